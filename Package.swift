@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "LuaKit", targets: ["LuaKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Debian's liblua5.4-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // Debian's libedit-dev (BSD licence), the line editor of the REPL.
+        .systemLibrary(
+            name: "CLineEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The C side of LuaKit: the trampoline that raises Lua errors after a Swift
+        // frame has returned, the capped allocator and the interrupt hook.
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
+        .target(name: "LuaKit", dependencies: ["CLua", "CLuaShim"]),
+        .target(name: "DossierLua", dependencies: ["LuaKit"]),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "LuaKit", "DossierLua", "CLineEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "dossier-bench",
+            dependencies: ["LuaKit", "CLua", "CLuaShim"]
+        ),
+        // Spawns a program on a pseudo-terminal for the REPL tests (forkpty in C,
+        // because nothing but async-signal-safe C may run between fork and exec).
+        .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
+        .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
+        .testTarget(
+            name: "DossierCLITests",
+            dependencies: ["CPseudoTerminal"]
+        ),
+    ]
+)

@@ -1,0 +1,59 @@
+import Foundation
+import LuaKit
+import DossierLua
+
+/// One Lua state with the Dossier API installed, and the ways the CLI runs code
+/// in it. Errors are reported `lua.c`-style on stderr: `dossier: file:line: msg`
+/// followed by the traceback.
+final class Session {
+    let state: LuaState
+
+    init(options: LuaState.Options) throws {
+        state = try LuaState(options)
+        try DossierModule.install(in: state)
+    }
+
+    /// Runs a script file (`-` for stdin) with `arg` and `...` set as `lua` does.
+    /// Returns the process exit status.
+    func runFile(_ path: String, arguments: [String]) -> Int32 {
+        setArgTable(script: path, arguments: arguments)
+        do {
+            let chunk = try state.load(file: path)
+            try state.call(chunk, arguments: arguments)
+            return 0
+        } catch {
+            Session.reportError(error)
+            return 1
+        }
+    }
+
+    /// Runs a `-e` chunk.
+    func runChunk(_ source: String, chunkName: String, position: Int) -> Int32 {
+        do {
+            try state.execute(source, chunkName: chunkName)
+            return 0
+        } catch {
+            Session.reportError(error)
+            return 1
+        }
+    }
+
+    /// arg[0] is the script, arg[1...] its arguments, arg[-1] the program.
+    private func setArgTable(script: String, arguments: [String]) {
+        var table: [Int: String] = [-1: CommandLine.arguments.first ?? "dossier", 0: script]
+        for (offset, argument) in arguments.enumerated() { table[offset + 1] = argument }
+        state.setGlobal("arg", table)
+    }
+
+    static func reportError(_ error: any Error) {
+        var text = "dossier: "
+        if let luaError = error as? LuaError {
+            text += luaError.message
+            if let traceback = luaError.traceback { text += "\n" + traceback }
+        } else {
+            text += String(describing: error)
+        }
+        fflush(nil)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

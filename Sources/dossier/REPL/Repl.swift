@@ -36,7 +36,8 @@ struct Repl {
     private func readEntry(_ editor: LineEditor) -> String? {
         var lines: [String] = []
         while true {
-            let prompt = lines.isEmpty ? style.prompt("> ") : style.prompt(">> ")
+            // No colour in the prompt: libedit would count the escape bytes as columns.
+            let prompt = lines.isEmpty ? "> " : ">> "
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:
                 if lines.isEmpty { print(); return nil }

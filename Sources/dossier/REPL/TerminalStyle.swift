@@ -9,7 +9,6 @@ struct TerminalStyle {
         isEnabled = isatty(descriptor) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    func prompt(_ text: String) -> String { wrap(text, "1;34") }
     func error(_ text: String) -> String { wrap(text, "31") }
     func dim(_ text: String) -> String { wrap(text, "2") }
 

@@ -29,24 +29,27 @@ let package = Package(
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         .target(name: "LuaKit", dependencies: ["CLua", "CLuaShim"]),
         .target(name: "DossierLua", dependencies: ["LuaKit"]),
+        // The REPL and the script runner: what the `dossier` commands drive.
+        .target(name: "DossierShell", dependencies: ["LuaKit", "DossierLua", "CLineEdit"]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "LuaKit", "DossierLua", "CLineEdit",
+                "LuaKit", "DossierLua", "DossierShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Plain-C Lua bindings: the baseline dossier-bench measures LuaKit against.
+        .target(name: "CBenchBaseline", dependencies: ["CLua"]),
         .executableTarget(
             name: "dossier-bench",
-            dependencies: ["LuaKit", "CLua", "CLuaShim"]
+            dependencies: ["LuaKit", "CLua", "CLuaShim", "CBenchBaseline"]
         ),
         // Spawns a program on a pseudo-terminal for the REPL tests (forkpty in C,
         // because nothing but async-signal-safe C may run between fork and exec).
         .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
-        .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
-        .testTarget(
-            name: "DossierCLITests",
-            dependencies: ["CPseudoTerminal"]
-        ),
+        .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua", "CLuaShim"]),
+        .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierLua", "LuaKit"]),
+        // Runs the built `dossier` executable, through pipes and a pseudo-terminal.
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "CPseudoTerminal"]),
     ]
 )

@@ -98,7 +98,9 @@ static int release_box(lua_State *L) {
     return 0;
 }
 
-static int raise_status(lua_State *L, int status) {
+// `argumentCount` is the number of arguments the call received: the status
+// values pushed by Swift sit above them.
+static int raise_status(lua_State *L, int status, int argumentCount) {
     LuaKitControl *control = luakit_control(L);
     switch (status) {
     case LUAKIT_RAISE_MESSAGE:
@@ -109,6 +111,11 @@ static int raise_status(lua_State *L, int status) {
     case LUAKIT_RAISE_ARGUMENT:
         return luaL_argerror(L, control->errorArgument, lua_tostring(L, -1));
     case LUAKIT_RAISE_TYPE:
+        if (control->errorArgument > argumentCount) {
+            // The slot now holds what Swift pushed, not the missing argument.
+            return luaL_argerror(L, control->errorArgument,
+                                 lua_pushfstring(L, "%s expected, got no value", lua_tostring(L, -1)));
+        }
         return luaL_typeerror(L, control->errorArgument, lua_tostring(L, -1));
     default:
         return lua_error(L);
@@ -119,12 +126,13 @@ static int swift_function_trampoline(lua_State *L) {
     void **slot = lua_touserdata(L, lua_upvalueindex(1));
     LuaKitControl *control = luakit_control(L);
     int savedInHost = control->inHost;
+    int argumentCount = lua_gettop(L);
     control->inHost = 1;
     int results = dispatchToSwift(L, *slot);
     control->inHost = savedInHost;
     // The Swift frame has returned: raising is safe from here on.
     if (results >= 0) return results;
-    return raise_status(L, results);
+    return raise_status(L, results, argumentCount);
 }
 
 void luakit_push_swift_function(lua_State *L, void *box) {

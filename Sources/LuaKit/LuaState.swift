@@ -16,6 +16,14 @@ public final class LuaState {
     public let isSandboxed: Bool
     /// The time budget for each top-level `execute`/`call`, or nil for none.
     public var timeLimit: Double?
+    /// Started on the first run with a time limit.
+    private var watchdogIfStarted: LuaWatchdog?
+    private var watchdog: LuaWatchdog {
+        if let watchdogIfStarted { return watchdogIfStarted }
+        let started = LuaWatchdog(L: L)
+        watchdogIfStarted = started
+        return started
+    }
     /// Userdata types registered in this state, by their tag.
     var userdataTypes: [UnsafeRawPointer: AnyUserdataType] = [:]
 
@@ -65,6 +73,7 @@ public final class LuaState {
     /// Lua held) and frees its memory. Later calls do nothing.
     public func close() {
         guard !isClosed else { return }
+        watchdogIfStarted?.shutDown()
         lua_close(L)
         isClosed = true
         control.deinitialize(count: 1)
@@ -138,7 +147,7 @@ public final class LuaState {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                throw LuaError.file(path: path, reason: (error as NSError).localizedFailureReason ?? describeFileError(path))
+                throw LuaError.file(path: path, reason: describeFileError(path))
             }
             chunkName = "@" + path
         }
@@ -173,10 +182,11 @@ public final class LuaState {
 
         let isOutermost = !isRunning
         if isOutermost { luakit_clear_stop(L) }
-        let watchdog = isOutermost ? timeLimit.map { LuaWatchdog(state: self, seconds: $0) } : nil
+        let timeLimit = isOutermost ? self.timeLimit : nil
+        if let timeLimit { watchdog.arm(seconds: timeLimit) }
         isRunning = true
         let status = luakit_pcall(L, Int32(arguments.count), LUA_MULTRET, base + 1)
-        watchdog?.disarm()
+        if timeLimit != nil { watchdog.disarm() }
         if isOutermost { isRunning = false }
         let stopReason = control.pointee.stopReason
         if isOutermost { luakit_clear_stop(L) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LuaKit
 import DossierLua
+import DossierShell
 
 /// `dossier`: the REPL (on a terminal), a script runner, and batch mode.
 ///

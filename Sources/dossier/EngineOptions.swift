@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierShell
 import Foundation
 import LuaKit
 

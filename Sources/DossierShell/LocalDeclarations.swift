@@ -8,7 +8,7 @@
 ///
 /// Locals inside functions and blocks are left alone, and so is a declaration
 /// with a `<close>` attribute, whose meaning needs the scope to end.
-func globalizeTopLevelLocals(_ source: String) -> String {
+public func globalizeTopLevelLocals(_ source: String) -> String {
     let bytes = Array(source.utf8)
     let tokens = tokenizeLua(bytes)
     var edits: [(range: Range<Int>, replacement: String)] = []

@@ -5,17 +5,17 @@ import DossierLua
 /// One Lua state with the Dossier API installed, and the ways the CLI runs code
 /// in it. Errors are reported `lua.c`-style on stderr: `dossier: file:line: msg`
 /// followed by the traceback.
-final class Session {
-    let state: LuaState
+public final class Session {
+    public let state: LuaState
 
-    init(options: LuaState.Options) throws {
+    public init(options: LuaState.Options) throws {
         state = try LuaState(options)
         try DossierModule.install(in: state)
     }
 
     /// Runs a script file (`-` for stdin) with `arg` and `...` set as `lua` does.
     /// Returns the process exit status.
-    func runFile(_ path: String, arguments: [String]) -> Int32 {
+    public func runFile(_ path: String, arguments: [String]) -> Int32 {
         setArgTable(script: path, arguments: arguments)
         do {
             let chunk = try state.load(file: path)
@@ -28,7 +28,7 @@ final class Session {
     }
 
     /// Runs a `-e` chunk.
-    func runChunk(_ source: String, chunkName: String, position: Int) -> Int32 {
+    public func runChunk(_ source: String, chunkName: String, position: Int) -> Int32 {
         do {
             try state.execute(source, chunkName: chunkName)
             return 0
@@ -45,7 +45,7 @@ final class Session {
         state.setGlobal("arg", table)
     }
 
-    static func reportError(_ error: any Error) {
+    public static func reportError(_ error: any Error) {
         var text = "dossier: "
         if let luaError = error as? LuaError {
             text += luaError.message

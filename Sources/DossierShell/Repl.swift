@@ -5,14 +5,14 @@ import DossierLua
 /// The interactive loop, in the manner of `lua.c`'s doREPL: read a line, try it
 /// as `return <line>` so that expressions print, otherwise as a statement;
 /// keep reading while the chunk is incomplete (a syntax error at `<eof>`).
-struct Repl {
+public struct Repl {
     let session: Session
     private var state: LuaState { session.state }
     private let style = TerminalStyle(descriptor: STDOUT_FILENO)
 
-    init(session: Session) { self.session = session }
+    public init(session: Session) { self.session = session }
 
-    func run() {
+    public func run() {
         state.interruptOnControlC()
         defer { state.stopInterruptingOnControlC() }
         let editor = LineEditor(

@@ -3,7 +3,7 @@ import LuaKit
 /// Completions for the word under the cursor: `pri` -> globals, `string.fo` ->
 /// keys of `string`, `store:sea` -> methods of the value `store`. Values are
 /// looked up raw (see LuaIntrospection), so completing never runs script code.
-func completions(for word: String, in state: LuaState) -> [String] {
+public func completions(for word: String, in state: LuaState) -> [String] {
     guard let separatorIndex = word.lastIndex(where: { $0 == "." || $0 == ":" }) else {
         return state.completions(path: [], prefix: word)
     }

@@ -287,6 +287,11 @@ void luakit_install_sigint(lua_State *L) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;  // no SA_RESTART: a prompt waiting in select() must wake up
     sigaction(SIGINT, &action, &previousSigint);
+    // A parent may have started us with SIGINT blocked; Ctrl-C must get through.
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 void luakit_uninstall_sigint(void) {

@@ -43,7 +43,7 @@ public func globalizeTopLevelLocals(_ source: String) -> String {
             cursor += 1
             if cursor + 2 < tokens.count, tokens[cursor].text.elementsEqual("<".utf8), tokens[cursor + 2].text.elementsEqual(">".utf8) {
                 hasClose = hasClose || tokens[cursor + 1].isName("close")
-                attributeEdits.append((tokens[cursor].range.lowerBound..<tokens[cursor + 2].range.upperBound, ""))
+                attributeEdits.append((lastNameEnd..<tokens[cursor + 2].range.upperBound, ""))
                 lastNameEnd = tokens[cursor + 2].range.upperBound
                 cursor += 3
             }

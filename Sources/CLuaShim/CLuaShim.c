@@ -53,14 +53,17 @@ lua_State *luakit_newstate(LuaKitControl *control) {
     pthread_mutex_init(&control->coroutineLock, NULL);
     lua_State *L = lua_newstate(capped_alloc, control);
     control->mainThread = L;
-    if (L != NULL) lua_setwarnf(L, warn_to_stderr, NULL);
+    if (L != NULL) {
+        *(LuaKitControl **)lua_getextraspace(L) = control;
+        lua_setwarnf(L, warn_to_stderr, NULL);
+    }
     return L;
 }
 
+// Kept in the state's extra space, which Lua copies into every new thread: a
+// load instead of a call on every Swift function call.
 LuaKitControl *luakit_control(lua_State *L) {
-    void *ud = NULL;
-    lua_getallocf(L, &ud);
-    return ud;
+    return *(LuaKitControl **)lua_getextraspace(L);
 }
 
 int luakit_pcall(lua_State *L, int nargs, int nresults, int msgh) {

@@ -15,8 +15,8 @@
 // function. Instead a Swift function called from Lua *returns* a status, and the
 // trampoline below raises the error after the Swift frame is gone.
 
-// Per-state bookkeeping, handed to Lua as the allocator's userdata so that every
-// thread (coroutine) of the state reaches it through lua_getallocf.
+// Per-state bookkeeping: the allocator's userdata, and also stored in the
+// state's extra space so that every thread (coroutine) reaches it cheaply.
 typedef struct LuaKitControl {
     size_t used;             // bytes Lua has allocated
     size_t peak;             // highest `used` seen

@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -28,7 +29,15 @@ let package = Package(
         // frame has returned, the capped allocator and the interrupt hook.
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         .target(name: "LuaKit", dependencies: ["CLua", "CLuaShim"]),
-        .target(name: "DossierLua", dependencies: ["LuaKit"]),
+        // Shared value types of the engines: articles, dates, errors.
+        .target(name: "DossierCore"),
+        // The article store engine: parsing of article formats, SQLite storage
+        // with FTS5 search, de-duplication. Pure Swift, no Lua.
+        .target(
+            name: "ArticleStore",
+            dependencies: ["DossierCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "DossierCore"]),
         // The REPL and the script runner: what the `dossier` commands drive.
         .target(name: "DossierShell", dependencies: ["LuaKit", "DossierLua", "CLineEdit"]),
         .executableTarget(
@@ -48,6 +57,7 @@ let package = Package(
         // because nothing but async-signal-safe C may run between fork and exec).
         .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua", "CLuaShim"]),
+        .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore"]),
         .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierLua", "LuaKit"]),
         // Runs the built `dossier` executable, through pipes and a pseudo-terminal.
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "CPseudoTerminal"]),

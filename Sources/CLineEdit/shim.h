@@ -23,3 +23,15 @@ static inline const char *clineedit_line_buffer(void) {
 static inline void clineedit_set_readline_name(const char *name) {
     rl_readline_name = (char *)name;
 }
+
+#include <signal.h>
+#include <sys/select.h>
+
+// Waits until `fd` is readable with the signal mask `mask` in force only while
+// waiting (pselect), so a signal is either taken before the wait or ends it.
+static inline int clineedit_wait_for_input(int fd, const sigset_t *mask) {
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(fd, &readable);
+    return pselect(fd + 1, &readable, NULL, NULL, NULL, mask);
+}

@@ -19,16 +19,20 @@ public enum DossierModule {
             dossier: the Dossier module (also require "dossier").
               dossier.version   the version string
               dossier.inspect   see :help inspect
+              dossier.open      see :help dossier.open
             """,
     ]
 
     /// Installs the module in `state`: `package.loaded.dossier`, the global
-    /// `dossier` and the globals listed in `globalNames`.
-    public static func install(in state: LuaState) throws(LuaError) {
+    /// `dossier`, the globals listed in `globalNames`, and `store`, the store at
+    /// `storePath` (opened on first use).
+    public static func install(in state: LuaState, storePath: String) throws(LuaError) {
         let inspect = try state.execute(inspectSource, chunkName: "=inspect").first ?? .nil
         let module = LuaTable(in: state)
         module.set("version", version)
         module.set("inspect", inspect)
+        module.set("open", StoreBindings.open)
+        StoreBindings.install(in: state, defaultStorePath: storePath)
         try state.execute("""
             local module, names = ...
             package.loaded.dossier = module

@@ -6,8 +6,8 @@ import Foundation
 ///
 /// libedit's blocking `readline()` cannot tell Ctrl-C from end of input, so this
 /// uses its callback interface, as CPython's readline module does: wait for
-/// input with poll(), feed characters one at a time, and treat a poll() woken by
-/// SIGINT as "cancel this line".
+/// input with pselect(), feed characters one at a time, and treat a Ctrl-C
+/// counted by the SIGINT handler as "cancel this line".
 final class LineEditor {
     enum Input {
         case line(String)
@@ -41,17 +41,23 @@ final class LineEditor {
         _ = takeInterrupts()
         rl_callback_handler_install(prompt, LineEditor.lineHandler)
         defer { rl_callback_handler_remove() }
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        // SIGINT stays blocked except inside pselect, so a Ctrl-C that lands while
+        // libedit handles a key is not lost: it is taken at the next wait.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        var waitingMask = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &interrupt, &waitingMask)
+        defer { pthread_sigmask(SIG_SETMASK, &waitingMask, nil) }
+        sigdelset(&waitingMask, SIGINT)
         while LineEditor.pending == nil {
-            let ready = poll(&descriptor, 1, -1)
-            if ready < 0 {
-                if errno == EINTR, takeInterrupts() > 0 {
-                    FileHandle.standardOutput.write(Data("\n".utf8))
-                    return .interrupted
-                }
-                continue
+            if takeInterrupts() > 0 {
+                FileHandle.standardOutput.write(Data("\n".utf8))
+                return .interrupted
             }
-            rl_callback_read_char()
+            if clineedit_wait_for_input(STDIN_FILENO, &waitingMask) > 0 {
+                rl_callback_read_char()
+            }
         }
         switch LineEditor.pending! {
         case .some(let line): return .line(line)

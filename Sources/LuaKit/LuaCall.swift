@@ -51,11 +51,14 @@ public struct LuaCall {
     }
 
     /// Reads the field `key` of the options table in argument `number`, raw.
-    /// Absent or nil fields give nil; a field of the wrong type is an error
+    /// An absent or nil options argument and absent fields give nil; an
+    /// options argument that is not a table is a type error; a field of the wrong type is an error
     /// naming the field: `bad argument #2 to 'search' (field 'limit': number expected, got string)`.
     public func option<Value: LuaReadable>(_ number: Int, _ key: String, as type: Value.Type = Value.self) throws(LuaArgumentError) -> Value? {
         let position = index(of: number)
-        guard lua_type(stack.L, position) == LUA_TTABLE else { return nil }
+        let type = lua_type(stack.L, position)
+        if type <= LUA_TNIL { return nil }  // no options given
+        guard type == LUA_TTABLE else { throw LuaArgumentError(position: position, problem: .type(expected: "table")) }
         stack.getField(position, key)
         defer { stack.pop() }
         if lua_type(stack.L, -1) == LUA_TNIL { return nil }

@@ -18,7 +18,7 @@ struct Dossier: ParsableCommand {
             saved script with Lua's `arg` table; `-e CHUNK` runs a chunk.
             """,
         version: DossierModule.version,
-        subcommands: [RunCommand.self, ReplCommand.self]
+        subcommands: [RunCommand.self, ReplCommand.self, IngestCommand.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a Lua chunk (may be repeated).", valueName: "chunk"))
@@ -75,21 +75,56 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a Lua script (`-` reads standard input).",
-        discussion: "The script sees `arg` (arg[0] the script, arg[1..] its arguments) and `...`."
+        discussion: """
+            Usage: dossier [options] run [options] FILE [ARGS...]. Options (--store, \
+            --sandbox, --memory-limit, --timeout) go before FILE; everything after FILE \
+            is the script's, as with `lua`. The script sees `arg` (arg[0] the script, \
+            arg[1..] its arguments) and `...`.
+            """
     )
 
-    @OptionGroup var engine: EngineOptions
+    @ParentCommand var root: Dossier
 
-    @Argument(help: "The script file, or - for standard input.")
-    var script: String
-
-    @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the script.")
-    var arguments: [String] = []
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Options, the script file (or -), then its arguments.", valueName: "file"))
+    var words: [String] = []
 
     func run() throws {
-        let session = try engine.makeSession()
-        let status = session.runFile(script, arguments: arguments)
+        let invocation = try ScriptInvocation(words: words, inherited: root.engine)
+        let session = try invocation.engine.makeSession()
+        let status = session.runFile(invocation.script, arguments: invocation.arguments)
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Splits `run`'s words the way `lua` does: options until the script name,
+/// and everything after the script belongs to the script, even `--timeout`.
+/// (ArgumentParser alone cannot both take options after a subcommand and pass
+/// the words after a positional through untouched.)
+struct ScriptInvocation {
+    var engine: EngineOptions
+    var script: String
+    var arguments: [String]
+
+    init(words: [String], inherited: EngineOptions) throws {
+        let optionsTakingValues: Set<String> = ["--store", "--memory-limit", "--timeout"]
+        var index = 0
+        var options: [String] = []
+        while index < words.count, words[index].hasPrefix("-"), words[index] != "-" {
+            options.append(words[index])
+            if optionsTakingValues.contains(words[index]), index + 1 < words.count {
+                options.append(words[index + 1])
+                index += 1
+            }
+            index += 1
+        }
+        guard index < words.count else {
+            throw ValidationError("missing the script to run (a file, or - for standard input)")
+        }
+        var local = try EngineOptions.parse(options)
+        local.inherit(inherited)
+        engine = local
+        script = words[index]
+        arguments = Array(words[(index + 1)...])
     }
 }
 

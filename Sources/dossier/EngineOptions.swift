@@ -5,6 +5,8 @@ import LuaKit
 
 /// Options every command that runs Lua accepts.
 struct EngineOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+
     @Flag(help: "Run untrusted code: no os.execute, io.popen, file writes, debug, binary chunks.")
     var sandbox = false
 
@@ -13,6 +15,15 @@ struct EngineOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Stop each top-level run after this many seconds.", valueName: "seconds"))
     var timeout: Double?
+
+    /// Fills what was not given here from the options given before the
+    /// subcommand (`dossier --store X run ...`).
+    mutating func inherit(_ outer: EngineOptions) {
+        sandbox = sandbox || outer.sandbox
+        memoryLimit = memoryLimit ?? outer.memoryLimit
+        timeout = timeout ?? outer.timeout
+        store.storePath = store.storePath ?? outer.store.storePath
+    }
 
     func validate() throws {
         if let memoryLimit, ByteCount.parse(memoryLimit) == nil {
@@ -30,12 +41,20 @@ struct EngineOptions: ParsableArguments {
             sandboxed: sandbox
         )
         do {
-            return try Session(options: options)
+            return try Session(options: options, storePath: store.path)
         } catch {
             Session.reportError(error)
             throw ExitCode(1)
         }
     }
+}
+
+/// `--store PATH`, on every command that touches articles.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: ArgumentHelp("The article store (default: $XDG_DATA_HOME/dossier/store.sqlite).", valueName: "path"))
+    var storePath: String?
+
+    var path: String { storePath ?? StoreLocation.defaultPath }
 }
 
 /// Sizes as people write them: 65536, 512K, 64M, 1G (powers of 1024).

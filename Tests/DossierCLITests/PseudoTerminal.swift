@@ -54,7 +54,7 @@ final class PseudoTerminalSession {
             }
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0, readAvailable(waitingUpTo: remaining) else {
-                throw TerminalTimeout(expected: text, output: String(decoding: output[consumed...], as: UTF8.self))
+                throw TerminalTimeout(expected: text, output: String(decoding: output[consumed...], as: UTF8.self) + " (all: " + String(decoding: output, as: UTF8.self).debugDescription + ")")
             }
         }
     }

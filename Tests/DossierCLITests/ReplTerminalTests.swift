@@ -76,6 +76,7 @@ import Testing
         try repl.waitFor("> ")
         repl.send("10 * 10\r")
         try repl.waitFor("\r\n100\r\n")
+        try repl.waitFor("> ")  // Ctrl-D typed ahead of the prompt is the terminal's, not the editor's
         repl.send("\u{04}")
         #expect(try repl.waitForExit() == 0)
     }

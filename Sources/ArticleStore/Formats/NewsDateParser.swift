@@ -1,0 +1,295 @@
+import DossierCore
+
+/// Reads publication dates as news sites print them in bylines and metadata:
+/// "December 28, 2025 02:22:58 IST", "28 Dec 2025 14:05 GMT",
+/// "Sunday, December 28, 2025 10:30 AM EST", "2025-12-28T02:22:58+05:30".
+///
+/// Strict on purpose: the capture parser asks it whether a standalone line *is*
+/// a date, so anything not fully understood (a leftover word, an unknown zone,
+/// a bare year, Feb 30) gives nil rather than a guess. The precision is what
+/// the text gave: month, day, minute or second.
+public enum NewsDateParser {
+    public static func parse(_ text: String) -> PublicationDate? {
+        let tokens = tokenize(removingLabel(from: text))
+        var fields = DateFields()
+        var sawWeekday = false
+        var position = 0
+        while position < tokens.count {
+            let token = tokens[position]
+            let word = token.lowercased().filter { $0 != "." }
+            let nextIsMeridiem = position + 1 < tokens.count && Meridiem(tokens[position + 1]) != nil
+            position += 1
+
+            if separatorWords.contains(word) { continue }
+            if weekdayNames.contains(word) {
+                guard !sawWeekday else { return nil }
+                sawWeekday = true
+            } else if let month = monthNumber(word) {
+                guard fields.month == nil else { return nil }
+                fields.month = month
+            } else if let number = dayOrYear(token) {
+                if number.digitCount == 4 {
+                    guard fields.year == nil else { return nil }
+                    fields.year = number.value
+                } else if nextIsMeridiem {
+                    // "10 AM": an hour alone, read as the whole minute.
+                    guard fields.hour == nil else { return nil }
+                    (fields.hour, fields.minute) = (number.value, 0)
+                } else {
+                    guard fields.day == nil else { return nil }
+                    fields.day = number.value
+                }
+            } else if startsWithISO8601Year(token) {
+                guard fields.year == nil, fields.month == nil, fields.day == nil, fields.hour == nil,
+                      fields.readISO8601(token) else { return nil }
+            } else if let time = ClockTime(token) {
+                guard fields.hour == nil, time.utcOffsetSeconds == nil || fields.utcOffsetSeconds == nil else { return nil }
+                fields.set(time)
+            } else if let meridiem = Meridiem(token) {
+                // Only straight after the time it qualifies.
+                guard fields.hour != nil, fields.meridiem == nil, position >= 2,
+                      ClockTime(tokens[position - 2]) != nil || dayOrYear(tokens[position - 2]) != nil
+                else { return nil }
+                fields.meridiem = meridiem
+            } else if let offset = zoneOffsetSeconds(token) {
+                guard fields.utcOffsetSeconds == nil else { return nil }
+                fields.utcOffsetSeconds = offset
+            } else {
+                return nil
+            }
+        }
+        return fields.publicationDate()
+    }
+
+    /// Zone abbreviations as news sites print them after a time, with the fixed
+    /// offset each stands for, in minutes east of UTC.
+    ///
+    /// Abbreviations clash worldwide; this workbench reads South Asian news
+    /// first, so the South Asian reading wins: IST is India (not Israel or
+    /// Ireland) and BST is Bangladesh (not British Summer Time, which South
+    /// Asian outlets do not print). Summer-time abbreviations are separate
+    /// entries because the abbreviation itself says which offset applies.
+    static let zoneOffsetMinutes: [String: Int] = [
+        "IST": 5 * 60 + 30, // India Standard Time
+        "PKT": 5 * 60, // Pakistan Standard Time
+        "BST": 6 * 60, // Bangladesh Standard Time
+        "NPT": 5 * 60 + 45, // Nepal Time
+        "SLST": 5 * 60 + 30, // Sri Lanka Standard Time
+        "GMT": 0,
+        "UTC": 0,
+        "Z": 0,
+        "EST": -5 * 60, // US Eastern Standard Time
+        "EDT": -4 * 60, // US Eastern Daylight Time
+        "CST": -6 * 60, // US Central Standard Time (not China)
+        "CDT": -5 * 60, // US Central Daylight Time
+        "PST": -8 * 60, // US Pacific Standard Time
+        "PDT": -7 * 60, // US Pacific Daylight Time
+        "CET": 1 * 60, // Central European Time
+        "CEST": 2 * 60, // Central European Summer Time
+        "MSK": 3 * 60, // Moscow Time
+        "GST": 4 * 60, // Gulf Standard Time (UAE, Oman)
+        "SGT": 8 * 60, // Singapore Time
+        "HKT": 8 * 60, // Hong Kong Time
+        "JST": 9 * 60, // Japan Standard Time
+        "AEST": 10 * 60, // Australian Eastern Standard Time
+        "AEDT": 11 * 60, // Australian Eastern Daylight Time
+    ]
+
+    /// 1–12 for an English month name or its abbreviation, lowercased and
+    /// without dots ("dec", "sept", "december").
+    static func monthNumber(_ word: String) -> Int? {
+        if let index = monthNames.firstIndex(of: word) { return index + 1 }
+        if word == "sept" { return 9 }
+        if word.count == 3, let index = monthNames.firstIndex(where: { $0.hasPrefix(word) }) { return index + 1 }
+        return nil
+    }
+
+    private static let monthNames = ["january", "february", "march", "april", "may", "june", "july",
+                                     "august", "september", "october", "november", "december"]
+    private static let weekdayNames: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
+    /// Words and marks sites put between the date and the time.
+    private static let separatorWords: Set<String> = ["at", "-", "–", "—", "/"]
+    /// Labels sites put before the date; longer ones first so "last updated"
+    /// is not read as "updated" with "last" left over.
+    private static let labels = ["last updated on", "last updated", "last modified", "first published on", "first published",
+                                 "updated on", "updated at", "updated", "published on", "published at", "published",
+                                 "posted on", "posted at", "posted", "date"]
+
+    private static func removingLabel(from text: String) -> Substring {
+        var rest = text.drop(while: \.isWhitespace)
+        let lowercased = rest.lowercased()
+        if let label = labels.first(where: { lowercased.hasPrefix($0) }),
+           rest.dropFirst(label.count).first.map({ !$0.isLetter }) ?? true {
+            rest = rest.dropFirst(label.count).drop { $0.isWhitespace || ":-–—".contains($0) }
+        }
+        return rest
+    }
+
+    /// Commas, bars, bullets and parentheses only separate; "(IST)" is "IST".
+    private static func tokenize(_ text: Substring) -> [Substring] {
+        text.split { $0.isWhitespace || ",|()•·".contains($0) }
+    }
+
+    /// A day or a year: 1–2 or 4 digits, a day perhaps with its ordinal suffix ("28th").
+    private static func dayOrYear(_ token: Substring) -> (value: Int, digitCount: Int)? {
+        let digits = token.prefix { $0.isASCII && $0.isNumber }
+        let suffix = token.dropFirst(digits.count).lowercased()
+        guard let value = Int(digits) else { return nil }
+        switch (digits.count, suffix) {
+        case (4, ""): return (value, 4)
+        case (1...2, ""), (1...2, "st"), (1...2, "nd"), (1...2, "rd"), (1...2, "th"): return (value, digits.count)
+        default: return nil
+        }
+    }
+
+    /// "2025-…": four digits and a hyphen, as every ISO 8601 date begins.
+    private static func startsWithISO8601Year(_ token: Substring) -> Bool {
+        let head = token.prefix(5)
+        return head.count == 5 && head.last == "-" && head.dropLast().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A zone abbreviation from the table, "GMT+5:30" / "UTC-04:00", or a bare "+05:30".
+    private static func zoneOffsetSeconds(_ token: Substring) -> Int? {
+        let uppercased = token.uppercased()
+        if let minutes = zoneOffsetMinutes[uppercased] { return minutes * 60 }
+        for base in ["GMT", "UTC"] where uppercased.hasPrefix(base) {
+            return numericOffsetSeconds(uppercased.dropFirst(base.count))
+        }
+        return numericOffsetSeconds(Substring(uppercased))
+    }
+
+    /// "+05:30", "+0530", "+05", "-4", "+5:30" as seconds east of UTC.
+    static func numericOffsetSeconds(_ text: Substring) -> Int? {
+        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
+        let body = text.dropFirst()
+        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        let hoursText: Substring
+        let minutesText: Substring
+        switch parts.count {
+        case 1 where body.count == 4:
+            (hoursText, minutesText) = (body.prefix(2), body.suffix(2))
+        case 1 where body.count <= 2:
+            (hoursText, minutesText) = (body, "00")
+        case 2 where parts[1].count == 2:
+            (hoursText, minutesText) = (parts[0], parts[1])
+        default:
+            return nil
+        }
+        guard hoursText.allSatisfy(\.isASCII), minutesText.allSatisfy(\.isASCII),
+              let hours = Int(hoursText), let minutes = Int(minutesText),
+              (0...14).contains(hours), (0...59).contains(minutes) else { return nil }
+        return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+    }
+}
+
+private enum Meridiem {
+    case am, pm
+
+    init?<Text: StringProtocol>(_ text: Text) {
+        switch text.lowercased().filter({ $0 != "." }) {
+        case "am": self = .am
+        case "pm": self = .pm
+        default: return nil
+        }
+    }
+}
+
+/// "02:22", "02:22:58", "02:22:58.123", with an attached "am"/"pm", "Z" or
+/// "+05:30" as ISO 8601 and some sites write them.
+private struct ClockTime {
+    var hour: Int
+    var minute: Int
+    var second: Int?
+    var meridiem: Meridiem?
+    var utcOffsetSeconds: Int?
+
+    init?(_ token: Substring) {
+        var rest = Substring(token.lowercased())
+        for suffix in ["a.m.", "p.m.", "am", "pm"] where rest.hasSuffix(suffix) {
+            meridiem = Meridiem(suffix)
+            rest = rest.dropLast(suffix.count)
+            break
+        }
+        if rest.hasSuffix("z") {
+            utcOffsetSeconds = 0
+            rest = rest.dropLast()
+        } else if let signIndex = rest.firstIndex(where: { $0 == "+" || $0 == "-" }) {
+            guard let offset = NewsDateParser.numericOffsetSeconds(rest[signIndex...]) else { return nil }
+            utcOffsetSeconds = offset
+            rest = rest[..<signIndex]
+        }
+        let parts = rest.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3,
+              (1...2).contains(parts[0].count), parts[1].count == 2,
+              let hour = Self.digits(parts[0]), let minute = Self.digits(parts[1]) else { return nil }
+        self.hour = hour
+        self.minute = minute
+        if parts.count == 3 {
+            // Fractions of a second appear in ISO 8601 stamps; no byline needs them.
+            let wholeSeconds = parts[2].prefix { $0 != "." }
+            let fraction = parts[2].dropFirst(wholeSeconds.count)
+            guard wholeSeconds.count == 2, let second = Self.digits(wholeSeconds),
+                  fraction.isEmpty || (fraction.count > 1 && Self.digits(fraction.dropFirst()) != nil)
+            else { return nil }
+            self.second = second
+        }
+    }
+
+    private static func digits(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
+    }
+}
+
+/// What a date string has said so far.
+private struct DateFields {
+    var year: Int?
+    var month: Int?
+    var day: Int?
+    var hour: Int?
+    var minute: Int?
+    var second: Int?
+    var meridiem: Meridiem?
+    var utcOffsetSeconds: Int?
+
+    mutating func set(_ time: ClockTime) {
+        (hour, minute, second) = (time.hour, time.minute, time.second)
+        meridiem = time.meridiem
+        utcOffsetSeconds = time.utcOffsetSeconds ?? utcOffsetSeconds
+    }
+
+    /// "2025-12", "2025-12-28", "2025-12-28T02:22:58+05:30".
+    mutating func readISO8601(_ token: Substring) -> Bool {
+        let dateAndTime = token.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+        let dateParts = dateAndTime[0].split(separator: "-", omittingEmptySubsequences: false)
+        guard dateParts.count == 2 || dateParts.count == 3,
+              dateParts[0].count == 4, dateParts.dropFirst().allSatisfy({ $0.count == 2 }),
+              dateParts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return false }
+        year = Int(dateParts[0])
+        month = Int(dateParts[1])
+        if dateParts.count == 3 { day = Int(dateParts[2]) }
+        guard dateAndTime.count == 2 else { return true }
+        guard day != nil, let time = ClockTime(dateAndTime[1]), time.meridiem == nil else { return false }
+        set(time)
+        return true
+    }
+
+    func publicationDate() -> PublicationDate? {
+        guard let year, let month else { return nil }
+        guard day != nil || (hour == nil && utcOffsetSeconds == nil) else { return nil }
+        var hour24 = hour
+        if let hour, let meridiem {
+            guard (0...12).contains(hour) else { return nil }
+            hour24 = hour % 12 + (meridiem == .pm ? 12 : 0)
+        }
+        if let hour24, !(0...23).contains(hour24) { return nil }
+        if let minute, !(0...59).contains(minute) { return nil }
+        if let second, !(0...59).contains(second) { return nil }
+        return PublicationDate(year: year, month: month, day: day, hour: hour24, minute: minute, second: second,
+                               utcOffsetSeconds: utcOffsetSeconds)
+    }
+}

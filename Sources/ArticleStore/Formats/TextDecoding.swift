@@ -1,0 +1,135 @@
+/// Decodes the bytes of an article file into text with LF line endings.
+///
+/// Captures come from many tools: most write UTF-8, some with a byte-order
+/// mark, and older Windows tools write Windows-1252. Anything else is refused
+/// with the place of the first bad byte, so the user can find it; guessing
+/// would store mojibake that later searches silently miss.
+///
+/// Offsets in errors count bytes from the start of the file (BOM included),
+/// from 0; lines count from 1.
+public func decodeArticleText(_ bytes: [UInt8], path: String) throws(IngestError) -> String {
+    let bomLength = bytes.starts(with: utf8ByteOrderMark) ? utf8ByteOrderMark.count : 0
+    // A slice keeps the file's own offsets as indices, which the errors report.
+    let content = bytes[bomLength...]
+    guard !content.isEmpty else { throw IngestError(path: path, reason: "empty file") }
+    if let nulOffset = content.firstIndex(of: 0) {
+        throw IngestError(path: path, reason: "binary file (NUL byte at offset \(nulOffset))")
+    }
+    let malformedOffset = firstMalformedUTF8Offset(content)
+    // CR and LF are the same bytes in UTF-8 and Windows-1252 and never occur
+    // inside a multi-byte sequence, so line endings can be fixed before decoding.
+    let unixBytes = normalizingLineEndings(content)
+    let text: String
+    if let malformedOffset {
+        guard let windowsText = decodeWindows1252(unixBytes) else {
+            throw IngestError(path: path, line: lineNumber(atOffset: malformedOffset, in: content),
+                              reason: "invalid UTF-8 at byte \(malformedOffset)")
+        }
+        text = windowsText
+    } else {
+        text = String(decoding: unixBytes, as: UTF8.self)
+    }
+    guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+        throw IngestError(path: path, reason: "empty file")
+    }
+    return text
+}
+
+private let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+private let carriageReturn = UInt8(ascii: "\r")
+private let lineFeed = UInt8(ascii: "\n")
+
+/// The offset of the first byte that does not start a well-formed UTF-8
+/// sequence (RFC 3629: no overlong forms, no surrogates, nothing above
+/// U+10FFFF), or nil when the whole slice is well formed.
+private func firstMalformedUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+    let continuationBytes: ClosedRange<UInt8> = 0x80...0xBF
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            index += 1
+            continue
+        }
+        // The second byte's range is narrower after some leads: that is what
+        // rules out overlong forms, surrogates and code points past U+10FFFF.
+        let sequenceLength: Int
+        let secondBytes: ClosedRange<UInt8>
+        switch lead {
+        case 0xC2...0xDF: (sequenceLength, secondBytes) = (2, continuationBytes)
+        case 0xE0: (sequenceLength, secondBytes) = (3, 0xA0...0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (sequenceLength, secondBytes) = (3, continuationBytes)
+        case 0xED: (sequenceLength, secondBytes) = (3, 0x80...0x9F)
+        case 0xF0: (sequenceLength, secondBytes) = (4, 0x90...0xBF)
+        case 0xF1...0xF3: (sequenceLength, secondBytes) = (4, continuationBytes)
+        case 0xF4: (sequenceLength, secondBytes) = (4, 0x80...0x8F)
+        default: return index
+        }
+        guard index + sequenceLength <= bytes.endIndex, secondBytes.contains(bytes[index + 1]) else { return index }
+        for offset in (index + 2)..<(index + sequenceLength) where !continuationBytes.contains(bytes[offset]) {
+            return index
+        }
+        index += sequenceLength
+    }
+    return nil
+}
+
+/// CRLF and lone CR (old Mac files) both become LF.
+private func normalizingLineEndings(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+        let byte = bytes[index]
+        if byte == carriageReturn {
+            result.append(lineFeed)
+            if index + 1 < bytes.endIndex && bytes[index + 1] == lineFeed { index += 1 }
+        } else {
+            result.append(byte)
+        }
+        index += 1
+    }
+    return result
+}
+
+/// The 1-based line holding `offset`, counting CRLF, CR and LF as one break each.
+private func lineNumber(atOffset offset: Int, in bytes: ArraySlice<UInt8>) -> Int {
+    var line = 1
+    var index = bytes.startIndex
+    while index < offset {
+        let byte = bytes[index]
+        if byte == lineFeed || (byte == carriageReturn && bytes[index + 1] != lineFeed) { line += 1 }
+        index += 1
+    }
+    return line
+}
+
+/// Reads bytes as Windows-1252 (a superset of Latin-1's printable range), or
+/// nil when they do not look like text in it: C0 control bytes other than tab,
+/// LF, FF and CR, DEL, or one of the five bytes the code page leaves undefined
+/// mean the file is something else, and reading it as 1252 would store garbage.
+private func decodeWindows1252(_ bytes: [UInt8]) -> String? {
+    var scalars = String.UnicodeScalarView()
+    scalars.reserveCapacity(bytes.count)
+    for byte in bytes {
+        switch byte {
+        case 0x09, 0x0A, 0x0C, 0x0D, 0x20...0x7E, 0xA0...0xFF:
+            scalars.append(Unicode.Scalar(byte))
+        case 0x80...0x9F:
+            guard let scalar = windows1252HighControlRange[Int(byte - 0x80)] else { return nil }
+            scalars.append(scalar)
+        default:
+            return nil
+        }
+    }
+    return String(scalars)
+}
+
+/// What Windows-1252 puts at 0x80–0x9F, where Latin-1 has C1 controls; nil
+/// where the code page defines nothing.
+private let windows1252HighControlRange: [Unicode.Scalar?] = [
+    "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}", // 0x80–0x87
+    "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil, // 0x88–0x8F
+    nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}", // 0x90–0x97
+    "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}", // 0x98–0x9F
+]

@@ -1,0 +1,47 @@
+import DossierCore
+import Foundation
+
+/// Metadata an analyst writes beside a capture that lacks it, in
+/// `FILE.meta.json` (or `FILE-without-extension.meta.json`):
+/// `{"outlet": "The Sunday Guardian", "published": "2025-12-28", "url": "..."}`.
+/// What the sidecar says wins over what was parsed from the file.
+struct ArticleMetadata: Decodable {
+    var title: String?
+    var subtitle: String?
+    var byline: String?
+    var outlet: String?
+    var url: String?
+    var published: String?
+    var dateline: String?
+    var language: String?
+
+    static func sidecar(of path: String) throws(IngestError) -> ArticleMetadata? {
+        let withoutExtension = (path as NSString).deletingPathExtension
+        for candidate in [path + ".meta.json", withoutExtension + ".meta.json"] where FileManager.default.fileExists(atPath: candidate) {
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: candidate))
+                let metadata = try JSONDecoder().decode(ArticleMetadata.self, from: data)
+                if let published = metadata.published, NewsDateParser.parse(published) == nil {
+                    throw IngestError(path: candidate, reason: "unknown date '\(published)' in \"published\"")
+                }
+                return metadata
+            } catch let error as IngestError {
+                throw error
+            } catch {
+                throw IngestError(path: candidate, reason: "malformed metadata sidecar (expected a JSON object of strings)")
+            }
+        }
+        return nil
+    }
+
+    func apply(to draft: inout ArticleDraft) {
+        if let title { draft.title = title }
+        if let subtitle { draft.subtitle = subtitle }
+        if let byline { draft.byline = byline }
+        if let outlet { draft.outlet = outlet }
+        if let url { draft.url = url }
+        if let published, let date = NewsDateParser.parse(published) { draft.published = date }
+        if let dateline { draft.dateline = dateline }
+        if let language { draft.language = language }
+    }
+}

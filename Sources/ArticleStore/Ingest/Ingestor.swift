@@ -1,0 +1,118 @@
+import DossierCore
+import Foundation
+
+/// Metadata given on the command line or from Lua for captures that lack it.
+public struct IngestDefaults: Sendable {
+    public var outlet: String?
+    public var published: PublicationDate?
+    public init(outlet: String? = nil, published: PublicationDate? = nil) {
+        self.outlet = outlet
+        self.published = published
+    }
+}
+
+public struct IngestReport: Sendable {
+    public struct Duplicate: Hashable, Sendable {
+        public var path: String
+        public var existingID: Int64
+    }
+    public var added: [Int64] = []
+    public var duplicates: [Duplicate] = []
+    public var failed: [IngestError] = []
+    public var filesRead = 0
+}
+
+public struct IngestProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var added: Int
+}
+
+/// Reads articles from files and stores them in batches.
+///
+/// Each batch is one transaction: a crash leaves the store as it was before the
+/// batch or after it. A file that cannot be read or parsed is reported with its
+/// reason and the other files still go in. Running the same ingest again adds
+/// nothing (the duplicates are recognised by content hash).
+public struct Ingestor: Sendable {
+    public let store: any Store
+    public var defaults: IngestDefaults
+    /// Articles per transaction: large enough to amortise the commit (fsync),
+    /// small enough that a crash loses little work.
+    public var batchSize = 500
+    /// Larger files are refused rather than read into memory.
+    public var maximumFileBytes = 64 << 20
+
+    public init(store: any Store, defaults: IngestDefaults = IngestDefaults()) {
+        self.store = store
+        self.defaults = defaults
+    }
+
+    public func ingest(paths: [String], progress: ((IngestProgress) -> Void)? = nil) -> IngestReport {
+        let sources = IngestSources(paths: paths)
+        var report = IngestReport()
+        report.failed = sources.errors
+        var pending: [(path: String, draft: ArticleDraft)] = []
+
+        func flush() {
+            guard !pending.isEmpty else { return }
+            do {
+                let outcomes = try store.add(pending.map(\.draft))
+                for (item, outcome) in zip(pending, outcomes) {
+                    switch outcome {
+                    case .added(let id): report.added.append(id)
+                    case .duplicate(let existing): report.duplicates.append(.init(path: item.path, existingID: existing))
+                    }
+                }
+            } catch {
+                report.failed += pending.map { IngestError(path: $0.path, reason: "not stored: \(error)") }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        for (index, file) in sources.files.enumerated() {
+            let result = read(file)
+            report.failed += result.errors
+            if !result.drafts.isEmpty || result.errors.isEmpty { report.filesRead += 1 }
+            for draft in result.drafts { pending.append((draft.sourcePath ?? file, draft)) }
+            if pending.count >= batchSize { flush() }
+            progress?(IngestProgress(filesDone: index + 1, filesTotal: sources.files.count, added: report.added.count))
+        }
+        flush()
+        return report
+    }
+
+    /// Parses one file into drafts, with the sidecar and defaults applied.
+    func read(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError]) {
+        let bytes: [UInt8]
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= maximumFileBytes else {
+                return ([], [IngestError(path: path, reason: "file too large (\(size >> 20) MiB; the limit is \(maximumFileBytes >> 20) MiB)")])
+            }
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            return ([], [IngestError(path: path, reason: "cannot read file")])
+        }
+        var parsed: (drafts: [ArticleDraft], errors: [IngestError])
+        do {
+            parsed = try ArticleFormat.detect(path: path, bytes: bytes).parse(bytes, path: path)
+        } catch {
+            return ([], [error])
+        }
+        let sidecar: ArticleMetadata?
+        do {
+            sidecar = try ArticleMetadata.sidecar(of: path)
+        } catch {
+            return ([], parsed.errors + [error])
+        }
+        parsed.drafts = parsed.drafts.map { draft in
+            var draft = draft
+            sidecar?.apply(to: &draft)
+            if draft.outlet == nil { draft.outlet = defaults.outlet }
+            if draft.published == nil { draft.published = defaults.published }
+            return draft
+        }
+        return parsed
+    }
+}

@@ -1,0 +1,185 @@
+import DossierCore
+import Foundation
+import GRDB
+
+/// The embedded default store: one SQLite file in WAL mode (so a REPL and a
+/// batch ingest can use it at once), an FTS5 index over title, subtitle and
+/// body kept in sync by triggers, and schema migrations.
+public final class SQLiteStore: Store {
+    public let path: String
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the store at `path`; ":memory:" for a
+    /// private in-memory store.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)  // wait for a concurrent writer
+            if path == ":memory:" {
+                writer = try DatabaseQueue(configuration: configuration)
+            } else {
+                let directory = (path as NSString).deletingLastPathComponent
+                if !directory.isEmpty {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
+                writer = try DatabasePool(path: path, configuration: configuration)
+            }
+            try StoreSchema.migrator.migrate(writer)
+        } catch {
+            throw StoreError.database(path: path, message: describe(error))
+        }
+    }
+
+    public func add(_ drafts: [ArticleDraft]) throws(StoreError) -> [AddOutcome] {
+        let now = Date()
+        return try perform { db in
+            let find = try db.cachedStatement(sql: "SELECT id FROM article WHERE content_hash = ?")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO article (title, subtitle, byline, outlet, url, published_at, published_offset,
+                  published_precision, dateline, language, breadcrumbs, body, word_count, content_hash,
+                  source_path, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var outcomes: [AddOutcome] = []
+            outcomes.reserveCapacity(drafts.count)
+            for draft in drafts {
+                let hash = articleContentHash(title: draft.title, body: draft.body)
+                if let existing = try Int64.fetchOne(find, arguments: [hash]) {
+                    outcomes.append(.duplicate(existingID: existing))
+                    continue
+                }
+                let breadcrumbs = draft.breadcrumbs.isEmpty ? nil : draft.breadcrumbs.joined(separator: " > ")
+                try insert.execute(arguments: [
+                    draft.title, draft.subtitle, draft.byline, draft.outlet, draft.url,
+                    draft.published?.instant.timeIntervalSince1970, draft.published?.utcOffsetSeconds,
+                    draft.published?.precision.rawValue, draft.dateline, draft.language, breadcrumbs,
+                    draft.body, draft.wordCount, hash, draft.sourcePath, now.timeIntervalSince1970,
+                ])
+                outcomes.append(.added(id: db.lastInsertedRowID))
+            }
+            return outcomes
+        }
+    }
+
+    public func article(id: Int64) throws(StoreError) -> Article? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM article WHERE id = ?"), arguments: [id]).map(StoreSchema.article)
+        }
+    }
+
+    public func search(_ query: SearchQuery) throws(StoreError) -> [SearchHit] {
+        let text = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        let select: String
+        if text.isEmpty {
+            select = "SELECT article.*, 0.0 AS relevance, NULL AS passage FROM article"
+        } else {
+            // bm25 weights: a match in the title counts ten times one in the
+            // body, one in the subtitle four times (negated: higher is better).
+            select = """
+                SELECT article.*, -bm25(article_fts, 10.0, 4.0, 1.0) AS relevance,
+                  snippet(article_fts, -1, ?, ?, '…', 24) AS passage
+                FROM article_fts JOIN article ON article.id = article_fts.rowid
+                """
+            arguments += [query.markStart, query.markEnd]
+            conditions.append("article_fts MATCH ?")
+            arguments += [text]
+        }
+        if let since = query.since {
+            conditions.append("article.published_at >= ?")
+            arguments += [since.timeIntervalSince1970]
+        }
+        if let until = query.until {
+            conditions.append("article.published_at < ?")
+            arguments += [until.timeIntervalSince1970]
+        }
+        if let outlet = query.outlet {
+            conditions.append("article.outlet = ? COLLATE NOCASE")
+            arguments += [outlet]
+        }
+        let order: String
+        switch query.order {
+        case .rank: order = text.isEmpty ? "article.published_at DESC, article.id" : "relevance DESC, article.id"
+        case .newest: order = "article.published_at DESC, article.id DESC"
+        case .oldest: order = "article.published_at ASC, article.id ASC"
+        }
+        let sql = select
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + " ORDER BY \(order) LIMIT ? OFFSET ?"
+        arguments += [max(0, query.limit), max(0, query.offset)]
+        do {
+            return try writer.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
+                    let article = StoreSchema.article(row)
+                    let passage: String? = row["passage"]
+                    return SearchHit(article: article, rank: row["relevance"] ?? 0,
+                                     snippet: passage ?? article.draft.lead())
+                }
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && !text.isEmpty {
+            throw StoreError.badQuery(query: query.text, message: error.message ?? "syntax error")
+        } catch {
+            throw StoreError.database(path: path, message: describe(error))
+        }
+    }
+
+    public func count(matching query: String?) throws(StoreError) -> Int {
+        let text = query?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        do {
+            return try writer.read { db in
+                if text.isEmpty {
+                    return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article")) ?? 0
+                }
+                return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?"), arguments: [text]) ?? 0
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            throw StoreError.badQuery(query: text, message: error.message ?? "syntax error")
+        } catch {
+            throw StoreError.database(path: path, message: describe(error))
+        }
+    }
+
+    public func articles(after id: Int64, limit: Int) throws(StoreError) -> [Article] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM article WHERE id > ? ORDER BY id LIMIT ?"),
+                             arguments: [id, limit]).map(StoreSchema.article)
+        }
+    }
+
+    public func delete(id: Int64) throws(StoreError) -> Bool {
+        try perform { db in
+            try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound file.
+    public func integrityCheck() throws(StoreError) -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    // MARK: Transactions
+
+    private func perform<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw StoreError.database(path: path, message: describe(error))
+        }
+    }
+
+    private func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StoreError.database(path: path, message: describe(error))
+        }
+    }
+}
+
+private func describe(_ error: any Error) -> String {
+    if let error = error as? DatabaseError { return error.message ?? error.description }
+    return String(describing: error)
+}

@@ -1,0 +1,83 @@
+import DossierCore
+import Foundation
+
+/// What every article store offers, whatever holds the articles.
+///
+/// Written against SQL-free value types so that a PostgreSQL backend
+/// (tsvector/GIN) can implement it later without changing callers: queries use
+/// the FTS5-style syntax analysts type (AND/OR/NOT, "phrases", prefix*), which a
+/// backend translates as it needs.
+public protocol Store: Sendable {
+    /// Adds a batch in one transaction: all of it is stored or none.
+    /// Exact duplicates (same content hash) are not stored again.
+    func add(_ drafts: [ArticleDraft]) throws(StoreError) -> [AddOutcome]
+    func article(id: Int64) throws(StoreError) -> Article?
+    func search(_ query: SearchQuery) throws(StoreError) -> [SearchHit]
+    /// Articles matching `query` (all articles when nil).
+    func count(matching query: String?) throws(StoreError) -> Int
+    /// Articles in id order after `id`, for paging through a whole store.
+    func articles(after id: Int64, limit: Int) throws(StoreError) -> [Article]
+    /// Removes an article; false when there was none with that id.
+    func delete(id: Int64) throws(StoreError) -> Bool
+}
+
+public enum AddOutcome: Hashable, Sendable {
+    case added(id: Int64)
+    /// Already stored (possibly earlier in the same batch) under `existingID`.
+    case duplicate(existingID: Int64)
+}
+
+public struct SearchQuery: Hashable, Sendable {
+    public enum Order: String, Hashable, Sendable {
+        case rank, newest, oldest
+    }
+    /// Full-text query: words (all must match), `OR`, `NOT`, "exact phrases",
+    /// `NEAR(a b, 10)`, `prefix*`, `title:word`. Empty: every article.
+    public var text: String
+    /// Published at or after `since` and before `until`.
+    public var since: Date?
+    public var until: Date?
+    public var outlet: String?
+    public var limit: Int
+    public var offset: Int
+    public var order: Order
+    /// Marks around matched terms in snippets.
+    public var markStart: String
+    public var markEnd: String
+
+    public init(text: String, since: Date? = nil, until: Date? = nil, outlet: String? = nil,
+                limit: Int = 20, offset: Int = 0, order: Order = .rank,
+                markStart: String = "[", markEnd: String = "]") {
+        self.text = text
+        self.since = since
+        self.until = until
+        self.outlet = outlet
+        self.limit = limit
+        self.offset = offset
+        self.order = order
+        self.markStart = markStart
+        self.markEnd = markEnd
+    }
+}
+
+public struct SearchHit: Hashable, Sendable {
+    public var article: Article
+    /// bm25 relevance, higher is better (0 when the query had no text).
+    public var rank: Double
+    /// The best matching passage with matched terms marked.
+    public var snippet: String
+}
+
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The search text is not a valid query; the message says where.
+    case badQuery(query: String, message: String)
+    /// The database could not be opened, read or written.
+    case database(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .badQuery(let query, let message): return "bad search query '\(query)': \(message)"
+        case .database(let path, let message): return "store \(path): \(message)"
+        }
+    }
+}

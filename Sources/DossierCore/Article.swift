@@ -1,0 +1,77 @@
+import Foundation
+
+/// An article as parsed from a source, before the store gives it an id.
+/// Every field but `body` may be missing: captures and feeds are uneven.
+public struct ArticleDraft: Hashable, Sendable {
+    public var title: String?
+    public var subtitle: String?
+    public var byline: String?
+    public var outlet: String?
+    public var url: String?
+    public var published: PublicationDate?
+    /// The place line that opens many wire stories ("NEW DELHI").
+    public var dateline: String?
+    /// BCP 47 code when the source says (`en`), else nil.
+    public var language: String?
+    /// Site navigation above the article ("Home > World"), outermost first.
+    public var breadcrumbs: [String]
+    /// The article's text: paragraphs separated by one blank line.
+    public var body: String
+    /// Where it came from: a file path, with `#n` for the n-th item of a feed.
+    public var sourcePath: String?
+
+    public init(title: String? = nil, subtitle: String? = nil, byline: String? = nil, outlet: String? = nil,
+                url: String? = nil, published: PublicationDate? = nil, dateline: String? = nil,
+                language: String? = nil, breadcrumbs: [String] = [], body: String, sourcePath: String? = nil) {
+        self.title = title
+        self.subtitle = subtitle
+        self.byline = byline
+        self.outlet = outlet
+        self.url = url
+        self.published = published
+        self.dateline = dateline
+        self.language = language
+        self.breadcrumbs = breadcrumbs
+        self.body = body
+        self.sourcePath = sourcePath
+    }
+
+    /// The opening words of the body, for listings and results without a
+    /// matching passage.
+    public func lead(words limit: Int = 30) -> String {
+        let words = body.split(whereSeparator: \.isWhitespace)
+        let lead = words.prefix(limit).joined(separator: " ")
+        return words.count > limit ? lead + "…" : lead
+    }
+
+    /// Words in the body, counted as runs of letters and digits.
+    public var wordCount: Int {
+        var count = 0
+        var inWord = false
+        for scalar in body.unicodeScalars {
+            let isWordScalar = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            if isWordScalar && !inWord { count += 1 }
+            inWord = isWordScalar
+        }
+        return count
+    }
+}
+
+/// A stored article.
+public struct Article: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var draft: ArticleDraft
+    /// Hex SHA-256 of the normalised title and body: equal for exact duplicates
+    /// (see `articleContentHash` in ArticleStore).
+    public var contentHash: String
+    public var wordCount: Int
+    public var ingestedAt: Date
+
+    public init(id: Int64, draft: ArticleDraft, contentHash: String, wordCount: Int, ingestedAt: Date) {
+        self.id = id
+        self.draft = draft
+        self.contentHash = contentHash
+        self.wordCount = wordCount
+        self.ingestedAt = ingestedAt
+    }
+}

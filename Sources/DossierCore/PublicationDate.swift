@@ -1,0 +1,87 @@
+import Foundation
+
+/// When an article was published, as precisely as its source says.
+///
+/// News gives dates at every precision ("2025", "December 2025", "Dec 28, 2025",
+/// "December 28, 2025 02:22:58 IST"). The instant is the start of what was said,
+/// and `precision` records how much of it was actually said, so a month-precise
+/// date is never shown as the 1st. `utcOffsetSeconds` is the source's own zone
+/// (19800 for IST), kept so dates print as the outlet printed them.
+public struct PublicationDate: Hashable, Sendable, Codable {
+    public enum Precision: String, Hashable, Sendable, Codable, Comparable {
+        case year, month, day, minute, second
+
+        public static func < (lhs: Precision, rhs: Precision) -> Bool {
+            order(lhs) < order(rhs)
+        }
+        private static func order(_ precision: Precision) -> Int {
+            switch precision {
+            case .year: return 0
+            case .month: return 1
+            case .day: return 2
+            case .minute: return 3
+            case .second: return 4
+            }
+        }
+    }
+
+    /// The first instant the date covers.
+    public var instant: Date
+    /// The source's offset from UTC, or nil when it gave no zone (then the
+    /// date is read as UTC).
+    public var utcOffsetSeconds: Int?
+    public var precision: Precision
+
+    public init(instant: Date, utcOffsetSeconds: Int?, precision: Precision) {
+        self.instant = instant
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.precision = precision
+    }
+
+    /// A calendar date or date-time in the given zone (nil: UTC, zone unknown).
+    public init?(year: Int, month: Int? = nil, day: Int? = nil, hour: Int? = nil, minute: Int? = nil, second: Int? = nil, utcOffsetSeconds: Int? = nil) {
+        var components = DateComponents()
+        components.calendar = Calendar(identifier: .gregorian)
+        components.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds ?? 0)
+        components.year = year
+        components.month = month ?? 1
+        components.day = day ?? 1
+        components.hour = hour ?? 0
+        components.minute = minute ?? 0
+        components.second = second ?? 0
+        guard components.isValidDate, let instant = components.date else { return nil }
+        self.instant = instant
+        self.utcOffsetSeconds = utcOffsetSeconds
+        if second != nil { precision = .second }
+        else if minute != nil { precision = .minute }
+        else if day != nil { precision = .day }
+        else if month != nil { precision = .month }
+        else { precision = .year }
+    }
+
+    /// ISO 8601 at the date's own precision, in its own zone:
+    /// `2025`, `2025-12`, `2025-12-28`, `2025-12-28T02:22+05:30`, `2025-12-28T02:22:58+05:30`.
+    public var iso8601: String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds ?? 0)!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        let date: String
+        switch precision {
+        case .year: return String(format: "%04d", c.year!)
+        case .month: return String(format: "%04d-%02d", c.year!, c.month!)
+        case .day: return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        case .minute: date = String(format: "%04d-%02d-%02dT%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        case .second: date = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        }
+        return date + Self.formatOffset(utcOffsetSeconds)
+    }
+
+    /// `+05:30`, `Z` for UTC, empty when the zone is unknown.
+    static func formatOffset(_ seconds: Int?) -> String {
+        guard let seconds else { return "" }
+        if seconds == 0 { return "Z" }
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        return String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
+    }
+}

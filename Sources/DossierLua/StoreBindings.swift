@@ -1,0 +1,235 @@
+import ArticleStore
+import DossierCore
+import Foundation
+import LuaKit
+
+/// A store as Lua sees it: `store:search(...)` and friends. The file is opened
+/// on first use, so scripts that never touch the store never create one.
+final class StoreHandle: LuaUserdata {
+    let path: String
+    private var opened: SQLiteStore?
+
+    init(path: String) { self.path = path }
+
+    func store() throws(StoreError) -> SQLiteStore {
+        if let opened { return opened }
+        let store = try SQLiteStore(path: path)
+        opened = store
+        return store
+    }
+
+    static var luaTypeName: String { "Store" }
+}
+
+/// An article as Lua sees it, with the search context it was found in.
+final class ArticleHandle: LuaUserdata {
+    let article: Article
+    let rank: Double?
+    let snippet: String?
+
+    init(_ article: Article, rank: Double? = nil, snippet: String? = nil) {
+        self.article = article
+        self.rank = rank
+        self.snippet = snippet
+    }
+
+    static var luaTypeName: String { "Article" }
+
+    /// `#12  2025-12-28  The Sunday Guardian  Pakistan and Bangladesh Quietly…`
+    var summary: String {
+        let draft = article.draft
+        var parts = ["#\(article.id)"]
+        if let published = draft.published { parts.append(String(published.iso8601.prefix(10))) }
+        if let outlet = draft.outlet { parts.append(outlet) }
+        parts.append(draft.title ?? String(draft.body.prefix(60)))
+        return parts.joined(separator: "  ")
+    }
+}
+
+enum StoreBindings {
+    static func install(in state: LuaState, defaultStorePath: String) {
+        state.register(storeType)
+        state.register(articleType)
+        state.setGlobal("store", StoreHandle(path: defaultStorePath))
+    }
+
+    /// `dossier.open(path)`: another store, e.g. to compare two corpora.
+    static var open: LuaNativeFunction { LuaNativeFunction(name: "dossier.open", documentation: """
+        dossier.open(path) -> store
+          Opens (creating if needed) the SQLite store at path. The global `store`
+          is the one named by --store (default: $XDG_DATA_HOME/dossier/store.sqlite).
+        """) { call in
+        call.push(StoreHandle(path: try call.argument(1, as: String.self)))
+        return 1
+    } }
+
+    static var storeType: LuaUserdataType<StoreHandle> {
+        let type = LuaUserdataType<StoreHandle>(name: "Store")
+        type.field("path", documentation: "The store's file.") { $0.path }
+        type.method("ingest", documentation: """
+            store:ingest(path_or_paths [, {outlet=, published=}]) -> {added=, duplicates=, failed={...}}
+              Reads files, directories (recursively) and globs: plain-text captures and
+              JSON/JSON Lines. outlet/published fill in what a capture lacks. Each batch
+              is one transaction; a file that fails is listed with its reason.
+            """) { handle, call in
+            let paths: [String]
+            if call.type(of: 1) == .table { paths = try call.argument(1) } else { paths = [try call.argument(1, as: String.self)] }
+            var ingestor = Ingestor(store: try handle.store())
+            ingestor.defaults.outlet = try call.option(2, "outlet")
+            ingestor.defaults.published = try dateOption(call, 2, "published")
+            let report = ingestor.ingest(paths: paths)
+            let stack = call.stack
+            stack.pushTable(recordCount: 4)
+            stack.setField(-1, "added", report.added.count)
+            stack.setField(-1, "duplicates", report.duplicates.count)
+            stack.setField(-1, "ids", report.added.map { Int($0) })
+            stack.setField(-1, "failed", report.failed.map(\.description))
+            return 1
+        }
+        type.method("add", documentation: """
+            store:add{title=, body=, published=, outlet=, url=, byline=, subtitle=, dateline=} -> id, duplicate
+              Stores one article; returns its id, and true as a second value when an
+              identical article was already stored (its id is returned).
+            """) { handle, call in
+            guard call.type(of: 1) == .table else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "table")) }
+            guard let body: String = try call.option(1, "body"), !body.isEmpty else { throw call.badArgument(1, "field 'body' is required") }
+            let draft = ArticleDraft(
+                title: try call.option(1, "title"), subtitle: try call.option(1, "subtitle"),
+                byline: try call.option(1, "byline"), outlet: try call.option(1, "outlet"),
+                url: try call.option(1, "url"), published: try dateOption(call, 1, "published"),
+                dateline: try call.option(1, "dateline"), language: try call.option(1, "language"),
+                body: body, sourcePath: nil)
+            switch try handle.store().add([draft]).first! {
+            case .added(let id):
+                call.push(Int(id))
+                call.push(false)
+            case .duplicate(let id):
+                call.push(Int(id))
+                call.push(true)
+            }
+            return 2
+        }
+        type.method("get", documentation: "store:get(id) -> article, or nil and a message") { handle, call in
+            let id: Int = try call.argument(1)
+            if let article = try handle.store().article(id: Int64(id)) {
+                call.push(ArticleHandle(article))
+                return 1
+            }
+            call.stack.pushNil()
+            call.push("no article with id \(id)")
+            return 2
+        }
+        type.method("search", documentation: """
+            store:search(query [, {since=, to=, outlet=, limit=20, offset=0, order="rank"|"newest"|"oldest", mark={"[", "]"}}]) -> {article, ...}
+              Full-text search: words (all must match), OR, NOT, "phrases", NEAR(a b, 10),
+              prefix*, title:word. since/to take dates ("2025-01-01", "2025-06"), `to`
+              inclusive of the period it names. Each result has .rank and :snippet().
+            """) { handle, call in
+            var query = SearchQuery(text: try call.argument(1))
+            query.since = try dateOption(call, 2, "since")?.instant
+            // `until` is a Lua keyword ({["until"] = ...}); `to` says the same.
+            query.until = try (dateOption(call, 2, "to") ?? dateOption(call, 2, "until")).map(endOf)
+            query.outlet = try call.option(2, "outlet")
+            query.limit = try call.option(2, "limit") ?? 20
+            query.offset = try call.option(2, "offset") ?? 0
+            if let order: String = try call.option(2, "order") {
+                guard let parsed = SearchQuery.Order(rawValue: order) else {
+                    throw call.badArgument(2, "field 'order': expected \"rank\", \"newest\" or \"oldest\", got \"\(order)\"")
+                }
+                query.order = parsed
+            }
+            if let marks: [String] = try call.option(2, "mark") {
+                guard marks.count == 2 else { throw call.badArgument(2, "field 'mark': expected {start, end}") }
+                query.markStart = marks[0]
+                query.markEnd = marks[1]
+            }
+            let hits = try handle.store().search(query)
+            call.push(hits.map { ArticleHandle($0.article, rank: $0.rank, snippet: $0.snippet) })
+            return 1
+        }
+        type.method("count", documentation: "store:count([query]) -> number of articles (matching query)") { handle, call in
+            call.push(try handle.store().count(matching: try call.argument(1, as: String?.self)))
+            return 1
+        }
+        type.method("articles", documentation: """
+            store:articles() -> iterator over every article, in id order:
+              for article in store:articles() do print(article.title) end
+            """) { handle, call in
+            let store = try handle.store()
+            var buffer: [Article] = []
+            var lastID: Int64 = 0
+            call.stack.pushFunction(name: "articles iterator") { inner in
+                if buffer.isEmpty {
+                    buffer = try store.articles(after: lastID, limit: 200).reversed()
+                }
+                guard let next = buffer.popLast() else { return 0 }
+                lastID = next.id
+                inner.push(ArticleHandle(next))
+                return 1
+            }
+            return 1
+        }
+        type.method("delete", documentation: "store:delete(id) -> true if an article was deleted") { handle, call in
+            call.push(try handle.store().delete(id: Int64(try call.argument(1, as: Int.self))))
+            return 1
+        }
+        type.method("check", documentation: "store:check() -> \"ok\", or what SQLite's integrity check found wrong") { handle, call in
+            call.push(try handle.store().integrityCheck())
+            return 1
+        }
+        type.toString { "Store(\($0.path))" }
+        return type
+    }
+
+    static var articleType: LuaUserdataType<ArticleHandle> {
+        let type = LuaUserdataType<ArticleHandle>(name: "Article")
+        type.field("id") { Int($0.article.id) }
+        type.field("title") { $0.article.draft.title }
+        type.field("subtitle") { $0.article.draft.subtitle }
+        type.field("byline") { $0.article.draft.byline }
+        type.field("outlet") { $0.article.draft.outlet }
+        type.field("url") { $0.article.draft.url }
+        type.field("published", documentation: "ISO 8601 at the precision the source gave, with its zone") { $0.article.draft.published?.iso8601 }
+        type.field("dateline") { $0.article.draft.dateline }
+        type.field("language") { $0.article.draft.language }
+        type.field("breadcrumbs") { $0.article.draft.breadcrumbs }
+        type.field("body") { $0.article.draft.body }
+        type.field("words") { $0.article.wordCount }
+        type.field("hash") { $0.article.contentHash }
+        type.field("source") { $0.article.draft.sourcePath }
+        type.field("rank", documentation: "Search relevance (bm25, higher is better); nil outside a search") { $0.rank }
+        type.method("snippet", documentation: "article:snippet() -> the matching passage of a search result, or the article's lead") { handle, call in
+            call.push(handle.snippet ?? handle.article.draft.lead())
+            return 1
+        }
+        type.toString { $0.summary }
+        type.equality { $0.article.id == $1.article.id }
+        type.length { $0.article.wordCount }
+        return type
+    }
+}
+
+/// Reads a date option ("2025-01-01", "28 Dec 2025", ...) or names the field.
+private func dateOption(_ call: LuaCall, _ number: Int, _ key: String) throws(LuaArgumentError) -> PublicationDate? {
+    guard let text: String = try call.option(number, key) else { return nil }
+    guard let date = NewsDateParser.parse(text) else {
+        throw call.badArgument(number, "field '\(key)': unknown date '\(text)' (try 2025-01-31)")
+    }
+    return date
+}
+
+/// `until` is inclusive of the period it names: until="2025-12" means to the
+/// end of December.
+private func endOf(_ date: PublicationDate) -> Date {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: date.utcOffsetSeconds ?? 0)!
+    let component: Calendar.Component
+    switch date.precision {
+    case .year: component = .year
+    case .month: component = .month
+    case .day: component = .day
+    case .minute: component = .minute
+    case .second: component = .second
+    }
+    return calendar.date(byAdding: component, value: 1, to: date.instant) ?? date.instant
+}

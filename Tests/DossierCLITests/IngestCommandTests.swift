@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@Suite struct IngestCommandTests {
+    var seeds: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("seeds").path
+    }
+
+    @Test func ingestingTheSeedsTwiceAddsThemOnce() throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let store = directory.appendingPathComponent("store.sqlite").path
+        let first = try DossierExecutable.run(["ingest", "--store", store, seeds])
+        #expect(first.status == 0)
+        #expect(first.stdout.hasPrefix("added 2, duplicates 0, failed 0"))
+        let second = try DossierExecutable.run(["ingest", "--store", store, seeds])
+        #expect(second.stdout.hasPrefix("added 0, duplicates 2, failed 0"))
+        let count = try DossierExecutable.run(["--store", store, "-e", "print(store:count(), store:count('ISI'))"])
+        #expect(count.stdout == "2\t1\n")
+    }
+
+    @Test func badFilesAreReportedAndTheRestGoesIn() throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let inputs = directory.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        try """
+            Talks resume in Dhaka
+
+            Diplomats from both countries met in Dhaka on Monday for the first formal round of consultations in years, officials said.
+
+            The talks covered trade, visas and security cooperation, according to a statement issued after the meeting.
+
+            """.write(to: inputs.appendingPathComponent("good.txt"), atomically: true, encoding: .utf8)
+        try Data([0x00, 0x01, 0x02, 0xFF]).write(to: inputs.appendingPathComponent("binary.txt"))
+        try "".write(to: inputs.appendingPathComponent("empty.txt"), atomically: true, encoding: .utf8)
+        try "{\"title\": \"x\", ".write(to: inputs.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+        // A symlink back to the parent: a loop the walk must not follow forever.
+        try FileManager.default.createSymbolicLink(atPath: inputs.appendingPathComponent("loop").path, withDestinationPath: inputs.path)
+        let store = directory.appendingPathComponent("store.sqlite").path
+        let result = try DossierExecutable.run(["ingest", "--store", store, inputs.path, directory.appendingPathComponent("missing.txt").path])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("added 1, duplicates 0, failed 4"))
+        #expect(result.stdout.contains("binary.txt: binary file"))
+        #expect(result.stdout.contains("empty.txt: empty file"))
+        #expect(result.stdout.contains("broken.json"))
+        #expect(result.stdout.contains("missing.txt: no such file or directory"))
+    }
+
+    @Test func aKilledIngestLeavesNoHalfWrittenArticle() throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let inputs = directory.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let paragraph = "Officials in Islamabad and Dhaka described the talks as a structured channel for cooperation. "
+        let total = 6000
+        for file in 0..<30 {
+            var lines = ""
+            for item in 0..<(total / 30) {
+                let n = file * (total / 30) + item
+                let body = "Article \(n). " + String(repeating: paragraph, count: 20)
+                lines += "{\"title\": \"Report \(n)\", \"body\": \"\(body)\", \"published\": \"2025-12-\(10 + n % 18)\"}\n"
+            }
+            try lines.write(to: inputs.appendingPathComponent(String(format: "batch-%02d.jsonl", file)), atomically: true, encoding: .utf8)
+        }
+        let store = directory.appendingPathComponent("store.sqlite").path
+
+        let process = Process()
+        process.executableURL = DossierExecutable.url
+        process.arguments = ["ingest", "--store", store, inputs.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once the store has some batches but before it is done.
+        let deadline = Date(timeIntervalSinceNow: 60)
+        var stored = 0
+        while Date() < deadline, process.isRunning {
+            Thread.sleep(forTimeInterval: 0.05)
+            let probe = try DossierExecutable.run(["--store", store, "-e", "print(store:count())"])
+            stored = Int(probe.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            if stored > 0 { break }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(stored > 0)
+
+        let check = try DossierExecutable.run(["--store", store, "-e", """
+            local n, bad = 0, 0
+            for article in store:articles() do
+              n = n + 1
+              if not article.body:find("Article " .. article.title:match("%d+") .. "%.") or #article.hash ~= 64 then bad = bad + 1 end
+            end
+            print(n, bad, store:count("islamabad"))
+            """])
+        let fields = check.stdout.split(whereSeparator: { $0 == "\t" || $0 == "\n" }).compactMap { Int($0) }
+        #expect(fields.count == 3)
+        if fields.count == 3 {
+            #expect(fields[0] < total)       // the kill landed mid-ingest
+            #expect(fields[0] % 200 == 0)    // whole files only: a batch holds whole files
+            #expect(fields[1] == 0)          // every stored article is complete
+            #expect(fields[2] == fields[0])  // and indexed
+        }
+        let integrity = try DossierExecutable.run(["--store", store, "-e", "print(store:check())"])
+        #expect(integrity.stdout == "ok\n")
+
+        // Running the same ingest again completes it, adding each article once.
+        let rerun = try DossierExecutable.run(["ingest", "--store", store, inputs.path])
+        #expect(rerun.status == 0)
+        let final = try DossierExecutable.run(["--store", store, "-e", "print(store:count())"])
+        #expect(final.stdout == "\(total)\n")
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+
+/// The Lua API tests: scripts in Tests/lua, run by the real binary against a
+/// fresh store, readable as examples of the API.
+@Suite struct LuaScriptTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func storeAPI() throws {
+        let store = try DossierExecutable.temporaryDirectory().appendingPathComponent("store.sqlite").path
+        let result = try DossierExecutable.run([
+            "--store", store, "run",
+            LuaScriptTests.root.appendingPathComponent("Tests/lua/store_api.lua").path,
+            LuaScriptTests.root.appendingPathComponent("seeds").path,
+        ])
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("store_api.lua: all checks passed\n"))
+    }
+}

@@ -1,0 +1,61 @@
+-- The store's Lua API, as an analyst would use it. Run by LuaScriptTests with
+-- a fresh store: dossier --store TMP run Tests/lua/store_api.lua SEEDS_DIR
+local seeds = assert(arg[1], "usage: store_api.lua SEEDS_DIR")
+
+local report = store:ingest(seeds)
+assert(report.added == 2, inspect(report))
+assert(report.duplicates == 0 and #report.failed == 0, inspect(report))
+assert(store:ingest(seeds).duplicates == 2, "re-ingest must find duplicates")
+
+-- get, fields, tostring
+local id = report.ids[2]
+local article = assert(store:get(id))
+assert(article.id == id)
+assert(article.title == "Pakistan and Bangladesh Quietly Rebuild Intelligence and Defence Links", article.title)
+assert(article.byline == "Abhinandan Mishra", tostring(article.byline))
+assert(article.published == "2025-12-28T02:22:58+05:30", tostring(article.published))
+assert(article.dateline == "NEW DELHI", tostring(article.dateline))
+assert(article.words > 600, article.words)
+assert(#article == article.words)
+assert(#article.hash == 64)
+assert(tostring(article):find("^#" .. id .. "  2025%-12%-28  "), tostring(article))
+local missing, message = store:get(9999)
+assert(missing == nil and message == "no article with id 9999", message)
+
+-- search with filters and snippets
+local hits = store:search('ISI AND "defence cooperation"', {since = "2025-01-01", limit = 5})
+assert(#hits == 1 and hits[1].id == id, inspect(hits))
+assert(hits[1].rank > 0)
+assert(hits[1]:snippet():find("%[ISI%]") or hits[1]:snippet():find("%[defence%]"), hits[1]:snippet())
+assert(#store:search("Bangladesh") == 2)
+assert(#store:search("Bangladesh", {to = "2025-12-26"}) == 0)
+assert(#store:search("Bangladesh", {["until"] = "2025-12-28"}) == 1)
+assert(#store:search("pact", {mark = {"<", ">"}}) >= 1)
+
+-- add, duplicates, count, articles, delete
+local new_id, duplicate = store:add{title = "Dhaka talks", body = "Talks in Dhaka went on.", published = "2026-01-05", outlet = "Wire"}
+assert(type(new_id) == "number" and duplicate == false)
+local same_id, again = store:add{title = "Dhaka talks", body = "Talks in  Dhaka went on."}
+assert(same_id == new_id and again == true)
+assert(store:count() == 3 and store:count("Dhaka") == 2)
+local seen = 0
+for a in store:articles() do seen = seen + 1 end
+assert(seen == 3)
+assert(store:delete(new_id) == true and store:count() == 2)
+assert(store:check() == "ok")
+
+-- misuse is an error with Lua's own message
+local ok, err = pcall(function() return store:search("ISI", "recent") end)
+assert(not ok and err:find("bad argument #2 to 'search' %(table expected, got string%)"), err)
+ok, err = pcall(function() return store:search("ISI", {since = "someday"}) end)
+assert(not ok and err:find("field 'since': unknown date 'someday'"), err)
+ok, err = pcall(function() return store:search('"unbalanced') end)
+assert(not ok and err:find("bad search query"), err)
+ok, err = pcall(function() return store:add{title = "no body"} end)
+assert(not ok and err:find("field 'body' is required"), err)
+
+-- another store alongside
+local other = dossier.open(os.tmpname() .. ".sqlite")
+assert(other:count() == 0)
+
+print("store_api.lua: all checks passed")

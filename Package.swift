@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // Debian's libxml2-dev: its HTML parser and XML reader for pages and feeds.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The C side of LuaKit: the trampoline that raises Lua errors after a Swift
         // frame has returned, the capped allocator and the interrupt hook.
         .target(name: "CLuaShim", dependencies: ["CLua"]),
@@ -35,7 +41,7 @@ let package = Package(
         // with FTS5 search, de-duplication. Pure Swift, no Lua.
         .target(
             name: "ArticleStore",
-            dependencies: ["DossierCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DossierCore", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "DossierCore"]),
         // The REPL and the script runner: what the `dossier` commands drive.

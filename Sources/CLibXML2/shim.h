@@ -1,0 +1,4 @@
+#include <libxml/HTMLparser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>

@@ -19,10 +19,19 @@ public protocol Store: Sendable {
     func articles(after id: Int64, limit: Int) throws(StoreError) -> [Article]
     /// Removes an article; false when there was none with that id.
     func delete(id: Int64) throws(StoreError) -> Bool
+    /// Near-duplicates of an article (rewrites, wire copies), most similar first.
+    func similar(to id: Int64, limit: Int) throws(StoreError) -> [SimilarArticle]
+}
+
+public struct SimilarArticle: Hashable, Sendable {
+    public var article: Article
+    /// Estimated Jaccard similarity of the two texts' word 3-shingles, 0...1.
+    public var score: Double
 }
 
 public enum AddOutcome: Hashable, Sendable {
-    case added(id: Int64)
+    /// Stored as `id`; `nearDuplicates` are stored articles it was linked to.
+    case added(id: Int64, nearDuplicates: [Int64])
     /// Already stored (possibly earlier in the same batch) under `existingID`.
     case duplicate(existingID: Int64)
 }

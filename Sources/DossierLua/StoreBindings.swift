@@ -1,6 +1,7 @@
 import ArticleStore
 import DossierCore
 import Foundation
+import CLua
 import LuaKit
 
 /// A store as Lua sees it: `store:search(...)` and friends. The file is opened
@@ -24,11 +25,14 @@ final class StoreHandle: LuaUserdata {
 /// An article as Lua sees it, with the search context it was found in.
 final class ArticleHandle: LuaUserdata {
     let article: Article
+    /// The store it came from, for `:similar()`.
+    let store: (any Store)?
     let rank: Double?
     let snippet: String?
 
-    init(_ article: Article, rank: Double? = nil, snippet: String? = nil) {
+    init(_ article: Article, store: (any Store)?, rank: Double? = nil, snippet: String? = nil) {
         self.article = article
+        self.store = store
         self.rank = rank
         self.snippet = snippet
     }
@@ -67,7 +71,7 @@ enum StoreBindings {
         let type = LuaUserdataType<StoreHandle>(name: "Store")
         type.field("path", documentation: "The store's file.") { $0.path }
         type.method("ingest", documentation: """
-            store:ingest(path_or_paths [, {outlet=, published=}]) -> {added=, duplicates=, failed={...}}
+            store:ingest(path_or_paths [, {outlet=, published=}]) -> {added=, duplicates=, near_duplicates=, ids={...}, failed={...}}
               Reads files, directories (recursively) and globs: plain-text captures and
               JSON/JSON Lines. outlet/published fill in what a capture lacks. Each batch
               is one transaction; a file that fails is listed with its reason.
@@ -82,6 +86,7 @@ enum StoreBindings {
             stack.pushTable(recordCount: 4)
             stack.setField(-1, "added", report.added.count)
             stack.setField(-1, "duplicates", report.duplicates.count)
+            stack.setField(-1, "near_duplicates", report.nearDuplicates.count)
             stack.setField(-1, "ids", report.added.map { Int($0) })
             stack.setField(-1, "failed", report.failed.map(\.description))
             return 1
@@ -100,7 +105,7 @@ enum StoreBindings {
                 dateline: try call.option(1, "dateline"), language: try call.option(1, "language"),
                 body: body, sourcePath: nil)
             switch try handle.store().add([draft]).first! {
-            case .added(let id):
+            case .added(let id, _):
                 call.push(Int(id))
                 call.push(false)
             case .duplicate(let id):
@@ -112,7 +117,7 @@ enum StoreBindings {
         type.method("get", documentation: "store:get(id) -> article, or nil and a message") { handle, call in
             let id: Int = try call.argument(1)
             if let article = try handle.store().article(id: Int64(id)) {
-                call.push(ArticleHandle(article))
+                call.push(ArticleHandle(article, store: try handle.store()))
                 return 1
             }
             call.stack.pushNil()
@@ -143,8 +148,9 @@ enum StoreBindings {
                 query.markStart = marks[0]
                 query.markEnd = marks[1]
             }
-            let hits = try handle.store().search(query)
-            call.push(hits.map { ArticleHandle($0.article, rank: $0.rank, snippet: $0.snippet) })
+            let store = try handle.store()
+            let hits = try store.search(query)
+            call.push(hits.map { ArticleHandle($0.article, store: store, rank: $0.rank, snippet: $0.snippet) })
             return 1
         }
         type.method("count", documentation: "store:count([query]) -> number of articles (matching query)") { handle, call in
@@ -164,7 +170,7 @@ enum StoreBindings {
                 }
                 guard let next = buffer.popLast() else { return 0 }
                 lastID = next.id
-                inner.push(ArticleHandle(next))
+                inner.push(ArticleHandle(next, store: store))
                 return 1
             }
             return 1
@@ -200,6 +206,26 @@ enum StoreBindings {
         type.field("rank", documentation: "Search relevance (bm25, higher is better); nil outside a search") { $0.rank }
         type.method("snippet", documentation: "article:snippet() -> the matching passage of a search result, or the article's lead") { handle, call in
             call.push(handle.snippet ?? handle.article.draft.lead())
+            return 1
+        }
+        type.method("similar", documentation: """
+            article:similar([limit]) -> {{article=, score=}, ...}
+              Stored near-duplicates (rewrites of the same story, wire copies), most
+              similar first; score estimates the share of word 3-shingles in common.
+            """) { handle, call in
+            let limit = try call.argument(1, default: 20)
+            guard let store = handle.store else {
+                throw LuaArgumentError(position: 1, problem: .value("this article is not from a store"))
+            }
+            let similar = try store.similar(to: handle.article.id, limit: limit)
+            let stack = call.stack
+            stack.pushTable(arrayCount: similar.count)
+            for (offset, entry) in similar.enumerated() {
+                stack.pushTable(recordCount: 2)
+                stack.setField(-1, "article", ArticleHandle(entry.article, store: store))
+                stack.setField(-1, "score", entry.score)
+                lua_rawseti(stack.L, -2, lua_Integer(offset + 1))
+            }
             return 1
         }
         type.toString { $0.summary }

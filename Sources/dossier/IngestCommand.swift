@@ -45,7 +45,10 @@ struct IngestCommand: ParsableCommand {
         let bar = ProgressBar()
         let report = ingestor.ingest(paths: paths) { bar.update($0) }
         bar.finish()
-        print("added \(report.added.count), duplicates \(report.duplicates.count), failed \(report.failed.count) (store: \(store.path))")
+        print("added \(report.added.count), duplicates \(report.duplicates.count), near-duplicates \(report.nearDuplicates.count), failed \(report.failed.count) (store: \(store.path))")
+        for near in report.nearDuplicates {
+            print("  near-duplicate: \(near.path) (#\(near.id)) resembles " + near.similarTo.map { "#\($0)" }.joined(separator: ", "))
+        }
         for failure in report.failed { print("  failed: \(failure)") }
         if !report.failed.isEmpty { throw ExitCode(1) }
     }

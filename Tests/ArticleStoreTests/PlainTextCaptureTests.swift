@@ -180,6 +180,24 @@ import Testing
         #expect(!draft.body.contains("Another story"))
     }
 
+    @Test func editorCreditIsNotTheByline() {
+        let capture = """
+        India, Bangladesh hold border talks in Dhaka
+        Edited by: Ravi Kumar | Updated: December 28, 2025 10:30 am IST
+
+        Dhaka: Border guard commanders of India and Bangladesh began three days of talks in Dhaka on Sunday, \
+        with cross-border killings and fencing near the zero line on the agenda, officials said.
+        """
+        let draft = PlainTextCaptureParser.parse(capture, sourcePath: nil)
+        #expect(draft.title == "India, Bangladesh hold border talks in Dhaka")
+        #expect(draft.subtitle == nil)
+        #expect(draft.byline == nil)
+        #expect(draft.published?.iso8601 == "2025-12-28T10:30+05:30")
+        // "Dhaka:" in mixed case is not a wire dateline; the text stays as written.
+        #expect(draft.dateline == nil)
+        #expect(draft.body.hasPrefix("Dhaka: Border guard commanders"))
+    }
+
     @Test func datelineNeedsAnAllCapsPlace() {
         let capture = """
         Budget talks stall over fuel subsidies

@@ -31,7 +31,7 @@ import Testing
     @Test func exactDuplicatesAreRecognisedAcrossWhitespaceAndCase() throws {
         let store = try SQLiteStore(path: ":memory:")
         let first = try store.add([draft("Title", "Some body text here.")])
-        guard case .added(let id) = first[0] else { Issue.record("not added"); return }
+        guard case .added(let id, _) = first[0] else { Issue.record("not added"); return }
         let again = try store.add([draft("TITLE", "Some   body\ntext here."), draft("Other", "Different text.")])
         #expect(again[0] == .duplicate(existingID: id))
         guard case .added = again[1] else { Issue.record("distinct article not added"); return }
@@ -41,7 +41,7 @@ import Testing
     @Test func duplicatesWithinOneBatchAreStoredOnce() throws {
         let store = try SQLiteStore(path: ":memory:")
         let outcomes = try store.add([draft("A", "Same text."), draft("A", "Same text.")])
-        guard case .added(let id) = outcomes[0] else { Issue.record("not added"); return }
+        guard case .added(let id, _) = outcomes[0] else { Issue.record("not added"); return }
         #expect(outcomes[1] == .duplicate(existingID: id))
     }
 

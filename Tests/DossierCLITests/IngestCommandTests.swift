@@ -12,9 +12,9 @@ import Testing
         let store = directory.appendingPathComponent("store.sqlite").path
         let first = try DossierExecutable.run(["ingest", "--store", store, seeds])
         #expect(first.status == 0)
-        #expect(first.stdout.hasPrefix("added 2, duplicates 0, failed 0"))
+        #expect(first.stdout.hasPrefix("added 2, duplicates 0, near-duplicates 0, failed 0"))
         let second = try DossierExecutable.run(["ingest", "--store", store, seeds])
-        #expect(second.stdout.hasPrefix("added 0, duplicates 2, failed 0"))
+        #expect(second.stdout.hasPrefix("added 0, duplicates 2, near-duplicates 0, failed 0"))
         let count = try DossierExecutable.run(["--store", store, "-e", "print(store:count(), store:count('ISI'))"])
         #expect(count.stdout == "2\t1\n")
     }
@@ -39,7 +39,7 @@ import Testing
         let store = directory.appendingPathComponent("store.sqlite").path
         let result = try DossierExecutable.run(["ingest", "--store", store, inputs.path, directory.appendingPathComponent("missing.txt").path])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("added 1, duplicates 0, failed 4"))
+        #expect(result.stdout.hasPrefix("added 1, duplicates 0, near-duplicates 0, failed 4"))
         #expect(result.stdout.contains("binary.txt: binary file"))
         #expect(result.stdout.contains("empty.txt: empty file"))
         #expect(result.stdout.contains("broken.json"))

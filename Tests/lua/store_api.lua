@@ -41,6 +41,14 @@ assert(store:count() == 3 and store:count("Dhaka") == 2)
 local seen = 0
 for a in store:articles() do seen = seen + 1 end
 assert(seen == 3)
+-- near-duplicates: a rewrite of a stored story is stored and linked
+local original = store:get(id)
+local rewrite_id = store:add{title = "Rewrite", body = "Reporting from the region: " .. original.body:gsub("officials", "sources")}
+local similar = store:get(rewrite_id):similar()
+assert(#similar == 1 and similar[1].article.id == id and similar[1].score >= 0.5, inspect(similar))
+assert(store:delete(rewrite_id))
+assert(#original:similar() == 0)
+
 assert(store:delete(new_id) == true and store:count() == 2)
 assert(store:check() == "ok")
 

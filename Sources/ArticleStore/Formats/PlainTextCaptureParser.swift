@@ -150,10 +150,12 @@ private struct CaptureHeader {
     }
 
     private mutating func absorbMetadataPart(_ part: String) -> Bool {
-        if let name = bylineName(part) {
+        if let name = creditedName(part, after: ["written by", "reported by", "words by", "story by", "by"]) {
             byline = byline ?? name
             return true
         }
+        // An editor's credit says who handled the copy, not who wrote it.
+        if creditedName(part, after: ["edited by"]) != nil { return true }
         if let outlet = labelledValue(part, label: "source") {
             sourceLine = sourceLine ?? outlet
             return true
@@ -177,13 +179,14 @@ private struct CaptureHeader {
     private static let dateLabels = ["last updated", "last modified", "updated", "first published", "published", "posted"]
 }
 
-/// The name in a standalone byline line: "By: Abhinandan Mishra",
-/// "By Jane Doe", "Written by Jane Doe". The name must start with a capital,
-/// which keeps "By the way…" out.
-private func bylineName(_ line: String) -> String? {
+/// The name in a short standalone credit line: "By: Abhinandan Mishra",
+/// "By Jane Doe", "Written by Jane Doe", "Edited by: Jane Doe". The name must
+/// start with a capital, which keeps "By the way…" out. Longer prefixes come
+/// first in `prefixes`.
+private func creditedName(_ line: String, after prefixes: [String]) -> String? {
     guard line.count <= 100, wordCount(line) <= 12 else { return nil }
     let lowercased = line.lowercased()
-    for prefix in ["written by", "reported by", "words by", "story by", "by"] where lowercased.hasPrefix(prefix) {
+    for prefix in prefixes where lowercased.hasPrefix(prefix) {
         let rest = line.dropFirst(prefix.count)
         guard let separator = rest.first, separator == ":" || separator.isWhitespace else { return nil }
         let name = rest.drop { $0 == ":" || $0.isWhitespace }.trimmingCharacters(in: .whitespaces)

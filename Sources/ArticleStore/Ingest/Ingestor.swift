@@ -16,7 +16,14 @@ public struct IngestReport: Sendable {
         public var path: String
         public var existingID: Int64
     }
+    public struct NearDuplicate: Hashable, Sendable {
+        public var path: String
+        public var id: Int64
+        public var similarTo: [Int64]
+    }
     public var added: [Int64] = []
+    /// Added articles linked to stored near-duplicates (they are stored too).
+    public var nearDuplicates: [NearDuplicate] = []
     public var duplicates: [Duplicate] = []
     public var failed: [IngestError] = []
     public var filesRead = 0
@@ -60,7 +67,9 @@ public struct Ingestor: Sendable {
                 let outcomes = try store.add(pending.map(\.draft))
                 for (item, outcome) in zip(pending, outcomes) {
                     switch outcome {
-                    case .added(let id): report.added.append(id)
+                    case .added(let id, let similar):
+                        report.added.append(id)
+                        if !similar.isEmpty { report.nearDuplicates.append(.init(path: item.path, id: id, similarTo: similar)) }
                     case .duplicate(let existing): report.duplicates.append(.init(path: item.path, existingID: existing))
                     }
                 }

@@ -41,6 +41,7 @@ public final class SQLiteStore: Store {
                   source_path, ingested_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let nearDuplicates = NearDuplicateIndex(db)
             var outcomes: [AddOutcome] = []
             outcomes.reserveCapacity(drafts.count)
             for draft in drafts {
@@ -56,7 +57,9 @@ public final class SQLiteStore: Store {
                     draft.published?.precision.rawValue, draft.dateline, draft.language, breadcrumbs,
                     draft.body, draft.wordCount, hash, draft.sourcePath, now.timeIntervalSince1970,
                 ])
-                outcomes.append(.added(id: db.lastInsertedRowID))
+                let id = db.lastInsertedRowID
+                let similar = try nearDuplicates.insert(articleID: id, signature: MinHashSignature(text: draft.body))
+                outcomes.append(.added(id: id, nearDuplicates: similar))
             }
             return outcomes
         }
@@ -152,6 +155,17 @@ public final class SQLiteStore: Store {
         try perform { db in
             try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
             return db.changesCount > 0
+        }
+    }
+
+    public func similar(to id: Int64, limit: Int) throws(StoreError) -> [SimilarArticle] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT article.*, article_similar.score AS similarity
+                FROM article_similar JOIN article ON article.id = article_similar.other_id
+                WHERE article_similar.article_id = ?
+                ORDER BY article_similar.score DESC, article.id LIMIT ?
+                """), arguments: [id, limit]).map { SimilarArticle(article: StoreSchema.article($0), score: $0["similarity"]) }
         }
     }
 

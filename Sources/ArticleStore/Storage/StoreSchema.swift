@@ -34,6 +34,31 @@ enum StoreSchema {
                 table.column("body")
             }
         }
+        migrator.registerMigration("v2: near-duplicate signatures and links") { db in
+            try db.execute(sql: """
+                CREATE TABLE article_minhash (
+                  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                  signature BLOB NOT NULL       -- MinHashSignature.bytes
+                );
+                CREATE TABLE article_band (     -- LSH buckets: one row per article and band
+                  band INTEGER NOT NULL, bucket INTEGER NOT NULL,
+                  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE
+                );
+                CREATE INDEX article_band_bucket ON article_band(band, bucket);
+                CREATE INDEX article_band_article ON article_band(article_id);
+                CREATE TABLE article_similar (  -- both directions are stored
+                  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                  other_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                  score REAL NOT NULL,
+                  PRIMARY KEY (article_id, other_id)
+                ) WITHOUT ROWID;
+                """)
+            // Stores made before this migration get their signatures now.
+            let index = NearDuplicateIndex(db)
+            for row in try Row.fetchAll(db, sql: "SELECT id, body FROM article ORDER BY id") {
+                _ = try index.insert(articleID: row["id"], signature: MinHashSignature(text: row["body"]))
+            }
+        }
         return migrator
     }
 

@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+
+/// The LSH index behind near-duplicate links, used inside a write transaction.
+struct NearDuplicateIndex {
+    let db: Database
+
+    init(_ db: Database) { self.db = db }
+
+    /// Stores `signature` for the article, links it to stored articles at least
+    /// `MinHashSignature.threshold` similar, and returns their ids.
+    func insert(articleID: Int64, signature: MinHashSignature) throws -> [Int64] {
+        guard !signature.isEmpty else { return [] }
+        try db.cachedStatement(sql: "INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)")
+            .execute(arguments: [articleID, Data(signature.bytes)])
+        let findBucket = try db.cachedStatement(sql: "SELECT article_id FROM article_band WHERE band = ? AND bucket = ?")
+        let addBucket = try db.cachedStatement(sql: "INSERT INTO article_band (band, bucket, article_id) VALUES (?, ?, ?)")
+        var candidates = Set<Int64>()
+        for (band, key) in signature.bandKeys.enumerated() {
+            candidates.formUnion(try Int64.fetchAll(findBucket, arguments: [band, key]))
+            try addBucket.execute(arguments: [band, key, articleID])
+        }
+        candidates.remove(articleID)
+        guard !candidates.isEmpty else { return [] }
+        let fetchSignature = try db.cachedStatement(sql: "SELECT signature FROM article_minhash WHERE article_id = ?")
+        let link = try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_similar (article_id, other_id, score) VALUES (?, ?, ?), (?, ?, ?)")
+        var linked: [Int64] = []
+        for candidate in candidates.sorted() {
+            guard let data = try Data.fetchOne(fetchSignature, arguments: [candidate]),
+                  let other = MinHashSignature(bytes: [UInt8](data)) else { continue }
+            let score = signature.similarity(to: other)
+            guard score >= MinHashSignature.threshold else { continue }
+            try link.execute(arguments: [articleID, candidate, score, candidate, articleID, score])
+            linked.append(candidate)
+        }
+        return linked
+    }
+}

@@ -50,13 +50,24 @@ import Testing
         let directory = try DossierExecutable.temporaryDirectory()
         let inputs = directory.appendingPathComponent("inputs")
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
-        let paragraph = "Officials in Islamabad and Dhaka described the talks as a structured channel for cooperation. "
+        // Distinct texts, as a real corpus has: words drawn by a generator seeded per article.
+        let vocabulary = ["officials", "talks", "Islamabad", "Dhaka", "cooperation", "defence", "ministry", "said",
+                          "security", "agreement", "military", "visit", "channel", "regional", "intelligence", "border",
+                          "trade", "sources", "week", "government", "analysts", "framework", "exchange", "navy"]
+        func body(_ n: Int) -> String {
+            var state = UInt64(n) &* 0x9E3779B97F4A7C15 | 1
+            let words = (0..<180).map { _ -> String in
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                return vocabulary[Int(state % UInt64(vocabulary.count))]
+            }
+            return "Article \(n). Islamabad " + words.joined(separator: " ") + "."
+        }
         let total = 6000
         for file in 0..<30 {
             var lines = ""
             for item in 0..<(total / 30) {
                 let n = file * (total / 30) + item
-                let body = "Article \(n). " + String(repeating: paragraph, count: 20)
+                let body = body(n)
                 lines += "{\"title\": \"Report \(n)\", \"body\": \"\(body)\", \"published\": \"2025-12-\(10 + n % 18)\"}\n"
             }
             try lines.write(to: inputs.appendingPathComponent(String(format: "batch-%02d.jsonl", file)), atomically: true, encoding: .utf8)

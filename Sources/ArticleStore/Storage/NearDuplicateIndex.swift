@@ -3,6 +3,8 @@ import GRDB
 
 /// The LSH index behind near-duplicate links, used inside a write transaction.
 struct NearDuplicateIndex {
+    static let candidatesPerBand = 32
+    static let linksPerArticle = 16
     let db: Database
 
     init(_ db: Database) { self.db = db }
@@ -13,7 +15,13 @@ struct NearDuplicateIndex {
         guard !signature.isEmpty else { return [] }
         try db.cachedStatement(sql: "INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)")
             .execute(arguments: [articleID, Data(signature.bytes)])
-        let findBucket = try db.cachedStatement(sql: "SELECT article_id FROM article_band WHERE band = ? AND bucket = ?")
+        // A story carried by hundreds of outlets puts them all in one bucket:
+        // looking at the most recent few per band keeps each insert bounded
+        // (a cluster stays connected through its recent members).
+        let findBucket = try db.cachedStatement(sql: """
+            SELECT article_id FROM article_band WHERE band = ? AND bucket = ?
+            ORDER BY article_id DESC LIMIT \(Self.candidatesPerBand)
+            """)
         let addBucket = try db.cachedStatement(sql: "INSERT INTO article_band (band, bucket, article_id) VALUES (?, ?, ?)")
         var candidates = Set<Int64>()
         for (band, key) in signature.bandKeys.enumerated() {
@@ -24,15 +32,17 @@ struct NearDuplicateIndex {
         guard !candidates.isEmpty else { return [] }
         let fetchSignature = try db.cachedStatement(sql: "SELECT signature FROM article_minhash WHERE article_id = ?")
         let link = try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_similar (article_id, other_id, score) VALUES (?, ?, ?), (?, ?, ?)")
-        var linked: [Int64] = []
-        for candidate in candidates.sorted() {
+        var scored: [(id: Int64, score: Double)] = []
+        for candidate in candidates {
             guard let data = try Data.fetchOne(fetchSignature, arguments: [candidate]),
                   let other = MinHashSignature(bytes: [UInt8](data)) else { continue }
             let score = signature.similarity(to: other)
-            guard score >= MinHashSignature.threshold else { continue }
-            try link.execute(arguments: [articleID, candidate, score, candidate, articleID, score])
-            linked.append(candidate)
+            if score >= MinHashSignature.threshold { scored.append((candidate, score)) }
         }
-        return linked
+        let kept = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.prefix(Self.linksPerArticle)
+        for (candidate, score) in kept {
+            try link.execute(arguments: [articleID, candidate, score, candidate, articleID, score])
+        }
+        return kept.map(\.id).sorted()
     }
 }

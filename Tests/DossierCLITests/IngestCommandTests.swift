@@ -34,14 +34,21 @@ import Testing
         try Data([0x00, 0x01, 0x02, 0xFF]).write(to: inputs.appendingPathComponent("binary.txt"))
         try "".write(to: inputs.appendingPathComponent("empty.txt"), atomically: true, encoding: .utf8)
         try "{\"title\": \"x\", ".write(to: inputs.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+        // 200 MB (sparse, so the test stays fast): refused, not read into memory.
+        let huge = inputs.appendingPathComponent("huge.txt")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 200 << 20)
+        try handle.close()
         // A symlink back to the parent: a loop the walk must not follow forever.
         try FileManager.default.createSymbolicLink(atPath: inputs.appendingPathComponent("loop").path, withDestinationPath: inputs.path)
         let store = directory.appendingPathComponent("store.sqlite").path
         let result = try DossierExecutable.run(["ingest", "--store", store, inputs.path, directory.appendingPathComponent("missing.txt").path])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("added 1, duplicates 0, near-duplicates 0, failed 4"))
+        #expect(result.stdout.hasPrefix("added 1, duplicates 0, near-duplicates 0, failed 5"))
         #expect(result.stdout.contains("binary.txt: binary file"))
         #expect(result.stdout.contains("empty.txt: empty file"))
+        #expect(result.stdout.contains("huge.txt: file too large (200 MiB; the limit is 64 MiB)"))
         #expect(result.stdout.contains("broken.json"))
         #expect(result.stdout.contains("missing.txt: no such file or directory"))
     }

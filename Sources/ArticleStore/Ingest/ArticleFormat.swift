@@ -39,9 +39,9 @@ enum ArticleFormat {
         case .json:
             return try JSONArticleParser.parse(bytes, path: path)
         case .html:
-            throw IngestError(path: path, reason: "HTML pages cannot be ingested yet (planned: libxml2 parser with boilerplate removal)")
+            return ([try HTMLArticleExtractor.extract(bytes, path: path)], [])
         case .feed:
-            throw IngestError(path: path, reason: "RSS/Atom feeds cannot be ingested yet")
+            return try FeedParser.parse(bytes, path: path)
         }
     }
 }

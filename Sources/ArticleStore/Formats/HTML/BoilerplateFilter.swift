@@ -1,0 +1,78 @@
+/// Decides which elements of a page hold no article text: scripts and
+/// widgets, page chrome (navigation, header, footer, sidebars, forms) and
+/// blocks named for chrome in their class or id ("share-bar",
+/// "relatedStories", "cookie-banner"), in the spirit of readability and
+/// trafilatura.
+struct BoilerplateFilter {
+    /// Whether class and id names count. Names mislead now and then (an
+    /// article wrapper classed "content has-sidebar"), so when the strict
+    /// filter leaves no text, extraction tries again by tags alone.
+    var judgesNames: Bool
+
+    static let strict = BoilerplateFilter(judgesNames: true)
+    static let tagsOnly = BoilerplateFilter(judgesNames: false)
+
+    func excludes(_ element: MarkupNode) -> Bool {
+        let name = element.name
+        if Self.textlessElements.contains(name) || Self.chromeElements.contains(name) { return true }
+        if element.attribute("hidden") != nil || element.attribute("aria-hidden") == "true" { return true }
+        if let role = element.attribute("role")?.lowercased(), Self.chromeRoles.contains(role) { return true }
+        guard judgesNames, !Self.articleElements.contains(name), !element.isDeclaredArticleBody else { return false }
+        return element.classAndIDWords.contains(where: Self.isChromeWord)
+    }
+
+    /// Elements whose content is code, media or controls, never prose.
+    private static let textlessElements: Set<String> = [
+        "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+        "video", "audio", "picture", "map", "select", "textarea", "input", "button",
+    ]
+    /// Page furniture by tag. Figures go too: captions and credits are not the story.
+    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "form", "figure", "dialog", "menu"]
+    private static let chromeRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search",
+    ]
+    /// Never judged by name: a page classed "has-sidebar" still has its story in it.
+    private static let articleElements: Set<String> = ["html", "body", "main", "article"]
+
+    /// Whether a word of a class or id name marks chrome. Short words must
+    /// match whole, so that "ad" matches "ad-slot" and "top_ad" but not
+    /// "head-line"; longer stems also match compounds ("relatedposts",
+    /// "sharebar", "subscribeBox"), except commentary, which is an article.
+    static func isChromeWord(_ word: String) -> Bool {
+        if chromeWords.contains(word) { return true }
+        guard !word.hasPrefix("commentar"), !word.hasPrefix("commentat") else { return false }
+        return chromeStems.contains { word.hasPrefix($0) }
+    }
+
+    private static let chromeWords: Set<String> = ["ad", "ads", "nav", "sharing"]
+    private static let chromeStems = [
+        "comment", "share", "social", "promo", "related", "newsletter", "subscri", "cookie", "consent", "sidebar",
+        "footer", "navbar", "navigation", "menu", "breadcrumb", "advert", "popup", "modal", "byline",
+    ]
+}
+
+extension MarkupNode {
+    /// Marked up as the article's text with schema.org microdata.
+    var isDeclaredArticleBody: Bool { attribute("itemprop")?.lowercased() == "articlebody" }
+
+    /// The words of the class and id attributes, lowercased, split at
+    /// punctuation and at camelCase humps: "shareButtons top_ad" gives
+    /// "share", "buttons", "top", "ad".
+    var classAndIDWords: [String] {
+        let names = [attribute("class"), attribute("id")].compactMap { $0 }.joined(separator: " ")
+        var words: [String] = []
+        var word = ""
+        var previousWasLowercase = false
+        for character in names {
+            let isWordCharacter = character.isLetter || character.isNumber
+            if !isWordCharacter || (character.isUppercase && previousWasLowercase), !word.isEmpty {
+                words.append(word.lowercased())
+                word = ""
+            }
+            if isWordCharacter { word.append(character) }
+            previousWasLowercase = character.isLowercase
+        }
+        if !word.isEmpty { words.append(word.lowercased()) }
+        return words
+    }
+}

@@ -1,0 +1,89 @@
+/// The metadata a news page carries about itself, gathered in one pass over
+/// the whole document: `<meta>` tags (Open Graph, article:*, name=…),
+/// JSON-LD, the canonical link, `<html lang>`, `<title>`, the first `<h1>`,
+/// `<time>` elements and the byline.
+struct HTMLPageMetadata {
+    /// `<meta>` content by lowercased property, name or itemprop; the first
+    /// occurrence wins.
+    private(set) var metaContent: [String: String] = [:]
+    private(set) var jsonLDArticles: [JSONLDArticle] = []
+    private(set) var documentTitle: String?
+    private(set) var firstHeading: String?
+    private(set) var canonicalURL: String?
+    private(set) var language: String?
+    /// A `<time>` or microdata element marked as the publication date.
+    private(set) var markedPublicationTime: String?
+    private(set) var firstTime: String?
+    /// The text of a `rel="author"` link.
+    private(set) var authorLinkText: String?
+    /// The text of the first element with "byline" in its class, without its `<time>`.
+    private(set) var bylineText: String?
+
+    init(root: MarkupNode) {
+        language = HTMLText.trimmed(root.attribute("lang"))
+        root.walkDescendants { node in
+            guard node.isElement else { return .skip }
+            return read(node)
+        }
+    }
+
+    /// The first of `keys` with content among the `<meta>` tags.
+    func meta(_ keys: String...) -> String? {
+        keys.lazy.compactMap { metaContent[$0] }.first
+    }
+
+    private mutating func read(_ element: MarkupNode) -> MarkupNode.Descent {
+        if bylineText == nil, element.attribute("class")?.lowercased().contains("byline") == true {
+            bylineText = HTMLText.trimmed(Self.textWithoutTimes(element))
+        }
+        if element.attribute("itemprop")?.lowercased() == "datepublished", markedPublicationTime == nil {
+            markedPublicationTime = HTMLText.trimmed(element.attribute("content") ?? element.attribute("datetime"))
+        }
+        switch element.name {
+        case "meta":
+            readMeta(element)
+        case "link" where canonicalURL == nil && element.attributeTokens("rel").contains("canonical"):
+            canonicalURL = HTMLText.trimmed(element.attribute("href"))
+        case "a" where authorLinkText == nil && element.attributeTokens("rel").contains("author"):
+            authorLinkText = HTMLText.trimmed(element.textContent)
+        // An inline SVG has <title>s of its own; the page's is in <head>.
+        case "title" where documentTitle == nil && element.parent?.name == "head":
+            documentTitle = HTMLText.trimmed(element.textContent)
+        case "h1" where firstHeading == nil:
+            firstHeading = HTMLText.trimmed(element.textContent)
+        case "time":
+            let datetime = HTMLText.trimmed(element.attribute("datetime"))
+            if element.attribute("pubdate") != nil, markedPublicationTime == nil { markedPublicationTime = datetime }
+            if firstTime == nil { firstTime = datetime }
+        case "script":
+            let type = element.attribute("type")?.lowercased().split(separator: ";").first
+            if type.map(HTMLText.collapsingWhitespace) == "application/ld+json" {
+                jsonLDArticles += JSONLDArticle.articles(inJSON: element.textContent)
+            }
+            return .skip
+        case "style":
+            return .skip
+        default:
+            break
+        }
+        return .descend
+    }
+
+    /// A byline's text without the dates it often carries in `<time>`.
+    private static func textWithoutTimes(_ element: MarkupNode) -> String {
+        var text = ""
+        element.walkDescendants { node in
+            if node.isText { text += node.textContent }
+            return node.name == "time" ? .skip : .descend
+        }
+        return text
+    }
+
+    private mutating func readMeta(_ element: MarkupNode) {
+        guard let key = element.attribute("property") ?? element.attribute("name") ?? element.attribute("itemprop"),
+              let content = HTMLText.trimmed(element.attribute("content"))
+        else { return }
+        let lowercasedKey = key.lowercased()
+        if metaContent[lowercasedKey] == nil { metaContent[lowercasedKey] = content }
+    }
+}

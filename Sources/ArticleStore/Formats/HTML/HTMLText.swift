@@ -1,0 +1,166 @@
+/// A run of text shown as one paragraph: the inline content of one block
+/// element, up to the next block boundary or line break.
+struct TextBlock {
+    /// Whitespace collapsed; never empty.
+    var text: String
+    /// The length of `text` in Unicode scalars, as all text is measured here.
+    var length: Int
+    /// How much of `text` is link text.
+    var linkTextLength: Int
+    /// The innermost block element holding the text: a `p`, an `li`, or a
+    /// `div` with text of its own.
+    var container: MarkupNode
+}
+
+/// Turns HTML trees into paragraphs of plain text, for pages and for the
+/// HTML bodies of feed items alike.
+enum HTMLText {
+    /// The text blocks below `root` in document order, leaving out what
+    /// `filter` excludes. Character entities were decoded by libxml2.
+    static func blocks(in root: MarkupNode, filter: BoilerplateFilter) -> [TextBlock] {
+        var collector = BlockCollector(root: root)
+        root.walkDescendants(
+            enter: { node in
+                if node.isText {
+                    collector.append(text: node.textContent)
+                    return .skip
+                }
+                guard node.isElement, !filter.excludes(node) else { return .skip }
+                collector.enter(node)
+                return .descend
+            },
+            leave: { collector.leave($0) })
+        collector.endBlock()
+        return collector.blocks
+    }
+
+    /// The paragraphs of markup that is all article, such as a feed item's
+    /// body: chrome inside it (share bars, "Read more" link lists) removed.
+    static func articleParagraphs(in root: MarkupNode) -> [String] {
+        for filter in [BoilerplateFilter.strict, .tagsOnly] {
+            let blocks = blocks(in: root, filter: filter)
+            let statistics = BlockStatistics(blocks, within: root)
+            let paragraphs = droppingEmptySections(blocks.filter { statistics.isProse($0, inside: [root]) })
+            if !paragraphs.isEmpty { return paragraphs.map(\.text) }
+        }
+        return []
+    }
+
+    /// `articleParagraphs` of an HTML fragment given as a string.
+    static func articleParagraphs(ofFragment html: String) -> [String] {
+        MarkupDocument.withHTMLFragment(html) { root in
+            guard let root else { return [] }
+            return articleParagraphs(in: root.firstChildElement(named: "body") ?? root)
+        }
+    }
+
+    /// The text of an HTML fragment on one line, for titles that feeds
+    /// escape or mark up.
+    static func inlineText(ofFragment html: String) -> String {
+        MarkupDocument.withHTMLFragment(html) { root in
+            guard let root else { return "" }
+            return blocks(in: root, filter: .tagsOnly).map(\.text).joined(separator: " ")
+        }
+    }
+
+    /// Runs of whitespace (non-breaking spaces included) as one space, trimmed.
+    /// It goes by Unicode scalars, not characters: pages are long, and no
+    /// whitespace scalar combines with its neighbours.
+    static func collapsingWhitespace<Text: StringProtocol>(_ text: Text) -> String {
+        var collapsed = String.UnicodeScalarView()
+        var spacePending = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                spacePending = !collapsed.isEmpty
+            } else {
+                if spacePending { collapsed.append(" ") }
+                spacePending = false
+                collapsed.append(scalar)
+            }
+        }
+        return String(collapsed)
+    }
+
+    /// The blocks without headings whose sections are empty: followed by
+    /// nothing, or by a heading of the same or a higher rank. Such a heading
+    /// introduced something that was removed ("Related stories" over a list
+    /// of links).
+    static func droppingEmptySections(_ blocks: [TextBlock]) -> [TextBlock] {
+        blocks.indices.compactMap { index in
+            guard let rank = headingRank(blocks[index]) else { return blocks[index] }
+            let next = index + 1
+            guard next < blocks.count else { return nil }
+            if let nextRank = headingRank(blocks[next]), nextRank <= rank { return nil }
+            return blocks[index]
+        }
+    }
+
+    /// 1 for an `h1` … 6 for an `h6`; nil for any other block.
+    private static func headingRank(_ block: TextBlock) -> Int? {
+        let name = block.container.name
+        guard name.count == 2, name.first == "h", let rank = name.last?.wholeNumberValue, (1...6).contains(rank)
+        else { return nil }
+        return rank
+    }
+
+    /// `collapsingWhitespace`, or nil when no text is left.
+    static func trimmed(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let collapsed = collapsingWhitespace(text)
+        return collapsed.isEmpty ? nil : collapsed
+    }
+
+    /// Elements that start and end a paragraph; everything else flows inline.
+    static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+        "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ]
+}
+
+/// Accumulates inline text until a block boundary, then files it as a block.
+private struct BlockCollector {
+    var blocks: [TextBlock] = []
+    private var openBlocks: [MarkupNode]
+    private var pendingText = ""
+    private var pendingLinkText = ""
+    private var openLinks = 0
+
+    init(root: MarkupNode) {
+        openBlocks = [root]
+    }
+
+    mutating func append(text: String) {
+        pendingText += text
+        if openLinks > 0 { pendingLinkText += text }
+    }
+
+    mutating func enter(_ element: MarkupNode) {
+        let name = element.name
+        if name == "br" || HTMLText.blockElements.contains(name) { endBlock() }
+        if HTMLText.blockElements.contains(name) { openBlocks.append(element) }
+        if name == "a" && element.attribute("href") != nil { openLinks += 1 }
+    }
+
+    mutating func leave(_ element: MarkupNode) {
+        let name = element.name
+        if HTMLText.blockElements.contains(name) {
+            endBlock()
+            openBlocks.removeLast()
+        }
+        if name == "a" && element.attribute("href") != nil { openLinks -= 1 }
+    }
+
+    mutating func endBlock() {
+        let text = HTMLText.collapsingWhitespace(pendingText)
+        if !text.isEmpty {
+            let length = text.unicodeScalars.count
+            let linkTextLength = min(HTMLText.collapsingWhitespace(pendingLinkText).unicodeScalars.count, length)
+            blocks.append(TextBlock(text: text, length: length, linkTextLength: linkTextLength,
+                                    container: openBlocks[openBlocks.count - 1]))
+        }
+        pendingText = ""
+        pendingLinkText = ""
+    }
+}

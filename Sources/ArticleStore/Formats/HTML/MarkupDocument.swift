@@ -1,0 +1,103 @@
+import CLibXML2
+
+/// Parses HTML and XML with libxml2 and lends out the tree for the length of
+/// one call, freeing it after: `MarkupNode`s must not escape the closure.
+enum MarkupDocument {
+    /// Parses a page the way a browser would, recovering from any markup.
+    /// The root is nil only when there was nothing to parse.
+    ///
+    /// The encoding is the page's own (a byte-order mark or a meta charset),
+    /// else UTF-8. Pages that declare nothing and are not valid UTF-8 are read
+    /// as Windows-1252, as `decodeArticleText` reads captures: libxml2 would
+    /// fall back to Latin-1, turning curly quotes into control characters.
+    static func withHTML<Result, Failure: Error>(
+        _ bytes: [UInt8], _ body: (MarkupNode?) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        var document = readHTML(bytes, encoding: nil)
+        if let parsed = document, parsed.pointee.encoding == nil, String(validating: bytes, as: UTF8.self) == nil {
+            xmlFreeDoc(parsed)
+            document = readHTML(bytes, encoding: "windows-1252")
+        }
+        defer { if let document { xmlFreeDoc(document) } }
+        return try body(document.flatMap { xmlDocGetRootElement($0) }.map(MarkupNode.init))
+    }
+
+    /// Parses a piece of HTML held in a string, such as a feed item's body.
+    static func withHTMLFragment<Result>(_ html: String, _ body: (MarkupNode?) -> Result) -> Result {
+        let document = readHTML(Array(html.utf8), encoding: "UTF-8")
+        defer { if let document { xmlFreeDoc(document) } }
+        return body(document.flatMap { xmlDocGetRootElement($0) }.map(MarkupNode.init))
+    }
+
+    private static func readHTML(_ bytes: [UInt8], encoding: String?) -> htmlDocPtr? {
+        guard !bytes.isEmpty, let size = Int32(exactly: bytes.count) else { return nil }
+        var options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue
+        // A given encoding is known, not guessed: a stray meta charset must not override it.
+        if encoding != nil { options |= HTML_PARSE_IGNORE_ENC.rawValue }
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { characters in
+                htmlReadMemory(characters.baseAddress, size, nil, encoding, Int32(options))
+            }
+        }
+    }
+
+    /// Parses well-formed XML, or throws with libxml2's reason and line.
+    ///
+    /// Entities are not substituted (no `XML_PARSE_NOENT`), no external DTD
+    /// is loaded (no `XML_PARSE_DTDLOAD`) and the network is off, so a
+    /// document cannot make the parser read local files or URLs.
+    static func withXML<Result>(
+        _ bytes: [UInt8], path: String, _ body: (MarkupNode) throws(IngestError) -> Result
+    ) throws(IngestError) -> Result {
+        guard let size = Int32(exactly: bytes.count) else {
+            throw IngestError(path: path, reason: "file too large for the XML parser")
+        }
+        // Idempotent; libxml2 wants it called before parsing on several threads.
+        xmlInitParser()
+        guard let context = xmlNewParserCtxt() else { throw IngestError(path: path, reason: "cannot create an XML parser") }
+        defer { xmlFreeParserCtxt(context) }
+        let firstError = FirstParseError()
+        firstError.collectErrors(of: context)
+        let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        let document = withExtendedLifetime(firstError) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { characters in
+                    xmlCtxtReadMemory(context, characters.baseAddress, size, nil, nil, Int32(options))
+                }
+            }
+        }
+        guard let document else {
+            let reason = firstError.message.map { "malformed XML: \($0)" } ?? "malformed XML"
+            throw IngestError(path: path, line: firstError.line, reason: reason)
+        }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw IngestError(path: path, reason: "XML document has no root element")
+        }
+        return try body(MarkupNode(pointer: root))
+    }
+}
+
+/// libxml2's account of the first error of a parse ("Opening and ending tag
+/// mismatch: item line 3 and channel", line 4). The parser goes on after it,
+/// and what it reports last ("Premature end of data") is mostly a consequence.
+private final class FirstParseError {
+    var message: String?
+    var line: Int?
+
+    /// Routes the context's errors here; `XML_PARSE_NOERROR` silences
+    /// printing, not this handler. The context's user data is the context.
+    func collectErrors(of context: xmlParserCtxtPtr) {
+        context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        context.pointee.sax.pointee.serror = { userData, error in
+            guard let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
+                  let recorder = userData?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private
+            else { return }
+            let firstError = Unmanaged<FirstParseError>.fromOpaque(recorder).takeUnretainedValue()
+            guard firstError.message == nil else { return }
+            firstError.message = HTMLText.trimmed(error.pointee.message.map { String(cString: $0) })
+            firstError.line = error.pointee.line > 0 ? Int(error.pointee.line) : nil
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import CLibXML2
+
+/// A node of a libxml2 tree, for reading. It borrows the tree: it is valid
+/// only inside the `MarkupDocument` call that parsed it.
+struct MarkupNode: Hashable {
+    let pointer: xmlNodePtr
+
+    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+
+    /// Character data: text, or CDATA (libxml2's HTML parser keeps the
+    /// contents of `<script>` and `<style>` as CDATA).
+    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// The element's local name as written: "encoded" for `content:encoded`.
+    /// The HTML parser lowercases names; XML keeps their case.
+    var name: String { pointer.pointee.name.map { String(cString: $0) } ?? "" }
+
+    var namespaceURI: String? { pointer.pointee.ns?.pointee.href.map { String(cString: $0) } }
+
+    /// The enclosing element; nil at the root.
+    var parent: MarkupNode? {
+        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return MarkupNode(pointer: parent)
+    }
+
+    var childElements: [MarkupNode] {
+        var elements: [MarkupNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { elements.append(MarkupNode(pointer: current)) }
+            child = current.pointee.next
+        }
+        return elements
+    }
+
+    func firstChildElement(named name: String) -> MarkupNode? {
+        childElements.first { $0.name == name }
+    }
+
+    /// An attribute's value ("" for a bare `hidden`), or nil when absent.
+    func attribute(_ name: String) -> String? {
+        let value = name.withCString { xmlGetProp(pointer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        guard let value else { return nil }
+        defer { freeXMLString(value) }
+        return String(cString: value)
+    }
+
+    /// The `xml:lang` in force here, set on this element or an ancestor.
+    var xmlLanguage: String? {
+        guard let language = xmlNodeGetLang(pointer) else { return nil }
+        defer { freeXMLString(language) }
+        return String(cString: language)
+    }
+
+    /// The space-separated tokens of an attribute such as `rel`, lowercased.
+    func attributeTokens(_ name: String) -> [String] {
+        attribute(name)?.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) ?? []
+    }
+
+    /// The character data below this node, as written (whitespace kept).
+    ///
+    /// Entity references are left out rather than expanded, unlike
+    /// `xmlNodeGetContent`: a feed's own DTD entities are how XXE and
+    /// "billion laughs" payloads arrive, and real feeds do not declare any.
+    /// Predefined entities and character references are already text.
+    var textContent: String {
+        if isText { return ownText }
+        var text = ""
+        walkDescendants { node in
+            if node.isText { text += node.ownText }
+            return .descend
+        }
+        return text
+    }
+
+    private var ownText: String { pointer.pointee.content.map { String(cString: $0) } ?? "" }
+
+    enum Descent { case descend, skip }
+
+    /// Visits the nodes below this one in document order: `enter` for each
+    /// node, `leave` after the children of each element `enter` descended
+    /// into. It follows the tree's sibling and parent links instead of
+    /// recursing, so it needs no stack however deep a page nests.
+    func walkDescendants(enter: (MarkupNode) -> Descent, leave: (MarkupNode) -> Void = { _ in }) {
+        var next = pointer.pointee.children
+        while let current = next {
+            let node = MarkupNode(pointer: current)
+            if enter(node) == .descend && node.isElement {
+                if let child = current.pointee.children {
+                    next = child
+                    continue
+                }
+                leave(node)
+            }
+            // Climb to the nearest following sibling, leaving each element finished on the way.
+            next = nil
+            var finished = current
+            while true {
+                if let sibling = finished.pointee.next {
+                    next = sibling
+                    break
+                }
+                guard let parent = finished.pointee.parent, parent != pointer else { break }
+                leave(MarkupNode(pointer: parent))
+                finished = parent
+            }
+        }
+    }
+}
+
+/// Frees a string libxml2 allocated for the caller. `xmlFree` itself is a
+/// mutable C global, which Swift 6 refuses to read; `xmlMemGet` hands out
+/// the same function.
+private func freeXMLString(_ string: UnsafeMutablePointer<xmlChar>) {
+    var free: xmlFreeFunc?
+    xmlMemGet(&free, nil, nil, nil)
+    free?(string)
+}

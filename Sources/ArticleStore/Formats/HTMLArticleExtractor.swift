@@ -1,0 +1,102 @@
+import DossierCore
+import Foundation
+
+/// Reads a saved news page into a draft: its metadata from `<meta>` tags,
+/// JSON-LD and markup, and its story as paragraphs of plain text with the
+/// page's chrome (navigation, share bars, related links, cookie banners,
+/// footers) left behind.
+public enum HTMLArticleExtractor {
+    public static func extract(_ bytes: [UInt8], path: String) throws(IngestError) -> ArticleDraft {
+        guard bytes.contains(where: { !asciiWhitespace.contains($0) }) else {
+            throw IngestError(path: path, reason: "empty file")
+        }
+        return try MarkupDocument.withHTML(bytes) { (root: MarkupNode?) throws(IngestError) -> ArticleDraft in
+            guard let root else { throw IngestError(path: path, reason: "no article text found") }
+            let paragraphs = storyParagraphs(of: root.firstChildElement(named: "body") ?? root)
+            guard !paragraphs.isEmpty else { throw IngestError(path: path, reason: "no article text found") }
+            return draft(HTMLPageMetadata(root: root), paragraphs: paragraphs, path: path)
+        }
+    }
+
+    private static let asciiWhitespace: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x20]
+
+    /// The story's paragraphs: by class and id names first, by tags alone
+    /// when the names hid everything.
+    private static func storyParagraphs(of body: MarkupNode) -> [String] {
+        for filter in [BoilerplateFilter.strict, .tagsOnly] {
+            let blocks = HTMLText.blocks(in: body, filter: filter)
+            let statistics = BlockStatistics(blocks, within: body)
+            let selection = MainContentLocator(blocks: blocks, statistics: statistics, body: body).selection()
+            // The <h1> is the headline, already the title, not a paragraph.
+            let prose = blocks.filter { $0.container.name != "h1" && statistics.isProse($0, inside: selection) }
+            let paragraphs = HTMLText.droppingEmptySections(prose)
+            if !paragraphs.isEmpty { return paragraphs.map(\.text) }
+        }
+        return []
+    }
+
+    private static func draft(_ metadata: HTMLPageMetadata, paragraphs: [String], path: String) -> ArticleDraft {
+        let jsonLD = metadata.jsonLDArticles.first
+        let outlet = metadata.meta("og:site_name") ?? jsonLD?.publisher
+        let declaredTitle = (metadata.meta("og:title") ?? jsonLD?.headline).map {
+            headline(from: $0, outlet: outlet, alwaysEndsWithSiteName: false)
+        }
+        let dateCandidates = [
+            metadata.meta("article:published_time"), jsonLD?.datePublished, metadata.markedPublicationTime,
+            metadata.meta("date", "pubdate", "publish-date"), metadata.firstTime,
+        ]
+        let language = metadata.language ?? jsonLD?.language ?? metadata.meta("og:locale")
+        return ArticleDraft(
+            title: declaredTitle ?? metadata.firstHeading
+                ?? metadata.documentTitle.map { headline(from: $0, outlet: outlet, alwaysEndsWithSiteName: true) },
+            subtitle: metadata.meta("og:description") ?? jsonLD?.description ?? metadata.meta("description"),
+            byline: byline(metadata, jsonLD: jsonLD),
+            outlet: outlet,
+            url: metadata.canonicalURL ?? metadata.meta("og:url") ?? jsonLD?.url,
+            published: dateCandidates.lazy.compactMap { $0.flatMap(NewsDateParser.parse) }.first,
+            // og:locale writes "en_US"; BCP 47 has a hyphen.
+            language: language.map { String($0.map { $0 == "_" ? "-" : $0 }) },
+            body: paragraphs.joined(separator: "\n\n"),
+            sourcePath: path)
+    }
+
+    private static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · "]
+
+    /// "Talks Resume in Dhaka | The Daily Star" without " | The Daily Star".
+    /// The part after the last separator goes when it is the outlet's name,
+    /// or, for a `<title>` (which sites nearly always end with their name),
+    /// when what is left still reads as a headline: a title like
+    /// "Modi - Sharif talks" keeps its dash.
+    private static func headline(from title: String, outlet: String?, alwaysEndsWithSiteName: Bool) -> String {
+        guard let separator = titleSeparators.compactMap({ title.range(of: $0, options: .backwards) })
+            .max(by: { $0.lowerBound < $1.lowerBound }) else { return title }
+        let head = String(title[..<separator.lowerBound])
+        let suffix = title[separator.upperBound...]
+        if let outlet, suffix.caseInsensitiveCompare(outlet) == .orderedSame { return head }
+        let headWordCount = head.split(whereSeparator: \.isWhitespace).count
+        return alwaysEndsWithSiteName && headWordCount >= 3 ? head : title
+    }
+
+    /// Authors as one line without "By": JSON-LD's list, the author meta tag
+    /// (unless it is a profile URL), a rel="author" link, or a byline element.
+    private static func byline(_ metadata: HTMLPageMetadata, jsonLD: JSONLDArticle?) -> String? {
+        if let authors = jsonLD?.authors, !authors.isEmpty { return authors.joined(separator: ", ") }
+        let candidates = [
+            metadata.meta("author", "article:author").flatMap { $0.lowercased().hasPrefix("http") ? nil : $0 },
+            metadata.authorLinkText, metadata.bylineText,
+        ]
+        return candidates.lazy.compactMap { $0.flatMap(bylineName) }.first
+    }
+
+    /// "By Jane Doe | Updated: Dec 28, 2025" as "Jane Doe"; nil for a date
+    /// or anything too long to be names.
+    private static func bylineName(_ text: String) -> String? {
+        guard let firstPart = text.split(whereSeparator: { "|•·".contains($0) }).first else { return nil }
+        var name = Substring(HTMLText.collapsingWhitespace(firstPart))
+        let lowercased = name.lowercased()
+        if lowercased.hasPrefix("by ") || lowercased.hasPrefix("by:") { name = name.dropFirst(3) }
+        let trimmed = name.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;:-–—")))
+        guard !trimmed.isEmpty, trimmed.count <= 100, NewsDateParser.parse(trimmed) == nil else { return nil }
+        return trimmed
+    }
+}

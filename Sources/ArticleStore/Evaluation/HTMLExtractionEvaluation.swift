@@ -1,0 +1,69 @@
+import Foundation
+
+/// Scores main-text extraction the way trafilatura's evaluation does: for each
+/// page, snippets the extracted text must contain and snippets (navigation,
+/// comments, promos) it must not. A page passes when every wanted snippet is
+/// found and no unwanted one leaked.
+public struct HTMLExtractionEvaluation: Sendable {
+    public struct Page: Sendable {
+        public var file: String
+        public var wanted: [String]
+        public var unwanted: [String]
+    }
+
+    public struct PageResult: Sendable {
+        public var file: String
+        public var wantedFound: Int
+        public var wantedTotal: Int
+        public var unwantedLeaked: Int
+        public var unwantedTotal: Int
+        public var error: String?
+        public var passed: Bool { error == nil && wantedFound == wantedTotal && unwantedLeaked == 0 }
+    }
+
+    public var results: [PageResult] = []
+    public var pagesPassed: Int { results.filter(\.passed).count }
+    public var wantedFound: Int { results.reduce(0) { $0 + $1.wantedFound } }
+    public var wantedTotal: Int { results.reduce(0) { $0 + $1.wantedTotal } }
+    public var unwantedLeaked: Int { results.reduce(0) { $0 + $1.unwantedLeaked } }
+    public var unwantedTotal: Int { results.reduce(0) { $0 + $1.unwantedTotal } }
+
+    /// Reads `expected.json` of the evaluation folder: a list of
+    /// `{"file": "pages/x.html", "with": [...], "without": [...]}`.
+    public static func loadPages(from directory: String) throws -> [Page] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent("expected.json"))
+        guard let entries = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+            throw IngestError(path: directory + "/expected.json", reason: "expected a JSON list of pages")
+        }
+        return entries.compactMap { entry in
+            guard let file = entry["file"] as? String else { return nil }
+            return Page(file: file, wanted: entry["with"] as? [String] ?? [], unwanted: entry["without"] as? [String] ?? [])
+        }
+    }
+
+    /// Extracts every page (title and body, as stored) and scores it.
+    public static func run(directory: String, pages: [Page]) -> HTMLExtractionEvaluation {
+        var evaluation = HTMLExtractionEvaluation()
+        for page in pages {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(page.file).path
+            var result = PageResult(file: page.file, wantedFound: 0, wantedTotal: page.wanted.count,
+                                    unwantedLeaked: 0, unwantedTotal: page.unwanted.count)
+            do {
+                let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                let draft = try HTMLArticleExtractor.extract(bytes, path: path)
+                let text = normalize([draft.title, draft.subtitle, draft.body].compactMap { $0 }.joined(separator: "\n"))
+                result.wantedFound = page.wanted.filter { text.contains(normalize($0)) }.count
+                result.unwantedLeaked = page.unwanted.filter { text.contains(normalize($0)) }.count
+            } catch {
+                result.error = String(describing: error)
+            }
+            evaluation.results.append(result)
+        }
+        return evaluation
+    }
+
+    /// White space runs as one space, so line wrapping does not decide a match.
+    private static func normalize(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

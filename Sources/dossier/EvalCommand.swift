@@ -1,0 +1,47 @@
+import ArgumentParser
+import ArticleStore
+import Foundation
+
+/// `dossier eval ...`: measures extraction quality against gold data.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure extraction quality against gold data.",
+        subcommands: [EvalHTMLCommand.self]
+    )
+}
+
+struct EvalHTMLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "html",
+        abstract: "Score HTML main-text extraction on a folder with expected.json and pages/.",
+        discussion: "The folder layout of trafilatura's evaluation set (../shared/eval/html-dev)."
+    )
+
+    @Argument(help: "The evaluation folder.")
+    var directory: String
+
+    @Flag(help: "List every page that did not pass.")
+    var verbose = false
+
+    func run() throws {
+        let pages: [HTMLExtractionEvaluation.Page]
+        do {
+            pages = try HTMLExtractionEvaluation.loadPages(from: directory)
+        } catch {
+            FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let evaluation = HTMLExtractionEvaluation.run(directory: directory, pages: pages)
+        print("pages passed:      \(evaluation.pagesPassed) / \(evaluation.results.count)")
+        print("wanted found:      \(evaluation.wantedFound) / \(evaluation.wantedTotal)")
+        print("unwanted leaked:   \(evaluation.unwantedLeaked) / \(evaluation.unwantedTotal)")
+        let errors = evaluation.results.filter { $0.error != nil }
+        if !errors.isEmpty { print("extraction errors: \(errors.count)") }
+        if verbose {
+            for result in evaluation.results where !result.passed {
+                print("  \(result.file): wanted \(result.wantedFound)/\(result.wantedTotal), leaked \(result.unwantedLeaked)/\(result.unwantedTotal)\(result.error.map { ", " + $0 } ?? "")")
+            }
+        }
+    }
+}

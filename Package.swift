@@ -57,7 +57,10 @@ let package = Package(
         .target(name: "CBenchBaseline", dependencies: ["CLua"]),
         .executableTarget(
             name: "dossier-bench",
-            dependencies: ["LuaKit", "CLua", "CLuaShim", "CBenchBaseline"]
+            dependencies: [
+                "LuaKit", "CLua", "CLuaShim", "CBenchBaseline", "ArticleStore", "DossierCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // Spawns a program on a pseudo-terminal for the REPL tests (forkpty in C,
         // because nothing but async-signal-safe C may run between fork and exec).

@@ -1,5 +1,6 @@
 // `dossier-bench`: what a call from Lua into Swift through LuaKit costs, set
-// against the same functions written in C on the plain Lua API.
+// against the same functions written in C on the plain Lua API (`calls`, the
+// default), and how fast the article store ingests and searches (`store`).
 
 import Foundation
 import LuaKit
@@ -11,12 +12,7 @@ struct BenchOptions {
     /// loop vanish, few enough that a full run stays well under 30 s on 2 cores.
     var iterations = 2_000_000
 
-    static let usage = """
-        usage: dossier-bench [--markdown] [--rounds N] [--iterations N]
-          --markdown       print a Markdown table instead of plain text
-          --rounds N       timed rounds per benchmark, the median is reported (default 9)
-          --iterations N   calls per timed loop (default 2000000)
-        """
+    static let usage = benchUsage
 
     init(arguments: [String]) throws(UsageError) {
         var remaining = arguments[...]
@@ -40,6 +36,18 @@ struct BenchOptions {
     }
 }
 
+let benchUsage = """
+    usage: dossier-bench [calls] [--markdown] [--rounds N] [--iterations N]
+           dossier-bench store [--markdown] [--articles N] [--search-rounds N]
+      calls              Lua <-> Swift call overhead against C (the default)
+      store              article store: ingest throughput against a bare GRDB/FTS5 loop, search latency
+      --markdown         print Markdown tables instead of plain text
+      --rounds N         calls: timed rounds per benchmark, the median is reported (default 9)
+      --iterations N     calls: calls per timed loop (default 2000000)
+      --articles N       store: generated articles (default 100000)
+      --search-rounds N  store: timed rounds over the queries, the median is reported (default 3)
+    """
+
 struct UsageError: Error {
     let message: String
 }
@@ -49,9 +57,29 @@ func fail(_ message: String, status: Int32) -> Never {
     exit(status)
 }
 
+var arguments = Array(CommandLine.arguments.dropFirst())
+let subcommand = arguments.first.flatMap { ["calls", "store"].contains($0) ? $0 : nil } ?? "calls"
+if arguments.first == subcommand { arguments.removeFirst() }
+
+if subcommand == "store" {
+    let storeOptions: StoreBenchOptions
+    do {
+        storeOptions = try StoreBenchOptions(arguments: arguments)
+    } catch {
+        fail("\(error.message)\n\(benchUsage)", status: 2)
+    }
+    do {
+        let results = try runStoreBenchmark(articles: storeOptions.articles, searchRounds: storeOptions.searchRounds)
+        print(storeReport(results, markdown: storeOptions.markdown))
+    } catch {
+        fail(String(describing: error), status: 1)
+    }
+    exit(0)
+}
+
 let options: BenchOptions
 do {
-    options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+    options = try BenchOptions(arguments: arguments)
 } catch {
     fail("\(error.message)\n\(BenchOptions.usage)", status: 2)
 }

@@ -1,20 +1,25 @@
+import DossierCore
+
 /// The identity of an article's content for exact de-duplication: SHA-256 of
-/// its title and body after normalisation (case folded, runs of white space
-/// made one space), so a re-captured page with other line wrapping is still
-/// the same article. Hex encoded.
+/// its title and body after normalisation (ASCII letters lower-cased, runs of
+/// white space made one space), so a re-captured page with other line wrapping
+/// or capitalisation is still the same article. Hex encoded. Works on the
+/// UTF-8 bytes: this runs once per ingested article.
 public func articleContentHash(title: String?, body: String) -> String {
     var normalized: [UInt8] = []
-    normalized.reserveCapacity(body.utf8.count + 64)
+    normalized.reserveCapacity(body.utf8.count + (title?.utf8.count ?? 0) + 1)
     func append(_ text: String) {
-        var pendingSpace = false
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !normalized.isEmpty
-                continue
+        TextBytes.withBytes(of: text) { bytes in
+            var pendingSpace = false
+            for byte in bytes {
+                if TextBytes.isASCIISpace(byte) {
+                    pendingSpace = !normalized.isEmpty
+                    continue
+                }
+                if pendingSpace { normalized.append(0x20) }
+                pendingSpace = false
+                normalized.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
             }
-            if pendingSpace { normalized.append(0x20) }
-            pendingSpace = false
-            normalized.append(contentsOf: String(scalar).utf8)
         }
     }
     append(title ?? "")

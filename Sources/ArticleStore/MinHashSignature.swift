@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Near-duplicate detection for rewrites of the same story and wire copies:
 /// MinHash over word 3-shingles estimates the Jaccard similarity of two
 /// articles' shingle sets, and locality-sensitive hashing (16 bands of 4 rows)
@@ -20,35 +22,30 @@ public struct MinHashSignature: Hashable, Sendable {
         self.values = values
     }
 
-    /// The signature of `text`'s word 3-shingles (lower-cased letters and digits).
+    /// The signature of `text`'s word 3-shingles (words as `TextBytes` finds
+    /// them, ASCII letters lower-cased).
     public init(text: String) {
         var minimums = [UInt32](repeating: .max, count: Self.count)
-        var window: [UInt64] = []
-        var word: UInt64 = 0xcbf29ce484222325
-        var inWord = false
-        func endWord() {
-            guard inWord else { return }
-            window.append(word)
-            if window.count > 3 { window.removeFirst() }
-            if window.count == 3 {
-                let shingle = (window[0] &* 0x9E3779B97F4A7C15) ^ (window[1] &* 0xC2B2AE3D27D4EB4F) ^ window[2]
-                for index in 0..<Self.count {
-                    let hashed = UInt32(truncatingIfNeeded: (Self.multipliers[index] &* shingle &+ Self.increments[index]) >> 32)
-                    if hashed < minimums[index] { minimums[index] = hashed }
+        var previous: (UInt64, UInt64) = (0, 0)
+        var seen = 0
+        TextBytes.withBytes(of: text) { bytes in
+            TextBytes.forEachWord(in: bytes) { range in
+                var word: UInt64 = 0xcbf29ce484222325
+                for index in range {
+                    let byte = bytes[index]
+                    word = (word ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100000001b3
                 }
+                seen += 1
+                if seen >= 3 {
+                    let shingle = (previous.0 &* 0x9E3779B97F4A7C15) ^ (previous.1 &* 0xC2B2AE3D27D4EB4F) ^ word
+                    for index in 0..<Self.count {
+                        let hashed = UInt32(truncatingIfNeeded: (Self.multipliers[index] &* shingle &+ Self.increments[index]) >> 32)
+                        if hashed < minimums[index] { minimums[index] = hashed }
+                    }
+                }
+                previous = (previous.1, word)
             }
-            word = 0xcbf29ce484222325
-            inWord = false
         }
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                for byte in String(scalar).utf8 { word = (word ^ UInt64(byte)) &* 0x100000001b3 }
-                inWord = true
-            } else {
-                endWord()
-            }
-        }
-        endWord()
         values = minimums
     }
 

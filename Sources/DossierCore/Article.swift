@@ -44,16 +44,13 @@ public struct ArticleDraft: Hashable, Sendable {
         return words.count > limit ? lead + "…" : lead
     }
 
-    /// Words in the body, counted as runs of letters and digits.
+    /// Words in the body: runs of letters and digits (see `TextBytes`).
     public var wordCount: Int {
-        var count = 0
-        var inWord = false
-        for scalar in body.unicodeScalars {
-            let isWordScalar = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-            if isWordScalar && !inWord { count += 1 }
-            inWord = isWordScalar
+        TextBytes.withBytes(of: body) { bytes in
+            var count = 0
+            TextBytes.forEachWord(in: bytes) { _ in count += 1 }
+            return count
         }
-        return count
     }
 }
 

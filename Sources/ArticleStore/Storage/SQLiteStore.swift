@@ -16,6 +16,9 @@ public final class SQLiteStore: Store {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)  // wait for a concurrent writer
+            // 64 MiB of page cache instead of SQLite's 2 MiB: the near-duplicate
+            // index is written at random places and grows with the store.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
             if path == ":memory:" {
                 writer = try DatabaseQueue(configuration: configuration)
             } else {

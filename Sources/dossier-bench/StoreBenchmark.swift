@@ -132,7 +132,7 @@ func runStoreBenchmark(articles count: Int, searchRounds: Int) throws -> StoreBe
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         let pool = try DatabasePool(path: barePath, configuration: configuration)
-        try pool.write { db in try createBareSchema(db) }
+        try pool.write { db in try StoreSchema.createArticleTables(db) }
         let now = Date().timeIntervalSince1970
         start = ContinuousClock.now
         for batchStart in stride(from: 0, to: count, by: 500) {
@@ -215,33 +215,6 @@ func runStoreBenchmark(articles count: Int, searchRounds: Int) throws -> StoreBe
         contentHashSeconds: contentHashSeconds, wordCountSeconds: wordCountSeconds, minHashSeconds: minHashSeconds,
         searches: searches, searchRounds: searchRounds
     )
-}
-
-/// The store's article table and FTS5 index (StoreSchema's first migration),
-/// without the near-duplicate tables.
-private func createBareSchema(_ db: Database) throws {
-    try db.execute(sql: """
-        CREATE TABLE article (
-          id INTEGER PRIMARY KEY,
-          title TEXT, subtitle TEXT, byline TEXT, outlet TEXT, url TEXT,
-          published_at REAL, published_offset INTEGER, published_precision TEXT,
-          dateline TEXT, language TEXT, breadcrumbs TEXT,
-          body TEXT NOT NULL,
-          word_count INTEGER NOT NULL,
-          content_hash TEXT NOT NULL UNIQUE,
-          source_path TEXT,
-          ingested_at REAL NOT NULL
-        );
-        CREATE INDEX article_published ON article(published_at);
-        CREATE INDEX article_outlet ON article(outlet COLLATE NOCASE);
-        """)
-    try db.create(virtualTable: "article_fts", using: FTS5()) { table in
-        table.synchronize(withTable: "article")
-        table.tokenizer = .unicode61(diacritics: .remove)
-        table.column("title")
-        table.column("subtitle")
-        table.column("body")
-    }
 }
 
 extension BenchQuery {

@@ -4,35 +4,11 @@ import GRDB
 
 /// The SQLite schema, as migrations: a migration once shipped is never edited;
 /// a change is a new migration.
-enum StoreSchema {
+public enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: articles with full-text index") { db in
-            try db.execute(sql: """
-                CREATE TABLE article (
-                  id INTEGER PRIMARY KEY,
-                  title TEXT, subtitle TEXT, byline TEXT, outlet TEXT, url TEXT,
-                  published_at REAL,            -- UTC seconds since 1970: the first instant the date covers
-                  published_offset INTEGER,     -- the source's UTC offset in seconds, NULL if it gave none
-                  published_precision TEXT,     -- year, month, day, minute or second
-                  dateline TEXT, language TEXT,
-                  breadcrumbs TEXT,             -- "Home > World", outermost first
-                  body TEXT NOT NULL,
-                  word_count INTEGER NOT NULL,
-                  content_hash TEXT NOT NULL UNIQUE,
-                  source_path TEXT,
-                  ingested_at REAL NOT NULL
-                );
-                CREATE INDEX article_published ON article(published_at);
-                CREATE INDEX article_outlet ON article(outlet COLLATE NOCASE);
-                """)
-            try db.create(virtualTable: "article_fts", using: FTS5()) { table in
-                table.synchronize(withTable: "article")
-                table.tokenizer = .unicode61(diacritics: .remove)
-                table.column("title")
-                table.column("subtitle")
-                table.column("body")
-            }
+            try createArticleTables(db)
         }
         migrator.registerMigration("v2: near-duplicate signatures and links") { db in
             try db.execute(sql: """
@@ -60,6 +36,37 @@ enum StoreSchema {
             }
         }
         return migrator
+    }
+
+    /// The article table and its FTS5 index, as the first migration makes
+    /// them. Public for the benchmark's bare insert loop, which must write the
+    /// same rows into the same tables. It *is* migration v1: never change it.
+    public static func createArticleTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE article (
+              id INTEGER PRIMARY KEY,
+              title TEXT, subtitle TEXT, byline TEXT, outlet TEXT, url TEXT,
+              published_at REAL,            -- UTC seconds since 1970: the first instant the date covers
+              published_offset INTEGER,     -- the source's UTC offset in seconds, NULL if it gave none
+              published_precision TEXT,     -- year, month, day, minute or second
+              dateline TEXT, language TEXT,
+              breadcrumbs TEXT,             -- "Home > World", outermost first
+              body TEXT NOT NULL,
+              word_count INTEGER NOT NULL,
+              content_hash TEXT NOT NULL UNIQUE,
+              source_path TEXT,
+              ingested_at REAL NOT NULL
+            );
+            CREATE INDEX article_published ON article(published_at);
+            CREATE INDEX article_outlet ON article(outlet COLLATE NOCASE);
+            """)
+        try db.create(virtualTable: "article_fts", using: FTS5()) { table in
+            table.synchronize(withTable: "article")
+            table.tokenizer = .unicode61(diacritics: .remove)
+            table.column("title")
+            table.column("subtitle")
+            table.column("body")
+        }
     }
 
     static func article(_ row: Row) -> Article {

@@ -11,24 +11,10 @@ struct StoreBenchOptions {
     var searchRounds = 3
 
     init(arguments: [String]) throws(UsageError) {
-        var remaining = arguments[...]
-        func count(after option: String) throws(UsageError) -> Int {
-            guard let text = remaining.popFirst(), let value = Int(text), value > 0 else {
-                throw UsageError(message: "\(option) needs a positive whole number")
-            }
-            return value
-        }
-        while let argument = remaining.popFirst() {
-            switch argument {
-            case "--markdown": markdown = true
-            case "--articles": articles = try count(after: argument)
-            case "--search-rounds": searchRounds = try count(after: argument)
-            case "-h", "--help":
-                print(benchUsage)
-                exit(0)
-            default: throw UsageError(message: "unknown argument '\(argument)'")
-            }
-        }
+        let parsed = try parseBenchArguments(arguments, countOptions: ["--articles", "--search-rounds"])
+        markdown = parsed.markdown
+        articles = parsed.counts["--articles"] ?? articles
+        searchRounds = parsed.counts["--search-rounds"] ?? searchRounds
     }
 }
 

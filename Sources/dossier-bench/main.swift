@@ -12,28 +12,36 @@ struct BenchOptions {
     /// loop vanish, few enough that a full run stays well under 30 s on 2 cores.
     var iterations = 2_000_000
 
-    static let usage = benchUsage
-
     init(arguments: [String]) throws(UsageError) {
-        var remaining = arguments[...]
-        func count(after option: String) throws(UsageError) -> Int {
+        let parsed = try parseBenchArguments(arguments, countOptions: ["--rounds", "--iterations"])
+        markdown = parsed.markdown
+        rounds = parsed.counts["--rounds"] ?? rounds
+        iterations = parsed.counts["--iterations"] ?? iterations
+    }
+}
+
+/// The options both benchmarks share the shape of: `--markdown`, `--help`, and
+/// the named options taking a positive whole number (returned by name).
+func parseBenchArguments(_ arguments: [String], countOptions: Set<String>) throws(UsageError) -> (markdown: Bool, counts: [String: Int]) {
+    var remaining = arguments[...]
+    var markdown = false
+    var counts: [String: Int] = [:]
+    while let argument = remaining.popFirst() {
+        if argument == "--markdown" {
+            markdown = true
+        } else if argument == "-h" || argument == "--help" {
+            print(benchUsage)
+            exit(0)
+        } else if countOptions.contains(argument) {
             guard let text = remaining.popFirst(), let value = Int(text), value > 0 else {
-                throw UsageError(message: "\(option) needs a positive whole number")
+                throw UsageError(message: "\(argument) needs a positive whole number")
             }
-            return value
-        }
-        while let argument = remaining.popFirst() {
-            switch argument {
-            case "--markdown": markdown = true
-            case "--rounds": rounds = try count(after: argument)
-            case "--iterations": iterations = try count(after: argument)
-            case "-h", "--help":
-                print(Self.usage)
-                exit(0)
-            default: throw UsageError(message: "unknown argument '\(argument)'")
-            }
+            counts[argument] = value
+        } else {
+            throw UsageError(message: "unknown argument '\(argument)'")
         }
     }
+    return (markdown, counts)
 }
 
 let benchUsage = """
@@ -81,7 +89,7 @@ let options: BenchOptions
 do {
     options = try BenchOptions(arguments: arguments)
 } catch {
-    fail("\(error.message)\n\(BenchOptions.usage)", status: 2)
+    fail("\(error.message)\n\(benchUsage)", status: 2)
 }
 
 do {

@@ -20,6 +20,7 @@ public struct Repl {
             completer: { [state] word in completions(for: word, in: state) },
             takeInterrupts: { [state] in state.takeInterruptCount() }
         )
+        let luaVersion = (try? state.global("_VERSION", as: String.self)) ?? "Lua"
         print(style.dim("Dossier \(DossierModule.version) (\(luaVersion)) - :help for help, Ctrl-D to quit"))
         while let entry = readEntry(editor) {
             editor.addHistory(entry)
@@ -99,10 +100,8 @@ public struct Repl {
     }
 
     private func report(_ error: LuaError) {
-        var text = error.message
-        if let traceback = error.traceback { text += "\n" + traceback }
         fflush(nil)
-        FileHandle.standardError.write(Data((TerminalStyle(descriptor: STDERR_FILENO).error(text) + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalStyle(descriptor: STDERR_FILENO).error(error.messageWithTraceback) + "\n").utf8))
     }
 
     // MARK: Commands
@@ -176,11 +175,6 @@ public struct Repl {
         return home + "/.local/state/dossier/history"
     }
 }
-
-private let luaVersion: String = {
-    let state = try? LuaState()
-    return (try? state?.global("_VERSION", as: String.self)) ?? "Lua 5.4"
-}()
 
 private func formatDuration(_ duration: Duration) -> String {
     let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

@@ -48,8 +48,7 @@ public final class Session {
     public static func reportError(_ error: any Error) {
         var text = "dossier: "
         if let luaError = error as? LuaError {
-            text += luaError.message
-            if let traceback = luaError.traceback { text += "\n" + traceback }
+            text += luaError.messageWithTraceback
         } else {
             text += String(describing: error)
         }

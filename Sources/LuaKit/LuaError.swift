@@ -33,6 +33,12 @@ public enum LuaError: Error, Equatable, Sendable {
         }
     }
 
+    /// The message followed by the traceback, as `lua.c` reports an error.
+    public var messageWithTraceback: String {
+        guard let traceback else { return message }
+        return message + "\n" + traceback
+    }
+
     /// The Lua traceback, for runtime errors that have one.
     public var traceback: String? {
         if case .runtime(_, let traceback) = self { return traceback }

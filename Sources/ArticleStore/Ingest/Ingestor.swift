@@ -44,8 +44,10 @@ public struct IngestProgress: Sendable {
 public struct Ingestor: Sendable {
     public let store: any Store
     public var defaults: IngestDefaults
-    /// Articles per transaction: large enough to amortise the commit (fsync),
-    /// small enough that a crash loses little work.
+    /// A batch is committed once it holds at least this many articles; it
+    /// always holds whole files, so a file is stored entirely or not at all.
+    /// Large enough to amortise the commit (fsync), small enough that a crash
+    /// loses little work.
     public var batchSize = 500
     /// Larger files are refused rather than read into memory.
     public var maximumFileBytes = 64 << 20

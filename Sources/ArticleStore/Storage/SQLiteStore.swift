@@ -124,10 +124,8 @@ public final class SQLiteStore: Store {
                                      snippet: passage ?? article.draft.lead())
                 }
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && !text.isEmpty {
-            throw StoreError.badQuery(query: query.text, message: error.message ?? "syntax error")
         } catch {
-            throw StoreError.database(path: path, message: describe(error))
+            throw failure(error, query: text)
         }
     }
 
@@ -140,10 +138,8 @@ public final class SQLiteStore: Store {
                 }
                 return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?"), arguments: [text]) ?? 0
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-            throw StoreError.badQuery(query: text, message: error.message ?? "syntax error")
         } catch {
-            throw StoreError.database(path: path, message: describe(error))
+            throw failure(error, query: text)
         }
     }
 
@@ -175,6 +171,15 @@ public final class SQLiteStore: Store {
     /// `PRAGMA integrity_check`: "ok" for a sound file.
     public func integrityCheck() throws(StoreError) -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    /// SQLite answers a malformed FTS5 query with a plain SQLITE_ERROR; with a
+    /// query in play that is the analyst's query, anything else is the store's.
+    private func failure(_ error: any Error, query: String) -> StoreError {
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_ERROR, !query.isEmpty {
+            return .badQuery(query: query, message: error.message ?? "syntax error")
+        }
+        return .database(path: path, message: describe(error))
     }
 
     // MARK: Transactions

@@ -43,13 +43,19 @@ let package = Package(
             name: "ArticleStore",
             dependencies: ["DossierCore", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "DossierCore"]),
+        // Named entities: tokenizer, sentence splitter, a trained averaged
+        // perceptron, gazetteers and rules, alias resolution. Pure Swift, no Lua.
+        .target(name: "EntityExtractor", dependencies: ["DossierCore"], resources: [.copy("Resources")]),
+        // Temporal expressions normalised TimeML-style, events and timelines.
+        // Pure Swift, no Lua.
+        .target(name: "Timeline", dependencies: ["DossierCore"]),
+        .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "EntityExtractor", "Timeline", "DossierCore"]),
         // The REPL and the script runner: what the `dossier` commands drive.
         .target(name: "DossierShell", dependencies: ["LuaKit", "DossierLua", "CLineEdit"]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "LuaKit", "DossierLua", "DossierShell",
+                "LuaKit", "DossierLua", "DossierShell", "EntityExtractor", "Timeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "dossier-bench",
             dependencies: [
-                "LuaKit", "CLua", "CLuaShim", "CBenchBaseline", "ArticleStore", "DossierCore",
+                "LuaKit", "CLua", "CLuaShim", "CBenchBaseline", "ArticleStore", "EntityExtractor", "Timeline", "DossierCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -67,6 +73,8 @@ let package = Package(
         .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua", "CLuaShim"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore"]),
+        .testTarget(name: "EntityExtractorTests", dependencies: ["EntityExtractor", "DossierCore"]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "DossierCore"]),
         .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierLua", "LuaKit"]),
         // Runs the built `dossier` executable, through pipes and a pseudo-terminal.
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "CPseudoTerminal"]),

@@ -1,0 +1,2 @@
+// Temporary: removed as soon as the engine's first real file lands.
+enum TimelinePlaceholder {}

@@ -46,9 +46,10 @@ let package = Package(
         // Named entities: tokenizer, sentence splitter, a trained averaged
         // perceptron, gazetteers and rules, alias resolution. Pure Swift, no Lua.
         .target(name: "EntityExtractor", dependencies: ["DossierCore"], resources: [.copy("Resources")]),
-        // Temporal expressions normalised TimeML-style, events and timelines.
+        // Temporal expressions normalised TimeML-style, events and timelines
+        // (sentences and who-is-involved come from the entity extractor).
         // Pure Swift, no Lua.
-        .target(name: "Timeline", dependencies: ["DossierCore"]),
+        .target(name: "Timeline", dependencies: ["DossierCore", "EntityExtractor"]),
         .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "EntityExtractor", "Timeline", "DossierCore"]),
         // The REPL and the script runner: what the `dossier` commands drive.
         .target(name: "DossierShell", dependencies: ["LuaKit", "DossierLua", "CLineEdit"]),
@@ -74,7 +75,7 @@ let package = Package(
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua", "CLuaShim"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore"]),
         .testTarget(name: "EntityExtractorTests", dependencies: ["EntityExtractor", "DossierCore"]),
-        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "DossierCore"]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "EntityExtractor", "DossierCore"]),
         .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierLua", "LuaKit"]),
         // Runs the built `dossier` executable, through pipes and a pseudo-terminal.
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "CPseudoTerminal"]),

@@ -37,3 +37,21 @@ for _, query in ipairs(queries) do
     print(("  #%d (rank %.3g) %s"):format(hit.id, hit.rank, hit:snippet()))
   end
 end
+
+-- Who is in these stories, and who appears with whom.
+print("\nMost mentioned entities:")
+for _, entity in ipairs(entities:top{n = 12}) do print("  " .. tostring(entity)) end
+for _, name in ipairs{"ISI", "DGFI"} do
+  local entity = entities:get(name)
+  if entity then
+    local partners = {}
+    for _, c in ipairs(entities:cooccur(name, {window = "sentence", n = 5})) do
+      partners[#partners + 1] = ("%s (%d)"):format(c.name, c.count)
+    end
+    print(("\n%s is named in the same sentence as: %s"):format(entity.name, table.concat(partners, ", ")))
+  end
+end
+
+-- What happened when.
+print("")
+timeline{}:show()

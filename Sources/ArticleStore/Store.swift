@@ -7,10 +7,12 @@ import Foundation
 /// (tsvector/GIN) can implement it later without changing callers: queries use
 /// the FTS5-style syntax analysts type (AND/OR/NOT, "phrases", prefix*), which a
 /// backend translates as it needs.
-public protocol Store: Sendable {
-    /// Adds a batch in one transaction: all of it is stored or none.
-    /// Exact duplicates (same content hash) are not stored again.
-    func add(_ drafts: [ArticleDraft]) throws(StoreError) -> [AddOutcome]
+public protocol Store: EntityStore {
+    /// Adds a batch in one transaction: all of it is stored or none, with the
+    /// entity mentions found in each body when `mentions` is given (one list per
+    /// draft, made by `extractorVersion`). Exact duplicates (same content hash)
+    /// are not stored again.
+    func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?) throws(StoreError) -> [AddOutcome]
     func article(id: Int64) throws(StoreError) -> Article?
     func search(_ query: SearchQuery) throws(StoreError) -> [SearchHit]
     /// Articles matching `query` (all articles when nil).
@@ -21,6 +23,13 @@ public protocol Store: Sendable {
     func delete(id: Int64) throws(StoreError) -> Bool
     /// Near-duplicates of an article (rewrites, wire copies), most similar first.
     func similar(to id: Int64, limit: Int) throws(StoreError) -> [SimilarArticle]
+}
+
+extension Store {
+    /// Adds a batch without entity mentions (see `add(_:mentions:extractorVersion:)`).
+    public func add(_ drafts: [ArticleDraft]) throws(StoreError) -> [AddOutcome] {
+        try add(drafts, mentions: nil, extractorVersion: nil)
+    }
 }
 
 public struct SimilarArticle: Hashable, Sendable {
@@ -47,6 +56,9 @@ public struct SearchQuery: Hashable, Sendable {
     public var since: Date?
     public var until: Date?
     public var outlet: String?
+    /// Entity names every result must mention (by name or alias, through the
+    /// entity index): {"ISI", "DGFI"} finds articles mentioning both.
+    public var mentioning: [String]
     public var limit: Int
     public var offset: Int
     public var order: Order
@@ -55,12 +67,13 @@ public struct SearchQuery: Hashable, Sendable {
     public var markEnd: String
 
     public init(text: String, since: Date? = nil, until: Date? = nil, outlet: String? = nil,
-                limit: Int = 20, offset: Int = 0, order: Order = .rank,
+                mentioning: [String] = [], limit: Int = 20, offset: Int = 0, order: Order = .rank,
                 markStart: String = "[", markEnd: String = "]") {
         self.text = text
         self.since = since
         self.until = until
         self.outlet = outlet
+        self.mentioning = mentioning
         self.limit = limit
         self.offset = offset
         self.order = order

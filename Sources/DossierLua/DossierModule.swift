@@ -15,6 +15,11 @@ public enum DossierModule {
               A readable rendering of any value: nested tables with sorted keys,
               cycles and shared tables marked <1>{...} / <table 1>.
             """,
+        "dates": """
+            dates: temporal expressions, normalised TimeML-style.
+              dates.parse(text [, {anchor=}])   see :help dates.parse
+              dates.find(text_or_article)       see :help dates.find
+            """,
         "dossier": """
             dossier: the Dossier module (also require "dossier").
               dossier.version   the version string

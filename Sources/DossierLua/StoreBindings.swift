@@ -54,7 +54,10 @@ enum StoreBindings {
     static func install(in state: LuaState, defaultStorePath: String) {
         state.register(storeType)
         state.register(articleType)
-        state.setGlobal("store", StoreHandle(path: defaultStorePath))
+        let store = StoreHandle(path: defaultStorePath)
+        state.setGlobal("store", store)
+        EntityBindings.install(in: state, defaultStore: store)
+        TimelineBindings.install(in: state, defaultStore: store)
     }
 
     /// `dossier.open(path)`: another store, e.g. to compare two corpora.
@@ -78,7 +81,8 @@ enum StoreBindings {
             """) { handle, call in
             let paths: [String]
             if call.type(of: 1) == .table { paths = try call.argument(1) } else { paths = [try call.argument(1, as: String.self)] }
-            var ingestor = Ingestor(store: try handle.store())
+            let store = try handle.store()
+            var ingestor = Ingestor(store: store, extractor: try EntityEngine.mentionExtractor(for: store))
             ingestor.defaults.outlet = try call.option(2, "outlet")
             ingestor.defaults.published = try dateOption(call, 2, "published")
             let report = ingestor.ingest(paths: paths)
@@ -104,7 +108,9 @@ enum StoreBindings {
                 url: try call.option(1, "url"), published: try dateOption(call, 1, "published"),
                 dateline: try call.option(1, "dateline"), language: try call.option(1, "language"),
                 body: body, sourcePath: nil)
-            switch try handle.store().add([draft]).first! {
+            let store = try handle.store()
+            let extractor = try EntityEngine.mentionExtractor(for: store)
+            switch try store.add([draft], mentions: [extractor.mentions(in: body)], extractorVersion: extractor.version).first! {
             case .added(let id, _):
                 call.push(Int(id))
                 call.push(false)
@@ -125,16 +131,18 @@ enum StoreBindings {
             return 2
         }
         type.method("search", documentation: """
-            store:search(query [, {since=, to=, outlet=, limit=20, offset=0, order="rank"|"newest"|"oldest", mark={"[", "]"}}]) -> {article, ...}
+            store:search(query [, {since=, to=, outlet=, mentions={...}, limit=20, offset=0, order="rank"|"newest"|"oldest", mark={"[", "]"}}]) -> {article, ...}
               Full-text search: words (all must match), OR, NOT, "phrases", NEAR(a b, 10),
-              prefix*, title:word. since/to take dates ("2025-01-01", "2025-06"), `to`
-              inclusive of the period it names. Each result has .rank and :snippet().
+              prefix*, title:word ("" for all articles). since/to take dates ("2025-01-01",
+              "2025-06"), `to` inclusive of the period it names. mentions: entity names
+              (or aliases) every result must mention, through the entity index.
+              Each result has .rank and :snippet().
             """) { handle, call in
             var query = SearchQuery(text: try call.argument(1))
             query.since = try dateOption(call, 2, "since")?.instant
-            // `until` is a Lua keyword ({["until"] = ...}); `to` says the same.
-            query.until = try (dateOption(call, 2, "to") ?? dateOption(call, 2, "until")).map(endOf)
+            query.until = try untilOption(call, 2)
             query.outlet = try call.option(2, "outlet")
+            query.mentioning = try call.option(2, "mentions") ?? []
             query.limit = try call.option(2, "limit") ?? 20
             query.offset = try call.option(2, "offset") ?? 0
             if let order: String = try call.option(2, "order") {
@@ -183,6 +191,10 @@ enum StoreBindings {
             call.push(try handle.store().integrityCheck())
             return 1
         }
+        type.method("entities", documentation: "store:entities() -> this store's entity index (the global `entities` is the default store's)") { handle, call in
+            call.push(EntitiesHandle(handle))
+            return 1
+        }
         type.toString { "Store(\($0.path))" }
         return type
     }
@@ -228,6 +240,27 @@ enum StoreBindings {
             }
             return 1
         }
+        type.method("entities", documentation: """
+            article:entities() -> {mention, ...}
+              The article's entity mentions as stored at ingest, named as the store
+              knows them (an acronym defined in another article is already merged).
+            """) { handle, call in
+            guard let store = handle.store else {
+                throw LuaArgumentError(position: 1, problem: .value("this article is not from a store (use extract(article))"))
+            }
+            call.push(try store.mentions(inArticle: handle.article.id).map { MentionHandle($0.mention, articleID: $0.articleID) })
+            return 1
+        }
+        type.method("timeline", documentation: """
+            article:timeline() -> timeline
+              The article's events: dated sentences (relative dates resolved against its
+              publication date), reporting sentences dated by publication, and earlier
+              points computed from durations ("after a gap of nearly 15 years").
+            """) { handle, call in
+            let title = "Timeline of #\(handle.article.id)" + (handle.article.draft.title.map { " " + $0 } ?? "")
+            call.push(TimelineHandle(try TimelineBindings.assemble(articles: [handle.article], store: handle.store, entity: nil), title: title))
+            return 1
+        }
         type.toString { $0.summary }
         type.equality { $0.article.id == $1.article.id }
         type.length { $0.article.wordCount }
@@ -236,12 +269,19 @@ enum StoreBindings {
 }
 
 /// Reads a date option ("2025-01-01", "28 Dec 2025", ...) or names the field.
-private func dateOption(_ call: LuaCall, _ number: Int, _ key: String) throws(LuaArgumentError) -> PublicationDate? {
+func dateOption(_ call: LuaCall, _ number: Int, _ key: String) throws(LuaArgumentError) -> PublicationDate? {
     guard let text: String = try call.option(number, key) else { return nil }
     guard let date = NewsDateParser.parse(text) else {
         throw call.badArgument(number, "field '\(key)': unknown date '\(text)' (try 2025-01-31)")
     }
     return date
+}
+
+/// The end of a date range, from `to` or `until` (a Lua keyword, so written
+/// `["until"]=`), exclusive: the end of the period the date names.
+func untilOption(_ call: LuaCall, _ number: Int) throws(LuaArgumentError) -> Date? {
+    if let date = try dateOption(call, number, "to") { return endOf(date) }
+    return try dateOption(call, number, "until").map(endOf)
 }
 
 /// `until` is inclusive of the period it names: until="2025-12" means to the
@@ -258,4 +298,13 @@ private func endOf(_ date: PublicationDate) -> Date {
     case .second: component = .second
     }
     return calendar.date(byAdding: component, value: 1, to: date.instant) ?? date.instant
+}
+
+/// Writes an export, creating the folders on its path ("out/timeline.html").
+func writeCreatingDirectories(_ text: String, to path: String) throws {
+    let directory = (path as NSString).deletingLastPathComponent
+    if !directory.isEmpty {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
 }

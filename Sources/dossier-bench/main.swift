@@ -47,13 +47,18 @@ func parseBenchArguments(_ arguments: [String], countOptions: Set<String>) throw
 let benchUsage = """
     usage: dossier-bench [calls] [--markdown] [--rounds N] [--iterations N]
            dossier-bench store [--markdown] [--articles N] [--search-rounds N]
+           dossier-bench ner [--markdown] [--megabytes N]
+           dossier-bench timex [--markdown] [--megabytes N]
       calls              Lua <-> Swift call overhead against C (the default)
       store              article store: ingest throughput against a bare GRDB/FTS5 loop, search latency
+      ner                entity tagger: tokenize + tag throughput and peak memory on generated news
+      timex              temporal tagger: TemporalTagger.find throughput on generated news (default 32 MB)
       --markdown         print Markdown tables instead of plain text
       --rounds N         calls: timed rounds per benchmark, the median is reported (default 9)
       --iterations N     calls: calls per timed loop (default 2000000)
       --articles N       store: generated articles (default 100000)
       --search-rounds N  store: timed rounds over the queries, the median is reported (default 3)
+      --megabytes N      ner: generated input, reported at N/4 and N (default 40); timex: generated input (default 32)
     """
 
 struct UsageError: Error {
@@ -66,8 +71,30 @@ func fail(_ message: String, status: Int32) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-let subcommand = arguments.first.flatMap { ["calls", "store"].contains($0) ? $0 : nil } ?? "calls"
+let subcommand = arguments.first.flatMap { ["calls", "store", "ner", "timex"].contains($0) ? $0 : nil } ?? "calls"
 if arguments.first == subcommand { arguments.removeFirst() }
+
+if subcommand == "timex" {
+    do {
+        let timexOptions = try TimexBenchOptions(arguments: arguments)
+        print(timexReport(runTimexBenchmark(megabytes: timexOptions.megabytes), markdown: timexOptions.markdown))
+    } catch {
+        fail("\(error.message)\n\(benchUsage)", status: 2)
+    }
+    exit(0)
+}
+
+if subcommand == "ner" {
+    do {
+        let nerOptions = try NERBenchOptions(arguments: arguments)
+        print(nerReport(try runNERBenchmark(megabytes: nerOptions.megabytes), markdown: nerOptions.markdown))
+    } catch let error as UsageError {
+        fail("\(error.message)\n\(benchUsage)", status: 2)
+    } catch {
+        fail(String(describing: error), status: 1)
+    }
+    exit(0)
+}
 
 if subcommand == "store" {
     let storeOptions: StoreBenchOptions

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArticleStore
 import DossierCore
+import DossierLua
 import DossierShell
 import Foundation
 
@@ -23,6 +24,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Publication date for articles that lack one (e.g. 2025-12-28).", valueName: "date"))
     var published: String?
 
+    @Flag(name: .customLong("no-entities"), help: "Do not extract entity mentions (run `dossier extract` later).")
+    var skipEntities = false
+
     @Argument(help: "Files, directories or glob patterns.")
     var paths: [String]
 
@@ -41,6 +45,7 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var ingestor = Ingestor(store: articleStore)
+        if !skipEntities { ingestor.extractor = try EntityEngine.mentionExtractor(for: articleStore) }
         ingestor.defaults = IngestDefaults(outlet: outlet, published: published.flatMap(NewsDateParser.parse))
         let bar = ProgressBar()
         let report = ingestor.ingest(paths: paths) { bar.update($0) }

@@ -17,4 +17,18 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasSuffix("store_api.lua: all checks passed\n"))
     }
+
+    @Test(arguments: ["entities_api.lua", "timeline_api.lua"])
+    func engineAPI(script: String) throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let result = try DossierExecutable.run([
+            "--store", directory.appendingPathComponent("store.sqlite").path, "run",
+            LuaScriptTests.root.appendingPathComponent("Tests/lua/\(script)").path,
+            LuaScriptTests.root.appendingPathComponent("seeds").path,
+            directory.path,
+        ])
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("\(script): all checks passed\n"))
+    }
 }

@@ -44,6 +44,10 @@ public struct IngestProgress: Sendable {
 public struct Ingestor: Sendable {
     public let store: any Store
     public var defaults: IngestDefaults
+    /// Finds the entity mentions stored with each article (none when nil).
+    /// Extraction runs before the batch's transaction opens, so the write lock
+    /// is held only for writing.
+    public var extractor: (any MentionExtractor)?
     /// A batch is committed once it holds at least this many articles; it
     /// always holds whole files, so a file is stored entirely or not at all.
     /// Large enough to amortise the commit (fsync), small enough that a crash
@@ -52,9 +56,10 @@ public struct Ingestor: Sendable {
     /// Larger files are refused rather than read into memory.
     public var maximumFileBytes = 64 << 20
 
-    public init(store: any Store, defaults: IngestDefaults = IngestDefaults()) {
+    public init(store: any Store, defaults: IngestDefaults = IngestDefaults(), extractor: (any MentionExtractor)? = nil) {
         self.store = store
         self.defaults = defaults
+        self.extractor = extractor
     }
 
     public func ingest(paths: [String], progress: ((IngestProgress) -> Void)? = nil) -> IngestReport {
@@ -66,7 +71,9 @@ public struct Ingestor: Sendable {
         func flush() {
             guard !pending.isEmpty else { return }
             do {
-                let outcomes = try store.add(pending.map(\.draft))
+                let drafts = pending.map(\.draft)
+                let mentions = extractor.map { extractor in drafts.map { extractor.mentions(in: $0.body) } }
+                let outcomes = try store.add(drafts, mentions: mentions, extractorVersion: extractor?.version)
                 for (item, outcome) in zip(pending, outcomes) {
                     switch outcome {
                     case .added(let id, let similar):

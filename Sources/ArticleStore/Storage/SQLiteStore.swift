@@ -7,7 +7,7 @@ import GRDB
 /// body kept in sync by triggers, and schema migrations.
 public final class SQLiteStore: Store {
     public let path: String
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the store at `path`; ":memory:" for a
     /// private in-memory store.
@@ -34,7 +34,8 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func add(_ drafts: [ArticleDraft]) throws(StoreError) -> [AddOutcome] {
+    public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?) throws(StoreError) -> [AddOutcome] {
+        precondition(mentions == nil || mentions!.count == drafts.count, "one list of mentions per draft")
         let now = Date()
         return try perform { db in
             let find = try db.cachedStatement(sql: "SELECT id FROM article WHERE content_hash = ?")
@@ -45,9 +46,10 @@ public final class SQLiteStore: Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let nearDuplicates = NearDuplicateIndex(db)
+            let entities = EntityIndex(db)
             var outcomes: [AddOutcome] = []
             outcomes.reserveCapacity(drafts.count)
-            for draft in drafts {
+            for (index, draft) in drafts.enumerated() {
                 let hash = articleContentHash(title: draft.title, body: draft.body)
                 if let existing = try Int64.fetchOne(find, arguments: [hash]) {
                     outcomes.append(.duplicate(existingID: existing))
@@ -62,6 +64,10 @@ public final class SQLiteStore: Store {
                 ])
                 let id = db.lastInsertedRowID
                 let similar = try nearDuplicates.insert(articleID: id, signature: MinHashSignature(text: draft.body))
+                if let mentions, let extractorVersion {
+                    try entities.insert(mentions[index], articleID: id)
+                    try entities.markExtracted(articleID: id, version: extractorVersion)
+                }
                 outcomes.append(.added(id: id, nearDuplicates: similar))
             }
             return outcomes
@@ -92,6 +98,14 @@ public final class SQLiteStore: Store {
             arguments += [query.markStart, query.markEnd]
             conditions.append("article_fts MATCH ?")
             arguments += [text]
+        }
+        for name in query.mentioning {
+            conditions.append("""
+                article.id IN (SELECT article_id FROM mention WHERE entity_id IN (
+                  SELECT id FROM entity WHERE key = ? UNION SELECT entity_id FROM entity_alias WHERE key = ?))
+                """)
+            let key = entityKey(name)
+            arguments += [key, key]
         }
         if let since = query.since {
             conditions.append("article.published_at >= ?")
@@ -175,7 +189,7 @@ public final class SQLiteStore: Store {
 
     /// SQLite answers a malformed FTS5 query with a plain SQLITE_ERROR; with a
     /// query in play that is the analyst's query, anything else is the store's.
-    private func failure(_ error: any Error, query: String) -> StoreError {
+    func failure(_ error: any Error, query: String) -> StoreError {
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_ERROR, !query.isEmpty {
             return .badQuery(query: query, message: error.message ?? "syntax error")
         }
@@ -184,7 +198,7 @@ public final class SQLiteStore: Store {
 
     // MARK: Transactions
 
-    private func perform<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+    func perform<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try writer.write(body)
         } catch {
@@ -192,7 +206,7 @@ public final class SQLiteStore: Store {
         }
     }
 
-    private func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try writer.read(body)
         } catch {

@@ -35,6 +35,47 @@ public enum StoreSchema {
                 _ = try index.insert(articleID: row["id"], signature: MinHashSignature(text: row["body"]))
             }
         }
+        migrator.registerMigration("v3: entities, mentions and the analyst's additions") { db in
+            try db.execute(sql: """
+                CREATE TABLE entity (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL,           -- as displayed: the first mixed-case form seen
+                  key TEXT NOT NULL,            -- entityKey(name): case and spacing folded
+                  type TEXT NOT NULL,           -- EntityType raw value
+                  UNIQUE (key, type)
+                );
+                CREATE TABLE entity_alias (     -- other names: acronyms defined in some article, analyst aliases
+                  key TEXT NOT NULL,
+                  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                  alias TEXT NOT NULL,
+                  PRIMARY KEY (key, entity_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX entity_alias_entity ON entity_alias(entity_id);
+                CREATE TABLE mention (
+                  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                  start INTEGER NOT NULL,       -- 1-based first byte in the body
+                  stop INTEGER NOT NULL,        -- 1-based last byte, inclusive
+                  entity_id INTEGER NOT NULL REFERENCES entity(id),
+                  sentence INTEGER NOT NULL,
+                  type TEXT NOT NULL,           -- the mention's own type (NORP for "Bangladeshi")
+                  source TEXT NOT NULL,         -- MentionSource raw value
+                  text TEXT NOT NULL,
+                  PRIMARY KEY (article_id, start)
+                ) WITHOUT ROWID;
+                CREATE INDEX mention_entity ON mention(entity_id, article_id);
+                CREATE TABLE article_extraction ( -- which extractor made an article's mentions
+                  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                  version TEXT NOT NULL
+                );
+                CREATE TABLE analyst_entity (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL,
+                  key TEXT NOT NULL UNIQUE,
+                  type TEXT NOT NULL,
+                  aliases TEXT NOT NULL         -- JSON array of strings
+                );
+                """)
+        }
         return migrator
     }
 

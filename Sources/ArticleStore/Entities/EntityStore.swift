@@ -1,0 +1,32 @@
+import DossierCore
+import Foundation
+
+/// The store's entity index: mentions found at ingest, merged into entities
+/// store-wide, answering "who is in these articles and with whom" without
+/// re-reading any text.
+public protocol EntityStore: Sendable {
+    /// Mentions in one article, in text order.
+    func mentions(inArticle id: Int64) throws(StoreError) -> [StoredMention]
+    /// Mentions of one entity, newest articles first.
+    func mentions(ofEntity id: Int64, limit: Int) throws(StoreError) -> [StoredMention]
+    /// The entity called `name` (or having it as an alias), case-insensitively;
+    /// when several types share the name, the most mentioned.
+    func entity(named name: String) throws(StoreError) -> StoredEntity?
+    func entity(id: Int64) throws(StoreError) -> StoredEntity?
+    /// The most mentioned entities, ranked by articles then mentions.
+    func topEntities(_ query: EntityQuery) throws(StoreError) -> [StoredEntity]
+    /// Entities appearing with `entityID`, most shared sentences (or articles) first.
+    func cooccurrences(of entityID: Int64, window: CooccurrenceWindow, type: EntityType?, limit: Int) throws(StoreError) -> [Cooccurrence]
+    /// The co-mention network of the top entities.
+    func entityGraph(_ query: EntityQuery, window: CooccurrenceWindow, minimumWeight: Int) throws(StoreError) -> EntityGraph
+    /// Replaces the mentions of the given articles (after a model or gazetteer
+    /// change, or an analyst's addition), one transaction per call.
+    func replaceMentions(_ mentions: [Int64: [Mention]], extractorVersion: String) throws(StoreError)
+    /// Ids of articles whose mentions were not made by `extractorVersion`
+    /// (or never extracted), in id order after `id`.
+    func articlesNeedingExtraction(version: String, after id: Int64, limit: Int) throws(StoreError) -> [Int64]
+    /// The analyst's additions, in the order they were made.
+    func analystEntities() throws(StoreError) -> [AnalystEntity]
+    /// Adds or replaces (by name) an analyst's entity.
+    func saveAnalystEntity(_ entity: AnalystEntity) throws(StoreError)
+}

@@ -1,0 +1,120 @@
+import DossierCore
+import Foundation
+import GRDB
+
+/// Writes mentions and merges them into store-wide entities, inside the
+/// caller's transaction (the article and its mentions commit together).
+///
+/// Merging across articles: one entity per folded name and type, so "NEW
+/// DELHI" and "New Delhi" are one. An acronym an article defines ("Inter-Services
+/// Intelligence (ISI)") becomes a store-wide alias, so a bare "ISI" in any other
+/// article, ingested before or after, lands on the same entity. The first
+/// definition of an acronym wins; analysts correct the rest with an alias.
+struct EntityIndex {
+    let db: Database
+
+    init(_ db: Database) { self.db = db }
+
+    func insert(_ mentions: [Mention], articleID: Int64) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO mention (article_id, start, stop, entity_id, sentence, type, source, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for mention in mentions {
+            let entityID = try resolve(mention)
+            try insert.execute(arguments: [
+                articleID, mention.start, mention.stop, entityID, mention.sentence,
+                mention.type.rawValue, mention.source.rawValue, mention.text,
+            ])
+        }
+    }
+
+    func removeMentions(articleID: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM mention WHERE article_id = ?").execute(arguments: [articleID])
+    }
+
+    func markExtracted(articleID: Int64, version: String) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_extraction (article_id, version) VALUES (?, ?)")
+            .execute(arguments: [articleID, version])
+    }
+
+    /// Entities no mention and no analyst refers to any more (after a re-extraction).
+    func pruneOrphans() throws {
+        try db.execute(sql: """
+            DELETE FROM entity
+            WHERE NOT EXISTS (SELECT 1 FROM mention WHERE mention.entity_id = entity.id)
+              AND key NOT IN (SELECT key FROM analyst_entity)
+            """)
+    }
+
+    /// The entity a mention belongs to, created if new.
+    func resolve(_ mention: Mention) throws -> Int64 {
+        let type = mention.entityType
+        let id = try entityID(name: mention.entity, type: type)
+        let textKey = entityKey(mention.text)
+        if textKey != entityKey(mention.entity), mention.source == .analyst || isAcronym(mention.text) {
+            try addAlias(mention.text, key: textKey, to: id, type: type)
+        }
+        return id
+    }
+
+    /// Finds or creates the entity called `name`; an alias known store-wide
+    /// takes precedence over an entity of that name.
+    func entityID(name: String, type: EntityType) throws -> Int64 {
+        let key = entityKey(name)
+        let byAlias = try db.cachedStatement(sql: """
+            SELECT entity.id FROM entity_alias JOIN entity ON entity.id = entity_alias.entity_id
+            WHERE entity_alias.key = ? AND entity.type = ? LIMIT 1
+            """)
+        if let id = try Int64.fetchOne(byAlias, arguments: [key, type.rawValue]) { return id }
+        let byName = try db.cachedStatement(sql: "SELECT id, name FROM entity WHERE key = ? AND type = ?")
+        if let row = try Row.fetchOne(byName, arguments: [key, type.rawValue]) {
+            let id: Int64 = row["id"]
+            let stored: String = row["name"]
+            // Prefer a mixed-case form for display: "New Delhi" over a dateline's "NEW DELHI".
+            if isAllCaps(stored), !isAllCaps(name) {
+                try db.cachedStatement(sql: "UPDATE entity SET name = ? WHERE id = ?").execute(arguments: [name, id])
+            }
+            return id
+        }
+        try db.cachedStatement(sql: "INSERT INTO entity (name, key, type) VALUES (?, ?, ?)")
+            .execute(arguments: [name, key, type.rawValue])
+        return db.lastInsertedRowID
+    }
+
+    /// Records `alias` for entity `id`. An entity stored under the alias as its
+    /// own name (from articles that used the acronym without defining it) is
+    /// merged in: its mentions move over and it goes.
+    func addAlias(_ alias: String, key: String, to id: Int64, type: EntityType) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (key, entity_id, alias) VALUES (?, ?, ?)")
+            .execute(arguments: [key, id, alias])
+        let other = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entity WHERE key = ? AND type = ? AND id != ?"),
+                                       arguments: [key, type.rawValue, id])
+        guard let other else { return }
+        try db.cachedStatement(sql: "UPDATE mention SET entity_id = ? WHERE entity_id = ?").execute(arguments: [id, other])
+        try db.cachedStatement(sql: "UPDATE OR IGNORE entity_alias SET entity_id = ? WHERE entity_id = ?").execute(arguments: [id, other])
+        try db.cachedStatement(sql: "DELETE FROM entity WHERE id = ?").execute(arguments: [other])
+    }
+}
+
+/// "ISI", "DGFI", "U.N.": two to ten capitals, perhaps with dots, ampersands or digits.
+func isAcronym(_ text: String) -> Bool {
+    var capitals = 0
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): capitals += 1
+        case UInt8(ascii: "."), UInt8(ascii: "&"), UInt8(ascii: "0")...UInt8(ascii: "9"): continue
+        default: return false
+        }
+    }
+    return capitals >= 2 && capitals <= 10
+}
+
+private func isAllCaps(_ text: String) -> Bool {
+    var letters = 0
+    for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        if scalar.properties.isLowercase { return false }
+        letters += 1
+    }
+    return letters > 0
+}

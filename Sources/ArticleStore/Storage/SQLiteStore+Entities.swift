@@ -1,0 +1,212 @@
+import DossierCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func mentions(inArticle id: Int64) throws(StoreError) -> [StoredMention] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT mention.*, entity.name AS entity_name, entity.type AS entity_type
+                FROM mention JOIN entity ON entity.id = mention.entity_id
+                WHERE mention.article_id = ? ORDER BY mention.start
+                """), arguments: [id]).map(storedMention)
+        }
+    }
+
+    public func mentions(ofEntity id: Int64, limit: Int) throws(StoreError) -> [StoredMention] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT mention.*, entity.name AS entity_name, entity.type AS entity_type
+                FROM mention JOIN entity ON entity.id = mention.entity_id
+                JOIN article ON article.id = mention.article_id
+                WHERE mention.entity_id = ?
+                ORDER BY article.published_at DESC, mention.article_id DESC, mention.start LIMIT ?
+                """), arguments: [id, limit]).map(storedMention)
+        }
+    }
+
+    public func entity(named name: String) throws(StoreError) -> StoredEntity? {
+        let key = entityKey(name)
+        return try read { db in
+            let id = try Int64.fetchOne(db.cachedStatement(sql: """
+                SELECT candidate.id FROM (
+                  SELECT id, 0 AS preference FROM entity WHERE key = ?
+                  UNION ALL SELECT entity_id, 1 FROM entity_alias WHERE key = ?
+                ) AS candidate
+                ORDER BY candidate.preference,
+                  (SELECT count(*) FROM mention WHERE mention.entity_id = candidate.id) DESC
+                LIMIT 1
+                """), arguments: [key, key])
+            return try id.flatMap { try Self.entity(id: $0, db: db) }
+        }
+    }
+
+    public func entity(id: Int64) throws(StoreError) -> StoredEntity? {
+        try read { db in try Self.entity(id: id, db: db) }
+    }
+
+    public func topEntities(_ query: EntityQuery) throws(StoreError) -> [StoredEntity] {
+        try read { db in
+            let (filter, arguments) = Self.articleFilter(query, mentionAlias: "mention")
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT entity.id, count(*) AS mentions, count(DISTINCT mention.article_id) AS articles
+                FROM mention JOIN entity ON entity.id = mention.entity_id
+                \(filter)
+                GROUP BY entity.id ORDER BY articles DESC, mentions DESC, entity.name LIMIT ?
+                """), arguments: arguments + [max(0, query.limit)])
+            return try rows.compactMap { row in
+                var entity = try Self.entity(id: row["id"], db: db)
+                entity?.mentionCount = row["mentions"]
+                entity?.articleCount = row["articles"]
+                return entity
+            }
+        }
+    }
+
+    public func cooccurrences(of entityID: Int64, window: CooccurrenceWindow, type: EntityType?, limit: Int) throws(StoreError) -> [Cooccurrence] {
+        try read { db in
+            let together = window == .sentence ? "AND other.sentence = mention.sentence" : ""
+            let typeFilter = type == nil ? "" : "AND entity.type = ?"
+            var arguments: StatementArguments = [entityID, entityID]
+            if let type { arguments += [type.rawValue] }
+            arguments += [max(0, limit)]
+            // A shared sentence is counted once however often either is named in it.
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT other.entity_id AS id,
+                  count(DISTINCT other.article_id * 1000000 + \(window == .sentence ? "other.sentence" : "0")) AS together,
+                  count(DISTINCT other.article_id) AS articles
+                FROM mention JOIN mention AS other
+                  ON other.article_id = mention.article_id \(together) AND other.entity_id != ?
+                JOIN entity ON entity.id = other.entity_id
+                WHERE mention.entity_id = ? \(typeFilter)
+                GROUP BY other.entity_id ORDER BY together DESC, articles DESC, entity.name LIMIT ?
+                """), arguments: arguments)
+            return try rows.compactMap { row in
+                try Self.entity(id: row["id"], db: db).map {
+                    Cooccurrence(entity: $0, count: row["together"], articleCount: row["articles"])
+                }
+            }
+        }
+    }
+
+    public func entityGraph(_ query: EntityQuery, window: CooccurrenceWindow, minimumWeight: Int) throws(StoreError) -> EntityGraph {
+        let nodes = try topEntities(query)
+        guard nodes.count > 1 else { return EntityGraph(nodes: nodes, edges: [], window: window) }
+        let ids = nodes.map(\.id)
+        return try read { db in
+            let list = ids.map(String.init).joined(separator: ",")
+            let together = window == .sentence ? "AND b.sentence = a.sentence" : ""
+            let (filter, arguments) = Self.articleFilter(EntityQuery(since: query.since, until: query.until), mentionAlias: "a")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.entity_id AS source, b.entity_id AS target,
+                  count(DISTINCT a.article_id * 1000000 + \(window == .sentence ? "a.sentence" : "0")) AS weight
+                FROM mention AS a JOIN mention AS b
+                  ON b.article_id = a.article_id \(together) AND b.entity_id > a.entity_id
+                JOIN entity ON entity.id = a.entity_id
+                \(filter.isEmpty ? "WHERE" : filter + " AND") a.entity_id IN (\(list)) AND b.entity_id IN (\(list))
+                GROUP BY a.entity_id, b.entity_id HAVING weight >= ?
+                ORDER BY weight DESC, source, target
+                """, arguments: arguments + [max(1, minimumWeight)])
+            let edges = rows.map { EntityGraph.Edge(source: $0["source"], target: $0["target"], weight: $0["weight"]) }
+            return EntityGraph(nodes: nodes, edges: edges, window: window)
+        }
+    }
+
+    public func replaceMentions(_ mentions: [Int64: [Mention]], extractorVersion: String) throws(StoreError) {
+        try perform { db in
+            let index = EntityIndex(db)
+            for (articleID, list) in mentions.sorted(by: { $0.key < $1.key }) {
+                try index.removeMentions(articleID: articleID)
+                try index.insert(list, articleID: articleID)
+                try index.markExtracted(articleID: articleID, version: extractorVersion)
+            }
+            try index.pruneOrphans()
+        }
+    }
+
+    public func articlesNeedingExtraction(version: String, after id: Int64, limit: Int) throws(StoreError) -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT article.id FROM article LEFT JOIN article_extraction ON article_extraction.article_id = article.id
+                WHERE article.id > ? AND (article_extraction.version IS NULL OR article_extraction.version != ?)
+                ORDER BY article.id LIMIT ?
+                """), arguments: [id, version, limit])
+        }
+    }
+
+    public func analystEntities() throws(StoreError) -> [AnalystEntity] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT name, type, aliases FROM analyst_entity ORDER BY id")).compactMap { row in
+                guard let type = EntityType(rawValue: row["type"]) else { return nil }
+                let aliases = (try? JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8))) ?? []
+                return AnalystEntity(name: row["name"], type: type, aliases: aliases)
+            }
+        }
+    }
+
+    public func saveAnalystEntity(_ entity: AnalystEntity) throws(StoreError) {
+        let aliases = String(decoding: (try? JSONEncoder().encode(entity.aliases)) ?? Data("[]".utf8), as: UTF8.self)
+        try perform { db in
+            try db.execute(sql: """
+                INSERT INTO analyst_entity (name, key, type, aliases) VALUES (?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET name = excluded.name, type = excluded.type, aliases = excluded.aliases
+                """, arguments: [entity.name, entityKey(entity.name), entity.type.rawValue, aliases])
+            // The entity and its aliases exist from now on, so stored mentions
+            // under any of the names merge into it at once.
+            let index = EntityIndex(db)
+            let id = try index.entityID(name: entity.name, type: entity.type)
+            try db.execute(sql: "UPDATE entity SET name = ? WHERE id = ?", arguments: [entity.name, id])
+            for alias in entity.aliases where entityKey(alias) != entityKey(entity.name) {
+                try index.addAlias(alias, key: entityKey(alias), to: id, type: entity.type)
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    /// Conditions on the publication date and the entity type, as a WHERE clause.
+    private static func articleFilter(_ query: EntityQuery, mentionAlias: String) -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if query.since != nil || query.until != nil {
+            var dated = "SELECT id FROM article WHERE published_at IS NOT NULL"
+            if let since = query.since { dated += " AND published_at >= ?"; arguments += [since.timeIntervalSince1970] }
+            if let until = query.until { dated += " AND published_at < ?"; arguments += [until.timeIntervalSince1970] }
+            conditions.append("\(mentionAlias).article_id IN (\(dated))")
+        }
+        if let type = query.type {
+            conditions.append("entity.type = ?")
+            arguments += [type.rawValue]
+        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+
+    private static func entity(id: Int64, db: Database) throws -> StoredEntity? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT entity.*,
+              (SELECT count(*) FROM mention WHERE entity_id = entity.id) AS mentions,
+              (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = entity.id) AS articles,
+              EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) AS analyst
+            FROM entity WHERE id = ?
+            """), arguments: [id]) else { return nil }
+        guard let type = EntityType(rawValue: row["type"]) else { return nil }
+        let name: String = row["name"]
+        // Aliases: recorded ones, then the other ways articles wrote the name.
+        var aliases = try String.fetchAll(db.cachedStatement(sql: "SELECT alias FROM entity_alias WHERE entity_id = ? ORDER BY alias"), arguments: [id])
+        let written = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT text FROM mention WHERE entity_id = ? GROUP BY text ORDER BY count(*) DESC LIMIT 20
+            """), arguments: [id])
+        for text in written where text != name && !aliases.contains(text) { aliases.append(text) }
+        return StoredEntity(id: id, name: name, type: type, aliases: aliases, mentionCount: row["mentions"],
+                            articleCount: row["articles"], fromAnalyst: row["analyst"])
+    }
+}
+
+private func storedMention(_ row: Row) -> StoredMention {
+    let entityType = EntityType(rawValue: row["entity_type"]) ?? .organization
+    let mention = Mention(
+        text: row["text"], type: EntityType(rawValue: row["type"]) ?? entityType, entity: row["entity_name"],
+        entityType: entityType, start: row["start"], stop: row["stop"], sentence: row["sentence"],
+        source: MentionSource(rawValue: row["source"]) ?? .model)
+    return StoredMention(articleID: row["article_id"], entityID: row["entity_id"], mention: mention)
+}

@@ -1,0 +1,121 @@
+import DossierCore
+
+/// Finds the named entities of a text: people, organisations, places and
+/// groups, each with its canonical entity, byte offsets and sentence.
+///
+/// The tagger proposes, the rules and lists dispose: the analyst's lexicon is
+/// matched first and wins over everything, then acronym definitions, demonyms
+/// and names inside hyphenated words, then the gazetteers, then the tagger's
+/// spans that the headline and sentence-start rules let through
+/// (`MentionPipeline`, `CandidateSelection`). `EntityResolver` then names each
+/// mention's entity. Every mention says which source found it.
+///
+///     let extractor = try EntityExtractor.bundled()
+///     for mention in extractor.extract(article.body) { ... }
+///
+/// Immutable, so one instance serves every thread.
+public final class EntityExtractor: Sendable {
+    public let gazetteer: Gazetteer
+    /// Used by `mentions(in:)` (the store's ingest); `extract` takes its own.
+    public let lexicon: AnalystLexicon
+    private let tagger: @Sendable (TokenizedText) -> [TaggedSpan]
+    private let modelVersion: String
+
+    /// The bundled model and gazetteers, loaded once per process.
+    public static func bundled() throws -> EntityExtractor {
+        EntityExtractor(model: try NERModel.bundled(), gazetteer: try Gazetteer.bundled())
+    }
+
+    public init(model: NERModel, gazetteer: Gazetteer, lexicon: AnalystLexicon = AnalystLexicon()) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.tagger = { model.tag($0) }
+        self.modelVersion = "model \(NERModel.featureVersion).\(model.featureCount)"
+    }
+
+    /// Any tagger, for tests of the rules without a trained model.
+    init(gazetteer: Gazetteer, lexicon: AnalystLexicon = AnalystLexicon(),
+         tagger: @escaping @Sendable (TokenizedText) -> [TaggedSpan]) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.tagger = tagger
+        self.modelVersion = "custom tagger"
+    }
+
+    private init(_ other: EntityExtractor, lexicon: AnalystLexicon) {
+        gazetteer = other.gazetteer
+        tagger = other.tagger
+        modelVersion = other.modelVersion
+        self.lexicon = lexicon
+    }
+
+    /// The same extractor with another analyst lexicon for `mentions(in:)`.
+    public func with(lexicon: AnalystLexicon) -> EntityExtractor {
+        EntityExtractor(self, lexicon: lexicon)
+    }
+
+    /// The mentions of `text`, sorted by start; offsets are 1-based inclusive
+    /// byte positions into its UTF-8.
+    public func extract(_ text: String, lexicon: AnalystLexicon = AnalystLexicon()) -> [Mention] {
+        extract(TokenizedText(text: text), lexicon: lexicon)
+    }
+
+    public func extract(_ tokenized: TokenizedText, lexicon: AnalystLexicon = AnalystLexicon()) -> [Mention] {
+        let pipeline = MentionPipeline(gazetteer: gazetteer, lexicon: lexicon)
+        let (candidates, facts) = pipeline.candidates(tokenized, modelSpans: tagger(tokenized))
+        let mentions = candidates.map { candidate in
+            let text = String(decoding: tokenized.bytes[candidate.bytes], as: UTF8.self)
+            return Mention(text: text, type: candidate.type, entity: candidate.entity ?? text,
+                           entityType: candidate.entityType, start: candidate.bytes.lowerBound + 1,
+                           stop: candidate.bytes.upperBound, sentence: facts.sentence[candidate.tokens.lowerBound] + 1,
+                           source: candidate.source)
+        }
+        return EntityResolver(gazetteer: gazetteer, lexicon: lexicon).resolve(mentions)
+    }
+
+    /// The extractor's entities as CoNLL spans over whole tokens, for scoring
+    /// against CoNLL-2003: PERSON -> PER, ORG -> ORG, GPE and LOC -> LOC, NORP
+    /// and the tagger's other MISC -> MISC. Headline lines are treated as prose
+    /// and hyphenated words are not looked inside, as CoNLL annotates them; no
+    /// analyst lexicon applies.
+    public func conllSpans(_ tokenized: TokenizedText) -> [(tokens: Range<Int>, label: CoNLLLabel)] {
+        let options = MentionPipeline.Options(hyphenParts: false, headlines: false, keepMiscellaneous: true, modelFirst: true,
+                                              trimPossessives: false)
+        let pipeline = MentionPipeline(gazetteer: gazetteer, lexicon: AnalystLexicon(), options: options)
+        let (candidates, _) = pipeline.candidates(tokenized, modelSpans: tagger(tokenized))
+        return candidates.map { candidate in
+            (candidate.tokens, candidate.isMiscellaneous ? .miscellaneous : ModelSpanTyping.label(for: candidate.type))
+        }
+    }
+}
+
+extension EntityExtractor: MentionExtractor {
+    /// Changes with the model, the gazetteers and the lexicon, so a store can
+    /// tell which articles were extracted with an older one.
+    public var version: String {
+        var hash = FNV1a()
+        for entry in lexicon.entries {
+            hash.add(entry.name); hash.add(entry.type.rawValue); entry.aliases.forEach { hash.add($0) }
+        }
+        for correction in lexicon.corrections {
+            hash.add(correction.name); hash.add(correction.type?.rawValue ?? "-")
+        }
+        return "entities 1; \(modelVersion); gazetteer \(gazetteer.entries.count); lexicon \(String(hash.value, radix: 16))"
+    }
+
+    public func mentions(in text: String) -> [Mention] {
+        extract(text, lexicon: lexicon)
+    }
+}
+
+/// A hash that is the same in every process (Swift's `Hasher` is seeded per run).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 {
+            value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        value = (value ^ 0xFF) &* 0x100_0000_01b3
+    }
+}

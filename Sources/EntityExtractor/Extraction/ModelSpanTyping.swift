@@ -1,0 +1,53 @@
+import DossierCore
+
+/// Maps the tagger's CoNLL labels to Dossier's types:
+///
+/// - PER -> PERSON, ORG -> ORG;
+/// - LOC -> GPE when the gazetteer knows the name as a country, city or state,
+///   LOC when it knows it as a region, sea or river; an unknown name is LOC when
+///   it ends in a natural feature ("Sea", "River", "Valley"...) and GPE
+///   otherwise, since the places news names unlisted are mostly towns;
+/// - MISC -> NORP when the gazetteer knows it as a demonym or group; other MISC
+///   (events, laws, products) has no type here and is dropped.
+struct ModelSpanTyping {
+    let gazetteer: Gazetteer
+
+    static let naturalFeatures: Set<String> = [
+        "sea", "ocean", "river", "valley", "bay", "gulf", "strait", "desert", "lake", "island", "islands",
+        "peninsula", "mountain", "mountains", "range", "hills", "coast", "plateau", "basin", "delta",
+        "glacier", "pass", "canal", "forest", "channel", "corridor", "region", "belt", "frontier",
+    ]
+
+    func type(of label: CoNLLLabel, tokens: Range<Int>, in text: TokenizedText) -> EntityType? {
+        switch label {
+        case .person: return .person
+        case .organization: return .organization
+        case .location:
+            let name = string(tokens, text)
+            if let entry = gazetteer.lookup(name), entry.type == .geopolitical || entry.type == .location {
+                return entry.type
+            }
+            let last = text.bytes[text.tokens[tokens.upperBound - 1].range]
+            let word = String(decoding: last, as: UTF8.self).lowercased()
+            return Self.naturalFeatures.contains(word) ? .location : .geopolitical
+        case .miscellaneous:
+            if let entry = gazetteer.lookup(string(tokens, text)), entry.type == .group { return .group }
+            return nil
+        }
+    }
+
+    /// The CoNLL label a Dossier type is scored as.
+    static func label(for type: EntityType) -> CoNLLLabel {
+        switch type {
+        case .person: .person
+        case .organization: .organization
+        case .geopolitical, .location: .location
+        case .group: .miscellaneous
+        }
+    }
+
+    private func string(_ tokens: Range<Int>, _ text: TokenizedText) -> String {
+        let bytes = text.tokens[tokens.lowerBound].range.lowerBound..<text.tokens[tokens.upperBound - 1].range.upperBound
+        return String(decoding: text.bytes[bytes], as: UTF8.self)
+    }
+}

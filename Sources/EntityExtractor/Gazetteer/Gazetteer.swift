@@ -1,0 +1,228 @@
+import DossierCore
+import Foundation
+
+/// Names the extractor knows from data: countries, demonyms, cities, states,
+/// regions, organisations and groups (`Resources/gazetteer-*.tsv`).
+///
+/// Lookup works on tokens, not strings: every name is cut by the same
+/// tokenizer as the text ("People's Republic" is "People" "'s" "Republic"), and
+/// its key is the lower-cased token bytes joined by single spaces, so "NEW
+/// DELHI" and "New Delhi" find the same entry. Names written all in capitals
+/// ("ISI", "USA") are keyed with their case, so "isi" and "usa" find nothing.
+/// A first-token table rejects most tokens with one hash lookup and says how
+/// many tokens the longest name starting there has.
+///
+/// When two files name the same key, the first loaded wins: countries, then
+/// demonyms, organisations, groups, regions, cities, states.
+public final class Gazetteer: Sendable {
+    public let entries: [GazetteerEntry]
+    /// Keys of all-capital names, with their case.
+    private let exactKeys: [[UInt8]: Int]
+    /// Lower-cased keys of every other name.
+    private let foldedKeys: [[UInt8]: Int]
+    /// Lower-cased first token of any key -> the most tokens a key starting with it has.
+    private let firstTokens: [[UInt8]: Int]
+    /// Lower-cased canonical name -> entry, for `entry(named:)`.
+    private let names: [String: Int]
+
+    /// File order is precedence order (see the type's comment).
+    static let bundledFiles = ["countries", "demonyms", "organizations", "groups", "regions", "cities", "states"]
+
+    public init(entries: [GazetteerEntry]) {
+        var exact: [[UInt8]: Int] = [:]
+        var folded: [[UInt8]: Int] = [:]
+        var first: [[UInt8]: Int] = [:]
+        var names: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            if names[entry.name.lowercased()] == nil { names[entry.name.lowercased()] = index }
+            for name in [entry.name] + entry.aliases {
+                guard let key = NameKey(name) else { continue }
+                if key.isExactCase {
+                    if exact[key.bytes] == nil { exact[key.bytes] = index }
+                } else if folded[key.folded] == nil {
+                    folded[key.folded] = index
+                }
+                first[key.firstToken] = max(first[key.firstToken] ?? 0, key.tokenCount)
+            }
+        }
+        self.entries = entries
+        self.exactKeys = exact
+        self.foldedKeys = folded
+        self.firstTokens = first
+        self.names = names
+    }
+
+    /// The gazetteers shipped in the package's resources, loaded once.
+    public static func bundled() throws -> Gazetteer {
+        try bundledResult.get()
+    }
+
+    private static let bundledResult: Result<Gazetteer, any Error> = Result {
+        var entries: [GazetteerEntry] = []
+        for name in bundledFiles {
+            guard let url = Bundle.module.url(forResource: "gazetteer-\(name)", withExtension: "tsv", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "gazetteer-\(name)", withExtension: "tsv") else {
+                throw GazetteerError.missingResource("gazetteer-\(name).tsv")
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw GazetteerError.unreadable(url.path)
+            }
+            entries += GazetteerFile.parse(String(decoding: data, as: UTF8.self))
+        }
+        return Gazetteer(entries: entries)
+    }
+
+    /// The entry whose canonical name is `name`, any case.
+    public func entry(named name: String) -> GazetteerEntry? {
+        names[name.lowercased()].map { entries[$0] }
+    }
+
+    /// The entry `name` (a canonical name or an alias, as written) refers to.
+    public func lookup(_ name: String) -> GazetteerEntry? {
+        guard let key = NameKey(name) else { return nil }
+        if let index = exactKeys[key.bytes] { return entries[index] }
+        if let index = foldedKeys[key.folded] { return entries[index] }
+        return nil
+    }
+
+    /// The longest name starting at token `start` and ending within `limit`.
+    public func longestMatch(in text: TokenizedText, at start: Int, limit: Int? = nil) -> GazetteerMatch? {
+        let end = min(limit ?? text.tokens.count, text.tokens.count)
+        guard start < end else { return nil }
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            var first: [UInt8] = []
+            NameKey.appendFolded(bytes[text.tokens[start].range], to: &first)
+            guard let longest = firstTokens[first] else { return nil }
+            var count = min(longest, end - start)
+            while count > 0 {
+                let tokens = start..<(start + count)
+                let raw = NameKey.joined(text.tokens[tokens], in: bytes, folded: false)
+                if let index = exactKeys[raw] {
+                    return GazetteerMatch(tokens: tokens, entry: entries[index], isExactCase: true)
+                }
+                if let index = foldedKeys[NameKey.folded(raw)] {
+                    return GazetteerMatch(tokens: tokens, entry: entries[index], isExactCase: false)
+                }
+                count -= 1
+            }
+            return nil
+        }
+    }
+
+    /// The entry the bytes of one word (or a piece of one, "Bangladesh" in
+    /// "Bangladesh-based") name.
+    func lookup(word bytes: ArraySlice<UInt8>) -> GazetteerEntry? {
+        let raw = Array(bytes)
+        if let index = exactKeys[raw] { return entries[index] }
+        if let index = foldedKeys[NameKey.folded(raw)] { return entries[index] }
+        return nil
+    }
+
+    /// Left-to-right, longest-first, non-overlapping matches over all tokens.
+    public func matches(in text: TokenizedText) -> [GazetteerMatch] {
+        var found: [GazetteerMatch] = []
+        var index = 0
+        while index < text.tokens.count {
+            if let match = longestMatch(in: text, at: index) {
+                found.append(match)
+                index = match.tokens.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+}
+
+/// A name found in a tokenized text.
+public struct GazetteerMatch: Hashable, Sendable {
+    public var tokens: Range<Int>
+    public var entry: GazetteerEntry
+    /// The key matched with its case (an all-capital name such as "ISI").
+    public var isExactCase: Bool
+}
+
+public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
+    case missingResource(String)
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .missingResource(let name): "gazetteer resource \(name) is missing from the EntityExtractor bundle"
+        case .unreadable(let path): "cannot read gazetteer file \(path)"
+        }
+    }
+}
+
+/// A name cut into tokens as the text will be, in key form.
+struct NameKey {
+    /// Token bytes joined by single spaces, with their case.
+    let bytes: [UInt8]
+    let folded: [UInt8]
+    let firstToken: [UInt8]
+    let tokenCount: Int
+    /// All capitals: at least two letters, none lower-case ("ISI", "U.S.", "G7").
+    let isExactCase: Bool
+
+    init?(_ name: String) {
+        let text = Array(name.utf8)
+        let tokens = Tokenizer.tokenize(text)
+        guard let firstRange = tokens.first?.range else { return nil }
+        let bytes = text.withUnsafeBufferPointer { NameKey.joined(tokens[...], in: $0, folded: false) }
+        self.bytes = bytes
+        folded = NameKey.folded(bytes)
+        firstToken = NameKey.folded(Array(text[firstRange]))
+        tokenCount = tokens.count
+        var upper = 0
+        var lower = false
+        for byte in text {
+            if byte >= 0x41 && byte <= 0x5A { upper += 1 }
+            if byte >= 0x61 && byte <= 0x7A { lower = true }
+        }
+        isExactCase = upper >= 2 && !lower && text.count <= 12
+    }
+
+    static func joined(_ tokens: ArraySlice<Token>, in bytes: UnsafeBufferPointer<UInt8>, folded: Bool) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(32)
+        for token in tokens {
+            if !key.isEmpty { key.append(0x20) }
+            if folded {
+                appendFolded(bytes[token.range], to: &key)
+            } else {
+                key.append(contentsOf: bytes[token.range])
+            }
+        }
+        return key
+    }
+
+    static func folded(_ bytes: [UInt8]) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count)
+        appendFolded(bytes[...], to: &key)
+        return key
+    }
+
+    /// Lower-cases ASCII and the Latin-1 capitals (C3 80-9E: "É" -> "é"), and
+    /// reads the curly apostrophe as a straight one, so "Cox’s" keys as "cox's".
+    static func appendFolded<C: Collection>(_ bytes: C, to key: inout [UInt8]) where C.Element == UInt8, C.Index == Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte >= 0x41 && byte <= 0x5A {
+                key.append(byte | 0x20)
+            } else if byte == 0xC3, index + 1 < bytes.endIndex, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9E,
+                      bytes[index + 1] != 0x97 {
+                key.append(0xC3)
+                key.append(bytes[index + 1] + 0x20)
+                index += 1
+            } else if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                key.append(0x27)
+                index += 2
+            } else {
+                key.append(byte)
+            }
+            index += 1
+        }
+    }
+}

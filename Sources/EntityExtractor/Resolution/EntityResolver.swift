@@ -1,0 +1,140 @@
+import DossierCore
+
+/// Gives each mention of a document its canonical entity, so that counting and
+/// co-mention work on entities, not spellings:
+///
+/// - the analyst's names and aliases first, then the gazetteer's ("U.S." ->
+///   United States, "Bangladeshi" -> Bangladesh, "ISI" -> Inter-Services
+///   Intelligence), when the types agree;
+/// - the analyst's type corrections (a nil type removes the mention);
+/// - a person named by one word takes the full name seen in the document
+///   ("Mishra" -> "Abhinandan Mishra"), the nearest earlier one first;
+/// - spellings that differ only in case are one entity, named in the mixed-case
+///   spelling the document uses, else in title case ("NEW DELHI" -> "New
+///   Delhi"); single-word all-capital organisations stay as written ("DGFI").
+///
+/// A mention whose entity differs from its text was named by a source that knew
+/// (the analyst, an acronym definition, a gazetteer) and keeps its entity; one
+/// whose entity is its own text is resolved here.
+public struct EntityResolver: Sendable {
+    public let gazetteer: Gazetteer
+    public let lexicon: AnalystLexicon
+    private let analyst: Gazetteer
+
+    public init(gazetteer: Gazetteer, lexicon: AnalystLexicon = AnalystLexicon()) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.analyst = lexicon.gazetteer
+    }
+
+    public func resolve(_ mentions: [Mention]) -> [Mention] {
+        var resolved: [Mention] = []
+        resolved.reserveCapacity(mentions.count)
+        for var mention in mentions {
+            if mention.source != .analyst && mention.entity == mention.text {
+                canonicalise(&mention)
+            }
+            if let correction = lexicon.correction(for: mention.text) ?? lexicon.correction(for: mention.entity) {
+                guard let type = correction.type else { continue }
+                if mention.entityType == mention.type { mention.entityType = type }
+                mention.type = type
+            }
+            resolved.append(mention)
+        }
+        mergePersons(&resolved)
+        mergeCaseVariants(&resolved)
+        return resolved
+    }
+
+    private func canonicalise(_ mention: inout Mention) {
+        if let entry = analyst.lookup(mention.text) {
+            mention.type = entry.type
+            mention.entity = entry.name
+            mention.entityType = entry.type
+            return
+        }
+        guard let entry = gazetteer.lookup(mention.text), agree(entry.type, mention.type) else { return }
+        if entry.type == .group, let link = entry.link, let target = gazetteer.entry(named: link) {
+            mention.entity = target.name
+            mention.entityType = target.type
+        } else {
+            mention.entity = entry.name
+            mention.entityType = entry.type
+        }
+    }
+
+    private func agree(_ listed: EntityType, _ found: EntityType) -> Bool {
+        listed == found || (listed == .geopolitical && found == .location) || (listed == .location && found == .geopolitical)
+    }
+
+    /// One-word person mentions take the full name of a person in the document.
+    private func mergePersons(_ mentions: inout [Mention]) {
+        var fullNames: [(index: Int, key: [String], entity: String)] = []
+        for (index, mention) in mentions.enumerated() where mention.type == .person {
+            let words = nameWords(mention.entity)
+            if words.count >= 2 { fullNames.append((index, words, mention.entity)) }
+        }
+        guard !fullNames.isEmpty else { return }
+        for index in mentions.indices {
+            let mention = mentions[index]
+            guard mention.source != .analyst, mention.entity == mention.text || mention.type == .person else { continue }
+            let words = nameWords(mention.entity)
+            guard words.count == 1, let word = words.first else { continue }
+            // A one-word mention the tagger typed otherwise is the person too
+            // when it is that person's surname ("Mishra" read as an ORG).
+            guard mention.type == .person || mention.source == .model else { continue }
+            let matches = fullNames.filter { $0.key.last == word }
+            guard let best = matches.last(where: { $0.index < index }) ?? matches.first else { continue }
+            mentions[index].entity = best.entity
+            mentions[index].type = .person
+            mentions[index].entityType = .person
+        }
+    }
+
+    /// Lower-cased words of a name, without leading titles ("Mr.", "Gen.").
+    private func nameWords(_ name: String) -> [String] {
+        var words = name.lowercased().split(separator: " ").map(String.init)
+        while let first = words.first, words.count > 1, Self.titles.contains(first.trimmingCharacters(".")) {
+            words.removeFirst()
+        }
+        return words
+    }
+
+    static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "adm",
+                                      "brig", "president", "minister", "general", "sheikh", "sir"]
+
+    /// Case variants of one name become one entity.
+    private func mergeCaseVariants(_ mentions: inout [Mention]) {
+        var preferred: [String: String] = [:]
+        for mention in mentions where hasLowerCase(mention.entity) {
+            let key = mention.entity.lowercased()
+            if preferred[key] == nil { preferred[key] = mention.entity }
+        }
+        for index in mentions.indices {
+            let entity = mentions[index].entity
+            guard !hasLowerCase(entity) else { continue }
+            if let spelling = preferred[entity.lowercased()] {
+                mentions[index].entity = spelling
+            } else if entity.contains(" ") || (mentions[index].type != .organization && entity.count > 3) {
+                mentions[index].entity = titleCased(entity)
+            }
+        }
+    }
+
+    private func hasLowerCase(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    private func titleCased(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            guard let first = word.first else { return String(word) }
+            return String(first).uppercased() + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+}
+
+private extension String {
+    func trimmingCharacters(_ character: Character) -> String {
+        String(self.drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+    }
+}

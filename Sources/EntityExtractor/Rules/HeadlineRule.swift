@@ -1,0 +1,54 @@
+/// Headlines and section headings capitalise words that are not names ("Pakistan
+/// and Bangladesh Sign New Defense Cooperation Pact"), and a tagger trained on
+/// prose reads them as organisations and people. In such a line only names a
+/// list vouches for count (gazetteer, analyst, a defined acronym), and the
+/// tagger's spans that name something also found in the body.
+///
+/// A line is a headline when it does not end like a sentence and either most
+/// of its words are capitalised or it is short ("Training, exercises, and the
+/// question of capabilities", "Most Popular"). A byline ("By: Abhinandan
+/// Mishra") is not a headline: its name is the point of it.
+enum HeadlineRule {
+    /// Minor words a title leaves in lower case.
+    static let minorWords: Set<[UInt8]> = Set(["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to",
+                                               "for", "with", "by", "from", "as", "vs", "into", "over", "after", "amid"]
+        .map { Array($0.utf8) })
+
+    /// For each line of `facts.lines`, whether it is a headline. A text with no
+    /// line of prose has no headline either: "Sheikh Hasina visited Dhaka" typed
+    /// into the REPL is a sentence without its full stop.
+    static func headlineLines(in text: TokenizedText, facts: TokenFacts) -> [Bool] {
+        let headlines = facts.lines.map { isHeadline($0, in: text, facts: facts) }
+        return headlines.contains(false) ? headlines : headlines.map { _ in false }
+    }
+
+    static func isHeadline(_ line: Range<Int>, in text: TokenizedText, facts: TokenFacts) -> Bool {
+        guard let last = line.last else { return false }
+        let bytes = text.bytes
+        if let first = line.first, isByline(first, in: text) { return false }
+        let end = bytes[text.tokens[last].range]
+        if end.count == 1, let byte = end.first,
+           [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";")].contains(byte) {
+            return false
+        }
+        if end.elementsEqual([0xE2, 0x80, 0x9D]) || end.elementsEqual([UInt8(ascii: "\"")]) { return false }
+        var words = 0
+        var capitalised = 0
+        for index in line where facts.shape[index] != .other && facts.shape[index] != .number {
+            let word = Array(bytes[text.tokens[index].range])
+            let lowered = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            if minorWords.contains(lowered) && index != line.lowerBound { continue }
+            words += 1
+            if facts.shape[index].isUpperInitial { capitalised += 1 }
+        }
+        guard words > 0 else { return false }
+        if words <= 8 { return true }
+        return Double(capitalised) >= 0.6 * Double(words)
+    }
+
+    /// "By Abhinandan Mishra", "By: ...", "BY ...".
+    private static func isByline(_ token: Int, in text: TokenizedText) -> Bool {
+        let word = text.bytes[text.tokens[token].range]
+        return word.count == 2 && word.first! | 0x20 == UInt8(ascii: "b") && word.last! | 0x20 == UInt8(ascii: "y")
+    }
+}

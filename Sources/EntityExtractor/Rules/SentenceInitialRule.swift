@@ -1,0 +1,70 @@
+import Foundation
+
+/// A capital at the start of a sentence or line says nothing: "Officials",
+/// "Analysts", "Unlock", "Home", "Security officials" are words. A tagger span
+/// that starts a sentence is dropped when it is
+///
+/// - one common English word (a lower-case entry of a dictionary) that is a
+///   role noun of news ("Officials", "Sources"), or that the text also uses in
+///   lower case ("Unlock ... want to unlock", "Defense planners ... defense
+///   pact"); or
+/// - a common word followed by lower-case words only ("Security officials").
+///
+/// Names that are words ("Woods", "Reading" the club) stay, and so do
+/// multi-word names ("Federal Reserve", "Mark Brooks"). Names
+/// a list vouches for are not asked: "China" and "Turkey" are common words too.
+enum SentenceInitialRule {
+    /// Plural nouns for the people news quotes without naming.
+    static let roleNouns: Set<[UInt8]> = Set([
+        "officials", "analysts", "sources", "experts", "observers", "diplomats", "authorities", "residents",
+        "witnesses", "critics", "officers", "chatters", "insiders", "investigators", "lawmakers", "leaders",
+        "militants", "police", "protesters", "rebels", "security", "soldiers", "troops", "villagers", "activists",
+    ].map { Array($0.utf8) })
+
+    static func isCommonWordSpan(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, facts: TokenFacts,
+                                 lowerCaseWords: Set<[UInt8]>) -> Bool {
+        guard let first = tokens.first, facts.startsSentence[first] else { return false }
+        let word = text.bytes[text.tokens[first].range]
+        guard CommonWords.contains(word) else { return false }
+        if tokens.count == 1 {
+            let key = CommonWords.folded(word)
+            return roleNouns.contains(key) || lowerCaseWords.contains(key)
+        }
+        return tokens.dropFirst().allSatisfy { facts.shape[$0] == .lower || facts.shape[$0] == .other }
+    }
+
+    /// The words the text writes in lower case, folded.
+    static func lowerCaseWords(in text: TokenizedText, facts: TokenFacts) -> Set<[UInt8]> {
+        var words = Set<[UInt8]>()
+        for (index, token) in text.tokens.enumerated() where facts.shape[index] == .lower {
+            words.insert(Array(text.bytes[token.range]))
+        }
+        return words
+    }
+}
+
+/// The lower-case words of the wamerican word list (`Resources/common-words.txt`,
+/// written by `scripts/build-gazetteers`), loaded once.
+enum CommonWords {
+    static let words: Set<[UInt8]> = {
+        guard let url = Bundle.module.url(forResource: "common-words", withExtension: "txt", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "common-words", withExtension: "txt"),
+              let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        var words = Set<[UInt8]>(minimumCapacity: 70_000)
+        var start = 0
+        let bytes = [UInt8](data)
+        for index in bytes.indices where bytes[index] == 0x0A {
+            if index > start { words.insert(Array(bytes[start..<index])) }
+            start = index + 1
+        }
+        return words
+    }()
+
+    static func contains(_ word: ArraySlice<UInt8>) -> Bool {
+        words.contains(folded(word))
+    }
+
+    static func folded(_ word: ArraySlice<UInt8>) -> [UInt8] {
+        word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+}

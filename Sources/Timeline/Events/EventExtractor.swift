@@ -1,0 +1,147 @@
+import DossierCore
+import EntityExtractor
+import Foundation
+
+/// Turns an article into dated events: one per date-bearing expression in a
+/// sentence, one for a reporting or present-perfect sentence with no date of
+/// its own (dated by publication), and one more where a date and a duration in
+/// the same sentence place an earlier point ("in April 2025 after a gap of
+/// nearly 15 years" puts the previous talks around 2010).
+public struct EventExtractor: Sendable {
+    public let tagger: TemporalTagger
+
+    public init(tagger: TemporalTagger = TemporalTagger()) {
+        self.tagger = tagger
+    }
+
+    public func events(in article: TimelineArticle) -> [Event] {
+        let tokenized = TokenizedText(text: article.body)
+        let sentences = tokenized.sentences.compactMap { range -> Range<Int>? in
+            guard let first = range.first, let last = range.last else { return nil }
+            return tokenized.tokens[first].range.lowerBound..<tokenized.tokens[last].range.upperBound
+        }
+        let expressions = tagger.find(in: article.body, anchor: article.published)
+        var mentionsBySentence: [Int: [Mention]] = [:]
+        for mention in article.mentions { mentionsBySentence[mention.sentence, default: []].append(mention) }
+
+        var events: [Event] = []
+        var expressionIndex = 0
+        for (offset, sentence) in sentences.enumerated() {
+            let number = offset + 1
+            var inSentence: [TimeExpression] = []
+            while expressionIndex < expressions.count, expressions[expressionIndex].byteRange.lowerBound < sentence.upperBound {
+                if expressions[expressionIndex].byteRange.lowerBound >= sentence.lowerBound { inSentence.append(expressions[expressionIndex]) }
+                expressionIndex += 1
+            }
+            let text = String(decoding: tokenized.bytes[sentence], as: UTF8.self)
+            let source = Event.Source(
+                articleID: article.id, title: article.title, outlet: article.outlet, url: article.url,
+                published: article.published?.iso8601, sentence: number, start: sentence.lowerBound + 1,
+                stop: sentence.upperBound, text: text)
+            let entities = uniqueEntities(mentionsBySentence[number] ?? [])
+            events += self.events(sentence: text, offset: sentence.lowerBound, expressions: inSentence,
+                                  entities: entities, source: source, published: article.published)
+        }
+        return events
+    }
+
+    private func events(sentence: String, offset: Int, expressions: [TimeExpression], entities: [String],
+                        source: Event.Source, published: PublicationDate?) -> [Event] {
+        var events: [Event] = []
+        // Dates, times, and durations anchored on the calendar ("over the past
+        // few months" ending at publication) place an event.
+        let dated = expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil }
+        for expression in dated {
+            let local = (expression.byteRange.lowerBound - offset)..<(expression.byteRange.upperBound - offset)
+            let trigger = EventTrigger.phrase(in: sentence, near: local) ?? expression.text
+            let label = expression.type == .duration
+                ? EventLabel.span(interval: expression.interval!, precision: expression.precision!)
+                : EventLabel.text(interval: expression.interval!, precision: expression.precision!, modifier: expression.modifier)
+            events.append(Event(
+                interval: expression.interval!, precision: expression.precision!, modifier: expression.modifier,
+                label: label, when: expression.text, dating: .expression, trigger: trigger, entities: entities, sources: [source]))
+            guard expression.type != .duration else { continue }
+            for duration in expressions where duration.type == .duration && duration.interval == nil {
+                if let earlier = earlierPoint(before: expression, by: duration, sentence: sentence, offset: offset,
+                                              trigger: trigger, entities: entities, source: source) {
+                    events.append(earlier)
+                }
+            }
+        }
+        if dated.isEmpty, let published, let trigger = reportedPhrase(in: sentence), !entities.isEmpty {
+            let interval = dayInterval(of: published)
+            events.append(Event(
+                interval: interval, precision: .day, modifier: nil,
+                label: EventLabel.text(interval: interval, precision: .day, modifier: nil),
+                when: "published " + published.iso8601, dating: .publication, trigger: trigger, entities: entities, sources: [source]))
+        }
+        return events
+    }
+
+    /// "resumed ... in April 2025 after a gap of nearly 15 years": the point
+    /// the gap began, April 2025 less 15 years, as an approximate year.
+    private func earlierPoint(before date: TimeExpression, by duration: TimeExpression, sentence: String, offset: Int,
+                              trigger: String, entities: [String], source: Event.Source) -> Event? {
+        guard let seconds = duration.duration?.approximateSeconds, let interval = date.interval else { return nil }
+        let before = sentence.utf8.prefix(max(0, duration.byteRange.lowerBound - offset))
+        let lead = String(decoding: before.suffix(40), as: UTF8.self).lowercased()
+        guard lead.contains("gap of") || lead.hasSuffix("after ") || lead.contains("first time in") || lead.contains("break of")
+        else { return nil }
+        let point = interval.start.addingTimeInterval(-seconds)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let year = calendar.component(.year, from: point)
+        guard let start = calendar.date(from: DateComponents(year: year)),
+              let end = calendar.date(from: DateComponents(year: year + 1)) else { return nil }
+        let span = DateInterval(start: start, end: end)
+        return Event(
+            interval: span, precision: .year, modifier: .approx,
+            label: EventLabel.text(interval: span, precision: .year, modifier: .approx),
+            when: "\(date.text) - \(duration.text)", dating: .arithmetic,
+            trigger: "before the gap: " + trigger, entities: entities, sources: [source])
+    }
+
+    /// A sentence reporting a new fact without dating it: "has signed",
+    /// "have rebuilt", "said".
+    private func reportedPhrase(in sentence: String) -> String? {
+        let words = EventTrigger.split(sentence)
+        for (index, word) in words.enumerated() {
+            let lower = word.text.lowercased()
+            if lower == "has" || lower == "have" {
+                var next = index + 1
+                while next < words.count, next - index <= 8 {
+                    let candidate = words[next].text.lowercased()
+                    if candidate == "been" || candidate == "not" { break }
+                    if EventTrigger.isParticiple(candidate) { return lower + " " + words[next].text }
+                    next += 1
+                }
+            }
+            if Self.reportingVerbs.contains(lower) { return String(word.text) }
+        }
+        return nil
+    }
+
+    private static let reportingVerbs: Set<String> = ["announced", "confirmed", "declared", "signed", "agreed", "unveiled"]
+
+    /// The calendar day the outlet printed (28 December in New Delhi, though
+    /// it was still the 27th in UTC), as a UTC day like every other date on a
+    /// timeline.
+    private func dayInterval(of date: PublicationDate) -> DateInterval {
+        var local = Calendar(identifier: .gregorian)
+        local.timeZone = TimeZone(secondsFromGMT: date.utcOffsetSeconds ?? 0)!
+        let day = local.dateComponents([.year, .month, .day], from: date.instant)
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let start = utc.date(from: day)!
+        return DateInterval(start: start, end: utc.date(byAdding: .day, value: 1, to: start)!)
+    }
+
+    private func uniqueEntities(_ mentions: [Mention]) -> [String] {
+        var seen: Set<String> = []
+        var names: [String] = []
+        for mention in mentions.sorted(by: { $0.start < $1.start }) where seen.insert(mention.entity).inserted {
+            names.append(mention.entity)
+        }
+        return names
+    }
+}

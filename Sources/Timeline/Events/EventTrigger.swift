@@ -1,0 +1,104 @@
+/// Finds the phrase that says what happened in a sentence: the verb group
+/// nearest the date ("resumed", "has signed", "had remained").
+///
+/// Without a part-of-speech tagger, verbs are recognised by form: an auxiliary
+/// (has, have, had, was, were) followed by a participle, a past tense in -ed,
+/// or a common irregular past. Nearness is counted in words from the date,
+/// because news puts the date beside the verb it modifies ("In April 2025, the
+/// two countries resumed").
+enum EventTrigger {
+    struct Word {
+        var text: Substring
+        var range: Range<Int>
+    }
+
+    /// The trigger for a date at byte range `near` of `sentence` (offsets
+    /// relative to the sentence); nil when no verb is found.
+    static func phrase(in sentence: String, near: Range<Int>?) -> String? {
+        let words = split(sentence)
+        guard !words.isEmpty else { return nil }
+        var best: (distance: Int, phrase: String)?
+        for (index, word) in words.enumerated() {
+            let lower = word.text.lowercased()
+            guard isVerb(lower, previous: index > 0 ? words[index - 1].text.lowercased() : nil) else { continue }
+            if index > 0, auxiliaries.contains(words[index - 1].text.lowercased()) { continue }  // the participle after it is the verb
+            var phrase = String(word.text)
+            var next = index + 1
+            if auxiliaries.contains(lower) {
+                // Take "has signed", "have, over the past few months, quietly rebuilt",
+                // skipping inserted words up to the participle.
+                while next < words.count, next - index <= 8 {
+                    let candidate = words[next].text.lowercased()
+                    if isParticiple(candidate) {
+                        phrase = lower + " " + words[next].text
+                        break
+                    }
+                    next += 1
+                }
+                if phrase == String(word.text) { continue }  // an auxiliary with no participle: "has a role"
+            }
+            let distance: Int
+            if let near {
+                distance = word.range.upperBound <= near.lowerBound ? near.lowerBound - word.range.upperBound
+                    : word.range.lowerBound >= near.upperBound ? word.range.lowerBound - near.upperBound : 0
+            } else {
+                distance = index
+            }
+            if best == nil || distance < best!.distance { best = (distance, phrase) }
+        }
+        return best?.phrase
+    }
+
+    static func split(_ sentence: String) -> [Word] {
+        var words: [Word] = []
+        let bytes = Array(sentence.utf8)
+        var start = -1
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x20
+            let isLetter = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "-") && start >= 0
+            if isLetter {
+                if start < 0 { start = index }
+            } else if start >= 0 {
+                let text = Substring(String(decoding: bytes[start..<index], as: UTF8.self))
+                words.append(Word(text: text, range: start..<index))
+                start = -1
+            }
+        }
+        return words
+    }
+
+    static func isVerb(_ word: String, previous: String?) -> Bool {
+        if auxiliaries.contains(word) { return true }
+        if irregularPast.contains(word) { return true }
+        return isRegularPast(word)
+    }
+
+    static func isParticiple(_ word: String) -> Bool {
+        irregularPast.contains(word) || irregularParticiples.contains(word) || isRegularPast(word)
+    }
+
+    /// "resumed", "signed", "acknowledged"; not "based", "red", "limited" used
+    /// as adjectives too often to count, nor capitalised names ("United").
+    static func isRegularPast(_ word: String) -> Bool {
+        word.count >= 5 && word.hasSuffix("ed") && !notVerbs.contains(word) && word.first!.isLowercase
+    }
+
+    static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were"]
+    static let irregularPast: Set<String> = [
+        "said", "met", "took", "made", "held", "began", "won", "lost", "led", "went", "came", "gave", "saw",
+        "told", "fell", "rose", "sent", "brought", "built", "rebuilt", "sought", "fought", "struck", "left",
+        "became", "broke", "bought", "sold", "paid", "spoke", "wrote", "ran", "set", "put", "hit", "cut",
+        "shut", "kept", "found", "thought", "felt", "flew", "drew", "grew", "knew", "threw", "stood", "began",
+        "swore", "withdrew", "overtook", "undertook", "froze", "chose", "shot", "fled", "spent", "lent",
+    ]
+    static let irregularParticiples: Set<String> = [
+        "been", "taken", "given", "seen", "done", "gone", "known", "shown", "grown", "drawn", "thrown",
+        "broken", "spoken", "written", "chosen", "frozen", "begun", "won", "withdrawn", "undertaken", "overtaken",
+    ]
+    static let notVerbs: Set<String> = [
+        "based", "limited", "united", "related", "detailed", "advanced", "interested", "concerned", "armed",
+        "need", "indeed", "speed", "breed", "seed", "feed", "creed", "greed", "proceed", "exceed", "succeed",
+        "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged", "beloved", "alleged", "supposed",
+        "so-called", "skilled", "experienced", "informed", "unprecedented", "sustained", "consolidated", "embedded",
+    ]
+}

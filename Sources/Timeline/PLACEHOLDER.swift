@@ -1,2 +1,0 @@
-// Temporary: removed as soon as the engine's first real file lands.
-enum TimelinePlaceholder {}

@@ -1,0 +1,348 @@
+import DossierCore
+import Foundation
+
+/// What a pattern recognised, before it becomes a `TimeExpression`.
+struct Candidate {
+    enum Content {
+        case point(CalendarPoint)
+        /// A length of time; `direction` says whether it ends at the anchor
+        /// ("the past 15 years") or starts there ("the coming weeks"), and
+        /// `assumedAmount` the amount used for the interval when the text gave
+        /// none ("the past few months": 3).
+        case duration(TimeExpression.Duration, direction: Direction, assumedAmount: Double?)
+        case set(String, TimeExpression.Duration?)
+        /// PAST_REF, PRESENT_REF, FUTURE_REF, or an unresolvable value ("XXXX-XX-XX").
+        case literal(String)
+    }
+
+    enum Direction { case none, past, future }
+
+    /// One past the last token.
+    var end: Int
+    var type: TimeExpression.Kind
+    var content: Content
+    var modifier: TimeExpression.Modifier?
+    var isRelative: Bool
+    /// A quarter named in the text ("the third quarter"), which "the quarter"
+    /// and "a year earlier" then refer to; not one computed from them.
+    var setsNarrativeQuarter = false
+
+    init(end: Int, type: TimeExpression.Kind, content: Content, modifier: TimeExpression.Modifier? = nil, isRelative: Bool = false) {
+        self.end = end
+        self.type = type
+        self.content = content
+        self.modifier = modifier
+        self.isRelative = isRelative
+    }
+
+    static func point(_ point: CalendarPoint, end: Int, relative: Bool = false, modifier: TimeExpression.Modifier? = nil) -> Candidate {
+        let type: TimeExpression.Kind = point.granularity <= .partOfDay ? .time : .date
+        return Candidate(end: end, type: type, content: .point(point), modifier: modifier, isRelative: relative)
+    }
+}
+
+/// One left-to-right pass of the grammar over a tokenised text.
+///
+/// At each token that can begin an expression the pattern families
+/// (`DatePatterns`, `RelativePatterns`, `DurationPatterns`, `TimeOfDayPatterns`,
+/// `SetPatterns`) each try to match, and the longest match wins. The pass
+/// remembers the narrative date (`ReferenceTime`) as it goes.
+struct TaggingPass {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: [TextToken]
+    var reference: ReferenceTime
+    /// True when the text is a single expression (`TemporalTagger.parse`):
+    /// words that need context in running text ("May", "fall") are dates.
+    var isStandalone = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>, anchor: PublicationDate?) {
+        self.bytes = bytes
+        self.tokens = TextTokenizer.tokenize(bytes)
+        self.reference = ReferenceTime(anchor: anchor)
+    }
+
+    /// Every expression, in text order, as (first token, candidate).
+    mutating func run() -> [(first: Int, candidate: Candidate)] {
+        var found: [(Int, Candidate)] = []
+        var i = 0
+        let count = tokens.count
+        while i < count {
+            let token = tokens[i]
+            guard token.word != nil || token.kind == .number || (token.kind == .punctuation && token.punctuation == 0x27) else {
+                i += 1
+                continue
+            }
+            if let candidate = match(at: i) {
+                found.append((i, candidate))
+                if case .point(let point) = candidate.content {
+                    if !candidate.isRelative {
+                        reference.noteAbsolute(point, sentence: tokens[i].sentence)
+                    } else if candidate.setsNarrativeQuarter {
+                        reference.noteQuarter(point)
+                    }
+                }
+                i = candidate.end
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// The longest expression starting at token `i`, with its modifiers.
+    func match(at i: Int) -> Candidate? {
+        let prefix = parsePrefix(at: i)
+        var best: Candidate?
+        func consider(_ candidate: Candidate?) {
+            guard let candidate else { return }
+            if best == nil || candidate.end > best!.end { best = candidate }
+        }
+        let j = prefix.next
+        consider(matchTimeOfDay(at: j))
+        consider(matchDate(at: j))
+        consider(matchRelative(at: j))
+        consider(matchDuration(at: j))
+        consider(matchSet(at: j))
+        if let k = key(j), [.holiday, .new, .last, .next, .this].contains(k) { consider(matchHoliday(at: j)) }
+        guard var result = best else { return nil }
+        if let modifier = prefix.modifier {
+            result.modifier = modifier
+        }
+        // "the next year or so"
+        if isKey(result.end, .or), isKey(result.end + 1, .so) {
+            result.end += 2
+            result.modifier = .approx
+        }
+        return result
+    }
+
+    /// Words before an expression that TimeML keeps inside the span and reads
+    /// as its `mod`: "nearly 15 years", "at least 30 days", "early 2025",
+    /// "the end of 1990", "mid-November".
+    func parsePrefix(at i: Int) -> (next: Int, modifier: TimeExpression.Modifier?) {
+        guard let k = key(i) else { return (i, nil) }
+        switch k {
+        case .about, .around, .approximately, .roughly, .nearly, .almost:
+            return (i + 1, .approx)
+        case .some where isCardinalStart(i + 1):
+            return (i + 1, .approx)
+        case .more where isKey(i + 1, .than):
+            return (i + 2, .moreThan)
+        case .less where isKey(i + 1, .than):
+            return (i + 2, .lessThan)
+        case .over, .under:
+            // A preposition before "the" ("over the past few months"), a bound before a number.
+            if isCardinalStart(i + 1), !isKey(i + 1, .the) { return (i + 1, k == .over ? .moreThan : .lessThan) }
+        case .at where isKey(i + 1, .least):
+            return (i + 2, .equalOrMore)
+        case .at where isKey(i + 1, .most):
+            return (i + 2, .equalOrLess)
+        case .up where isKey(i + 1, .to) && isCardinalStart(i + 2):
+            return (i + 2, .equalOrLess)
+        case .no where (isKey(i + 1, .more) || isKey(i + 1, .less)) && isKey(i + 2, .than):
+            return (i + 3, isKey(i + 1, .more) ? .equalOrLess : .equalOrMore)
+        case .within where isCardinalStart(i + 1):
+            return (i + 1, .equalOrLess)
+        case .early, .earlier:
+            return (skipHyphen(i + 1), .start)
+        case .mid:
+            return (skipHyphen(i + 1), .mid)
+        case .late, .later:
+            return (skipHyphen(i + 1), .end)
+        case .the:
+            if let (next, modifier) = positionPhrase(at: i + 1) { return (next, modifier) }
+            if let k2 = key(i + 1), k2 == .early || k2 == .late || k2 == .mid, isDecadeStart(skipHyphen(i + 2)) {
+                return (skipHyphen(i + 2), k2 == .early ? .start : k2 == .late ? .end : .mid)
+            }
+        case .beginning, .start, .end, .middle, .close:
+            if let (next, modifier) = positionPhrase(at: i) { return (next, modifier) }
+        default:
+            break
+        }
+        return (i, nil)
+    }
+
+    /// "beginning of", "end of", "middle of", "start of", "close of" (after "the").
+    private func positionPhrase(at i: Int) -> (Int, TimeExpression.Modifier)? {
+        guard let k = key(i), isKey(i + 1, .of) else { return nil }
+        switch k {
+        case .beginning, .start: return (i + 2, .start)
+        case .end, .close: return (i + 2, .end)
+        case .middle: return (i + 2, .mid)
+        default: return nil
+        }
+    }
+
+    // MARK: Token helpers
+
+    @inline(__always) func word(_ i: Int) -> TemporalWord? { i >= 0 && i < tokens.count ? tokens[i].word : nil }
+
+    @inline(__always) func key(_ i: Int) -> TemporalKey? {
+        if case .key(let k)? = word(i) { return k }
+        return nil
+    }
+
+    @inline(__always) func isKey(_ i: Int, _ k: TemporalKey) -> Bool { key(i) == k }
+
+    @inline(__always) func isPunctuation(_ i: Int, _ byte: UInt8) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].punctuation == byte
+    }
+
+    /// No space between token `i` and the one before it.
+    @inline(__always) func isAttached(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
+
+    /// The index after an attached hyphen at `i`, or `i`.
+    func skipHyphen(_ i: Int) -> Int {
+        isPunctuation(i, 0x2D) && isAttached(i) && isAttached(i + 1) ? i + 1 : i
+    }
+
+    /// A bare number token (digits only) and its value.
+    func plainNumber(_ i: Int) -> (value: Int, digits: Int)? {
+        guard i < tokens.count, tokens[i].kind == .number, tokens[i].suffix == .none else { return nil }
+        return (tokens[i].number, tokens[i].digits)
+    }
+
+    /// True when the token is the lower-case or capitalised ASCII word `text`.
+    func tokenIs(_ i: Int, _ text: StaticString) -> Bool {
+        guard i < tokens.count, tokens[i].kind == .word else { return false }
+        let token = tokens[i]
+        guard token.end - token.start == text.utf8CodeUnitCount else { return false }
+        let expected = text.utf8Start
+        for n in 0..<text.utf8CodeUnitCount where bytes[token.start + n] | 0x20 != expected[n] { return false }
+        return true
+    }
+
+    func isCardinalStart(_ i: Int) -> Bool {
+        guard i < tokens.count else { return false }
+        if tokens[i].kind == .number { return tokens[i].suffix == .none }
+        switch word(i) {
+        case .number?, .key(.a)?, .key(.an)?, .key(.few)?, .key(.several)?, .key(.couple)?, .key(.half)?: return true
+        default: return false
+        }
+    }
+
+    func isDecadeStart(_ i: Int) -> Bool {
+        guard i < tokens.count else { return false }
+        if tokens[i].kind == .number, tokens[i].suffix == .s { return true }
+        return isPunctuation(i, 0x27) && i + 1 < tokens.count && tokens[i + 1].suffix == .s
+    }
+
+    /// A capitalised word the vocabulary does not know, not at a sentence start:
+    /// part of a name ("The Sunday Guardian", "Flight 2010").
+    func isNameWord(_ i: Int) -> Bool {
+        guard !isStandalone, i >= 0, i < tokens.count else { return false }
+        let token = tokens[i]
+        return token.kind == .word && token.isCapitalized && token.word == nil && !token.sentenceStart
+    }
+
+    /// Whether the words around token `i` (in its sentence) speak of the future:
+    /// "will", "'ll", "expected", "scheduled", "plans".
+    func isFutureContext(around i: Int) -> Bool {
+        var k = i
+        var steps = 0
+        while k > 0, steps < 8, !tokens[k].sentenceStart {
+            k -= 1
+            steps += 1
+            if isClauseBreak(k) { break }
+            if let key = key(k), Self.futureMarkers.contains(key) { return true }
+        }
+        k = i + 1
+        steps = 0
+        while k < tokens.count, steps < 4, !tokens[k].sentenceStart, !isClauseBreak(k) {
+            if let key = key(k), Self.futureMarkers.contains(key) { return true }
+            k += 1
+            steps += 1
+        }
+        return false
+    }
+
+    private func isClauseBreak(_ k: Int) -> Bool {
+        tokens[k].kind == .punctuation && (tokens[k].punctuation == 0x2C || tokens[k].punctuation == 0x3B)
+    }
+
+    /// Words that put a clause in the future: "will", "'ll", "expected",
+    /// "scheduled", "plans", "might", "could", "until" ("postponed until
+    /// Tuesday"), "soon" ("as soon as Tuesday").
+    static let futureMarkers: Set<TemporalKey> = [.will, .shall, .ll, .expected, .scheduled, .upcoming, .plans, .planned, .intends,
+                                                  .might, .could, .until, .soon]
+
+    // MARK: Resolution helpers
+
+    /// A point `amount` units away from a day, at that unit's granularity.
+    func shifted(_ unit: TimeExpression.Unit, from day: Int, by amount: Int) -> CalendarPoint {
+        let c = CalendarMath.civil(day)
+        switch unit {
+        case .second, .minute, .hour, .day:
+            return .day(day + (unit == .day ? amount : 0))
+        case .week:
+            return .week(ofDay: day + 7 * amount)
+        case .month:
+            let m = CalendarMath.addMonths(year: c.year, month: c.month, amount)
+            return .month(m.year, m.month)
+        case .quarter:
+            let index = c.year * 4 + (c.month - 1) / 3 + amount
+            let year = index >= 0 ? index / 4 : (index - 3) / 4
+            return .quarter(year, index - year * 4 + 1)
+        case .year:
+            return CalendarPoint(year: c.year + amount, granularity: .year)
+        case .decade:
+            return CalendarPoint(year: floorDiv(c.year, 10) * 10 + 10 * amount, granularity: .decade)
+        case .century:
+            return CalendarPoint(year: floorDiv(c.year, 100) * 100 + 100 * amount, granularity: .century)
+        case .millennium:
+            return CalendarPoint(year: c.year + 1000 * amount, granularity: .year)
+        }
+    }
+
+    func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
+
+    /// The weekday nearest the anchor: on or before it, or on or after it when
+    /// the sentence speaks of the future (the TimeBank convention).
+    func resolveWeekday(_ weekday: Int, at i: Int) -> CalendarPoint? {
+        guard let anchor = reference.anchorDay else { return nil }
+        let anchorWeekday = CalendarMath.weekday(ofDay: anchor)
+        if isFutureContext(around: i) {
+            return .day(anchor + (weekday - anchorWeekday + 7) % 7)
+        }
+        return .day(anchor - (anchorWeekday - weekday + 7) % 7)
+    }
+
+    /// The year of a month named without one. When the text gave a year in
+    /// this sentence or the one before ("signed on March 3, 2019. In May, ..."),
+    /// that year. Otherwise the occurrence of the month nearest the anchor,
+    /// ties going to the past, and only the future ones when the sentence
+    /// speaks of the future ("will meet in January", said in December).
+    func yearForMonth(_ month: Int, at i: Int) -> Int? {
+        if let year = reference.narrativeYear(at: tokens[i].sentence) { return year }
+        guard let year = reference.anchorYear, let anchorMonth = reference.anchorMonth else { return nil }
+        let anchorIndex = year * 12 + anchorMonth - 1
+        let future = isFutureContext(around: i)
+        var best = year
+        var bestCost = Double.infinity
+        for candidate in (year - 1)...(year + 1) {
+            let distance = candidate * 12 + month - 1 - anchorIndex
+            if future && distance < 0 { continue }
+            // Outside future contexts a month up to three months ahead may
+            // still be upcoming ("January", said in December); further ahead
+            // it is the past one ("March", said in November).
+            let cost = Double(abs(distance)) + (distance > 0 && !future ? 4.5 : 0)
+            if cost < bestCost { (best, bestCost) = (candidate, cost) }
+        }
+        return best
+    }
+
+    /// The literal value of a relative expression that has no anchor to resolve against.
+    func unresolved(_ granularity: CalendarPoint.Granularity) -> String {
+        switch granularity {
+        case .century: return "XX"
+        case .decade: return "XXX"
+        case .year: return "XXXX"
+        case .half: return "XXXX-HX"
+        case .quarter: return "XXXX-QX"
+        case .season: return "XXXX-XX"
+        case .month: return "XXXX-XX"
+        case .week, .weekend: return "XXXX-WXX"
+        default: return "XXXX-XX-XX"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import DossierCore
+@testable import EntityExtractor
+import Testing
+
+@Suite struct GazetteerTests {
+    let gazetteer = Fixtures.gazetteer
+
+    @Test func bundledFilesLoadCountriesCitiesRegionsOrganisationsAndGroups() {
+        #expect(gazetteer.entries.count > 5_000)
+        #expect(gazetteer.lookup("Bangladesh")?.type == .geopolitical)
+        #expect(gazetteer.lookup("Dhaka")?.link == "Bangladesh")
+        #expect(gazetteer.lookup("Bay of Bengal")?.type == .location)
+        #expect(gazetteer.lookup("Balochistan")?.type == .geopolitical)
+        #expect(gazetteer.lookup("Kashmir")?.type == .location)
+        #expect(gazetteer.lookup("Taliban")?.type == .organization)
+        #expect(gazetteer.lookup("Muslims")?.type == .group)
+    }
+
+    @Test func aliasesLeadToTheCanonicalName() {
+        #expect(gazetteer.lookup("U.S.")?.name == "United States")
+        #expect(gazetteer.lookup("USA")?.name == "United States")
+        #expect(gazetteer.lookup("Britain")?.name == "United Kingdom")
+        #expect(gazetteer.lookup("ISI")?.name == "Inter-Services Intelligence")
+        #expect(gazetteer.lookup("RAW")?.name == "Research and Analysis Wing")
+        #expect(gazetteer.lookup("Bombay")?.name == "Mumbai")
+        #expect(gazetteer.lookup("Burma")?.name == "Myanmar")
+    }
+
+    @Test func demonymsLinkToTheirCountry() {
+        for (demonym, country) in [("Bangladeshi", "Bangladesh"), ("Pakistani", "Pakistan"), ("Indian", "India"),
+                                   ("American", "United States"), ("British", "United Kingdom"), ("Pakistanis", "Pakistan")] {
+            let entry = gazetteer.lookup(demonym)
+            #expect(entry?.type == .group, "\(demonym)")
+            #expect(entry?.link == country, "\(demonym)")
+        }
+    }
+
+    @Test func caseInsensitiveExceptForAllCapitalNames() {
+        #expect(gazetteer.lookup("NEW DELHI")?.name == "New Delhi")
+        #expect(gazetteer.lookup("new delhi")?.name == "New Delhi")
+        #expect(gazetteer.lookup("ISI") != nil)
+        #expect(gazetteer.lookup("isi") == nil)
+        #expect(gazetteer.lookup("raw") == nil)
+        #expect(gazetteer.lookup("Raw") == nil)
+    }
+
+    @Test func commonWordsAreNotPlaces() {
+        for word in ["Home", "Officials", "Reading", "Nice", "Mobile", "Unlock", "Analysts", "Training"] {
+            #expect(gazetteer.lookup(word) == nil, "\(word)")
+        }
+    }
+
+    @Test func longestMatchOverTokens() {
+        let text = TokenizedText(text: "Talks in New Delhi and the Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation.")
+        let matches = gazetteer.matches(in: text)
+        let names = matches.map(\.entry.name)
+        #expect(names.contains("New Delhi"))
+        #expect(names.contains("Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation"))
+        #expect(!names.contains("Bay of Bengal"))
+    }
+
+    @Test func possessiveAndCurlyApostropheNamesMatch() {
+        let text = TokenizedText(text: "China’s People's Liberation Army")
+        #expect(gazetteer.matches(in: text).map(\.entry.name) == ["China", "People's Liberation Army"])
+    }
+
+    @Test func entriesFromCodeAndMalformedLinesAreSkipped() {
+        let entries = GazetteerFile.parse("# comment\nFoo Land\tGPE\tcountry\t\tFL|Fooland\nbad line\nX\tNOPE\tk\n")
+        #expect(entries.count == 1)
+        let small = Gazetteer(entries: entries)
+        #expect(small.lookup("fooland")?.name == "Foo Land")
+        #expect(small.lookup("FL")?.name == "Foo Land")
+        #expect(small.lookup("fl") == nil)
+    }
+}

@@ -1,0 +1,23 @@
+import EntityExtractor
+import Foundation
+import Testing
+
+@Test func bundledModelLoadsQuicklyAndTagsANewsSentence() throws {
+    let started = Date()
+    let model = try NERModel.bundled()
+    #expect(Date().timeIntervalSince(started) < 2)
+    let text = TokenizedText(text: "Prime Minister Shehbaz Sharif met officials in Dhaka on Monday.")
+    let spans = model.tag(text)
+    func words(_ span: TaggedSpan) -> String {
+        span.tokens.map { text.text(of: text.tokens[$0]) }.joined(separator: " ")
+    }
+    #expect(spans.contains { $0.label == .person && words($0) == "Shehbaz Sharif" }, "\(spans.map(words))")
+    #expect(spans.contains { $0.label == .location && words($0) == "Dhaka" }, "\(spans.map(words))")
+}
+
+@Test func taggingOddInputNeverCrashes() throws {
+    let model = try NERModel.bundled()
+    #expect(model.tag(TokenizedText(text: "")).isEmpty)
+    _ = model.tag(TokenizedText(text: "Москва 北京 🇧🇩 \u{0}\u{FFFD} ..."))
+    _ = model.tag(TokenizedText(words: ["Pakistan"]))
+}

@@ -1,1 +1,0 @@
-// Temporary: removed as soon as the first real test of the Timeline engine lands.

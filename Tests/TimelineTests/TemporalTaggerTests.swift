@@ -1,0 +1,238 @@
+import DossierCore
+import Foundation
+import Testing
+@testable import Timeline
+
+/// The seed article's publication date: "December 28, 2025 02:22:58 IST".
+private let seedAnchor = PublicationDate(year: 2025, month: 12, day: 28, hour: 2, minute: 22, second: 58, utcOffsetSeconds: 19_800)
+/// A TimeBank-style wire date: Friday 1998-08-07.
+private let wireAnchor = PublicationDate(year: 1998, month: 8, day: 7)
+private let tagger = TemporalTagger()
+
+private func find(_ text: String, anchor: PublicationDate? = seedAnchor) -> [TimeExpression] {
+    tagger.find(in: text, anchor: anchor)
+}
+
+/// "text=value" for each expression, for compact expectations.
+private func values(_ text: String, anchor: PublicationDate? = seedAnchor) -> [String] {
+    find(text, anchor: anchor).map { "\($0.text)=\($0.value)" }
+}
+
+private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
+    PublicationDate(year: year, month: month, day: day)!.instant
+}
+
+@Suite struct AbsoluteDateTests {
+    @Test func newsFormats() {
+        #expect(values("It was signed on December 28, 2025.") == ["December 28, 2025=2025-12-28"])
+        #expect(values("Signed 28 Dec 2025 in Dhaka.") == ["28 Dec 2025=2025-12-28"])
+        #expect(values("Signed Dec. 28 in Dhaka.") == ["Dec. 28=2025-12-28"])
+        #expect(values("Filed 2025-12-28 by the ministry.") == ["2025-12-28=2025-12-28"])
+        #expect(values("Tuesday, March 4, 2025, was the day.") == ["Tuesday, March 4, 2025=2025-03-04"])
+        #expect(values("the 28th of December 2025") == ["the 28th of December 2025=2025-12-28"])
+    }
+
+    /// Slashed dates are month first (US wire style) unless the first number
+    /// is over 12; dotted dates are day first.
+    @Test func numericDatesFollowTheDocumentedRule() {
+        #expect(values("on 12/28/2025 at the border") == ["12/28/2025=2025-12-28"])
+        #expect(values("on 3/4/2025 at the border") == ["3/4/2025=2025-03-04"])
+        #expect(values("on 28/12/2025 at the border") == ["28/12/2025=2025-12-28"])
+        #expect(values("on 4.3.2025 at the border") == ["4.3.2025=2025-03-04"])
+    }
+
+    @Test func timesWithZones() throws {
+        let found = find("Last Updated: December 28, 2025 02:22:58 IST")
+        #expect(found.count == 1)
+        let e = try #require(found.first)
+        #expect(e.text == "December 28, 2025 02:22:58 IST")
+        #expect(e.type == .time)
+        #expect(e.value == "2025-12-28T02:22:58+05:30")
+        #expect(e.precision == .second)
+        #expect(e.utcOffsetSeconds == 19_800)
+        #expect(e.interval?.start == utc(2025, 12, 27).addingTimeInterval(20 * 3600 + 52 * 60 + 58))
+        #expect(values("The blast came at 3 p.m. local time.") == ["3 p.m. local time=2025-12-28T15:00"])
+        #expect(values("They met at noon.") == ["noon=2025-12-28T12:00"])
+        #expect(values("at 10:35 a.m. Wednesday", anchor: wireAnchor) == ["10:35 a.m. Wednesday=1998-08-05T10:35"])
+        #expect(values("The alert said IST only.").isEmpty)
+    }
+
+    @Test func monthsAndYears() throws {
+        let april = try #require(find("In April 2025, the two countries resumed talks.").first)
+        #expect(april.value == "2025-04")
+        #expect(april.precision == .month)
+        #expect(april.interval == DateInterval(start: utc(2025, 4, 1), end: utc(2025, 5, 1)))
+        #expect(april.isRelative == false)
+        #expect(values("Talks stalled in 2010.") == ["2010=2010"])
+        #expect(values("The army left in September.") == ["September=2025-09"])
+    }
+
+    @Test func nonDatesStayUntagged() {
+        #expect(values("Section 2010 of the act applies.").isEmpty)
+        #expect(values("The boy is 15 years old.").isEmpty)
+        #expect(values("About 2,010 troops were deployed.").isEmpty)
+        #expect(values("Flight 2010 landed; Room 1998 was empty.").isEmpty)
+        #expect(values("The Sunday Guardian reported it.").isEmpty)
+        #expect(values("May said the talks may resume.").isEmpty)
+        #expect(values("Thousands joined the march. Police watched the March rally.").isEmpty)
+        #expect(values("Times are given in IST.").isEmpty)
+        #expect(values("A 15-year-old was arrested.").isEmpty)
+    }
+
+    @Test func seasonsQuartersDecadesCenturies() {
+        #expect(values("Growth slowed in the third quarter.", anchor: PublicationDate(year: 1989, month: 10, day: 26)) == ["the third quarter=1989-Q3"])
+        #expect(values("Revenue in Q3 2025 rose.") == ["Q3 2025=2025-Q3"])
+        #expect(values("Prices rose in the summer of 1998.") == ["the summer of 1998=1998-SU"])
+        #expect(values("Ties were strong in the 1990s.") == ["the 1990s=199"])
+        #expect(values("It dates to the 19th century.") == ["the 19th century=18"])
+        #expect(values("It was a good fall for markets last fall.", anchor: wireAnchor) == ["last fall=1997-FA"])
+    }
+
+    @Test func earlyDecadeHasStartModifierAndNarrowInterval() throws {
+        let e = try #require(tagger.parse("the early 2010s", anchor: seedAnchor))
+        #expect(e.value == "201")
+        #expect(e.modifier == .start)
+        #expect(e.precision == .decade)
+        #expect(e.interval == DateInterval(start: utc(2010, 1, 1), end: utc(2014, 1, 1)))
+    }
+}
+
+@Suite struct RelativeExpressionTests {
+    @Test func deicticWordsUseTheAnchor() throws {
+        #expect(values("He left yesterday and returns tomorrow.") == ["yesterday=2025-12-27", "tomorrow=2025-12-29"])
+        #expect(values("Talks resumed today.") == ["today=2025-12-28"])
+        let y = try #require(find("He left yesterday.").first)
+        #expect(y.isRelative)
+        #expect(y.anchor == "2025-12-28")
+        #expect(values("It fell last week.", anchor: wireAnchor) == ["last week=1998-W31"])
+        #expect(values("It fell last month and will rise next month.", anchor: wireAnchor) == ["last month=1998-07", "next month=1998-09"])
+        #expect(values("Profits rose this year.", anchor: wireAnchor) == ["this year=1998"])
+        #expect(values("two years ago", anchor: wireAnchor) == ["two years ago=1996"])
+        #expect(values("Earlier this year, sales fell.", anchor: wireAnchor) == ["Earlier this year=1998"])
+        #expect(find("Earlier this year, sales fell.", anchor: wireAnchor).first?.modifier == .start)
+    }
+
+    /// A weekday alone is the nearest one on or before the anchor in past
+    /// contexts, on or after it when the sentence speaks of the future.
+    @Test func weekdaysFollowTheTimeBankConvention() {
+        // 1998-08-07 is a Friday.
+        #expect(values("The embassy was bombed on Tuesday.", anchor: wireAnchor) == ["Tuesday=1998-08-04"])
+        #expect(values("Officials said Friday that ...", anchor: wireAnchor) == ["Friday=1998-08-07"])
+        #expect(values("The envoy will arrive on Tuesday.", anchor: wireAnchor) == ["Tuesday=1998-08-11"])
+        #expect(values("Talks ended Wednesday night.", anchor: wireAnchor) == ["Wednesday night=1998-08-05TNI"])
+    }
+
+    @Test func narrativeDateAnchorsMonthsAndNextDay() {
+        let text = "The accord was signed on March 3, 2019. In May, troops withdrew. The next day, talks resumed."
+        #expect(values(text) == ["March 3, 2019=2019-03-03", "May=2019-05", "The next day=2019-03-04"])
+    }
+
+    @Test func vagueReferences() {
+        #expect(values("Relations were warmer in the past.") == ["the past=PAST_REF"])
+        #expect(values("Ties have recently improved.") == ["recently=PAST_REF"])
+        #expect(values("It is currently unclear.") == ["currently=PRESENT_REF"])
+        #expect(values("For now, the pact holds.") == ["now=PRESENT_REF"])
+        #expect(values("It may change in the future.") == ["the future=FUTURE_REF"])
+        #expect(values("For both sides, the near-term test will be implementation.") == ["near-term=FUTURE_REF"])
+    }
+
+    @Test func pastSpansEndAtTheAnchor() throws {
+        let e = try #require(find("have, over the past few months, quietly rebuilt").first)
+        #expect(e.text == "the past few months")
+        #expect(e.type == .duration)
+        #expect(e.value == "PXM")
+        #expect(e.duration?.amount == nil)
+        #expect(e.duration?.isApproximate == true)
+        #expect(e.interval == DateInterval(start: utc(2025, 9, 28), end: utc(2025, 12, 28)))
+        let past = try #require(find("in the past 15 years").first)
+        #expect(past.value == "P15Y")
+        #expect(past.interval == DateInterval(start: utc(2010, 12, 28), end: utc(2025, 12, 28)))
+        #expect(values("in recent months") == ["recent months=PXM"])
+        #expect(values("in the coming weeks") == ["the coming weeks=PXW"])
+    }
+}
+
+@Suite struct DurationAndSetTests {
+    @Test func durations() throws {
+        let gap = try #require(find("after a gap of nearly 15 years, talks resumed").first)
+        #expect(gap.text == "nearly 15 years")
+        #expect(gap.value == "P15Y")
+        #expect(gap.modifier == .approx)
+        #expect(gap.duration == TimeExpression.Duration(amount: 15, unit: .year, isApproximate: true))
+        #expect(gap.interval == nil)
+        #expect(values("a level not seen in decades") == ["decades=PXDE"])
+        #expect(values("It lasted several days.") == ["several days=PXD"])
+        #expect(values("a three-day visit") == ["three-day=P3D"])
+        #expect(values("for two weeks") == ["two weeks=P2W"])
+        #expect(values("dismantled for years") == ["years=PXY"])
+        #expect(values("It took an hour and a half.") == ["an hour and a half=PT1H30M"])
+    }
+
+    @Test func sets() {
+        #expect(values("They meet every year.") == ["every year=P1Y"])
+        #expect(values("a weekly briefing") == ["weekly=P1W"])
+        #expect(values("They meet each Monday.") == ["each Monday=XXXX-WXX-1"])
+        #expect(find("It costs $5 million a year.").map(\.type) == [.set])
+    }
+}
+
+@Suite struct TaggerRobustnessTests {
+    @Test func offsetsRoundTripThroughUTF8() {
+        let text = "Pakistan’s talks — resumed in April 2025 — after “nearly 15 years” of silence; আজ today."
+        let bytes = Array(text.utf8)
+        let found = find(text)
+        #expect(found.count == 3)
+        for e in found {
+            #expect(String(decoding: bytes[(e.start - 1)..<e.stop], as: UTF8.self) == e.text)
+        }
+    }
+
+    @Test func garbageAndNonEnglishDoNotCrash() {
+        let inputs = ["", " ", "\n\n", "2025-", "12/", "Dec.", "the", "'", "Q", "Q9", "FY", "3:", "3 p.", "a.m.",
+                      "Пакистан и Бангладеш 2025 году", "巴基斯坦和孟加拉国 2025年", "পাকিস্তান ও বাংলাদেশ",
+                      String(repeating: "1", count: 5000), "99999999999999999999 years", "the the the of of",
+                      "2025-13-45", "31/31/2031", "February 30, 2025", "\u{0}\u{1}\u{FFFD}", "Q3 Q3 Q3", "the early"]
+        for input in inputs {
+            _ = find(input)
+            _ = find(input, anchor: nil)
+            _ = tagger.parse(input, anchor: nil)
+        }
+        #expect(!values("February 30, 2025").contains { $0.hasPrefix("February") })
+    }
+
+    @Test func withoutAnchorRelativeValuesStayUnderspecified() {
+        #expect(values("He left yesterday.", anchor: nil) == ["yesterday=XXXX-XX-XX"])
+        #expect(values("It happened on Friday.", anchor: nil) == ["Friday=XXXX-WXX-5"])
+        #expect(values("It was signed on March 3, 2019.", anchor: nil) == ["March 3, 2019=2019-03-03"])
+    }
+
+    @Test func parseNeedsExactlyOneExpression() {
+        #expect(tagger.parse("April 2025", anchor: nil)?.value == "2025-04")
+        #expect(tagger.parse("May", anchor: seedAnchor)?.value == "2025-05")
+        #expect(tagger.parse("next Friday", anchor: wireAnchor)?.value == "1998-08-14")
+        #expect(tagger.parse("April 2025 and May", anchor: nil) == nil)
+        #expect(tagger.parse("the ministry", anchor: nil) == nil)
+    }
+}
+
+@Suite struct SeedArticleTests {
+    @Test func seedExpressions() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("seeds/003_cef261d7efc6bb5d.txt")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let found = find(text)
+        let byText = Dictionary(found.map { ($0.text, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byText["December 28, 2025 02:22:58 IST"]?.value == "2025-12-28T02:22:58+05:30")
+        #expect(byText["the past few months"]?.type == .duration)
+        #expect(byText["decades"]?.value == "PXDE")
+        #expect(byText["the early 2010s"]?.value == "201")
+        #expect(byText["the early 2010s"]?.modifier == .start)
+        #expect(byText["April 2025"]?.value == "2025-04")
+        #expect(byText["nearly 15 years"]?.value == "P15Y")
+        #expect(byText["recent months"]?.value == "PXM")
+        #expect(byText["years"]?.value == "PXY")
+        #expect(byText["now"]?.value == "PRESENT_REF")
+        #expect(byText["2025"] == nil || byText["2025"]?.value == "2025")
+        #expect(!found.contains { $0.text.contains("Sunday") })
+    }
+}

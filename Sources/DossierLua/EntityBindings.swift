@@ -285,6 +285,19 @@ enum EntityBindings {
             call.push(try addAnalystEntity(entry, storeHandle: handle.storeHandle))
             return 1
         }
+        type.method("remove", documentation: """
+            entities:remove(name) -> number of articles re-extracted
+              Says `name` is no entity ("Chatters"): whatever finds it, it is dropped,
+              from now on and in the stored articles containing it. entities:add with
+              the same name undoes it.
+            """) { handle, call in
+            let name: String = try call.argument(1)
+            let store = try handle.storeHandle.store()
+            try store.rejectName(name)
+            let extractor = try EntityEngine.mentionExtractor(for: store)
+            call.push(try MentionReextraction(store: store, extractor: extractor).run(mentioningAnyOf: [name]))
+            return 1
+        }
         type.method("reextract", documentation: """
             entities:reextract([{all=false}]) -> number of articles
               Runs the extractor again over articles extracted by an older model,

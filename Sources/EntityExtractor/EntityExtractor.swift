@@ -21,7 +21,7 @@ public final class EntityExtractor: Sendable {
     private let tagger: @Sendable (TokenizedText) -> [TaggedSpan]
     private let modelVersion: String
 
-    /// The bundled model and gazetteers, loaded once per process.
+    /// The bundled model and gazetteers (`shared()` keeps one for the process).
     public static func bundled() throws -> EntityExtractor {
         EntityExtractor(model: try NERModel.bundled(), gazetteer: try Gazetteer.bundled())
     }
@@ -83,29 +83,30 @@ public final class EntityExtractor: Sendable {
                                               trimPossessives: false)
         let pipeline = MentionPipeline(gazetteer: gazetteer, lexicon: AnalystLexicon(), options: options)
         let (candidates, _) = pipeline.candidates(tokenized, modelSpans: tagger(tokenized))
+        // The tagger's own label for its spans: CoNLL's LOC is not split by type.
         return candidates.map { candidate in
-            (candidate.tokens, candidate.isMiscellaneous ? .miscellaneous : ModelSpanTyping.label(for: candidate.type))
+            (candidate.tokens, candidate.source == .model ? (candidate.label ?? .miscellaneous) : ModelSpanTyping.label(for: candidate.type))
         }
     }
 }
 
 extension EntityExtractor: MentionExtractor {
-    /// Changes with the model, the gazetteers and the lexicon, so a store can
-    /// tell which articles were extracted with an older one.
-    public var version: String {
-        var hash = FNV1a()
-        for entry in lexicon.entries {
-            hash.add(entry.name); hash.add(entry.type.rawValue); entry.aliases.forEach { hash.add($0) }
-        }
-        for correction in lexicon.corrections {
-            hash.add(correction.name); hash.add(correction.type?.rawValue ?? "-")
-        }
-        return "entities 1; \(modelVersion); gazetteer \(gazetteer.entries.count); lexicon \(String(hash.value, radix: 16))"
-    }
+    /// The data files' version (`ExtractorResources.version`): a retrained
+    /// model or a rebuilt gazetteer makes every stored article stale. The
+    /// analyst's lexicon is not part of it: an addition can only change the
+    /// articles containing its names, and the store re-extracts those when it
+    /// is made (`MentionReextraction.run(mentioningAnyOf:)`).
+    public var version: String { ExtractorResources.version }
 
     public func mentions(in text: String) -> [Mention] {
         extract(text, lexicon: lexicon)
     }
+
+    private static let loaded = Result { try EntityExtractor.bundled() }
+
+    /// The bundled extractor, loaded once per process on first use (reading
+    /// the model and gazetteers takes a moment; they never change while running).
+    public static func shared() throws -> EntityExtractor { try loaded.get() }
 }
 
 /// A hash that is the same in every process (Swift's `Hasher` is seeded per run).
@@ -113,9 +114,13 @@ struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 {
+        add(bytes: text.utf8)
+        value = (value ^ 0xFF) &* 0x100_0000_01b3
+    }
+
+    mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
             value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        value = (value ^ 0xFF) &* 0x100_0000_01b3
     }
 }

@@ -74,9 +74,9 @@ struct CalendarPoint: Hashable, Sendable {
         let yearText: String
         if let year {
             switch granularity {
-            case .century: return twoDigits(year / 100)
-            case .decade: return String(format: "%03d", year / 10)
-            default: yearText = String(format: "%04d", year)
+            case .century: return padded(year / 100, 2)
+            case .decade: return padded(year / 10, 3)
+            default: yearText = padded(year, 4)
             }
         } else {
             switch granularity {
@@ -111,6 +111,14 @@ struct CalendarPoint: Hashable, Sendable {
 
     private func twoDigits(_ n: Int) -> String {
         n >= 0 && n < 10 ? "0" + String(n) : String(n)
+    }
+
+    /// `n` with leading zeros to `width` digits (no `String(format:)`: it
+    /// goes through Foundation's formatter and was a quarter of the tagger's time).
+    private func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(abs(n))
+        let zeros = digits.count < width ? String(repeating: "0", count: width - digits.count) : ""
+        return (n < 0 ? "-" : "") + zeros + digits
     }
 
     var precision: TimeExpression.Precision {

@@ -334,8 +334,9 @@ extension TaggingPass {
         if i > 0 {
             let previous = tokens[i - 1]
             if previous.kind == .punctuation {
-                // "$2010", "#1998", "No. 2010", "2.2010"
-                if [0x24, 0x23, 0x2E, 0x2C, 0x3A, 0x2F, 0x2D].contains(previous.punctuation) && isAttached(i) { return nil }
+                // "$2010", "#1998", "No. 2010", "2.2010", "3-2010" (but "mid-1996", "post-1959")
+                let prefixed = previous.punctuation == 0x2D && [.mid, .pre, .post].contains(key(i - 2))
+                if [0x24, 0x23, 0x2E, 0x2C, 0x3A, 0x2F, 0x2D].contains(previous.punctuation) && isAttached(i) && !prefixed { return nil }
             }
             // "Section 2010", "Flight 2010", "Windows 2000", even at a sentence start.
             if previous.kind == .word, previous.word == nil, previous.isCapitalized { return nil }
@@ -345,7 +346,7 @@ extension TaggingPass {
             let next = tokens[i + 1]
             if next.kind == .punctuation, isAttached(i + 1), [0x25, 0x2F, 0x3A].contains(next.punctuation) { return nil }
             if isPunctuation(i + 1, 0x2D), isAttached(i + 1), plainNumber(i + 2)?.digits ?? 0 > 2 { return nil }
-            if next.kind == .word, Self.countedNouns.contains(lowercased(i + 1)) { return nil }
+            if next.kind == .word, let key = WordKey(bytes, next.start, next.end), Self.countedNouns.contains(key) { return nil }
             if case .unit? = next.word { return nil }
         }
         // Far in the future it is a number ("the Dow fell to 2613").
@@ -359,14 +360,14 @@ extension TaggingPass {
     }
 
     /// Plural nouns after which a four-digit number is a count ("2010 troops").
-    static let countedNouns: Set<String> = [
+    static let countedNouns: Set<WordKey> = Set([
         "troops", "people", "soldiers", "men", "women", "children", "persons", "residents", "votes", "cases",
         "units", "shares", "miles", "kilometers", "kilometres", "km", "meters", "metres", "feet", "tons", "tonnes",
         "dollars", "euros", "rupees", "taka", "points", "pages", "words", "deaths", "casualties", "students",
         "workers", "members", "employees", "vehicles", "cars", "refugees", "migrants", "jobs", "acres", "pounds",
         "barrels", "homes", "houses", "villages", "sq", "ft", "kg", "mw", "cc", "rpm", "officers", "police",
         "militants", "fighters", "civilians", "prisoners", "detainees", "flights", "passengers", "copies",
-    ]
+    ].map(WordKey.init))
 
     /// The lower-cased text of a short word token (empty when longer than 15 bytes).
     func lowercased(_ i: Int) -> String {

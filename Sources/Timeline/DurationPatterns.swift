@@ -166,6 +166,10 @@ extension TaggingPass {
         var k = i
         if isKey(k, .the) { k += 1 }
         guard case .unit(let unit, true)? = word(k), unit != .second else { return nil }
+        // "months ago": an unsaid number of units back.
+        if k == i, isKey(k + 1, .ago) {
+            return Candidate(end: k + 2, type: .duration, content: .duration(.init(amount: nil, unit: unit, isApproximate: true), direction: .past, assumedAmount: nil), isRelative: true)
+        }
         let previous = key(i - 1)
         guard let previous, [.for, .in, .over, .after, .within, .throughout, .than].contains(previous) else { return nil }
         if k > i, previous != .over && previous != .throughout { return nil }

@@ -16,6 +16,11 @@ extension TaggingPass {
         case .weekday(let weekday):
             return weekdayAlone(weekday, at: i)
         case .unit(.year, false):
+            // "year-end", "year end": the end of the anchor's year.
+            let endIndex = isPunctuation(i + 1, 0x2D) && isAttached(i + 1) ? i + 2 : i + 1
+            if isKey(endIndex, .end), !isKey(i - 1, .a), let year = reference.narrativeYear(at: tokens[i].sentence) ?? reference.anchorYear {
+                return .point(CalendarPoint(year: year, granularity: .year), end: endIndex + 1, relative: true, modifier: .end)
+            }
             // "year-earlier results", "year-ago levels"
             return yearEarlier(at: i)
         case .key(let k):
@@ -53,7 +58,7 @@ extension TaggingPass {
         if case .partOfDay(let code)? = word(k) {
             var point = day
             point.granularity = .partOfDay
-            point.partOfDay = code
+            point.partOfDay = code.rawValue
             return .point(point, end: k + 1, relative: relative)
         }
         return .point(day, end: k, relative: relative)
@@ -117,6 +122,22 @@ extension TaggingPass {
         case .a, .an:
             // "a year earlier", "a week ago": handled by durations with a suffix.
             return nil
+        case .that:
+            // "that year", "that day": the story's year or day.
+            switch word(i + 1) {
+            case .unit(.year, false)?:
+                guard let year = reference.narrativeYear ?? reference.anchorYear else { return nil }
+                return .point(CalendarPoint(year: year, granularity: .year), end: i + 2, relative: true)
+            case .unit(.day, false)?:
+                guard let day = reference.storyDay else { return nil }
+                return .point(.day(day), end: i + 2, relative: true)
+            default:
+                return nil
+            }
+        case .these:
+            // "these days"
+            if case .unit(.day, true)? = word(i + 1) { return vague("PRESENT_REF", end: i + 2) }
+            return nil
         default:
             return nil
         }
@@ -149,6 +170,14 @@ extension TaggingPass {
             return nil
         case .key(.long):
             return nil
+        case .key(.full), .key(.whole), .key(.entire):
+            // "the full year": the year the figures are for.
+            guard case .unit(.year, false)? = word(k + 1), let year = reference.narrativeYear(at: tokens[i].sentence) ?? reference.anchorYear else { return nil }
+            return .point(CalendarPoint(year: year, granularity: .year), end: k + 2, relative: true)
+        case .key(.fiscal):
+            // "the fiscal year": twelve months of accounts.
+            guard case .unit(.year, false)? = word(k + 1) else { return nil }
+            return Candidate(end: k + 2, type: .duration, content: .duration(.init(amount: 1, unit: .year), direction: .none, assumedAmount: nil))
         case .key(let key) where [.last, .next, .coming, .previous, .following, .latest, .current, .same].contains(key):
             return unitRelative(at: k, direction: key, start: i)
         case .unit(.year, false):
@@ -169,10 +198,10 @@ extension TaggingPass {
             }
             return nil
         case .partOfDay(let code):
-            guard let day = reference.storyDay, code != "NI" else { return nil }
+            guard let day = reference.storyDay, code != .NI else { return nil }
             var point = CalendarPoint.day(day)
             point.granularity = .partOfDay
-            point.partOfDay = code
+            point.partOfDay = code.rawValue
             return .point(point, end: k + 1, relative: true)
         case .weekend(false):
             guard let anchor = reference.anchorDay else { return nil }
@@ -262,11 +291,11 @@ extension TaggingPass {
             var point: CalendarPoint
             switch direction {
             case .this where !tokens[k].isCapitalized || tokens[i].sentenceStart: point = .day(anchor)
-            case .last where code == "NI": point = .day(anchor - 1)
+            case .last where code == .NI: point = .day(anchor - 1)
             default: return nil
             }
             point.granularity = .partOfDay
-            point.partOfDay = code
+            point.partOfDay = code.rawValue
             return .point(point, end: k + 1, relative: true)
         case .weekend(false):
             guard let anchor = reference.anchorDay else { return nil }
@@ -285,6 +314,9 @@ extension TaggingPass {
             default: return nil
             }
             return .point(.month(year, month), end: k + 1, relative: true)
+        case .key(.period) where direction == .latest:
+            // "the latest period": the last reported quarter, in financial news.
+            return singleUnit(.quarter, direction: .latest, hasThe: hasThe, end: k + 1, at: i)
         case .key(.fiscal):
             // "last fiscal year", "the current fiscal year"
             guard case .unit(.year, false)? = word(k + 1) else { return nil }

@@ -25,7 +25,7 @@ extension TaggingPass {
             case .season(let s, _)? where !isKey(i, .per):
                 return Candidate(end: k + 1, type: .set, content: .set("XXXX-" + MonthNames.seasonCodes[s], .init(amount: 1, unit: .year)))
             case .partOfDay(let code)?:
-                return Candidate(end: k + 1, type: .set, content: .set("TXX" + code, .init(amount: 1, unit: .day)))
+                return Candidate(end: k + 1, type: .set, content: .set("TXX" + code.rawValue, .init(amount: 1, unit: .day)))
             case .month(let m)? where !isKey(i, .per):
                 return Candidate(end: k + 1, type: .set, content: .set("XXXX-" + (m < 10 ? "0" : "") + String(m), .init(amount: 1, unit: .year)))
             default:
@@ -37,6 +37,8 @@ extension TaggingPass {
             if tokenIs(i, "annual") { return nil }
             // "quarterly" is nearly always an adjective ("quarterly dividend").
             if k == .quarterly { return nil }
+            // "the Communist Party daily Granma": a newspaper.
+            if isNameWord(i - 1) || isNameWord(i + 1) { return nil }
             let amount = k == .biweekly ? 2.0 : 1.0
             return Candidate(end: i + 1, type: .set, content: .set(periodValue(unit, amount: amount), .init(amount: amount, unit: unit)))
         case .weekdays(let weekday):

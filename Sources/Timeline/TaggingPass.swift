@@ -68,7 +68,7 @@ struct TaggingPass {
         let count = tokens.count
         while i < count {
             let token = tokens[i]
-            guard token.word != nil || token.kind == .number || (token.kind == .punctuation && token.punctuation == 0x27) else {
+            guard canStart(token, at: i) else {
                 i += 1
                 continue
             }
@@ -77,8 +77,10 @@ struct TaggingPass {
                 if case .point(let point) = candidate.content {
                     if !candidate.isRelative {
                         reference.noteAbsolute(point, sentence: tokens[i].sentence)
-                    } else if candidate.setsNarrativeQuarter {
-                        reference.noteQuarter(point)
+                    } else {
+                        if candidate.setsNarrativeQuarter { reference.noteQuarter(point) }
+                        // "Friday", "yesterday": the story's day moves there too.
+                        if let day = point.dayNumber { reference.narrativeDay = day }
                     }
                 }
                 i = candidate.end
@@ -87,6 +89,35 @@ struct TaggingPass {
             }
         }
         return found
+    }
+
+    /// A cheap test before trying every pattern: most tokens are words the
+    /// vocabulary does not know, and the commonest function words ("the",
+    /// "a", "in") start an expression only before another known token.
+    @inline(__always) private func canStart(_ token: TextToken, at i: Int) -> Bool {
+        switch token.word {
+        case nil:
+            return token.kind == .number || (token.kind == .punctuation && token.punctuation == 0x27)
+        case .key(let k)?:
+            switch k {
+            case .will, .shall, .ll, .expected, .scheduled, .due, .upcoming, .plans, .planned, .intends, .would, .might,
+                 .could, .of, .and, .or, .so, .than, .to, .by, .from, .through, .between, .those, .its,
+                 .their, .his, .her, .our, .my, .your, .since, .until, .for, .on, .in, .during, .throughout, .ago, .hence,
+                 .old, .times, .once, .again, .other, .local, .time, .term, .period, .plus, .most, .least, .moment:
+                return false
+            case .pre, .post:
+                return isPunctuation(i + 1, 0x2D)
+            case .the, .a, .an, .at, .some, .that, .these, .more, .less, .over, .under, .up, .no, .within, .early, .earlier, .late, .later,
+                 .mid, .about, .around, .nearly, .almost, .approximately, .roughly, .this, .last, .next, .past:
+                guard i + 1 < tokens.count else { return false }
+                let next = tokens[i + 1]
+                return next.word != nil || next.kind == .number || next.kind == .punctuation
+            default:
+                return true
+            }
+        default:
+            return true
+        }
     }
 
     /// The longest expression starting at token `i`, with its modifiers.
@@ -147,6 +178,10 @@ struct TaggingPass {
             return (skipHyphen(i + 1), .start)
         case .mid:
             return (skipHyphen(i + 1), .mid)
+        case .pre, .post:
+            // "pre-1990", "post-1959"
+            guard isPunctuation(i + 1, 0x2D), isAttached(i + 1) else { break }
+            return (i + 2, k == .pre ? .before : .after)
         case .late, .later:
             return (skipHyphen(i + 1), .end)
         case .the:

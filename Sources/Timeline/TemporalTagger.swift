@@ -138,8 +138,8 @@ public struct TemporalTagger: Sendable {
 
     /// The TIMEX3 value of a duration: "P15Y", "PT3H", "P2W", "PXM", "PXDE";
     /// counted decades and centuries are written in years ("two decades" is
-    /// P20Y, as TimeBank writes them), halves in the unit below ("one and a
-    /// half years" is P18M).
+    /// P20Y, as TimeBank writes them), halves in the units below ("one and a
+    /// half years" is P1Y6M, "an hour and a half" PT1H30M).
     public static func durationValue(_ duration: TimeExpression.Duration) -> String {
         let unit = duration.unit
         let prefix = unit.isTimeOfDayUnit ? "PT" : "P"
@@ -159,6 +159,14 @@ public struct TemporalTagger: Sendable {
             case .minute: amount *= 60; letterUnit = .second
             case .week: amount *= 7; letterUnit = .day
             default: break
+            }
+            if amount == amount.rounded(), letterUnit == .month, amount >= 12 {
+                // "2 1/2 years": P2Y6M
+                return "P\(Int(amount) / 12)Y" + (Int(amount) % 12 == 0 ? "" : "\(Int(amount) % 12)M")
+            }
+            if amount == amount.rounded(), letterUnit == .hour, amount >= 24 {
+                // "a day and a half": P1DT12H
+                return "P\(Int(amount) / 24)D" + (Int(amount) % 24 == 0 ? "" : "T\(Int(amount) % 24)H")
             }
             if amount == amount.rounded(), letterUnit == .minute, unit == .hour, Int(amount) % 60 != 0 {
                 // "an hour and a half": PT1H30M

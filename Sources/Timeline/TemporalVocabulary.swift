@@ -13,8 +13,13 @@ enum TemporalWord: Hashable, Sendable {
     case unit(TimeExpression.Unit, plural: Bool)
     case weekend(plural: Bool)
     case season(Int, plural: Bool)
-    case partOfDay(String)
+    case partOfDay(PartOfDay)
     case key(TemporalKey)
+}
+
+/// TIMEX3's parts of the day; a plain enum so tokens stay trivially copyable.
+enum PartOfDay: String, Hashable, Sendable {
+    case MO, AF, EV, NI
 }
 
 /// Function and content words the grammar reads by name.
@@ -39,13 +44,35 @@ enum TemporalKey: Hashable, Sendable {
     // Tense and mood markers for resolving "Friday" and "April" forward or back
     /// "Christmas", "Thanksgiving", "Easter", and "New" of "New Year's Day".
     case holiday, new
+    /// "pre-1990", "post-1959"
+    case pre, post
     case will, shall, ll, expected, scheduled, due, upcoming, plans, planned, intends, would, might, could
 }
 
+/// A lower-case ASCII word of at most 16 letters packed into two integers:
+/// the vocabulary's key, built straight from the text's bytes with no String.
+struct WordKey: Hashable, Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init(_ text: String) {
+        for (n, byte) in text.utf8.prefix(16).enumerated() { set(n, byte | 0x20) }
+    }
+
+    /// The key of `bytes[range]` lower-cased; nil when longer than 16 bytes.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        guard end - start <= 16 else { return nil }
+        for n in 0..<(end - start) { set(n, bytes[start + n] | 0x20) }
+    }
+
+    @inline(__always) private mutating func set(_ n: Int, _ byte: UInt8) {
+        if n < 8 { low |= UInt64(byte) << (8 * UInt64(n)) } else { high |= UInt64(byte) << (8 * UInt64(n - 8)) }
+    }
+}
+
 enum TemporalVocabulary {
-    /// Lower-case word to meaning. Built once; looked up with the lower-cased
-    /// word, which for words of at most 15 bytes is a small string (no allocation).
-    static let table: [String: TemporalWord] = {
+    /// Lower-case word to meaning, built once, looked up by `WordKey`.
+    static let table: [WordKey: TemporalWord] = {
         var table: [String: TemporalWord] = [:]
         for (name, month) in MonthNames.months { table[name] = .month(month) }
         for (name, month) in MonthNames.monthAbbreviations { table[name] = .monthAbbreviation(month) }
@@ -57,8 +84,8 @@ enum TemporalVocabulary {
             table[name] = .season(season, plural: false)
             table[name + "s"] = .season(season, plural: true)
         }
-        for (name, code) in MonthNames.partsOfDay { table[name] = .partOfDay(code) }
-        table["nights"] = .partOfDay("NI")
+        for (name, code) in MonthNames.partsOfDay { table[name] = .partOfDay(PartOfDay(rawValue: code)!) }
+        table["nights"] = .partOfDay(.NI)
         for (name, value) in NumberWords.cardinals { table[name] = .number(value) }
         for (name, value) in NumberWords.ordinals { table[name] = .ordinal(value) }
         let units: [(String, TimeExpression.Unit)] = [
@@ -115,9 +142,9 @@ enum TemporalVocabulary {
             ("calendar", .calendar), ("full", .full), ("whole", .whole), ("entire", .entire), ("old", .old),
             ("twice", .twice), ("times", .times), ("will", .will), ("shall", .shall), ("ll", .ll),
             ("expected", .expected), ("scheduled", .scheduled), ("due", .due), ("upcoming", .upcoming),
-            ("plans", .plans), ("planned", .planned), ("intends", .intends), ("would", .would), ("christmas", .holiday), ("thanksgiving", .holiday), ("easter", .holiday), ("new", .new), ("might", .might), ("could", .could),
+            ("plans", .plans), ("planned", .planned), ("intends", .intends), ("would", .would), ("christmas", .holiday), ("thanksgiving", .holiday), ("easter", .holiday), ("new", .new), ("pre", .pre), ("post", .post), ("might", .might), ("could", .could),
         ]
         for (name, key) in keys { table[name] = .key(key) }
-        return table
+        return Dictionary(uniqueKeysWithValues: table.map { (WordKey($0.key), $0.value) })
     }()
 }

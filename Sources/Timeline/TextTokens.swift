@@ -33,7 +33,9 @@ struct TextToken {
 enum TextTokenizer {
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TextToken] {
         var tokens: [TextToken] = []
-        tokens.reserveCapacity(bytes.count / 5 + 4)
+        // News averages a token every 4-5 bytes, punctuation included.
+        tokens.reserveCapacity(bytes.count / 3 + 16)
+        let vocabulary = TemporalVocabulary.table
         let count = bytes.count
         var index = 0
         var spaceBefore = true
@@ -61,7 +63,7 @@ enum TextTokenizer {
                 var end = index
                 while end < count, isLetter(bytes[end]) || isDigit(bytes[end]) { end += 1 }
                 token.end = end
-                classifyAlphanumeric(&token, bytes)
+                classifyAlphanumeric(&token, bytes, vocabulary)
                 index = end
             } else if byte >= 0x80 {
                 if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80 {
@@ -108,7 +110,8 @@ enum TextTokenizer {
     @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    private static func classifyAlphanumeric(_ token: inout TextToken, _ bytes: UnsafeBufferPointer<UInt8>) {
+    private static func classifyAlphanumeric(_ token: inout TextToken, _ bytes: UnsafeBufferPointer<UInt8>,
+                                             _ vocabulary: [WordKey: TemporalWord]) {
         let start = token.start
         let end = token.end
         var digits = 0
@@ -144,28 +147,21 @@ enum TextTokenizer {
             if length > 2 { token.suffix = .other }
             return
         }
-        guard length <= 15 else { return }
-        var lower = ""
-        lower.reserveCapacity(length)
-        var hasDigit = false
-        for i in start..<end {
-            let b = bytes[i]
-            if isDigit(b) { hasDigit = true }
-            lower.unicodeScalars.append(Unicode.Scalar(b | (isLetter(b) ? 0x20 : 0)))
-        }
-        if hasDigit {
-            if lower.hasPrefix("fy") {
-                let tail = lower.dropFirst(2)
-                if let year = Int(tail), tail.count == 2 || tail.count == 4 {
-                    token.kind = .number
-                    token.suffix = .fiscalPrefix
-                    token.number = year
-                    token.digits = tail.count
-                }
+        // "FY2025", "FY25"
+        if length == 4 || length == 6, first | 0x20 == 0x66, bytes[start + 1] | 0x20 == 0x79, isDigit(bytes[start + 2]) {
+            var year = 0
+            for i in (start + 2)..<end {
+                guard isDigit(bytes[i]) else { return }
+                year = year * 10 + Int(bytes[i] - 0x30)
             }
+            token.kind = .number
+            token.suffix = .fiscalPrefix
+            token.number = year
+            token.digits = length - 2
             return
         }
-        token.word = TemporalVocabulary.table[lower]
+        guard let key = WordKey(bytes, start, end) else { return }
+        token.word = vocabulary[key]
     }
 
     private static func numberSuffix(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> TextToken.Suffix {

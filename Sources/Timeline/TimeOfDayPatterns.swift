@@ -20,7 +20,10 @@ extension TaggingPass {
         let token = tokens[i]
         if case .key(let k)? = token.word {
             switch k {
-            case .noon, .midday: return zone(after: ClockTime(end: i + 1, granularity: .minute, hour: 12))
+            case .noon, .midday:
+                // "High Noon" is a film.
+                if token.isCapitalized, isNameWord(i - 1) { return nil }
+                return zone(after: ClockTime(end: i + 1, granularity: .minute, hour: 12))
             case .midnight: return zone(after: ClockTime(end: i + 1, granularity: .minute, hour: 24))
             default: return nil
             }
@@ -127,7 +130,9 @@ extension TaggingPass {
             day = .day(anchor + (k2 == .yesterday ? -1 : k2 == .tomorrow ? 1 : 0))
             k = dayIndex + 1
         }
-        if day == nil, let anchor = reference.anchorDay { day = .day(anchor) }
+        // A time alone is on the day the story is at (the anchor's, unless
+        // the text has moved to another: "on Friday ... at 10 p.m.").
+        if day == nil, let storyDay = reference.storyDay { day = .day(storyDay) }
         var point = day ?? CalendarPoint(year: nil, granularity: .day)
         if day == nil {
             point.month = 0

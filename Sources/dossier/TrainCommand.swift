@@ -17,9 +17,8 @@ struct TrainNERCommand: ParsableCommand {
         abstract: "Train the named-entity tagger on CoNLL-2003-format data.",
         discussion: """
             Reads the training file (and, to report progress only, a development file), \
-            trains an averaged perceptron and writes the model file. The bundled \
-            gazetteers are features; the model must ship with the gazetteers it was \
-            trained with. scripts/train-ner runs this with the project's defaults.
+            trains an averaged perceptron and writes the model file. \
+            scripts/train-ner runs this with the project's defaults.
             """
     )
 
@@ -38,8 +37,8 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: "Drop features whose largest averaged weight is below this.")
     var prune = NERTrainer.Options().pruneThreshold
 
-    @Flag(help: "Do not use the bundled gazetteers as features.")
-    var noGazetteers = false
+    @Flag(help: "Use the bundled gazetteers as features (the model must then ship with those lists).")
+    var gazetteers = false
 
     func validate() throws {
         guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
@@ -52,7 +51,7 @@ struct TrainNERCommand: ParsableCommand {
         var options = NERTrainer.Options()
         options.iterations = iterations
         options.pruneThreshold = prune
-        options.useGazetteers = !noGazetteers
+        options.useGazetteers = gazetteers
         let result = NERTrainer(options: options).train(corpus, dev: devCorpus) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

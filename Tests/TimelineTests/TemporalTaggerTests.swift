@@ -127,6 +127,29 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
         #expect(values(text) == ["March 3, 2019=2019-03-03", "May=2019-05", "The next day=2019-03-04"])
     }
 
+    @Test func holidaysAndPrefixedYears() {
+        // 2000-01-07: the Thanksgiving nearest before it is 1999-11-25.
+        #expect(values("Families gathered on Thanksgiving Day.", anchor: PublicationDate(year: 2000, month: 1, day: 7)) == ["Thanksgiving Day=1999-11-25"])
+        #expect(values("They met on Christmas Eve.") == ["Christmas Eve=2025-12-24"])
+        #expect(values("The group split in mid-1996 over post-1959 politics.") == ["mid-1996=1996", "post-1959=1959"])
+        #expect(find("in mid-1996").first?.modifier == .mid)
+        #expect(values("By year-end, sales rose.", anchor: wireAnchor) == ["year-end=1998"])
+    }
+
+    /// A time with no day is on the day the story is at.
+    @Test func timeAloneTakesTheStoryDay() {
+        #expect(values("The attack came on Friday. At 10 p.m. the power failed.", anchor: PublicationDate(year: 1998, month: 10, day: 26)) ==
+                ["Friday=1998-10-23", "10 p.m.=1998-10-23T22:00"])
+    }
+
+    @Test func monthsWithoutYearPickTheNearestOccurrence() {
+        // Said in November: January is the coming one, March the past one.
+        let november = PublicationDate(year: 1989, month: 11, day: 2)
+        #expect(values("Talks resume in January.", anchor: november) == ["January=1990-01"])
+        #expect(values("Talks began in March.", anchor: november) == ["March=1989-03"])
+        #expect(values("It rose last May and June last year.", anchor: wireAnchor) == ["last May=1998-05", "June last year=1997-06"])
+    }
+
     @Test func vagueReferences() {
         #expect(values("Relations were warmer in the past.") == ["the past=PAST_REF"])
         #expect(values("Ties have recently improved.") == ["recently=PAST_REF"])

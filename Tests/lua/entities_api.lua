@@ -82,6 +82,11 @@ assert(corrected.type == "ORG")
 local after = extract("Chatters within the army spoke.")
 assert(after[1] and after[1].text == "Chatters" and after[1].type == "PERSON" and after[1].source == "analyst", inspect(after))
 
+-- and their removals: a false positive goes from the store and from extract()
+assert(entities:remove("Chatters") == 1)
+assert(entities:get("Chatters") == nil)
+for _, m in ipairs(extract("Chatters within the army spoke.")) do assert(m.text ~= "Chatters", tostring(m)) end
+
 -- re-extraction after a model change is one call
 assert(entities:reextract() == 0)
 assert(entities:reextract{all = true} == 2)

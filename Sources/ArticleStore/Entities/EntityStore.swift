@@ -27,6 +27,10 @@ public protocol EntityStore: Sendable {
     func articlesNeedingExtraction(version: String, after id: Int64, limit: Int) throws(StoreError) -> [Int64]
     /// The analyst's additions, in the order they were made.
     func analystEntities() throws(StoreError) -> [AnalystEntity]
-    /// Adds or replaces (by name) an analyst's entity.
+    /// Adds or replaces (by name) an analyst's entity; it is no longer rejected.
     func saveAnalystEntity(_ entity: AnalystEntity) throws(StoreError)
+    /// Names the analyst said are no entity ("Chatters"), in the order given.
+    func rejectedNames() throws(StoreError) -> [String]
+    /// Records that `name` is no entity (and drops any analyst entry of that name).
+    func rejectName(_ name: String) throws(StoreError)
 }

@@ -151,6 +151,7 @@ extension SQLiteStore {
                 INSERT INTO analyst_entity (name, key, type, aliases) VALUES (?, ?, ?, ?)
                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, type = excluded.type, aliases = excluded.aliases
                 """, arguments: [entity.name, entityKey(entity.name), entity.type.rawValue, aliases])
+            try db.execute(sql: "DELETE FROM analyst_rejection WHERE key = ?", arguments: [entityKey(entity.name)])
             // The entity and its aliases exist from now on, so stored mentions
             // under any of the names merge into it at once.
             let index = EntityIndex(db)
@@ -159,6 +160,17 @@ extension SQLiteStore {
             for alias in entity.aliases where entityKey(alias) != entityKey(entity.name) {
                 try index.addAlias(alias, key: entityKey(alias), to: id, type: entity.type)
             }
+        }
+    }
+
+    public func rejectedNames() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM analyst_rejection ORDER BY id")) }
+    }
+
+    public func rejectName(_ name: String) throws(StoreError) {
+        try perform { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO analyst_rejection (key, name) VALUES (?, ?)", arguments: [entityKey(name), name])
+            try db.execute(sql: "DELETE FROM analyst_entity WHERE key = ?", arguments: [entityKey(name)])
         }
     }
 

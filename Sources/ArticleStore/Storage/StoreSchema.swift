@@ -74,6 +74,11 @@ public enum StoreSchema {
                   type TEXT NOT NULL,
                   aliases TEXT NOT NULL         -- JSON array of strings
                 );
+                CREATE TABLE analyst_rejection ( -- names an analyst said are no entity
+                  id INTEGER PRIMARY KEY,
+                  key TEXT NOT NULL UNIQUE,
+                  name TEXT NOT NULL
+                );
                 """)
         }
         return migrator

@@ -16,18 +16,25 @@ enum CandidateSelection {
     static func select(_ candidates: [Candidate], in text: TokenizedText, facts: TokenFacts,
                        modelFirst: Bool = false) -> [Candidate] {
         var dropped = Set<Int>()
-        for (m, span) in candidates.enumerated() where span.source == .model {
-            let inside = candidates.indices.filter { other in
-                other != m && candidates[other].source != .model
-                    && span.bytes.contains(candidates[other].bytes.lowerBound)
+        // Listed candidates by start, to find those near a span without a scan of all.
+        let listed = candidates.indices.filter { candidates[$0].source != .model }
+            .sorted { candidates[$0].bytes.lowerBound < candidates[$1].bytes.lowerBound }
+        let longest = listed.map { candidates[$0].bytes.count }.max() ?? 0
+        func near(_ span: Range<Int>) -> ArraySlice<Int> {
+            let from = firstIndex(in: listed, atOrAfter: span.lowerBound - longest, candidates)
+            let to = firstIndex(in: listed, atOrAfter: span.upperBound, candidates)
+            return listed[from..<max(from, to)]
+        }
+        for span in candidates where span.source == .model {
+            let overlapping = near(span.bytes).filter { candidates[$0].bytes.overlaps(span.bytes) }
+            let inside = overlapping.filter { other in
+                candidates[other].bytes.lowerBound >= span.bytes.lowerBound
                     && candidates[other].bytes.upperBound <= span.bytes.upperBound
                     && candidates[other].bytes.count < span.bytes.count
             }
             guard !inside.isEmpty else {
                 if span.label == .person || span.label == .organization {
-                    for other in candidates.indices where candidates[other].isWeak && candidates[other].bytes.overlaps(span.bytes) {
-                        dropped.insert(other)
-                    }
+                    dropped.formUnion(overlapping.filter { candidates[$0].isWeak })
                 }
                 continue
             }
@@ -38,9 +45,8 @@ enum CandidateSelection {
             // A listed name that crosses the span's edge makes the span suspect
             // ("Strategic Studies Islamabad" against "Institute of Strategic
             // Studies Islamabad").
-            let crossed = candidates.contains { other in
-                other.source != .model && other.bytes.overlaps(span.bytes)
-                    && (other.bytes.lowerBound < span.bytes.lowerBound || other.bytes.upperBound > span.bytes.upperBound)
+            let crossed = overlapping.contains { other in
+                candidates[other].bytes.lowerBound < span.bytes.lowerBound || candidates[other].bytes.upperBound > span.bytes.upperBound
             }
             if !trusted, !crossed,
                hasUncoveredName(span, covered: inside.map { candidates[$0].bytes }, text: text, facts: facts) {
@@ -55,15 +61,28 @@ enum CandidateSelection {
             if x.bytes.count != y.bytes.count { return x.bytes.count > y.bytes.count }
             return x.bytes.lowerBound < y.bytes.lowerBound
         }
-        var taken: [Range<Int>] = []
+        var taken = [Bool](repeating: false, count: text.bytes.count)
         var kept: [Candidate] = []
         for index in order {
             let candidate = candidates[index]
-            if taken.contains(where: { $0.overlaps(candidate.bytes) }) { continue }
-            taken.append(candidate.bytes)
+            let bytes = candidate.bytes.clamped(to: 0..<taken.count)
+            if bytes.contains(where: { taken[$0] }) { continue }
+            for byte in bytes { taken[byte] = true }
             kept.append(candidate)
         }
         return kept.sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }
+    }
+
+    /// The first position in `sorted` (indices of `candidates` by start) whose
+    /// candidate starts at or after `byte`.
+    private static func firstIndex(in sorted: [Int], atOrAfter byte: Int, _ candidates: [Candidate]) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if candidates[sorted[middle]].bytes.lowerBound < byte { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// With `modelFirst`, the tagger ranks between rules and gazetteers, and

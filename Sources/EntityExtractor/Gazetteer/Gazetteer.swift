@@ -20,8 +20,10 @@ public final class Gazetteer: Sendable {
     private let exactKeys: [[UInt8]: Int]
     /// Lower-cased keys of every other name.
     private let foldedKeys: [[UInt8]: Int]
-    /// Lower-cased first token of any key -> the most tokens a key starting with it has.
-    private let firstTokens: [[UInt8]: Int]
+    /// Hash of the lower-cased first token of any key -> the most tokens a key
+    /// starting with it has. A hash, not the bytes, so rejecting a token costs
+    /// no allocation; a collision only costs a full lookup that finds nothing.
+    private let firstTokens: [UInt64: Int]
     /// Lower-cased canonical name -> entry, for `entry(named:)`.
     private let names: [String: Int]
 
@@ -31,7 +33,7 @@ public final class Gazetteer: Sendable {
     public init(entries: [GazetteerEntry]) {
         var exact: [[UInt8]: Int] = [:]
         var folded: [[UInt8]: Int] = [:]
-        var first: [[UInt8]: Int] = [:]
+        var first: [UInt64: Int] = [:]
         var names: [String: Int] = [:]
         for (index, entry) in entries.enumerated() {
             if names[entry.name.lowercased()] == nil { names[entry.name.lowercased()] = index }
@@ -42,7 +44,8 @@ public final class Gazetteer: Sendable {
                 } else if folded[key.folded] == nil {
                     folded[key.folded] = index
                 }
-                first[key.firstToken] = max(first[key.firstToken] ?? 0, key.tokenCount)
+                let hash = NameKey.foldedHash(key.firstToken[...])
+                first[hash] = max(first[hash] ?? 0, key.tokenCount)
             }
         }
         self.entries = entries
@@ -88,11 +91,9 @@ public final class Gazetteer: Sendable {
     /// The longest name starting at token `start` and ending within `limit`.
     public func longestMatch(in text: TokenizedText, at start: Int, limit: Int? = nil) -> GazetteerMatch? {
         let end = min(limit ?? text.tokens.count, text.tokens.count)
-        guard start < end else { return nil }
+        guard start < end, !firstTokens.isEmpty else { return nil }
         return text.bytes.withUnsafeBufferPointer { bytes in
-            var first: [UInt8] = []
-            NameKey.appendFolded(bytes[text.tokens[start].range], to: &first)
-            guard let longest = firstTokens[first] else { return nil }
+            guard let longest = firstTokens[NameKey.foldedHash(bytes[text.tokens[start].range])] else { return nil }
             var count = min(longest, end - start)
             while count > 0 {
                 let tokens = start..<(start + count)
@@ -201,6 +202,29 @@ struct NameKey {
         key.reserveCapacity(bytes.count)
         appendFolded(bytes[...], to: &key)
         return key
+    }
+
+    /// FNV-1a of the folded bytes (as `appendFolded` folds them), without allocating.
+    static func foldedHash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8, C.Index == Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            var byte = bytes[index]
+            if byte >= 0x41 && byte <= 0x5A {
+                byte |= 0x20
+            } else if byte == 0xC3, index + 1 < bytes.endIndex, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9E,
+                      bytes[index + 1] != 0x97 {
+                hash = (hash ^ 0xC3) &* 0x100_0000_01b3
+                byte = bytes[index + 1] + 0x20
+                index += 1
+            } else if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                byte = 0x27
+                index += 2
+            }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            index += 1
+        }
+        return hash
     }
 
     /// Lower-cases ASCII and the Latin-1 capitals (C3 80-9E: "É" -> "é"), and

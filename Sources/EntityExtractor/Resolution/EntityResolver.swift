@@ -77,12 +77,12 @@ public struct EntityResolver: Sendable {
         guard !fullNames.isEmpty else { return }
         for index in mentions.indices {
             let mention = mentions[index]
-            guard mention.source != .analyst, mention.entity == mention.text || mention.type == .person else { continue }
-            let words = nameWords(mention.entity)
-            guard words.count == 1, let word = words.first else { continue }
             // A one-word mention the tagger typed otherwise is the person too
             // when it is that person's surname ("Mishra" read as an ORG).
-            guard mention.type == .person || mention.source == .model else { continue }
+            guard mention.source != .analyst, mention.type == .person || mention.source == .model,
+                  mention.entity == mention.text || mention.type == .person, !mention.entity.contains(" ") else { continue }
+            let words = nameWords(mention.entity)
+            guard words.count == 1, let word = words.first else { continue }
             let matches = fullNames.filter { $0.key.last == word }
             guard let best = matches.last(where: { $0.index < index }) ?? matches.first else { continue }
             mentions[index].entity = best.entity

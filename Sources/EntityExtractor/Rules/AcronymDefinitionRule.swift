@@ -47,7 +47,9 @@ enum AcronymDefinitionRule {
         var uses: [(token: Int, definition: Definition)] = []
         for (index, token) in text.tokens.enumerated() where !own.contains(index) {
             let length = token.range.count
-            guard length >= 2, length <= 10, let definition = byAcronym[Array(text.bytes[token.range])] else { continue }
+            let first = text.bytes[token.range.lowerBound]
+            guard length >= 2, length <= 10, first >= 0x41, first <= 0x5A,
+                  let definition = byAcronym[Array(text.bytes[token.range])] else { continue }
             uses.append((index, definition))
         }
         return uses

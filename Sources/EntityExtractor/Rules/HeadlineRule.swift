@@ -35,9 +35,8 @@ enum HeadlineRule {
         var words = 0
         var capitalised = 0
         for index in line where facts.shape[index] != .other && facts.shape[index] != .number {
-            let word = Array(bytes[text.tokens[index].range])
-            let lowered = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            if minorWords.contains(lowered) && index != line.lowerBound { continue }
+            let range = text.tokens[index].range
+            if facts.shape[index] == .lower, range.count <= 5, minorWords.contains(Array(bytes[range])) { continue }
             words += 1
             if facts.shape[index].isUpperInitial { capitalised += 1 }
         }

@@ -22,22 +22,24 @@ enum SentenceInitialRule {
     ].map { Array($0.utf8) })
 
     static func isCommonWordSpan(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, facts: TokenFacts,
-                                 lowerCaseWords: Set<[UInt8]>) -> Bool {
+                                 lowerCaseWords: Set<UInt64>) -> Bool {
         guard let first = tokens.first, facts.startsSentence[first] else { return false }
         let word = text.bytes[text.tokens[first].range]
         guard CommonWords.contains(word) else { return false }
         if tokens.count == 1 {
             let key = CommonWords.folded(word)
-            return roleNouns.contains(key) || lowerCaseWords.contains(key)
+            return roleNouns.contains(key) || lowerCaseWords.contains(NameKey.foldedHash(key))
         }
         return tokens.dropFirst().allSatisfy { facts.shape[$0] == .lower || facts.shape[$0] == .other }
     }
 
-    /// The words the text writes in lower case, folded.
-    static func lowerCaseWords(in text: TokenizedText, facts: TokenFacts) -> Set<[UInt8]> {
-        var words = Set<[UInt8]>()
-        for (index, token) in text.tokens.enumerated() where facts.shape[index] == .lower {
-            words.insert(Array(text.bytes[token.range]))
+    /// Hashes (`NameKey.foldedHash`) of the words the text writes in lower case.
+    static func lowerCaseWords(in text: TokenizedText, facts: TokenFacts) -> Set<UInt64> {
+        var words = Set<UInt64>()
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for (index, token) in text.tokens.enumerated() where facts.shape[index] == .lower {
+                words.insert(NameKey.foldedHash(bytes[token.range]))
+            }
         }
         return words
     }

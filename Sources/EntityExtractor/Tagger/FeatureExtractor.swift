@@ -20,7 +20,6 @@ struct FeatureExtractor: Sendable {
     }
 
     func extract(_ text: TokenizedText) -> Document {
-        let dropped = ExperimentSwitch.dropped
         let count = text.tokens.count
         var traits: [TokenTraits] = []
         traits.reserveCapacity(count)
@@ -59,7 +58,7 @@ struct FeatureExtractor: Sendable {
                 let base = index * Self.staticFeatureCount
                 var slot = base
                 func add(_ template: FeatureTemplate, _ value: UInt64) {
-                    keys[slot] = FeatureHash.key(template, dropped.contains(template.rawValue) ? 0 : value)
+                    keys[slot] = FeatureHash.key(template, value)
                     slot += 1
                 }
                 add(.bias, 0)
@@ -268,7 +267,3 @@ struct TokenTraits {
     }
 }
 
-import Foundation
-enum ExperimentSwitch {
-    static let dropped: Set<UInt8> = Set((ProcessInfo.processInfo.environment["NER_DROP"] ?? "").split(separator: ",").compactMap { UInt8($0) })
-}

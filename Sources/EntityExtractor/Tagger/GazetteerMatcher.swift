@@ -25,7 +25,7 @@ struct GazetteerMatcher: Sendable {
     /// in the first column, the type in the second, `|`-separated aliases in
     /// the fifth; `#` starts a comment line.
     init(directory: URL) {
-        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        let files = (try? FileManager.default.contentsOfDirectory(at: directory.resolvingSymlinksInPath(), includingPropertiesForKeys: nil)) ?? []
         for file in files.sorted(by: { $0.lastPathComponent < $1.lastPathComponent })
         where file.lastPathComponent.hasPrefix("gazetteer-") && file.pathExtension == "tsv" {
             guard let contents = try? String(contentsOf: file, encoding: .utf8) else { continue }

@@ -1,4 +1,3 @@
-import Foundation
 /// Walks a document left to right, one tag per token, the tags already chosen
 /// feeding the features of the next. Training and tagging share this walk, so
 /// the features the perceptron learned from are the features it is asked about.
@@ -20,7 +19,6 @@ enum GreedyDecoder {
         var buffer = [UInt64](repeating: 0, count: featureCount)
         let staticCount = FeatureExtractor.staticFeatureCount
         let noTag: UInt64 = 0xFF
-        let skipsUncapitalised = ProcessInfo.processInfo.environment["NER_NOSKIP"] == nil
         for sentence in sentences {
             for index in sentence {
                 let previous: EntityTag? = index > sentence.lowerBound ? tags[index - 1] : nil
@@ -35,7 +33,7 @@ enum GreedyDecoder {
                 // is Outside without asking the model, which skips scoring
                 // for two tokens in three. Training makes the same cut, so the
                 // model learns nothing it will not be asked.
-                if skipsUncapitalised && !(previous?.isOpen ?? false) && (casing == .lower || casing == .punctuation) {
+                if !(previous?.isOpen ?? false) && (casing == .lower || casing == .punctuation) {
                     tags[index] = .outside
                     continue
                 }

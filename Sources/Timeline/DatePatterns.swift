@@ -59,7 +59,7 @@ extension TaggingPass {
     // MARK: Month-based dates
 
     /// "December 28, 2025 02:22:58 IST", "Dec. 28", "April 2025", "April of 2025", "April".
-    func monthDate(at i: Int, weekdayStart: Int? = nil) -> Candidate? {
+    func monthDate(at i: Int) -> Candidate? {
         let month: Int
         var isAbbreviation = false
         switch word(i) {

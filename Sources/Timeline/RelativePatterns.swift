@@ -25,10 +25,6 @@ extension TaggingPass {
             return yearEarlier(at: i)
         case .key(let k):
             return relativeKeyword(k, at: i)
-        case .partOfDay(let code):
-            // "overnight" is a key; "the morning" comes through "the".
-            _ = code
-            return nil
         default:
             return nil
         }
@@ -81,7 +77,8 @@ extension TaggingPass {
             point.partOfDay = "NI"
             return .point(point, end: i + 1, relative: true)
         case .overnight:
-            guard let anchor, isTemporalSlot(i) else { return nil }
+            // "overnight" as an adverb: the night before the anchor ("struck overnight").
+            guard let anchor, !(i + 1 < tokens.count && tokens[i + 1].word == nil && tokens[i + 1].kind == .word) else { return nil }
             var point = CalendarPoint.day(anchor - 1)
             point.granularity = .partOfDay
             point.partOfDay = "NI"
@@ -146,9 +143,6 @@ extension TaggingPass {
     private func vague(_ value: String, end: Int) -> Candidate {
         Candidate(end: end, type: .date, content: .literal(value), isRelative: true)
     }
-
-    /// A word that can only be temporal in this slot (not "overnight rates").
-    private func isTemporalSlot(_ i: Int) -> Bool { true }
 
     /// Expressions starting with "the": "the past", "the future", "the near
     /// term", "the past few months", "the next day", "the quarter", "the

@@ -35,11 +35,10 @@ public struct TemporalTagger: Sendable {
         TextBytes.withBytes(of: expression) { bytes in
             var pass = TaggingPass(bytes: bytes, anchor: anchor)
             pass.isStandalone = true
-            guard let firstToken = pass.tokens.first else { return nil }
+            guard !pass.tokens.isEmpty else { return nil }
             var last = pass.tokens.count
             // A trailing full stop is not part of the question.
             if last > 1, pass.tokens[last - 1].kind == .punctuation, pass.tokens[last - 1].punctuation == 0x2E { last -= 1 }
-            _ = firstToken
             guard let candidate = pass.match(at: 0), candidate.end == last else { return nil }
             return self.expression(from: candidate, first: 0, pass: pass)
         }

@@ -5,32 +5,14 @@ import Testing
 
 /// The extractor on the two seed captures, scored against `eval/seeds-entities.tsv`.
 @Suite struct SeedArticleTests {
-    struct Gold: Hashable {
-        var text: String
-        var type: EntityType
-        var entity: String
-    }
-
     /// Where each seed's story body starts and ends (as the capture parser cuts it).
     static let bodies: [String: (first: String, last: String)] = [
         "000_018e89bbf2e85b3f.txt": ("Pakistan said it has signed", "political cycles and headlines."),
         "003_cef261d7efc6bb5d.txt": ("Pakistan and Bangladesh have, over", "largely dismantled for years."),
     ]
 
-    static let negatives = ["Officials", "Analysts", "Security officials", "Chatters", "Unlock", "Home", "Defense", "Training",
-                            "Regional observers", "Sign New Defense Cooperation Pact", "New Defense Cooperation Pact",
-                            "Defense Cooperation Pact", "Quietly Rebuild Intelligence", "Defence Links", "Most Popular"]
-
-    static func gold() -> [String: [Gold]] {
-        let url = Fixtures.repositoryRoot.appendingPathComponent("eval/seeds-entities.tsv")
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        var gold: [String: [Gold]] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let columns = line.split(separator: "\t").map(String.init)
-            guard columns.count == 4, let type = EntityType(rawValue: columns[2]) else { continue }
-            gold[columns[0], default: []].append(Gold(text: columns[1], type: type, entity: columns[3]))
-        }
-        return gold
+    static func gold() throws -> MentionGold {
+        try MentionGold(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("eval/seeds-entities.tsv"))
     }
 
     /// Mentions of the body of `file`, in order.
@@ -45,49 +27,37 @@ import Testing
     }
 
     /// Found, missed and spurious mentions by (text, type, entity), as multisets.
-    static func score(_ extractor: EntityExtractor) -> (found: Int, missed: [Gold], spurious: [Gold], negatives: [String]) {
-        var found = 0
-        var missed: [Gold] = []
-        var spurious: [Gold] = []
-        var negatives: [String] = []
-        for (file, gold) in gold().sorted(by: { $0.key < $1.key }) {
+    static func score(_ extractor: EntityExtractor) throws -> MentionGold.Score {
+        let gold = try gold()
+        var score = MentionGold.Score()
+        for file in gold.files.keys.sorted() {
             let (all, body) = bodyMentions(file, extractor: extractor)
-            var predicted = body.map { Gold(text: $0.text, type: $0.type, entity: $0.entity) }
-            for item in gold {
-                if let index = predicted.firstIndex(of: item) {
-                    predicted.remove(at: index)
-                    found += 1
-                } else {
-                    missed.append(item)
-                }
-            }
-            spurious += predicted
-            negatives += all.map(\.text).filter { negatives.contains($0) || Self.negatives.contains($0) }
+            gold.score(file: file, predicted: body, everywhere: all, into: &score)
         }
-        return (found, missed, spurious, negatives)
+        return score
     }
 
-    @Test func goldFileCoversBothSeeds() {
-        let gold = Self.gold()
-        #expect(gold.count == 2)
-        #expect(gold.values.map(\.count).reduce(0, +) == 50)
+    @Test func goldFileCoversBothSeeds() throws {
+        let gold = try Self.gold()
+        #expect(gold.files.count == 2)
+        #expect(gold.files.values.map(\.count).reduce(0, +) == 50)
+        #expect(gold.negatives.contains("Officials") && gold.negatives.contains("Defense Cooperation Pact"))
     }
 
-    @Test func listsAndRulesAloneFindEveryGoldMention() {
-        let result = Self.score(Fixtures.listsOnly)
+    @Test func listsAndRulesAloneFindEveryGoldMention() throws {
+        let result = try Self.score(Fixtures.listsOnly)
         print("seeds, lists and rules only: found \(result.found), missed \(result.missed.count), spurious \(result.spurious.count)")
         #expect(result.missed.isEmpty, "missed: \(result.missed)")
         #expect(result.spurious.isEmpty, "spurious: \(result.spurious)")
-        #expect(result.negatives.isEmpty, "negatives: \(result.negatives)")
+        #expect(result.negativesFound.isEmpty, "negatives: \(result.negativesFound)")
     }
 
-    @Test(.enabled(if: Fixtures.bundled != nil, "no ner-model.bin bundled yet"))
-    func bundledExtractorFindsEveryGoldMentionAndNoNegative() throws {
+    @Test func bundledExtractorFindsEveryGoldMentionAndNoNegative() throws {
         let extractor = try #require(Fixtures.bundled)
-        let result = Self.score(extractor)
+        let result = try Self.score(extractor)
         print("seeds, bundled model: found \(result.found), missed \(result.missed.count) \(result.missed.map(\.text)), spurious \(result.spurious.count) \(result.spurious.map { "\($0.text)/\($0.type.rawValue)" })")
         #expect(result.missed.isEmpty, "missed: \(result.missed)")
-        #expect(result.negatives.isEmpty, "negatives: \(result.negatives)")
+        #expect(result.negativesFound.isEmpty, "negatives: \(result.negativesFound)")
         #expect(result.spurious.count <= 2, "spurious: \(result.spurious)")
     }
 

@@ -130,10 +130,13 @@ public struct TimeExpression: Hashable, Sendable, Codable {
     public var value: String
     public var modifier: Modifier?
     /// The calendar span the expression denotes, in UTC, as [start, end):
-    /// "April 2025" is 2025-04-01..2025-05-01, "the early 2010s" 2010..2020
-    /// (with modifier START saying which part), "over the past few months" the
-    /// months before the anchor. Nil for unanchored durations, sets and vague
-    /// references.
+    /// "April 2025" is 2025-04-01..2025-05-01; "the early 2010s" 2010..2014
+    /// (START, MID and END narrow the span to its first, middle or last 40%);
+    /// "over the past few months" the three months before the anchor's day
+    /// ("few" and unsaid amounts are taken as three); "the past 15 years" the
+    /// 15 years before it. Calendar days are UTC days; a time with a zone is
+    /// converted. Nil for unanchored durations ("nearly 15 years"), sets and
+    /// vague references (PAST_REF).
     public var interval: DateInterval?
     /// How fine the expression is; nil for vague references (PAST_REF) and sets.
     public var precision: Precision?

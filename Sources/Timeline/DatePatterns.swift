@@ -346,6 +346,8 @@ extension TaggingPass {
             let next = tokens[i + 1]
             if next.kind == .punctuation, isAttached(i + 1), [0x25, 0x2F, 0x3A].contains(next.punctuation) { return nil }
             if isPunctuation(i + 1, 0x2D), isAttached(i + 1), plainNumber(i + 2)?.digits ?? 0 > 2 { return nil }
+            // "1462.93" (an index level)
+            if isPunctuation(i + 1, 0x2E), isAttached(i + 1), isAttached(i + 2), plainNumber(i + 2) != nil { return nil }
             if next.kind == .word, let key = WordKey(bytes, next.start, next.end), Self.countedNouns.contains(key) { return nil }
             if case .unit? = next.word { return nil }
         }
@@ -605,6 +607,19 @@ extension TaggingPass {
             inner = season(at: k, year: nil, end: k + 1, needsDeterminer: false)
         } else if case .number(let n)? = word(k), NumberWords.isTens(n) {
             inner = century(at: k)
+        } else if let year = fourDigitYear(at: k), k + 1 < tokens.count {
+            // "the 1988 second quarter", "the 1988 quarter", "the 1988 period"
+            var q = k + 1
+            if isKey(q, .fiscal) { q += 1 }
+            if case .ordinal(let n)? = word(q), n <= 4, case .unit(.quarter, false)? = word(skipHyphen(q + 1)) {
+                var candidate = Candidate.point(.quarter(year, n), end: skipHyphen(q + 1) + 1)
+                candidate.setsNarrativeQuarter = true
+                inner = candidate
+            } else if case .unit(.quarter, false)? = word(q), let quarter = reference.narrativeQuarter?.quarter {
+                inner = .point(.quarter(year, quarter), end: q + 1)
+            } else if isKey(q, .period), let quarter = reference.narrativeQuarter?.quarter {
+                inner = .point(.quarter(year, quarter), end: q + 1)
+            }
         } else if case .unit(.year, false)? = word(k) {
             if let (year, end) = spelledYear(at: k + 1) {
                 inner = .point(CalendarPoint(year: year, granularity: .year), end: end)

@@ -130,6 +130,8 @@ extension TaggingPass {
         // "20 more years", "eight trading days", "30 calendar days"
         if !isCompound, isKey(k, .more) || isKey(k, .trading) || isKey(k, .business) || isKey(k, .calendar) || isKey(k, .full) { k += 1 }
         guard let (unit, plural) = unitAfterAmount(at: k) else { return nil }
+        // "a year-earlier loss": the adjective is the expression, not "a year".
+        if isPunctuation(k + 1, 0x2D), isAttached(k + 1), isKey(k + 2, .earlier) || isKey(k + 2, .ago) { return nil }
         // "60 Minutes" (a programme), "Two Weeks Notice": a title, not a duration.
         if tokens[k].isCapitalized, !tokens[k].sentenceStart, !tokens[i].isCapitalized || !tokens[i].sentenceStart { return nil }
         if isCompound {

@@ -98,6 +98,10 @@ extension TaggingPass {
             // "recent" as an adjective of something else ("recent talks") is
             // left alone: TimeBank tags it as often as not.
             return vagueSpan(at: i + 1, direction: .past)
+        case .soon:
+            // "will soon", "soon after" is FUTURE_REF; "as soon as Tuesday" leaves it to "Tuesday".
+            if isKey(i - 1, .so) || tokenIs(i - 1, "as") && !tokenIs(i + 2, "possible") { return nil }
+            return vague("FUTURE_REF", end: i + 1)
         case .future:
             // "in future", not "future cooperation"
             if isKey(i - 1, .in) { return vague("FUTURE_REF", end: i + 1) }
@@ -164,6 +168,9 @@ extension TaggingPass {
             return nil
         case .key(.long):
             return nil
+        case .unit(_, true) where isKey(k + 1, .ahead):
+            // "the weeks ahead", "the months ahead"
+            return vagueSpan(at: k, direction: .future).map { var c = $0; c.end = k + 2; return c }
         case .key(.full), .key(.whole), .key(.entire):
             // "the full year": the year the figures are for.
             guard case .unit(.year, false)? = word(k + 1), let year = reference.narrativeYear(at: tokens[i].sentence) ?? reference.anchorYear else { return nil }
@@ -177,9 +184,13 @@ extension TaggingPass {
         case .unit(.year, false):
             // "the year-earlier quarter", "the year-ago period"
             if let c = yearEarlier(at: k) { return c }
-            // "the year": the narrative's year in TimeBank is as often a
-            // duration as a date; read it as the 12 months it names.
-            return Candidate(end: k + 1, type: .duration, content: .duration(.init(amount: 1, unit: .year), direction: .none, assumedAmount: nil))
+            // "the year ended Sept. 30": twelve months of accounts; otherwise
+            // "for the year" is the year the story is in (TimeBank's reading).
+            if tokenIs(k + 1, "ended") || tokenIs(k + 1, "ending") || tokenIs(k + 1, "to") {
+                return Candidate(end: k + 1, type: .duration, content: .duration(.init(amount: 1, unit: .year), direction: .none, assumedAmount: nil))
+            }
+            guard let year = reference.narrativeYear(at: tokens[i].sentence) ?? reference.anchorYear else { return nil }
+            return .point(CalendarPoint(year: year, granularity: .year), end: k + 1, relative: true)
         case .unit(.quarter, false):
             // "the quarter": the quarter the story is about, else the last complete one.
             if let q = reference.narrativeQuarter { return .point(q, end: k + 1, relative: true) }

@@ -275,7 +275,7 @@ struct TaggingPass {
     func isFutureContext(around i: Int) -> Bool {
         var k = i
         var steps = 0
-        while k > 0, steps < 8, !tokens[k].sentenceStart {
+        while k > 0, steps < 12, !tokens[k].sentenceStart {
             k -= 1
             steps += 1
             if isClauseBreak(k) { break }
@@ -296,10 +296,13 @@ struct TaggingPass {
     }
 
     /// Words that put a clause in the future: "will", "'ll", "expected",
-    /// "scheduled", "plans", "might", "could", "until" ("postponed until
-    /// Tuesday"), "soon" ("as soon as Tuesday").
+    /// "scheduled", "plan(s)", "planning", "might", "could", "soon" ("as soon
+    /// as Tuesday"), looked for up to 12 tokens back and 4 ahead in the clause.
+    /// Not "would" (conditionals and reported past outnumber reported futures).
+    /// Not "until": "Until Thursday, they had not ..." is as common as
+    /// "postponed until Tuesday".
     static let futureMarkers: Set<TemporalKey> = [.will, .shall, .ll, .expected, .scheduled, .upcoming, .plans, .planned, .intends,
-                                                  .might, .could, .until, .soon]
+                                                  .might, .could, .soon, .plan]
 
     // MARK: Resolution helpers
 
@@ -342,16 +345,16 @@ struct TaggingPass {
         return .day(anchor - (anchorWeekday - weekday + 7) % 7)
     }
 
-    /// The year of a month named without one. When the text gave a year in
-    /// this sentence or the one before ("signed on March 3, 2019. In May, ..."),
-    /// that year. Otherwise the occurrence of the month nearest the anchor,
+    /// The year of a month named without one. When the text gave a month or
+    /// a day with a year in this sentence ("signed on March 3, 2019, and in
+    /// May ..."), that year. Otherwise the occurrence of the month nearest the anchor,
     /// ties going to the past, and only the future ones when the sentence
     /// speaks of the future ("will meet in January", said in December).
     func yearForMonth(_ month: Int, at i: Int) -> Int? {
-        if let year = reference.narrativeYear(at: tokens[i].sentence) { return year }
+        let future = isFutureContext(around: i)
+        if let year = reference.narrativeYear(at: tokens[i].sentence), !(future && year < reference.anchorYear ?? year) { return year }
         guard let year = reference.anchorYear, let anchorMonth = reference.anchorMonth else { return nil }
         let anchorIndex = year * 12 + anchorMonth - 1
-        let future = isFutureContext(around: i)
         var best = year
         var bestCost = Double.infinity
         for candidate in (year - 1)...(year + 1) {

@@ -46,6 +46,9 @@ enum TemporalKey: Hashable, Sendable {
     case holiday, new
     /// "pre-1990", "post-1959"
     case pre, post
+    /// "the weeks ahead"
+    case ahead
+    case plan
     case will, shall, ll, expected, scheduled, due, upcoming, plans, planned, intends, would, might, could
 }
 
@@ -142,7 +145,7 @@ enum TemporalVocabulary {
             ("calendar", .calendar), ("full", .full), ("whole", .whole), ("entire", .entire), ("old", .old),
             ("twice", .twice), ("times", .times), ("will", .will), ("shall", .shall), ("ll", .ll),
             ("expected", .expected), ("scheduled", .scheduled), ("due", .due), ("upcoming", .upcoming),
-            ("plans", .plans), ("planned", .planned), ("intends", .intends), ("would", .would), ("christmas", .holiday), ("thanksgiving", .holiday), ("easter", .holiday), ("new", .new), ("pre", .pre), ("post", .post), ("might", .might), ("could", .could),
+            ("plans", .plans), ("planned", .planned), ("intends", .intends), ("would", .would), ("christmas", .holiday), ("thanksgiving", .holiday), ("easter", .holiday), ("new", .new), ("pre", .pre), ("post", .post), ("ahead", .ahead), ("might", .might), ("plan", .plan), ("planning", .plan), ("could", .could),
         ]
         for (name, key) in keys { table[name] = .key(key) }
         return Dictionary(uniqueKeysWithValues: table.map { (WordKey($0.key), $0.value) })

@@ -49,14 +49,16 @@ let benchUsage = """
            dossier-bench store [--markdown] [--articles N] [--search-rounds N]
            dossier-bench ner [--markdown] [--megabytes N]
            dossier-bench timex [--markdown] [--megabytes N]
+           dossier-bench timeline [--markdown] [--articles N]
       calls              Lua <-> Swift call overhead against C (the default)
       store              article store: ingest throughput against a bare GRDB/FTS5 loop, search latency
       ner                entity tagger: tokenize + tag throughput and peak memory on generated news
       timex              temporal tagger: TemporalTagger.find throughput on generated news (default 32 MB)
+      timeline           events from generated articles, one merged timeline, its export
       --markdown         print Markdown tables instead of plain text
       --rounds N         calls: timed rounds per benchmark, the median is reported (default 9)
       --iterations N     calls: calls per timed loop (default 2000000)
-      --articles N       store: generated articles (default 100000)
+      --articles N       store, timeline: generated articles (default 100000)
       --search-rounds N  store: timed rounds over the queries, the median is reported (default 3)
       --megabytes N      ner: generated input, reported at N/4 and N (default 40); timex: generated input (default 32)
     """
@@ -71,8 +73,18 @@ func fail(_ message: String, status: Int32) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-let subcommand = arguments.first.flatMap { ["calls", "store", "ner", "timex"].contains($0) ? $0 : nil } ?? "calls"
+let subcommand = arguments.first.flatMap { ["calls", "store", "ner", "timex", "timeline"].contains($0) ? $0 : nil } ?? "calls"
 if arguments.first == subcommand { arguments.removeFirst() }
+
+if subcommand == "timeline" {
+    do {
+        let timelineOptions = try TimelineBenchOptions(arguments: arguments)
+        print(timelineReport(runTimelineBenchmark(articles: timelineOptions.articles), markdown: timelineOptions.markdown))
+    } catch {
+        fail("\(error.message)\n\(benchUsage)", status: 2)
+    }
+    exit(0)
+}
 
 if subcommand == "timex" {
     do {

@@ -27,7 +27,7 @@ struct EvalTimexCommand: ParsableCommand {
         do {
             documents = try TimeMLDocument.load(directory: directory)
         } catch {
-            FileHandle.standardError.write(Data("dossier: \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
             throw ExitCode(1)
         }
         let evaluation = TimexEvaluation.run(documents)

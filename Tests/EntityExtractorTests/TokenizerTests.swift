@@ -46,6 +46,7 @@ private func words(_ text: String) -> [String] {
 @Test func hyphenatedWordsStayWhole() {
     #expect(words("Pakistan-Bangladesh ties, a Bangladesh-based anti-India group -- or not") ==
             ["Pakistan-Bangladesh", "ties", ",", "a", "Bangladesh-based", "anti-India", "group", "--", "or", "not"])
+    #expect(words("a U.S.-based firm, 1996-08-22") == ["a", "U.S.-based", "firm", ",", "1996-08-22"])
 }
 
 @Test func quotesAndUnicodePunctuationSeparate() {

@@ -123,8 +123,8 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
     }
 
     @Test func narrativeDateAnchorsMonthsAndNextDay() {
-        let text = "The accord was signed on March 3, 2019. In May, troops withdrew. The next day, talks resumed."
-        #expect(values(text) == ["March 3, 2019=2019-03-03", "May=2019-05", "The next day=2019-03-04"])
+        let text = "The accord was signed on March 3, 2019, and in May troops withdrew. The next day, talks resumed. In May, they met again."
+        #expect(values(text) == ["March 3, 2019=2019-03-03", "May=2019-05", "The next day=2019-03-04", "May=2025-05"])
     }
 
     @Test func holidaysAndPrefixedYears() {
@@ -257,5 +257,64 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
         #expect(byText["now"]?.value == "PRESENT_REF")
         #expect(byText["2025"] == nil || byText["2025"]?.value == "2025")
         #expect(!found.contains { $0.text.contains("Sunday") })
+    }
+}
+
+@Suite struct TimexEvaluationTests {
+    static let snippet = """
+        <?xml version="1.0" ?>
+        <TimeML>
+        <DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" functionInDocument="CREATION_TIME">19980807</TIMEX3></DCT>
+        <TEXT>
+        Bombs <EVENT eid="e1">exploded</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3> at two U.S. embassies &amp; killed dozens, \
+        <TIMEX3 tid="t2" type="DURATION" value="P8Y" mod="APPROX">nearly eight years</TIMEX3> after <TIMEX3 tid="t3" type="DATE" value="1990">1990</TIMEX3>. \
+        Officials met <TIMEX3 tid="t4" type="DATE" value="1998-08-06">yesterday</TIMEX3> and will meet <TIMEX3 tid="t5" type="DATE" value="1998-W33">next week</TIMEX3>.
+        </TEXT>
+        </TimeML>
+        """
+
+    @Test func readsTextTimexesAndCreationTime() throws {
+        let document = TimeMLDocument(name: "snippet.tml", contents: Self.snippet)
+        #expect(document.creationTime == "1998-08-07")
+        #expect(document.anchor == PublicationDate(year: 1998, month: 8, day: 7))
+        #expect(document.timexes.map(\.value) == ["1998-08-07", "P8Y", "1990", "1998-08-06", "1998-W33"])
+        #expect(document.timexes[1].modifier == "APPROX")
+        #expect(document.text.contains("embassies & killed"))
+        let bytes = Array(document.text.utf8)
+        for timex in document.timexes {
+            #expect(String(decoding: bytes[timex.range], as: UTF8.self) == timex.text)
+        }
+    }
+
+    @Test func scoresStrictRelaxedAndValue() {
+        let document = TimeMLDocument(name: "snippet.tml", contents: Self.snippet)
+        let result = TimexEvaluation.score(document, tagger: TemporalTagger())
+        let counts = result.counts
+        #expect(counts.gold == 5)
+        #expect(counts.system == 5)
+        #expect(counts.strictMatches == 5)
+        #expect(counts.relaxedMatches == 5)
+        #expect(counts.valueCorrect == 5)
+        #expect(counts.value.f1 == 1)
+        #expect(result.errors.isEmpty)
+    }
+
+    @Test func countsMissesAndSpuriousExpressions() {
+        let gold = """
+            <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-12-28" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>
+            <TEXT>Talks resumed in <TIMEX3 tid="t1" type="DATE" value="2025-03">the spring</TIMEX3>, \
+            <TIMEX3 tid="t2" type="DATE" value="2025-04">in April 2025</TIMEX3>, yesterday.</TEXT></TimeML>
+            """
+        let result = TimexEvaluation.score(TimeMLDocument(name: "g.tml", contents: gold), tagger: TemporalTagger())
+        let counts = result.counts
+        #expect(counts.gold == 2)
+        // "the spring" (wrong value: 2025-SP), "April 2025" (relaxed only), "yesterday" (spurious)
+        #expect(counts.system == 3)
+        #expect(counts.relaxedMatches == 2)
+        #expect(counts.strictMatches == 1)
+        #expect(counts.valueCorrect == 1)
+        #expect(result.errors.map(\.kind.rawValue).sorted() == ["EXTRA", "SPAN", "VALUE"])
+        let value = counts.value
+        #expect(abs(value.precision - 1.0 / 3) < 1e-9 && abs(value.recall - 0.5) < 1e-9)
     }
 }

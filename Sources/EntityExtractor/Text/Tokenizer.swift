@@ -55,7 +55,12 @@ enum Tokenizer {
             switch byte {
             case UInt8(ascii: "."):
                 if index - start == 1 && isASCIILetter(previous) {
-                    if let end = initialsEnd(bytes, afterLetter: index) { return end }
+                    if let end = initialsEnd(bytes, afterLetter: index) {
+                        // "U.S.-based" is one hyphenated word, like "Bangladesh-based".
+                        guard end < count, bytes[end] == UInt8(ascii: "-"), ScalarClass.isLetter(at: end + 1, in: bytes) else { return end }
+                        index = end + 1
+                        continue
+                    }
                 }
                 if isASCIIDigit(previous) && isASCIIDigit(next) { index += 1; continue }
                 // Domain names ("dawn.com") but not a missing space ("end.The").

@@ -142,25 +142,42 @@ public struct TimeMLDocument: Sendable {
         }
     }
 
-    /// Every .tml file under `directory` (recursively), sorted by path.
+    /// Why a corpus folder could not be read.
+    public struct LoadError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Every .tml file under `directory` (recursively, following symbolic
+    /// links to folders), sorted by path.
     public static func load(directory: String) throws -> [TimeMLDocument] {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: directory])
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LoadError(description: "\(directory): no such folder")
         }
-        var paths: [String] = []
-        for case let url as URL in enumerator where url.pathExtension == "tml" {
-            paths.append(url.path)
+        // (file to read, name relative to the root: "TimeBank/ABC19980108.1830.0711.tml")
+        var files: [(path: String, name: String)] = []
+        var folders: [(path: String, name: String)] = [(root.path, "")]
+        var visited: Set<String> = []
+        while let folder = folders.popLast() {
+            guard visited.insert(folder.path).inserted else { continue } // a link back up
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for entry in entries {
+                let path = URL(fileURLWithPath: folder.path).appendingPathComponent(entry).resolvingSymlinksInPath().path
+                let name = folder.name.isEmpty ? entry : folder.name + "/" + entry
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                    folders.append((path, name))
+                } else if entry.hasSuffix(".tml") {
+                    files.append((path, name))
+                }
+            }
         }
-        if paths.isEmpty {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: directory + " (no .tml files)"])
+        if files.isEmpty {
+            throw LoadError(description: "\(directory): no .tml files")
         }
-        let prefix = root.standardizedFileURL.path + "/"
-        return try paths.sorted().map { path in
-            let contents = try String(contentsOfFile: path, encoding: .utf8)
-            let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
-            let name = standardized.hasPrefix(prefix) ? String(standardized.dropFirst(prefix.count)) : path
-            return TimeMLDocument(name: name, contents: contents)
+        return try files.sorted { $0.name < $1.name }.map { file in
+            TimeMLDocument(name: file.name, contents: try String(contentsOfFile: file.path, encoding: .utf8))
         }
     }
 }

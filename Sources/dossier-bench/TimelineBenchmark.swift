@@ -28,21 +28,26 @@ struct TimelineBenchResults {
     let exportSeconds: Double
 }
 
-/// Builds one timeline from `articles` generated news articles (the timex
-/// benchmark's generator, dense in dates), as `timeline{}` does from a store:
-/// events per article, then one ordered, merged timeline.
+/// Builds one timeline from `articles` generated news articles, as
+/// `timeline{}` does from a store: events per article, then one ordered,
+/// merged timeline.
 ///
-/// Each article's entity mentions are given as input, the way the store holds
-/// them: the generator's place names, located by exact match (the extractor's
-/// own cost is the `ner` benchmark's).
+/// An article is the store benchmark's (about 3 KB of news-like prose) with a
+/// sentence from the timex benchmark's generator (dates, durations, relative
+/// expressions) opening each paragraph: a few dated sentences per story, as in
+/// wire copy. Each article's entity mentions are given as input, the way the
+/// store holds them: the generator's place names, located by exact match (the
+/// extractor's own cost is the `ner` benchmark's).
 func runTimelineBenchmark(articles count: Int) -> TimelineBenchResults {
-    var generator = TimexNewsGenerator(seed: 11)
+    var dated = TimexNewsGenerator(seed: 11)
+    var prose = CorpusGenerator(seed: 11)
     var inputs: [TimelineArticle] = []
     inputs.reserveCapacity(count)
     var bytes = 0
     let published = PublicationDate(year: 2025, month: 12, day: 28, hour: 2, minute: 22, utcOffsetSeconds: 19_800)
     for index in 0..<count {
-        let body = generator.article()
+        let paragraphs = prose.articles(1)[0].body.components(separatedBy: "\n\n")
+        let body = paragraphs.map { dated.sentence() + " " + $0 }.joined(separator: "\n\n")
         bytes += body.utf8.count
         inputs.append(TimelineArticle(id: Int64(index + 1), title: "Article \(index + 1)", outlet: "Generated",
                                       published: published, body: body, mentions: placeMentions(in: body)))

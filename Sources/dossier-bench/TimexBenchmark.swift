@@ -117,7 +117,7 @@ struct TimexNewsGenerator {
         }
     }
 
-    private mutating func sentence() -> String {
+    mutating func sentence() -> String {
         switch random.int(0...5) {
         case 0: return "\(random.pick(Self.subjects)) \(random.pick(Self.verbs)) on \(date()) that \(random.pick(Self.nouns)) with \(random.pick(Self.places)) had resumed \(random.pick(Self.relatives))."
         case 1: return "\(random.pick(Self.places)) and \(random.pick(Self.places)) have, \(random.pick(Self.relatives)), expanded \(random.pick(Self.nouns)) at a level not seen since \(random.int(1971...2015))."

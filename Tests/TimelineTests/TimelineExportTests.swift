@@ -25,6 +25,17 @@ import Testing
         #expect(events[1]["precision"] as? String == "month")
         let sources = try #require(events[1]["sources"] as? [[String: Any]])
         #expect(sources.first?["article"] as? Int == 3)
+        #expect(sources.first?["text"] as? String == "In April 2025, the two countries resumed \"talks\", officials said <quietly> & more.")
+    }
+
+    @Test func jsonEscapesControlCharactersQuotesAndBackslashes() throws {
+        var text = JSONText()
+        let value = "tab\there \"quoted\" back\\slash \u{1}bell\nline Dhaka – ঢাকা"
+        text.raw("[")
+        text.string(value)
+        text.raw("]")
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.text.utf8)) as? [String]
+        #expect(parsed == [value])
     }
 
     @Test func csvQuotesFieldsAndHasOneRowPerSource() {

@@ -26,6 +26,7 @@ public struct EventExtractor: Sendable {
 
         var events: [Event] = []
         var expressionIndex = 0
+        let published = article.published?.iso8601
         for (offset, sentence) in sentences.enumerated() {
             let number = offset + 1
             var inSentence: [TimeExpression] = []
@@ -36,7 +37,7 @@ public struct EventExtractor: Sendable {
             let text = String(decoding: tokenized.bytes[sentence], as: UTF8.self)
             let source = Event.Source(
                 articleID: article.id, title: article.title, outlet: article.outlet, url: article.url,
-                published: article.published?.iso8601, sentence: number, start: sentence.lowerBound + 1,
+                published: published, sentence: number, start: sentence.lowerBound + 1,
                 stop: sentence.upperBound, text: text)
             let entities = uniqueEntities(mentionsBySentence[number] ?? [])
             events += self.events(sentence: text, offset: sentence.lowerBound, expressions: inSentence,
@@ -51,9 +52,10 @@ public struct EventExtractor: Sendable {
         // Dates, times, and durations anchored on the calendar ("over the past
         // few months" ending at publication) place an event.
         let dated = expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil }
+        let words = EventTrigger.split(sentence)
         for expression in dated {
             let local = (expression.byteRange.lowerBound - offset)..<(expression.byteRange.upperBound - offset)
-            let trigger = EventTrigger.phrase(in: sentence, near: local) ?? expression.text
+            let trigger = EventTrigger.phrase(in: words, near: local) ?? expression.text
             let label = expression.type == .duration
                 ? EventLabel.span(interval: expression.interval!, precision: expression.precision!)
                 : EventLabel.text(interval: expression.interval!, precision: expression.precision!, modifier: expression.modifier)
@@ -68,7 +70,7 @@ public struct EventExtractor: Sendable {
                 }
             }
         }
-        if dated.isEmpty, let published, let trigger = reportedPhrase(in: sentence), !entities.isEmpty {
+        if dated.isEmpty, !entities.isEmpty, let published, let trigger = reportedPhrase(in: words) {
             let interval = dayInterval(of: published)
             events.append(Event(
                 interval: interval, precision: .day, modifier: nil,
@@ -88,12 +90,9 @@ public struct EventExtractor: Sendable {
         guard lead.contains("gap of") || lead.hasSuffix("after ") || lead.contains("first time in") || lead.contains("break of")
         else { return nil }
         let point = interval.start.addingTimeInterval(-seconds)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let year = calendar.component(.year, from: point)
-        guard let start = calendar.date(from: DateComponents(year: year)),
-              let end = calendar.date(from: DateComponents(year: year + 1)) else { return nil }
-        let span = DateInterval(start: start, end: end)
+        let year = CalendarMath.civil(CalendarMath.split(point, utcOffsetSeconds: 0).day).year
+        let span = DateInterval(start: CalendarMath.date(ofDay: CalendarMath.dayNumber(year: year, month: 1, day: 1)),
+                                end: CalendarMath.date(ofDay: CalendarMath.dayNumber(year: year + 1, month: 1, day: 1)))
         return Event(
             interval: span, precision: .year, modifier: .approx,
             label: EventLabel.text(interval: span, precision: .year, modifier: .approx),
@@ -103,14 +102,13 @@ public struct EventExtractor: Sendable {
 
     /// A sentence reporting a new fact without dating it: "has signed",
     /// "have rebuilt", "said".
-    private func reportedPhrase(in sentence: String) -> String? {
-        let words = EventTrigger.split(sentence)
+    private func reportedPhrase(in words: [EventTrigger.Word]) -> String? {
         for (index, word) in words.enumerated() {
-            let lower = word.text.lowercased()
+            let lower = word.lowercased
             if lower == "has" || lower == "have" {
                 var next = index + 1
                 while next < words.count, next - index <= 8 {
-                    let candidate = words[next].text.lowercased()
+                    let candidate = words[next].lowercased
                     if candidate == "been" || candidate == "not" { break }
                     if EventTrigger.isParticiple(candidate) { return lower + " " + words[next].text }
                     next += 1
@@ -127,13 +125,8 @@ public struct EventExtractor: Sendable {
     /// it was still the 27th in UTC), as a UTC day like every other date on a
     /// timeline.
     private func dayInterval(of date: PublicationDate) -> DateInterval {
-        var local = Calendar(identifier: .gregorian)
-        local.timeZone = TimeZone(secondsFromGMT: date.utcOffsetSeconds ?? 0)!
-        let day = local.dateComponents([.year, .month, .day], from: date.instant)
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
-        let start = utc.date(from: day)!
-        return DateInterval(start: start, end: utc.date(byAdding: .day, value: 1, to: start)!)
+        let day = CalendarMath.split(date.instant, utcOffsetSeconds: date.utcOffsetSeconds ?? 0).day
+        return DateInterval(start: CalendarMath.date(ofDay: day), end: CalendarMath.date(ofDay: day + 1))
     }
 
     private func uniqueEntities(_ mentions: [Mention]) -> [String] {

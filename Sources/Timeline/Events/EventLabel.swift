@@ -5,26 +5,24 @@ import Foundation
 /// 2025-04-01), with its modifier in words ("early 2010s", "~2010").
 enum EventLabel {
     static func text(interval: DateInterval, precision: TimeExpression.Precision, modifier: TimeExpression.Modifier?) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekOfYear, .yearForWeekOfYear], from: interval.start)
-        let year = c.year!
+        let (day, second) = CalendarMath.split(interval.start, utcOffsetSeconds: 0)
+        let (year, month, dayOfMonth) = CalendarMath.civil(day)
         var label: String
         switch precision {
         case .second, .minute, .hour, .partOfDay:
-            label = String(format: "%04d-%02d-%02d %02d:%02d UTC", year, c.month!, c.day!, c.hour!, c.minute!)
+            label = "\(isoDay(year, month, dayOfMonth)) \(twoDigits(second / 3600)):\(twoDigits(second % 3600 / 60)) UTC"
         case .day:
-            label = String(format: "%04d-%02d-%02d", year, c.month!, c.day!)
+            label = isoDay(year, month, dayOfMonth)
         case .week:
-            label = String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!)
+            let week = CalendarMath.isoWeek(ofDay: day)
+            label = "\(week.year)-W\(twoDigits(week.week))"
         case .month:
-            label = String(format: "%04d-%02d", year, c.month!)
+            label = "\(year)-\(twoDigits(month))"
         case .quarter:
-            label = "\(year)-Q\((c.month! - 1) / 3 + 1)"
+            label = "\(year)-Q\((month - 1) / 3 + 1)"
         case .season, .halfYear:
-            let end = calendar.date(byAdding: .day, value: -1, to: interval.end) ?? interval.end
-            let last = calendar.dateComponents([.year, .month], from: end)
-            label = String(format: "%04d-%02d..%04d-%02d", year, c.month!, last.year!, last.month!)
+            let last = CalendarMath.civil(CalendarMath.split(interval.end.addingTimeInterval(-1), utcOffsetSeconds: 0).day)
+            label = "\(year)-\(twoDigits(month))..\(last.year)-\(twoDigits(last.month))"
         case .year:
             label = String(year)
         case .decade:
@@ -51,6 +49,14 @@ enum EventLabel {
         let from = text(interval: interval, precision: precision, modifier: nil)
         let to = text(interval: last, precision: precision, modifier: nil)
         return from == to ? from : from + ".." + to
+    }
+
+    static func isoDay(_ year: Int, _ month: Int, _ day: Int) -> String {
+        "\(year)-\(twoDigits(month))-\(twoDigits(day))"
+    }
+
+    static func twoDigits(_ number: Int) -> String {
+        number < 10 ? "0\(number)" : String(number)
     }
 
     private static func ordinalSuffix(_ number: Int) -> String {

@@ -9,26 +9,31 @@
 enum EventTrigger {
     struct Word {
         var text: Substring
+        var lowercased: String
         var range: Range<Int>
     }
 
     /// The trigger for a date at byte range `near` of `sentence` (offsets
     /// relative to the sentence); nil when no verb is found.
     static func phrase(in sentence: String, near: Range<Int>?) -> String? {
-        let words = split(sentence)
+        phrase(in: split(sentence), near: near)
+    }
+
+    /// As above, on the sentence's words (split once for all its dates).
+    static func phrase(in words: [Word], near: Range<Int>?) -> String? {
         guard !words.isEmpty else { return nil }
         var best: (distance: Int, phrase: String)?
         for (index, word) in words.enumerated() {
-            let lower = word.text.lowercased()
-            guard isVerb(lower, previous: index > 0 ? words[index - 1].text.lowercased() : nil) else { continue }
-            if index > 0, auxiliaries.contains(words[index - 1].text.lowercased()) { continue }  // the participle after it is the verb
+            let lower = word.lowercased
+            guard isVerb(lower) else { continue }
+            if index > 0, auxiliaries.contains(words[index - 1].lowercased) { continue }  // the participle after it is the verb
             var phrase = String(word.text)
             var next = index + 1
             if auxiliaries.contains(lower) {
                 // Take "has signed", "have, over the past few months, quietly rebuilt",
                 // skipping inserted words up to the participle.
                 while next < words.count, next - index <= 8 {
-                    let candidate = words[next].text.lowercased()
+                    let candidate = words[next].lowercased
                     if isParticiple(candidate) {
                         phrase = lower + " " + words[next].text
                         break
@@ -60,14 +65,14 @@ enum EventTrigger {
                 if start < 0 { start = index }
             } else if start >= 0 {
                 let text = Substring(String(decoding: bytes[start..<index], as: UTF8.self))
-                words.append(Word(text: text, range: start..<index))
+                words.append(Word(text: text, lowercased: text.lowercased(), range: start..<index))
                 start = -1
             }
         }
         return words
     }
 
-    static func isVerb(_ word: String, previous: String?) -> Bool {
+    static func isVerb(_ word: String) -> Bool {
         if auxiliaries.contains(word) { return true }
         if irregularPast.contains(word) { return true }
         return isRegularPast(word)

@@ -86,12 +86,12 @@ struct TimelinePage {
         guard let first = events.map(\.interval.start).min(), let last = events.map(\.interval.end).max() else {
             return "<p>No dated events.</p>\n"
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let firstYear = calendar.component(.year, from: first)
-        let lastYear = calendar.component(.year, from: last.addingTimeInterval(-1)) + 1
-        let start = calendar.date(from: DateComponents(year: firstYear))!
-        let end = calendar.date(from: DateComponents(year: lastYear))!
+        func year(of date: Date) -> Int { CalendarMath.civil(CalendarMath.split(date, utcOffsetSeconds: 0).day).year }
+        func startOf(_ year: Int) -> Date { CalendarMath.date(ofDay: CalendarMath.dayNumber(year: year, month: 1, day: 1)) }
+        let firstYear = year(of: first)
+        let lastYear = year(of: last.addingTimeInterval(-1)) + 1
+        let start = startOf(firstYear)
+        let end = startOf(lastYear)
         let span = max(end.timeIntervalSince(start), 1)
         let plot = width - 2 * margin
         func x(_ date: Date) -> Double { margin + plot * date.timeIntervalSince(start) / span }
@@ -100,13 +100,13 @@ struct TimelinePage {
         svg += "<g class=\"axis\"><line x1=\"\(margin)\" y1=\"24\" x2=\"\(width - margin)\" y2=\"24\"/>"
         let years = lastYear - firstYear
         let step = [1, 2, 5, 10, 20, 50, 100, 200, 500].first { years / $0 <= 10 } ?? 1000
-        var year = firstYear - firstYear % step
-        while year <= lastYear {
-            if year >= firstYear, let tick = calendar.date(from: DateComponents(year: year)) {
-                let position = x(tick)
-                svg += "<line x1=\"\(format(position))\" y1=\"20\" x2=\"\(format(position))\" y2=\"28\"/><text x=\"\(format(position))\" y=\"14\" text-anchor=\"middle\">\(year)</text>"
+        var tickYear = firstYear - firstYear % step
+        while tickYear <= lastYear {
+            if tickYear >= firstYear {
+                let position = x(startOf(tickYear))
+                svg += "<line x1=\"\(format(position))\" y1=\"20\" x2=\"\(format(position))\" y2=\"28\"/><text x=\"\(format(position))\" y=\"14\" text-anchor=\"middle\">\(tickYear)</text>"
             }
-            year += step
+            tickYear += step
         }
         svg += "</g>\n"
         for (index, event) in events.enumerated() {
@@ -121,22 +121,38 @@ struct TimelinePage {
         return svg
     }
 
-    private func format(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// One decimal, without String(format:) (thousands of coordinates per page).
+    private func format(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values, copying the runs
+/// between special characters whole.
 func escape(_ text: String) -> String {
     var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
+    escaped.reserveCapacity(text.utf8.count + 16)
+    let bytes = text.utf8
+    var clean = bytes.startIndex
+    var index = bytes.startIndex
+    while index != bytes.endIndex {
+        let replacement: String?
+        switch bytes[index] {
+        case UInt8(ascii: "&"): replacement = "&amp;"
+        case UInt8(ascii: "<"): replacement = "&lt;"
+        case UInt8(ascii: ">"): replacement = "&gt;"
+        case UInt8(ascii: "\""): replacement = "&quot;"
+        case UInt8(ascii: "'"): replacement = "&#39;"
+        default: replacement = nil
         }
+        if let replacement {
+            escaped += String(text[clean..<index])
+            escaped += replacement
+            clean = bytes.index(after: index)
+        }
+        index = bytes.index(after: index)
     }
+    escaped += String(text[clean...])
     return escaped
 }

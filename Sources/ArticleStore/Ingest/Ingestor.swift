@@ -101,7 +101,7 @@ public struct Ingestor: Sendable {
     }
 
     /// Parses one file into drafts, with the sidecar and defaults applied.
-    func read(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError]) {
+    public func read(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError]) {
         let bytes: [UInt8]
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0

@@ -43,6 +43,8 @@ public struct MentionGold: Sendable {
         /// Negatives that came out as mentions.
         public var negativesFound: [String] = []
 
+        public init() {}
+
         public var precision: Double { found + spurious.count == 0 ? 0 : Double(found) / Double(found + spurious.count) }
         public var recall: Double { found + missed.count == 0 ? 0 : Double(found) / Double(found + missed.count) }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }

@@ -51,9 +51,24 @@ extension TaggingPass {
             return quarterOfRelativeYear(at: i)
         case .key(.this)?, .key(.next)?, .key(.last)?:
             return quarterOfRelativeYear(at: i)
+        case .key(.decadeWord)?:
+            // "the early nineties" (the prefix is read before): not "in his fifties".
+            guard let k = key(isPunctuation(i - 1, 0x2D) ? i - 2 : i - 1), k == .early || k == .mid || k == .late,
+                  isKey(isPunctuation(i - 1, 0x2D) ? i - 3 : i - 2, .the) else { return nil }
+            return spelledDecade(at: i)
         default:
             return nil
         }
+    }
+
+    /// "nineties": the decade of the "'90s", in the anchor's century as `decade` reads it.
+    func spelledDecade(at i: Int) -> Candidate? {
+        let names: [StaticString] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        guard let index = names.firstIndex(where: { tokenIs(i, $0) }) else { return nil }
+        let tens = (index + 2) * 10
+        var year = 1900 + tens
+        if let anchor = reference.anchorYear, year + 100 <= anchor - 80 || tens < 30 { year += 100 }
+        return .point(CalendarPoint(year: year, granularity: .decade), end: i + 1)
     }
 
     // MARK: Month-based dates
@@ -595,6 +610,7 @@ extension TaggingPass {
     func theDate(at i: Int) -> Candidate? {
         let k = i + 1
         guard k < tokens.count else { return nil }
+        if isKey(k, .decadeWord) { return spelledDecade(at: k) }
         if isDecadeStart(k) { return decade(at: k, digitsAt: isPunctuation(k, 0x27) ? k + 1 : k) }
         var inner: Candidate?
         if case .ordinal? = word(k) {

@@ -16,8 +16,9 @@ extension TaggingPass {
         case .weekday(let weekday):
             return weekdayAlone(weekday, at: i)
         case .unit(.year, false):
-            // "year-end", "year end": the end of the anchor's year.
-            let endIndex = isPunctuation(i + 1, 0x2D) && isAttached(i + 1) ? i + 2 : i + 1
+            // "year-end", "year end", "year's end": the end of the anchor's year.
+            var endIndex = isPunctuation(i + 1, 0x2D) && isAttached(i + 1) ? i + 2 : i + 1
+            if isPunctuation(i + 1, 0x27), isAttached(i + 1), tokenIs(i + 2, "s"), isAttached(i + 2) { endIndex = i + 3 }
             if isKey(endIndex, .end), !isKey(i - 1, .a), let year = reference.narrativeYear(at: tokens[i].sentence) ?? reference.anchorYear {
                 return .point(CalendarPoint(year: year, granularity: .year), end: endIndex + 1, relative: true, modifier: .end)
             }
@@ -99,8 +100,12 @@ extension TaggingPass {
             // left alone: TimeBank tags it as often as not.
             return vagueSpan(at: i + 1, direction: .past)
         case .soon:
-            // "will soon", "soon after" is FUTURE_REF; "as soon as Tuesday" leaves it to "Tuesday".
+            // "will soon" is FUTURE_REF; "as soon as Tuesday" leaves it to "Tuesday".
             if isKey(i - 1, .so) || tokenIs(i - 1, "as") && !tokenIs(i + 2, "possible") { return nil }
+            // "soon after the attack", "was soon released", "soon became a
+            // flood": soon after a past event, not the future.
+            if isKey(i + 1, .after) || tokenIs(i + 1, "afterward") || tokenIs(i + 1, "afterwards") || tokenIs(i + 1, "thereafter")
+                || tokenIs(i - 1, "was") || tokenIs(i - 1, "were") || isPastTenseVerb(i + 1) { return nil }
             return vague("FUTURE_REF", end: i + 1)
         case .future:
             // "in future", not "future cooperation"
@@ -124,7 +129,7 @@ extension TaggingPass {
             // "a year earlier", "a week ago": handled by durations with a suffix.
             return nil
         case .that:
-            // "that year", "that day": the story's year or day.
+            // "that year", "that day", "that quarter": the story's year, day or quarter.
             switch word(i + 1) {
             case .unit(.year, false)?:
                 guard let year = reference.narrativeYear ?? reference.anchorYear else { return nil }
@@ -132,6 +137,10 @@ extension TaggingPass {
             case .unit(.day, false)?:
                 guard let day = reference.storyDay else { return nil }
                 return .point(.day(day), end: i + 2, relative: true)
+            case .unit(.quarter, false)?:
+                // "Results for that quarter": the quarter the story named.
+                guard let quarter = reference.narrativeQuarter else { return nil }
+                return .point(quarter, end: i + 2, relative: true)
             default:
                 return nil
             }
@@ -199,7 +208,19 @@ extension TaggingPass {
         case .unit(.day, false):
             // "the day before", "the day after"
             if let storyDay = reference.storyDay, isKey(k + 1, .before) || isKey(k + 1, .after) {
-                return .point(.day(storyDay + (isKey(k + 1, .before) ? -1 : 1)), end: k + 2, relative: true)
+                let sign = isKey(k + 1, .before) ? -1 : 1
+                // "the day before yesterday"
+                if let anchor = reference.anchorDay, isKey(k + 2, .yesterday) || isKey(k + 2, .tomorrow) {
+                    return .point(.day(anchor + (isKey(k + 2, .yesterday) ? -2 : 2)), end: k + 3, relative: true)
+                }
+                // "Oct. 12, the day before the market plunge": in apposition
+                // to a date, the day is that date, described by the event
+                // that follows ("the day after his death" counts from the story's day).
+                if isPunctuation(i - 1, 0x2C), k + 2 < tokens.count, tokens[k + 2].kind == .word || tokens[k + 2].kind == .number,
+                   !tokens[k + 2].sentenceStart {
+                    return .point(.day(storyDay), end: k + 1, relative: true)
+                }
+                return .point(.day(storyDay + sign), end: k + 2, relative: true)
             }
             return nil
         case .partOfDay(let code):

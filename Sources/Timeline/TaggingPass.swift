@@ -135,6 +135,7 @@ struct TaggingPass {
         consider(matchDuration(at: j))
         consider(matchSet(at: j))
         if let k = key(j), [.holiday, .new, .last, .next, .this].contains(k) { consider(matchHoliday(at: j)) }
+        if prefix.modifier == .mid, case .partOfDay(let code)? = word(j) { consider(midPartOfDay(code, at: j)) }
         guard var result = best else { return nil }
         if let modifier = prefix.modifier {
             result.modifier = modifier
@@ -145,6 +146,25 @@ struct TaggingPass {
             result.modifier = .approx
         }
         return result
+    }
+
+    /// "mid-afternoon", "mid-morning yesterday", "mid afternoon Friday": the
+    /// part of the named day, or of the day the story is at.
+    private func midPartOfDay(_ code: PartOfDay, at j: Int) -> Candidate? {
+        var day = reference.storyDay
+        var end = j + 1
+        if let k = key(j + 1), k == .yesterday || k == .today || k == .tomorrow, let anchor = reference.anchorDay {
+            day = anchor + (k == .yesterday ? -1 : k == .tomorrow ? 1 : 0)
+            end = j + 2
+        } else if case .weekday(let weekday)? = word(j + 1), tokens[j + 1].isCapitalized, let point = resolveWeekday(weekday, at: j + 1) {
+            day = point.dayNumber
+            end = j + 2
+        }
+        guard let day else { return nil }
+        var point = CalendarPoint.day(day)
+        point.granularity = .partOfDay
+        point.partOfDay = code.rawValue
+        return .point(point, end: end, relative: true)
     }
 
     /// Words before an expression that TimeML keeps inside the span and reads
@@ -258,6 +278,7 @@ struct TaggingPass {
 
     func isDecadeStart(_ i: Int) -> Bool {
         guard i < tokens.count else { return false }
+        if isKey(i, .decadeWord) { return true }
         if tokens[i].kind == .number, tokens[i].suffix == .s { return true }
         return isPunctuation(i, 0x27) && i + 1 < tokens.count && tokens[i + 1].suffix == .s
     }
@@ -271,7 +292,7 @@ struct TaggingPass {
     }
 
     /// Whether the words around token `i` (in its sentence) speak of the future:
-    /// "will", "'ll", "expected", "scheduled", "plans".
+    /// "will", "'ll", "expected", "scheduled", "plans to", "is to", "set to".
     func isFutureContext(around i: Int) -> Bool {
         var k = i
         var steps = 0
@@ -279,12 +300,12 @@ struct TaggingPass {
             k -= 1
             steps += 1
             if isClauseBreak(k) { break }
-            if let key = key(k), Self.futureMarkers.contains(key) { return true }
+            if isFutureMarker(k) { return true }
         }
         k = i + 1
         steps = 0
         while k < tokens.count, steps < 4, !tokens[k].sentenceStart, !isClauseBreak(k) {
-            if let key = key(k), Self.futureMarkers.contains(key) { return true }
+            if isFutureMarker(k) { return true }
             k += 1
             steps += 1
         }
@@ -296,13 +317,94 @@ struct TaggingPass {
     }
 
     /// Words that put a clause in the future: "will", "'ll", "expected",
-    /// "scheduled", "plan(s)", "planning", "might", "could", "soon" ("as soon
-    /// as Tuesday"), looked for up to 12 tokens back and 4 ahead in the clause.
+    /// "scheduled", "might", "could", "soon" ("as soon as Tuesday"), looked
+    /// for up to 12 tokens back and 4 ahead in the clause. A plan only when
+    /// one is announced ("plans to", "is to", "set to resume"), not the noun
+    /// ("announced the plan Aug. 21") or a past one ("as previously
+    /// planned"); "expected" not as an adjective ("lower-than-expected").
     /// Not "would" (conditionals and reported past outnumber reported futures).
     /// Not "until": "Until Thursday, they had not ..." is as common as
     /// "postponed until Tuesday".
+    private func isFutureMarker(_ k: Int) -> Bool {
+        guard let key = key(k) else { return false }
+        switch key {
+        case .plans, .planned, .intends, .plan:
+            // "plans to", "planning for the summit"; not "the plan for".
+            return isKey(k + 1, .to) || isKey(k + 1, .for) && (key == .plans || tokenIs(k, "planning"))
+        case .expected:
+            return !(isPunctuation(k - 1, 0x2D) && isAttached(k))
+        case .to:
+            // "is to resume", "are to meet", "set to resume"
+            return tokenIs(k - 1, "is") || tokenIs(k - 1, "are") || tokenIs(k - 1, "set")
+        default:
+            return Self.futureMarkers.contains(key)
+        }
+    }
+
     static let futureMarkers: Set<TemporalKey> = [.will, .shall, .ll, .expected, .scheduled, .upcoming, .plans, .planned, .intends,
                                                   .might, .could, .soon, .plan]
+
+    /// What the words right before a date say of its tense, which outweighs
+    /// the markers elsewhere in the clause.
+    enum TenseCue { case past, future, leaningFuture }
+
+    /// The tense the word right before a date (past its modifiers and an
+    /// "on" or "in") gives it:
+    /// - past after "since" ("since March") and after a verb in the past
+    ///   tense ("said Monday", "met on Tuesday", "the year ended Jan. 31"),
+    ///   unless a passive or infinitive makes it a plan ("will be held Tuesday");
+    /// - future after "effective", "slated", "scheduled", "expected", "due",
+    ///   "as early as" and "as soon as";
+    /// - leaning to the future after "by", a deadline ("by February"): the
+    ///   nearest month, however far ahead, ties going ahead; a weekday as the
+    ///   clause says ("had filed reports by Wednesday").
+    func tenseCue(before i: Int) -> TenseCue? {
+        guard i > 0, i < tokens.count, !tokens[i].sentenceStart else { return nil }
+        let sentence = tokens[i].sentence
+        var p = i - 1
+        var steps = 0
+        while p > 0, steps < 3, !tokens[p].sentenceStart {
+            if let k = key(p), k == .early || k == .late || k == .mid || k == .the || k == .on || k == .in {
+                p -= 1; steps += 1; continue
+            }
+            if isPunctuation(p, 0x2D), isAttached(p + 1) { p -= 1; steps += 1; continue }
+            break
+        }
+        guard p >= 0, tokens[p].sentence == sentence, tokens[p].kind == .word else { return nil }
+        if let k = key(p) {
+            switch k {
+            case .since: return .past
+            case .by: return .leaningFuture
+            case .expected, .scheduled, .due: return .future
+            default: return nil
+            }
+        }
+        if tokenIs(p, "as"), let k = key(p - 1), k == .early || k == .soon, tokenIs(p - 2, "as") { return .future }
+        if tokenIs(p, "effective") || tokenIs(p, "slated") { return .future }
+        if isPastTenseVerb(p) {
+            // "will be held Tuesday", "to be announced Friday"
+            if tokenIs(p - 1, "be") || tokenIs(p - 1, "being") { return nil }
+            return .past
+        }
+        return nil
+    }
+
+    /// "said", "met", "ended": a word in the past tense, by its ending or by
+    /// name for the commonest irregular verbs of news copy.
+    func isPastTenseVerb(_ p: Int) -> Bool {
+        guard p >= 0, p < tokens.count, tokens[p].kind == .word else { return false }
+        let token = tokens[p]
+        let length = token.end - token.start
+        if length >= 5, bytes[token.end - 2] | 0x20 == 0x65, bytes[token.end - 1] | 0x20 == 0x64,
+           bytes[token.end - 3] | 0x20 != 0x65, !token.isCapitalized {
+            return true // -ed, not -eed ("need", "indeed") nor a name ("Ahmed")
+        }
+        return tokenIs(p, "said") || tokenIs(p, "told") || tokenIs(p, "met") || tokenIs(p, "began") || tokenIs(p, "came")
+            || tokenIs(p, "went") || tokenIs(p, "took") || tokenIs(p, "held") || tokenIs(p, "made") || tokenIs(p, "rose")
+            || tokenIs(p, "fell") || tokenIs(p, "won") || tokenIs(p, "lost") || tokenIs(p, "sold") || tokenIs(p, "became")
+            || tokenIs(p, "left") || tokenIs(p, "was") || tokenIs(p, "were") || tokenIs(p, "gave") || tokenIs(p, "spoke")
+            || tokenIs(p, "wrote") || tokenIs(p, "found")
+    }
 
     // MARK: Resolution helpers
 
@@ -335,11 +437,14 @@ struct TaggingPass {
     func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
 
     /// The weekday nearest the anchor: on or before it, or on or after it when
-    /// the sentence speaks of the future (the TimeBank convention).
+    /// the sentence speaks of the future (the TimeBank convention); the word
+    /// right before it decides first ("said Monday", "as early as Tuesday").
     func resolveWeekday(_ weekday: Int, at i: Int) -> CalendarPoint? {
         guard let anchor = reference.anchorDay else { return nil }
         let anchorWeekday = CalendarMath.weekday(ofDay: anchor)
-        if isFutureContext(around: i) {
+        // A deadline ("by Wednesday") is as often passed as ahead: the clause decides.
+        let cue = tenseCue(before: i)
+        if cue == .future || (cue != .past && isFutureContext(around: i)) {
             return .day(anchor + (weekday - anchorWeekday + 7) % 7)
         }
         return .day(anchor - (anchorWeekday - weekday + 7) % 7)
@@ -349,10 +454,15 @@ struct TaggingPass {
     /// a day with a year in this sentence ("signed on March 3, 2019, and in
     /// May ..."), that year. Otherwise the occurrence of the month nearest the anchor,
     /// ties going to the past, and only the future ones when the sentence
-    /// speaks of the future ("will meet in January", said in December).
+    /// speaks of the future ("will meet in January", said in December), only
+    /// past ones after "since" or a past-tense verb ("ended Jan. 31"); see
+    /// `tenseCue(before:)`.
     func yearForMonth(_ month: Int, at i: Int) -> Int? {
-        let future = isFutureContext(around: i)
-        if let year = reference.narrativeYear(at: tokens[i].sentence), !(future && year < reference.anchorYear ?? year) { return year }
+        let cue = tenseCue(before: i)
+        let future = cue == .future || (cue != .past && isFutureContext(around: i))
+        let past = cue == .past
+        if let year = reference.narrativeYear(at: tokens[i].sentence),
+           !(future && year < reference.anchorYear ?? year), !(past && year > reference.anchorYear ?? year) { return year }
         guard let year = reference.anchorYear, let anchorMonth = reference.anchorMonth else { return nil }
         let anchorIndex = year * 12 + anchorMonth - 1
         var best = year
@@ -360,10 +470,12 @@ struct TaggingPass {
         for candidate in (year - 1)...(year + 1) {
             let distance = candidate * 12 + month - 1 - anchorIndex
             if future && distance < 0 { continue }
+            if past && distance > 0 { continue }
             // Outside future contexts a month up to three months ahead may
             // still be upcoming ("January", said in December); further ahead
-            // it is the past one ("March", said in November).
-            let cost = Double(abs(distance)) + (distance > 0 && !future ? 4.5 : 0)
+            // it is the past one ("March", said in November). A deadline
+            // ("by February") is the nearest either way.
+            let cost = Double(abs(distance)) + (cue == .leaningFuture ? (distance < 0 ? 0.5 : 0) : (distance > 0 && !future ? 4.5 : 0))
             if cost < bestCost { (best, bestCost) = (candidate, cost) }
         }
         return best

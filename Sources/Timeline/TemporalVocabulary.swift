@@ -48,6 +48,8 @@ enum TemporalKey: Hashable, Sendable {
     case pre, post
     /// "the weeks ahead"
     case ahead
+    /// "twenties" ... "nineties": a decade after "the" ("the nineties", "the early eighties").
+    case decadeWord
     case plan
     case will, shall, ll, expected, scheduled, due, upcoming, plans, planned, intends, would, might, could
 }
@@ -146,6 +148,8 @@ enum TemporalVocabulary {
             ("twice", .twice), ("times", .times), ("will", .will), ("shall", .shall), ("ll", .ll),
             ("expected", .expected), ("scheduled", .scheduled), ("due", .due), ("upcoming", .upcoming),
             ("plans", .plans), ("planned", .planned), ("intends", .intends), ("would", .would), ("christmas", .holiday), ("thanksgiving", .holiday), ("easter", .holiday), ("new", .new), ("pre", .pre), ("post", .post), ("ahead", .ahead), ("might", .might), ("plan", .plan), ("planning", .plan), ("could", .could),
+            ("twenties", .decadeWord), ("thirties", .decadeWord), ("forties", .decadeWord), ("fifties", .decadeWord),
+            ("sixties", .decadeWord), ("seventies", .decadeWord), ("eighties", .decadeWord), ("nineties", .decadeWord),
         ]
         for (name, key) in keys { table[name] = .key(key) }
         return Dictionary(uniqueKeysWithValues: table.map { (WordKey($0.key), $0.value) })

@@ -43,25 +43,20 @@ func runTimexBenchmark(megabytes: Int) -> TimexBenchResults {
     // Warm-up: vocabulary tables and caches.
     for article in articles.prefix(20) { _ = tagger.find(in: article, anchor: anchor) }
     var expressions = 0
-    let taggerStart = threadCPUSecondsForTimex()
+    let taggerStart = benchThreadCPUSeconds()
     for article in articles { expressions += tagger.find(in: article, anchor: anchor).count }
-    let taggerSeconds = threadCPUSecondsForTimex() - taggerStart
+    let taggerSeconds = benchThreadCPUSeconds() - taggerStart
     var words = 0
-    let scanStart = threadCPUSecondsForTimex()
+    let scanStart = benchThreadCPUSeconds()
     for article in articles {
         TextBytes.withBytes(of: article) { buffer in TextBytes.forEachWord(in: buffer) { _ in words += 1 } }
     }
-    let scanSeconds = threadCPUSecondsForTimex() - scanStart
+    let scanSeconds = benchThreadCPUSeconds() - scanStart
     precondition(words > 0)
     return TimexBenchResults(bytes: bytes, articles: articles.count, expressions: expressions,
                              taggerSeconds: taggerSeconds, scanSeconds: scanSeconds)
 }
 
-private func threadCPUSecondsForTimex() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
 
 func timexReport(_ results: TimexBenchResults, markdown: Bool) -> String {
     func format(_ value: Double, _ decimals: Int = 1) -> String { String(format: "%.\(decimals)f", value) }

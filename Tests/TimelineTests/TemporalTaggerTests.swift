@@ -122,6 +122,33 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
         #expect(values("Talks ended Wednesday night.", anchor: wireAnchor) == ["Wednesday night=1998-08-05TNI"])
     }
 
+    /// The word right before a weekday or month outweighs the clause's
+    /// markers: a past-tense verb or "since" points back, "effective", "as
+    /// early as", "slated" ahead, "by" to the nearest month.
+    @Test func wordsBeforeADateGiveItsTense() {
+        // 1998-08-07 is a Friday.
+        #expect(values("Paribas said Monday that it intends to bid.", anchor: wireAnchor) == ["Monday=1998-08-03"])
+        #expect(values("It earned less after the market closed Wednesday, beating lower-than-expected forecasts.", anchor: wireAnchor)
+                == ["Wednesday=1998-08-05"])
+        #expect(values("The father could come to the U.S. from Cuba as early as Tuesday.", anchor: wireAnchor) == ["Tuesday=1998-08-11"])
+        #expect(values("The peace process, set to resume Monday in Belfast, is fragile.", anchor: wireAnchor) == ["Monday=1998-08-10"])
+        #expect(values("The shares are to resume trading in Paris Tuesday.", anchor: wireAnchor) == ["Tuesday=1998-08-11"])
+        #expect(values("The thrift announced the plan Aug. 21 and more.", anchor: PublicationDate(year: 1989, month: 10, day: 27))
+                == ["Aug. 21=1989-08-21"])
+        #expect(values("A service planned for Saturday was canceled.", anchor: wireAnchor) == ["Saturday=1998-08-01"])
+        #expect(values("They will plan to meet Saturday.", anchor: wireAnchor) == ["Saturday=1998-08-08"])
+        let october = PublicationDate(year: 1989, month: 10, day: 27)
+        #expect(values("Sales rose in the year ended Jan. 31, it said.", anchor: october).last == "Jan. 31=1989-01-31")
+        #expect(values("It will repay the loan by February.", anchor: october) == ["February=1990-02"])
+        #expect(values("The chairman's office, effective Feb. 1, includes two men.", anchor: october) == ["Feb. 1=1990-02-01"])
+        #expect(values("A pact effective June 1 lifted costs.", anchor: october) == ["June 1=1990-06-01"])
+        // "since" is always back, whatever the clause says later.
+        #expect(values("It has patrolled since March and was scheduled to return.", anchor: PublicationDate(year: 1990, month: 8, day: 13))
+                == ["March=1990-03"])
+        // A passive after "be" is a plan, not a past event.
+        #expect(values("The vote will be held Tuesday.", anchor: wireAnchor) == ["Tuesday=1998-08-11"])
+    }
+
     @Test func narrativeDateAnchorsMonthsAndNextDay() {
         let text = "The accord was signed on March 3, 2019, and in May troops withdrew. The next day, talks resumed. In May, they met again."
         #expect(values(text) == ["March 3, 2019=2019-03-03", "May=2019-05", "The next day=2019-03-04", "May=2025-05"])
@@ -134,6 +161,8 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
         #expect(values("The group split in mid-1996 over post-1959 politics.") == ["mid-1996=1996", "post-1959=1959"])
         #expect(find("in mid-1996").first?.modifier == .mid)
         #expect(values("By year-end, sales rose.", anchor: wireAnchor) == ["year-end=1998"])
+        #expect(values("Rules should be in place by year's end.", anchor: wireAnchor) == ["year's end=1998"])
+        #expect(find("by year's end", anchor: wireAnchor).first?.modifier == .end)
     }
 
     /// A time with no day is on the day the story is at.
@@ -157,6 +186,44 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
         #expect(values("For now, the pact holds.") == ["now=PRESENT_REF"])
         #expect(values("It may change in the future.") == ["the future=FUTURE_REF"])
         #expect(values("For both sides, the near-term test will be implementation.") == ["near-term=FUTURE_REF"])
+        // "soon" after a past event is not the future.
+        #expect(values("The budget will soon move into surplus.") == ["soon=FUTURE_REF"])
+        #expect(values("He was probably killed soon after being captured.") == [])
+        #expect(values("He was soon released.") == [])
+        #expect(values("A trickle of cash that soon became a flood.") == [])
+    }
+
+    /// "the day before" is the day before the story's day; in apposition
+    /// to a date and followed by the event it precedes, it is that date.
+    @Test func spelledDecades() {
+        let march = PublicationDate(year: 1998, month: 3, day: 3)
+        #expect(values("Hate groups declined through the nineties.", anchor: march) == ["the nineties=199"])
+        #expect(values("It began in the early eighties.", anchor: march) == ["the early eighties=198"])
+        #expect(find("It began in the early eighties.", anchor: march).first?.modifier == .start)
+        #expect(values("A man in his fifties was hurt.", anchor: march) == [])
+        #expect(values("Both are in their early sixties.", anchor: march) == [])
+    }
+
+    @Test func midPartOfDay() throws {
+        // 1998-08-07 is a Friday.
+        #expect(values("Stocks fell sharply mid-afternoon yesterday.", anchor: wireAnchor) == ["mid-afternoon yesterday=1998-08-06TAF"])
+        #expect(values("By mid afternoon, the operation was over.", anchor: wireAnchor) == ["mid afternoon=1998-08-07TAF"])
+        #expect(find("By mid afternoon, the operation was over.", anchor: wireAnchor).first?.modifier == .mid)
+        #expect(values("The raid began mid-morning Tuesday.", anchor: wireAnchor) == ["mid-morning Tuesday=1998-08-04TMO"])
+    }
+
+    @Test func thatQuarterIsTheNarrativeQuarter() {
+        let october = PublicationDate(year: 1989, month: 10, day: 27)
+        #expect(values("Sales rose in the second quarter of 1988. Results for that quarter included a charge.", anchor: october)
+                == ["the second quarter of 1988=1988-Q2", "that quarter=1988-Q2"])
+    }
+
+    @Test func theDayBeforeAndAfter() {
+        let october = PublicationDate(year: 1989, month: 10, day: 27)
+        #expect(values("Prices fell on Oct. 12. The day before, they rose.", anchor: october) == ["Oct. 12=1989-10-12", "The day before=1989-10-11"])
+        #expect(values("After Oct. 12, the day before the market plunge, prices fell.", anchor: october) == ["Oct. 12=1989-10-12", "the day=1989-10-12"])
+        #expect(values("He died Oct. 23. Two men came the day after his death.", anchor: october) == ["Oct. 23=1989-10-23", "the day after=1989-10-24"])
+        #expect(values("They met the day before yesterday.", anchor: october) == ["the day before yesterday=1989-10-25"])
     }
 
     @Test func pastSpansEndAtTheAnchor() throws {

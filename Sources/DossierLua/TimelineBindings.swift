@@ -158,8 +158,9 @@ enum TimelineBindings {
         LuaNativeFunction(name: "timeline", documentation: """
             timeline{entity=, query=, articles={...}, since=, to=, limit=500, store=} -> timeline
               Events from the articles matching the full-text query and/or mentioning
-              the entity (all articles when neither; or the given articles), keeping
-              events that involve the entity and overlap [since, to]. `until` is a Lua
+              the entity (all articles when neither; or the given articles): all the
+              events of stories about the entity (among the two most named), those
+              naming it in the others, overlapping [since, to]. `until` is a Lua
               keyword: write to= (or ["until"]=). Print it, or tl:show(), tl:export(path).
             """) { call in
             let options = call.type(of: 1) == .none || call.type(of: 1) == .nil ? nil : 1
@@ -202,16 +203,20 @@ enum TimelineBindings {
     }
 
     /// Events of the articles, with their stored mentions, merged into one
-    /// timeline; only events involving `entity` when given.
+    /// timeline. With `entity`: every event of the stories it is a protagonist
+    /// of, and the events naming it in the others.
     static func assemble(articles: [Article], store: (any Store)?, entity: StoredEntity?) throws -> EventTimeline {
         let extractor = EventExtractor(tagger: tagger)
         var events: [Event] = []
         for article in articles {
             let mentions = try store?.mentions(inArticle: article.id).map(\.mention) ?? []
-            events += extractor.events(in: TimelineArticle(article, mentions: mentions))
-        }
-        if let entity {
-            events = events.filter { $0.entities.contains(entity.name) }
+            let input = TimelineArticle(article, mentions: mentions)
+            let found = extractor.events(in: input)
+            if let entity, !extractor.protagonists(of: input).contains(entity.name) {
+                events += found.filter { $0.entities.contains(entity.name) }
+            } else {
+                events += found
+            }
         }
         return EventTimeline(events: events)
     }

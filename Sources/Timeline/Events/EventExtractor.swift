@@ -23,6 +23,7 @@ public struct EventExtractor: Sendable {
         let expressions = tagger.find(in: article.body, anchor: article.published)
         var mentionsBySentence: [Int: [Mention]] = [:]
         for mention in article.mentions { mentionsBySentence[mention.sentence, default: []].append(mention) }
+        let protagonists = mainEntities(of: article.mentions)
 
         var events: [Event] = []
         var expressionIndex = 0
@@ -39,16 +40,19 @@ public struct EventExtractor: Sendable {
                 articleID: article.id, title: article.title, outlet: article.outlet, url: article.url,
                 published: published, sentence: number, start: sentence.lowerBound + 1,
                 stop: sentence.upperBound, text: text)
-            let entities = uniqueEntities(mentionsBySentence[number] ?? [])
             events += self.events(sentence: text, offset: sentence.lowerBound, expressions: inSentence,
-                                  entities: entities, source: source, published: article.published)
+                                  entities: uniqueEntities(mentionsBySentence[number] ?? []), protagonists: protagonists,
+                                  source: source, published: article.published)
         }
         return events
     }
 
-    private func events(sentence: String, offset: Int, expressions: [TimeExpression], entities: [String],
-                        source: Event.Source, published: PublicationDate?) -> [Event] {
+    private func events(sentence: String, offset: Int, expressions: [TimeExpression], entities named: [String],
+                        protagonists: [String], source: Event.Source, published: PublicationDate?) -> [Event] {
         var events: [Event] = []
+        // A dated sentence that names no one ("In April 2025, the two
+        // countries resumed talks") is about the story's protagonists.
+        let entities = named.isEmpty ? protagonists : named
         // Dates, times, and durations anchored on the calendar ("over the past
         // few months" ending at publication) place an event.
         let dated = expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil }
@@ -70,12 +74,12 @@ public struct EventExtractor: Sendable {
                 }
             }
         }
-        if dated.isEmpty, !entities.isEmpty, let published, let trigger = reportedPhrase(in: words) {
+        if dated.isEmpty, !named.isEmpty, let published, let trigger = reportedPhrase(in: words) {
             let interval = dayInterval(of: published)
             events.append(Event(
                 interval: interval, precision: .day, modifier: nil,
                 label: EventLabel.text(interval: interval, precision: .day, modifier: nil),
-                when: "published " + published.iso8601, dating: .publication, trigger: trigger, entities: entities, sources: [source]))
+                when: "published " + published.iso8601, dating: .publication, trigger: trigger, entities: named, sources: [source]))
         }
         return events
     }
@@ -101,10 +105,12 @@ public struct EventExtractor: Sendable {
     }
 
     /// A sentence reporting a new fact without dating it: "has signed",
-    /// "have rebuilt", "said".
+    /// "have rebuilt", "announced". Not when it is denied ("neither government
+    /// has announced", "no evidence that Bangladesh has endorsed").
     private func reportedPhrase(in words: [EventTrigger.Word]) -> String? {
         for (index, word) in words.enumerated() {
             let lower = word.lowercased
+            if Self.negations.contains(lower) { return nil }
             if lower == "has" || lower == "have" {
                 var next = index + 1
                 while next < words.count, next - index <= 8 {
@@ -119,7 +125,8 @@ public struct EventExtractor: Sendable {
         return nil
     }
 
-    private static let reportingVerbs: Set<String> = ["announced", "confirmed", "declared", "signed", "agreed", "unveiled"]
+    private static let reportingVerbs: Set<String> = ["announced", "confirmed", "signed", "agreed", "unveiled"]
+    private static let negations: Set<String> = ["not", "no", "never", "neither", "nor", "without"]
 
     /// The calendar day the outlet printed (28 December in New Delhi, though
     /// it was still the 27th in UTC), as a UTC day like every other date on a
@@ -127,6 +134,22 @@ public struct EventExtractor: Sendable {
     private func dayInterval(of date: PublicationDate) -> DateInterval {
         let day = CalendarMath.split(date.instant, utcOffsetSeconds: date.utcOffsetSeconds ?? 0).day
         return DateInterval(start: CalendarMath.date(ofDay: day), end: CalendarMath.date(ofDay: day + 1))
+    }
+
+    /// The entities a story is about: named at least twice and at least half
+    /// as often as the most named, two at most, in order of first mention.
+    public func protagonists(of article: TimelineArticle) -> [String] {
+        mainEntities(of: article.mentions)
+    }
+
+    private func mainEntities(of mentions: [Mention]) -> [String] {
+        var counts: [String: Int] = [:]
+        for mention in mentions { counts[mention.entity, default: 0] += 1 }
+        guard let most = counts.values.max() else { return [] }
+        let main = counts.filter { $0.value >= 2 && $0.value * 2 >= most }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(2).map(\.key)
+        return uniqueEntities(mentions).filter { main.contains($0) }
     }
 
     private func uniqueEntities(_ mentions: [Mention]) -> [String] {

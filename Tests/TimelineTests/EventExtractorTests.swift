@@ -1,0 +1,72 @@
+import DossierCore
+import Foundation
+import Testing
+@testable import Timeline
+
+/// Events from text, with the real temporal tagger and hand-placed mentions.
+@Suite struct EventExtractorTests {
+    static let published = PublicationDate(year: 2025, month: 12, day: 28, hour: 2, minute: 22, second: 58, utcOffsetSeconds: 19_800)
+
+    /// Mentions of every occurrence of each name, with the sentence numbers given.
+    static func article(_ body: String, names: [(String, Int)]) -> TimelineArticle {
+        var mentions: [Mention] = []
+        let bytes = Array(body.utf8)
+        for (name, sentence) in names {
+            let needle = Array(name.utf8)
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if Array(bytes[index..<index + needle.count]) == needle {
+                    mentions.append(Mention(text: name, type: .geopolitical, entity: name, start: index + 1,
+                                            stop: index + needle.count, sentence: sentence, source: .gazetteer))
+                    index += needle.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return TimelineArticle(id: 7, title: "T", outlet: "O", published: published, body: body,
+                               mentions: mentions.filter { mention in
+                                   // keep only the mentions in the sentence they were declared for
+                                   names.contains { $0.0 == mention.text && $0.1 == mention.sentence }
+                               })
+    }
+
+    @Test func aDatedSentenceGivesAnEventAtItsPrecisionAndDurationsAnEarlierPoint() throws {
+        let body = "Pakistan and Bangladesh talked. In April 2025, the two countries resumed consultations after a gap of nearly 15 years."
+        let events = EventExtractor().events(in: Self.article(body, names: [("Pakistan", 1), ("Bangladesh", 1)]))
+        let april = events.first { $0.dating == .expression }
+        #expect(april?.label == "2025-04")
+        #expect(april?.precision == .month)
+        #expect(april?.trigger == "resumed")
+        // No name in the sentence, and each country named only once in the
+        // story: no protagonists to credit it to.
+        #expect(april?.entities == [])
+        let earlier = events.first { $0.dating == .arithmetic }
+        #expect(earlier?.label == "~2010")
+        #expect(earlier?.when == "April 2025 - nearly 15 years")
+        #expect(april?.sources.first?.sentence == 2)
+        let source = try #require(april?.sources.first)
+        #expect(String(decoding: Array(body.utf8)[(source.start - 1)..<source.stop], as: UTF8.self) == source.text)
+    }
+
+    @Test func protagonistsAreInvolvedInDatedSentencesThatNameNoOne() {
+        let body = "Pakistan and Bangladesh met. Pakistan and Bangladesh agreed. In April 2025, the two countries resumed talks."
+        let events = EventExtractor().events(in: Self.article(body, names: [("Pakistan", 1), ("Bangladesh", 1), ("Pakistan", 2), ("Bangladesh", 2)]))
+        let april = events.first { $0.label == "2025-04" }
+        #expect(april?.entities == ["Pakistan", "Bangladesh"])
+    }
+
+    @Test func reportedFactsAreDatedByPublicationUnlessDenied() {
+        let body = "Pakistan said it has signed a pact with Bangladesh. Neither Pakistan nor Bangladesh has announced an agreement."
+        let events = EventExtractor().events(in: Self.article(body, names: [("Pakistan", 1), ("Bangladesh", 1), ("Pakistan", 2), ("Bangladesh", 2)]))
+        #expect(events.count == 1)
+        #expect(events.first?.dating == .publication)
+        #expect(events.first?.label == "2025-12-28")  // the day printed in New Delhi, not the UTC day before
+        #expect(events.first?.trigger == "has signed")
+    }
+
+    @Test func sentencesWithoutDatesOrReportsGiveNoEvent() {
+        let body = "Regional observers will watch how the pact is read. Pakistan remains cautious."
+        #expect(EventExtractor().events(in: Self.article(body, names: [("Pakistan", 2)])).isEmpty)
+    }
+}

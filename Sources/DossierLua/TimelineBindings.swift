@@ -27,7 +27,11 @@ final class TimelineHandle: LuaUserdata {
         for event in timeline.events {
             let label = event.label.padding(toLength: max(width, event.label.count), withPad: " ", startingAt: 0)
             var summary = event.summary.replacingOccurrences(of: "\n", with: " ")
-            if summary.count > 110 { summary = String(summary.prefix(109)) + "…" }
+            if summary.count > 110 {
+                // Cut at a word boundary so no word is shown half.
+                let head = summary.prefix(109)
+                summary = String(head[..<(head.lastIndex(of: " ") ?? head.endIndex)]) + " …"
+            }
             lines.append("\(label)  \(event.trigger)  \(summary)")
             for source in event.sources {
                 var cite = String(repeating: " ", count: width + 2) + "↳ "

@@ -300,8 +300,9 @@ enum EntityBindings {
         }
         type.method("reextract", documentation: """
             entities:reextract([{all=false}]) -> number of articles
-              Runs the extractor again over articles extracted by an older model,
-              gazetteer or set of analyst additions (every article with all=true).
+              Runs the extractor again over articles extracted by an older model or
+              gazetteer (every article with all=true). Analyst additions apply at once
+              to the articles containing their names, without this.
             """) { handle, call in
             let all: Bool = try call.option(1, "all") ?? false
             let store = try handle.storeHandle.store()

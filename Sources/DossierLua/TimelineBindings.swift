@@ -162,9 +162,10 @@ enum TimelineBindings {
         LuaNativeFunction(name: "timeline", documentation: """
             timeline{entity=, query=, articles={...}, since=, to=, limit=500, store=} -> timeline
               Events from the articles matching the full-text query and/or mentioning
-              the entity (all articles when neither; or the given articles): all the
-              events of stories about the entity (among the two most named), those
-              naming it in the others, overlapping [since, to]. `until` is a Lua
+              the entity (all articles when neither; or the given articles), published
+              since `since`, the newest `limit` of them: all the events of stories
+              about the entity (among the two most named), those naming it in the
+              others, overlapping [since, to]. `until` is a Lua
               keyword: write to= (or ["until"]=). Print it, or tl:show(), tl:export(path).
             """) { call in
             let options = call.type(of: 1) == .none || call.type(of: 1) == .nil ? nil : 1
@@ -172,7 +173,7 @@ enum TimelineBindings {
                 throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "table"))
             }
             var storeHandle = defaultStore
-            if let options, let other = try? call.option(options, "store", as: StoreHandle.self) { storeHandle = other }
+            if let options, let other = try call.option(options, "store", as: StoreHandle.self) { storeHandle = other }
             let store = try storeHandle.store()
             let entityName: String? = try options.flatMap { try call.option($0, "entity") }
             let query: String? = try options.flatMap { try call.option($0, "query") }
@@ -193,13 +194,16 @@ enum TimelineBindings {
                 let given: [ArticleHandle] = try call.option(options, "articles") ?? []
                 articles = given.map(\.article)
             } else {
-                var search = SearchQuery(text: query ?? "", limit: limit, order: .oldest)
+                // Events after `since` are told by articles published after it;
+                // the newest come first, so a limit keeps the recent ones.
+                var search = SearchQuery(text: query ?? "", since: since, limit: limit, order: .newest)
                 if let entity { search.mentioning = [entity.name] }
                 articles = try store.search(search).map(\.article)
             }
             var title = "Timeline"
             if let entity { title += " of \(entity.name)" }
             if let query { title += " for “\(query)”" }
+            if articles.count == limit { title += " (the newest \(limit) articles; raise limit= for more)" }
             let timeline = try assemble(articles: articles, store: store, entity: entity)
             call.push(TimelineHandle(timeline.between(since, until), title: title))
             return 1

@@ -13,8 +13,9 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Re-extract entity mentions of stored articles.",
         discussion: """
             Processes the articles whose mentions were made by another version of the \
-            model, gazetteers or analyst additions (or never extracted); --all processes \
-            every article. One transaction per 500 articles.
+            model or gazetteers (or never extracted); --all processes every article. \
+            The analyst's additions apply to the articles containing them when they are \
+            made. One transaction per 500 articles.
             """
     )
 

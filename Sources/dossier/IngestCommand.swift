@@ -37,15 +37,15 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let articleStore: SQLiteStore
+        var ingestor: Ingestor
         do {
-            articleStore = try SQLiteStore(path: store.path)
+            let articleStore = try SQLiteStore(path: store.path)
+            ingestor = Ingestor(store: articleStore)
+            if !skipEntities { ingestor.extractor = try EntityEngine.mentionExtractor(for: articleStore) }
         } catch {
             FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        var ingestor = Ingestor(store: articleStore)
-        if !skipEntities { ingestor.extractor = try EntityEngine.mentionExtractor(for: articleStore) }
         ingestor.defaults = IngestDefaults(outlet: outlet, published: published.flatMap(NewsDateParser.parse))
         let bar = ProgressBar()
         let report = ingestor.ingest(paths: paths) { bar.update($0) }

@@ -96,5 +96,6 @@ import Testing
         #expect(EventTrigger.phrase(in: "Pakistan said it has signed a defense cooperation pact.", near: nil) == "said")
         #expect(EventTrigger.phrase(in: "Pakistan and Bangladesh have, over the past few months, quietly rebuilt ties.", near: 30..<54) == "have rebuilt")
         #expect(EventTrigger.phrase(in: "A based and limited role.", near: nil) == nil)
+        #expect(EventTrigger.phrase(in: "In May, Foreign Secretary Ahmed and Mohammed Saeed met.", near: 3..<6) == "met")
     }
 }

@@ -75,8 +75,12 @@ file:close()
 -- analyst additions win and apply to stored articles at once
 local added = entities:add{name = "Chatters", type = "PERSON"}
 assert(added.type == "PERSON" and added.analyst == true and added.count >= 1, tostring(added))
-local nsi = entities:alias("National Security Intelligence", "Bangladesh's NSI service")
+local nsi = entities:alias("National Security Intelligence", "NSI Bangladesh")
 assert(nsi.analyst == true)
+local found_alias = false
+for _, alias in ipairs(nsi.aliases) do found_alias = found_alias or alias == "NSI Bangladesh" end
+assert(found_alias, inspect(nsi.aliases))
+assert(entities:get("nsi bangladesh").id == nsi.id)
 local corrected = entities:add{name = "ITV Network Ltd", type = "ORG", aliases = {"ITV Network"}}
 assert(corrected.type == "ORG")
 local after = extract("Chatters within the army spoke.")

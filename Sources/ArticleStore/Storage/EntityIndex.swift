@@ -9,7 +9,8 @@ import GRDB
 /// DELHI" and "New Delhi" are one. An acronym an article defines ("Inter-Services
 /// Intelligence (ISI)") becomes a store-wide alias, so a bare "ISI" in any other
 /// article, ingested before or after, lands on the same entity. The first
-/// definition of an acronym wins; analysts correct the rest with an alias.
+/// definition of an acronym (per type) keeps it; analysts correct the rest
+/// with an alias.
 struct EntityIndex {
     let db: Database
 
@@ -62,17 +63,23 @@ struct EntityIndex {
     /// takes precedence over an entity of that name.
     func entityID(name: String, type: EntityType) throws -> Int64 {
         let key = entityKey(name)
-        let byAlias = try db.cachedStatement(sql: """
-            SELECT entity.id FROM entity_alias JOIN entity ON entity.id = entity_alias.entity_id
-            WHERE entity_alias.key = ? AND entity.type = ? LIMIT 1
-            """)
+        let byAlias = try db.cachedStatement(sql: "SELECT entity_id FROM entity_alias WHERE key = ? AND type = ?")
         if let id = try Int64.fetchOne(byAlias, arguments: [key, type.rawValue]) { return id }
-        let byName = try db.cachedStatement(sql: "SELECT id, name FROM entity WHERE key = ? AND type = ?")
+        return try entityID(key: key, name: name, type: type)
+    }
+
+    /// Finds or creates the entity whose own name folds to `key`, ignoring aliases.
+    func entityID(key: String, name: String, type: EntityType) throws -> Int64 {
+        let byName = try db.cachedStatement(sql: """
+            SELECT id, name, EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) AS analyst
+            FROM entity WHERE key = ? AND type = ?
+            """)
         if let row = try Row.fetchOne(byName, arguments: [key, type.rawValue]) {
             let id: Int64 = row["id"]
             let stored: String = row["name"]
-            // Prefer a mixed-case form for display: "New Delhi" over a dateline's "NEW DELHI".
-            if isAllCaps(stored), !isAllCaps(name) {
+            // Prefer a mixed-case form for display ("New Delhi" over a dateline's
+            // "NEW DELHI"), but never over the name an analyst chose.
+            if isAllCaps(stored), !isAllCaps(name), !(row["analyst"] as Bool) {
                 try db.cachedStatement(sql: "UPDATE entity SET name = ? WHERE id = ?").execute(arguments: [name, id])
             }
             return id
@@ -86,8 +93,11 @@ struct EntityIndex {
     /// own name (from articles that used the acronym without defining it) is
     /// merged in: its mentions move over and it goes.
     func addAlias(_ alias: String, key: String, to id: Int64, type: EntityType) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (key, entity_id, alias) VALUES (?, ?, ?)")
-            .execute(arguments: [key, id, alias])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (key, type, entity_id, alias) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [key, type.rawValue, id, alias])
+        // An earlier definition keeps the name: nothing to merge then.
+        guard try Int64.fetchOne(db.cachedStatement(sql: "SELECT entity_id FROM entity_alias WHERE key = ? AND type = ?"),
+                                 arguments: [key, type.rawValue]) == id else { return }
         let other = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entity WHERE key = ? AND type = ? AND id != ?"),
                                        arguments: [key, type.rawValue, id])
         guard let other else { return }

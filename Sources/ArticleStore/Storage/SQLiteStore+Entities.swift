@@ -30,8 +30,8 @@ extension SQLiteStore {
         return try read { db in
             let id = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT candidate.id FROM (
-                  SELECT id, 0 AS preference FROM entity WHERE key = ?
-                  UNION ALL SELECT entity_id, 1 FROM entity_alias WHERE key = ?
+                  SELECT entity_id AS id, 0 AS preference FROM entity_alias WHERE key = ?
+                  UNION ALL SELECT id, 1 FROM entity WHERE key = ?
                 ) AS candidate
                 ORDER BY candidate.preference,
                   (SELECT count(*) FROM mention WHERE mention.entity_id = candidate.id) DESC
@@ -154,10 +154,14 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM analyst_rejection WHERE key = ?", arguments: [entityKey(entity.name)])
             // The entity and its aliases exist from now on, so stored mentions
             // under any of the names merge into it at once.
+            // Found by its own name only: reaching another entity through an
+            // alias would rename that one.
             let index = EntityIndex(db)
-            let id = try index.entityID(name: entity.name, type: entity.type)
+            let id = try index.entityID(key: entityKey(entity.name), name: entity.name, type: entity.type)
             try db.execute(sql: "UPDATE entity SET name = ? WHERE id = ?", arguments: [entity.name, id])
             for alias in entity.aliases where entityKey(alias) != entityKey(entity.name) {
+                // The analyst's word replaces an earlier article's definition.
+                try db.execute(sql: "DELETE FROM entity_alias WHERE key = ? AND type = ?", arguments: [entityKey(alias), entity.type.rawValue])
                 try index.addAlias(alias, key: entityKey(alias), to: id, type: entity.type)
             }
         }

@@ -36,6 +36,7 @@ public final class SQLiteStore: Store {
 
     public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?) throws(StoreError) -> [AddOutcome] {
         precondition(mentions == nil || mentions!.count == drafts.count, "one list of mentions per draft")
+        precondition((mentions == nil) == (extractorVersion == nil), "mentions are stored with the version that made them")
         let now = Date()
         return try perform { db in
             let find = try db.cachedStatement(sql: "SELECT id FROM article WHERE content_hash = ?")
@@ -167,7 +168,10 @@ public final class SQLiteStore: Store {
     public func delete(id: Int64) throws(StoreError) -> Bool {
         try perform { db in
             try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
-            return db.changesCount > 0
+            let deleted = db.changesCount > 0
+            // Its mentions went with it (ON DELETE CASCADE); entities only it named go too.
+            if deleted { try EntityIndex(db).pruneOrphans() }
+            return deleted
         }
     }
 

@@ -46,9 +46,10 @@ public enum StoreSchema {
                 );
                 CREATE TABLE entity_alias (     -- other names: acronyms defined in some article, analyst aliases
                   key TEXT NOT NULL,
+                  type TEXT NOT NULL,           -- the entity's type: one meaning per name and type
                   entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
                   alias TEXT NOT NULL,
-                  PRIMARY KEY (key, entity_id)
+                  PRIMARY KEY (key, type)       -- the first definition keeps the name
                 ) WITHOUT ROWID;
                 CREATE INDEX entity_alias_entity ON entity_alias(entity_id);
                 CREATE TABLE mention (

@@ -15,7 +15,7 @@
 enum CandidateSelection {
     static func select(_ candidates: [Candidate], in text: TokenizedText, facts: TokenFacts,
                        modelFirst: Bool = false) -> [Candidate] {
-        var dropped = Set<Int>()
+        var dropped = [Bool](repeating: false, count: candidates.count)
         // Listed candidates by start, to find those near a span without a scan of all.
         let listed = candidates.indices.filter { candidates[$0].source != .model }
             .sorted { candidates[$0].bytes.lowerBound < candidates[$1].bytes.lowerBound }
@@ -34,7 +34,7 @@ enum CandidateSelection {
             }
             guard !inside.isEmpty else {
                 if span.label == .person || span.label == .organization {
-                    dropped.formUnion(overlapping.filter { candidates[$0].isWeak })
+                    for other in overlapping where candidates[other].isWeak { dropped[other] = true }
                 }
                 continue
             }
@@ -50,27 +50,30 @@ enum CandidateSelection {
             }
             if !trusted, !crossed,
                hasUncoveredName(span, covered: inside.map { candidates[$0].bytes }, text: text, facts: facts) {
-                dropped.formUnion(inside)
+                for other in inside { dropped[other] = true }
             }
         }
-        let order = candidates.indices.filter { !dropped.contains($0) }.sorted { a, b in
-            let x = candidates[a], y = candidates[b]
-            let rankX = rank(x, modelFirst: modelFirst)
-            let rankY = rank(y, modelFirst: modelFirst)
-            if rankX != rankY { return rankX < rankY }
-            if x.bytes.count != y.bytes.count { return x.bytes.count > y.bytes.count }
-            return x.bytes.lowerBound < y.bytes.lowerBound
+        // Sort keys read once per candidate, so the sort copies no candidate.
+        let ranks = candidates.map { rank($0, modelFirst: modelFirst) }
+        let counts = candidates.map { $0.bytes.count }
+        let starts = candidates.map { $0.bytes.lowerBound }
+        let order = candidates.indices.filter { !dropped[$0] }.sorted { a, b in
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            if counts[a] != counts[b] { return counts[a] > counts[b] }
+            return starts[a] < starts[b]
         }
         var taken = [Bool](repeating: false, count: text.bytes.count)
-        var kept: [Candidate] = []
-        for index in order {
-            let candidate = candidates[index]
-            let bytes = candidate.bytes.clamped(to: 0..<taken.count)
-            if bytes.contains(where: { taken[$0] }) { continue }
-            for byte in bytes { taken[byte] = true }
-            kept.append(candidate)
+        var kept: [Int] = []
+        kept.reserveCapacity(order.count)
+        taken.withUnsafeMutableBufferPointer { taken in
+            for index in order {
+                let bytes = candidates[index].bytes.clamped(to: 0..<taken.count)
+                if bytes.contains(where: { taken[$0] }) { continue }
+                for byte in bytes { taken[byte] = true }
+                kept.append(index)
+            }
         }
-        return kept.sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }
+        return kept.sorted { starts[$0] < starts[$1] }.map { candidates[$0] }
     }
 
     /// The first position in `sorted` (indices of `candidates` by start) whose

@@ -24,8 +24,24 @@ public final class Gazetteer: Sendable {
     /// starting with it has. A hash, not the bytes, so rejecting a token costs
     /// no allocation; a collision only costs a full lookup that finds nothing.
     private let firstTokens: [UInt64: Int]
+    /// A bit per hash of `firstTokens`: most tokens are rejected by a bit
+    /// test, without hashing the hash.
+    private let firstTokenBits: HashBits
     /// Lower-cased canonical name -> entry, for `entry(named:)`.
     private let names: [String: Int]
+    /// `exactKeys` and `foldedKeys` by the FNV-1a of their keys, so that a key
+    /// is found by one integer lookup and one comparison, and one that cannot
+    /// be there is rejected without building its bytes. Two keys with the same
+    /// hash leave a slot that sends the lookup to the dictionary.
+    private let exactByHash: [UInt64: KeySlot]
+    private let foldedByHash: [UInt64: KeySlot]
+    /// A bit per hash of `exactByHash` and `foldedByHash`, tested before them.
+    private let exactBits: HashBits
+    private let foldedBits: HashBits
+    /// A bit per hash of every folded key cut after each of its tokens
+    /// ("new", "new york", "new york city"): a run of tokens whose hash is not
+    /// there starts no name, so no longer run is hashed.
+    private let prefixBits: HashBits
 
     /// File order is precedence order (see the type's comment).
     static let bundledFiles = ["countries", "demonyms", "organizations", "groups", "regions", "cities", "states"]
@@ -35,10 +51,17 @@ public final class Gazetteer: Sendable {
         var folded: [[UInt8]: Int] = [:]
         var first: [UInt64: Int] = [:]
         var names: [String: Int] = [:]
+        var prefixes = Set<UInt64>()
         for (index, entry) in entries.enumerated() {
             if names[entry.name.lowercased()] == nil { names[entry.name.lowercased()] = index }
             for name in [entry.name] + entry.aliases {
                 guard let key = NameKey(name) else { continue }
+                var prefix = NameKey.hashSeed
+                for byte in key.folded {
+                    if byte == 0x20 { prefixes.insert(prefix) }
+                    prefix = NameKey.hashStep(prefix, byte)
+                }
+                prefixes.insert(prefix)
                 if key.isExactCase {
                     if exact[key.bytes] == nil { exact[key.bytes] = index }
                 } else if folded[key.folded] == nil {
@@ -52,7 +75,64 @@ public final class Gazetteer: Sendable {
         self.exactKeys = exact
         self.foldedKeys = folded
         self.firstTokens = first
+        self.firstTokenBits = HashBits(first.keys)
         self.names = names
+        exactByHash = Gazetteer.slots(exact)
+        foldedByHash = Gazetteer.slots(folded)
+        exactBits = HashBits(exactByHash.keys)
+        foldedBits = HashBits(foldedByHash.keys)
+        prefixBits = HashBits(prefixes)
+    }
+
+    /// A Bloom filter with one hash: a bit per hash, about eight bits per
+    /// hash (one word for none, so an empty gazetteer costs nothing to make).
+    struct HashBits {
+        let words: [UInt64]
+        let mask: UInt64
+
+        init<Hashes: Collection>(_ hashes: Hashes) where Hashes.Element == UInt64 {
+            var bitCount: UInt64 = 64
+            while bitCount < 8 * UInt64(hashes.count) { bitCount <<= 1 }
+            var words = [UInt64](repeating: 0, count: Int(bitCount / 64))
+            for hash in hashes { words[Int((hash & (bitCount - 1)) >> 6)] |= 1 << (hash & 63) }
+            self.words = words
+            mask = bitCount - 1
+        }
+
+        @inline(__always)
+        func contains(_ hash: UInt64) -> Bool {
+            words[Int((hash & mask) >> 6)] & (1 << (hash & 63)) != 0
+        }
+    }
+
+    struct KeySlot {
+        let key: [UInt8]
+        /// The entry; -1 when keys collide here (ask the dictionary).
+        let entry: Int
+    }
+
+    private static func slots(_ keys: [[UInt8]: Int]) -> [UInt64: KeySlot] {
+        var slots: [UInt64: KeySlot] = [:]
+        for (key, entry) in keys {
+            let hash = NameKey.hash(key[...])
+            slots[hash] = slots[hash] == nil ? KeySlot(key: key, entry: entry) : KeySlot(key: [], entry: -1)
+        }
+        return slots
+    }
+
+    private func exactSlot(_ hash: UInt64) -> KeySlot? {
+        exactBits.contains(hash) ? exactByHash[hash] : nil
+    }
+
+    private func foldedSlot(_ hash: UInt64) -> KeySlot? {
+        foldedBits.contains(hash) ? foldedByHash[hash] : nil
+    }
+
+    /// What `keys[key]` answers, for a key whose hash found `slot`.
+    @inline(__always)
+    private static func entry(_ slot: KeySlot, _ key: [UInt8], _ keys: [[UInt8]: Int]) -> Int? {
+        if slot.entry < 0 { return keys[key] }
+        return slot.key == key ? slot.entry : nil
     }
 
     /// The gazetteers shipped in the package's resources, loaded once.
@@ -82,27 +162,88 @@ public final class Gazetteer: Sendable {
 
     /// The entry `name` (a canonical name or an alias, as written) refers to.
     public func lookup(_ name: String) -> GazetteerEntry? {
-        guard let key = NameKey(name) else { return nil }
-        if let index = exactKeys[key.bytes] { return entries[index] }
-        if let index = foldedKeys[key.folded] { return entries[index] }
-        return nil
+        guard !entries.isEmpty else { return nil }
+        let text = Array(name.utf8)
+        let tokens = Tokenizer.tokenize(text)
+        guard !tokens.isEmpty else { return nil }
+        // The key `NameKey(name)` would build, asked for only when its hash is a key's.
+        return text.withUnsafeBufferPointer { bytes -> GazetteerEntry? in
+            var exact = NameKey.hashSeed
+            var folded = NameKey.hashSeed
+            for (position, token) in tokens.enumerated() {
+                if position > 0 {
+                    exact = NameKey.hashStep(exact, 0x20)
+                    folded = NameKey.hashStep(folded, 0x20)
+                }
+                exact = NameKey.hash(bytes[token.range], seed: exact)
+                folded = NameKey.foldedHash(bytes[token.range], seed: folded)
+            }
+            let exactHit = exactSlot(exact)
+            let foldedHit = foldedSlot(folded)
+            guard exactHit != nil || foldedHit != nil else { return nil }
+            let raw = NameKey.joined(tokens[...], in: bytes, folded: false)
+            if let slot = exactHit, let index = Gazetteer.entry(slot, raw, exactKeys) { return entries[index] }
+            if let slot = foldedHit, let index = Gazetteer.entry(slot, NameKey.folded(raw), foldedKeys) { return entries[index] }
+            return nil
+        }
     }
 
     /// The longest name starting at token `start` and ending within `limit`.
     public func longestMatch(in text: TokenizedText, at start: Int, limit: Int? = nil) -> GazetteerMatch? {
-        let end = min(limit ?? text.tokens.count, text.tokens.count)
-        guard start < end, !firstTokens.isEmpty else { return nil }
+        guard !firstTokens.isEmpty else { return nil }
         return text.bytes.withUnsafeBufferPointer { bytes in
-            guard let longest = firstTokens[NameKey.foldedHash(bytes[text.tokens[start].range])] else { return nil }
-            var count = min(longest, end - start)
-            while count > 0 {
-                let tokens = start..<(start + count)
-                let raw = NameKey.joined(text.tokens[tokens], in: bytes, folded: false)
-                if let index = exactKeys[raw] {
-                    return GazetteerMatch(tokens: tokens, entry: entries[index], isExactCase: true)
+            longestMatch(tokens: text.tokens, bytes: bytes, at: start, limit: limit)
+        }
+    }
+
+    /// `longestMatch(in:at:limit:)` over a text's tokens and bytes.
+    /// Every candidate length is hashed in one pass over the bytes, and only a
+    /// length whose hash is a key's builds its key.
+    func longestMatch(tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int? = nil) -> GazetteerMatch? {
+        let end = min(limit ?? tokens.count, tokens.count)
+        guard start < end, !firstTokens.isEmpty else { return nil }
+        let firstRange = tokens[start].range
+        let firstFolded = NameKey.foldedHash(bytes[firstRange])
+        guard firstTokenBits.contains(firstFolded),
+              let longest = firstTokens[firstFolded] else { return nil }
+        let longestRun = min(longest, end - start)
+        guard longestRun > 0 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * longestRun) { hashes in
+            var most = longestRun
+            var exact = NameKey.hash(bytes[firstRange])
+            var folded = firstFolded
+            hashes[0] = exact
+            hashes[longestRun] = folded
+            // A token with a space inside could hold two of a key's tokens:
+            // then every length is tried, as the keys' joined bytes decide.
+            var spaced = bytes[firstRange].contains(0x20)
+            var position = 1
+            while position < most {
+                let range = tokens[start + position].range
+                exact = NameKey.hash(bytes[range], seed: NameKey.hashStep(exact, 0x20))
+                folded = NameKey.foldedHash(bytes[range], seed: NameKey.hashStep(folded, 0x20))
+                hashes[position] = exact
+                hashes[longestRun + position] = folded
+                if !spaced, bytes[range].contains(0x20) { spaced = true }
+                if !spaced, !prefixBits.contains(folded) {
+                    most = position
+                    break
                 }
-                if let index = foldedKeys[NameKey.folded(raw)] {
-                    return GazetteerMatch(tokens: tokens, entry: entries[index], isExactCase: false)
+                position += 1
+            }
+            var count = most
+            while count > 0 {
+                let exactHit = exactSlot(hashes[count - 1])
+                let foldedHit = foldedSlot(hashes[longestRun + count - 1])
+                if exactHit != nil || foldedHit != nil {
+                    let range = start..<(start + count)
+                    let raw = NameKey.joined(tokens[range], in: bytes, folded: false)
+                    if let slot = exactHit, let index = Gazetteer.entry(slot, raw, exactKeys) {
+                        return GazetteerMatch(tokens: range, entry: entries[index], isExactCase: true)
+                    }
+                    if let slot = foldedHit, let index = Gazetteer.entry(slot, NameKey.folded(raw), foldedKeys) {
+                        return GazetteerMatch(tokens: range, entry: entries[index], isExactCase: false)
+                    }
                 }
                 count -= 1
             }
@@ -113,9 +254,13 @@ public final class Gazetteer: Sendable {
     /// The entry the bytes of one word (or a piece of one, "Bangladesh" in
     /// "Bangladesh-based") name.
     func lookup(word bytes: ArraySlice<UInt8>) -> GazetteerEntry? {
+        guard !entries.isEmpty else { return nil }
+        let exactHit = exactSlot(NameKey.hash(bytes))
+        let foldedHit = foldedSlot(NameKey.foldedHash(bytes))
+        guard exactHit != nil || foldedHit != nil else { return nil }
         let raw = Array(bytes)
-        if let index = exactKeys[raw] { return entries[index] }
-        if let index = foldedKeys[NameKey.folded(raw)] { return entries[index] }
+        if let slot = exactHit, let index = Gazetteer.entry(slot, raw, exactKeys) { return entries[index] }
+        if let slot = foldedHit, let index = Gazetteer.entry(slot, NameKey.folded(raw), foldedKeys) { return entries[index] }
         return nil
     }
 
@@ -204,9 +349,26 @@ struct NameKey {
         return key
     }
 
-    /// FNV-1a of the folded bytes (as `appendFolded` folds them), without allocating.
-    static func foldedHash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8, C.Index == Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func hashStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    /// FNV-1a of the bytes as they are, continuing from `seed`.
+    @inline(__always)
+    static func hash<C: Collection>(_ bytes: C, seed: UInt64 = hashSeed) -> UInt64 where C.Element == UInt8 {
+        var hash = seed
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// FNV-1a of the folded bytes (as `appendFolded` folds them), without
+    /// allocating, continuing from `seed`.
+    @inline(__always)
+    static func foldedHash<C: Collection>(_ bytes: C, seed: UInt64 = hashSeed) -> UInt64 where C.Element == UInt8, C.Index == Int {
+        var hash = seed
         var index = bytes.startIndex
         while index < bytes.endIndex {
             var byte = bytes[index]

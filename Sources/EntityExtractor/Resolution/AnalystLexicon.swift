@@ -33,6 +33,7 @@ public struct AnalystLexicon: Hashable, Sendable, Codable {
 
     /// The correction for a mention's text or entity, if any.
     public func correction(for name: String) -> TypeCorrection? {
+        guard !corrections.isEmpty else { return nil }
         let key = name.lowercased()
         return corrections.last { $0.name.lowercased() == key }
     }

@@ -69,10 +69,11 @@ public struct EntityResolver: Sendable {
 
     /// One-word person mentions take the full name of a person in the document.
     private func mergePersons(_ mentions: inout [Mention]) {
-        var fullNames: [(index: Int, key: [String], entity: String)] = []
+        // Last name word -> the full names ending in it, in document order.
+        var fullNames: [String: [(index: Int, entity: String)]] = [:]
         for (index, mention) in mentions.enumerated() where mention.type == .person {
-            let words = nameWords(mention.entity)
-            if words.count >= 2 { fullNames.append((index, words, mention.entity)) }
+            let words = Self.nameKey(mention.entity)
+            if words.count >= 2 { fullNames[words.last, default: []].append((index, mention.entity)) }
         }
         guard !fullNames.isEmpty else { return }
         for index in mentions.indices {
@@ -80,10 +81,9 @@ public struct EntityResolver: Sendable {
             // A one-word mention the tagger typed otherwise is the person too
             // when it is that person's surname ("Mishra" read as an ORG).
             guard mention.source != .analyst, mention.type == .person || mention.source == .model,
-                  mention.entity == mention.text || mention.type == .person, !mention.entity.contains(" ") else { continue }
-            let words = nameWords(mention.entity)
-            guard words.count == 1, let word = words.first else { continue }
-            let matches = fullNames.filter { $0.key.last == word }
+                  mention.entity == mention.text || mention.type == .person, !Self.hasSpace(mention.entity) else { continue }
+            let words = Self.nameKey(mention.entity)
+            guard words.count == 1, let matches = fullNames[words.last] else { continue }
             guard let best = matches.last(where: { $0.index < index }) ?? matches.first else { continue }
             mentions[index].entity = best.entity
             mentions[index].type = .person
@@ -91,8 +91,62 @@ public struct EntityResolver: Sendable {
         }
     }
 
+    /// Whether `name` contains a space (as `contains(" ")` reads it).
+    private static func hasSpace(_ name: String) -> Bool {
+        var ascii = true
+        var space = false
+        for byte in name.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte == 0x20 { space = true }
+        }
+        return ascii ? space : name.contains(" ")
+    }
+
+    /// How many words `nameWords(name)` has, and its last word; the same
+    /// answer, read from the bytes when the name is ASCII.
+    static func nameKey(_ name: String) -> (count: Int, last: String) {
+        let fast: (count: Int, last: String)?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            var words: [Range<Int>] = []
+            var start = 0
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 {
+                    if index > start { words.append(start..<index) }
+                    start = index + 1
+                }
+            }
+            if bytes.count > start { words.append(start..<bytes.count) }
+            var first = 0
+            while words.count - first > 1, isTitle(bytes[words[first]]) { first += 1 }
+            guard let last = words.last else { return (0, "") }
+            return (words.count - first, lowercased(bytes[last]))
+        }
+        if let fast = fast ?? nil { return fast }
+        let words = nameWords(name)
+        return (words.count, words.last ?? "")
+    }
+
+    private static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() {
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
+    /// Whether an ASCII word, dots trimmed off both ends and lower-cased, is one of `titles`.
+    private static func isTitle(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var low = word.startIndex
+        var high = word.endIndex
+        while low < high, word[low] == 0x2E { low += 1 }
+        while high > low, word[high - 1] == 0x2E { high -= 1 }
+        guard high - low <= 9 else { return false }
+        return titles.contains(lowercased(word.base[low..<high]))
+    }
+
     /// Lower-cased words of a name, without leading titles ("Mr.", "Gen.").
-    private func nameWords(_ name: String) -> [String] {
+    private static func nameWords(_ name: String) -> [String] {
         var words = name.lowercased().split(separator: " ").map(String.init)
         while let first = words.first, words.count > 1, Self.titles.contains(first.trimmingCharacters(".")) {
             words.removeFirst()

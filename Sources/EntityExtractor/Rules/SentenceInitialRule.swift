@@ -22,13 +22,13 @@ enum SentenceInitialRule {
     ].map { Array($0.utf8) })
 
     static func isCommonWordSpan(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, facts: TokenFacts,
-                                 lowerCaseWords: Set<UInt64>) -> Bool {
+                                 lowerCaseWords: () -> Set<UInt64>) -> Bool {
         guard let first = tokens.first, facts.startsSentence[first] else { return false }
         let word = text.bytes[text.tokens[first].range]
         guard CommonWords.contains(word) else { return false }
         if tokens.count == 1 {
             let key = CommonWords.folded(word)
-            return roleNouns.contains(key) || lowerCaseWords.contains(NameKey.foldedHash(key))
+            return roleNouns.contains(key) || lowerCaseWords().contains(NameKey.foldedHash(key))
         }
         return tokens.dropFirst().allSatisfy { facts.shape[$0] == .lower || facts.shape[$0] == .other }
     }

@@ -115,6 +115,7 @@ public struct EventExtractor: Sendable {
                 var next = index + 1
                 while next < words.count, next - index <= 8 {
                     let candidate = words[next].lowercased
+                    if words[next].text.first?.isUppercase == true { break }  // "has Ahmed ..." is no participle
                     if candidate == "been" || candidate == "not" { break }
                     if EventTrigger.isParticiple(candidate) { return lower + " " + words[next].text }
                     next += 1

@@ -25,6 +25,8 @@ enum EventTrigger {
         var best: (distance: Int, phrase: String)?
         for (index, word) in words.enumerated() {
             let lower = word.lowercased
+            // A capital inside the sentence is a name ("Ahmed", "Mohammed"), not a verb.
+            if index > 0, word.text.first?.isUppercase == true { continue }
             guard isVerb(lower) else { continue }
             if index > 0, auxiliaries.contains(words[index - 1].lowercased) { continue }  // the participle after it is the verb
             var phrase = String(word.text)
@@ -34,7 +36,7 @@ enum EventTrigger {
                 // skipping inserted words up to the participle.
                 while next < words.count, next - index <= 8 {
                     let candidate = words[next].lowercased
-                    if isParticiple(candidate) {
+                    if words[next].text.first?.isUppercase != true, isParticiple(candidate) {
                         phrase = lower + " " + words[next].text
                         break
                     }
@@ -82,10 +84,11 @@ enum EventTrigger {
         irregularPast.contains(word) || irregularParticiples.contains(word) || isRegularPast(word)
     }
 
-    /// "resumed", "signed", "acknowledged"; not "based", "red", "limited" used
-    /// as adjectives too often to count, nor capitalised names ("United").
+    /// "resumed", "signed", "acknowledged" (given lower-cased); not "based",
+    /// "limited" and the like, used as adjectives too often to count. Callers
+    /// skip capitalised words first: names such as "Ahmed" end in -ed too.
     static func isRegularPast(_ word: String) -> Bool {
-        word.count >= 5 && word.hasSuffix("ed") && !notVerbs.contains(word) && word.first!.isLowercase
+        word.count >= 5 && word.hasSuffix("ed") && !notVerbs.contains(word)
     }
 
     static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were"]

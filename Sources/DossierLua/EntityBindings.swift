@@ -87,7 +87,7 @@ enum EntityBindings {
                 guard call.type(of: 1) == .string else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "string or Article")) }
                 text = try call.argument(1, as: String.self)
             }
-            let extractor = try EntityEngine.mentionExtractor(for: try defaultStore.store())
+            let extractor = try defaultStore.mentionExtractor()
             call.push(extractor.mentions(in: text).map { MentionHandle($0) })
             return 1
         }
@@ -294,7 +294,8 @@ enum EntityBindings {
             let name: String = try call.argument(1)
             let store = try handle.storeHandle.store()
             try store.rejectName(name)
-            let extractor = try EntityEngine.mentionExtractor(for: store)
+            handle.storeHandle.forgetExtractor()
+            let extractor = try handle.storeHandle.mentionExtractor()
             call.push(try MentionReextraction(store: store, extractor: extractor).run(mentioningAnyOf: [name]))
             return 1
         }
@@ -306,7 +307,7 @@ enum EntityBindings {
             """) { handle, call in
             let all: Bool = try call.option(1, "all") ?? false
             let store = try handle.storeHandle.store()
-            let extractor = try EntityEngine.mentionExtractor(for: store)
+            let extractor = try handle.storeHandle.mentionExtractor()
             call.push(try MentionReextraction(store: store, extractor: extractor).run(all: all))
             return 1
         }
@@ -319,7 +320,8 @@ enum EntityBindings {
     private static func addAnalystEntity(_ entry: AnalystEntity, storeHandle: StoreHandle) throws -> EntityHandle {
         let store = try storeHandle.store()
         try store.saveAnalystEntity(entry)
-        let extractor = try EntityEngine.mentionExtractor(for: store)
+        storeHandle.forgetExtractor()
+        let extractor = try storeHandle.mentionExtractor()
         try MentionReextraction(store: store, extractor: extractor).run(mentioningAnyOf: [entry.name] + entry.aliases)
         guard let entity = try store.entity(named: entry.name) else {
             throw LuaArgumentError(position: 1, problem: .value("the entity '\(entry.name)' could not be stored"))

@@ -1,5 +1,6 @@
 import ArticleStore
 import DossierCore
+import EntityExtractor
 import Foundation
 import CLua
 import LuaKit
@@ -18,6 +19,20 @@ final class StoreHandle: LuaUserdata {
         opened = store
         return store
     }
+
+    /// The extractor with this store's analyst additions, kept between calls
+    /// (reading the additions is two queries) until an addition changes them.
+    func mentionExtractor() throws -> EntityExtractor {
+        if let extractor { return extractor }
+        let loaded = try EntityEngine.mentionExtractor(for: try store())
+        extractor = loaded
+        return loaded
+    }
+
+    /// Called after the analyst's additions change.
+    func forgetExtractor() { extractor = nil }
+
+    private var extractor: EntityExtractor?
 
     static var luaTypeName: String { "Store" }
 }
@@ -82,7 +97,7 @@ enum StoreBindings {
             let paths: [String]
             if call.type(of: 1) == .table { paths = try call.argument(1) } else { paths = [try call.argument(1, as: String.self)] }
             let store = try handle.store()
-            var ingestor = Ingestor(store: store, extractor: try EntityEngine.mentionExtractor(for: store))
+            var ingestor = Ingestor(store: store, extractor: try handle.mentionExtractor())
             ingestor.defaults.outlet = try call.option(2, "outlet")
             ingestor.defaults.published = try dateOption(call, 2, "published")
             let report = ingestor.ingest(paths: paths)
@@ -109,7 +124,7 @@ enum StoreBindings {
                 dateline: try call.option(1, "dateline"), language: try call.option(1, "language"),
                 body: body, sourcePath: nil)
             let store = try handle.store()
-            let extractor = try EntityEngine.mentionExtractor(for: store)
+            let extractor = try handle.mentionExtractor()
             switch try store.add([draft], mentions: [extractor.mentions(in: body)], extractorVersion: extractor.version).first! {
             case .added(let id, _):
                 call.push(Int(id))

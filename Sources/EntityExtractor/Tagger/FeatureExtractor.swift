@@ -12,11 +12,80 @@ struct FeatureExtractor: Sendable {
 
     var gazetteer: GazetteerMatcher?
 
+    /// What the features of a document's tokens are made from. The keys
+    /// themselves are made on demand (`staticFeatures`): the decoder never
+    /// asks about two tokens in three (lower-case words outside a name), so
+    /// making them all up front wasted most of the work.
     struct Document {
-        var keys: [UInt64]
-        var words: [UInt64]
-        var shapes: [UInt64]
-        var casing: [TokenCasing]
+        var traits: [TokenTraits]
+        var sentenceStart: [Bool]
+        var lineStyle: [UInt8]
+        /// For capitalised tokens, how the word is written elsewhere (`casingProfile`).
+        var casingProfile: [UInt8]
+        var gazetteerTags: [UInt64]
+        var capitalisedRuns: [UInt64]
+        /// A dense id per distinct word (`TokenTraits.word`), for per-word state.
+        var wordIDs: [Int32]
+        var wordCount: Int
+
+        var count: Int { traits.count }
+
+        /// Writes the `staticFeatureCount` keys of token `index`, which lies
+        /// in `sentence`, to `keys`.
+        @inline(__always)
+        func staticFeatures(of index: Int, in sentence: Range<Int>, into keys: UnsafeMutablePointer<UInt64>) {
+            let noWord: UInt64 = 0x51ED_270B_2B4F_A0C1
+            let endWord: UInt64 = 0x7A1C_0D5E_E4C3_3B17
+            traits.withUnsafeBufferPointer { traits in
+                let token = traits[index]
+                let hasPrevious = index - 1 >= sentence.lowerBound
+                let hasNext = index + 1 < sentence.upperBound
+                let previousWord = hasPrevious ? traits[index - 1].word : noWord
+                let nextWord = hasNext ? traits[index + 1].word : endWord
+                let previousShape = hasPrevious ? traits[index - 1].shape : noWord
+                let nextShape = hasNext ? traits[index + 1].shape : endWord
+                let secondWord = index - 2 >= sentence.lowerBound ? traits[index - 2].word : noWord
+                let afterNextWord = index + 2 < sentence.upperBound ? traits[index + 2].word : endWord
+                let starts: UInt64 = sentenceStart[index] ? 1 : 0
+                let casing = UInt64(token.casing.rawValue)
+                var slot = 0
+                func add(_ template: FeatureTemplate, _ value: UInt64) {
+                    keys[slot] = FeatureHash.key(template, value)
+                    slot += 1
+                }
+                add(.bias, 0)
+                add(.word, token.word)
+                add(.exactWord, token.exact)
+                add(.shape, token.shape)
+                add(.prefix1, token.prefix1)
+                add(.prefix2, token.prefix2)
+                add(.prefix3, token.prefix3)
+                add(.prefix4, token.prefix4)
+                add(.suffix1, token.suffix1)
+                add(.suffix2, token.suffix2)
+                add(.suffix3, token.suffix3)
+                add(.suffix4, token.suffix4)
+                add(.previousWord, previousWord)
+                add(.nextWord, nextWord)
+                add(.secondPreviousWord, secondWord)
+                add(.secondNextWord, afterNextWord)
+                add(.previousShape, previousShape)
+                add(.nextShape, nextShape)
+                add(.previousWordAndWord, FeatureHash.combine(previousWord, token.word))
+                add(.wordAndNextWord, FeatureHash.combine(token.word, nextWord))
+                add(.shapeTrigram, FeatureHash.combine(FeatureHash.combine(previousShape, token.shape), nextShape))
+                add(.sentencePositionAndCase, casing << 1 | starts)
+                add(.lineStyleAndShape, FeatureHash.combine(UInt64(lineStyle[index]), token.shape))
+                let profile = token.casing.isCapitalised ? UInt64(casingProfile[index]) : 0xFF
+                add(.documentCasing, profile << 8 | casing << 1 | starts)
+                add(.gazetteer, gazetteerTags[index])
+                add(.previousGazetteer, FeatureHash.combine(hasPrevious ? gazetteerTags[index - 1] : 7, gazetteerTags[index]))
+                add(.capitalisedRun, capitalisedRuns[index])
+                add(.previousWordAndShape, FeatureHash.combine(previousWord, token.shape))
+                add(.shapeAndNextWord, FeatureHash.combine(token.shape, nextWord))
+                assert(slot == FeatureExtractor.staticFeatureCount)
+            }
+        }
     }
 
     func extract(_ text: TokenizedText) -> Document {
@@ -36,65 +105,15 @@ struct FeatureExtractor: Sendable {
             let style = Self.lineStyle(traits[sentence])
             for index in sentence { lineStyle[index] = style }
         }
-        let casingProfile = Self.casingProfile(traits, sentenceStart: sentenceStart, lineStyle: lineStyle)
+        var words = HashInterner(minimumCapacity: count / 2)
+        let wordIDs = traits.map { Int32(truncatingIfNeeded: words.insert($0.word).id) }
+        let casingProfile = Self.casingProfile(traits, wordIDs: wordIDs, wordCount: words.count,
+                                               sentenceStart: sentenceStart, lineStyle: lineStyle)
         let gazetteerTags = gazetteer?.match(text, words: traits.map(\.word), casing: traits.map(\.casing))
             ?? [UInt64](repeating: 0, count: count)
-
-        let capitalisedRuns = Self.capitalisedRuns(traits, sentences: text.sentences)
-        var keys = [UInt64](repeating: 0, count: count * Self.staticFeatureCount)
-        let noWord: UInt64 = 0x51ED_270B_2B4F_A0C1
-        let endWord: UInt64 = 0x7A1C_0D5E_E4C3_3B17
-        for sentence in text.sentences {
-            for index in sentence {
-                let token = traits[index]
-                let previous = index - 1 >= sentence.lowerBound ? traits[index - 1] : nil
-                let second = index - 2 >= sentence.lowerBound ? traits[index - 2] : nil
-                let next = index + 1 < sentence.upperBound ? traits[index + 1] : nil
-                let afterNext = index + 2 < sentence.upperBound ? traits[index + 2] : nil
-                let previousWord = previous?.word ?? noWord
-                let nextWord = next?.word ?? endWord
-                let previousShape = previous?.shape ?? noWord
-                let nextShape = next?.shape ?? endWord
-                let base = index * Self.staticFeatureCount
-                var slot = base
-                func add(_ template: FeatureTemplate, _ value: UInt64) {
-                    keys[slot] = FeatureHash.key(template, value)
-                    slot += 1
-                }
-                add(.bias, 0)
-                add(.word, token.word)
-                add(.exactWord, token.exact)
-                add(.shape, token.shape)
-                add(.prefix1, token.prefix1)
-                add(.prefix2, token.prefix2)
-                add(.prefix3, token.prefix3)
-                add(.prefix4, token.prefix4)
-                add(.suffix1, token.suffix1)
-                add(.suffix2, token.suffix2)
-                add(.suffix3, token.suffix3)
-                add(.suffix4, token.suffix4)
-                add(.previousWord, previousWord)
-                add(.nextWord, nextWord)
-                add(.secondPreviousWord, second?.word ?? noWord)
-                add(.secondNextWord, afterNext?.word ?? endWord)
-                add(.previousShape, previousShape)
-                add(.nextShape, nextShape)
-                add(.previousWordAndWord, FeatureHash.combine(previousWord, token.word))
-                add(.wordAndNextWord, FeatureHash.combine(token.word, nextWord))
-                add(.shapeTrigram, FeatureHash.combine(FeatureHash.combine(previousShape, token.shape), nextShape))
-                add(.sentencePositionAndCase, UInt64(token.casing.rawValue) << 1 | (sentenceStart[index] ? 1 : 0))
-                add(.lineStyleAndShape, FeatureHash.combine(UInt64(lineStyle[index]), token.shape))
-                let profile = token.casing.isCapitalised ? UInt64(casingProfile[index]) : 0xFF
-                add(.documentCasing, profile << 8 | UInt64(token.casing.rawValue) << 1 | (sentenceStart[index] ? 1 : 0))
-                add(.gazetteer, gazetteerTags[index])
-                add(.previousGazetteer, FeatureHash.combine(index > sentence.lowerBound ? gazetteerTags[index - 1] : 7, gazetteerTags[index]))
-                add(.capitalisedRun, capitalisedRuns[index])
-                add(.previousWordAndShape, FeatureHash.combine(previousWord, token.shape))
-                add(.shapeAndNextWord, FeatureHash.combine(token.shape, nextWord))
-                assert(slot == base + Self.staticFeatureCount)
-            }
-        }
-        return Document(keys: keys, words: traits.map(\.word), shapes: traits.map(\.shape), casing: traits.map(\.casing))
+        return Document(traits: traits, sentenceStart: sentenceStart, lineStyle: lineStyle, casingProfile: casingProfile,
+                        gazetteerTags: gazetteerTags, capitalisedRuns: Self.capitalisedRuns(traits, sentences: text.sentences),
+                        wordIDs: wordIDs, wordCount: words.count)
     }
 
     /// Where a token sits in its run of capitalised words ("Prime Minister
@@ -143,20 +162,18 @@ struct FeatureExtractor: Sendable {
     /// For each token, how its word is written elsewhere in the document: bit 0
     /// in lower case, bit 1 capitalised mid-sentence in prose, bit 2 in capitals
     /// in prose.
-    private static func casingProfile(_ traits: [TokenTraits], sentenceStart: [Bool], lineStyle: [UInt8]) -> [UInt8] {
-        var seen: [UInt64: UInt8] = [:]
-        seen.reserveCapacity(traits.count / 2)
+    private static func casingProfile(_ traits: [TokenTraits], wordIDs: [Int32], wordCount: Int,
+                                      sentenceStart: [Bool], lineStyle: [UInt8]) -> [UInt8] {
+        var seen = [UInt8](repeating: 0, count: wordCount)
         for (index, token) in traits.enumerated() {
-            var bit: UInt8 = 0
             switch token.casing {
-            case .lower: bit = 1
-            case .title, .mixed: if !sentenceStart[index] && lineStyle[index] == 0 { bit = 2 }
-            case .allCapitals: if lineStyle[index] == 0 { bit = 4 }
+            case .lower: seen[Int(wordIDs[index])] |= 1
+            case .title, .mixed: if !sentenceStart[index] && lineStyle[index] == 0 { seen[Int(wordIDs[index])] |= 2 }
+            case .allCapitals: if lineStyle[index] == 0 { seen[Int(wordIDs[index])] |= 4 }
             default: break
             }
-            if bit != 0 { seen[token.word, default: 0] |= bit }
         }
-        return traits.map { $0.casing.isCapitalised ? seen[$0.word] ?? 0 : 0 }
+        return traits.indices.map { traits[$0].casing.isCapitalised ? seen[Int(wordIDs[$0])] : 0 }
     }
 }
 

@@ -12,10 +12,11 @@ enum GreedyDecoder {
     static let featureCount = FeatureExtractor.staticFeatureCount + dynamicFeatureCount
 
     static func decode<Chooser: TagChooser>(_ document: FeatureExtractor.Document, sentences: [Range<Int>], chooser: inout Chooser) -> [EntityTag] {
-        var tags = [EntityTag](repeating: .outside, count: document.words.count)
-        // The label most recently given to a capitalised word earlier in the
-        // document: "Sharif" tagged PER once stays a good PER bet.
-        var history: [UInt64: UInt8] = [:]
+        var tags = [EntityTag](repeating: .outside, count: document.count)
+        // The label most recently given to each capitalised word earlier in
+        // the document, by word id, plus one (0: none): "Sharif" tagged PER
+        // once stays a good PER bet.
+        var history = [UInt8](repeating: 0, count: document.wordCount)
         var buffer = [UInt64](repeating: 0, count: featureCount)
         let staticCount = FeatureExtractor.staticFeatureCount
         let noTag: UInt64 = 0xFF
@@ -25,8 +26,9 @@ enum GreedyDecoder {
                 let second: EntityTag? = index - 1 > sentence.lowerBound ? tags[index - 2] : nil
                 let previousValue = previous.map { UInt64($0.rawValue) } ?? noTag
                 let secondValue = second.map { UInt64($0.rawValue) } ?? noTag
-                let word = document.words[index]
-                let casing = document.casing[index]
+                let traits = document.traits[index]
+                let word = traits.word
+                let casing = traits.casing
                 let capitalised = casing.isCapitalised
                 // Entities start with a capital (or a non-Latin letter) in
                 // English news: a lower-case word or a mark outside an entity
@@ -37,14 +39,17 @@ enum GreedyDecoder {
                     tags[index] = .outside
                     continue
                 }
-                let base = index * staticCount
-                for offset in 0..<staticCount { buffer[offset] = document.keys[base + offset] }
-                buffer[staticCount] = FeatureHash.key(.previousTag, previousValue)
-                buffer[staticCount + 1] = FeatureHash.key(.previousTwoTags, secondValue << 8 | previousValue)
-                buffer[staticCount + 2] = FeatureHash.key(.previousTagAndWord, FeatureHash.combine(previousValue, word))
-                buffer[staticCount + 3] = FeatureHash.key(.previousTagAndShape, FeatureHash.combine(previousValue, document.shapes[index]))
-                let remembered = capitalised ? UInt64(history[word] ?? 0) : 0xFE
-                buffer[staticCount + 4] = FeatureHash.key(.documentHistory, remembered)
+                let wordID = Int(document.wordIDs[index])
+                buffer.withUnsafeMutableBufferPointer { buffer in
+                    let keys = buffer.baseAddress!
+                    document.staticFeatures(of: index, in: sentence, into: keys)
+                    keys[staticCount] = FeatureHash.key(.previousTag, previousValue)
+                    keys[staticCount + 1] = FeatureHash.key(.previousTwoTags, secondValue << 8 | previousValue)
+                    keys[staticCount + 2] = FeatureHash.key(.previousTagAndWord, FeatureHash.combine(previousValue, word))
+                    keys[staticCount + 3] = FeatureHash.key(.previousTagAndShape, FeatureHash.combine(previousValue, traits.shape))
+                    let remembered = capitalised ? UInt64(history[wordID]) : 0xFE
+                    keys[staticCount + 4] = FeatureHash.key(.documentHistory, remembered)
+                }
                 let isLast = index == sentence.upperBound - 1
                 let tag = buffer.withUnsafeBufferPointer { features in
                     chooser.choose(token: index, features: features) { tag in
@@ -52,7 +57,7 @@ enum GreedyDecoder {
                     }
                 }
                 tags[index] = tag
-                if capitalised, let label = tag.label { history[word] = UInt8(label.rawValue + 1) }
+                if capitalised, let label = tag.label { history[wordID] = UInt8(label.rawValue + 1) }
             }
         }
         return tags

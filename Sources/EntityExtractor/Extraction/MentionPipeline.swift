@@ -89,7 +89,9 @@ struct MentionPipeline {
                 index = match.tokens.upperBound
                 continue
             }
-            if options.hyphenParts {
+            // Asked first, as one token in a hundred has a hyphen and the
+            // rule's call costs more than the answer.
+            if options.hyphenParts, HyphenatedWordRule.hasHyphen(text.tokens[index].range, in: text.bytes) {
                 found += HyphenatedWordRule.candidates(in: text, token: index) { range in
                     partCandidate(range, text: text, defined: defined)
                 }
@@ -101,14 +103,14 @@ struct MentionPipeline {
         let headlines = options.headlines ? HeadlineRule.headlineLines(in: text, facts: facts) : []
         let typing = ModelSpanTyping(gazetteer: gazetteer)
         // Read from the whole text only when a span asks.
-        var lowerCaseWords: Set<UInt64>?
+        var lowerCaseWords: HashInterner?
         var model: [Candidate] = []
         for span in modelSpans {
             guard let tokens = cleaned(span.tokens, text: text, facts: facts) else { continue }
             if SentenceInitialRule.isCommonWordSpan(tokens, label: span.label, in: text, facts: facts,
                                                     lowerCaseWords: {
                 if lowerCaseWords == nil { lowerCaseWords = SentenceInitialRule.lowerCaseWords(in: text, facts: facts) }
-                return lowerCaseWords ?? []
+                return lowerCaseWords ?? HashInterner()
             }) { continue }
             guard let type = typing.type(of: span.label, tokens: tokens, in: text) else {
                 if options.keepMiscellaneous {
@@ -124,16 +126,18 @@ struct MentionPipeline {
             // In a headline, a tagger span stands only when the same words are a
             // tagger span in the body too.
             // A person's surname alone counts ("Sharif" after "Shehbaz Sharif").
-            var bodyTexts: Set<[UInt8]> = []
+            // By hash of the words' folded bytes: a set of byte arrays cost an
+            // allocation per span.
+            var bodyTexts = HashInterner()
             for candidate in model where !headlines[facts.line[candidate.tokens.lowerBound]] {
-                bodyTexts.insert(CommonWords.folded(text.bytes[candidate.bytes]))
+                _ = bodyTexts.insert(CommonWords.foldedHash(text.bytes[candidate.bytes]))
                 if candidate.type == .person, let last = candidate.tokens.last {
-                    bodyTexts.insert(CommonWords.folded(text.bytes[text.tokens[last].range]))
+                    _ = bodyTexts.insert(CommonWords.foldedHash(text.bytes[text.tokens[last].range]))
                 }
             }
             model.removeAll { candidate in
                 headlines[facts.line[candidate.tokens.lowerBound]]
-                    && !bodyTexts.contains(CommonWords.folded(text.bytes[candidate.bytes]))
+                    && bodyTexts.id(of: CommonWords.foldedHash(text.bytes[candidate.bytes])) == nil
             }
         }
         found += model

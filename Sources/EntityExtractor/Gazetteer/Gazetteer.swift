@@ -23,7 +23,7 @@ public final class Gazetteer: Sendable {
     /// Hash of the lower-cased first token of any key -> the most tokens a key
     /// starting with it has. A hash, not the bytes, so rejecting a token costs
     /// no allocation; a collision only costs a full lookup that finds nothing.
-    private let firstTokens: [UInt64: Int]
+    private let firstTokens: HashTable<Int>
     /// A bit per hash of `firstTokens`: most tokens are rejected by a bit
     /// test, without hashing the hash.
     private let firstTokenBits: HashBits
@@ -33,8 +33,8 @@ public final class Gazetteer: Sendable {
     /// is found by one integer lookup and one comparison, and one that cannot
     /// be there is rejected without building its bytes. Two keys with the same
     /// hash leave a slot that sends the lookup to the dictionary.
-    private let exactByHash: [UInt64: KeySlot]
-    private let foldedByHash: [UInt64: KeySlot]
+    private let exactByHash: HashTable<KeySlot>
+    private let foldedByHash: HashTable<KeySlot>
     /// A bit per hash of `exactByHash` and `foldedByHash`, tested before them.
     private let exactBits: HashBits
     private let foldedBits: HashBits
@@ -74,13 +74,15 @@ public final class Gazetteer: Sendable {
         self.entries = entries
         self.exactKeys = exact
         self.foldedKeys = folded
-        self.firstTokens = first
+        self.firstTokens = HashTable(first)
         self.firstTokenBits = HashBits(first.keys)
         self.names = names
-        exactByHash = Gazetteer.slots(exact)
-        foldedByHash = Gazetteer.slots(folded)
-        exactBits = HashBits(exactByHash.keys)
-        foldedBits = HashBits(foldedByHash.keys)
+        let exactSlots = Gazetteer.slots(exact)
+        let foldedSlots = Gazetteer.slots(folded)
+        exactByHash = HashTable(exactSlots)
+        foldedByHash = HashTable(foldedSlots)
+        exactBits = HashBits(exactSlots.keys)
+        foldedBits = HashBits(foldedSlots.keys)
         prefixBits = HashBits(prefixes)
     }
 

@@ -28,6 +28,15 @@ enum HyphenatedWordRule {
         return parts.count > 1 ? parts : []
     }
 
+    /// Whether the token's bytes hold an ASCII hyphen (the rule has work there).
+    @inline(__always)
+    static func hasHyphen(_ token: Range<Int>, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            for index in token where bytes[index] == UInt8(ascii: "-") { return true }
+            return false
+        }
+    }
+
     /// Candidates for the names in the parts of token `index`. `lookup` is
     /// asked about the byte range of one part or of a run of parts (possessive
     /// already trimmed) and answers with the candidate it names, if any.

@@ -22,23 +22,23 @@ enum SentenceInitialRule {
     ].map { Array($0.utf8) })
 
     static func isCommonWordSpan(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, facts: TokenFacts,
-                                 lowerCaseWords: () -> Set<UInt64>) -> Bool {
+                                 lowerCaseWords: () -> HashInterner) -> Bool {
         guard let first = tokens.first, facts.startsSentence[first] else { return false }
         let word = text.bytes[text.tokens[first].range]
         guard CommonWords.contains(word) else { return false }
         if tokens.count == 1 {
             let key = CommonWords.folded(word)
-            return roleNouns.contains(key) || lowerCaseWords().contains(NameKey.foldedHash(key))
+            return roleNouns.contains(key) || lowerCaseWords().id(of: NameKey.foldedHash(key)) != nil
         }
         return tokens.dropFirst().allSatisfy { facts.shape[$0] == .lower || facts.shape[$0] == .other }
     }
 
     /// Hashes (`NameKey.foldedHash`) of the words the text writes in lower case.
-    static func lowerCaseWords(in text: TokenizedText, facts: TokenFacts) -> Set<UInt64> {
-        var words = Set<UInt64>()
+    static func lowerCaseWords(in text: TokenizedText, facts: TokenFacts) -> HashInterner {
+        var words = HashInterner(minimumCapacity: text.tokens.count / 2)
         text.bytes.withUnsafeBufferPointer { bytes in
             for (index, token) in text.tokens.enumerated() where facts.shape[index] == .lower {
-                words.insert(NameKey.foldedHash(bytes[token.range]))
+                _ = words.insert(NameKey.foldedHash(bytes[token.range]))
             }
         }
         return words
@@ -68,5 +68,12 @@ enum CommonWords {
 
     static func folded(_ word: ArraySlice<UInt8>) -> [UInt8] {
         word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    /// `NameKey.hash(folded(word))`, without making the folded bytes.
+    static func foldedHash(_ word: ArraySlice<UInt8>) -> UInt64 {
+        var hash = NameKey.hashSeed
+        for byte in word { hash = NameKey.hashStep(hash, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        return hash
     }
 }

@@ -63,14 +63,27 @@ public final class EntityExtractor: Sendable {
     public func extract(_ tokenized: TokenizedText, lexicon: AnalystLexicon = AnalystLexicon()) -> [Mention] {
         let pipeline = MentionPipeline(gazetteer: gazetteer, lexicon: lexicon)
         let (candidates, facts) = pipeline.candidates(tokenized, modelSpans: tagger(tokenized))
+        var listings: [EntityResolver.Listing?] = []
+        listings.reserveCapacity(candidates.count)
         let mentions = candidates.map { candidate in
             let text = String(decoding: tokenized.bytes[candidate.bytes], as: UTF8.self)
+            // The resolver looks up mentions named by their own text; for one
+            // covering whole tokens, the tokens say what the lists hold.
+            let wholeTokens = candidate.bytes == tokenized.tokens[candidate.tokens.lowerBound].range.lowerBound
+                ..< tokenized.tokens[candidate.tokens.upperBound - 1].range.upperBound
+            if candidate.source != .analyst, candidate.entity == nil || candidate.entity == text, wholeTokens {
+                listings.append(EntityResolver.Listing(analyst: pipeline.analyst.lookup(tokens: candidate.tokens, in: tokenized),
+                                                       gazetteer: gazetteer.lookup(tokens: candidate.tokens, in: tokenized)))
+            } else {
+                listings.append(nil)
+            }
             return Mention(text: text, type: candidate.type, entity: candidate.entity ?? text,
                            entityType: candidate.entityType, start: candidate.bytes.lowerBound + 1,
                            stop: candidate.bytes.upperBound, sentence: facts.sentence[candidate.tokens.lowerBound] + 1,
                            source: candidate.source)
         }
-        return EntityResolver(gazetteer: gazetteer, lexicon: lexicon).resolve(mentions)
+        return EntityResolver(gazetteer: gazetteer, lexicon: lexicon, analyst: pipeline.analyst)
+            .resolve(mentions, listings: listings)
     }
 
     /// The extractor's entities as CoNLL spans over whole tokens, for scoring

@@ -78,10 +78,14 @@ struct MentionPipeline {
             found.append(candidate)
         }
 
-        // 3. Gazetteer names, and names inside hyphenated words.
+        // 3. Gazetteer names, and names inside hyphenated words. A name in
+        // any case counts only from a capitalised token, and one kept with
+        // its case has no lower-case letter: a token starting with an ASCII
+        // lower-case letter (two in three) starts no name, and is not asked.
         index = 0
         while index < text.tokens.count {
-            if let match = gazetteer.longestMatch(in: text, at: index),
+            let startsLower = text.bytes[text.tokens[index].range.lowerBound] &- 0x61 < 26
+            if !startsLower, let match = gazetteer.longestMatch(in: text, at: index),
                match.isExactCase || facts.shape[index].isUpperInitial {
                 if let candidate = gazetteerCandidate(match.entry, bytes: byteRange(match.tokens, text), tokens: match.tokens) {
                     found.append(candidate)

@@ -29,8 +29,7 @@ struct ModelSpanTyping {
         case .person: return .person
         case .organization: return .organization
         case .location:
-            let name = string(tokens, text)
-            if let entry = gazetteer.lookup(name), entry.type == .geopolitical || entry.type == .location {
+            if let entry = gazetteer.lookup(tokens: tokens, in: text), entry.type == .geopolitical || entry.type == .location {
                 return entry.type
             }
             let last = text.bytes[text.tokens[tokens.upperBound - 1].range]
@@ -38,7 +37,7 @@ struct ModelSpanTyping {
             if Self.organizationHeads.contains(word) { return .organization }
             return Self.naturalFeatures.contains(word) ? .location : .geopolitical
         case .miscellaneous:
-            if let entry = gazetteer.lookup(string(tokens, text)), entry.type == .group { return .group }
+            if let entry = gazetteer.lookup(tokens: tokens, in: text), entry.type == .group { return .group }
             return nil
         }
     }
@@ -51,10 +50,5 @@ struct ModelSpanTyping {
         case .geopolitical, .location: .location
         case .group: .miscellaneous
         }
-    }
-
-    private func string(_ tokens: Range<Int>, _ text: TokenizedText) -> String {
-        let bytes = text.tokens[tokens.lowerBound].range.lowerBound..<text.tokens[tokens.upperBound - 1].range.upperBound
-        return String(decoding: text.bytes[bytes], as: UTF8.self)
     }
 }

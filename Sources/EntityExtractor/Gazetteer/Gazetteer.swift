@@ -168,26 +168,36 @@ public final class Gazetteer: Sendable {
         let text = Array(name.utf8)
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty else { return nil }
-        // The key `NameKey(name)` would build, asked for only when its hash is a key's.
-        return text.withUnsafeBufferPointer { bytes -> GazetteerEntry? in
-            var exact = NameKey.hashSeed
-            var folded = NameKey.hashSeed
-            for (position, token) in tokens.enumerated() {
-                if position > 0 {
-                    exact = NameKey.hashStep(exact, 0x20)
-                    folded = NameKey.hashStep(folded, 0x20)
-                }
-                exact = NameKey.hash(bytes[token.range], seed: exact)
-                folded = NameKey.foldedHash(bytes[token.range], seed: folded)
+        return text.withUnsafeBufferPointer { lookup(tokens[...], in: $0) }
+    }
+
+    /// The entry the words of `tokens` name, as `lookup(_:)` would find it
+    /// for their text, without cutting that text into tokens again.
+    func lookup(tokens: Range<Int>, in text: TokenizedText) -> GazetteerEntry? {
+        guard !entries.isEmpty, !tokens.isEmpty else { return nil }
+        return text.bytes.withUnsafeBufferPointer { lookup(text.tokens[tokens], in: $0) }
+    }
+
+    /// The entry whose key is these tokens joined by spaces. The key itself is
+    /// built only when its hash is a key's.
+    private func lookup(_ tokens: ArraySlice<Token>, in bytes: UnsafeBufferPointer<UInt8>) -> GazetteerEntry? {
+        var exact = NameKey.hashSeed
+        var folded = NameKey.hashSeed
+        for (position, token) in tokens.enumerated() {
+            if position > 0 {
+                exact = NameKey.hashStep(exact, 0x20)
+                folded = NameKey.hashStep(folded, 0x20)
             }
-            let exactHit = exactSlot(exact)
-            let foldedHit = foldedSlot(folded)
-            guard exactHit != nil || foldedHit != nil else { return nil }
-            let raw = NameKey.joined(tokens[...], in: bytes, folded: false)
-            if let slot = exactHit, let index = Gazetteer.entry(slot, raw, exactKeys) { return entries[index] }
-            if let slot = foldedHit, let index = Gazetteer.entry(slot, NameKey.folded(raw), foldedKeys) { return entries[index] }
-            return nil
+            exact = NameKey.hash(bytes[token.range], seed: exact)
+            folded = NameKey.foldedHash(bytes[token.range], seed: folded)
         }
+        let exactHit = exactSlot(exact)
+        let foldedHit = foldedSlot(folded)
+        guard exactHit != nil || foldedHit != nil else { return nil }
+        let raw = NameKey.joined(tokens, in: bytes, folded: false)
+        if let slot = exactHit, let index = Gazetteer.entry(slot, raw, exactKeys) { return entries[index] }
+        if let slot = foldedHit, let index = Gazetteer.entry(slot, NameKey.folded(raw), foldedKeys) { return entries[index] }
+        return nil
     }
 
     /// The longest name starting at token `start` and ending within `limit`.

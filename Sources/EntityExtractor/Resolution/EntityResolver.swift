@@ -22,17 +22,35 @@ public struct EntityResolver: Sendable {
     private let analyst: Gazetteer
 
     public init(gazetteer: Gazetteer, lexicon: AnalystLexicon = AnalystLexicon()) {
+        self.init(gazetteer: gazetteer, lexicon: lexicon, analyst: lexicon.gazetteer)
+    }
+
+    /// With the lexicon's gazetteer already made (`MentionPipeline.analyst`).
+    init(gazetteer: Gazetteer, lexicon: AnalystLexicon, analyst: Gazetteer) {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        self.analyst = lexicon.gazetteer
+        self.analyst = analyst
+    }
+
+    /// What the analyst's list and the gazetteer hold under a mention's text,
+    /// when the caller has looked it up already (from the text's tokens,
+    /// which spares cutting the mention's text into tokens again here).
+    struct Listing {
+        var analyst: GazetteerEntry?
+        var gazetteer: GazetteerEntry?
     }
 
     public func resolve(_ mentions: [Mention]) -> [Mention] {
+        resolve(mentions, listings: nil)
+    }
+
+    /// `listings[i]`, when there is one, is mention i's `Listing`.
+    func resolve(_ mentions: [Mention], listings: [Listing?]?) -> [Mention] {
         var resolved: [Mention] = []
         resolved.reserveCapacity(mentions.count)
-        for var mention in mentions {
+        for (index, var mention) in mentions.enumerated() {
             if mention.source != .analyst && mention.entity == mention.text {
-                canonicalise(&mention)
+                canonicalise(&mention, listing: listings?[index])
             }
             if let correction = lexicon.correction(for: mention.text) ?? lexicon.correction(for: mention.entity) {
                 guard let type = correction.type else { continue }
@@ -46,14 +64,15 @@ public struct EntityResolver: Sendable {
         return resolved
     }
 
-    private func canonicalise(_ mention: inout Mention) {
-        if let entry = analyst.lookup(mention.text) {
+    private func canonicalise(_ mention: inout Mention, listing: Listing?) {
+        if let entry = listing.map({ $0.analyst }) ?? analyst.lookup(mention.text) {
             mention.type = entry.type
             mention.entity = entry.name
             mention.entityType = entry.type
             return
         }
-        guard let entry = gazetteer.lookup(mention.text), agree(entry.type, mention.type) else { return }
+        guard let entry = listing.map({ $0.gazetteer }) ?? gazetteer.lookup(mention.text),
+              agree(entry.type, mention.type) else { return }
         if entry.type == .group, let link = entry.link, let target = gazetteer.entry(named: link) {
             mention.entity = target.name
             mention.entityType = target.type
@@ -159,10 +178,20 @@ public struct EntityResolver: Sendable {
 
     /// Case variants of one name become one entity.
     private func mergeCaseVariants(_ mentions: inout [Mention]) {
+        // Only names without a lower-case letter change, and their spelling
+        // elsewhere is sought only under their own keys: most documents have
+        // few such names, and then the others are never lower-cased.
+        var wanted: Set<String> = []
+        for mention in mentions where !hasLowerCase(mention.entity) { wanted.insert(mention.entity.lowercased()) }
+        guard !wanted.isEmpty else { return }
+        let wantedLengths = Set(wanted.map(\.utf8.count))
         var preferred: [String: String] = [:]
         for mention in mentions where hasLowerCase(mention.entity) {
+            // An ASCII name keeps its length in lower case: one of another length is not wanted.
+            let utf8 = mention.entity.utf8
+            if !wantedLengths.contains(utf8.count) && !utf8.contains(where: { $0 >= 0x80 }) { continue }
             let key = mention.entity.lowercased()
-            if preferred[key] == nil { preferred[key] = mention.entity }
+            if wanted.contains(key), preferred[key] == nil { preferred[key] = mention.entity }
         }
         for index in mentions.indices {
             let entity = mentions[index].entity

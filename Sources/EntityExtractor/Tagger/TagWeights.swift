@@ -137,17 +137,27 @@ struct TagWeights: @unchecked Sendable {
 /// Picks the best-scoring allowed tag: the runtime side of `GreedyDecoder`.
 struct ScoringChooser: TagChooser {
     let weights: TagWeights
-    var scores = [Float](repeating: 0, count: EntityTag.count)
-    var scratch = [UInt32](repeating: 0, count: GreedyDecoder.featureCount)
+    /// The scores and the probe scratch, allocated once per document: going
+    /// through arrays cost a copy of `weights` (and a retain) per token.
+    private let buffers = Buffers()
+
+    private final class Buffers {
+        let scores = UnsafeMutablePointer<Float>.allocate(capacity: EntityTag.count)
+        let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: GreedyDecoder.featureCount)
+        deinit {
+            scores.deallocate()
+            scratch.deallocate()
+        }
+    }
+
+    init(weights: TagWeights) {
+        self.weights = weights
+    }
 
     mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: (EntityTag) -> Bool) -> EntityTag {
-        let weights = self.weights
-        return scratch.withUnsafeMutableBufferPointer { scratch in
-            scores.withUnsafeMutableBufferPointer { scores in
-                weights.score(features, into: scores.baseAddress!, scratch: scratch.baseAddress!)
-                return bestAllowed(scores, allowed)
-            }
-        }
+        precondition(features.count <= GreedyDecoder.featureCount)
+        weights.score(features, into: buffers.scores, scratch: buffers.scratch)
+        return bestAllowed(UnsafeMutableBufferPointer(start: buffers.scores, count: EntityTag.count), allowed)
     }
 }
 

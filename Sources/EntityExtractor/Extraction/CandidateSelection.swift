@@ -20,9 +20,11 @@ enum CandidateSelection {
         let listed = candidates.indices.filter { candidates[$0].source != .model }
             .sorted { candidates[$0].bytes.lowerBound < candidates[$1].bytes.lowerBound }
         let longest = listed.map { candidates[$0].bytes.count }.max() ?? 0
+        // Their starts side by side, for the binary searches.
+        let listedStarts = listed.map { candidates[$0].bytes.lowerBound }
         func near(_ span: Range<Int>) -> ArraySlice<Int> {
-            let from = firstIndex(in: listed, atOrAfter: span.lowerBound - longest, candidates)
-            let to = firstIndex(in: listed, atOrAfter: span.upperBound, candidates)
+            let from = firstIndex(in: listedStarts, atOrAfter: span.lowerBound - longest)
+            let to = firstIndex(in: listedStarts, atOrAfter: span.upperBound)
             return listed[from..<max(from, to)]
         }
         for span in candidates where span.source == .model {
@@ -76,14 +78,13 @@ enum CandidateSelection {
         return kept.sorted { starts[$0] < starts[$1] }.map { candidates[$0] }
     }
 
-    /// The first position in `sorted` (indices of `candidates` by start) whose
-    /// candidate starts at or after `byte`.
-    private static func firstIndex(in sorted: [Int], atOrAfter byte: Int, _ candidates: [Candidate]) -> Int {
+    /// The first position in `starts` (ascending) at or after `byte`.
+    private static func firstIndex(in starts: [Int], atOrAfter byte: Int) -> Int {
         var low = 0
-        var high = sorted.count
+        var high = starts.count
         while low < high {
             let middle = (low + high) / 2
-            if candidates[sorted[middle]].bytes.lowerBound < byte { low = middle + 1 } else { high = middle }
+            if starts[middle] < byte { low = middle + 1 } else { high = middle }
         }
         return low
     }

@@ -106,16 +106,10 @@ struct MentionPipeline {
         // 4. The tagger.
         let headlines = options.headlines ? HeadlineRule.headlineLines(in: text, facts: facts) : []
         let typing = ModelSpanTyping(gazetteer: gazetteer)
-        // Read from the whole text only when a span asks.
-        var lowerCaseWords: HashInterner?
         var model: [Candidate] = []
         for span in modelSpans {
             guard let tokens = cleaned(span.tokens, text: text, facts: facts) else { continue }
-            if SentenceInitialRule.isCommonWordSpan(tokens, label: span.label, in: text, facts: facts,
-                                                    lowerCaseWords: {
-                if lowerCaseWords == nil { lowerCaseWords = SentenceInitialRule.lowerCaseWords(in: text, facts: facts) }
-                return lowerCaseWords ?? HashInterner()
-            }) { continue }
+            if SentenceInitialRule.isCommonWordSpan(tokens, label: span.label, in: text, facts: facts) { continue }
             guard let type = typing.type(of: span.label, tokens: tokens, in: text) else {
                 if options.keepMiscellaneous {
                     model.append(Candidate(bytes: byteRange(tokens, text), tokens: tokens, type: .group, entity: nil,

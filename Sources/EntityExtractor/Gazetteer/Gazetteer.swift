@@ -27,6 +27,10 @@ public final class Gazetteer: Sendable {
     /// A bit per hash of `firstTokens`: most tokens are rejected by a bit
     /// test, without hashing the hash.
     private let firstTokenBits: HashBits
+    /// The ASCII bytes some key starts with (lower-cased for folded keys), a
+    /// bit each: a token starting with any other ASCII byte (a mark, mostly)
+    /// starts no name, and is not even hashed.
+    private let asciiStarts: (UInt64, UInt64)
     /// Lower-cased canonical name -> entry, for `entry(named:)`.
     private let names: [String: Int]
     /// `exactKeys` and `foldedKeys` by the FNV-1a of their keys, so that a key
@@ -52,6 +56,11 @@ public final class Gazetteer: Sendable {
         var first: [UInt64: Int] = [:]
         var names: [String: Int] = [:]
         var prefixes = Set<UInt64>()
+        var starts: (UInt64, UInt64) = (0, 0)
+        func addStart(_ byte: UInt8?) {
+            guard let byte, byte < 0x80 else { return }
+            if byte < 64 { starts.0 |= 1 << UInt64(byte) } else { starts.1 |= 1 << UInt64(byte - 64) }
+        }
         for (index, entry) in entries.enumerated() {
             if names[entry.name.lowercased()] == nil { names[entry.name.lowercased()] = index }
             for name in [entry.name] + entry.aliases {
@@ -62,6 +71,7 @@ public final class Gazetteer: Sendable {
                     prefix = NameKey.hashStep(prefix, byte)
                 }
                 prefixes.insert(prefix)
+                addStart(key.isExactCase ? key.bytes.first : key.folded.first)
                 if key.isExactCase {
                     if exact[key.bytes] == nil { exact[key.bytes] = index }
                 } else if folded[key.folded] == nil {
@@ -74,6 +84,7 @@ public final class Gazetteer: Sendable {
         self.entries = entries
         self.exactKeys = exact
         self.foldedKeys = folded
+        self.asciiStarts = starts
         self.firstTokens = HashTable(first)
         self.firstTokenBits = HashBits(first.keys)
         self.names = names
@@ -215,6 +226,7 @@ public final class Gazetteer: Sendable {
         let end = min(limit ?? tokens.count, tokens.count)
         guard start < end, !firstTokens.isEmpty else { return nil }
         let firstRange = tokens[start].range
+        guard mayStartKey(bytes[firstRange.lowerBound]) else { return nil }
         let firstFolded = NameKey.foldedHash(bytes[firstRange])
         guard firstTokenBits.contains(firstFolded),
               let longest = firstTokens[firstFolded] else { return nil }
@@ -261,6 +273,18 @@ public final class Gazetteer: Sendable {
             }
             return nil
         }
+    }
+
+    /// Whether some key starts with `byte` as it is, or lower-cased; any
+    /// non-ASCII byte may.
+    @inline(__always)
+    private func mayStartKey(_ byte: UInt8) -> Bool {
+        guard byte < 0x80 else { return true }
+        let folded = isASCIIUpper(byte) ? byte | 0x20 : byte
+        func has(_ byte: UInt8) -> Bool {
+            byte < 64 ? asciiStarts.0 & (1 << UInt64(byte)) != 0 : asciiStarts.1 & (1 << UInt64(byte - 64)) != 0
+        }
+        return has(byte) || has(folded)
     }
 
     /// The entry the bytes of one word (or a piece of one, "Bangladesh" in

@@ -21,27 +21,32 @@ enum SentenceInitialRule {
         "militants", "police", "protesters", "rebels", "security", "soldiers", "troops", "villagers", "activists",
     ].map { Array($0.utf8) })
 
-    static func isCommonWordSpan(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, facts: TokenFacts,
-                                 lowerCaseWords: () -> HashInterner) -> Bool {
+    static func isCommonWordSpan(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, facts: TokenFacts) -> Bool {
         guard let first = tokens.first, facts.startsSentence[first] else { return false }
         let word = text.bytes[text.tokens[first].range]
         guard CommonWords.contains(word) else { return false }
         if tokens.count == 1 {
             let key = CommonWords.folded(word)
-            return roleNouns.contains(key) || lowerCaseWords().id(of: NameKey.foldedHash(key)) != nil
+            return roleNouns.contains(key) || writesInLowerCase(key, in: text, facts: facts)
         }
         return tokens.dropFirst().allSatisfy { facts.shape[$0] == .lower || facts.shape[$0] == .other }
     }
 
-    /// Hashes (`NameKey.foldedHash`) of the words the text writes in lower case.
-    static func lowerCaseWords(in text: TokenizedText, facts: TokenFacts) -> HashInterner {
-        var words = HashInterner(minimumCapacity: text.tokens.count / 2)
-        text.bytes.withUnsafeBufferPointer { bytes in
-            for (index, token) in text.tokens.enumerated() where facts.shape[index] == .lower {
-                _ = words.insert(NameKey.foldedHash(bytes[token.range]))
+    /// Whether the text writes `word` (lower-cased) in lower case somewhere:
+    /// a token of shape `.lower` with the same `NameKey.foldedHash`. Asked of
+    /// a few words a text, so the tokens are scanned for each rather than all
+    /// hashed up front; a lower-case token starts with the same byte as the
+    /// word, which turns nearly all of them away before hashing.
+    static func writesInLowerCase(_ word: [UInt8], in text: TokenizedText, facts: TokenFacts) -> Bool {
+        guard let firstByte = word.first else { return false }
+        let key = NameKey.foldedHash(word)
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            for (index, token) in text.tokens.enumerated()
+            where bytes[token.range.lowerBound] == firstByte && facts.shape[index] == .lower {
+                if NameKey.foldedHash(bytes[token.range]) == key { return true }
             }
+            return false
         }
-        return words
     }
 }
 

@@ -34,6 +34,10 @@ enum Abbreviations {
         "Officials", "What", "Why", "How", "Who", "Where", "Since", "Although", "Though", "Under", "Last",
     ])
 
+    /// The longest word of `titles`, `others` and `beforeNumbers`: a longer
+    /// word before a full stop is none of them, and is not looked up.
+    static let longestAbbreviation = titles.union(others).union(beforeNumbers).map(\.count).max() ?? 0
+
     private static func bytesSet(_ words: [String]) -> Set<[UInt8]> {
         Set(words.map { Array($0.utf8) })
     }

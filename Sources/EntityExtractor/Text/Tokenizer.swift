@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Cuts UTF-8 text into tokens the way CoNLL-2003 and the Penn Treebank cut
 /// news, so the tagger sees at run time what it saw in training:
 ///
@@ -43,6 +45,9 @@ enum Tokenizer {
         let count = bytes.count
         var index = start
         while true {
+            // ASCII letters and digits, most of any news text, without the
+            // general classification.
+            while index < count, TextBytes.isASCIIWordByte(bytes[index]) { index += 1 }
             while index < count {
                 let (kind, width) = ScalarClass.at(index, in: bytes)
                 guard kind == .letter else { break }
@@ -65,6 +70,7 @@ enum Tokenizer {
                 if isASCIIDigit(previous) && isASCIIDigit(next) { index += 1; continue }
                 // Domain names ("dawn.com") but not a missing space ("end.The").
                 if isASCIILower(previous) && isASCIILower(next) && isDomainLike(bytes, start, index) { index += 1; continue }
+                guard index - start <= Abbreviations.longestAbbreviation else { return index }
                 let word = Array(bytes[start..<index])
                 if Abbreviations.titles.contains(word) { return index + 1 }
                 if Abbreviations.beforeNumbers.contains(word) {

@@ -72,4 +72,37 @@ import Testing
         #expect(small.lookup("FL")?.name == "Foo Land")
         #expect(small.lookup("fl") == nil)
     }
+
+    /// Keys are compared in place against the tokens; the comparison must say
+    /// exactly what building the key and comparing arrays says.
+    @Test func inPlaceKeyComparisonAgreesWithBuiltKeys() {
+        let texts = ["Côte d’Ivoire", "CÔTE D'IVOIRE", "New  York City", "ÉLYSÉE Palace", "a ’ b", "Bab-el-Mandeb", "x ×"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let tokens = Tokenizer.tokenize(bytes)
+            bytes.withUnsafeBufferPointer { buffer in
+                for folded in [false, true] {
+                    for end in 1...tokens.count {
+                        let slice = tokens[0..<end]
+                        let built = NameKey.joined(slice, in: buffer, folded: folded)
+                        #expect(NameKey.equals(built, slice, in: buffer, folded: folded), "\(text) \(end) \(folded)")
+                        #expect(!NameKey.equals(built + [0x20], slice, in: buffer, folded: folded))
+                        #expect(!NameKey.equals(Array(built.dropLast()), slice, in: buffer, folded: folded))
+                        if end > 1 {
+                            #expect(!NameKey.equals(NameKey.joined(tokens[0..<(end - 1)], in: buffer, folded: folded), slice,
+                                                    in: buffer, folded: folded))
+                        }
+                    }
+                }
+            }
+        }
+        // Folding: the folded key of "CÔTE D'IVOIRE" is that of "Côte d’Ivoire".
+        let upper = Array("CÔTE D'IVOIRE".utf8)
+        let lower = Array("Côte d’Ivoire".utf8)
+        let lowerKey = lower.withUnsafeBufferPointer { NameKey.joined(Tokenizer.tokenize(lower)[...], in: $0, folded: true) }
+        upper.withUnsafeBufferPointer { buffer in
+            #expect(NameKey.equals(lowerKey, Tokenizer.tokenize(upper)[...], in: buffer, folded: true))
+            #expect(!NameKey.equals(lowerKey, Tokenizer.tokenize(upper)[...], in: buffer, folded: false))
+        }
+    }
 }

@@ -141,11 +141,13 @@ public final class Gazetteer: Sendable {
         foldedBits.contains(hash) ? foldedByHash[hash] : nil
     }
 
-    /// What `keys[key]` answers, for a key whose hash found `slot`.
+    /// The entry whose key (exact or folded) is `tokens` joined by spaces,
+    /// for tokens whose hash found `slot`: compared in place, unless two keys
+    /// share the hash and the dictionary must decide.
     @inline(__always)
-    private static func entry(_ slot: KeySlot, _ key: [UInt8], _ keys: [[UInt8]: Int]) -> Int? {
-        if slot.entry < 0 { return keys[key] }
-        return slot.key == key ? slot.entry : nil
+    private func entry(_ slot: KeySlot, _ tokens: ArraySlice<Token>, _ bytes: UnsafeBufferPointer<UInt8>, folded: Bool) -> Int? {
+        if slot.entry < 0 { return (folded ? foldedKeys : exactKeys)[NameKey.joined(tokens, in: bytes, folded: folded)] }
+        return NameKey.equals(slot.key, tokens, in: bytes, folded: folded) ? slot.entry : nil
     }
 
     /// The gazetteers shipped in the package's resources, loaded once.
@@ -204,10 +206,8 @@ public final class Gazetteer: Sendable {
         }
         let exactHit = exactSlot(exact)
         let foldedHit = foldedSlot(folded)
-        guard exactHit != nil || foldedHit != nil else { return nil }
-        let raw = NameKey.joined(tokens, in: bytes, folded: false)
-        if let slot = exactHit, let index = Gazetteer.entry(slot, raw, exactKeys) { return entries[index] }
-        if let slot = foldedHit, let index = Gazetteer.entry(slot, NameKey.folded(raw), foldedKeys) { return entries[index] }
+        if let slot = exactHit, let index = entry(slot, tokens, bytes, folded: false) { return entries[index] }
+        if let slot = foldedHit, let index = entry(slot, tokens, bytes, folded: true) { return entries[index] }
         return nil
     }
 
@@ -259,15 +259,12 @@ public final class Gazetteer: Sendable {
             while count > 0 {
                 let exactHit = exactSlot(hashes[count - 1])
                 let foldedHit = foldedSlot(hashes[longestRun + count - 1])
-                if exactHit != nil || foldedHit != nil {
-                    let range = start..<(start + count)
-                    let raw = NameKey.joined(tokens[range], in: bytes, folded: false)
-                    if let slot = exactHit, let index = Gazetteer.entry(slot, raw, exactKeys) {
-                        return GazetteerMatch(tokens: range, entry: entries[index], isExactCase: true)
-                    }
-                    if let slot = foldedHit, let index = Gazetteer.entry(slot, NameKey.folded(raw), foldedKeys) {
-                        return GazetteerMatch(tokens: range, entry: entries[index], isExactCase: false)
-                    }
+                let range = start..<(start + count)
+                if let slot = exactHit, let index = entry(slot, tokens[range], bytes, folded: false) {
+                    return GazetteerMatch(tokens: range, entry: entries[index], isExactCase: true)
+                }
+                if let slot = foldedHit, let index = entry(slot, tokens[range], bytes, folded: true) {
+                    return GazetteerMatch(tokens: range, entry: entries[index], isExactCase: false)
                 }
                 count -= 1
             }
@@ -290,14 +287,8 @@ public final class Gazetteer: Sendable {
     /// The entry the bytes of one word (or a piece of one, "Bangladesh" in
     /// "Bangladesh-based") name.
     func lookup(word bytes: ArraySlice<UInt8>) -> GazetteerEntry? {
-        guard !entries.isEmpty else { return nil }
-        let exactHit = exactSlot(NameKey.hash(bytes))
-        let foldedHit = foldedSlot(NameKey.foldedHash(bytes))
-        guard exactHit != nil || foldedHit != nil else { return nil }
-        let raw = Array(bytes)
-        if let slot = exactHit, let index = Gazetteer.entry(slot, raw, exactKeys) { return entries[index] }
-        if let slot = foldedHit, let index = Gazetteer.entry(slot, NameKey.folded(raw), foldedKeys) { return entries[index] }
-        return nil
+        guard !entries.isEmpty, !bytes.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { lookup([Token(range: 0..<$0.count)][...], in: $0) }
     }
 
     /// Left-to-right, longest-first, non-overlapping matches over all tokens.
@@ -378,6 +369,60 @@ struct NameKey {
         return key
     }
 
+    /// Whether `key` is what `joined(tokens, in: bytes, folded: folded)`
+    /// would make, without making it.
+    static func equals(_ key: [UInt8], _ tokens: ArraySlice<Token>, in bytes: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+        key.withUnsafeBufferPointer { key in
+            var position = 0
+            for token in tokens {
+                if position > 0 {
+                    guard position < key.count, key[position] == 0x20 else { return false }
+                    position += 1
+                }
+                let matched = forEachFolded(bytes[token.range], folding: folded) { byte in
+                    guard position < key.count, key[position] == byte else { return false }
+                    position += 1
+                    return true
+                }
+                guard matched else { return false }
+            }
+            return position == key.count
+        }
+    }
+
+    /// Calls `body` with each byte of `bytes` as `appendFolded` writes it (or
+    /// as it is, without `folding`) until `body` returns false; returns
+    /// whether it never did.
+    @inline(__always)
+    static func forEachFolded<C: Collection>(_ bytes: C, folding: Bool, _ body: (UInt8) -> Bool) -> Bool
+    where C.Element == UInt8, C.Index == Int {
+        guard folding else {
+            for byte in bytes where !body(byte) { return false }
+            return true
+        }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let output: UInt8
+            if byte >= 0x41 && byte <= 0x5A {
+                output = byte | 0x20
+            } else if byte == 0xC3, index + 1 < bytes.endIndex, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9E,
+                      bytes[index + 1] != 0x97 {
+                guard body(0xC3) else { return false }
+                output = bytes[index + 1] + 0x20
+                index += 1
+            } else if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                output = 0x27
+                index += 2
+            } else {
+                output = byte
+            }
+            guard body(output) else { return false }
+            index += 1
+        }
+        return true
+    }
+
     static func folded(_ bytes: [UInt8]) -> [UInt8] {
         var key: [UInt8] = []
         key.reserveCapacity(bytes.count)
@@ -428,23 +473,9 @@ struct NameKey {
     /// Lower-cases ASCII and the Latin-1 capitals (C3 80-9E: "É" -> "é"), and
     /// reads the curly apostrophe as a straight one, so "Cox’s" keys as "cox's".
     static func appendFolded<C: Collection>(_ bytes: C, to key: inout [UInt8]) where C.Element == UInt8, C.Index == Int {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte >= 0x41 && byte <= 0x5A {
-                key.append(byte | 0x20)
-            } else if byte == 0xC3, index + 1 < bytes.endIndex, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9E,
-                      bytes[index + 1] != 0x97 {
-                key.append(0xC3)
-                key.append(bytes[index + 1] + 0x20)
-                index += 1
-            } else if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
-                key.append(0x27)
-                index += 2
-            } else {
-                key.append(byte)
-            }
-            index += 1
+        _ = forEachFolded(bytes, folding: true) { byte in
+            key.append(byte)
+            return true
         }
     }
 }

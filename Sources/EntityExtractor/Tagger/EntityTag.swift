@@ -42,6 +42,36 @@ struct EntityTag: Hashable, Sendable {
         return position != .inside && position != .last
     }
 
+    /// A set of tags, a bit each, so the decoder hands the chooser what may
+    /// come next without a call per tag.
+    struct Set: Hashable, Sendable {
+        let bits: UInt32
+
+        @inline(__always)
+        func contains(_ raw: Int) -> Bool { bits & (1 << UInt32(raw)) != 0 }
+
+        /// The tags that may follow `previous` (nil: a sentence's start); at
+        /// the sentence's last token, only those that leave no entity open.
+        @inline(__always)
+        static func following(_ previous: EntityTag?, closingSentence: Bool) -> Set {
+            let row = previous.map { $0.rawValue + 1 } ?? 0
+            return (closingSentence ? followingAtEnd : followingInside)[row]
+        }
+
+        /// Indexed by the previous tag's raw value + 1 (0: none).
+        private static let followingInside = table { tag, previous in tag.canFollow(previous) }
+        private static let followingAtEnd = table { tag, previous in tag.canFollow(previous) && !tag.isOpen }
+
+        private static func table(_ allowed: (EntityTag, EntityTag?) -> Bool) -> [Set] {
+            let previous: [EntityTag?] = [nil] + (0..<EntityTag.count).map { EntityTag(rawValue: $0) }
+            return previous.map { previous in
+                var bits: UInt32 = 0
+                for raw in 0..<EntityTag.count where allowed(EntityTag(rawValue: raw), previous) { bits |= 1 << UInt32(raw) }
+                return Set(bits: bits)
+            }
+        }
+    }
+
     /// The tags of a sentence with entities at `spans` (sentence-relative).
     static func tags(count: Int, spans: [TaggedSpan]) -> [EntityTag] {
         var tags = [EntityTag](repeating: .outside, count: count)

@@ -3,8 +3,8 @@
 /// the features the perceptron learned from are the features it is asked about.
 protocol TagChooser {
     /// The tag of `token` given all its features (static then dynamic).
-    /// `allowed` lists the tags that keep the sequence well-formed.
-    mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: (EntityTag) -> Bool) -> EntityTag
+    /// `allowed` holds the tags that keep the sequence well-formed.
+    mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: EntityTag.Set) -> EntityTag
 }
 
 enum GreedyDecoder {
@@ -51,10 +51,9 @@ enum GreedyDecoder {
                     keys[staticCount + 4] = FeatureHash.key(.documentHistory, remembered)
                 }
                 let isLast = index == sentence.upperBound - 1
+                let allowed = EntityTag.Set.following(previous, closingSentence: isLast)
                 let tag = buffer.withUnsafeBufferPointer { features in
-                    chooser.choose(token: index, features: features) { tag in
-                        tag.canFollow(previous) && !(isLast && tag.isOpen)
-                    }
+                    chooser.choose(token: index, features: features, allowed: allowed)
                 }
                 tags[index] = tag
                 if capitalised, let label = tag.label { history[wordID] = UInt8(label.rawValue + 1) }

@@ -154,25 +154,22 @@ struct ScoringChooser: TagChooser {
         self.weights = weights
     }
 
-    mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: (EntityTag) -> Bool) -> EntityTag {
+    mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: EntityTag.Set) -> EntityTag {
         precondition(features.count <= GreedyDecoder.featureCount)
         weights.score(features, into: buffers.scores, scratch: buffers.scratch)
         return bestAllowed(UnsafeMutableBufferPointer(start: buffers.scores, count: EntityTag.count), allowed)
     }
 }
 
-/// The highest-scoring tag that `allowed` accepts (Outside always is, or an
-/// L-tag closing the open entity is: the set is never empty).
+/// The highest-scoring tag in `allowed` (never empty: Outside, or the L-tag
+/// closing the open entity, is always there); ties go to the lower tag.
 @inline(__always)
-func bestAllowed(_ scores: UnsafeMutableBufferPointer<Float>, _ allowed: (EntityTag) -> Bool) -> EntityTag {
+func bestAllowed(_ scores: UnsafeMutableBufferPointer<Float>, _ allowed: EntityTag.Set) -> EntityTag {
     var best = -1
     var bestScore = -Float.infinity
-    for raw in 0..<EntityTag.count where scores[raw] > bestScore || best < 0 {
-        let tag = EntityTag(rawValue: raw)
-        if allowed(tag) {
-            best = raw
-            bestScore = scores[raw]
-        }
+    for raw in 0..<EntityTag.count where allowed.contains(raw) && (best < 0 || scores[raw] > bestScore) {
+        best = raw
+        bestScore = scores[raw]
     }
     return EntityTag(rawValue: max(best, 0))
 }

@@ -19,7 +19,8 @@ struct NERCheckpoint {
     let bytes: Int
     let words: Int
     let entities: Int
-    /// Tokenizing and tagging only, not generating the text: CPU time of the
+    /// The whole `extract` (tokenizing, tagging, rules, resolution), not
+    /// generating the text: CPU time of the
     /// thread (what one core delivers, whatever else the machine runs) and wall time.
     let seconds: Double
     let wallSeconds: Double

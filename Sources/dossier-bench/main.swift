@@ -52,7 +52,7 @@ let benchUsage = """
            dossier-bench timeline [--markdown] [--articles N]
       calls              Lua <-> Swift call overhead against C (the default)
       store              article store: ingest throughput against a bare GRDB/FTS5 loop, search latency
-      ner                entity tagger: tokenize + tag throughput and peak memory on generated news
+      ner                the whole entity extractor: throughput and peak memory on generated news
       timex              temporal tagger: TemporalTagger.find throughput on generated news (default 32 MB)
       timeline           events from generated articles, one merged timeline, its export
       --markdown         print Markdown tables instead of plain text

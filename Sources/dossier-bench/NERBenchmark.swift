@@ -20,8 +20,8 @@ struct NERCheckpoint {
     let words: Int
     let entities: Int
     /// The whole `extract` (tokenizing, tagging, rules, resolution), not
-    /// generating the text: CPU time of the
-    /// thread (what one core delivers, whatever else the machine runs) and wall time.
+    /// generating the text: CPU time of the thread (what one core delivers,
+    /// whatever else the machine runs) and wall time.
     let seconds: Double
     let wallSeconds: Double
     let peakResidentBytes: Int

@@ -86,4 +86,29 @@ import Testing
     func refusesWhatItCannotFullyRead(text: String) {
         #expect(NewsDateParser.parse(text) == nil)
     }
+
+    /// The metadata parser and the temporal tagger share one zone table, so a
+    /// byline and a body never read an abbreviation differently.
+    @Test func everySharedZoneAbbreviationReadsAtItsOffset() throws {
+        // What either side read before they shared the table.
+        for abbreviation in ["IST", "PKT", "BST", "NPT", "SLST", "AFT", "MMT", "GMT", "UTC", "EST", "EDT", "CST", "CDT",
+                             "PST", "PDT", "CET", "CEST", "MSK", "AST", "GST", "SGT", "HKT", "JST", "AEST", "AEDT"] {
+            #expect(TimeZoneAbbreviations.offsetMinutes[abbreviation] != nil, "\(abbreviation)")
+        }
+        for (abbreviation, minutes) in TimeZoneAbbreviations.offsetMinutes {
+            let date = try #require(NewsDateParser.parse("Dec 28, 2025 10:30 AM \(abbreviation)"), "\(abbreviation)")
+            #expect(date.utcOffsetSeconds == minutes * 60, "\(abbreviation)")
+        }
+        #expect(NewsDateParser.parse("Dec 28, 2025 10:30 AM XYZT") == nil)
+    }
+
+    @Test func everySharedMonthAndWeekdayNameReads() throws {
+        for (name, month) in CalendarNames.months + CalendarNames.monthAbbreviations {
+            let date = try #require(NewsDateParser.parse("\(name.capitalized) 28, 2025"), "\(name)")
+            #expect(date.iso8601.hasPrefix(String(format: "2025-%02d-28", month)), "\(name)")
+        }
+        for (name, _) in CalendarNames.weekdays {
+            #expect(NewsDateParser.parse("\(name.capitalized), Dec 28, 2025") != nil, "\(name)")
+        }
+    }
 }

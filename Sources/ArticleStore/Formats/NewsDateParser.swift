@@ -21,10 +21,10 @@ public enum NewsDateParser {
             position += 1
 
             if separatorWords.contains(word) { continue }
-            if weekdayNames.contains(word) {
+            if CalendarNames.weekdayNumber(word) != nil {
                 guard !sawWeekday else { return nil }
                 sawWeekday = true
-            } else if let month = monthNumber(word) {
+            } else if let month = CalendarNames.monthNumber(word) {
                 guard fields.month == nil else { return nil }
                 fields.month = month
             } else if let number = dayOrYear(token) {
@@ -61,55 +61,6 @@ public enum NewsDateParser {
         return fields.publicationDate()
     }
 
-    /// Zone abbreviations as news sites print them after a time, with the fixed
-    /// offset each stands for, in minutes east of UTC.
-    ///
-    /// Abbreviations clash worldwide; this workbench reads South Asian news
-    /// first, so the South Asian reading wins: IST is India (not Israel or
-    /// Ireland) and BST is Bangladesh (not British Summer Time, which South
-    /// Asian outlets do not print). Summer-time abbreviations are separate
-    /// entries because the abbreviation itself says which offset applies.
-    static let zoneOffsetMinutes: [String: Int] = [
-        "IST": 5 * 60 + 30, // India Standard Time
-        "PKT": 5 * 60, // Pakistan Standard Time
-        "BST": 6 * 60, // Bangladesh Standard Time
-        "NPT": 5 * 60 + 45, // Nepal Time
-        "SLST": 5 * 60 + 30, // Sri Lanka Standard Time
-        "GMT": 0,
-        "UTC": 0,
-        "Z": 0,
-        "EST": -5 * 60, // US Eastern Standard Time
-        "EDT": -4 * 60, // US Eastern Daylight Time
-        "CST": -6 * 60, // US Central Standard Time (not China)
-        "CDT": -5 * 60, // US Central Daylight Time
-        "PST": -8 * 60, // US Pacific Standard Time
-        "PDT": -7 * 60, // US Pacific Daylight Time
-        "CET": 1 * 60, // Central European Time
-        "CEST": 2 * 60, // Central European Summer Time
-        "MSK": 3 * 60, // Moscow Time
-        "GST": 4 * 60, // Gulf Standard Time (UAE, Oman)
-        "SGT": 8 * 60, // Singapore Time
-        "HKT": 8 * 60, // Hong Kong Time
-        "JST": 9 * 60, // Japan Standard Time
-        "AEST": 10 * 60, // Australian Eastern Standard Time
-        "AEDT": 11 * 60, // Australian Eastern Daylight Time
-    ]
-
-    /// 1–12 for an English month name or its abbreviation, lowercased and
-    /// without dots ("dec", "sept", "december").
-    static func monthNumber(_ word: String) -> Int? {
-        if let index = monthNames.firstIndex(of: word) { return index + 1 }
-        if word == "sept" { return 9 }
-        if word.count == 3, let index = monthNames.firstIndex(where: { $0.hasPrefix(word) }) { return index + 1 }
-        return nil
-    }
-
-    private static let monthNames = ["january", "february", "march", "april", "may", "june", "july",
-                                     "august", "september", "october", "november", "december"]
-    private static let weekdayNames: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    ]
     /// Words and marks sites put between the date and the time.
     private static let separatorWords: Set<String> = ["at", "-", "–", "—", "/"]
     /// Labels sites put before the date; longer ones first so "last updated"
@@ -154,7 +105,9 @@ public enum NewsDateParser {
     /// A zone abbreviation from the table, "GMT+5:30" / "UTC-04:00", or a bare "+05:30".
     private static func zoneOffsetSeconds(_ token: Substring) -> Int? {
         let uppercased = token.uppercased()
-        if let minutes = zoneOffsetMinutes[uppercased] { return minutes * 60 }
+        // "Z" (Zulu) ends ISO 8601 times; in prose it would be a letter.
+        if uppercased == "Z" { return 0 }
+        if let minutes = TimeZoneAbbreviations.offsetMinutes[uppercased] { return minutes * 60 }
         for base in ["GMT", "UTC"] where uppercased.hasPrefix(base) {
             return numericOffsetSeconds(uppercased.dropFirst(base.count))
         }

@@ -279,7 +279,7 @@ private struct Dateline {
         if let comma = head.firstIndex(of: ",") {
             // "ISLAMABAD, March 14": the date a wire story was filed.
             let filed = head[head.index(after: comma)...].split(separator: " ")
-            guard filed.count == 2, NewsDateParser.monthNumber(filed[0].lowercased().filter { $0 != "." }) != nil,
+            guard filed.count == 2, CalendarNames.monthNumber(filed[0].lowercased().filter { $0 != "." }) != nil,
                   filed[1].allSatisfy(\.isNumber) else { return nil }
             head = String(head[..<comma])
         }

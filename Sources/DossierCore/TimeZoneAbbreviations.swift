@@ -12,13 +12,13 @@
 /// - summer-time abbreviations (EDT, PDT, CEST) are their own entries, since
 ///   the abbreviation itself says which offset applies.
 ///
-/// The same choices as the article store's metadata date parser
-/// (`NewsDateParser.zoneOffsetMinutes`), so a dateline and the body of an
-/// article never disagree about a zone. An abbreviation alone ("IST") is a
-/// zone, never a date: the tagger only reads one right after a time of day.
-enum TimeZoneAbbreviations {
+/// One table for the article store's metadata dates (`NewsDateParser`) and the
+/// temporal tagger, so a dateline and the body of an article never disagree
+/// about a zone. An abbreviation alone ("IST") is a zone, never a date: the
+/// tagger only reads one right after a time of day.
+public enum TimeZoneAbbreviations {
     /// Offsets in minutes east of UTC, keyed by the upper-case abbreviation.
-    static let offsetMinutes: [String: Int] = [
+    public static let offsetMinutes: [String: Int] = [
         "IST": 5 * 60 + 30, // India Standard Time
         "PKT": 5 * 60, // Pakistan Standard Time
         "BST": 6 * 60, // Bangladesh Standard Time (see above)
@@ -62,7 +62,7 @@ enum TimeZoneAbbreviations {
 
     /// The offset in seconds of an abbreviation as written; only upper-case
     /// spellings count ("ist" is not a zone).
-    static func offsetSeconds(_ abbreviation: String) -> Int? {
+    public static func offsetSeconds(_ abbreviation: String) -> Int? {
         guard abbreviation.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
         return offsetMinutes[abbreviation].map { $0 * 60 }
     }

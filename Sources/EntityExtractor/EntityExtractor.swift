@@ -68,7 +68,8 @@ public final class EntityExtractor: Sendable {
         let mentions = candidates.map { candidate in
             let text = String(decoding: tokenized.bytes[candidate.bytes], as: UTF8.self)
             // The resolver looks up mentions named by their own text; for one
-            // covering whole tokens, the tokens say what the lists hold.
+            // covering whole tokens, the text's tokens say what the lists hold
+            // (`Gazetteer.lookup(tokens:in:)`: no re-cutting out of context).
             let wholeTokens = candidate.bytes == tokenized.tokens[candidate.tokens.lowerBound].range.lowerBound
                 ..< tokenized.tokens[candidate.tokens.upperBound - 1].range.upperBound
             if candidate.source != .analyst, candidate.entity == nil || candidate.entity == text, wholeTokens {

@@ -100,6 +100,9 @@ import Testing
             #expect(date.utcOffsetSeconds == minutes * 60, "\(abbreviation)")
         }
         #expect(NewsDateParser.parse("Dec 28, 2025 10:30 AM XYZT") == nil)
+        // Zones are written in capitals; a lower-case word after a date makes it no date line.
+        #expect(NewsDateParser.parse("March 5, 2025 wet") == nil)
+        #expect(NewsDateParser.parse("Dec 28, 2025 10:30 AM ist") == nil)
     }
 
     @Test func everySharedMonthAndWeekdayNameReads() throws {

@@ -104,10 +104,12 @@ public enum NewsDateParser {
 
     /// A zone abbreviation from the table, "GMT+5:30" / "UTC-04:00", or a bare "+05:30".
     private static func zoneOffsetSeconds(_ token: Substring) -> Int? {
+        // "Z" (Zulu) ends ISO 8601 times.
+        if token == "Z" { return 0 }
+        // Written in capitals only, as the temporal tagger reads them: "wet"
+        // or "ast" after a date is a word, not a zone.
+        if let seconds = TimeZoneAbbreviations.offsetSeconds(String(token)) { return seconds }
         let uppercased = token.uppercased()
-        // "Z" (Zulu) ends ISO 8601 times; in prose it would be a letter.
-        if uppercased == "Z" { return 0 }
-        if let minutes = TimeZoneAbbreviations.offsetMinutes[uppercased] { return minutes * 60 }
         for base in ["GMT", "UTC"] where uppercased.hasPrefix(base) {
             return numericOffsetSeconds(uppercased.dropFirst(base.count))
         }

@@ -84,7 +84,8 @@ struct MentionPipeline {
         // lower-case letter (two in three) starts no name, and is not asked.
         index = 0
         while index < text.tokens.count {
-            let startsLower = text.bytes[text.tokens[index].range.lowerBound] &- 0x61 < 26
+            let range = text.tokens[index].range
+            let startsLower = !range.isEmpty && text.bytes[range.lowerBound] &- 0x61 < 26
             if !startsLower, let match = gazetteer.longestMatch(in: text, at: index),
                match.isExactCase || facts.shape[index].isUpperInitial {
                 if let candidate = gazetteerCandidate(match.entry, bytes: byteRange(match.tokens, text), tokens: match.tokens) {
@@ -107,9 +108,15 @@ struct MentionPipeline {
         let headlines = options.headlines ? HeadlineRule.headlineLines(in: text, facts: facts) : []
         let typing = ModelSpanTyping(gazetteer: gazetteer)
         var model: [Candidate] = []
+        var lowerCaseAnswers: [[UInt8]: Bool] = [:]
         for span in modelSpans {
             guard let tokens = cleaned(span.tokens, text: text, facts: facts) else { continue }
-            if SentenceInitialRule.isCommonWordSpan(tokens, label: span.label, in: text, facts: facts) { continue }
+            if SentenceInitialRule.isCommonWordSpan(tokens, label: span.label, in: text, facts: facts, writesInLowerCase: { word in
+                if let known = lowerCaseAnswers[word] { return known }
+                let answer = SentenceInitialRule.writesInLowerCase(word, in: text, facts: facts)
+                lowerCaseAnswers[word] = answer
+                return answer
+            }) { continue }
             guard let type = typing.type(of: span.label, tokens: tokens, in: text) else {
                 if options.keepMiscellaneous {
                     model.append(Candidate(bytes: byteRange(tokens, text), tokens: tokens, type: .group, entity: nil,

@@ -145,7 +145,8 @@ public final class Gazetteer: Sendable {
     /// for tokens whose hash found `slot`: compared in place, unless two keys
     /// share the hash and the dictionary must decide.
     @inline(__always)
-    private func entry(_ slot: KeySlot, _ tokens: ArraySlice<Token>, _ bytes: UnsafeBufferPointer<UInt8>, folded: Bool) -> Int? {
+    private func entry<Tokens: Collection<Token>>(_ slot: KeySlot, _ tokens: Tokens, _ bytes: UnsafeBufferPointer<UInt8>,
+                                                  folded: Bool) -> Int? {
         if slot.entry < 0 { return (folded ? foldedKeys : exactKeys)[NameKey.joined(tokens, in: bytes, folded: folded)] }
         return NameKey.equals(slot.key, tokens, in: bytes, folded: folded) ? slot.entry : nil
     }
@@ -184,8 +185,12 @@ public final class Gazetteer: Sendable {
         return text.withUnsafeBufferPointer { lookup(tokens[...], in: $0) }
     }
 
-    /// The entry the words of `tokens` name, as `lookup(_:)` would find it
-    /// for their text, without cutting that text into tokens again.
+    /// The entry the words of `tokens` name: the key is the text's own tokens
+    /// joined by spaces, as the tagger and the rules saw them. `lookup(_:)`
+    /// of the same words cuts them again out of context, which can differ
+    /// where the tokenizer reads context ("No." before a number keeps its
+    /// stop in the text, not alone; CoNLL's detached "'s" is one token here,
+    /// two when re-cut), and then this answer is the one that fits the text.
     func lookup(tokens: Range<Int>, in text: TokenizedText) -> GazetteerEntry? {
         guard !entries.isEmpty, !tokens.isEmpty else { return nil }
         return text.bytes.withUnsafeBufferPointer { lookup(text.tokens[tokens], in: $0) }
@@ -193,7 +198,7 @@ public final class Gazetteer: Sendable {
 
     /// The entry whose key is these tokens joined by spaces. The key itself is
     /// built only when its hash is a key's.
-    private func lookup(_ tokens: ArraySlice<Token>, in bytes: UnsafeBufferPointer<UInt8>) -> GazetteerEntry? {
+    private func lookup<Tokens: Collection<Token>>(_ tokens: Tokens, in bytes: UnsafeBufferPointer<UInt8>) -> GazetteerEntry? {
         var exact = NameKey.hashSeed
         var folded = NameKey.hashSeed
         for (position, token) in tokens.enumerated() {
@@ -226,7 +231,7 @@ public final class Gazetteer: Sendable {
         let end = min(limit ?? tokens.count, tokens.count)
         guard start < end, !firstTokens.isEmpty else { return nil }
         let firstRange = tokens[start].range
-        guard mayStartKey(bytes[firstRange.lowerBound]) else { return nil }
+        guard !firstRange.isEmpty, mayStartKey(bytes[firstRange.lowerBound]) else { return nil }
         let firstFolded = NameKey.foldedHash(bytes[firstRange])
         guard firstTokenBits.contains(firstFolded),
               let longest = firstTokens[firstFolded] else { return nil }
@@ -288,7 +293,7 @@ public final class Gazetteer: Sendable {
     /// "Bangladesh-based") name.
     func lookup(word bytes: ArraySlice<UInt8>) -> GazetteerEntry? {
         guard !entries.isEmpty, !bytes.isEmpty else { return nil }
-        return bytes.withUnsafeBufferPointer { lookup([Token(range: 0..<$0.count)][...], in: $0) }
+        return bytes.withUnsafeBufferPointer { lookup(CollectionOfOne(Token(range: 0..<$0.count)), in: $0) }
     }
 
     /// Left-to-right, longest-first, non-overlapping matches over all tokens.
@@ -355,7 +360,7 @@ struct NameKey {
         isExactCase = upper >= 2 && !lower && text.count <= 12
     }
 
-    static func joined(_ tokens: ArraySlice<Token>, in bytes: UnsafeBufferPointer<UInt8>, folded: Bool) -> [UInt8] {
+    static func joined<Tokens: Collection<Token>>(_ tokens: Tokens, in bytes: UnsafeBufferPointer<UInt8>, folded: Bool) -> [UInt8] {
         var key: [UInt8] = []
         key.reserveCapacity(32)
         for token in tokens {
@@ -371,7 +376,8 @@ struct NameKey {
 
     /// Whether `key` is what `joined(tokens, in: bytes, folded: folded)`
     /// would make, without making it.
-    static func equals(_ key: [UInt8], _ tokens: ArraySlice<Token>, in bytes: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+    static func equals<Tokens: Collection<Token>>(_ key: [UInt8], _ tokens: Tokens, in bytes: UnsafeBufferPointer<UInt8>,
+                                                  folded: Bool) -> Bool {
         key.withUnsafeBufferPointer { key in
             var position = 0
             for token in tokens {

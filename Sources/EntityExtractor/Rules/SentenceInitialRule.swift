@@ -21,13 +21,16 @@ enum SentenceInitialRule {
         "militants", "police", "protesters", "rebels", "security", "soldiers", "troops", "villagers", "activists",
     ].map { Array($0.utf8) })
 
-    static func isCommonWordSpan(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, facts: TokenFacts) -> Bool {
+    /// `writesInLowerCase` answers `writesInLowerCase(_:in:facts:)` for the
+    /// text, remembering its answers if it likes.
+    static func isCommonWordSpan(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, facts: TokenFacts,
+                                 writesInLowerCase: ([UInt8]) -> Bool) -> Bool {
         guard let first = tokens.first, facts.startsSentence[first] else { return false }
         let word = text.bytes[text.tokens[first].range]
         guard CommonWords.contains(word) else { return false }
         if tokens.count == 1 {
             let key = CommonWords.folded(word)
-            return roleNouns.contains(key) || writesInLowerCase(key, in: text, facts: facts)
+            return roleNouns.contains(key) || writesInLowerCase(key)
         }
         return tokens.dropFirst().allSatisfy { facts.shape[$0] == .lower || facts.shape[$0] == .other }
     }
@@ -36,7 +39,8 @@ enum SentenceInitialRule {
     /// a token of shape `.lower` with the same `NameKey.foldedHash`. Asked of
     /// a few words a text, so the tokens are scanned for each rather than all
     /// hashed up front; a lower-case token starts with the same byte as the
-    /// word, which turns nearly all of them away before hashing.
+    /// word, which turns nearly all of them away before hashing. Callers keep
+    /// the answers per word, so a long text asking often scans once a word.
     static func writesInLowerCase(_ word: [UInt8], in text: TokenizedText, facts: TokenFacts) -> Bool {
         guard let firstByte = word.first else { return false }
         let key = NameKey.foldedHash(word)

@@ -44,7 +44,7 @@ struct EntityTag: Hashable, Sendable {
 
     /// A set of tags, a bit each, so the decoder hands the chooser what may
     /// come next without a call per tag.
-    struct Set: Hashable, Sendable {
+    struct Mask: Hashable, Sendable {
         let bits: UInt32
 
         @inline(__always)
@@ -53,7 +53,7 @@ struct EntityTag: Hashable, Sendable {
         /// The tags that may follow `previous` (nil: a sentence's start); at
         /// the sentence's last token, only those that leave no entity open.
         @inline(__always)
-        static func following(_ previous: EntityTag?, closingSentence: Bool) -> Set {
+        static func following(_ previous: EntityTag?, closingSentence: Bool) -> Mask {
             let row = previous.map { $0.rawValue + 1 } ?? 0
             return (closingSentence ? followingAtEnd : followingInside)[row]
         }
@@ -62,12 +62,12 @@ struct EntityTag: Hashable, Sendable {
         private static let followingInside = table { tag, previous in tag.canFollow(previous) }
         private static let followingAtEnd = table { tag, previous in tag.canFollow(previous) && !tag.isOpen }
 
-        private static func table(_ allowed: (EntityTag, EntityTag?) -> Bool) -> [Set] {
+        private static func table(_ allowed: (EntityTag, EntityTag?) -> Bool) -> [Mask] {
             let previous: [EntityTag?] = [nil] + (0..<EntityTag.count).map { EntityTag(rawValue: $0) }
             return previous.map { previous in
                 var bits: UInt32 = 0
                 for raw in 0..<EntityTag.count where allowed(EntityTag(rawValue: raw), previous) { bits |= 1 << UInt32(raw) }
-                return Set(bits: bits)
+                return Mask(bits: bits)
             }
         }
     }

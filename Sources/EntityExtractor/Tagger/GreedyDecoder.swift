@@ -4,7 +4,7 @@
 protocol TagChooser {
     /// The tag of `token` given all its features (static then dynamic).
     /// `allowed` holds the tags that keep the sequence well-formed.
-    mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: EntityTag.Set) -> EntityTag
+    mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: EntityTag.Mask) -> EntityTag
 }
 
 enum GreedyDecoder {
@@ -51,7 +51,7 @@ enum GreedyDecoder {
                     keys[staticCount + 4] = FeatureHash.key(.documentHistory, remembered)
                 }
                 let isLast = index == sentence.upperBound - 1
-                let allowed = EntityTag.Set.following(previous, closingSentence: isLast)
+                let allowed = EntityTag.Mask.following(previous, closingSentence: isLast)
                 let tag = buffer.withUnsafeBufferPointer { features in
                     chooser.choose(token: index, features: features, allowed: allowed)
                 }

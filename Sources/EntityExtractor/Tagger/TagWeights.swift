@@ -104,9 +104,9 @@ struct TagWeights: @unchecked Sendable {
                 : storage.load(fromByteOffset: (Int(truncatingIfNeeded: key) & mask) * Self.slotSize, as: UInt32.self)
         }
         // The sums stay in vector registers: the first 16 tags in one SIMD16
-        // (one widening load and one multiply-add per feature), the 17th beside
-        // it. Each lane adds in feature order, as a scalar loop would, so the
-        // scores are bit-for-bit those of one.
+        // (one widening load, one multiply and one add per feature, never
+        // fused), the 17th beside it. Each lane adds in feature order, as a
+        // scalar loop would, so the scores are bit-for-bit those of one.
         var sums = SIMD16<Float>()
         var lastSum: Float = 0
         for (index, key) in features.enumerated() {
@@ -154,7 +154,7 @@ struct ScoringChooser: TagChooser {
         self.weights = weights
     }
 
-    mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: EntityTag.Set) -> EntityTag {
+    mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: EntityTag.Mask) -> EntityTag {
         precondition(features.count <= GreedyDecoder.featureCount)
         weights.score(features, into: buffers.scores, scratch: buffers.scratch)
         return bestAllowed(UnsafeMutableBufferPointer(start: buffers.scores, count: EntityTag.count), allowed)
@@ -164,7 +164,7 @@ struct ScoringChooser: TagChooser {
 /// The highest-scoring tag in `allowed` (never empty: Outside, or the L-tag
 /// closing the open entity, is always there); ties go to the lower tag.
 @inline(__always)
-func bestAllowed(_ scores: UnsafeMutableBufferPointer<Float>, _ allowed: EntityTag.Set) -> EntityTag {
+func bestAllowed(_ scores: UnsafeMutableBufferPointer<Float>, _ allowed: EntityTag.Mask) -> EntityTag {
     var best = -1
     var bestScore = -Float.infinity
     for raw in 0..<EntityTag.count where allowed.contains(raw) && (best < 0 || scores[raw] > bestScore) {

@@ -90,7 +90,7 @@ struct LearningChooser: TagChooser {
     let gold: [EntityTag]
     var mistakes = 0
 
-    mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: EntityTag.Set) -> EntityTag {
+    mutating func choose(token: Int, features: UnsafeBufferPointer<UInt64>, allowed: EntityTag.Mask) -> EntityTag {
         perceptron.tick()
         let guess = bestAllowed(perceptron.score(features), allowed)
         let truth = gold[token]

@@ -59,6 +59,9 @@ public struct SearchQuery: Hashable, Sendable {
     /// Entity names every result must mention (by name or alias, through the
     /// entity index): {"ISI", "DGFI"} finds articles mentioning both.
     public var mentioning: [String]
+    /// Entities every result must mention, by id: exactly these, not others
+    /// of the same name ("Georgia" the state, not the person).
+    public var mentioningEntities: [Int64]
     public var limit: Int
     public var offset: Int
     public var order: Order
@@ -67,13 +70,15 @@ public struct SearchQuery: Hashable, Sendable {
     public var markEnd: String
 
     public init(text: String, since: Date? = nil, until: Date? = nil, outlet: String? = nil,
-                mentioning: [String] = [], limit: Int = 20, offset: Int = 0, order: Order = .rank,
+                mentioning: [String] = [], mentioningEntities: [Int64] = [], limit: Int = 20, offset: Int = 0,
+                order: Order = .rank,
                 markStart: String = "[", markEnd: String = "]") {
         self.text = text
         self.since = since
         self.until = until
         self.outlet = outlet
         self.mentioning = mentioning
+        self.mentioningEntities = mentioningEntities
         self.limit = limit
         self.offset = offset
         self.order = order

@@ -162,7 +162,9 @@ enum TimelineBindings {
         LuaNativeFunction(name: "timeline", documentation: """
             timeline{entity=, query=, articles={...}, since=, to=, limit=500, store=} -> timeline
               Events from the articles matching the full-text query and/or mentioning
-              the entity (all articles when neither; or the given articles), published
+              the entity (found as entities:get finds it, by name or alias; that
+              entity only, not namesakes of another type; all articles when
+              neither; or the given articles), published
               since `since`, the newest `limit` of them: all the events of stories
               about the entity (among the two most named), those naming it in the
               others, overlapping [since, to]. `until` is a Lua
@@ -197,7 +199,7 @@ enum TimelineBindings {
                 // Events after `since` are told by articles published after it;
                 // the newest come first, so a limit keeps the recent ones.
                 var search = SearchQuery(text: query ?? "", since: since, limit: limit, order: .newest)
-                if let entity { search.mentioning = [entity.name] }
+                if let entity { search.mentioningEntities = [entity.id] }
                 articles = try store.search(search).map(\.article)
             }
             var title = "Timeline"

@@ -113,6 +113,22 @@ import Testing
         #expect(try store.search(SearchQuery(text: "", mentioning: ["Nobody"])).isEmpty)
     }
 
+    @Test func searchCanRequireOneEntityByIdNotItsNamesakes() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let person = "Georgia spoke first. Georgia said little."
+        let state = "Storms hit Georgia on Monday."
+        _ = try store.add([draft(person, published: (2025, 4, 10)), draft(state, published: (2025, 4, 11))],
+                          mentions: [[mention("Georgia", in: person, .person)],
+                                     [mention("Georgia", in: state, .geopolitical, source: .gazetteer)]],
+                          extractorVersion: "test-1")
+        let place = try #require(try store.topEntities(EntityQuery(type: .geopolitical, limit: 5)).first)
+        #expect(place.name == "Georgia")
+        // By name, both namesakes; by id, the one asked for.
+        #expect(try store.search(SearchQuery(text: "", mentioning: ["Georgia"])).count == 2)
+        #expect(try store.search(SearchQuery(text: "", mentioningEntities: [place.id])).map(\.article.draft.body) == [state])
+        #expect(try store.search(SearchQuery(text: "", mentioningEntities: [place.id, -1])).isEmpty)
+    }
+
     @Test func cooccurrenceCountsSharedSentencesOrArticles() throws {
         let store = try store(definingFirst: true)
         let isi = try #require(try store.entity(named: "ISI"))

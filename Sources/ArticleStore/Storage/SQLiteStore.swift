@@ -108,6 +108,10 @@ public final class SQLiteStore: Store {
             let key = entityKey(name)
             arguments += [key, key]
         }
+        for id in query.mentioningEntities {
+            conditions.append("article.id IN (SELECT article_id FROM mention WHERE entity_id = ?)")
+            arguments += [id]
+        }
         if let since = query.since {
             conditions.append("article.published_at >= ?")
             arguments += [since.timeIntervalSince1970]

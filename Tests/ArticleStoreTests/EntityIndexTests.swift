@@ -129,6 +129,18 @@ import Testing
         #expect(try store.search(SearchQuery(text: "", mentioningEntities: [place.id, -1])).isEmpty)
     }
 
+    /// The ASCII fast path of the entity key folds exactly as the Unicode path.
+    @Test func asciiEntityKeysFoldAsTheUnicodePathDoes() {
+        let every = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        let names = ["NEW DELHI", "  New   Delhi ", "Inter-Services\tIntelligence\n", "U.S.", "AT&T", "", " ", every,
+                     String(every.reversed()), "O'Brien", "x\u{0B}y\u{0C}z\r"]
+        for name in names {
+            #expect(asciiEntityKey(name) == unicodeEntityKey(name), "\(name.debugDescription)")
+        }
+        #expect(asciiEntityKey("Côte d’Ivoire") == nil)
+        #expect(entityKey("CÔTE D’IVOIRE") == "côte d'ivoire")
+    }
+
     @Test func cooccurrenceCountsSharedSentencesOrArticles() throws {
         let store = try store(definingFirst: true)
         let isi = try #require(try store.entity(named: "ISI"))

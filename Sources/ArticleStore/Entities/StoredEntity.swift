@@ -105,7 +105,7 @@ func unicodeEntityKey(_ name: String) -> String {
 }
 
 /// `entityKey` of an ASCII name, byte by byte (the per-scalar Unicode path
-/// cost a sixth of ingest); nil when the name has a non-ASCII byte.
+/// cost 15% of ingest); nil when the name has a non-ASCII byte.
 func asciiEntityKey(_ name: String) -> String? {
     var name = name
     return name.withUTF8 { bytes -> String? in

@@ -94,8 +94,8 @@ struct MentionPipeline {
                 index = match.tokens.upperBound
                 continue
             }
-            // Asked first, as one token in a hundred has a hyphen and the
-            // rule's call costs more than the answer.
+            // Asked first: few tokens have a hyphen, and the rule's call cost
+            // more than the answer.
             if options.hyphenParts, HyphenatedWordRule.hasHyphen(text.tokens[index].range, in: text.bytes) {
                 found += HyphenatedWordRule.candidates(in: text, token: index) { range in
                     partCandidate(range, text: text, defined: defined)

@@ -46,7 +46,7 @@ enum SentenceInitialRule {
         let key = NameKey.foldedHash(word)
         return text.bytes.withUnsafeBufferPointer { bytes in
             for (index, token) in text.tokens.enumerated()
-            where bytes[token.range.lowerBound] == firstByte && facts.shape[index] == .lower {
+            where facts.shape[index] == .lower && bytes[token.range.lowerBound] == firstByte {
                 if NameKey.foldedHash(bytes[token.range]) == key { return true }
             }
             return false

@@ -56,11 +56,12 @@ public struct MentionReextraction: Sendable {
     }
 
     private func reextract(articleIDs: [Int64]) throws(StoreError) {
-        var mentions: [Int64: [Mention]] = [:]
+        var articles: [Article] = []
         for id in articleIDs {
-            guard let article = try store.article(id: id) else { continue }
-            mentions[id] = extractor.mentions(in: article.draft.body)
+            if let article = try store.article(id: id) { articles.append(article) }
         }
+        let found = extractor.mentions(inEach: articles.map(\.draft.body))
+        let mentions = Dictionary(uniqueKeysWithValues: zip(articles.map(\.id), found))
         try store.replaceMentions(mentions, extractorVersion: extractor.version)
     }
 }

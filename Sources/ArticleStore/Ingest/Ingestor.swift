@@ -46,7 +46,7 @@ public struct Ingestor: Sendable {
     public var defaults: IngestDefaults
     /// Finds the entity mentions stored with each article (none when nil).
     /// Extraction runs before the batch's transaction opens, so the write lock
-    /// is held only for writing, and on all cores, an article per task.
+    /// is held only for writing, and on all cores (`mentions(inEach:)`).
     public var extractor: (any MentionExtractor)?
     /// A batch is committed once it holds at least this many articles; it
     /// always holds whole files, so a file is stored entirely or not at all.
@@ -62,20 +62,6 @@ public struct Ingestor: Sendable {
         self.extractor = extractor
     }
 
-    /// Each draft's mentions, in order, extracted in parallel: extractors are
-    /// immutable (`MentionExtractor` is `Sendable`), and articles independent.
-    static func mentions(in drafts: [ArticleDraft], by extractor: any MentionExtractor) -> [[Mention]] {
-        var results = [[Mention]](repeating: [], count: drafts.count)
-        results.withUnsafeMutableBufferPointer { results in
-            // Each task writes only its own element.
-            nonisolated(unsafe) let results = results
-            DispatchQueue.concurrentPerform(iterations: drafts.count) { index in
-                results[index] = extractor.mentions(in: drafts[index].body)
-            }
-        }
-        return results
-    }
-
     public func ingest(paths: [String], progress: ((IngestProgress) -> Void)? = nil) -> IngestReport {
         let sources = IngestSources(paths: paths)
         var report = IngestReport()
@@ -86,7 +72,7 @@ public struct Ingestor: Sendable {
             guard !pending.isEmpty else { return }
             do {
                 let drafts = pending.map(\.draft)
-                let mentions = extractor.map { Self.mentions(in: drafts, by: $0) }
+                let mentions = extractor?.mentions(inEach: drafts.map(\.body))
                 let outcomes = try store.add(drafts, mentions: mentions, extractorVersion: extractor?.version)
                 for (item, outcome) in zip(pending, outcomes) {
                     switch outcome {

@@ -81,8 +81,6 @@ enum CommonWords {
 
     /// `NameKey.hash(folded(word))`, without making the folded bytes.
     static func foldedHash(_ word: ArraySlice<UInt8>) -> UInt64 {
-        var hash = NameKey.hashSeed
-        for byte in word { hash = NameKey.hashStep(hash, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-        return hash
+        NameKey.hash(word.lazy.map(asciiLowercased))
     }
 }

@@ -5,7 +5,9 @@
 /// only multiplies them to pick a slot: a `Dictionary<UInt64, _>` would run
 /// SipHash over each again, and that was a tenth of the extractor's time.
 /// Open addressing with linear probing; a slot holds the key beside its id, so
-/// a probe reads one cache line.
+/// a probe reads one cache line. Keys are compared whole: unlike the model's
+/// `FeatureIndex`, which keeps 32 bits of a key as `TagWeights` does, two keys
+/// never share an id.
 struct HashInterner: Sendable {
     private struct Slot {
         var key: UInt64

@@ -23,7 +23,7 @@ struct CalendarPoint: Hashable, Sendable {
     var week = 1
     var quarter = 1
     var half = 1
-    /// Index into `MonthNames.seasonCodes`.
+    /// Index into `SeasonAndDayPartNames.seasonCodes`.
     var season = 0
     var partOfDay = "MO"
     var hour = 0
@@ -89,7 +89,7 @@ struct CalendarPoint: Hashable, Sendable {
         case .century, .decade, .year: return yearText
         case .half: return yearText + "-H\(half)"
         case .quarter: return yearText + "-Q\(quarter)"
-        case .season: return yearText + "-" + MonthNames.seasonCodes[season]
+        case .season: return yearText + "-" + SeasonAndDayPartNames.seasonCodes[season]
         case .month: return yearText + "-" + twoDigits(month)
         case .week: return yearText + "-W" + twoDigits(week)
         case .weekend: return yearText + "-W" + twoDigits(week) + "-WE"

@@ -23,7 +23,7 @@ extension TaggingPass {
             case .weekend?:
                 return Candidate(end: k + 1, type: .set, content: .set("XXXX-WXX-WE", .init(amount: 1, unit: .week)))
             case .season(let s, _)? where !isKey(i, .per):
-                return Candidate(end: k + 1, type: .set, content: .set("XXXX-" + MonthNames.seasonCodes[s], .init(amount: 1, unit: .year)))
+                return Candidate(end: k + 1, type: .set, content: .set("XXXX-" + SeasonAndDayPartNames.seasonCodes[s], .init(amount: 1, unit: .year)))
             case .partOfDay(let code)?:
                 return Candidate(end: k + 1, type: .set, content: .set("TXX" + code.rawValue, .init(amount: 1, unit: .day)))
             case .month(let m)? where !isKey(i, .per):

@@ -79,17 +79,17 @@ enum TemporalVocabulary {
     /// Lower-case word to meaning, built once, looked up by `WordKey`.
     static let table: [WordKey: TemporalWord] = {
         var table: [String: TemporalWord] = [:]
-        for (name, month) in MonthNames.months { table[name] = .month(month) }
-        for (name, month) in MonthNames.monthAbbreviations { table[name] = .monthAbbreviation(month) }
-        for (name, weekday) in MonthNames.weekdays {
+        for (name, month) in CalendarNames.months { table[name] = .month(month) }
+        for (name, month) in CalendarNames.monthAbbreviations { table[name] = .monthAbbreviation(month) }
+        for (name, weekday) in CalendarNames.weekdays {
             table[name] = .weekday(weekday)
             if name.count > 4 { table[name + "s"] = .weekdays(weekday) }
         }
-        for (name, season) in MonthNames.seasons {
+        for (name, season) in SeasonAndDayPartNames.seasons {
             table[name] = .season(season, plural: false)
             table[name + "s"] = .season(season, plural: true)
         }
-        for (name, code) in MonthNames.partsOfDay { table[name] = .partOfDay(PartOfDay(rawValue: code)!) }
+        for (name, code) in SeasonAndDayPartNames.partsOfDay { table[name] = .partOfDay(PartOfDay(rawValue: code)!) }
         table["nights"] = .partOfDay(.NI)
         for (name, value) in NumberWords.cardinals { table[name] = .number(value) }
         for (name, value) in NumberWords.ordinals { table[name] = .ordinal(value) }

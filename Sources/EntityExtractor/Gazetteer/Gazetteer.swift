@@ -456,22 +456,9 @@ struct NameKey {
     @inline(__always)
     static func foldedHash<C: Collection>(_ bytes: C, seed: UInt64 = hashSeed) -> UInt64 where C.Element == UInt8, C.Index == Int {
         var hash = seed
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            var byte = bytes[index]
-            if byte >= 0x41 && byte <= 0x5A {
-                byte |= 0x20
-            } else if byte == 0xC3, index + 1 < bytes.endIndex, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9E,
-                      bytes[index + 1] != 0x97 {
-                hash = (hash ^ 0xC3) &* 0x100_0000_01b3
-                byte = bytes[index + 1] + 0x20
-                index += 1
-            } else if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
-                byte = 0x27
-                index += 2
-            }
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            index += 1
+        _ = forEachFolded(bytes, folding: true) { byte in
+            hash = hashStep(hash, byte)
+            return true
         }
         return hash
     }

@@ -1,7 +1,11 @@
 #include "CLuaShim.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static luakit_dispatch_fn dispatchToSwift;
 static luakit_release_fn releaseSwiftObject;
@@ -50,6 +54,9 @@ lua_State *luakit_newstate(LuaKitControl *control) {
     control->stopReason = LUAKIT_STOP_NONE;
     control->errorArgument = 0;
     control->runningCoroutine = NULL;
+    control->sandboxed = 0;
+    control->writableDirectories = NULL;
+    control->writableCount = 0;
     pthread_mutex_init(&control->coroutineLock, NULL);
     lua_State *L = lua_newstate(capped_alloc, control);
     control->mainThread = L;
@@ -397,6 +404,145 @@ void luakit_patch_coroutines(lua_State *L) {
         lua_setfield(L, -2, "resume");
         lua_pushcfunction(L, tracked_wrap);
         lua_setfield(L, -2, "wrap");
+    }
+    lua_settop(L, -2);
+}
+
+// MARK: - Sandbox file policy
+
+void luakit_free_policy(LuaKitControl *control) {
+    for (int i = 0; i < control->writableCount; i++) free(control->writableDirectories[i]);
+    free(control->writableDirectories);
+    control->writableDirectories = NULL;
+    control->writableCount = 0;
+}
+
+void luakit_set_writable_directories(lua_State *L, const char *const *directories, int count) {
+    LuaKitControl *control = luakit_control(L);
+    luakit_free_policy(control);
+    control->sandboxed = 1;
+    if (count <= 0) return;
+    control->writableDirectories = calloc((size_t)count, sizeof(char *));
+    if (control->writableDirectories == NULL) return;
+    for (int i = 0; i < count; i++) {
+        char *copy = strdup(directories[i]);
+        if (copy == NULL) break;
+        control->writableDirectories[control->writableCount++] = copy;
+    }
+}
+
+// Resolves `absolute` (an absolute path) as the file a write would reach: the
+// deepest existing ancestor through realpath, then the components that do not
+// exist yet, which may not be "." or "..". NULL when that cannot be decided
+// safely. The result is malloc'd.
+static char *resolve_for_write(const char *absolute, int depth) {
+    if (depth > 256) return NULL;
+    char *resolved = realpath(absolute, NULL);
+    if (resolved != NULL) return resolved;
+    if (errno != ENOENT) return NULL;
+    struct stat info;
+    // Something is there (a dangling symbolic link): writing would create its target.
+    if (lstat(absolute, &info) == 0) return NULL;
+    const char *slash = strrchr(absolute, '/');
+    if (slash == NULL) return NULL;
+    const char *name = slash + 1;
+    if (*name == '\0' || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) return NULL;
+    size_t parentLength = (size_t)(slash - absolute);
+    char *parent = malloc(parentLength + 2);
+    if (parent == NULL) return NULL;
+    if (parentLength == 0) {
+        strcpy(parent, "/");
+    } else {
+        memcpy(parent, absolute, parentLength);
+        parent[parentLength] = '\0';
+    }
+    char *resolvedParent = resolve_for_write(parent, depth + 1);
+    free(parent);
+    if (resolvedParent == NULL) return NULL;
+    size_t length = strlen(resolvedParent) + 1 + strlen(name) + 1;
+    char *result = malloc(length);
+    if (result != NULL) {
+        int hasSlash = resolvedParent[strlen(resolvedParent) - 1] == '/';
+        snprintf(result, length, hasSlash ? "%s%s" : "%s/%s", resolvedParent, name);
+    }
+    free(resolvedParent);
+    return result;
+}
+
+static int is_within(const char *path, const char *directory) {
+    size_t length = strlen(directory);
+    if (length > 0 && directory[length - 1] == '/') length--;
+    if (strncmp(path, directory, length) != 0) return 0;
+    return path[length] == '\0' || path[length] == '/';
+}
+
+int luakit_may_write(lua_State *L, const char *path) {
+    LuaKitControl *control = luakit_control(L);
+    if (!control->sandboxed) return 1;
+    if (path == NULL || *path == '\0' || control->writableCount == 0) return 0;
+    char *absolute;
+    if (path[0] == '/') {
+        absolute = strdup(path);
+    } else {
+        char *cwd = getcwd(NULL, 0);
+        if (cwd == NULL) return 0;
+        size_t length = strlen(cwd) + 1 + strlen(path) + 1;
+        absolute = malloc(length);
+        if (absolute != NULL) snprintf(absolute, length, "%s/%s", cwd, path);
+        free(cwd);
+    }
+    if (absolute == NULL) return 0;
+    char *target = resolve_for_write(absolute, 0);
+    free(absolute);
+    if (target == NULL) return 0;
+    int allowed = 0;
+    for (int i = 0; i < control->writableCount && !allowed; i++) {
+        allowed = is_within(target, control->writableDirectories[i]);
+    }
+    free(target);
+    return allowed;
+}
+
+static int refuse_write(lua_State *L, const char *what, const char *path) {
+    luaL_where(L, 1);
+    lua_pushfstring(L, "%s: not allowed in the sandbox ('%s' is outside every --allow-write directory)", what, path);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+// Calls the original function (upvalue 1) with this call's arguments.
+static int call_original(lua_State *L) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static int sandboxed_open(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    const char *mode = luaL_optstring(L, 2, "r");
+    int reading = strcmp(mode, "r") == 0 || strcmp(mode, "rb") == 0;
+    if (!reading && !luakit_may_write(L, path)) return refuse_write(L, "io.open for writing", path);
+    return call_original(L);
+}
+
+static int sandboxed_output(lua_State *L) {
+    // A file handle was opened through io.open, which already applied the policy.
+    if (lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER) {
+        const char *path = lua_tostring(L, 1);
+        if (!luakit_may_write(L, path)) return refuse_write(L, "io.output", path);
+    }
+    return call_original(L);
+}
+
+void luakit_install_sandbox_io(lua_State *L) {
+    if (lua_getglobal(L, "io") == LUA_TTABLE) {
+        lua_getfield(L, -1, "open");
+        lua_pushcclosure(L, sandboxed_open, 1);
+        lua_setfield(L, -2, "open");
+        lua_getfield(L, -1, "output");
+        lua_pushcclosure(L, sandboxed_output, 1);
+        lua_setfield(L, -2, "output");
     }
     lua_settop(L, -2);
 }

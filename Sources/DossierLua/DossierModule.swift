@@ -31,13 +31,14 @@ public enum DossierModule {
     /// Installs the module in `state`: `package.loaded.dossier`, the global
     /// `dossier`, the globals listed in `globalNames`, and `store`, the store at
     /// `storePath` (opened on first use).
-    public static func install(in state: LuaState, storePath: String) throws(LuaError) {
+    /// `permissions` say what scripts may change (see `ScriptPermissions`).
+    public static func install(in state: LuaState, storePath: String, permissions: ScriptPermissions = .unrestricted) throws(LuaError) {
         let inspect = try state.execute(inspectSource, chunkName: "=inspect").first ?? .nil
         let module = LuaTable(in: state)
         module.set("version", version)
         module.set("inspect", inspect)
-        module.set("open", StoreBindings.open)
-        StoreBindings.install(in: state, defaultStorePath: storePath)
+        module.set("open", StoreBindings.open(permissions: permissions))
+        StoreBindings.install(in: state, defaultStorePath: storePath, permissions: permissions)
         try state.execute("""
             local module, names = ...
             package.loaded.dossier = module

@@ -229,7 +229,9 @@ enum EntityBindings {
             let text = try store.entityGraph(query, window: window, minimumWeight: minimum).rendered(as: format)
             if let path {
                 do {
-                    try writeCreatingDirectories(text, to: path)
+                    try writeExport(text, to: path, operation: "entities:graph", call: call)
+                } catch let refusal as SandboxRefusal {
+                    throw refusal
                 } catch {
                     throw LuaArgumentError(position: call.index(of: 1), problem: .value("field 'path': cannot write '\(path)': \(error.localizedDescription)"))
                 }
@@ -271,7 +273,7 @@ enum EntityBindings {
                 number += 1
             }
             guard !aliases.isEmpty else { throw LuaArgumentError(position: call.index(of: 2), problem: .type(expected: "string")) }
-            let store = try handle.storeHandle.store()
+            let store = try handle.storeHandle.writableStore(for: "entities:alias")
             let existing = try store.analystEntities().first { entityKey($0.name) == entityKey(name) }
             var entry: AnalystEntity
             if let existing {
@@ -292,7 +294,7 @@ enum EntityBindings {
               the same name undoes it.
             """) { handle, call in
             let name: String = try call.argument(1)
-            let store = try handle.storeHandle.store()
+            let store = try handle.storeHandle.writableStore(for: "entities:remove")
             try store.rejectName(name)
             handle.storeHandle.forgetExtractor()
             let extractor = try handle.storeHandle.mentionExtractor()
@@ -306,7 +308,7 @@ enum EntityBindings {
               to the articles containing their names, without this.
             """) { handle, call in
             let all: Bool = try call.option(1, "all") ?? false
-            let store = try handle.storeHandle.store()
+            let store = try handle.storeHandle.writableStore(for: "entities:reextract")
             let extractor = try handle.storeHandle.mentionExtractor()
             call.push(try MentionReextraction(store: store, extractor: extractor).run(all: all))
             return 1
@@ -318,7 +320,7 @@ enum EntityBindings {
     /// Saves the analyst's entry, re-extracts the articles that contain its
     /// names, and returns the entity as the store now knows it.
     private static func addAnalystEntity(_ entry: AnalystEntity, storeHandle: StoreHandle) throws -> EntityHandle {
-        let store = try storeHandle.store()
+        let store = try storeHandle.writableStore(for: "entities:add")
         try store.saveAnalystEntity(entry)
         storeHandle.forgetExtractor()
         let extractor = try storeHandle.mentionExtractor()

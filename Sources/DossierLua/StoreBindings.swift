@@ -9,15 +9,28 @@ import LuaKit
 /// on first use, so scripts that never touch the store never create one.
 final class StoreHandle: LuaUserdata {
     let path: String
+    let permissions: ScriptPermissions
+    private let access: SQLiteStore.Access
     private var opened: SQLiteStore?
 
-    init(path: String) { self.path = path }
+    init(path: String, permissions: ScriptPermissions, access: SQLiteStore.Access) {
+        self.path = path
+        self.permissions = permissions
+        self.access = access
+    }
 
     func store() throws(StoreError) -> SQLiteStore {
         if let opened { return opened }
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, access: access)
         opened = store
         return store
+    }
+
+    /// The store, for an operation that changes it; refused when the script
+    /// may not write to stores (the sandbox without --allow-store-writes).
+    func writableStore(for operation: String) throws -> SQLiteStore {
+        guard permissions.storeWrites && access.writes else { throw SandboxRefusal.storeWrite(operation) }
+        return try store()
     }
 
     /// The extractor with this store's analyst additions, kept between calls
@@ -66,22 +79,38 @@ final class ArticleHandle: LuaUserdata {
 }
 
 enum StoreBindings {
-    static func install(in state: LuaState, defaultStorePath: String) {
+    static func install(in state: LuaState, defaultStorePath: String, permissions: ScriptPermissions) {
         state.register(storeType)
         state.register(articleType)
-        let store = StoreHandle(path: defaultStorePath)
+        let access: SQLiteStore.Access = permissions.storeWrites ? .readWrite : .readOnly
+        let store = StoreHandle(path: defaultStorePath, permissions: permissions, access: access)
         state.setGlobal("store", store)
         EntityBindings.install(in: state, defaultStore: store)
         TimelineBindings.install(in: state, defaultStore: store)
     }
 
     /// `dossier.open(path)`: another store, e.g. to compare two corpora.
-    static var open: LuaNativeFunction { LuaNativeFunction(name: "dossier.open", documentation: """
+    static func open(permissions: ScriptPermissions) -> LuaNativeFunction { LuaNativeFunction(name: "dossier.open", documentation: """
         dossier.open(path) -> store
-          Opens (creating if needed) the SQLite store at path. The global `store`
-          is the one named by --store (default: $XDG_DATA_HOME/dossier/store.sqlite).
+          Opens the SQLite store at path, creating a new one when nothing is there
+          (never in the sandbox). A file that is not a store, an empty one
+          included, is refused, never converted. In the sandbox the store is
+          read-only unless --allow-store-writes. The global `store` is the one
+          named by --store (default: $XDG_DATA_HOME/dossier/store.sqlite).
         """) { call in
-        call.push(StoreHandle(path: try call.argument(1, as: String.self)))
+        let path: String = try call.argument(1)
+        let access: SQLiteStore.Access
+        if !permissions.storeWrites {
+            access = .readOnly
+        } else if permissions.opensNewStores && !FileManager.default.fileExists(atPath: path) {
+            access = .readWrite
+        } else {
+            access = .existing
+        }
+        let handle = StoreHandle(path: path, permissions: permissions, access: access)
+        // Opened now, so that a bad path is reported here and not at first use.
+        _ = try handle.store()
+        call.push(handle)
         return 1
     } }
 
@@ -96,8 +125,9 @@ enum StoreBindings {
             """) { handle, call in
             let paths: [String]
             if call.type(of: 1) == .table { paths = try call.argument(1) } else { paths = [try call.argument(1, as: String.self)] }
-            let store = try handle.store()
+            let store = try handle.writableStore(for: "store:ingest")
             var ingestor = Ingestor(store: store, extractor: try handle.mentionExtractor())
+            ingestor.allowedRoots = handle.permissions.ingestRoots
             ingestor.defaults.outlet = try call.option(2, "outlet")
             ingestor.defaults.published = try dateOption(call, 2, "published")
             let report = ingestor.ingest(paths: paths)
@@ -123,7 +153,7 @@ enum StoreBindings {
                 url: try call.option(1, "url"), published: try dateOption(call, 1, "published"),
                 dateline: try call.option(1, "dateline"), language: try call.option(1, "language"),
                 body: body, sourcePath: nil)
-            let store = try handle.store()
+            let store = try handle.writableStore(for: "store:add")
             let extractor = try handle.mentionExtractor()
             switch try store.add([draft], mentions: [extractor.mentions(in: body)], extractorVersion: extractor.version).first! {
             case .added(let id, _):
@@ -199,7 +229,7 @@ enum StoreBindings {
             return 1
         }
         type.method("delete", documentation: "store:delete(id) -> true if an article was deleted") { handle, call in
-            call.push(try handle.store().delete(id: Int64(try call.argument(1, as: Int.self))))
+            call.push(try handle.writableStore(for: "store:delete").delete(id: Int64(try call.argument(1, as: Int.self))))
             return 1
         }
         type.method("check", documentation: "store:check() -> \"ok\", or what SQLite's integrity check found wrong") { handle, call in

@@ -286,7 +286,9 @@ enum TimelineBindings {
             }
             let title: String = try call.option(2, "title") ?? handle.title
             do {
-                try writeCreatingDirectories(handle.timeline.rendered(as: format, title: title), to: path)
+                try writeExport(handle.timeline.rendered(as: format, title: title), to: path, operation: "tl:export", call: call)
+            } catch let refusal as SandboxRefusal {
+                throw refusal
             } catch {
                 throw call.badArgument(1, "cannot write '\(path)': \(error.localizedDescription)")
             }

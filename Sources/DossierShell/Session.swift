@@ -8,9 +8,9 @@ import DossierLua
 public final class Session {
     public let state: LuaState
 
-    public init(options: LuaState.Options, storePath: String) throws {
+    public init(options: LuaState.Options, storePath: String, permissions: ScriptPermissions = .unrestricted) throws {
         state = try LuaState(options)
-        try DossierModule.install(in: state, storePath: storePath)
+        try DossierModule.install(in: state, storePath: storePath, permissions: permissions)
     }
 
     /// Runs a script file (`-` for stdin) with `arg` and `...` set as `lua` does.

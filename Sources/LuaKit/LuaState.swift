@@ -34,11 +34,15 @@ public final class LuaState {
         public var timeLimit: Double?
         /// Untrusted-script mode: see `LuaSandbox`.
         public var sandboxed: Bool
+        /// In the sandbox, the directories under which files may be written
+        /// (each must exist); none by default.
+        public var writableDirectories: [String]
 
-        public init(memoryLimit: Int? = nil, timeLimit: Double? = nil, sandboxed: Bool = false) {
+        public init(memoryLimit: Int? = nil, timeLimit: Double? = nil, sandboxed: Bool = false, writableDirectories: [String] = []) {
             self.memoryLimit = memoryLimit
             self.timeLimit = timeLimit
             self.sandboxed = sandboxed
+            self.writableDirectories = writableDirectories
         }
     }
 
@@ -57,7 +61,7 @@ public final class LuaState {
         luaL_openlibs(L)
         luakit_patch_coroutines(L)
         if options.sandboxed {
-            try LuaSandbox.install(in: self)
+            try LuaSandbox.install(in: self, writableDirectories: options.writableDirectories)
         }
         // The cap applies from here on, so that opening libraries never fails.
         control.pointee.limit = options.memoryLimit ?? 0
@@ -76,12 +80,23 @@ public final class LuaState {
         watchdogIfStarted?.shutDown()
         lua_close(L)
         isClosed = true
+        luakit_free_policy(control)
         control.deinitialize(count: 1)
         control.deallocate()
     }
 
     /// The stack of the main thread.
     public var stack: LuaStack { LuaStack(L) }
+
+    // MARK: Sandbox
+
+    /// Whether the sandbox lets code running here write the file at `path`:
+    /// always outside the sandbox; inside, only when the path resolves (through
+    /// symbolic links) under one of `Options.writableDirectories`. Bindings that
+    /// write files on a script's behalf ask this first.
+    public func mayWrite(_ path: String) -> Bool {
+        luakit_may_write(L, path) != 0
+    }
 
     // MARK: Memory
 

@@ -106,7 +106,7 @@ struct ScriptInvocation {
     var arguments: [String]
 
     init(words: [String], inherited: EngineOptions) throws {
-        let optionsTakingValues: Set<String> = ["--store", "--memory-limit", "--timeout"]
+        let optionsTakingValues: Set<String> = ["--store", "--memory-limit", "--timeout", "--allow-write", "--allow-read"]
         var index = 0
         var options: [String] = []
         while index < words.count, words[index].hasPrefix("-"), words[index] != "-" {

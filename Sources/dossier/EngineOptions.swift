@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierLua
 import DossierShell
 import Foundation
 import LuaKit
@@ -7,8 +8,17 @@ import LuaKit
 struct EngineOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
 
-    @Flag(help: "Run untrusted code: no os.execute, io.popen, file writes, debug, binary chunks.")
+    @Flag(help: "Run untrusted code: no os.execute, io.popen, debug, binary chunks; no file written, the store read-only, no ingest, unless allowed below (docs/security.md).")
     var sandbox = false
+
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp("In the sandbox, allow writing files under this existing directory (may be repeated).", valueName: "dir"))
+    var allowWrite: [String] = []
+
+    @Option(name: .customLong("allow-read"), help: ArgumentHelp("In the sandbox, allow store:ingest to read under this directory (may be repeated).", valueName: "dir"))
+    var allowRead: [String] = []
+
+    @Flag(name: .customLong("allow-store-writes"), help: "In the sandbox, allow changing the store (store:add/delete/ingest, entities:add/remove/alias).")
+    var allowStoreWrites = false
 
     @Option(name: .customLong("memory-limit"), help: ArgumentHelp("Cap Lua's memory (bytes, or with K, M, G).", valueName: "size"))
     var memoryLimit: String?
@@ -20,12 +30,18 @@ struct EngineOptions: ParsableArguments {
     /// subcommand (`dossier --store X run ...`).
     mutating func inherit(_ outer: EngineOptions) {
         sandbox = sandbox || outer.sandbox
+        allowWrite += outer.allowWrite
+        allowRead += outer.allowRead
+        allowStoreWrites = allowStoreWrites || outer.allowStoreWrites
         memoryLimit = memoryLimit ?? outer.memoryLimit
         timeout = timeout ?? outer.timeout
         store.storePath = store.storePath ?? outer.store.storePath
     }
 
     func validate() throws {
+        if !sandbox && (!allowWrite.isEmpty || !allowRead.isEmpty || allowStoreWrites) {
+            throw ValidationError("--allow-write, --allow-read and --allow-store-writes only apply with --sandbox")
+        }
         if let memoryLimit, ByteCount.parse(memoryLimit) == nil {
             throw ValidationError("invalid --memory-limit '\(memoryLimit)': expected a size such as 65536, 512K, 64M or 1G")
         }
@@ -38,10 +54,14 @@ struct EngineOptions: ParsableArguments {
         let options = LuaState.Options(
             memoryLimit: memoryLimit.flatMap(ByteCount.parse),
             timeLimit: timeout,
-            sandboxed: sandbox
+            sandboxed: sandbox,
+            writableDirectories: allowWrite
         )
+        let permissions: ScriptPermissions = sandbox
+            ? .sandbox(storeWrites: allowStoreWrites, ingestRoots: allowRead)
+            : .unrestricted
         do {
-            return try Session(options: options, storePath: store.path)
+            return try Session(options: options, storePath: store.path, permissions: permissions)
         } catch {
             Session.reportError(error)
             throw ExitCode(1)

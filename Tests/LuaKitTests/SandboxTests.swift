@@ -64,4 +64,50 @@ import Testing
         let state = try LuaState()
         #expect(try evaluate(state, "return os.execute ~= nil and debug ~= nil and io.popen ~= nil") == .boolean(true))
     }
+
+    // Issue 14, finding 1: the mode was checked with `mode:match`, through the
+    // string metatable the script controls.
+    @Test func replacingStringFunctionsDoesNotOpenFilesForWriting() throws {
+        let state = try LuaState(.init(sandboxed: true))
+        let path = directory.appendingPathComponent("created.txt").path
+        let message = try errorMessage(state, """
+            string.match = function() return true end
+            getmetatable('').__index = { match = function() return true end }
+            local f = io.open('\(path)', 'w'); f:write('owned'); f:close()
+            """)
+        #expect(message.contains("io.open for writing: not allowed in the sandbox"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try errorMessage(state, "type = function() return 'string' end; io.output('\(path)')").contains("not allowed in the sandbox"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func writesGoOnlyUnderTheAllowedDirectories() throws {
+        let allowed = directory.appendingPathComponent("out")
+        let outside = directory.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: allowed, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        // A link inside the allowed directory to one outside it, and one dangling.
+        try FileManager.default.createSymbolicLink(atPath: allowed.appendingPathComponent("exit").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: allowed.appendingPathComponent("dangling").path,
+                                                   withDestinationPath: outside.appendingPathComponent("made.txt").path)
+        let state = try LuaState(.init(sandboxed: true, writableDirectories: [allowed.path]))
+        #expect(try evaluate(state, """
+            local f = assert(io.open('\(allowed.path)/note.txt', 'w')); f:write('kept'); f:close()
+            return io.open('\(allowed.path)/note.txt'):read('a')
+            """) == "kept")
+        for escape in ["\(outside.path)/a.txt", "\(allowed.path)/../elsewhere/b.txt", "\(allowed.path)/exit/c.txt",
+                       "\(allowed.path)/dangling", "\(allowed.path)/missing/../../elsewhere/d.txt"] {
+            #expect(try errorMessage(state, "io.open('\(escape)', 'a')").contains("outside every --allow-write directory"), "\(escape)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        #expect(state.mayWrite(allowed.appendingPathComponent("new/deeper/file.json").path))
+        #expect(!state.mayWrite(outside.appendingPathComponent("file.json").path))
+        #expect(try LuaState().mayWrite(outside.appendingPathComponent("file.json").path))
+    }
+
+    @Test func anAllowedDirectoryMustExist() throws {
+        #expect(throws: LuaError.self) {
+            try LuaState(.init(sandboxed: true, writableDirectories: [directory.appendingPathComponent("nowhere").path]))
+        }
+    }
 }

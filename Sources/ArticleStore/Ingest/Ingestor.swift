@@ -55,6 +55,9 @@ public struct Ingestor: Sendable {
     public var batchSize = 500
     /// Larger files are refused rather than read into memory.
     public var maximumFileBytes = 64 << 20
+    /// When set, only files under these directories are read (the sandbox's
+    /// `--allow-read`); nil reads whatever the paths name.
+    public var allowedRoots: [String]?
 
     public init(store: any Store, defaults: IngestDefaults = IngestDefaults(), extractor: (any MentionExtractor)? = nil) {
         self.store = store
@@ -63,7 +66,7 @@ public struct Ingestor: Sendable {
     }
 
     public func ingest(paths: [String], progress: ((IngestProgress) -> Void)? = nil) -> IngestReport {
-        let sources = IngestSources(paths: paths)
+        let sources = IngestSources(paths: paths, allowedRoots: allowedRoots)
         var report = IngestReport()
         report.failed = sources.errors
         var pending: [(path: String, draft: ArticleDraft)] = []

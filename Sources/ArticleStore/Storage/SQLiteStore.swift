@@ -9,26 +9,64 @@ public final class SQLiteStore: Store {
     public let path: String
     let writer: any DatabaseWriter
 
-    /// Opens (creating if needed) the store at `path`; ":memory:" for a
-    /// private in-memory store.
-    public init(path: String) throws(StoreError) {
+    /// How a store may be opened: whether it may be written, and whether a
+    /// new store file may be made where none exists.
+    public struct Access: Hashable, Sendable {
+        public var writes: Bool
+        public var createsFile: Bool
+        public init(writes: Bool, createsFile: Bool) {
+            self.writes = writes
+            self.createsFile = createsFile
+        }
+        /// Read, write, and create the file (and its folder) if missing.
+        public static let readWrite = Access(writes: true, createsFile: true)
+        /// An existing store, written to.
+        public static let existing = Access(writes: true, createsFile: false)
+        /// An existing store, never written: SQLite itself refuses writes.
+        public static let readOnly = Access(writes: false, createsFile: false)
+    }
+
+    /// Opens (creating if needed, with `.readWrite`) the store at `path`;
+    /// ":memory:" for a private in-memory store. An existing file that is not
+    /// an SQLite database, an empty one included, is refused rather than turned
+    /// into a store.
+    ///
+    /// Several processes may open a new store at once: creating the file and
+    /// running the migrations are retried with backoff while another process
+    /// holds the write lock, and a migration another process applied first is
+    /// not applied again (each migration commits with its record).
+    public init(path: String, access: Access = .readWrite) throws(StoreError) {
         self.path = path
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)  // wait for a concurrent writer
+            configuration.readonly = !access.writes
             // 64 MiB of page cache instead of SQLite's 2 MiB: the near-duplicate
             // index is written at random places and grows with the store.
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
             if path == ":memory:" {
                 writer = try DatabaseQueue(configuration: configuration)
             } else {
-                let directory = (path as NSString).deletingLastPathComponent
-                if !directory.isEmpty {
-                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try StoreFile.check(path, createsFile: access.createsFile)
+                if access.createsFile {
+                    let directory = (path as NSString).deletingLastPathComponent
+                    if !directory.isEmpty {
+                        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    }
                 }
-                writer = try DatabasePool(path: path, configuration: configuration)
+                if access.writes {
+                    writer = try retryingWhileBusy { try DatabasePool(path: path, configuration: configuration) }
+                } else {
+                    writer = try DatabaseQueue(path: path, configuration: configuration)
+                }
             }
-            try StoreSchema.migrator.migrate(writer)
+            if access.writes {
+                try retryingWhileBusy { try StoreSchema.migrator.migrate(writer) }
+            } else if try !writer.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) {
+                throw StoreError.database(path: path, message: "this store was made by an older Dossier and needs upgrading, which writes to it: open it once with writes allowed")
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.database(path: path, message: describe(error))
         }
@@ -220,6 +258,33 @@ public final class SQLiteStore: Store {
         } catch {
             throw StoreError.database(path: path, message: describe(error))
         }
+    }
+}
+
+/// Runs `body` again, with exponential backoff for about 30 s in all, while
+/// it fails because another process holds the database or has just created
+/// what `body` was creating. Used for store creation and migrations, which
+/// several processes opening a new store at once would otherwise race on.
+func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+    var delay = 0.005
+    var waited = 0.0
+    while true {
+        do {
+            return try body()
+        } catch let error as DatabaseError where waited < 30 && isContention(error) {
+            let pause = delay * Double.random(in: 0.5...1.5)
+            Thread.sleep(forTimeInterval: pause)
+            waited += pause
+            delay = min(delay * 2, 1)
+        }
+    }
+}
+
+private func isContention(_ error: DatabaseError) -> Bool {
+    switch error.resultCode {
+    case .SQLITE_BUSY, .SQLITE_LOCKED: return true
+    case .SQLITE_ERROR: return (error.message ?? "").contains("already exists")
+    default: return false
     }
 }
 

@@ -28,6 +28,9 @@ typedef struct LuaKitControl {
     lua_State *mainThread;
     lua_State *runningCoroutine;  // innermost coroutine being resumed, or NULL
     pthread_mutex_t coroutineLock; // guards runningCoroutine against the watchdog
+    int sandboxed;           // 1: writes only under writableDirectories (luakit_may_write)
+    char **writableDirectories;  // resolved absolute paths, owned (malloc'd)
+    int writableCount;
 } LuaKitControl;
 
 #define LUAKIT_STOP_NONE 0
@@ -91,6 +94,25 @@ int luakit_take_sigint_count(void);
 // Replaces coroutine.resume / coroutine.wrap with versions that carry a pending
 // stop into the coroutine they resume, so a stop also ends a loop inside one.
 void luakit_patch_coroutines(lua_State *L);
+
+// MARK: Sandbox file policy
+//
+// Written in C so that nothing a script can reach (string metatables, globals)
+// takes part in the decision: the original io.open/io.output are kept as
+// upvalues of C closures, and paths are compared after realpath().
+
+// Marks the state sandboxed and sets the directories under which files may be
+// written (copied). Directories should already be resolved (realpath).
+void luakit_set_writable_directories(lua_State *L, const char *const *directories, int count);
+// 1 when `path` may be opened for writing: the state is not sandboxed, or the
+// path resolves (through every existing symbolic link) under a writable
+// directory and does not end in a dangling symbolic link.
+int luakit_may_write(lua_State *L, const char *path);
+// Replaces io.open and io.output with closures that refuse writes outside the
+// writable directories.
+void luakit_install_sandbox_io(lua_State *L);
+// Frees what luakit_set_writable_directories copied.
+void luakit_free_policy(LuaKitControl *control);
 
 // Macros of lua.h that Swift does not import.
 static inline int luakit_registry_index(void) { return LUA_REGISTRYINDEX; }

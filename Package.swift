@@ -73,7 +73,7 @@ let package = Package(
         // because nothing but async-signal-safe C may run between fork and exec).
         .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua", "CLuaShim"]),
-        .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore"]),
+        .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EntityExtractorTests", dependencies: ["EntityExtractor", "DossierCore"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "EntityExtractor", "DossierCore"]),
         .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierLua", "LuaKit"]),

@@ -38,8 +38,49 @@ public struct PublicationDate: Hashable, Sendable, Codable {
         self.precision = precision
     }
 
-    /// A calendar date or date-time in the given zone (nil: UTC, zone unknown).
+    // MARK: The supported range
+
+    /// Years a date may have: what four-digit ISO 8601 can print. Every way
+    /// into the store (parsers, Lua options, the store's own rows) checks it,
+    /// so calendar arithmetic downstream never meets 1e300 seconds.
+    public static let supportedYears = 1...9999
+    /// The largest UTC offset in use anywhere is 14 h; ISO 8601 and
+    /// Foundation's TimeZone allow up to 18 h.
+    public static let maximumOffsetSeconds = 18 * 3600
+    /// Seconds since 1970 of 0001-01-01T00:00Z and of the last second of 9999,
+    /// pulled in by the largest offset so the local date is in range too.
+    public static let supportedSeconds: ClosedRange<Double> = (-62_135_596_800.0 + 64_800)...(253_402_300_799.0 - 64_800)
+
+    /// Whether the instant and offset are in the supported range (a NaN or
+    /// infinite instant is not).
+    public var isInSupportedRange: Bool {
+        Self.supportedSeconds.contains(instant.timeIntervalSince1970)
+            && utcOffsetSeconds.map { abs($0) <= Self.maximumOffsetSeconds } ?? true
+    }
+
+    /// A date from an instant read from a file or a store, or nil when it is
+    /// outside the supported range.
+    public init?(validating instant: Date, utcOffsetSeconds: Int?, precision: Precision) {
+        self.init(instant: instant, utcOffsetSeconds: utcOffsetSeconds, precision: precision)
+        guard isInSupportedRange else { return nil }
+    }
+
+    /// Why a date is outside the supported range, for messages.
+    public static func rangeProblem(seconds: Double, utcOffsetSeconds: Int?) -> String? {
+        if let offset = utcOffsetSeconds, abs(offset) > maximumOffsetSeconds {
+            return "UTC offset \(offset) s is beyond ±18 h"
+        }
+        if !supportedSeconds.contains(seconds) {
+            return "\(seconds) seconds since 1970 is outside the years \(supportedYears.lowerBound)-\(supportedYears.upperBound)"
+        }
+        return nil
+    }
+
+    /// A calendar date or date-time in the given zone (nil: UTC, zone unknown),
+    /// or nil when it is no date or outside the supported range.
     public init?(year: Int, month: Int? = nil, day: Int? = nil, hour: Int? = nil, minute: Int? = nil, second: Int? = nil, utcOffsetSeconds: Int? = nil) {
+        guard Self.supportedYears.contains(year),
+              abs(utcOffsetSeconds ?? 0) <= Self.maximumOffsetSeconds else { return nil }
         var components = DateComponents()
         components.calendar = Calendar(identifier: .gregorian)
         components.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds ?? 0)
@@ -49,7 +90,8 @@ public struct PublicationDate: Hashable, Sendable, Codable {
         components.hour = hour ?? 0
         components.minute = minute ?? 0
         components.second = second ?? 0
-        guard components.isValidDate, let instant = components.date else { return nil }
+        guard components.isValidDate, let instant = components.date,
+              Self.supportedSeconds.contains(instant.timeIntervalSince1970) else { return nil }
         self.instant = instant
         self.utcOffsetSeconds = utcOffsetSeconds
         if second != nil { precision = .second }
@@ -63,15 +105,18 @@ public struct PublicationDate: Hashable, Sendable, Codable {
     /// `2025`, `2025-12`, `2025-12-28`, `2025-12-28T02:22+05:30`, `2025-12-28T02:22:58+05:30`.
     public var iso8601: String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds ?? 0)!
+        // Both fallbacks are unreachable for a date in the supported range.
+        calendar.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds ?? 0) ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        let (year, month, day) = (c.year ?? 0, c.month ?? 1, c.day ?? 1)
+        let (hour, minute, second) = (c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
         let date: String
         switch precision {
-        case .year: return String(format: "%04d", c.year!)
-        case .month: return String(format: "%04d-%02d", c.year!, c.month!)
-        case .day: return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-        case .minute: date = String(format: "%04d-%02d-%02dT%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
-        case .second: date = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        case .year: return String(format: "%04d", year)
+        case .month: return String(format: "%04d-%02d", year, month)
+        case .day: return String(format: "%04d-%02d-%02d", year, month, day)
+        case .minute: date = String(format: "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute)
+        case .second: date = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second)
         }
         return date + Self.formatOffset(utcOffsetSeconds)
     }

@@ -232,7 +232,7 @@ enum StoreBindings {
             call.push(try handle.writableStore(for: "store:delete").delete(id: Int64(try call.argument(1, as: Int.self))))
             return 1
         }
-        type.method("check", documentation: "store:check() -> \"ok\", or what SQLite's integrity check found wrong") { handle, call in
+        type.method("check", documentation: "store:check() -> \"ok\", or one line per problem: SQLite's integrity check, then each article row the store cannot read (a date outside years 1-9999, a BLOB title)") { handle, call in
             call.push(try handle.store().integrityCheck())
             return 1
         }
@@ -333,7 +333,8 @@ func untilOption(_ call: LuaCall, _ number: Int) throws(LuaArgumentError) -> Dat
 /// end of December.
 private func endOf(_ date: PublicationDate) -> Date {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: date.utcOffsetSeconds ?? 0)!
+    // Dates reach here validated (offsets within ±18 h), so the zone exists.
+    if let zone = TimeZone(secondsFromGMT: date.utcOffsetSeconds ?? 0) { calendar.timeZone = zone }
     let component: Calendar.Component
     switch date.precision {
     case .year: component = .year

@@ -89,7 +89,11 @@ enum CalendarMath {
 
     /// The day number and the second of the day of an instant, read in a zone.
     static func split(_ date: Date, utcOffsetSeconds: Int) -> (day: Int, second: Int) {
-        let total = Int(floor(date.timeIntervalSince1970)) + utcOffsetSeconds
+        // Dates reach the engine validated (years 1-9999); a value that was not
+        // would trap when converted, so it is held to ±3 million years first.
+        let seconds = date.timeIntervalSince1970
+        let bounded = seconds.isFinite ? min(max(seconds, -1e14), 1e14) : 0
+        let total = Int(floor(bounded)) + max(-86_400, min(86_400, utcOffsetSeconds))
         let day = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         return (day, total - day * 86_400)
     }

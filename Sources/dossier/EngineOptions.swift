@@ -43,12 +43,16 @@ struct EngineOptions: ParsableArguments {
             throw ValidationError("--allow-write, --allow-read and --allow-store-writes only apply with --sandbox")
         }
         if let memoryLimit, ByteCount.parse(memoryLimit) == nil {
-            throw ValidationError("invalid --memory-limit '\(memoryLimit)': expected a size such as 65536, 512K, 64M or 1G")
+            throw ValidationError("invalid --memory-limit '\(memoryLimit)': expected a size from 1K to 1T such as 65536, 512K, 64M or 1.5G")
         }
-        if let timeout, !(timeout > 0) {
-            throw ValidationError("invalid --timeout '\(timeout)': expected a positive number of seconds")
+        if let timeout, !EngineOptions.timeoutRange.contains(timeout) {
+            throw ValidationError("invalid --timeout '\(timeout)': expected seconds from 0.001 to 31536000 (a year)")
         }
     }
+
+    /// A time budget must be a real number of seconds the watchdog can wait
+    /// for: not inf, NaN, 1e10 (beyond what a Date deadline holds safely) or 0.
+    static let timeoutRange = 0.001...31_536_000.0
 
     func makeSession() throws -> Session {
         let options = LuaState.Options(
@@ -77,16 +81,28 @@ struct StoreOptions: ParsableArguments {
     var path: String { storePath ?? StoreLocation.defaultPath }
 }
 
-/// Sizes as people write them: 65536, 512K, 64M, 1G (powers of 1024).
+/// Sizes as people write them: 65536, 512K, 64M, 1.5G, 1T (powers of 1024),
+/// strictly: decimal digits with an optional fraction and unit, between 1 KiB
+/// and 1 TiB. No exponent, inf or NaN: "1e30G" or "1e-9K" is a usage error,
+/// never a trap or a silent "no limit".
 enum ByteCount {
+    static let range = (1 << 10)...(1 << 40)
+
     static func parse(_ text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [(String, Int)] = [("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("B", 1)]
-        for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
-            guard let number = Double(trimmed.dropLast(suffix.count)), number > 0 else { return nil }
-            return Int(number * Double(factor))
+        let units: [(String, Int)] = [("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30), ("TB", 1 << 40),
+                                      ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("T", 1 << 40), ("B", 1)]
+        var number = Substring(trimmed)
+        var factor = 1
+        if let (suffix, unit) = units.first(where: { trimmed.hasSuffix($0.0) }) {
+            number = number.dropLast(suffix.count)
+            factor = unit
         }
-        guard let bytes = Int(trimmed), bytes > 0 else { return nil }
-        return bytes
+        let parts = number.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 15 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let value = Double(parts.joined(separator: ".")) else { return nil }
+        let bytes = value * Double(factor)
+        guard bytes >= Double(range.lowerBound), bytes <= Double(range.upperBound) else { return nil }
+        return Int(bytes)
     }
 }

@@ -107,8 +107,14 @@ public enum JSONArticleParser {
     // MARK: - Fields
 
     private static func draft(from object: [String: Any], sourcePath: String) throws(IngestError) -> ArticleDraft {
-        // Feeds disagree on case ("articleBody", "ArticleBody"); keys are matched without it.
-        let fields = Dictionary(object.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        // Feeds disagree on case ("articleBody", "ArticleBody"); keys are matched
+        // without it. When two keys differ only in case the choice must not
+        // depend on dictionary order (which changes from run to run): the
+        // all-lower-case key wins, else the first in byte order ("BODY" < "Body").
+        var fields: [String: Any] = [:]
+        for key in object.keys.sorted(by: preferredKeyOrder) where fields[key.lowercased()] == nil {
+            fields[key.lowercased()] = object[key]
+        }
         guard let body = bodyText(fields) else { throw IngestError(path: sourcePath, reason: "no body text") }
         return ArticleDraft(
             title: string(fields, ["title", "headline"]),
@@ -121,6 +127,12 @@ public enum JSONArticleParser {
             language: string(fields, ["language", "lang"]),
             body: body,
             sourcePath: sourcePath)
+    }
+
+    private static func preferredKeyOrder(_ a: String, _ b: String) -> Bool {
+        let aLower = a == a.lowercased(), bLower = b == b.lowercased()
+        if aLower != bLower { return aLower }
+        return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
     }
 
     private static let bodyKeys = ["body", "text", "content", "article_body", "articlebody", "full_text"]
@@ -199,8 +211,10 @@ public enum JSONArticleParser {
                 continue
             case let number as NSNumber:
                 let seconds = number.doubleValue > 100_000_000_000 ? number.doubleValue / 1000 : number.doubleValue
-                return PublicationDate(instant: Date(timeIntervalSince1970: seconds.rounded(.down)), utcOffsetSeconds: 0,
-                                       precision: .second)
+                // 1e300 or -1e19 is no date: left out like an unreadable string.
+                guard let date = PublicationDate(validating: Date(timeIntervalSince1970: seconds.rounded(.down)),
+                                                 utcOffsetSeconds: 0, precision: .second) else { continue }
+                return date
             default:
                 continue
             }

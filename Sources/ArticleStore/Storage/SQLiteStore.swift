@@ -115,7 +115,7 @@ public final class SQLiteStore: Store {
 
     public func article(id: Int64) throws(StoreError) -> Article? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM article WHERE id = ?"), arguments: [id]).map(StoreSchema.article)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM article WHERE id = ?"), arguments: [id]).map { try StoreSchema.article($0) }
         }
     }
 
@@ -175,7 +175,7 @@ public final class SQLiteStore: Store {
         do {
             return try writer.read { db in
                 try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-                    let article = StoreSchema.article(row)
+                    let article = try StoreSchema.article(row)
                     let passage: String? = row["passage"]
                     return SearchHit(article: article, rank: row["relevance"] ?? 0,
                                      snippet: passage ?? article.draft.lead())
@@ -203,7 +203,7 @@ public final class SQLiteStore: Store {
     public func articles(after id: Int64, limit: Int) throws(StoreError) -> [Article] {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM article WHERE id > ? ORDER BY id LIMIT ?"),
-                             arguments: [id, limit]).map(StoreSchema.article)
+                             arguments: [id, limit]).map { try StoreSchema.article($0) }
         }
     }
 
@@ -224,13 +224,31 @@ public final class SQLiteStore: Store {
                 FROM article_similar JOIN article ON article.id = article_similar.other_id
                 WHERE article_similar.article_id = ?
                 ORDER BY article_similar.score DESC, article.id LIMIT ?
-                """), arguments: [id, limit]).map { SimilarArticle(article: StoreSchema.article($0), score: $0["similarity"]) }
+                """), arguments: [id, limit]).map { SimilarArticle(article: try StoreSchema.article($0), score: $0["similarity"]) }
         }
     }
 
-    /// `PRAGMA integrity_check`: "ok" for a sound file.
-    public func integrityCheck() throws(StoreError) -> String {
-        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    /// `PRAGMA integrity_check`, then every article row read as the store
+    /// reads it: "ok" for a sound store, else one line per problem (SQLite's,
+    /// then "article #12: published: ... outside the years 1-9999"), at most
+    /// `limit` article lines.
+    public func integrityCheck(limit: Int = 100) throws(StoreError) -> String {
+        try read { db in
+            let sqlite = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            var problems = sqlite == ["ok"] ? [] : sqlite
+            var badRows = 0
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM article ORDER BY id")
+            while let row = try rows.next() {
+                do {
+                    _ = try StoreSchema.article(row)
+                } catch {
+                    badRows += 1
+                    if badRows <= limit { problems.append(String(describing: error)) }
+                }
+            }
+            if badRows > limit { problems.append("... and \(badRows - limit) more bad article rows") }
+            return problems.isEmpty ? "ok" : problems.joined(separator: "\n")
+        }
     }
 
     /// SQLite answers a malformed FTS5 query with a plain SQLITE_ERROR; with a

@@ -116,23 +116,117 @@ public enum StoreSchema {
         }
     }
 
-    static func article(_ row: Row) -> Article {
+    /// An article from its row, checked: a row edited by hand (a BLOB title, a
+    /// date of 1e300 seconds, an offset of 100 h) is an error naming the
+    /// article, not a trap and not a date that poisons a timeline.
+    static func article(_ row: Row) throws(StoredRowError) -> Article {
+        var fields = StoredRow(row)
+        let id = try fields.integer("id")
         var published: PublicationDate?
-        if let seconds: Double = row["published_at"] {
-            published = PublicationDate(
-                instant: Date(timeIntervalSince1970: seconds),
-                utcOffsetSeconds: row["published_offset"],
-                precision: (row["published_precision"] as String?).flatMap(PublicationDate.Precision.init(rawValue:)) ?? .day
-            )
+        if let seconds = try fields.optionalReal("published_at") {
+            let offset = try fields.optionalInteger("published_offset").map(Int.init)
+            if let problem = PublicationDate.rangeProblem(seconds: seconds, utcOffsetSeconds: offset) {
+                throw StoredRowError(articleID: id, message: "published: \(problem)")
+            }
+            let precisionName = try fields.optionalText("published_precision")
+            published = PublicationDate(instant: Date(timeIntervalSince1970: seconds), utcOffsetSeconds: offset,
+                                        precision: precisionName.flatMap(PublicationDate.Precision.init(rawValue:)) ?? .day)
         }
-        let breadcrumbs: String? = row["breadcrumbs"]
+        let breadcrumbs = try fields.optionalText("breadcrumbs")
         let draft = ArticleDraft(
-            title: row["title"], subtitle: row["subtitle"], byline: row["byline"], outlet: row["outlet"],
-            url: row["url"], published: published, dateline: row["dateline"], language: row["language"],
+            title: try fields.optionalText("title"), subtitle: try fields.optionalText("subtitle"),
+            byline: try fields.optionalText("byline"), outlet: try fields.optionalText("outlet"),
+            url: try fields.optionalText("url"), published: published, dateline: try fields.optionalText("dateline"),
+            language: try fields.optionalText("language"),
             breadcrumbs: breadcrumbs.map { $0.components(separatedBy: " > ") } ?? [],
-            body: row["body"], sourcePath: row["source_path"]
+            body: try fields.text("body"), sourcePath: try fields.optionalText("source_path")
         )
-        return Article(id: row["id"], draft: draft, contentHash: row["content_hash"],
-                       wordCount: row["word_count"], ingestedAt: Date(timeIntervalSince1970: row["ingested_at"]))
+        let wordCount = try fields.integer("word_count")
+        guard let words = Int(exactly: wordCount), words >= 0 else {
+            throw StoredRowError(articleID: id, message: "word_count \(wordCount) is not a count")
+        }
+        let ingested = try fields.real("ingested_at")
+        return Article(id: id, draft: draft, contentHash: try fields.text("content_hash"),
+                       wordCount: words, ingestedAt: Date(timeIntervalSince1970: ingested.isFinite ? ingested : 0))
+    }
+}
+
+/// A stored row that cannot be read as what its table promises.
+public struct StoredRowError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var articleID: Int64?
+    public var message: String
+
+    public var description: String {
+        (articleID.map { "article #\($0)" } ?? "a row with no valid id") + ": " + message
+    }
+}
+
+/// Typed reads of a row's columns that report a value of the wrong kind
+/// instead of trapping as GRDB's subscripts do.
+struct StoredRow {
+    let row: Row
+    private var id: Int64?
+
+    init(_ row: Row) { self.row = row }
+
+    private func value(_ column: String) -> DatabaseValue {
+        row[column] as DatabaseValue? ?? .null
+    }
+
+    private func problem(_ column: String, _ value: DatabaseValue, expected: String) -> StoredRowError {
+        let found: String
+        switch value.storage {
+        case .null: found = "NULL"
+        case .int64(let number): found = "the integer \(number)"
+        case .double(let number): found = "the real \(number)"
+        case .string: found = "text"
+        case .blob(let data): found = "a BLOB of \(data.count) bytes"
+        }
+        return StoredRowError(articleID: id, message: "column '\(column)' holds \(found), expected \(expected)")
+    }
+
+    mutating func integer(_ column: String) throws(StoredRowError) -> Int64 {
+        let value = value(column)
+        guard case .int64(let number) = value.storage else { throw problem(column, value, expected: "an integer") }
+        if column == "id" { id = number }
+        return number
+    }
+
+    func optionalInteger(_ column: String) throws(StoredRowError) -> Int64? {
+        let value = value(column)
+        switch value.storage {
+        case .null: return nil
+        case .int64(let number): return number
+        default: throw problem(column, value, expected: "an integer")
+        }
+    }
+
+    func real(_ column: String) throws(StoredRowError) -> Double {
+        guard let number = try optionalReal(column) else { throw problem(column, .null, expected: "a number") }
+        return number
+    }
+
+    func optionalReal(_ column: String) throws(StoredRowError) -> Double? {
+        let value = value(column)
+        switch value.storage {
+        case .null: return nil
+        case .int64(let number): return Double(number)
+        case .double(let number): return number
+        default: throw problem(column, value, expected: "a number")
+        }
+    }
+
+    func text(_ column: String) throws(StoredRowError) -> String {
+        guard let text = try optionalText(column) else { throw problem(column, .null, expected: "text") }
+        return text
+    }
+
+    func optionalText(_ column: String) throws(StoredRowError) -> String? {
+        let value = value(column)
+        switch value.storage {
+        case .null: return nil
+        case .string(let text): return text
+        default: throw problem(column, value, expected: "text")
+        }
     }
 }

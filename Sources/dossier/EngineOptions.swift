@@ -1,3 +1,4 @@
+import ArticleStore
 import ArgumentParser
 import DossierLua
 import DossierShell
@@ -79,7 +80,16 @@ struct StoreOptions: ParsableArguments {
     var storePath: String?
 
     var path: String { storePath ?? StoreLocation.defaultPath }
+
+    /// Only file paths until a backend for a URL scheme exists. The message
+    /// names the scheme alone: the rest of a URL may hold a password.
+    func validate() throws {
+        if let storePath, let scheme = SQLiteStore.urlScheme(of: storePath) {
+            throw ValidationError("--store takes a file path; '\(scheme)://' URLs are not supported (only SQLite files)")
+        }
+    }
 }
+
 
 /// Sizes as people write them: 65536, 512K, 64M, 1.5G, 1T (powers of 1024),
 /// strictly: decimal digits with an optional fraction and unit, between 1 KiB

@@ -27,7 +27,8 @@ public final class SQLiteStore: Store {
     }
 
     /// Opens (creating if needed, with `.readWrite`) the store at `path`;
-    /// ":memory:" for a private in-memory store. An existing file that is not
+    /// ":memory:" for a private in-memory store. A URL ("postgres://...") is
+    /// refused, its credentials never written anywhere. An existing file that is not
     /// an SQLite database, an empty one included, is refused rather than turned
     /// into a store.
     ///
@@ -36,6 +37,7 @@ public final class SQLiteStore: Store {
     /// holds the write lock, and a migration another process applied first is
     /// not applied again (each migration commits with its record).
     public init(path: String, access: Access = .readWrite) throws(StoreError) {
+        if let scheme = StoreFile.urlScheme(path) { throw StoreFile.urlRefusal(scheme: scheme) }
         self.path = path
         do {
             var configuration = Configuration()
@@ -71,6 +73,10 @@ public final class SQLiteStore: Store {
             throw StoreError.database(path: path, message: describe(error))
         }
     }
+
+    /// The scheme of a store given as a URL ("postgres" for
+    /// "postgres://user:secret@host/db"), or nil for a file path.
+    public static func urlScheme(of path: String) -> String? { StoreFile.urlScheme(path) }
 
     public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?) throws(StoreError) -> [AddOutcome] {
         precondition(mentions == nil || mentions!.count == drafts.count, "one list of mentions per draft")

@@ -7,9 +7,27 @@ enum StoreFile {
     /// The first 16 bytes of every SQLite 3 database.
     static let header = Array("SQLite format 3\0".utf8)
 
+    /// The scheme of a store given as a URL ("postgres" for
+    /// "postgres://user:secret@host/db"), or nil for a path. Only paths are
+    /// stores until a backend for a scheme exists.
+    static func urlScheme(_ path: String) -> String? {
+        guard let separator = path.range(of: "://") else { return nil }
+        let scheme = path[..<separator.lowerBound]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }) else { return nil }
+        return String(scheme)
+    }
+
+    /// The error for a URL given as a store: names the scheme only, since the
+    /// rest may hold a password.
+    static func urlRefusal(scheme: String) -> StoreError {
+        .database(path: "\(scheme)://…", message: "store URLs are not supported (only SQLite files); nothing was created")
+    }
+
     /// Throws unless `path` holds an SQLite database, or nothing (or an empty
     /// file) and `createsFile` allows making one there.
     static func check(_ path: String, createsFile: Bool) throws(StoreError) {
+        if let scheme = urlScheme(path) { throw urlRefusal(scheme: scheme) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             if createsFile { return }

@@ -178,7 +178,9 @@ enum StoreBindings {
         type.method("search", documentation: """
             store:search(query [, {since=, to=, outlet=, mentions={...}, limit=20, offset=0, order="rank"|"newest"|"oldest", mark={"[", "]"}}]) -> {article, ...}
               Full-text search: words (all must match), OR, NOT, "phrases", NEAR(a b, 10),
-              prefix*, title:word ("" for all articles). since/to take dates ("2025-01-01",
+              prefix*, title:word ("" for all articles). Terms with punctuation ("U.S.",
+              "co-founder") are searched as the phrase of their words.
+              since/to take dates ("2025-01-01",
               "2025-06"), `to` inclusive of the period it names. mentions: entity names
               (or aliases) every result must mention, through the entity index.
               Each result has .rank and :snippet().

@@ -127,6 +127,9 @@ public final class SQLiteStore: Store {
 
     public func search(_ query: SearchQuery) throws(StoreError) -> [SearchHit] {
         let text = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let match = FullTextQuery.translate(text)
+        // Only punctuation ("&", "--"): FTS5 indexes nothing it could match.
+        if !text.isEmpty && match.isEmpty { return [] }
         var conditions: [String] = []
         var arguments: StatementArguments = []
         let select: String
@@ -142,7 +145,7 @@ public final class SQLiteStore: Store {
                 """
             arguments += [query.markStart, query.markEnd]
             conditions.append("article_fts MATCH ?")
-            arguments += [text]
+            arguments += [match]
         }
         for name in query.mentioning {
             conditions.append("""
@@ -199,7 +202,10 @@ public final class SQLiteStore: Store {
                 if text.isEmpty {
                     return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article")) ?? 0
                 }
-                return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?"), arguments: [text]) ?? 0
+                let match = FullTextQuery.translate(text)
+                if match.isEmpty { return 0 }
+                return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?"),
+                                       arguments: [match]) ?? 0
             }
         } catch {
             throw failure(error, query: text)

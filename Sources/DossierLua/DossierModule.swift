@@ -37,6 +37,7 @@ public enum DossierModule {
         let module = LuaTable(in: state)
         module.set("version", version)
         module.set("inspect", inspect)
+        try ListMetatable.install(in: state, inspect: inspect)
         module.set("open", StoreBindings.open(permissions: permissions))
         StoreBindings.install(in: state, defaultStorePath: storePath, permissions: permissions)
         try state.execute("""

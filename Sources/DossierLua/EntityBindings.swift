@@ -88,7 +88,7 @@ enum EntityBindings {
                 text = try call.argument(1, as: String.self)
             }
             let extractor = try defaultStore.mentionExtractor()
-            call.push(extractor.mentions(in: text).map { MentionHandle($0) })
+            call.push(ListValue(extractor.mentions(in: text).map { MentionHandle($0) }))
             return 1
         }
     }
@@ -122,12 +122,12 @@ enum EntityBindings {
             entity:mentions([limit]) -> {mention, ...}
               Its mentions across the store, newest articles first (default limit 100).
             """) { handle, call in
-            let limit = try call.argument(1, default: 100)
+            let limit = try countArgument(call, 1, default: 100)
             let stored = try handle.store.mentions(ofEntity: handle.entity.id, limit: limit)
-            call.push(stored.map { MentionHandle($0.mention, articleID: $0.articleID) })
+            call.push(ListValue(stored.map { MentionHandle($0.mention, articleID: $0.articleID) }))
             return 1
         }
-        type.method("cooccur", documentation: "entity:cooccur([{window=, type=, n=}]) -> as entities:cooccur(name, ...)") { handle, call in
+        type.method("cooccur", documentation: "entity:cooccur([{window=, type=, n=}]) -> as entities:cooccur(entity, ...)") { handle, call in
             try pushCooccurrences(of: handle.entity, store: handle.store, call: call, optionsAt: 1)
             return 1
         }
@@ -140,9 +140,10 @@ enum EntityBindings {
         let type = LuaUserdataType<EntitiesHandle>(name: "Entities")
         type.method("get", documentation: """
             entities:get(name) -> entity, or nil and a message
-              By name or alias, case-insensitively ("isi", "Inter-Services Intelligence").
+              By name or alias, case-insensitively ("isi", "Inter-Services Intelligence");
+              an Entity is accepted too (its current state is returned).
             """) { handle, call in
-            let name: String = try call.argument(1)
+            let name = try entityName(call, 1)
             let store = try handle.storeHandle.store()
             if let entity = try store.entity(named: name) {
                 call.push(EntityHandle(entity, store: store))
@@ -157,22 +158,22 @@ enum EntityBindings {
               The most mentioned entities, ranked by articles then mentions, counted in
               articles published in [since, to] when given. type: PERSON ORG GPE LOC NORP.
             """) { handle, call in
+            try call.rejectUnknownOptions(1, known: ["type", "n", "since", "to", "until"])
             let store = try handle.storeHandle.store()
             var query = try entityQuery(call, optionsAt: 1)
-            query.limit = try call.option(1, "n") ?? 10
-            call.push(try store.topEntities(query).map { EntityHandle($0, store: store) })
+            query.limit = try countOption(call, 1, "n", default: 10)
+            call.push(ListValue(try store.topEntities(query).map { EntityHandle($0, store: store) }))
             return 1
         }
         type.method("cooccur", documentation: """
-            entities:cooccur(name [, {window="sentence"|"article", type=, n=10}]) -> {{name=, type=, count=, articles=, entity=}, ...}
-              Entities named together with `name`: in the same sentence (default) or the
-              same article; count is shared sentences (or articles), most first.
+            entities:cooccur(name_or_entity [, {window="sentence"|"article", type=, n=10}]) -> {{name=, type=, count=, articles=, entity=}, ...}
+              Entities named together with the entity: in the same sentence (default) or
+              the same article; count is shared sentences (or articles), most first.
             """) { handle, call in
             let store = try handle.storeHandle.store()
-            let name: String = try call.argument(1)
-            guard let entity = try store.entity(named: name) else {
+            guard let entity = try entityArgument(call, 1, store: store) else {
                 call.stack.pushNil()
-                call.push("no entity named '\(name)'")
+                call.push("no entity named '\(try entityName(call, 1))'")
                 return 2
             }
             try pushCooccurrences(of: entity, store: store, call: call, optionsAt: 2)
@@ -180,24 +181,25 @@ enum EntityBindings {
         }
         type.method("articles", documentation: """
             entities:articles(name, ... [, {since=, to=, limit=100}]) -> {article, ...}
-              Articles mentioning every one of the names (by name or alias), newest first,
-              through the entity index.
+              Articles mentioning every one of the names (by name or alias, or Entities),
+              newest first, through the entity index.
             """) { handle, call in
             var names: [String] = []
             var number = 1
-            while call.type(of: number) == .string {
-                names.append(try call.argument(number))
+            while isEntityArgument(call, number) {
+                names.append(try entityName(call, number))
                 number += 1
             }
-            guard !names.isEmpty else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "string")) }
+            guard !names.isEmpty else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "string or Entity")) }
             var query = SearchQuery(text: "", mentioning: names, limit: 100, order: .newest)
             if call.type(of: number) != .none && call.type(of: number) != .nil {
+                try call.rejectUnknownOptions(number, known: ["since", "to", "until", "limit"])
                 query.since = try dateOption(call, number, "since")?.instant
                 query.until = try untilOption(call, number)
-                query.limit = try call.option(number, "limit") ?? 100
+                query.limit = try countOption(call, number, "limit", default: 100)
             }
             let store = try handle.storeHandle.store()
-            call.push(try store.search(query).map { ArticleHandle($0.article, store: store) })
+            call.push(ListValue(try store.search(query).map { ArticleHandle($0.article, store: store) }))
             return 1
         }
         type.method("graph", documentation: """
@@ -206,11 +208,12 @@ enum EntityBindings {
               sentences (or articles). With path, writes the file (format from its
               extension unless given) and returns the path; otherwise returns the text.
             """) { handle, call in
+            try call.rejectUnknownOptions(1, known: ["format", "path", "n", "type", "window", "min", "since", "to", "until"])
             let store = try handle.storeHandle.store()
             var query = try entityQuery(call, optionsAt: 1)
-            query.limit = try call.option(1, "n") ?? 50
+            query.limit = try countOption(call, 1, "n", default: 50)
             let window = try windowOption(call, optionsAt: 1)
-            let minimum: Int = try call.option(1, "min") ?? 1
+            let minimum = try countOption(call, 1, "min", default: 1)
             let path: String? = try call.option(1, "path")
             let format: EntityGraphFormat
             if let name: String = try call.option(1, "format") {
@@ -248,6 +251,7 @@ enum EntityBindings {
               articles containing the names are re-extracted at once.
             """) { handle, call in
             guard call.type(of: 1) == .table else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "table")) }
+            try call.rejectUnknownOptions(1, known: ["name", "type", "aliases"])
             guard let name: String = try call.option(1, "name"), !name.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw call.badArgument(1, "field 'name' is required")
             }
@@ -265,7 +269,7 @@ enum EntityBindings {
               Makes each alias another name of the entity `name` (merging any entity
               stored under the alias into it). Stored articles are re-extracted.
             """) { handle, call in
-            let name: String = try call.argument(1)
+            let name = try entityName(call, 1)
             var aliases: [String] = []
             var number = 2
             while call.type(of: number) == .string {
@@ -293,7 +297,7 @@ enum EntityBindings {
               from now on and in the stored articles containing it. entities:add with
               the same name undoes it.
             """) { handle, call in
-            let name: String = try call.argument(1)
+            let name = try entityName(call, 1)
             let store = try handle.storeHandle.writableStore(for: "entities:remove")
             try store.rejectName(name)
             handle.storeHandle.forgetExtractor()
@@ -307,6 +311,7 @@ enum EntityBindings {
               gazetteer (every article with all=true). Analyst additions apply at once
               to the articles containing their names, without this.
             """) { handle, call in
+            try call.rejectUnknownOptions(1, known: ["all"])
             let all: Bool = try call.option(1, "all") ?? false
             let store = try handle.storeHandle.writableStore(for: "entities:reextract")
             let extractor = try handle.storeHandle.mentionExtractor()
@@ -334,7 +339,8 @@ enum EntityBindings {
     private static func pushCooccurrences(of entity: StoredEntity, store: any Store, call: LuaCall, optionsAt number: Int) throws {
         let window = try windowOption(call, optionsAt: number)
         let type = try typeOption(call, optionsAt: number)
-        let limit: Int = try call.option(number, "n") ?? 10
+        try call.rejectUnknownOptions(number, known: ["window", "type", "n"])
+        let limit = try countOption(call, number, "n", default: 10)
         let list = try store.cooccurrences(of: entity.id, window: window, type: type, limit: limit)
         let stack = call.stack
         stack.pushTable(arrayCount: list.count)
@@ -347,6 +353,7 @@ enum EntityBindings {
             stack.setField(-1, "entity", EntityHandle(entry.entity, store: store))
             lua_rawseti(stack.L, -2, lua_Integer(offset + 1))
         }
+        markAsList(stack)
     }
 
     private static func entityQuery(_ call: LuaCall, optionsAt number: Int) throws(LuaArgumentError) -> EntityQuery {

@@ -67,14 +67,14 @@ final class ArticleHandle: LuaUserdata {
 
     static var luaTypeName: String { "Article" }
 
-    /// `#12  2025-12-28  The Sunday Guardian  Pakistan and Bangladesh Quietly…`
+    /// `#12  2025-12-28  The Sunday Guardian  Pakistan and Bangladesh Quietly…`;
+    /// a missing date or outlet keeps its column (`undated`, `-`), so listings
+    /// line up and the third column is always the outlet.
     var summary: String {
         let draft = article.draft
-        var parts = ["#\(article.id)"]
-        if let published = draft.published { parts.append(String(published.iso8601.prefix(10))) }
-        if let outlet = draft.outlet { parts.append(outlet) }
-        parts.append(draft.title ?? String(draft.body.prefix(60)))
-        return parts.joined(separator: "  ")
+        let date = draft.published.map { String($0.iso8601.prefix(10)) } ?? "undated"
+        return ["#\(article.id)", date.padding(toLength: 10, withPad: " ", startingAt: 0),
+                draft.outlet ?? "-", draft.title ?? String(draft.body.prefix(60))].joined(separator: "  ")
     }
 }
 
@@ -125,6 +125,7 @@ enum StoreBindings {
             """) { handle, call in
             let paths: [String]
             if call.type(of: 1) == .table { paths = try call.argument(1) } else { paths = [try call.argument(1, as: String.self)] }
+            try call.rejectUnknownOptions(2, known: ["outlet", "published"])
             let store = try handle.writableStore(for: "store:ingest")
             var ingestor = Ingestor(store: store, extractor: try handle.mentionExtractor())
             ingestor.allowedRoots = handle.permissions.ingestRoots
@@ -146,6 +147,7 @@ enum StoreBindings {
               identical article was already stored (its id is returned).
             """) { handle, call in
             guard call.type(of: 1) == .table else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "table")) }
+            try call.rejectUnknownOptions(1, known: ["title", "body", "published", "outlet", "url", "byline", "subtitle", "dateline", "language"])
             guard let body: String = try call.option(1, "body"), !body.isEmpty else { throw call.badArgument(1, "field 'body' is required") }
             let draft = ArticleDraft(
                 title: try call.option(1, "title"), subtitle: try call.option(1, "subtitle"),
@@ -186,12 +188,13 @@ enum StoreBindings {
               Each result has .rank and :snippet().
             """) { handle, call in
             var query = SearchQuery(text: try call.argument(1))
+            try call.rejectUnknownOptions(2, known: ["since", "to", "until", "outlet", "mentions", "limit", "offset", "order", "mark"])
             query.since = try dateOption(call, 2, "since")?.instant
             query.until = try untilOption(call, 2)
             query.outlet = try call.option(2, "outlet")
-            query.mentioning = try call.option(2, "mentions") ?? []
-            query.limit = try call.option(2, "limit") ?? 20
-            query.offset = try call.option(2, "offset") ?? 0
+            query.mentioning = try mentionsOption(call, 2)
+            query.limit = try countOption(call, 2, "limit", default: 20)
+            query.offset = try countOption(call, 2, "offset", default: 0, minimum: 0)
             if let order: String = try call.option(2, "order") {
                 guard let parsed = SearchQuery.Order(rawValue: order) else {
                     throw call.badArgument(2, "field 'order': expected \"rank\", \"newest\" or \"oldest\", got \"\(order)\"")
@@ -205,7 +208,7 @@ enum StoreBindings {
             }
             let store = try handle.store()
             let hits = try store.search(query)
-            call.push(hits.map { ArticleHandle($0.article, store: store, rank: $0.rank, snippet: $0.snippet) })
+            call.push(ListValue(hits.map { ArticleHandle($0.article, store: store, rank: $0.rank, snippet: $0.snippet) }))
             return 1
         }
         type.method("count", documentation: "store:count([query]) -> number of articles (matching query)") { handle, call in
@@ -272,7 +275,7 @@ enum StoreBindings {
               Stored near-duplicates (rewrites of the same story, wire copies), most
               similar first; score estimates the share of word 3-shingles in common.
             """) { handle, call in
-            let limit = try call.argument(1, default: 20)
+            let limit = try countArgument(call, 1, default: 20)
             guard let store = handle.store else {
                 throw LuaArgumentError(position: 1, problem: .value("this article is not from a store"))
             }
@@ -285,6 +288,7 @@ enum StoreBindings {
                 stack.setField(-1, "score", entry.score)
                 lua_rawseti(stack.L, -2, lua_Integer(offset + 1))
             }
+            markAsList(stack)
             return 1
         }
         type.method("entities", documentation: """
@@ -295,7 +299,7 @@ enum StoreBindings {
             guard let store = handle.store else {
                 throw LuaArgumentError(position: 1, problem: .value("this article is not from a store (use extract(article))"))
             }
-            call.push(try store.mentions(inArticle: handle.article.id).map { MentionHandle($0.mention, articleID: $0.articleID) })
+            call.push(ListValue(try store.mentions(inArticle: handle.article.id).map { MentionHandle($0.mention, articleID: $0.articleID) }))
             return 1
         }
         type.method("timeline", documentation: """
@@ -313,6 +317,38 @@ enum StoreBindings {
         type.length { $0.article.wordCount }
         return type
     }
+}
+
+/// `mentions={...}`: entity names or Entities (one alone is accepted too).
+func mentionsOption(_ call: LuaCall, _ number: Int) throws(LuaArgumentError) -> [String] {
+    let position = call.index(of: number)
+    guard call.type(of: number) == .table, call.stack.getField(position, "mentions") != .nil else {
+        if call.type(of: number) == .table { call.stack.pop() }
+        return []
+    }
+    defer { call.stack.pop() }
+    let stack = call.stack
+    if let single = try? String.read(from: stack, at: -1) { return [single] }
+    if let entity = try? EntityHandle.read(from: stack, at: -1) { return [entity.entity.name] }
+    guard stack.type(at: -1) == .table else {
+        throw call.badArgument(number, "field 'mentions': expected a list of entity names or Entities, got \(stack.typeName(at: -1))")
+    }
+    var names: [String] = []
+    var index: lua_Integer = 1
+    while true {
+        lua_rawgeti(stack.L, -1, index)
+        defer { stack.pop() }
+        if stack.type(at: -1) == .nil { break }
+        if let name = try? String.read(from: stack, at: -1) {
+            names.append(name)
+        } else if let entity = try? EntityHandle.read(from: stack, at: -1) {
+            names.append(entity.entity.name)
+        } else {
+            throw call.badArgument(number, "field 'mentions': item \(index) is a \(stack.typeName(at: -1)), expected an entity name or Entity")
+        }
+        index += 1
+    }
+    return names
 }
 
 /// Reads a date option ("2025-01-01", "28 Dec 2025", ...) or names the field.

@@ -129,6 +129,7 @@ enum TimelineBindings {
           need the anchor (a publication date).
         """) { call in
         let text: String = try call.argument(1)
+        try call.rejectUnknownOptions(2, known: ["anchor"])
         let anchor = try dateOption(call, 2, "anchor")
         if let expression = tagger.parse(text, anchor: anchor) {
             call.push(TimeExpressionValue(expression: expression))
@@ -153,14 +154,16 @@ enum TimelineBindings {
             guard call.type(of: 1) == .string else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "string or Article")) }
             text = try call.argument(1)
         }
+        try call.rejectUnknownOptions(2, known: ["anchor"])
         if let given = try dateOption(call, 2, "anchor") { anchor = given }
-        call.push(tagger.find(in: text, anchor: anchor).map(TimeExpressionValue.init))
+        call.push(ListValue(tagger.find(in: text, anchor: anchor).map(TimeExpressionValue.init)))
         return 1
     } }
 
     static func build(defaultStore: StoreHandle) -> LuaNativeFunction {
         LuaNativeFunction(name: "timeline", documentation: """
             timeline{entity=, query=, articles={...}, since=, to=, limit=500, store=} -> timeline
+              (entity= takes a name or an Entity; an unknown key is an error)
               Events from the articles matching the full-text query and/or mentioning
               the entity (found as entities:get finds it, by name or alias; that
               entity only, not namesakes of another type; all articles when
@@ -174,16 +177,24 @@ enum TimelineBindings {
             if let options, call.type(of: options) != .table {
                 throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "table"))
             }
+            if let options { try call.rejectUnknownOptions(options, known: ["entity", "query", "articles", "since", "to", "until", "limit", "store"]) }
             var storeHandle = defaultStore
             if let options, let other = try call.option(options, "store", as: StoreHandle.self) { storeHandle = other }
             let store = try storeHandle.store()
-            let entityName: String? = try options.flatMap { try call.option($0, "entity") }
+            // entity= takes an Entity (as entities:get returns) or a name.
+            var givenEntity: EntityHandle?
+            if let options {
+                let isUserdata = call.stack.getField(call.index(of: options), "entity") == .userdata
+                call.stack.pop()
+                if isUserdata { givenEntity = try call.option(options, "entity", as: EntityHandle.self) }
+            }
+            let entityName: String? = givenEntity == nil ? try options.flatMap { try call.option($0, "entity") } : nil
             let query: String? = try options.flatMap { try call.option($0, "query") }
             let since = try options.flatMap { try dateOption(call, $0, "since")?.instant }
             let until = try options.flatMap { try untilOption(call, $0) }
-            let limit: Int = try options.flatMap { try call.option($0, "limit") } ?? 500
+            let limit = try options.map { try countOption(call, $0, "limit", default: 500) } ?? 500
 
-            var entity: StoredEntity?
+            var entity: StoredEntity? = givenEntity?.entity
             if let entityName {
                 guard let found = try store.entity(named: entityName) else {
                     throw call.badArgument(1, "field 'entity': no entity named '\(entityName)'")
@@ -245,7 +256,7 @@ enum TimelineBindings {
               trigger, summary, entities, sources ({article, outlet, title, url,
               published, sentence, start, stop, text}, ...).
             """) { handle, call in
-            call.push(handle.timeline.events.map(EventValue.init))
+            call.push(ListValue(handle.timeline.events.map(EventValue.init)))
             return 1
         }
         type.method("filter", documentation: "tl:filter(function(event) ... end) -> a timeline of the events for which it returns true") { handle, call in
@@ -272,6 +283,7 @@ enum TimelineBindings {
               events with their sources, nothing fetched from the network.
             """) { handle, call in
             let path: String = try call.argument(1)
+            try call.rejectUnknownOptions(2, known: ["format", "title"])
             let format: TimelineFormat
             if let name: String = try call.option(2, "format") {
                 guard let parsed = TimelineFormat(rawValue: name.lowercased()) ?? TimelineFormat(pathExtension: name) else {

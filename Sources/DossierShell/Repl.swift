@@ -96,8 +96,11 @@ public struct Repl {
                 rendered.append(value.description)
             }
         }
-        print(rendered.joined(separator: "\t"))
+        pager.show(rendered.joined(separator: "\t"))
     }
+
+    /// Long results (a whole store's search) are shown a page at a time.
+    private let pager = OutputPager()
 
     private func report(_ error: LuaError) {
         fflush(nil)
@@ -118,6 +121,8 @@ public struct Repl {
             print(argument.isEmpty ? Repl.helpText : help(for: argument))
         case "time":
             time(argument)
+        case "more":
+            if !pager.showMore() { print(style.dim("(nothing more to show)")) }
         default:
             report(.runtime(message: "unknown command :\(name) (try :help)", traceback: nil))
         }
@@ -156,6 +161,7 @@ public struct Repl {
         Dossier REPL: type Lua; expressions print their value (1+1 prints 2).
           :help [name]    this text, or the documentation of a function (:help inspect)
           :time chunk     run a chunk and print how long it took
+          :more           the next page of a long result
           :quit           leave (or Ctrl-D)
         Editing: Tab completes globals, table keys and methods (string.fo<Tab>);
           history is kept in $XDG_STATE_HOME/dossier/history (~/.local/state/...).

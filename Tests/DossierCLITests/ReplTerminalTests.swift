@@ -25,6 +25,17 @@ import Testing
         try repl.waitFor("\"x\"\tnil\t3")
     }
 
+    // Issue 14, finding 8: the REPL printed thousands of lines with no paging.
+    @Test func longResultsArePagedWithMore() throws {
+        let repl = try startRepl()
+        repl.send("(function() local t = {} for i = 1, 300 do t[i] = 'line ' .. i end return t end)()\r")
+        try repl.waitFor("more lines: :more for the next")
+        // 302 lines in pages of the terminal's height less 4: a dozen pages at most.
+        for _ in 0..<12 { repl.send(":more\r") }
+        try repl.waitFor("\"line 300\"")
+        try repl.waitFor("(nothing more to show)")
+    }
+
     @Test func multiLineInputContinuesUntilComplete() throws {
         let repl = try startRepl()
         repl.send("function twice(x)\r")

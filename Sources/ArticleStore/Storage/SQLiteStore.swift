@@ -57,13 +57,13 @@ public final class SQLiteStore: Store {
                     }
                 }
                 if access.writes {
-                    writer = try retryingWhileBusy { try DatabasePool(path: path, configuration: configuration) }
+                    writer = try retryingWhileBusy(creating: true) { try DatabasePool(path: path, configuration: configuration) }
                 } else {
                     writer = try DatabaseQueue(path: path, configuration: configuration)
                 }
             }
             if access.writes {
-                try retryingWhileBusy { try StoreSchema.migrator.migrate(writer) }
+                try retryingWhileBusy(creating: true) { try StoreSchema.migrator.migrate(writer) }
             } else if try !writer.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) {
                 throw StoreError.database(path: path, message: "this store was made by an older Dossier and needs upgrading, which writes to it: open it once with writes allowed")
             }
@@ -274,9 +274,13 @@ public final class SQLiteStore: Store {
 
     // MARK: Transactions
 
+    /// Runs `body` in a write transaction. A transaction that meets a store
+    /// another process keeps busy past the busy timeout is rolled back and run
+    /// again with backoff (for up to two minutes), not reported failed: four
+    /// processes ingesting into one store all get their batches in.
     func perform<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try writer.write(body)
+            return try retryingWhileBusy(upTo: 120) { try writer.write(body) }
         } catch {
             throw StoreError.database(path: path, message: describe(error))
         }
@@ -291,17 +295,17 @@ public final class SQLiteStore: Store {
     }
 }
 
-/// Runs `body` again, with exponential backoff for about 30 s in all, while
+/// Runs `body` again, with exponential backoff for about `seconds` in all, while
 /// it fails because another process holds the database or has just created
 /// what `body` was creating. Used for store creation and migrations, which
 /// several processes opening a new store at once would otherwise race on.
-func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+func retryingWhileBusy<T>(upTo seconds: Double = 30, creating: Bool = false, _ body: () throws -> T) throws -> T {
     var delay = 0.005
     var waited = 0.0
     while true {
         do {
             return try body()
-        } catch let error as DatabaseError where waited < 30 && isContention(error) {
+        } catch let error as DatabaseError where waited < seconds && isContention(error, creating: creating) {
             let pause = delay * Double.random(in: 0.5...1.5)
             Thread.sleep(forTimeInterval: pause)
             waited += pause
@@ -310,10 +314,10 @@ func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-private func isContention(_ error: DatabaseError) -> Bool {
+private func isContention(_ error: DatabaseError, creating: Bool) -> Bool {
     switch error.resultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED: return true
-    case .SQLITE_ERROR: return (error.message ?? "").contains("already exists")
+    case .SQLITE_ERROR: return creating && (error.message ?? "").contains("already exists")
     default: return false
     }
 }

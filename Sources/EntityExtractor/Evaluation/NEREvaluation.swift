@@ -11,7 +11,11 @@ public struct NEREvaluation: Sendable {
         public var predicted = 0
         public var gold = 0
 
-        public init() {}
+        public init(correct: Int = 0, predicted: Int = 0, gold: Int = 0) {
+            self.correct = correct
+            self.predicted = predicted
+            self.gold = gold
+        }
 
         public var precision: Double { predicted == 0 ? 0 : Double(correct) / Double(predicted) }
         public var recall: Double { gold == 0 ? 0 : Double(correct) / Double(gold) }

@@ -41,16 +41,20 @@ enum LineClassifier {
         if words >= 2, isBy(tokens[line.lowerBound].range, bytes) { return .byline }
         let last = lastWordToken(line, tokens, bytes)
         if words <= 6, let last, isDate(tokens[last].range, bytes) { return .dateline }
+        // Asked only of lines that are not prose: a dictionary look-up per capitalised word.
+        var capitalisedCommon = 0
+        for index in line {
+            let range = tokens[index].range
+            if range.count > 1, startsWithCapital(bytes, at: range.lowerBound), CommonWords.words.contains(bytes[range].map(asciiLowercased)) {
+                capitalisedCommon += 1
+            }
+        }
+        // Every capital a common word ("Unlock left: 0", "Most Popular"): no name in sight.
+        if capitalisedCommon > 0 && capitalisedCommon == capitalised { return .headline }
         if startsWithListMarker(line, tokens, bytes) || (last.map { isASCIIDigit(bytes[tokens[$0].range.lowerBound]) } ?? false) {
             return .dataRow
         }
-        // Asked last, and only of lines that are not prose: a dictionary look-up per word.
-        let capitalisesCommonWord = line.contains { index in
-            let range = tokens[index].range
-            return range.count > 1 && startsWithCapital(bytes, at: range.lowerBound)
-                && CommonWords.words.contains(bytes[range].map(asciiLowercased))
-        }
-        if capitalisesCommonWord { return .headline }
+        if capitalisedCommon > 0 { return .headline }
         if words >= 2, words <= 4, capitalised == words, numbers == 0 { return .byline }
         return .fragment
     }

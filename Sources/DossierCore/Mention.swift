@@ -48,9 +48,12 @@ public struct Mention: Hashable, Sendable, Codable {
     /// 1-based index of the sentence holding the mention.
     public var sentence: Int
     public var source: MentionSource
+    /// The article field the offsets and sentence refer to: `.body` for a
+    /// text given to `extract`, and for most mentions of a stored article.
+    public var field: ArticleField
 
     public init(text: String, type: EntityType, entity: String, entityType: EntityType? = nil,
-                start: Int, stop: Int, sentence: Int, source: MentionSource) {
+                start: Int, stop: Int, sentence: Int, source: MentionSource, field: ArticleField = .body) {
         self.text = text
         self.type = type
         self.entity = entity
@@ -59,6 +62,7 @@ public struct Mention: Hashable, Sendable, Codable {
         self.stop = stop
         self.sentence = sentence
         self.source = source
+        self.field = field
     }
 
     /// The 0-based, half-open byte range, for Swift code slicing UTF-8.

@@ -9,9 +9,30 @@ public protocol MentionExtractor: Sendable {
     var version: String { get }
     /// Mentions in `text`, offsets into its UTF-8 bytes (see `Mention`).
     func mentions(in text: String) -> [Mention]
+    /// Mentions in every field of an article (title, subtitle, byline,
+    /// dateline, body), each with its `field` and offsets into that field.
+    /// By default, the body's alone.
+    func mentions(in article: ArticleDraft) -> [Mention]
 }
 
 extension MentionExtractor {
+    public func mentions(in article: ArticleDraft) -> [Mention] {
+        mentions(in: article.body)
+    }
+
+    /// The mentions of each article's fields (`mentions(in:)`), in order,
+    /// found on all cores like `mentions(inEach:)`.
+    public func mentions(inEachArticle articles: [ArticleDraft]) -> [[Mention]] {
+        var results = [[Mention]](repeating: [], count: articles.count)
+        results.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            DispatchQueue.concurrentPerform(iterations: articles.count) { index in
+                results[index] = mentions(in: articles[index])
+            }
+        }
+        return results
+    }
+
     /// The mentions of each text, in order, found on all cores (a text per
     /// task): extractors are `Sendable` and texts independent, so a batch of
     /// articles at ingest or re-extraction takes the time of its share.

@@ -5,8 +5,8 @@ import Foundation
 import LuaKit
 
 /// A mention as Lua sees it: `m.text`, `m.type`, `m.entity`, `m.start`,
-/// `m.stop` (1-based bytes for string.sub), `m.sentence`, `m.source`, and
-/// `m.article` when it came from the store.
+/// `m.stop` (1-based bytes for string.sub, into the text of `m.field`),
+/// `m.sentence`, `m.source`, `m.field`, and `m.article` when it came from the store.
 final class MentionHandle: LuaUserdata {
     let mention: Mention
     let articleID: Int64?
@@ -25,6 +25,7 @@ final class MentionHandle: LuaUserdata {
             parts.append("-> " + mention.entity + (mention.entityType != mention.type ? " (\(mention.entityType.rawValue))" : ""))
         }
         var place = "bytes \(mention.start)-\(mention.stop), sentence \(mention.sentence)"
+        if mention.field != .body { place = mention.field.rawValue + " " + place }
         if let articleID { place = "#\(articleID) " + place }
         parts.append(place)
         return parts.joined(separator: "  ")
@@ -74,20 +75,20 @@ enum EntityBindings {
     static func extract(defaultStore: StoreHandle) -> LuaNativeFunction {
         LuaNativeFunction(name: "extract", documentation: """
             extract(text_or_article) -> {mention, ...}
-              Named entities in a text (or an article's body): each mention has text,
-              type (PERSON ORG GPE LOC NORP), entity (the canonical name), start and stop
-              (1-based bytes: string.sub(text, m.start, m.stop) == m.text), sentence and
-              source (analyst, rule, gazetteer or model). The analyst's additions to the
+              Named entities in a text (or in an article's title, subtitle, byline,
+              dateline and body): each mention has text, type (PERSON ORG GPE LOC NORP),
+              entity (the canonical name), start and stop (1-based bytes:
+              string.sub(text, m.start, m.stop) == m.text; for an article, into the text
+              of m.field), sentence, source (analyst, rule, gazetteer or model) and field. The analyst's additions to the
               default store's entities apply.
             """) { call in
-            let text: String
-            if let article = try? call.argument(1, as: ArticleHandle.self) {
-                text = article.article.draft.body
-            } else {
-                guard call.type(of: 1) == .string else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "string or Article")) }
-                text = try call.argument(1, as: String.self)
-            }
             let extractor = try defaultStore.mentionExtractor()
+            if let article = try? call.argument(1, as: ArticleHandle.self) {
+                call.push(ListValue(extractor.mentions(in: article.article.draft).map { MentionHandle($0) }))
+                return 1
+            }
+            guard call.type(of: 1) == .string else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "string or Article")) }
+            let text = try call.argument(1, as: String.self)
             call.push(ListValue(extractor.mentions(in: text).map { MentionHandle($0) }))
             return 1
         }
@@ -104,6 +105,9 @@ enum EntityBindings {
         type.field("sentence", documentation: "1-based sentence number") { $0.mention.sentence }
         type.field("source", documentation: "Why it was found: analyst, rule, gazetteer or model") { $0.mention.source.rawValue }
         type.field("article", documentation: "The article id, for mentions from the store") { $0.articleID.map(Int.init) }
+        type.field("field", documentation: "The article field start, stop and sentence refer to: title, subtitle, byline, dateline or body") {
+            $0.mention.field.rawValue
+        }
         type.toString { $0.summary }
         type.equality { $0.mention == $1.mention && $0.articleID == $1.articleID }
         return type

@@ -157,7 +157,7 @@ enum StoreBindings {
                 body: body, sourcePath: nil)
             let store = try handle.writableStore(for: "store:add")
             let extractor = try handle.mentionExtractor()
-            switch try store.add([draft], mentions: [extractor.mentions(in: body)], extractorVersion: extractor.version).first! {
+            switch try store.add([draft], mentions: [extractor.mentions(in: draft)], extractorVersion: extractor.version).first! {
             case .added(let id, _):
                 call.push(Int(id))
                 call.push(false)
@@ -294,7 +294,9 @@ enum StoreBindings {
         type.method("entities", documentation: """
             article:entities() -> {mention, ...}
               The article's entity mentions as stored at ingest, named as the store
-              knows them (an acronym defined in another article is already merged).
+              knows them (an acronym defined in another article is already merged):
+              title, subtitle, byline and dateline first, then the body; m.field says
+              which, and m.start/m.stop are offsets into that field.
             """) { handle, call in
             guard let store = handle.store else {
                 throw LuaArgumentError(position: 1, problem: .value("this article is not from a store (use extract(article))"))

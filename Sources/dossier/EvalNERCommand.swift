@@ -15,6 +15,12 @@ struct EvalNERCommand: ParsableCommand {
             FILE: documents (-DOCSTART-) are tagged whole with their gold tokenization, \
             by the whole extractor (tagger, gazetteers, rules; PERSON -> PER, GPE and LOC -> \
             LOC, NORP and the rest -> MISC) or, with --tagger-only, by the tagger alone. \
+            --raw: each document is also printed as the raw text a user would have (one \
+            line per CoNLL sentence, spaces as news prints them), run through extract(text) \
+            as the Lua API runs it, and the mentions mapped back to gold tokens by byte \
+            offset; both figures are printed side by side. --folds K (with --raw, on the \
+            training file): K-fold cross-validation, the tagger trained on K-1 folds of FILE \
+            and scored on the one left out, the counts summed over the folds. \
             --seeds: the capture bodies in seeds/ against eval/seeds-entities.tsv, matched \
             by text, type and entity, and the page checked for the gold file's negatives.
             """
@@ -38,8 +44,26 @@ struct EvalNERCommand: ParsableCommand {
     @Flag(help: "Score the statistical tagger alone, without gazetteers and rules.")
     var taggerOnly = false
 
+    @Flag(help: "Also score extract(text) on the documents printed as raw text, beside the gold-token figure.")
+    var raw = false
+
+    @Option(help: ArgumentHelp("Cross-validate: train on K-1 folds of FILE, score the fold left out (with --raw).", valueName: "K"))
+    var folds: Int?
+
+    @Option(help: ArgumentHelp("Training passes per fold, with --folds.", valueName: "n"))
+    var iterations = NERTrainer.Options().iterations
+
+    @Flag(help: "With --raw, list the raw-text misses and spurious mentions with their line.")
+    var showErrors = false
+
     func validate() throws {
         if seeds == (file != nil) { throw ValidationError("give a CoNLL FILE or --seeds (not both)") }
+        if let folds {
+            guard raw else { throw ValidationError("--folds goes with --raw") }
+            guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
+            guard model == nil else { throw ValidationError("--folds trains its own models; drop --model") }
+        }
+        if raw && taggerOnly { throw ValidationError("--raw scores the whole extractor; drop --tagger-only") }
     }
 
     func run() throws {
@@ -48,6 +72,10 @@ struct EvalNERCommand: ParsableCommand {
             let extractor = EntityExtractor(model: tagger, gazetteer: try Gazetteer.bundled())
             if seeds {
                 try scoreSeeds(extractor)
+            } else if let file, let folds {
+                try crossValidate(file, folds: folds)
+            } else if let file, raw {
+                try scoreRaw(file, extractor: extractor)
             } else if let file {
                 try scoreCoNLL(file, tagger: tagger, extractor: extractor)
             }
@@ -73,6 +101,74 @@ struct EvalNERCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         print("\(corpus.documents.count) documents, \(corpus.sentenceCount) sentences, \(corpus.tokenCount) tokens, tagged in \(String(format: "%.2f", seconds)) s by the \(taggerOnly ? "tagger alone" : "whole extractor")")
         print(evaluation.report)
+    }
+
+    private func scoreRaw(_ file: String, extractor: EntityExtractor) throws {
+        let corpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: file))
+        let started = Date()
+        let (tokens, rawText) = Self.scoreBothWays(corpus.documents, extractor: extractor, showErrors: showErrors)
+        let seconds = Date().timeIntervalSince(started)
+        print("\(corpus.documents.count) documents, \(corpus.sentenceCount) sentences, \(corpus.tokenCount) tokens, scored both ways in \(String(format: "%.2f", seconds)) s")
+        print(Self.sideBySide(tokens, rawText))
+    }
+
+    private func crossValidate(_ file: String, folds: Int) throws {
+        let corpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: file))
+        guard corpus.documents.count >= folds else {
+            throw ValidationError("\(file) has \(corpus.documents.count) documents, fewer than \(folds) folds")
+        }
+        let gazetteer = try Gazetteer.bundled()
+        var options = NERTrainer.Options()
+        options.iterations = iterations
+        var tokens = NEREvaluation()
+        var rawText = NEREvaluation()
+        print("\(corpus.documents.count) documents in \(folds) contiguous folds; each fold scored by a tagger trained on the others (\(iterations) passes)")
+        for fold in 0..<folds {
+            let (training, heldOut) = corpus.fold(fold, of: folds)
+            let model = NERTrainer(options: options).train(training).model
+            let extractor = EntityExtractor(model: model, gazetteer: gazetteer)
+            let (foldTokens, foldRaw) = Self.scoreBothWays(heldOut.documents, extractor: extractor, showErrors: showErrors)
+            print(String(format: "fold %d: %d documents; PER+ORG+LOC F1 gold tokens %.2f, raw text %.2f", fold + 1, heldOut.documents.count,
+                         foldTokens.personOrganizationLocation.f1 * 100, foldRaw.personOrganizationLocation.f1 * 100))
+            tokens.add(foldTokens)
+            rawText.add(foldRaw)
+        }
+        print("all folds:")
+        print(Self.sideBySide(tokens, rawText))
+    }
+
+    /// The whole extractor on gold tokens (`conllSpans`) and on raw text (`extract`).
+    private static func scoreBothWays(_ documents: [CoNLLCorpus.Document], extractor: EntityExtractor,
+                                      showErrors: Bool) -> (tokens: NEREvaluation, raw: NEREvaluation) {
+        let tokens = NEREvaluation.evaluate(CoNLLCorpus(documents: documents)) { text in
+            extractor.conllSpans(text).map { TaggedSpan(tokens: $0.tokens, label: $0.label) }
+        }
+        var rawText = NEREvaluation()
+        for document in documents {
+            let printed = RawCoNLLDocument(document)
+            let mentions = extractor.extract(printed.text)
+            rawText.addRaw(printed, mentions: mentions)
+            if showErrors {
+                for line in RawErrorReport.lines(printed, mentions: mentions) { print(line) }
+            }
+        }
+        return (tokens, rawText)
+    }
+
+    /// Per label, precision, recall and F1 on gold tokens and on raw text.
+    private static func sideBySide(_ tokens: NEREvaluation, _ rawText: NEREvaluation) -> String {
+        func cells(_ score: NEREvaluation.Score) -> String {
+            String(format: "%6.2f %6.2f %6.2f", score.precision * 100, score.recall * 100, score.f1 * 100)
+        }
+        var lines = ["              gold tokens: P      R      F1   raw text: P      R      F1   (gold, raw predicted, raw correct)"]
+        let rows = CoNLLLabel.allCases.map { ($0.name, tokens.byLabel[$0, default: .init()], rawText.byLabel[$0, default: .init()]) }
+            + [("PER+ORG+LOC", tokens.personOrganizationLocation, rawText.personOrganizationLocation),
+               ("all four", tokens.overall, rawText.overall)]
+        for (name, token, raw) in rows {
+            lines.append(name.padding(toLength: 14, withPad: " ", startingAt: 0) + "          " + cells(token) + "            " + cells(raw)
+                         + "   (\(raw.gold), \(raw.predicted), \(raw.correct))")
+        }
+        return lines.joined(separator: "\n")
     }
 
     private func scoreSeeds(_ extractor: EntityExtractor) throws {

@@ -24,12 +24,17 @@ local bad_ok, bad_message = pcall(extract, 42)
 assert(not bad_ok and bad_message:find("bad argument #1 to 'extract' %(string or Article expected"), bad_message)
 
 -- article:entities(): stored at ingest, named store-wide
+-- (title, subtitle, byline and dateline too: offsets into m.field)
 local stored = guardian:entities()
 assert(#stored > 10, #stored)
+local fields = {}
 for _, m in ipairs(stored) do
-  assert(guardian.body:sub(m.start, m.stop) == m.text, tostring(m))
+  assert(guardian[m.field]:sub(m.start, m.stop) == m.text, tostring(m))
   assert(m.article == guardian.id)
+  fields[m.field] = (fields[m.field] or 0) + 1
 end
+assert(fields.body > 10 and fields.subtitle, tostring(fields.subtitle))
+assert(stored[1].field ~= "body", tostring(stored[1]))
 
 -- get: by name or alias, case-insensitively
 local isi = assert(entities:get("isi"))

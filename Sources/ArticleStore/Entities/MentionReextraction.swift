@@ -60,7 +60,7 @@ public struct MentionReextraction: Sendable {
         for id in articleIDs {
             if let article = try store.article(id: id) { articles.append(article) }
         }
-        let found = extractor.mentions(inEach: articles.map(\.draft.body))
+        let found = extractor.mentions(inEachArticle: articles.map(\.draft))
         let mentions = Dictionary(uniqueKeysWithValues: zip(articles.map(\.id), found))
         try store.replaceMentions(mentions, extractorVersion: extractor.version)
     }

@@ -75,7 +75,7 @@ public struct Ingestor: Sendable {
             guard !pending.isEmpty else { return }
             do {
                 let drafts = pending.map(\.draft)
-                let mentions = extractor?.mentions(inEach: drafts.map(\.body))
+                let mentions = extractor?.mentions(inEachArticle: drafts)
                 let outcomes = try store.add(drafts, mentions: mentions, extractorVersion: extractor?.version)
                 for (item, outcome) in zip(pending, outcomes) {
                     switch outcome {

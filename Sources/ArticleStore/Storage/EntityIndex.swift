@@ -18,13 +18,13 @@ struct EntityIndex {
 
     func insert(_ mentions: [Mention], articleID: Int64) throws {
         let insert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO mention (article_id, start, stop, entity_id, sentence, type, source, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for mention in mentions {
             let entityID = try resolve(mention)
             try insert.execute(arguments: [
-                articleID, mention.start, mention.stop, entityID, mention.sentence,
+                articleID, mention.field.rawValue, mention.start, mention.stop, entityID, mention.sentence,
                 mention.type.rawValue, mention.source.rawValue, mention.text,
             ])
         }

@@ -8,7 +8,7 @@ extension SQLiteStore {
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT mention.*, entity.name AS entity_name, entity.type AS entity_type
                 FROM mention JOIN entity ON entity.id = mention.entity_id
-                WHERE mention.article_id = ? ORDER BY mention.start
+                WHERE mention.article_id = ? ORDER BY \(Self.fieldOrder("mention")), mention.start
                 """), arguments: [id]).map(storedMention)
         }
     }
@@ -20,7 +20,7 @@ extension SQLiteStore {
                 FROM mention JOIN entity ON entity.id = mention.entity_id
                 JOIN article ON article.id = mention.article_id
                 WHERE mention.entity_id = ?
-                ORDER BY article.published_at DESC, mention.article_id DESC, mention.start LIMIT ?
+                ORDER BY article.published_at DESC, mention.article_id DESC, \(Self.fieldOrder("mention")), mention.start LIMIT ?
                 """), arguments: [id, limit]).map(storedMention)
         }
     }
@@ -65,7 +65,7 @@ extension SQLiteStore {
 
     public func cooccurrences(of entityID: Int64, window: CooccurrenceWindow, type: EntityType?, limit: Int) throws(StoreError) -> [Cooccurrence] {
         try read { db in
-            let together = window == .sentence ? "AND other.sentence = mention.sentence" : ""
+            let together = window == .sentence ? "AND other.field = mention.field AND other.sentence = mention.sentence" : ""
             let typeFilter = type == nil ? "" : "AND entity.type = ?"
             var arguments: StatementArguments = [entityID, entityID]
             if let type { arguments += [type.rawValue] }
@@ -73,7 +73,7 @@ extension SQLiteStore {
             // A shared sentence is counted once however often either is named in it.
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT other.entity_id AS id,
-                  count(DISTINCT other.article_id * 1000000 + \(window == .sentence ? "other.sentence" : "0")) AS together,
+                  count(DISTINCT \(window == .sentence ? "other.article_id || ':' || other.field || ':' || other.sentence" : "other.article_id")) AS together,
                   count(DISTINCT other.article_id) AS articles
                 FROM mention JOIN mention AS other
                   ON other.article_id = mention.article_id \(together) AND other.entity_id != ?
@@ -95,11 +95,11 @@ extension SQLiteStore {
         let ids = nodes.map(\.id)
         return try read { db in
             let list = ids.map(String.init).joined(separator: ",")
-            let together = window == .sentence ? "AND b.sentence = a.sentence" : ""
+            let together = window == .sentence ? "AND b.field = a.field AND b.sentence = a.sentence" : ""
             let (filter, arguments) = Self.articleFilter(EntityQuery(since: query.since, until: query.until), mentionAlias: "a")
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.entity_id AS source, b.entity_id AS target,
-                  count(DISTINCT a.article_id * 1000000 + \(window == .sentence ? "a.sentence" : "0")) AS weight
+                  count(DISTINCT \(window == .sentence ? "a.article_id || ':' || a.field || ':' || a.sentence" : "a.article_id")) AS weight
                 FROM mention AS a JOIN mention AS b
                   ON b.article_id = a.article_id \(together) AND b.entity_id > a.entity_id
                 JOIN entity ON entity.id = a.entity_id
@@ -218,11 +218,19 @@ extension SQLiteStore {
     }
 }
 
+extension SQLiteStore {
+    /// An SQL expression ordering mentions by field in reading order (title first, body last).
+    static func fieldOrder(_ table: String) -> String {
+        "CASE \(table).field " + ArticleField.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
+    }
+}
+
 private func storedMention(_ row: Row) -> StoredMention {
     let entityType = EntityType(rawValue: row["entity_type"]) ?? .organization
     let mention = Mention(
         text: row["text"], type: EntityType(rawValue: row["type"]) ?? entityType, entity: row["entity_name"],
         entityType: entityType, start: row["start"], stop: row["stop"], sentence: row["sentence"],
-        source: MentionSource(rawValue: row["source"]) ?? .model)
+        source: MentionSource(rawValue: row["source"]) ?? .model,
+        field: ArticleField(rawValue: row["field"]) ?? .body)
     return StoredMention(articleID: row["article_id"], entityID: row["entity_id"], mention: mention)
 }

@@ -82,6 +82,29 @@ public enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("mention fields: mentions in title, subtitle, byline and dateline") { db in
+            // A mention's offsets are relative to its field, so the key gains
+            // the field; SQLite cannot change a key in place, hence the copy.
+            try db.execute(sql: """
+                CREATE TABLE mention_by_field (
+                  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                  field TEXT NOT NULL,          -- ArticleField raw value: title, subtitle, byline, dateline, body
+                  start INTEGER NOT NULL,       -- 1-based first byte in the field's text
+                  stop INTEGER NOT NULL,        -- 1-based last byte, inclusive
+                  entity_id INTEGER NOT NULL REFERENCES entity(id),
+                  sentence INTEGER NOT NULL,    -- 1-based, counted within the field
+                  type TEXT NOT NULL,
+                  source TEXT NOT NULL,
+                  text TEXT NOT NULL,
+                  PRIMARY KEY (article_id, field, start)
+                ) WITHOUT ROWID;
+                INSERT INTO mention_by_field (article_id, field, start, stop, entity_id, sentence, type, source, text)
+                  SELECT article_id, 'body', start, stop, entity_id, sentence, type, source, text FROM mention;
+                DROP TABLE mention;
+                ALTER TABLE mention_by_field RENAME TO mention;
+                CREATE INDEX mention_entity ON mention(entity_id, article_id);
+                """)
+        }
         return migrator
     }
 

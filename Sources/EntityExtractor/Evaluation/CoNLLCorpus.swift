@@ -78,6 +78,15 @@ public struct CoNLLCorpus: Sendable {
         self.documents = documents
     }
 
+    /// Fold `index` of `count` contiguous folds (documents in file order, so
+    /// stories of one day stay together) held out, and the rest to train on.
+    public func fold(_ index: Int, of count: Int) -> (training: CoNLLCorpus, heldOut: CoNLLCorpus) {
+        let bounds = { (fold: Int) in documents.count * fold / count }
+        let heldOut = bounds(index)..<bounds(index + 1)
+        let training = documents.indices.filter { !heldOut.contains($0) }.map { documents[$0] }
+        return (CoNLLCorpus(documents: training), CoNLLCorpus(documents: Array(documents[heldOut])))
+    }
+
     /// Entities from IOB tags with conlleval's rules: a chunk starts at B-X,
     /// or at I-X after O or after another type; it ends before O, B- or
     /// another type. Unknown types are dropped.

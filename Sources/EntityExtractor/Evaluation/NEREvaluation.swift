@@ -11,6 +11,12 @@ public struct NEREvaluation: Sendable {
         public var predicted = 0
         public var gold = 0
 
+        public init(correct: Int = 0, predicted: Int = 0, gold: Int = 0) {
+            self.correct = correct
+            self.predicted = predicted
+            self.gold = gold
+        }
+
         public var precision: Double { predicted == 0 ? 0 : Double(correct) / Double(predicted) }
         public var recall: Double { gold == 0 ? 0 : Double(correct) / Double(gold) }
         public var f1: Double {
@@ -51,6 +57,17 @@ public struct NEREvaluation: Sendable {
             byLabel[span.label]!.predicted += 1
             if goldSet.contains(span) { byLabel[span.label]!.correct += 1 }
         }
+    }
+
+    /// A prediction that matches no gold token boundary: it counts against
+    /// precision and can never be correct.
+    mutating func addUnaligned(_ label: CoNLLLabel) {
+        byLabel[label]!.predicted += 1
+    }
+
+    /// Adds another evaluation's counts (folds of a cross-validation).
+    public mutating func add(_ other: NEREvaluation) {
+        for (label, score) in other.byLabel { byLabel[label]!.add(score) }
     }
 
     /// Scores `predict` on every document of `corpus`, fed whole so document-level

@@ -19,6 +19,9 @@ public struct TokenizedText: Sendable {
     public var tokens: [Token]
     /// Token-index ranges, in order, covering all tokens.
     public var sentences: [Range<Int>]
+    /// The lines (split at "\n") and what each is (`LineClassifier`); for
+    /// pre-tokenized input, one line per sentence.
+    public let lines: [TextLine]
 
     public func text(of token: Token) -> String {
         String(decoding: bytes[token.range], as: UTF8.self)
@@ -29,6 +32,7 @@ public struct TokenizedText: Sendable {
         bytes = Array(text.utf8)
         tokens = Tokenizer.tokenize(bytes)
         sentences = SentenceSplitter.split(tokens, in: bytes)
+        lines = LineClassifier.lines(tokens, in: bytes)
     }
 
     /// Pre-tokenized input (CoNLL): the words joined by single spaces, one sentence.
@@ -58,6 +62,7 @@ public struct TokenizedText: Sendable {
         self.bytes = bytes
         self.tokens = tokens
         self.sentences = sentences
+        self.lines = LineClassifier.lines(tokens, in: bytes)
     }
 
     /// Text already cut by someone else (tests, a caller with its own tokenizer).
@@ -65,5 +70,6 @@ public struct TokenizedText: Sendable {
         self.bytes = bytes
         self.tokens = tokens
         self.sentences = sentences
+        self.lines = LineClassifier.lines(tokens, in: bytes)
     }
 }

@@ -9,9 +9,11 @@ import Foundation
 /// nearly 15 years" puts the previous talks around 2010).
 public struct EventExtractor: Sendable {
     public let tagger: TemporalTagger
+    public let lexicon: EventLexicon
 
-    public init(tagger: TemporalTagger = TemporalTagger()) {
+    public init(tagger: TemporalTagger = TemporalTagger(), lexicon: EventLexicon = .bundled) {
         self.tagger = tagger
+        self.lexicon = lexicon
     }
 
     public func events(in article: TimelineArticle) -> [Event] {
@@ -60,6 +62,11 @@ public struct EventExtractor: Sendable {
         for expression in dated {
             let local = (expression.byteRange.lowerBound - offset)..<(expression.byteRange.upperBound - offset)
             let trigger = EventTrigger.phrase(in: words, near: local) ?? expression.text
+            var source = source
+            if let word = words.first(where: { String($0.text) == trigger.split(separator: " ").last.map(String.init) }) {
+                source.triggerStart = offset + word.range.lowerBound + 1
+                source.triggerStop = offset + word.range.upperBound
+            }
             let label = expression.type == .duration
                 ? EventLabel.span(interval: expression.interval!, precision: expression.precision!)
                 : EventLabel.text(interval: expression.interval!, precision: expression.precision!, modifier: expression.modifier)
@@ -75,6 +82,11 @@ public struct EventExtractor: Sendable {
             }
         }
         if dated.isEmpty, !named.isEmpty, let published, let trigger = reportedPhrase(in: words) {
+            var source = source
+            if let word = words.first(where: { String($0.text) == trigger.split(separator: " ").last.map(String.init) }) {
+                source.triggerStart = offset + word.range.lowerBound + 1
+                source.triggerStop = offset + word.range.upperBound
+            }
             let interval = dayInterval(of: published)
             events.append(Event(
                 interval: interval, precision: .day, modifier: nil,

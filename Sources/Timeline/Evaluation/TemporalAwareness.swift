@@ -50,41 +50,37 @@ public enum TemporalAwareness {
         var reduced: [Relation] = []
 
         init(_ timeline: TaskTimeline) {
-            let lines = timeline.lines.sorted { $0.ordinal < $1.ordinal }
-            var firstEvents: [String] = []
-            var ranks: [Int: Int] = [:]
-            for line in lines {
-                let position: Int
-                if let known = ranks[line.ordinal] {
-                    position = known
-                } else {
-                    position = ranks.count
-                    ranks[line.ordinal] = position
-                }
-                var members: [String] = []
+            // Lines sharing an ordinal are one position (the gold splits some).
+            var positions: [(ordinal: Int, members: [String])] = []
+            for line in timeline.lines.sorted(by: { $0.ordinal < $1.ordinal }) {
+                if positions.last?.ordinal != line.ordinal { positions.append((line.ordinal, [])) }
                 // "2005-01-XX" and "2005-01" are one month.
                 var date = Substring(line.date)
                 while date.hasSuffix("-XX") || date.hasSuffix("-xx") { date = date.dropLast(3) }
-                if date.first?.isNumber == true, rank["date:" + date] == nil { members.append("date:" + date) }
+                let dateNode = "date:" + date
+                if date.first?.isNumber == true, rank[dateNode] == nil, !positions[positions.count - 1].members.contains(dateNode) {
+                    positions[positions.count - 1].members.append(dateNode)
+                }
                 for event in line.events {
                     let id = TemporalAwareness.key(event)
-                    if rank[id] == nil, !members.contains(id) { members.append(id) }
+                    if rank[id] == nil, !positions[positions.count - 1].members.contains(id) { positions[positions.count - 1].members.append(id) }
                 }
-                guard members.contains(where: { !$0.hasPrefix("date:") }) else { continue }
-                // Continue the chain of a line already started (two lines with one ordinal).
-                var previous: String? = rank.first(where: { $0.value == position && !$0.key.hasPrefix("date:") })?.key
-                for member in members {
-                    rank[member] = position
-                    if let previous { reduced.append(.simultaneous(previous, member)) }
-                    previous = member
-                }
-                if firstEvents.count == position, let first = members.first(where: { !$0.hasPrefix("date:") }) {
-                    firstEvents.append(first)
-                }
+                // Register as we go, so an event listed twice keeps its first place.
+                for member in positions[positions.count - 1].members { rank[member] = positions.count - 1 }
             }
-            for index in firstEvents.indices.dropFirst() {
-                reduced.append(.before(firstEvents[index - 1], firstEvents[index]))
+            var firstEvents: [String] = []
+            for (index, position) in positions.enumerated() {
+                // A date node first, then the events: a chain of SIMULTANEOUS.
+                let members = position.members.filter { $0.hasPrefix("date:") } + position.members.filter { !$0.hasPrefix("date:") }
+                guard let first = members.first(where: { !$0.hasPrefix("date:") }) else {
+                    for member in members { rank[member] = nil }
+                    continue
+                }
+                for member in members { rank[member] = index }
+                for pair in zip(members, members.dropFirst()) { reduced.append(.simultaneous(pair.0, pair.1)) }
+                firstEvents.append(first)
             }
+            for pair in zip(firstEvents, firstEvents.dropFirst()) { reduced.append(.before(pair.0, pair.1)) }
         }
 
         func implies(_ relation: Relation) -> Bool {

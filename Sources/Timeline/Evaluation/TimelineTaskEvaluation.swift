@@ -60,7 +60,8 @@ public struct TimelineTaskEvaluation: Sendable {
             var gold: [String: TaskTimeline] = [:]
             for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".txt") {
                 let timeline = try TaskTimeline(contents: String(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name), encoding: .utf8), file: name)
-                gold[timeline.target] = timeline
+                // Keyed by file name: a gold title may be misspelt ("United States Air Froce").
+                gold[String(name.dropLast(4))] = timeline
             }
             return gold
         }
@@ -81,6 +82,7 @@ public struct TimelineTaskEvaluation: Sendable {
     }
 
     public let extractor: EventExtractor
+    public var scope: EntityEvents.Scope = .participant
     /// Entity mentions of a text (the entity extractor, in the command).
     public let mentions: @Sendable (String) -> [Mention]
 
@@ -97,7 +99,7 @@ public struct TimelineTaskEvaluation: Sendable {
         }
         return timelines.map { timeline in
             TargetResult(target: timeline.target, system: timeline,
-                         counts: set.gold[timeline.target].map { TemporalAwareness.score(system: timeline, gold: $0) } ?? TemporalAwareness.Counts())
+                         counts: set.gold[String(TaskTimeline.fileName(for: timeline.target).dropLast(4))].map { TemporalAwareness.score(system: timeline, gold: $0) } ?? TemporalAwareness.Counts())
         }
     }
 
@@ -107,11 +109,12 @@ public struct TimelineTaskEvaluation: Sendable {
         for (index, document) in set.documents.enumerated() {
             let id = Int64(document.id) ?? Int64(index)
             documents[id] = document
-            let article = TimelineArticle(id: id, title: document.title, published: document.published,
-                                          body: document.text, mentions: mentions(document.text))
+            let targets = set.targets.map { TimelineTarget(name: $0) }
+            let article = EntityEvents.prepare(TimelineArticle(id: id, title: document.title, published: document.published,
+                                                               body: document.text, mentions: mentions(document.text)), for: targets)
             let events = extractor.events(in: article)
-            for target in set.targets {
-                perTarget[target, default: []] += EntityEvents.select(events, of: TimelineTarget(name: target), in: article, extractor: extractor)
+            for target in targets {
+                perTarget[target.name, default: []] += EntityEvents.select(events, of: target, in: article, extractor: extractor, scope: scope)
             }
         }
         return set.targets.map { target in
@@ -120,10 +123,17 @@ public struct TimelineTaskEvaluation: Sendable {
     }
 
     /// The timeline's events as the task writes them: a line per date label,
-    /// in the timeline's order; undated and hypothetical events left out.
+    /// in the timeline's order from 1 (every event has a date: none at 0); hypothetical events left out.
     func taskTimeline(target: String, timeline: EventTimeline, documents: [Int64: TimelineTaskDocument]) -> TaskTimeline {
         var lines: [TaskTimeline.Line] = []
+        // Per date, the events' ids, surest first: dated by their own words,
+        // then verbs, then nouns. The first event of a line is what the
+        // line's BEFORE relations hang on.
+        var ranked: [String: [(rank: Int, ids: [String])]] = [:]
+        var order: [String] = []
         for event in timeline.events where !event.isHypothetical {
+            // A future event with no date of its own stays at the report's date
+            // (measured: better than ordinal 0 or leaving it out).
             let date = Self.taskDate(event)
             var ids: [String] = []
             for source in event.sources {
@@ -132,12 +142,18 @@ public struct TimelineTaskEvaluation: Sendable {
                 ids.append("\(document.id)-\(token.sentence)-\(token.text)")
             }
             guard !ids.isEmpty else { continue }
-            if let index = lines.firstIndex(where: { $0.date == date }) {
-                for id in ids where !lines[index].events.contains(id) { lines[index].events.append(id) }
-            } else {
-                lines.append(TaskTimeline.Line(ordinal: lines.count + 1, date: date, events: ids))
-            }
+            if ranked[date] == nil { order.append(date) }
+            let rank = event.dating == .expression ? 0 : event.tense != nil ? 1 : 2
+            ranked[date, default: []].append((rank, ids))
         }
+        for date in order {
+            var ids: [String] = []
+            for entry in (0...2).flatMap({ rank in ranked[date, default: []].filter { $0.rank == rank } }) {
+                for id in entry.ids where !ids.contains(id) { ids.append(id) }
+            }
+            lines.append(TaskTimeline.Line(ordinal: 0, date: date, events: ids))
+        }
+        for index in lines.indices { lines[index].ordinal = index + 1 }
         return TaskTimeline(target: target, lines: lines)
     }
 

@@ -99,4 +99,14 @@ import Testing
         #expect(events.first { $0.trigger == "delivered" }?.entities == ["Boeing"])
         #expect(events.first { $0.trigger == "lost" }?.entities == ["Airbus"])
     }
+
+    @Test func rangesKeepBothEndsAndFurnitureGivesNoEvents() throws {
+        let body = "Between 2010 and 2015 sales doubled. Copyright 2019 The Times, all rights reserved. The photo was taken in 2014. The photo was taken in 2014. A placeholder was dated 0001-01-01 and published."
+        let events = EventExtractor().events(in: Self.article(body, names: []))
+        let doubled = try #require(events.first { $0.trigger == "doubled" })
+        #expect(doubled.label == "2010..2015")
+        #expect(!events.contains { $0.sources.first?.sentence == 2 })
+        #expect(events.filter { $0.trigger == "was taken" }.count == 1)
+        #expect(!events.contains { $0.label.hasPrefix("0001") || $0.label.hasPrefix("1-") })
+    }
 }

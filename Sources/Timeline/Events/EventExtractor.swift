@@ -48,6 +48,7 @@ public struct EventExtractor: Sendable {
         let published = article.published.map(publicationAnchor)
         var reference = published
         var memory = Participants.Memory()
+        var seen: Set<String> = []
 
         var events: [Event] = []
         var expressionIndex = 0
@@ -65,6 +66,8 @@ public struct EventExtractor: Sendable {
                 published: article.published?.iso8601, sentence: number, start: sentence.lowerBound + 1,
                 stop: sentence.upperBound, text: text)
             let words = EventTrigger.split(text)
+            // A caption repeated under every photo, a copyright line: no events.
+            guard seen.insert(text).inserted, !Self.isBoilerplate(words, text: text) else { continue }
             let participants = Participants(words: words, bytes: bytes, offset: sentence.lowerBound,
                                             mentions: mentionsBySentence[number] ?? [], sentence: number, memory: &memory)
             events += self.events(words: words, offset: sentence.lowerBound, expressions: inSentence,
@@ -80,7 +83,8 @@ public struct EventExtractor: Sendable {
 
     private func events(words: [EventTrigger.Word], offset: Int, expressions: [TimeExpression], participants: Participants,
                         source: Event.Source, published: Anchor?, reference: Anchor?, publication: PublicationDate?) -> [Event] {
-        let dated = expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil }
+        let dated = Self.joiningRanges(expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil && Self.isPlausible($0) },
+                                       words: words, offset: offset)
         let local = dated.map { ($0, ($0.byteRange.lowerBound - offset)..<($0.byteRange.upperBound - offset)) }
         var events: [Event] = []
         var triggers: [(index: Int, group: VerbGroup)] = []
@@ -145,6 +149,51 @@ public struct EventExtractor: Sendable {
             }
         }
         return events
+    }
+
+    /// "Copyright 2019 ...", "© 2021 ...", "All rights reserved": page furniture.
+    static func isBoilerplate(_ words: [EventTrigger.Word], text: String) -> Bool {
+        if text.contains("©") { return true }
+        for (index, word) in words.enumerated() {
+            if word.lowercased == "copyright" { return true }
+            if word.lowercased == "rights", index + 1 < words.count, words[index + 1].lowercased == "reserved" { return true }
+        }
+        return false
+    }
+
+    /// "between 2010 and 2015", "from May to July": one span from the start
+    /// of the first to the end of the second, not two dates.
+    static func joiningRanges(_ expressions: [TimeExpression], words: [EventTrigger.Word], offset: Int) -> [TimeExpression] {
+        var result: [TimeExpression] = []
+        for expression in expressions {
+            if let previous = result.last, let first = previous.interval, let second = expression.interval, first.start < second.end,
+               previous.type != .duration {
+                let gap = (previous.byteRange.upperBound - offset)..<(expression.byteRange.lowerBound - offset)
+                let between = words.filter { gap.contains($0.range.lowerBound) }.map(\.lowercased)
+                let before = words.last { $0.range.upperBound <= previous.byteRange.lowerBound - offset }?.lowercased
+                let opened = before == "between" || before == "from"
+                let joined = between == ["and"] && before == "between" || (between == ["to"] || between == ["through"] || between == ["until"]) && opened
+                    || between.isEmpty && gap.count <= 3 && opened
+                if joined {
+                    result[result.count - 1] = TimeExpression(
+                        text: previous.text + " .. " + expression.text, start: previous.start, stop: expression.stop, type: .duration,
+                        value: previous.value + "/" + expression.value, interval: DateInterval(start: first.start, end: second.end),
+                        precision: max(previous.precision ?? .day, expression.precision ?? .day))
+                    continue
+                }
+            }
+            result.append(expression)
+        }
+        return result
+    }
+
+    /// Dates a timeline can show: after year 1000 (no placeholder year 1 or
+    /// 0001-01-01) and at most a century ahead.
+    static func isPlausible(_ expression: TimeExpression) -> Bool {
+        guard let interval = expression.interval else { return false }
+        let year = CalendarMath.civil(CalendarMath.split(interval.start, utcOffsetSeconds: 0).day).year
+        let now = CalendarMath.civil(CalendarMath.split(Date(), utcOffsetSeconds: 0).day).year
+        return year >= 1000 && year <= now + 100
     }
 
     /// The time expression a trigger's time comes from: the nearest in its

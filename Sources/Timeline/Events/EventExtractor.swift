@@ -98,7 +98,8 @@ public struct EventExtractor: Sendable {
             if group.isNegated { continue }
             triggers.append((index, group))
         }
-        let entitiesOf = participants.entities(words: words, triggers: triggers.map(\.index))
+        let counted = words.map { word in !local.contains { $0.1.contains(word.range.lowerBound) } }
+        let entitiesOf = participants.entities(words: words, triggers: triggers.map(\.index), counted: counted)
         // The last verb's anchor, for the nouns and infinitives after it.
         var governing: (group: VerbGroup, anchor: Anchor?)?
         for (index, group) in triggers {

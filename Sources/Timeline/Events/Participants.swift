@@ -62,6 +62,12 @@ struct Participants {
                 referent = memory.lastNamed([.organization, .geopolitical, .location], since: sentence - 2)
             } else if lower == "the", index + 1 < words.count, Self.descriptions.contains(words[index + 1].lowercased) {
                 referent = memory.lastNamed([.organization], since: sentence - 2)
+            } else if lower == "the", index + 2 < words.count, words[index + 1].lowercased == "two",
+                      Self.pairs.contains(words[index + 2].lowercased) {
+                // "the two countries": the last two named.
+                let named = memory.recent.filter { [.organization, .geopolitical].contains($0.type) && $0.sentence >= sentence - 2 }.suffix(2)
+                for entity in named { spans.append((entity.name, index, index + 2)) }
+                continue
             }
             if let referent { spans.append((referent, index, lower == "the" ? index + 1 : index)) }
         }
@@ -77,7 +83,16 @@ struct Participants {
     }
 
     /// Participants of every trigger, given which words are event triggers.
-    func entities(words: [EventTrigger.Word], triggers: [Int]) -> [Int: [String]] {
+    /// `counted[i]` is false for words that do not count in distances
+    /// (inside a time expression: "have, over the past few months, quietly rebuilt").
+    func entities(words: [EventTrigger.Word], triggers: [Int], counted: [Bool]) -> [Int: [String]] {
+        var position: [Int] = []
+        var running = 0
+        for index in words.indices {
+            position.append(running)
+            if counted[index] { running += 1 }
+        }
+        func gap(_ a: Int, _ b: Int) -> Int { abs(position[b] - position[a]) }
         var result: [Int: [String]] = [:]
         func add(_ entity: String, _ trigger: Int) {
             if !(result[trigger]?.contains(entity) ?? false) { result[trigger, default: []].append(entity) }
@@ -85,12 +100,16 @@ struct Participants {
         let triggerSet = Set(triggers)
         for span in spans {
             // Near: at most two words away on either side.
-            for trigger in triggers where (trigger > span.last && trigger - span.last <= 2) || (trigger < span.first && span.first - trigger <= 2) {
+            for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= 2) || (trigger < span.first && gap(trigger, span.first) <= 2) {
                 add(span.entity, trigger)
             }
-            // Its verb: the first trigger after it within six words, no other name between.
-            if let verb = triggers.first(where: { $0 > span.last }), verb - span.last <= 6,
-               !spans.contains(where: { $0.first > span.last && $0.first < verb }) {
+            // Its verb: the first trigger after it within six words, no other
+            // name between but one it is coordinated with ("Pakistan and Bangladesh have").
+            if let verb = triggers.first(where: { $0 > span.last }), gap(span.last, verb) <= 6,
+               !spans.contains(where: { other in
+                   other.first > span.last && other.first < verb
+                       && !(other.first - span.last <= 2 && words[span.last + 1..<other.first].allSatisfy { $0.lowercased == "and" })
+               }) {
                 add(span.entity, verb)
             }
         }
@@ -132,6 +151,7 @@ struct Participants {
         "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but", "because", "where", "when",
         "after", "before", "as", "and", "since", "until", "unless", "if",
     ]
+    static let pairs: Set<String> = ["countries", "nations", "sides", "governments", "companies", "firms", "states", "neighbours", "neighbors"]
     static let personPronouns: Set<String> = ["he", "she", "his", "her", "him"]
     static let thingPronouns: Set<String> = ["it", "its", "they", "their", "them"]
     static let descriptions: Set<String> = [

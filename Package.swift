@@ -49,7 +49,7 @@ let package = Package(
         // Temporal expressions normalised TimeML-style, events and timelines
         // (sentences and who-is-involved come from the entity extractor).
         // Pure Swift, no Lua.
-        .target(name: "Timeline", dependencies: ["DossierCore", "EntityExtractor"]),
+        .target(name: "Timeline", dependencies: ["DossierCore", "EntityExtractor"], resources: [.copy("Resources")]),
         .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "EntityExtractor", "Timeline", "DossierCore"]),
         // The REPL and the script runner: what the `dossier` commands drive.
         .target(name: "DossierShell", dependencies: ["LuaKit", "DossierLua", "CLineEdit"]),

@@ -15,6 +15,9 @@ public struct Event: Hashable, Sendable, Codable {
         /// A reporting or present-perfect sentence with no date of its own
         /// ("Pakistan said it has signed"), dated by publication.
         case publication
+        /// A past event with no date of its own, dated by the last date the
+        /// story gave before it ("On 3 May the plane landed. It was refuelled").
+        case narrative
         /// Computed from a date and a duration in the same sentence ("in April
         /// 2025 after a gap of nearly 15 years" puts the previous talks around 2010).
         case arithmetic
@@ -35,9 +38,15 @@ public struct Event: Hashable, Sendable, Codable {
         public var stop: Int
         /// The sentence as written.
         public var text: String
+        /// The trigger word's bytes in the article body (1-based, inclusive,
+        /// like `start`/`stop`); 0 when the event has no single trigger word.
+        public var triggerStart: Int
+        public var triggerStop: Int
 
         public init(articleID: Int64?, title: String?, outlet: String?, url: String?, published: String?,
-                    sentence: Int, start: Int, stop: Int, text: String) {
+                    sentence: Int, start: Int, stop: Int, text: String, triggerStart: Int = 0, triggerStop: Int = 0) {
+            self.triggerStart = triggerStart
+            self.triggerStop = triggerStop
             self.articleID = articleID
             self.title = title
             self.outlet = outlet
@@ -63,12 +72,23 @@ public struct Event: Hashable, Sendable, Codable {
     public var dating: Dating
     /// The phrase that says what happened ("resumed", "has signed").
     public var trigger: String
+    /// The event's tense as the verb group gives it (nil for a noun with no verb of its own).
+    public var tense: Tense?
+    /// "could fly", "would cost": possible, not reported as having happened.
+    public var isHypothetical: Bool
+
+    public enum Tense: String, Hashable, Sendable, Codable {
+        case past, present, future
+    }
     /// Who and what is involved: canonical entity names, in order of appearance.
     public var entities: [String]
     public var sources: [Source]
 
     public init(interval: DateInterval, precision: TimeExpression.Precision, modifier: TimeExpression.Modifier?,
-                label: String, when: String, dating: Dating, trigger: String, entities: [String], sources: [Source]) {
+                label: String, when: String, dating: Dating, trigger: String, entities: [String], sources: [Source],
+                tense: Tense? = nil, isHypothetical: Bool = false) {
+        self.tense = tense
+        self.isHypothetical = isHypothetical
         self.interval = interval
         self.precision = precision
         self.modifier = modifier

@@ -52,8 +52,13 @@ struct EventValue: LuaPushable {
     let event: Event
 
     func push(to stack: LuaStack) {
-        stack.pushTable(recordCount: 12)
+        stack.pushTable(recordCount: 16)
         stack.setField(-1, "label", event.label)
+        let first = event.sources.first
+        stack.setField(-1, "start", first.flatMap { $0.triggerStart > 0 ? $0.triggerStart : nil })
+        stack.setField(-1, "stop", first.flatMap { $0.triggerStop > 0 ? $0.triggerStop : nil })
+        stack.setField(-1, "tense", event.tense?.rawValue)
+        stack.setField(-1, "hypothetical", event.isHypothetical)
         stack.setField(-1, "from", EventTimeline.isoDate(event.interval.start))
         stack.setField(-1, "to", EventTimeline.isoDate(event.interval.end))
         stack.setField(-1, "precision", event.precision.rawValue)
@@ -65,7 +70,7 @@ struct EventValue: LuaPushable {
         stack.setField(-1, "entities", event.entities)
         stack.pushTable(arrayCount: event.sources.count)
         for (offset, source) in event.sources.enumerated() {
-            stack.pushTable(recordCount: 9)
+            stack.pushTable(recordCount: 11)
             stack.setField(-1, "article", source.articleID.map(Int.init))
             stack.setField(-1, "title", source.title)
             stack.setField(-1, "outlet", source.outlet)
@@ -75,6 +80,8 @@ struct EventValue: LuaPushable {
             stack.setField(-1, "start", source.start)
             stack.setField(-1, "stop", source.stop)
             stack.setField(-1, "text", source.text)
+            stack.setField(-1, "trigger_start", source.triggerStart > 0 ? source.triggerStart : nil)
+            stack.setField(-1, "trigger_stop", source.triggerStop > 0 ? source.triggerStop : nil)
             lua_rawseti(stack.L, -2, lua_Integer(offset + 1))
         }
         lua_setfield(stack.L, -2, "sources")
@@ -162,22 +169,26 @@ enum TimelineBindings {
 
     static func build(defaultStore: StoreHandle) -> LuaNativeFunction {
         LuaNativeFunction(name: "timeline", documentation: """
-            timeline{entity=, query=, articles={...}, since=, to=, limit=500, store=} -> timeline
+            timeline{entity=, scope="participant", query=, articles={...}, since=, to=, limit=500, store=} -> timeline
               (entity= takes a name or an Entity; an unknown key is an error)
-              Events from the articles matching the full-text query and/or mentioning
+              Events from the articles matching the full-text query and/or about
               the entity (found as entities:get finds it, by name or alias; that
-              entity only, not namesakes of another type; all articles when
-              neither; or the given articles), published
-              since `since`, the newest `limit` of them: all the events of stories
-              about the entity (among the two most named), those naming it in the
-              others, overlapping [since, to]. `until` is a Lua
-              keyword: write to= (or ["until"]=). Print it, or tl:show(), tl:export(path).
+              entity only, not namesakes of another type; articles that write its
+              name where the extractor missed it count too; all articles when
+              neither; or the given articles), published since `since`, the newest
+              `limit` of them, overlapping [since, to]. With an entity, scope=
+              "participant" (the default) keeps the events it takes part in (named,
+              or referred back to, as subject, object or beside the trigger);
+              scope="story" every event of the stories it is among the two most
+              named entities of, and those naming it in the others. `until` is a
+              Lua keyword: write to= (or ["until"]=). Print it, or tl:show(),
+              tl:export(path).
             """) { call in
             let options = call.type(of: 1) == .none || call.type(of: 1) == .nil ? nil : 1
             if let options, call.type(of: options) != .table {
                 throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "table"))
             }
-            if let options { try call.rejectUnknownOptions(options, known: ["entity", "query", "articles", "since", "to", "until", "limit", "store"]) }
+            if let options { try call.rejectUnknownOptions(options, known: ["entity", "scope", "query", "articles", "since", "to", "until", "limit", "store"]) }
             var storeHandle = defaultStore
             if let options, let other = try call.option(options, "store", as: StoreHandle.self) { storeHandle = other }
             let store = try storeHandle.store()
@@ -193,6 +204,10 @@ enum TimelineBindings {
             let since = try options.flatMap { try dateOption(call, $0, "since")?.instant }
             let until = try options.flatMap { try untilOption(call, $0) }
             let limit = try options.map { try countOption(call, $0, "limit", default: 500) } ?? 500
+            let scopeName: String = try options.flatMap { try call.option($0, "scope") } ?? "participant"
+            guard let scope = EntityEvents.Scope(rawValue: scopeName) else {
+                throw call.badArgument(1, "field 'scope': expected \"participant\" or \"story\", got \"\(scopeName)\"")
+            }
 
             var entity: StoredEntity? = givenEntity?.entity
             if let entityName {
@@ -212,34 +227,44 @@ enum TimelineBindings {
                 var search = SearchQuery(text: query ?? "", since: since, limit: limit, order: .newest)
                 if let entity { search.mentioningEntities = [entity.id] }
                 articles = try store.search(search).map(\.article)
+                if let entity {
+                    // Articles that write the name where the extractor missed it.
+                    let phrase = "\"" + entity.name.replacingOccurrences(of: "\"", with: "") + "\""
+                    var byName = SearchQuery(text: query.map { "(\($0)) \(phrase)" } ?? phrase, since: since, limit: limit, order: .newest)
+                    let known = Set(articles.map(\.id))
+                    let more = (try? store.search(byName).map(\.article)) ?? []
+                    articles += more.filter { !known.contains($0.id) }
+                    articles = Array(articles.sorted { ($0.draft.published?.instant ?? .distantPast) > ($1.draft.published?.instant ?? .distantPast) }.prefix(limit))
+                }
             }
             var title = "Timeline"
             if let entity { title += " of \(entity.name)" }
             if let query { title += " for “\(query)”" }
             if articles.count == limit { title += " (the newest \(limit) articles; raise limit= for more)" }
-            let timeline = try assemble(articles: articles, store: store, entity: entity)
+            let timeline = try assemble(articles: articles, store: store, entity: entity, scope: scope)
             call.push(TimelineHandle(timeline.between(since, until), title: title))
             return 1
         }
     }
 
     /// Events of the articles, with their stored mentions, merged into one
-    /// timeline. With `entity`: every event of the stories it is a protagonist
-    /// of, and the events naming it in the others.
-    static func assemble(articles: [Article], store: (any Store)?, entity: StoredEntity?) throws -> EventTimeline {
+    /// timeline; with `entity`, the events `EntityEvents` selects for it.
+    static func assemble(articles: [Article], store: (any Store)?, entity: StoredEntity?,
+                         scope: EntityEvents.Scope = .participant) throws -> EventTimeline {
         let extractor = EventExtractor(tagger: tagger)
+        let target = entity.map { TimelineTarget(name: $0.name, aliases: $0.aliases) }
         var events: [Event] = []
         for article in articles {
             let mentions = try store?.mentions(inArticle: article.id).map(\.mention) ?? []
-            let input = TimelineArticle(article, mentions: mentions)
-            let found = extractor.events(in: input)
-            if let entity, !extractor.protagonists(of: input).contains(entity.name) {
-                events += found.filter { $0.entities.contains(entity.name) }
+            var input = TimelineArticle(article, mentions: mentions)
+            if let target {
+                input = EntityEvents.prepare(input, for: [target])
+                events += EntityEvents.select(extractor.events(in: input), of: target, in: input, extractor: extractor, scope: scope)
             } else {
-                events += found
+                events += extractor.events(in: input)
             }
         }
-        return EventTimeline(events: events)
+        return EventTimeline(events: events.filter { !$0.isHypothetical })
     }
 
     static var timelineType: LuaUserdataType<TimelineHandle> {

@@ -19,6 +19,7 @@ extension TaggingPass {
             if token.suffix == .ordinal { return dayMonth(at: i) ?? century(at: i) }
             if let iso = isoDate(at: i) { return iso }
             if let numeric = slashedDate(at: i) { return numeric }
+            if let attacks = septemberEleventh(at: i) { return attacks }
             return dayMonth(at: i) ?? year(at: i)
         case .punctuation:
             // "'90s"
@@ -319,6 +320,16 @@ extension TaggingPass {
         return k
     }
 
+    /// "9/11" on its own (no year after it, no number before): the attacks of
+    /// 11 September 2001, as news writes them.
+    func septemberEleventh(at i: Int) -> Candidate? {
+        guard let (nine, nineDigits) = plainNumber(i), nine == 9, nineDigits == 1, isPunctuation(i + 1, 0x2F), isAttached(i + 1),
+              let (eleven, elevenDigits) = plainNumber(i + 2), eleven == 11, elevenDigits == 2, isAttached(i + 2) else { return nil }
+        if isPunctuation(i + 3, 0x2F) && isAttached(i + 3) { return nil }
+        if i > 0, isPunctuation(i - 1, 0x2F) && isAttached(i) { return nil }
+        return .point(.day(CalendarMath.dayNumber(year: 2001, month: 9, day: 11)), end: i + 3)
+    }
+
     /// "12/28/2025", "28/12/2025", "12/28/25", "2025/12/28", "28.12.2025".
     func slashedDate(at i: Int) -> Candidate? {
         guard let (a, aDigits) = plainNumber(i), i + 4 < tokens.count else { return nil }
@@ -353,6 +364,11 @@ extension TaggingPass {
                 let prefixed = previous.punctuation == 0x2D && [.mid, .pre, .post].contains(key(i - 2))
                 if [0x24, 0x23, 0x2E, 0x2C, 0x3A, 0x2F, 0x2D].contains(previous.punctuation) && isAttached(i) && !prefixed { return nil }
             }
+            // "a 2021 RAV4", "the 2016 MacBook Pro": a model year names a product,
+            // not a time ("the 2020 debate" stays a year).
+            if previous.kind == .word, Self.productDeterminers.contains(lowercased(i - 1)), isProductName(at: i + 1) || isProductName(at: i + 2) {
+                return nil
+            }
             // "Section 2010", "Flight 2010", "Windows 2000", even at a sentence start.
             if previous.kind == .word, previous.word == nil, previous.isCapitalized { return nil }
             if previous.kind == .number { return nil }
@@ -365,6 +381,12 @@ extension TaggingPass {
             if isPunctuation(i + 1, 0x2E), isAttached(i + 1), isAttached(i + 2), plainNumber(i + 2) != nil { return nil }
             if next.kind == .word, let key = WordKey(bytes, next.start, next.end), Self.countedNouns.contains(key) { return nil }
             if case .unit? = next.word { return nil }
+            // "1600 Pennsylvania Avenue": a street number.
+            var k = i + 1
+            while k < tokens.count, k <= i + 3, tokens[k].kind == .word, tokens[k].isCapitalized {
+                if Self.streetWords.contains(lowercased(k)) { return nil }
+                k += 1
+            }
         }
         // Far in the future it is a number ("the Dow fell to 2613").
         if year > (reference.anchorYear ?? 2030) + 30 { return nil }
@@ -376,6 +398,26 @@ extension TaggingPass {
         return .point(CalendarPoint(year: year, granularity: .year), end: i + 1)
     }
 
+    /// A product's name as written: capitals inside the word ("MacBook",
+    /// "iPhone") or letters with digits attached ("RAV4", "A380").
+    func isProductName(at k: Int) -> Bool {
+        guard k < tokens.count, tokens[k].kind == .word, word(k) == nil else { return false }
+        let token = tokens[k]
+        if k + 1 < tokens.count, tokens[k + 1].kind == .number, isAttached(k + 1) { return true }
+        var capitals = 0
+        for q in token.start..<token.end where bytes[q] >= 0x41 && bytes[q] <= 0x5A { capitals += 1 }
+        let length = token.end - token.start
+        let startsLower = bytes[token.start] >= 0x61 && bytes[token.start] <= 0x7A
+        return (capitals >= 2 && capitals < length) || (startsLower && capitals >= 1)
+    }
+
+    /// Words before a model year ("a 2021 RAV4").
+    static let productDeterminers: Set<String> = ["a", "an", "the", "his", "her", "my", "their", "its", "our", "your", "this", "that", "new", "used"]
+    /// Street types after a house number and a name.
+    static let streetWords: Set<String> = [
+        "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr", "way", "place", "court", "highway",
+    ]
+
     /// Plural nouns after which a four-digit number is a count ("2010 troops").
     static let countedNouns: Set<WordKey> = Set([
         "troops", "people", "soldiers", "men", "women", "children", "persons", "residents", "votes", "cases",
@@ -384,6 +426,8 @@ extension TaggingPass {
         "workers", "members", "employees", "vehicles", "cars", "refugees", "migrants", "jobs", "acres", "pounds",
         "barrels", "homes", "houses", "villages", "sq", "ft", "kg", "mw", "cc", "rpm", "officers", "police",
         "militants", "fighters", "civilians", "prisoners", "detainees", "flights", "passengers", "copies",
+        "pixels", "px", "mah", "watts", "hz", "mhz", "ghz", "gb", "mb", "tb", "yards", "calories", "horsepower", "hp",
+        "lumens", "nits", "dpi", "ppi", "subscribers", "followers", "views", "downloads", "users", "customers",
     ].map(WordKey.init))
 
     /// The lower-cased text of a short word token (empty when longer than 15 bytes).

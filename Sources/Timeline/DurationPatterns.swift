@@ -206,6 +206,11 @@ extension TaggingPass {
             quarter.year = year + n
             return .point(quarter, end: end, relative: true)
         }
+        // "In May 2019 ... two months later": from the story's month, at month precision.
+        if !isAgo, let month = reference.narrativeMonthStart, [.month, .quarter, .year].contains(duration.unit) {
+            return .point(shifted(duration.unit == .quarter ? .month : duration.unit, from: month,
+                                  by: duration.unit == .quarter ? 3 * n : n), end: end, relative: true)
+        }
         guard let base = isAgo ? reference.anchorDay : reference.storyDay else {
             return Candidate(end: end, type: .date, content: .literal(unresolved(granularity(of: duration.unit))), isRelative: true)
         }

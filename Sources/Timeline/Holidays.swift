@@ -1,5 +1,6 @@
 /// Named days with a fixed rule: "Christmas", "New Year's Day", "Thanksgiving
-/// Day", "Easter". Lunar holidays (Eid, Diwali) move with sightings and local
+/// Day", "Easter", "Black Friday" and "Cyber Monday" (after Thanksgiving);
+/// "Black Monday" is the crash of 1987. Lunar holidays (Eid, Diwali) move with sightings and local
 /// calendars, so they are not resolved to a date.
 extension TaggingPass {
     /// A holiday at `i`: in the year the sentence gave, else the occurrence
@@ -28,6 +29,17 @@ extension TaggingPass {
             rule = { year in
                 let first = CalendarMath.dayNumber(year: year, month: 11, day: 1)
                 return first + (4 - CalendarMath.weekday(ofDay: first) + 7) % 7 + 21
+            }
+        } else if tokenIs(i, "black"), tokenIs(i + 1, "monday") {
+            // The crash of 19 October 1987: a day in history, not last Monday.
+            return .point(.day(CalendarMath.dayNumber(year: 1987, month: 10, day: 19)), end: i + 2)
+        } else if tokenIs(i, "black") && tokenIs(i + 1, "friday") || tokenIs(i, "cyber") && tokenIs(i + 1, "monday") {
+            // The shopping days after Thanksgiving (US): the Friday, and the Monday after.
+            end = i + 2
+            let shift = tokenIs(i, "black") ? 1 : 4
+            rule = { year in
+                let first = CalendarMath.dayNumber(year: year, month: 11, day: 1)
+                return first + (4 - CalendarMath.weekday(ofDay: first) + 7) % 7 + 21 + shift
             }
         } else if tokenIs(i, "easter"), tokenIs(end, "sunday") || !(end < tokens.count && tokens[end].isCapitalized) {
             if tokenIs(end, "sunday") { end += 1 }

@@ -20,6 +20,10 @@ struct ReferenceTime {
     private var lastYear: (year: Int, sentence: Int)?
     /// The most recent day-precise date the text gave.
     var narrativeDay: Int?
+    /// The first day of the most recent month the text gave without a day
+    /// ("in May 2019"), while no later day-precise date replaced it: what
+    /// "two months later" counts from.
+    var narrativeMonthStart: Int?
     /// The most recent quarter the text spoke of ("the third quarter"), for
     /// the financial convention that "a year earlier" then means the same
     /// quarter a year before.
@@ -63,7 +67,12 @@ struct ReferenceTime {
         // 1997"), and reading the next month in it was wrong more often than
         // right on TimeBank and AQUAINT.
         if point.granularity <= .month { lastYear = (year, sentence) }
-        if let day = point.dayNumber { narrativeDay = day }
+        if let day = point.dayNumber {
+            narrativeDay = day
+            narrativeMonthStart = nil
+        } else if point.granularity == .month {
+            narrativeMonthStart = CalendarMath.dayNumber(year: year, month: point.month, day: 1)
+        }
         if point.granularity == .quarter { narrativeQuarter = point }
     }
 

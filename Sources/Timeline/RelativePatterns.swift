@@ -330,7 +330,9 @@ extension TaggingPass {
             point.granularity = .weekend
             return .point(point, end: k + 1, relative: true)
         case .month(let month):
-            // "last May", "next January", "this March"
+            // "last May", "next January", "this March"; but "This March 28, 2017"
+            // is the date that follows.
+            if direction == .this, dayNumber(at: k + 1) != nil { return nil }
             guard tokens[k].isCapitalized, let anchorYear = reference.anchorYear, let anchorMonth = reference.anchorMonth else { return nil }
             var year = anchorYear
             switch direction {

@@ -97,6 +97,7 @@ struct TaggingPass {
     @inline(__always) private func canStart(_ token: TextToken, at i: Int) -> Bool {
         switch token.word {
         case nil:
+            if token.kind == .word { return token.isCapitalized && (tokenIs(i, "black") || tokenIs(i, "cyber")) }
             return token.kind == .number || (token.kind == .punctuation && token.punctuation == 0x27)
         case .key(let k)?:
             switch k {
@@ -135,6 +136,7 @@ struct TaggingPass {
         consider(matchDuration(at: j))
         consider(matchSet(at: j))
         if let k = key(j), [.holiday, .new, .last, .next, .this].contains(k) { consider(matchHoliday(at: j)) }
+        if tokenIs(j, "black") || tokenIs(j, "cyber") { consider(matchHoliday(at: j)) }
         if prefix.modifier == .mid, case .partOfDay(let code)? = word(j) { consider(midPartOfDay(code, at: j)) }
         guard var result = best else { return nil }
         if let modifier = prefix.modifier {

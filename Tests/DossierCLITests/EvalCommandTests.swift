@@ -57,4 +57,44 @@ import Testing
         // docs, gold, system, strict P/R/F1, relaxed P/R/F1, type, value accuracy, value F1
         #expect(total == ["total", "1", "3", "3"] + Array(repeating: "100.0", count: 9), "\(result.stdout)")
     }
+
+    /// A one-document corpus in the SemEval-2015 Task 4 layout: the command
+    /// writes the target's timeline and scores it against the gold one.
+    @Test func timelineTaskCorpusIsWrittenAndScored() throws {
+        let root = try DossierExecutable.temporaryDirectory()
+        let corpus = root.appendingPathComponent("corpus_1")
+        let cat = corpus.appendingPathComponent("corpus_trackA_CAT")
+        let gold = corpus.appendingPathComponent("TimeLines_Gold_Standard")
+        try FileManager.default.createDirectory(at: cat, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: gold, withIntermediateDirectories: true)
+        let words: [[String]] = [["Airbus", "launches", "plane"], ["January", "18", ",", "2005"],
+                                 ["Airbus", "unveiled", "the", "A380", "on", "Tuesday", "."],
+                                 ["Airbus", "delivered", "the", "first", "jet", "in", "October", "2007", "."]]
+        var xml = "<?xml version=\"1.0\" ?><Document doc_id=\"3307\" doc_name=\"3307_Airbus.txt\">\n"
+        var number = 0
+        for (sentence, tokens) in words.enumerated() {
+            for token in tokens {
+                xml += "<token number=\"\(number)\" sentence=\"\(sentence)\" t_id=\"\(number + 1)\">\(token)</token>\n"
+                number += 1
+            }
+        }
+        xml += "<Markables>\n<TIMEX3 functionInDocument=\"CREATION_TIME\" m_id=\"1\" type=\"DATE\" value=\"2005-01-18\">\n</TIMEX3>\n</Markables>\n</Document>\n"
+        try xml.write(to: cat.appendingPathComponent("3307_Airbus.txt.xml"), atomically: true, encoding: .utf8)
+        try "Airbus\n".write(to: corpus.appendingPathComponent("list_target_entities_corpus_1.txt"), atomically: true, encoding: .utf8)
+        try "Airbus\n1\t2005-01-18\t3307-0-launches\t3307-2-unveiled\n2\t2007-10\t3307-3-delivered\n"
+            .write(to: gold.appendingPathComponent("airbus.txt"), atomically: true, encoding: .utf8)
+        let out = root.appendingPathComponent("out")
+        let result = try DossierExecutable.run(["eval", "timeline", root.path, "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try String(contentsOf: out.appendingPathComponent("corpus_1/airbus.txt"), encoding: .utf8)
+        #expect(written.hasPrefix("Airbus\n1\t2005-01-18\t"), "\(written)")
+        #expect(written.contains("3307-2-unveiled"))
+        #expect(written.contains("2007-10\t3307-3-delivered"))
+        #expect(result.stdout.contains("corpus_1"))
+        let trivial = try DossierExecutable.run(["eval", "timeline", root.path, "--system", "trivial"])
+        #expect(trivial.status == 0)
+        let missing = try DossierExecutable.run(["eval", "timeline", corpus.path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no corpus_N/corpus_trackA_CAT"))
+    }
 }

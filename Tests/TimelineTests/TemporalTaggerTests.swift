@@ -387,3 +387,37 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
         #expect(abs(value.precision - 1.0 / 3) < 1e-9 && abs(value.recall - 0.5) < 1e-9)
     }
 }
+
+/// Four-digit numbers that are not years, named days, and dates the web
+/// writes in ways news wire does not (issue 11's hygiene list).
+@Suite struct DateHygieneTests {
+    private let november = PublicationDate(year: 2022, month: 11, day: 30)
+
+    @Test func modelYearsAddressesAndMeasuresAreNoYears() {
+        #expect(values("He bought a 2021 RAV4 last week.", anchor: november) == ["last week=2022-W47"])
+        #expect(values("The 2016 MacBook Pro is slow.", anchor: november).isEmpty)
+        #expect(values("The office at 1600 Pennsylvania Avenue opened.", anchor: november).isEmpty)
+        #expect(values("The screen has 1080 pixels.", anchor: november).isEmpty)
+        // A year used as an adjective is still a year.
+        #expect(values("During the 2020 debate he spoke.", anchor: november) == ["2020=2020"])
+        #expect(values("the 1996 Olympic bombing", anchor: november) == ["1996=1996"])
+    }
+
+    @Test func namedDaysResolveAsThemselves() {
+        #expect(values("Shoppers flocked to stores on Black Friday.", anchor: november) == ["Black Friday=2022-11-25"])
+        #expect(values("Sales rose on Cyber Monday.", anchor: november) == ["Cyber Monday=2022-11-28"])
+        #expect(values("The crash of Black Monday shook markets.", anchor: november) == ["Black Monday=1987-10-19"])
+        #expect(values("After 9/11 security tightened.", anchor: november) == ["9/11=2001-09-11"])
+        #expect(values("on 9/11/2019 at noon", anchor: november).first?.hasSuffix("=2019-09-11") == true)
+    }
+
+    @Test func thisBeforeAFullDateIsPartOfIt() {
+        #expect(values("This March 28, 2017, the firm opened.", anchor: november) == ["March 28, 2017=2017-03-28"])
+        #expect(values("This March the firm opened.", anchor: november) == ["This March=2022-03"])
+    }
+
+    @Test func laterCountsFromTheStorysMonth() {
+        #expect(values("The plant opened in May 2019. Two months later it closed.", anchor: november)
+            == ["May 2019=2019-05", "Two months later=2019-07"])
+    }
+}

@@ -59,14 +59,19 @@ import Testing
         let parser = XMLParser(data: Data(html.utf8))
         parser.delegate = collector
         #expect(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
-        #expect(collector.elements.contains("svg"))
-        #expect(collector.elements.filter { $0 == "rect" }.count == 2)
+        #expect(collector.elements.contains("script"))
+        #expect(collector.elements.filter { $0 == "li" && true }.count >= 2)
         #expect(collector.text.contains("Pakistan & Bangladesh"))
         #expect(collector.text.contains("resumed \"talks\", officials said <quietly> & more."))
         // Self-contained: nothing is fetched.
         #expect(!collector.attributes.contains { ($0.key == "src" || $0.key == "href") && $0.value.hasPrefix("http") })
-        #expect(!html.contains("<script"))
+        #expect(!html.contains("<script src"))
         #expect(!html.contains("<link"))
+        // The events' data is inert inside its script element.
+        let data = try #require(html.range(of: "id=\"timeline-data\">").map { html[$0.upperBound...] })
+        let block = data[..<(data.range(of: "</script>")?.lowerBound ?? data.endIndex)]
+        #expect(!block.contains("<") && !block.contains("&"))
+        #expect(block.contains("\\u003cquietly\\u003e \\u0026 more"))
     }
 
     @Test func formatsFollowFileExtensions() {

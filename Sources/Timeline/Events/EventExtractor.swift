@@ -2,16 +2,38 @@ import DossierCore
 import EntityExtractor
 import Foundation
 
-/// Turns an article into dated events: one per date-bearing expression in a
-/// sentence, one for a reporting or present-perfect sentence with no date of
-/// its own (dated by publication), and one more where a date and a duration in
-/// the same sentence place an earlier point ("in April 2025 after a gap of
-/// nearly 15 years" puts the previous talks around 2010).
+/// Turns an article into events: every word of a sentence that the event
+/// lexicon takes for a trigger (verbs, nominal events such as "loss", "sales",
+/// "bailout", -ing forms and infinitives), each with its own date and its own
+/// participants.
+///
+/// Dating, strongest first: a time expression in the trigger's clause (or,
+/// failing that, in its sentence; a future event never takes a past date);
+/// the publication date for present-tense reporting and "has + participle";
+/// the story's reference time (its last past date, at first the publication)
+/// for a past event with none. Future events with no date of their own are
+/// placed after the publication (modifier AFTER); "could"/"would" events are
+/// marked hypothetical; negated ones are left out. A noun event with no verb
+/// of its own takes its clause's verb's time. Where a date and a duration in
+/// one sentence place an earlier point ("in April 2025 after a gap of nearly
+/// 15 years"), that point is an event too.
 public struct EventExtractor: Sendable {
     public let tagger: TemporalTagger
+    public let lexicon: EventLexicon
 
-    public init(tagger: TemporalTagger = TemporalTagger()) {
+    public init(tagger: TemporalTagger = TemporalTagger(), lexicon: EventLexicon = .bundled) {
         self.tagger = tagger
+        self.lexicon = lexicon
+    }
+
+    /// One dating decision, before it becomes an Event.
+    private struct Anchor {
+        var interval: DateInterval
+        var precision: TimeExpression.Precision
+        var modifier: TimeExpression.Modifier?
+        var when: String
+        var dating: Event.Dating
+        var expression: TimeExpression?
     }
 
     public func events(in article: TimelineArticle) -> [Event] {
@@ -23,11 +45,13 @@ public struct EventExtractor: Sendable {
         let expressions = tagger.find(in: article.body, anchor: article.published)
         var mentionsBySentence: [Int: [Mention]] = [:]
         for mention in article.mentions { mentionsBySentence[mention.sentence, default: []].append(mention) }
-        let protagonists = mainEntities(of: article.mentions)
+        let published = article.published.map(publicationAnchor)
+        var reference = published
+        var memory = Participants.Memory()
+        var seen: Set<String> = []
 
         var events: [Event] = []
         var expressionIndex = 0
-        let published = article.published?.iso8601
         for (offset, sentence) in sentences.enumerated() {
             let number = offset + 1
             var inSentence: [TimeExpression] = []
@@ -35,63 +59,196 @@ public struct EventExtractor: Sendable {
                 if expressions[expressionIndex].byteRange.lowerBound >= sentence.lowerBound { inSentence.append(expressions[expressionIndex]) }
                 expressionIndex += 1
             }
-            let text = String(decoding: tokenized.bytes[sentence], as: UTF8.self)
+            let bytes = tokenized.bytes[sentence]
+            let text = String(decoding: bytes, as: UTF8.self)
             let source = Event.Source(
                 articleID: article.id, title: article.title, outlet: article.outlet, url: article.url,
-                published: published, sentence: number, start: sentence.lowerBound + 1,
+                published: article.published?.iso8601, sentence: number, start: sentence.lowerBound + 1,
                 stop: sentence.upperBound, text: text)
-            events += self.events(sentence: text, offset: sentence.lowerBound, expressions: inSentence,
-                                  entities: uniqueEntities(mentionsBySentence[number] ?? []), protagonists: protagonists,
-                                  source: source, published: article.published)
+            let words = EventTrigger.split(text)
+            // A caption repeated under every photo, a copyright line: no events.
+            guard seen.insert(text).inserted, !Self.isBoilerplate(words, text: text) else { continue }
+            let participants = Participants(words: words, bytes: bytes, offset: sentence.lowerBound,
+                                            mentions: mentionsBySentence[number] ?? [], sentence: number, memory: &memory)
+            events += self.events(words: words, offset: sentence.lowerBound, expressions: inSentence,
+                                  participants: participants, source: source, published: published, reference: reference,
+                                  publication: article.published)
+            // A past date the story moves to becomes its reference time.
+            if let latest = inSentence.last(where: { isPastDate($0, published: article.published) }), let anchor = anchor(for: latest) {
+                reference = anchor
+            }
         }
         return events
     }
 
-    private func events(sentence: String, offset: Int, expressions: [TimeExpression], entities named: [String],
-                        protagonists: [String], source: Event.Source, published: PublicationDate?) -> [Event] {
+    private func events(words: [EventTrigger.Word], offset: Int, expressions: [TimeExpression], participants: Participants,
+                        source: Event.Source, published: Anchor?, reference: Anchor?, publication: PublicationDate?) -> [Event] {
+        let dated = Self.joiningRanges(expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil && Self.isPlausible($0) },
+                                       words: words, offset: offset)
+        let local = dated.map { ($0, ($0.byteRange.lowerBound - offset)..<($0.byteRange.upperBound - offset)) }
         var events: [Event] = []
-        // A dated sentence that names no one ("In April 2025, the two
-        // countries resumed talks") is about the story's protagonists.
-        let entities = named.isEmpty ? protagonists : named
-        // Dates, times, and durations anchored on the calendar ("over the past
-        // few months" ending at publication) place an event.
-        let dated = expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil }
-        let words = EventTrigger.split(sentence)
-        for expression in dated {
-            let local = (expression.byteRange.lowerBound - offset)..<(expression.byteRange.upperBound - offset)
-            let trigger = EventTrigger.phrase(in: words, near: local) ?? expression.text
-            let label = expression.type == .duration
-                ? EventLabel.span(interval: expression.interval!, precision: expression.precision!)
-                : EventLabel.text(interval: expression.interval!, precision: expression.precision!, modifier: expression.modifier)
+        var triggers: [(index: Int, group: VerbGroup)] = []
+        for (index, word) in words.enumerated() {
+            let lower = word.lowercased
+            if local.contains(where: { $0.1.contains(word.range.lowerBound) }) { continue }
+            // A capital inside the sentence is a name ("Ahmed", "Boeing"), not a trigger.
+            if index > 0, word.text.first?.isUppercase == true { continue }
+            if VerbGroup.auxiliaries.contains(lower) || Self.notTriggers.contains(lower) || !lexicon.isEvent(lower) { continue }
+            let group = VerbGroup(words: words, at: index)
+            if group.isNegated { continue }
+            triggers.append((index, group))
+        }
+        let counted = words.map { word in !local.contains { $0.1.contains(word.range.lowerBound) } }
+        let entitiesOf = participants.entities(words: words, triggers: triggers.map(\.index), counted: counted)
+        // The last verb's anchor, for the nouns and infinitives after it.
+        var governing: (group: VerbGroup, anchor: Anchor?)?
+        for (index, group) in triggers {
+            let word = words[index]
+            let clause = participants.clause(at: word.range.lowerBound)
+            var anchor: Anchor?
+            if let expression = governingExpression(local, near: word.range, clause: clause, group: group, publication: publication) {
+                anchor = self.anchor(for: expression)
+            }
+            var tense = group.tense
+            if anchor == nil {
+                if group.isInfinitive || group.tense == nil, let governing {
+                    // "plans to sell", "the sale": the time of the verb before it;
+                    // after an intention, later than it.
+                    tense = group.isInfinitive && (governing.group.tense == .future || Self.intentions.contains(governing.group.phrase.split(separator: " ").last.map { $0.lowercased() } ?? ""))
+                        ? .future : governing.group.tense
+                    anchor = tense == .future ? published.map(after) : governing.anchor
+                } else {
+                    switch tense {
+                    case .future: anchor = published.map(after)
+                    case .present: anchor = published
+                    case .past: anchor = published
+                    case nil: anchor = published
+                    }
+                    if group.isPerfect { anchor = published }
+                }
+            }
+            if group.tense != nil && !group.isInfinitive { governing = (group, anchor) }
+            guard let anchor else { continue }
+            var eventSource = source
+            eventSource.triggerStart = offset + word.range.lowerBound + 1
+            eventSource.triggerStop = offset + word.range.upperBound
+            let label = anchor.expression?.type == .duration
+                ? EventLabel.span(interval: anchor.interval, precision: anchor.precision)
+                : EventLabel.text(interval: anchor.interval, precision: anchor.precision, modifier: anchor.modifier)
+            let entities = entitiesOf[index] ?? []
             events.append(Event(
-                interval: expression.interval!, precision: expression.precision!, modifier: expression.modifier,
-                label: label, when: expression.text, dating: .expression, trigger: trigger, entities: entities, sources: [source]))
-            guard expression.type != .duration else { continue }
-            for duration in expressions where duration.type == .duration && duration.interval == nil {
-                if let earlier = earlierPoint(before: expression, by: duration, sentence: sentence, offset: offset,
-                                              trigger: trigger, entities: entities, source: source) {
-                    events.append(earlier)
+                interval: anchor.interval, precision: anchor.precision, modifier: anchor.modifier, label: label,
+                when: anchor.when, dating: anchor.dating, trigger: group.phrase, entities: entities, sources: [eventSource],
+                tense: tense, isHypothetical: group.isHypothetical))
+            if let expression = anchor.expression, expression.type != .duration {
+                for duration in expressions where duration.type == .duration && duration.interval == nil {
+                    if let earlier = earlierPoint(before: expression, by: duration, words: words, offset: offset,
+                                                  trigger: group.phrase, entities: entities, source: eventSource) {
+                        events.append(earlier)
+                    }
                 }
             }
         }
-        if dated.isEmpty, !named.isEmpty, let published, let trigger = reportedPhrase(in: words) {
-            let interval = dayInterval(of: published)
-            events.append(Event(
-                interval: interval, precision: .day, modifier: nil,
-                label: EventLabel.text(interval: interval, precision: .day, modifier: nil),
-                when: "published " + published.iso8601, dating: .publication, trigger: trigger, entities: named, sources: [source]))
-        }
         return events
+    }
+
+    /// "Copyright 2019 ...", "© 2021 ...", "All rights reserved": page furniture.
+    static func isBoilerplate(_ words: [EventTrigger.Word], text: String) -> Bool {
+        if text.contains("©") { return true }
+        for (index, word) in words.enumerated() {
+            if word.lowercased == "copyright" { return true }
+            if word.lowercased == "rights", index + 1 < words.count, words[index + 1].lowercased == "reserved" { return true }
+        }
+        return false
+    }
+
+    /// "between 2010 and 2015", "from May to July": one span from the start
+    /// of the first to the end of the second, not two dates.
+    static func joiningRanges(_ expressions: [TimeExpression], words: [EventTrigger.Word], offset: Int) -> [TimeExpression] {
+        var result: [TimeExpression] = []
+        for expression in expressions {
+            if let previous = result.last, let first = previous.interval, let second = expression.interval, first.start < second.end,
+               previous.type != .duration {
+                let gap = (previous.byteRange.upperBound - offset)..<(expression.byteRange.lowerBound - offset)
+                let between = words.filter { gap.contains($0.range.lowerBound) }.map(\.lowercased)
+                let before = words.last { $0.range.upperBound <= previous.byteRange.lowerBound - offset }?.lowercased
+                let opened = before == "between" || before == "from"
+                let joined = between == ["and"] && before == "between" || (between == ["to"] || between == ["through"] || between == ["until"]) && opened
+                    || between.isEmpty && gap.count <= 3 && opened
+                if joined {
+                    result[result.count - 1] = TimeExpression(
+                        text: previous.text + " .. " + expression.text, start: previous.start, stop: expression.stop, type: .duration,
+                        value: previous.value + "/" + expression.value, interval: DateInterval(start: first.start, end: second.end),
+                        precision: max(previous.precision ?? .day, expression.precision ?? .day))
+                    continue
+                }
+            }
+            result.append(expression)
+        }
+        return result
+    }
+
+    /// Dates a timeline can show: after year 1000 (no placeholder year 1 or
+    /// 0001-01-01) and at most a century ahead.
+    static func isPlausible(_ expression: TimeExpression) -> Bool {
+        guard let interval = expression.interval else { return false }
+        let year = CalendarMath.civil(CalendarMath.split(interval.start, utcOffsetSeconds: 0).day).year
+        let now = CalendarMath.civil(CalendarMath.split(Date(), utcOffsetSeconds: 0).day).year
+        return year >= 1000 && year <= now + 100
+    }
+
+    /// The time expression a trigger's time comes from: the nearest in its
+    /// clause, else the nearest in the sentence; for a future event, only one
+    /// that is not over by publication.
+    private func governingExpression(_ expressions: [(TimeExpression, Range<Int>)], near word: Range<Int>, clause: Range<Int>,
+                                     group: VerbGroup, publication: PublicationDate?) -> TimeExpression? {
+        func distance(_ range: Range<Int>) -> Int {
+            range.upperBound <= word.lowerBound ? word.lowerBound - range.upperBound : max(0, range.lowerBound - word.upperBound)
+        }
+        let usable = expressions.filter { expression, _ in
+            guard group.tense == .future, let publication, let interval = expression.interval else { return true }
+            return interval.end > publication.instant
+        }
+        let inClause = usable.filter { clause.contains($0.1.lowerBound) }
+        let pool = inClause.isEmpty ? usable : inClause
+        return pool.min { distance($0.1) < distance($1.1) }?.0
+    }
+
+    private func anchor(for expression: TimeExpression) -> Anchor? {
+        guard let interval = expression.interval, let precision = expression.precision else { return nil }
+        return Anchor(interval: interval, precision: precision, modifier: expression.modifier, when: expression.text,
+                      dating: .expression, expression: expression)
+    }
+
+    private func publicationAnchor(_ date: PublicationDate) -> Anchor {
+        let interval = dayInterval(of: date)
+        return Anchor(interval: interval, precision: .day, modifier: nil, when: "published " + date.iso8601, dating: .publication)
+    }
+
+    /// Later than the publication: a future event with no date of its own.
+    private func after(_ anchor: Anchor) -> Anchor {
+        var later = anchor
+        later.modifier = .after
+        later.when = "after publication (" + String(anchor.when.dropFirst("published ".count)) + ")"
+        return later
+    }
+
+    /// A date the story can narrate from: a day, month or year before the publication.
+    private func isPastDate(_ expression: TimeExpression, published: PublicationDate?) -> Bool {
+        guard expression.type == .date, let interval = expression.interval, let precision = expression.precision,
+              precision <= .year else { return false }
+        guard let published else { return true }
+        return interval.start <= published.instant
     }
 
     /// "resumed ... in April 2025 after a gap of nearly 15 years": the point
     /// the gap began, April 2025 less 15 years, as an approximate year.
-    private func earlierPoint(before date: TimeExpression, by duration: TimeExpression, sentence: String, offset: Int,
+    private func earlierPoint(before date: TimeExpression, by duration: TimeExpression, words: [EventTrigger.Word], offset: Int,
                               trigger: String, entities: [String], source: Event.Source) -> Event? {
         guard let seconds = duration.duration?.approximateSeconds, let interval = date.interval else { return nil }
-        let before = sentence.utf8.prefix(max(0, duration.byteRange.lowerBound - offset))
-        let lead = String(decoding: before.suffix(40), as: UTF8.self).lowercased()
-        guard lead.contains("gap of") || lead.hasSuffix("after ") || lead.contains("first time in") || lead.contains("break of")
+        let start = duration.byteRange.lowerBound - offset
+        let lead = words.filter { $0.range.upperBound <= start }.suffix(4).map(\.lowercased).joined(separator: " ")
+        guard lead.hasSuffix("gap of") || lead.hasSuffix("after") || lead.hasSuffix("first time in") || lead.hasSuffix("break of")
         else { return nil }
         let point = interval.start.addingTimeInterval(-seconds)
         let year = CalendarMath.civil(CalendarMath.split(point, utcOffsetSeconds: 0).day).year
@@ -101,33 +258,8 @@ public struct EventExtractor: Sendable {
             interval: span, precision: .year, modifier: .approx,
             label: EventLabel.text(interval: span, precision: .year, modifier: .approx),
             when: "\(date.text) - \(duration.text)", dating: .arithmetic,
-            trigger: "before the gap: " + trigger, entities: entities, sources: [source])
+            trigger: "before the gap: " + trigger, entities: entities, sources: [source], tense: .past)
     }
-
-    /// A sentence reporting a new fact without dating it: "has signed",
-    /// "have rebuilt", "announced". Not when it is denied ("neither government
-    /// has announced", "no evidence that Bangladesh has endorsed").
-    private func reportedPhrase(in words: [EventTrigger.Word]) -> String? {
-        for (index, word) in words.enumerated() {
-            let lower = word.lowercased
-            if Self.negations.contains(lower) { return nil }
-            if lower == "has" || lower == "have" {
-                var next = index + 1
-                while next < words.count, next - index <= 8 {
-                    let candidate = words[next].lowercased
-                    if words[next].text.first?.isUppercase == true { break }  // "has Ahmed ..." is no participle
-                    if candidate == "been" || candidate == "not" { break }
-                    if EventTrigger.isParticiple(candidate) { return lower + " " + words[next].text }
-                    next += 1
-                }
-            }
-            if Self.reportingVerbs.contains(lower) { return String(word.text) }
-        }
-        return nil
-    }
-
-    private static let reportingVerbs: Set<String> = ["announced", "confirmed", "signed", "agreed", "unveiled"]
-    private static let negations: Set<String> = ["not", "no", "never", "neither", "nor", "without"]
 
     /// The calendar day the outlet printed (28 December in New Delhi, though
     /// it was still the 27th in UTC), as a UTC day like every other date on a
@@ -137,26 +269,28 @@ public struct EventExtractor: Sendable {
         return DateInterval(start: CalendarMath.date(ofDay: day), end: CalendarMath.date(ofDay: day + 1))
     }
 
+    /// Verbs of intention: what follows them as an infinitive is to come.
+    static let intentions: Set<String> = [
+        "plan", "plans", "planned", "planning", "intend", "intends", "intended", "expect", "expects", "expected",
+        "hope", "hopes", "hoped", "aim", "aims", "aimed", "want", "wants", "wanted", "agree", "agrees", "agreed",
+        "decide", "decides", "decided", "seek", "seeks", "sought", "scheduled", "due", "set", "prepare", "prepares", "preparing",
+    ]
+    /// Words the lexicon counts as events that a timeline reader does not
+    /// take for something happening on a date.
+    static let notTriggers: Set<String> = ["according", "being", "going", "having"]
+
     /// The entities a story is about: named at least twice and at least half
     /// as often as the most named, two at most, in order of first mention.
     public func protagonists(of article: TimelineArticle) -> [String] {
-        mainEntities(of: article.mentions)
-    }
-
-    private func mainEntities(of mentions: [Mention]) -> [String] {
         var counts: [String: Int] = [:]
-        for mention in mentions { counts[mention.entity, default: 0] += 1 }
+        for mention in article.mentions { counts[mention.entity, default: 0] += 1 }
         guard let most = counts.values.max() else { return [] }
         let main = counts.filter { $0.value >= 2 && $0.value * 2 >= most }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(2).map(\.key)
-        return uniqueEntities(mentions).filter { main.contains($0) }
-    }
-
-    private func uniqueEntities(_ mentions: [Mention]) -> [String] {
         var seen: Set<String> = []
         var names: [String] = []
-        for mention in mentions.sorted(by: { $0.start < $1.start }) where seen.insert(mention.entity).inserted {
+        for mention in article.mentions.sorted(by: { $0.start < $1.start }) where main.contains(mention.entity) && seen.insert(mention.entity).inserted {
             names.append(mention.entity)
         }
         return names

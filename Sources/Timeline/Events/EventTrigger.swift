@@ -62,7 +62,9 @@ enum EventTrigger {
         var start = -1
         for index in 0...bytes.count {
             let byte = index < bytes.count ? bytes[index] : 0x20
-            let isLetter = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "-") && start >= 0
+            // Letters and digits ("A380" is one word), hyphens inside a word.
+            let isLetter = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) && start >= 0
+                || byte == UInt8(ascii: "-") && start >= 0
             if isLetter {
                 if start < 0 { start = index }
             } else if start >= 0 {

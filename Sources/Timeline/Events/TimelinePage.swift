@@ -1,16 +1,22 @@
 import DossierCore
 import Foundation
 
-/// The HTML export: one self-contained page (inline CSS and SVG, nothing
-/// fetched) with the events drawn on a time axis and listed with their sources.
-/// Written as well-formed XML so it can be checked and transformed as such.
+/// The HTML export: one self-contained page (inline CSS, data and script,
+/// nothing fetched) that an analyst can read at any spread of dates.
+///
+/// The chart shows a focus range (by default the span holding the middle 90%
+/// of the events, so one event in the 1300s does not squeeze the rest into a
+/// strip) above an overview of the whole range, where the focus is a window
+/// that can be dragged; the wheel zooms and a drag pans. Events of the same
+/// day, month or year (whichever the zoom makes legible) are stacked in one
+/// column, and each mark shows its date, trigger, sentence and sources on
+/// hover and jumps to its entry in the list on click. Entity, kind of dating
+/// and outlet filters apply to chart and list. Without scripts the list alone
+/// is the page. Written as well-formed XML (the script in CDATA) so it can be
+/// checked and transformed as such.
 struct TimelinePage {
     let timeline: EventTimeline
     let title: String
-
-    private let width = 960.0
-    private let margin = 40.0
-    private let laneHeight = 18.0
 
     var html: String {
         var out = """
@@ -21,35 +27,25 @@ struct TimelinePage {
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(escape(title))</title>
             <style>
-            body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1000px; color: #1d232a; padding: 0 1em; }
-            h1 { font-size: 1.5em; margin-bottom: 0.2em; }
-            .meta { color: #5b6670; margin-top: 0; }
-            svg { width: 100%; height: auto; border: 1px solid #d8dee4; border-radius: 6px; background: #fbfcfd; }
-            .axis line { stroke: #9aa5b1; } .axis text { font-size: 11px; fill: #5b6670; }
-            .event rect { fill: #2f6fb3; opacity: 0.75; } .event circle { fill: #2f6fb3; }
-            .event.publication rect, .event.publication circle { fill: #3d8b5a; }
-            .event.arithmetic rect, .event.arithmetic circle { fill: #b36b2f; }
-            ol.events { list-style: none; padding: 0; }
-            ol.events > li { border-left: 4px solid #2f6fb3; padding: 0.4em 0.8em; margin: 0.8em 0; background: #f5f8fb; }
-            ol.events > li.publication { border-color: #3d8b5a; } ol.events > li.arithmetic { border-color: #b36b2f; }
-            .date { font-weight: 600; font-variant-numeric: tabular-nums; margin-right: 0.5em; }
-            .trigger { font-style: italic; }
-            .entity { display: inline-block; background: #e4ebf2; border-radius: 3px; padding: 0 0.35em; margin: 0 0.25em 0.2em 0; font-size: 0.85em; }
-            .sources { font-size: 0.88em; color: #46515c; margin: 0.3em 0 0 1em; padding: 0; }
-            .legend span { margin-right: 1.2em; font-size: 0.9em; }
+            \(TimelinePageAssets.style)
             </style>
             </head>
             <body>
             <h1>\(escape(title))</h1>
-            <p class="meta">\(timeline.events.count) event\(timeline.events.count == 1 ? "" : "s") from \(articleCount) article\(articleCount == 1 ? "" : "s"). <span class="legend"><span style="color:#2f6fb3">&#9632; dated in the text</span><span style="color:#3d8b5a">&#9632; dated by publication</span><span style="color:#b36b2f">&#9632; computed from a duration</span></span></p>
+            <p class="meta">\(timeline.events.count) event\(timeline.events.count == 1 ? "" : "s") from \(articleCount) article\(articleCount == 1 ? "" : "s"). <span class="legend"><span class="key expression">&#9632; dated in the text</span><span class="key publication">&#9632; dated by publication</span><span class="key arithmetic">&#9632; computed from a duration</span><span class="key narrative">&#9632; dated by the story</span></span></p>
+            <div id="controls" class="controls"></div>
+            <div id="chart" class="chart"><noscript>The chart needs scripts; the events are listed below.</noscript></div>
+            <div id="tip" class="tip" hidden="hidden"></div>
+            <p id="shown" class="meta"></p>
 
             """
-        out += axis
-        out += "<ol class=\"events\">\n"
+        out += "<script type=\"application/json\" id=\"timeline-data\">" + data + "</script>\n"
+        out += "<ol class=\"events\" id=\"events\">\n"
         for (index, event) in timeline.events.enumerated() {
             out += "<li id=\"event-\(index + 1)\" class=\"\(event.dating.rawValue)\">"
             out += "<span class=\"date\">\(escape(event.label))</span>"
             out += "<span class=\"trigger\">\(escape(event.trigger))</span>"
+            if event.isHypothetical { out += " <span class=\"entity\">hypothetical</span>" }
             out += "<p>\(escape(event.summary))</p>"
             if !event.entities.isEmpty {
                 out += "<div>" + event.entities.map { "<span class=\"entity\">\(escape($0))</span>" }.joined() + "</div>"
@@ -71,7 +67,7 @@ struct TimelinePage {
             }
             out += "</ul></li>\n"
         }
-        out += "</ol>\n</body>\n</html>\n"
+        out += "</ol>\n<script>//<![CDATA[\n" + TimelinePageAssets.script + "\n//]]></script>\n</body>\n</html>\n"
         return out
     }
 
@@ -79,52 +75,50 @@ struct TimelinePage {
         Set(timeline.events.flatMap { $0.sources.map { $0.articleID ?? -1 } }).count
     }
 
-    /// Events as bars (their interval) and dots on a linear time axis, one
-    /// lane per event so nothing overlaps; year ticks chosen to stay legible.
-    private var axis: String {
-        let events = timeline.events
-        guard let first = events.map(\.interval.start).min(), let last = events.map(\.interval.end).max() else {
-            return "<p>No dated events.</p>\n"
+    /// The events as the script reads them: times in milliseconds, and the
+    /// characters that could end the script element escaped.
+    private var data: String {
+        var out = "["
+        for (index, event) in timeline.events.enumerated() {
+            if index > 0 { out += ",\n" }
+            out += "{\"s\":\(Int64(event.interval.start.timeIntervalSince1970 * 1000)),\"e\":\(Int64(event.interval.end.timeIntervalSince1970 * 1000))"
+            out += ",\"l\":" + Self.json(event.label) + ",\"p\":" + Self.json(event.precision.rawValue)
+            out += ",\"t\":" + Self.json(event.trigger) + ",\"d\":" + Self.json(event.dating.rawValue)
+            out += ",\"x\":" + Self.json(event.summary)
+            out += ",\"n\":[" + event.entities.map(Self.json).joined(separator: ",") + "]"
+            out += ",\"o\":[" + Set(event.sources.compactMap(\.outlet)).sorted().map(Self.json).joined(separator: ",") + "]"
+            out += ",\"c\":[" + event.sources.map { source in
+                Self.json([source.outlet, source.title, source.published.map { String($0.prefix(10)) }].compactMap { $0 }.joined(separator: ", ")
+                          + ", sentence \(source.sentence)")
+            }.joined(separator: ",") + "]}"
         }
-        func year(of date: Date) -> Int { CalendarMath.civil(CalendarMath.split(date, utcOffsetSeconds: 0).day).year }
-        func startOf(_ year: Int) -> Date { CalendarMath.date(ofDay: CalendarMath.dayNumber(year: year, month: 1, day: 1)) }
-        let firstYear = year(of: first)
-        let lastYear = year(of: last.addingTimeInterval(-1)) + 1
-        let start = startOf(firstYear)
-        let end = startOf(lastYear)
-        let span = max(end.timeIntervalSince(start), 1)
-        let plot = width - 2 * margin
-        func x(_ date: Date) -> Double { margin + plot * date.timeIntervalSince(start) / span }
-        let height = 40 + laneHeight * Double(events.count) + 10
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Events on a time axis\">\n"
-        svg += "<g class=\"axis\"><line x1=\"\(margin)\" y1=\"24\" x2=\"\(width - margin)\" y2=\"24\"/>"
-        let years = lastYear - firstYear
-        let step = [1, 2, 5, 10, 20, 50, 100, 200, 500].first { years / $0 <= 10 } ?? 1000
-        var tickYear = firstYear - firstYear % step
-        while tickYear <= lastYear {
-            if tickYear >= firstYear {
-                let position = x(startOf(tickYear))
-                svg += "<line x1=\"\(format(position))\" y1=\"20\" x2=\"\(format(position))\" y2=\"28\"/><text x=\"\(format(position))\" y=\"14\" text-anchor=\"middle\">\(tickYear)</text>"
-            }
-            tickYear += step
-        }
-        svg += "</g>\n"
-        for (index, event) in events.enumerated() {
-            let y = 40 + laneHeight * Double(index)
-            let left = x(event.interval.start)
-            let right = max(x(event.interval.end), left + 3)
-            svg += "<a href=\"#event-\(index + 1)\"><g class=\"event \(event.dating.rawValue)\"><title>\(escape(event.label + " " + event.trigger))</title>"
-            svg += "<rect x=\"\(format(left))\" y=\"\(format(y))\" width=\"\(format(right - left))\" height=\"10\" rx=\"2\"/>"
-            svg += "<circle cx=\"\(format((left + right) / 2))\" cy=\"\(format(y + 5))\" r=\"3\"/></g></a>\n"
-        }
-        svg += "</svg>\n"
-        return svg
+        return out + "]"
     }
 
-    /// One decimal, without String(format:) (thousands of coordinates per page).
-    private func format(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10))"
+    /// A JSON string that is also inert inside an HTML or XML script element.
+    static func json(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }
 

@@ -1,0 +1,118 @@
+import DossierCore
+import EntityExtractor
+
+/// Whom a timeline is about: a name and the other names it goes by.
+public struct TimelineTarget: Hashable, Sendable {
+    public var name: String
+    public var aliases: [String]
+
+    public init(name: String, aliases: [String] = []) {
+        self.name = name
+        self.aliases = aliases
+    }
+
+    /// The names searched for in the text, besides the ones the entity
+    /// extractor links: the given aliases, a model number and what follows it
+    /// ("Boeing 787 Dreamliner": "787 Dreamliner", "Dreamliner"; "Airbus A380":
+    /// "A380"), and the initials of a name of three words or more ("United
+    /// States Air Force": "USAF").
+    public var searchNames: [String] {
+        var names = [name] + aliases
+        let words = name.split(separator: " ").map(String.init)
+        if words.count >= 2, let model = words.firstIndex(where: { $0.contains(where: \.isNumber) }), model > 0 {
+            names.append(words[model...].joined(separator: " "))
+            if model + 1 < words.count { names.append(words[(model + 1)...].joined(separator: " ")) }
+        }
+        if words.count >= 3 {
+            let initials = String(words.compactMap { $0.first }.filter(\.isUppercase))
+            if initials.count == words.count { names.append(initials) }
+        }
+        var seen: Swift.Set<String> = []
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    /// The canonical entity names in `mentions` that are this target: a
+    /// mention's entity or text equal to the name or an alias (any case).
+    func entityNames(in mentions: [Mention]) -> Swift.Set<String> {
+        let names = Swift.Set(searchNames.map { $0.lowercased() })
+        var found: Swift.Set<String> = [name]
+        for mention in mentions where names.contains(mention.entity.lowercased()) || names.contains(mention.text.lowercased()) {
+            found.insert(mention.entity)
+        }
+        return found
+    }
+
+    /// Mentions of the target the extractor missed: every whole-word
+    /// occurrence of a search name (case as written) that no mention covers
+    /// already, linked to `name`. A person's surname counts once the full
+    /// name has been seen ("Louis Gallois ... Gallois said").
+    public func mentions(in article: TimelineArticle, sentences: [Range<Int>]) -> [Mention] {
+        let bytes = Array(article.body.utf8)
+        var names = searchNames
+        let isPerson = article.mentions.contains { $0.type == .person && entityNames(in: [$0]).count > 1 }
+            || article.mentions.contains { $0.type == .person && $0.entity == name }
+        if isPerson, let surname = name.split(separator: " ").last, name.contains(" ") { names.append(String(surname)) }
+        var found: [Mention] = []
+        for candidate in names {
+            let needle = Array(candidate.utf8)
+            guard !needle.isEmpty, needle.count <= bytes.count else { continue }
+            var index = 0
+            while index + needle.count <= bytes.count {
+                guard bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) else { index += 1; continue }
+                let end = index + needle.count
+                let wholeWord = (index == 0 || !Self.isWordByte(bytes[index - 1])) && (end == bytes.count || !Self.isWordByte(bytes[end]))
+                let covered = (article.mentions + found).contains { $0.byteRange.overlaps(index..<end) }
+                if wholeWord, !covered, let sentence = sentences.firstIndex(where: { $0.contains(index) }) {
+                    found.append(Mention(text: candidate, type: isPerson ? .person : .organization, entity: name,
+                                         start: index + 1, stop: end, sentence: sentence + 1, source: .rule))
+                }
+                index = end
+            }
+        }
+        return found
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+    }
+}
+
+/// The events of an article that belong on a target's timeline.
+public enum EntityEvents {
+    public enum Scope: String, Sendable, CaseIterable {
+        /// Events the target takes part in: named (or referred back to) in
+        /// the trigger's clause.
+        case participant
+        /// Every event of a story the target is a protagonist of, and the
+        /// events naming it in the others.
+        case story
+    }
+
+    /// The article with the target's missed mentions added, for extraction.
+    public static func prepare(_ article: TimelineArticle, for targets: [TimelineTarget]) -> TimelineArticle {
+        let sentences = TokenizedText(text: article.body).sentences
+        let tokenized = TokenizedText(text: article.body)
+        let ranges = sentences.compactMap { range -> Range<Int>? in
+            guard let first = range.first, let last = range.last else { return nil }
+            return tokenized.tokens[first].range.lowerBound..<tokenized.tokens[last].range.upperBound
+        }
+        var prepared = article
+        for target in targets { prepared.mentions += target.mentions(in: prepared, sentences: ranges) }
+        prepared.mentions.sort { $0.start < $1.start }
+        return prepared
+    }
+
+    public static func select(_ events: [Event], of target: TimelineTarget, in article: TimelineArticle,
+                              extractor: EventExtractor, scope: Scope = .participant) -> [Event] {
+        let names = target.entityNames(in: article.mentions)
+        guard article.mentions.contains(where: { names.contains($0.entity) }) else { return [] }
+        switch scope {
+        case .participant:
+            return events.filter { !names.isDisjoint(with: $0.entities) }
+        case .story:
+            if !names.isDisjoint(with: extractor.protagonists(of: article)) { return events }
+            return events.filter { !names.isDisjoint(with: $0.entities) }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import DossierCore
+
+/// Who takes part in each event of a sentence, without a parser.
+///
+/// An entity takes part in an event when it is the event's subject, object
+/// or modifier as word order shows it: the first event word after the entity
+/// (its verb: "Airbus has unveiled"), an event word at most two words from it
+/// ("delivered to Singapore Airlines", "the A380's flight", "Boeing 787
+/// deliveries"), and an infinitive or a coordinated verb whose subject is one
+/// of those ("Airbus plans to sell", "announced ... and said"). Pronouns ("it",
+/// "he", "they") and definite descriptions ("the company", "the plane") stand
+/// for the entity of fitting type named last in the same or the two sentences
+/// before. A sentence is also cut into clauses (at semicolons, colons,
+/// brackets, and a comma before "which", "while", "but"...), by which events
+/// find the time expression that governs them.
+struct Participants {
+    /// Byte ranges of the clauses, relative to the sentence.
+    private(set) var clauses: [Range<Int>] = []
+    /// Named (or referred-to) entities as word spans.
+    private(set) var spans: [(entity: String, first: Int, last: Int)] = []
+
+    /// Recent entities with their types, newest last, kept across sentences.
+    struct Memory {
+        var recent: [(name: String, type: EntityType, sentence: Int)] = []
+
+        mutating func note(_ mention: Mention, sentence: Int) {
+            recent.removeAll { $0.name == mention.entity }
+            recent.append((mention.entity, mention.entityType, sentence))
+            if recent.count > 12 { recent.removeFirst() }
+        }
+
+        func lastNamed(_ types: Set<EntityType>, since sentence: Int) -> String? {
+            recent.last { types.contains($0.type) && $0.sentence >= sentence }?.name
+        }
+    }
+
+    /// `mentions` are the sentence's, with absolute offsets; `offset` is the sentence's first byte.
+    init(words: [EventTrigger.Word], bytes: ArraySlice<UInt8>, offset: Int, mentions: [Mention], sentence: Int, memory: inout Memory) {
+        let cuts = Self.clauseStarts(words: words, bytes: bytes)
+        for (index, start) in cuts.enumerated() {
+            clauses.append(start..<(index + 1 < cuts.count ? cuts[index + 1] : bytes.count))
+        }
+        var mentionIndex = 0
+        let sorted = mentions.sorted { $0.start < $1.start }
+        for (index, word) in words.enumerated() {
+            // Mentions that start before this word's end: their words.
+            while mentionIndex < sorted.count, sorted[mentionIndex].byteRange.lowerBound - offset < word.range.upperBound {
+                let mention = sorted[mentionIndex]
+                let range = (mention.byteRange.lowerBound - offset)..<(mention.byteRange.upperBound - offset)
+                let first = words.firstIndex { $0.range.upperBound > range.lowerBound } ?? index
+                let last = words.lastIndex { $0.range.lowerBound < range.upperBound } ?? first
+                spans.append((mention.entity, first, max(first, last)))
+                memory.note(mention, sentence: sentence)
+                mentionIndex += 1
+            }
+            if spans.contains(where: { $0.first <= index && index <= $0.last }) { continue }
+            let lower = word.lowercased
+            var referent: String?
+            if Self.personPronouns.contains(lower) {
+                referent = memory.lastNamed([.person], since: sentence - 2)
+            } else if Self.thingPronouns.contains(lower) {
+                referent = memory.lastNamed([.organization, .geopolitical, .location], since: sentence - 2)
+            } else if lower == "the", index + 1 < words.count, Self.descriptions.contains(words[index + 1].lowercased) {
+                referent = memory.lastNamed([.organization], since: sentence - 2)
+            } else if lower == "the", index + 2 < words.count, words[index + 1].lowercased == "two",
+                      Self.pairs.contains(words[index + 2].lowercased) {
+                // "the two countries": the last two named.
+                let named = memory.recent.filter { [.organization, .geopolitical].contains($0.type) && $0.sentence >= sentence - 2 }.suffix(2)
+                for entity in named { spans.append((entity.name, index, index + 2)) }
+                continue
+            }
+            if let referent { spans.append((referent, index, lower == "the" ? index + 1 : index)) }
+        }
+        while mentionIndex < sorted.count {
+            memory.note(sorted[mentionIndex], sentence: sentence)
+            mentionIndex += 1
+        }
+    }
+
+    /// The clause holding byte `position` of the sentence.
+    func clause(at position: Int) -> Range<Int> {
+        clauses.last { $0.lowerBound <= position } ?? 0..<Int.max
+    }
+
+    /// Participants of every trigger, given which words are event triggers.
+    /// `counted[i]` is false for words that do not count in distances
+    /// (inside a time expression: "have, over the past few months, quietly rebuilt").
+    func entities(words: [EventTrigger.Word], triggers: [Int], counted: [Bool]) -> [Int: [String]] {
+        var position: [Int] = []
+        var running = 0
+        for index in words.indices {
+            position.append(running)
+            if counted[index] { running += 1 }
+        }
+        func gap(_ a: Int, _ b: Int) -> Int { abs(position[b] - position[a]) }
+        var result: [Int: [String]] = [:]
+        func add(_ entity: String, _ trigger: Int) {
+            if !(result[trigger]?.contains(entity) ?? false) { result[trigger, default: []].append(entity) }
+        }
+        let triggerSet = Set(triggers)
+        for span in spans {
+            // Near: at most two words away on either side.
+            for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= 2) || (trigger < span.first && gap(trigger, span.first) <= 2) {
+                add(span.entity, trigger)
+            }
+            // Its verb: the first trigger after it within six words, no other
+            // name between but one it is coordinated with ("Pakistan and Bangladesh have").
+            if let verb = triggers.first(where: { $0 > span.last }), gap(span.last, verb) <= 6,
+               !spans.contains(where: { other in
+                   other.first > span.last && other.first < verb
+                       && !(other.first - span.last <= 2 && words[span.last + 1..<other.first].allSatisfy { $0.lowercased == "and" })
+               }) {
+                add(span.entity, verb)
+            }
+        }
+        // Chains: "plans to sell", "announced the deal and said".
+        for trigger in triggers.sorted() {
+            guard let entities = result[trigger] else { continue }
+            var next = trigger + 1
+            while next < words.count, next - trigger <= 3 {
+                let lower = words[next].lowercased
+                if triggerSet.contains(next), next > 0, words[next - 1].lowercased == "to" || words[next - 1].lowercased == "and" {
+                    for entity in entities { add(entity, next) }
+                    break
+                }
+                if spans.contains(where: { $0.first == next }) || lower == "," { break }
+                next += 1
+            }
+        }
+        return result
+    }
+
+    private static func clauseStarts(words: [EventTrigger.Word], bytes: ArraySlice<UInt8>) -> [Int] {
+        var starts = [0]
+        let base = bytes.startIndex
+        for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") {
+            if position + 1 < bytes.count { starts.append(position + 1) }
+        }
+        for (index, word) in words.enumerated() where index > 0 && openers.contains(word.lowercased) {
+            // After a comma, or a dash: ", which", " - but".
+            var back = word.range.lowerBound - 1
+            while back > 0, bytes[base + back] == UInt8(ascii: " ") { back -= 1 }
+            if back >= 0, bytes[base + back] == UInt8(ascii: ",") || bytes[base + back] == UInt8(ascii: "-") {
+                starts.append(word.range.lowerBound)
+            }
+        }
+        return starts.sorted()
+    }
+
+    static let openers: Set<String> = [
+        "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but", "because", "where", "when",
+        "after", "before", "as", "and", "since", "until", "unless", "if",
+    ]
+    static let pairs: Set<String> = ["countries", "nations", "sides", "governments", "companies", "firms", "states", "neighbours", "neighbors"]
+    static let personPronouns: Set<String> = ["he", "she", "his", "her", "him"]
+    static let thingPronouns: Set<String> = ["it", "its", "they", "their", "them"]
+    static let descriptions: Set<String> = [
+        "company", "firm", "group", "airline", "carrier", "manufacturer", "maker", "plane", "aircraft", "jet",
+        "corporation", "government", "agency", "bank", "team", "club", "party", "country", "organisation", "organization",
+    ]
+}

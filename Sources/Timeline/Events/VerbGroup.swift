@@ -1,0 +1,90 @@
+import DossierCore
+
+/// What the words before a trigger say about it: tense, perfect aspect,
+/// modality, negation, and whether it is an infinitive governed by another
+/// verb ("plans to sell"). Read from at most four words back, skipping adverbs
+/// ("has also quietly sold"), as news English builds its verb groups.
+struct VerbGroup: Equatable {
+    var tense: Event.Tense?
+    /// "has sold", "have been sold": dated by the report, like the present.
+    var isPerfect = false
+    /// could, would, might, may, should, can, must.
+    var isHypothetical = false
+    var isNegated = false
+    /// "to sell": its time follows the verb that governs it.
+    var isInfinitive = false
+    /// The auxiliaries and the trigger as shown ("has signed", "will fly").
+    var phrase: String
+
+    /// `index` is the trigger's position in `words` (lower-cased).
+    init(words: [EventTrigger.Word], at index: Int) {
+        let trigger = words[index].lowercased
+        phrase = String(words[index].text)
+        var auxiliaries: [String] = []
+        var back = index - 1
+        while back >= 0, index - back <= 4 {
+            let word = words[back].lowercased
+            if Self.negations.contains(word) {
+                isNegated = true
+            } else if Self.auxiliaries.contains(word) || Self.modals.contains(word) || word == "to" || word == "be" || word == "being" {
+                auxiliaries.append(word)
+                if word == "to" { break }
+            } else if !Self.adverbs.contains(word) && !word.hasSuffix("ly") {
+                break
+            }
+            back -= 1
+        }
+        // A denied subject: "Neither Pakistan nor Bangladesh has announced", "nobody has signed";
+        // a denied report: "no evidence that Bangladesh has endorsed".
+        for earlier in stride(from: back, through: max(0, index - 10), by: -1) where earlier >= 0 {
+            let word = words[earlier].lowercased
+            if Self.deniedSubjects.contains(word) && index - earlier <= 7 { isNegated = true }
+            if word == "no" || word == "without", earlier + 1 < index,
+               words[(earlier + 1)..<min(earlier + 4, index)].contains(where: { Self.evidenceNouns.contains($0.lowercased) }) { isNegated = true }
+        }
+        if !auxiliaries.isEmpty { phrase = auxiliaries.reversed().joined(separator: " ") + " " + phrase }
+        // The auxiliary furthest back decides the tense ("will have sold" is future).
+        for auxiliary in auxiliaries.reversed() {
+            switch auxiliary {
+            case "to": isInfinitive = true
+            case "will", "shall", "'ll": tense = .future
+            case "would", "could", "might", "may", "should", "can", "must": isHypothetical = true
+            case "has", "have", "'ve": isPerfect = true; tense = tense ?? .present
+            case "had", "was", "were", "did": tense = tense ?? .past
+            case "is", "are", "am", "'s", "'re", "does", "do": tense = tense ?? .present
+            default: break
+            }
+            if isInfinitive || isHypothetical || tense != nil { break }
+        }
+        if auxiliaries.isEmpty {
+            if EventTrigger.irregularPast.contains(trigger) || EventTrigger.isRegularPast(trigger) {
+                tense = .past
+            } else if trigger.hasSuffix("s"), !trigger.hasSuffix("ss"), back >= 0, !Self.determiners.contains(words[back].lowercased),
+                      index > 0, Self.subjectLike(words[index - 1]) {
+                // "Airbus launches", "the company says": a present verb after its subject.
+                tense = .present
+            }
+        }
+    }
+
+    /// A word that can end a subject: a name, a pronoun, a noun (not a preposition or article).
+    private static func subjectLike(_ word: EventTrigger.Word) -> Bool {
+        if word.text.first?.isUppercase == true { return true }
+        return !determiners.contains(word.lowercased) && !prepositions.contains(word.lowercased)
+    }
+
+    static let auxiliaries: Set<String> = [
+        "will", "shall", "'ll", "has", "have", "'ve", "had", "was", "were", "is", "are", "am", "'s", "'re",
+        "been", "did", "does", "do", "would", "could", "might", "may", "should", "can", "must", "going", "about",
+    ]
+    static let modals: Set<String> = ["would", "could", "might", "may", "should", "can", "must"]
+    static let negations: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "cannot"]
+    static let evidenceNouns: Set<String> = ["evidence", "sign", "signs", "indication", "proof", "confirmation", "suggestion"]
+    static let deniedSubjects: Set<String> = ["neither", "nor", "nobody", "none"]
+    static let adverbs: Set<String> = [
+        "also", "already", "still", "just", "now", "then", "soon", "yet", "again", "even", "since", "first",
+        "reportedly", "officially", "finally", "recently", "currently", "previously", "later", "once", "ever", "all",
+    ]
+    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my"]
+    static let prepositions: Set<String> = ["of", "in", "on", "at", "for", "with", "by", "from", "to", "into", "over", "after", "before", "about", "as", "and", "or"]
+}

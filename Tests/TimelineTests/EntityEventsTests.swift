@@ -1,0 +1,36 @@
+import DossierCore
+import Testing
+@testable import Timeline
+
+/// Choosing the events of a target, and finding it where the extractor did not.
+@Suite struct EntityEventsTests {
+    @Test func searchNamesAddModelNumbersAndInitials() {
+        #expect(TimelineTarget(name: "Boeing 787 Dreamliner").searchNames == ["Boeing 787 Dreamliner", "787 Dreamliner", "Dreamliner"])
+        #expect(TimelineTarget(name: "Airbus A380").searchNames == ["Airbus A380", "A380"])
+        #expect(TimelineTarget(name: "United States Air Force").searchNames == ["United States Air Force", "USAF"])
+        #expect(TimelineTarget(name: "Ryanair", aliases: ["Ryan Air"]).searchNames == ["Ryanair", "Ryan Air"])
+    }
+
+    @Test func namesTheExtractorMissedBecomeMentionsOnlyAsWholeWords() {
+        let body = "The A380 flew. A3800 is no plane. Airbus A380 landed."
+        let known = Mention(text: "Airbus A380", type: .organization, entity: "Airbus A380", start: 35, stop: 45, sentence: 3, source: .model)
+        let article = EntityEvents.prepare(TimelineArticle(body: body, mentions: [known]), for: [TimelineTarget(name: "Airbus A380")])
+        #expect(article.mentions.map(\.text) == ["A380", "Airbus A380"])
+        #expect(article.mentions.first?.entity == "Airbus A380")
+        #expect(article.mentions.first?.sentence == 1)
+    }
+
+    @Test func participantScopeKeepsTheTargetsEventsAndStoryScopeTheStory() {
+        let body = "Boeing delivered a jet on 3 May 2024. Airbus lost an order on 4 May 2024. Boeing celebrated."
+        let article = EntityEvents.prepare(TimelineArticle(id: 1, published: PublicationDate(year: 2024, month: 5, day: 5), body: body),
+                                           for: [TimelineTarget(name: "Boeing"), TimelineTarget(name: "Airbus")])
+        let extractor = EventExtractor()
+        let events = extractor.events(in: article)
+        let boeing = EntityEvents.select(events, of: TimelineTarget(name: "Boeing"), in: article, extractor: extractor)
+        #expect(boeing.map(\.trigger).contains("delivered"))
+        #expect(!boeing.map(\.trigger).contains("lost"))
+        let story = EntityEvents.select(events, of: TimelineTarget(name: "Boeing"), in: article, extractor: extractor, scope: .story)
+        #expect(story.map(\.trigger).contains("lost"))
+        #expect(EntityEvents.select(events, of: TimelineTarget(name: "Embraer"), in: article, extractor: extractor).isEmpty)
+    }
+}

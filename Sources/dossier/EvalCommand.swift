@@ -36,11 +36,15 @@ struct EvalHTMLCommand: ParsableCommand {
         print("pages passed:      \(evaluation.pagesPassed) / \(evaluation.results.count)")
         print("wanted found:      \(evaluation.wantedFound) / \(evaluation.wantedTotal)")
         print("unwanted leaked:   \(evaluation.unwantedLeaked) / \(evaluation.unwantedTotal)")
+        print(String(format: "snippets: precision %.3f  recall %.3f  F1 %.3f  accuracy %.3f",
+                     evaluation.precision, evaluation.recall, evaluation.f1, evaluation.accuracy))
         let errors = evaluation.results.filter { $0.error != nil }
         if !errors.isEmpty { print("extraction errors: \(errors.count)") }
         if verbose {
             for result in evaluation.results where !result.passed {
                 print("  \(result.file): wanted \(result.wantedFound)/\(result.wantedTotal), leaked \(result.unwantedLeaked)/\(result.unwantedTotal)\(result.error.map { ", " + $0 } ?? "")")
+                for snippet in result.missing { print("    missing: \(snippet)") }
+                for snippet in result.leaked { print("    leaked:  \(snippet)") }
             }
         }
     }

@@ -82,6 +82,11 @@ public enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("article extraction warnings") { db in
+            // Why an extracted text may not be the whole article, one note a
+            // line ("possibly truncated: …"); NULL when nothing is amiss.
+            try db.execute(sql: "ALTER TABLE article ADD COLUMN extraction_warnings TEXT")
+        }
         return migrator
     }
 
@@ -130,7 +135,8 @@ public enum StoreSchema {
             title: row["title"], subtitle: row["subtitle"], byline: row["byline"], outlet: row["outlet"],
             url: row["url"], published: published, dateline: row["dateline"], language: row["language"],
             breadcrumbs: breadcrumbs.map { $0.components(separatedBy: " > ") } ?? [],
-            body: row["body"], sourcePath: row["source_path"]
+            body: row["body"], sourcePath: row["source_path"],
+            warnings: (row["extraction_warnings"] as String?).map { $0.components(separatedBy: "\n") } ?? []
         )
         return Article(id: row["id"], draft: draft, contentHash: row["content_hash"],
                        wordCount: row["word_count"], ingestedAt: Date(timeIntervalSince1970: row["ingested_at"]))

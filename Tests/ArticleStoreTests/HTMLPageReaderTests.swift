@@ -142,3 +142,50 @@ import Testing
         #expect(draft.warnings.isEmpty)
     }
 }
+
+@Suite struct HTMLStoryEndingTests {
+    private static let story = [
+        "The port authority said on Friday that container traffic had fallen by a fifth since the spring, the steepest drop in a decade, as shipping lines rerouted their vessels around the strike.",
+        "Dock workers have stopped work twice this month over pay, and their union said a third stoppage would begin next week unless the employers returned to talks with a better offer.",
+    ]
+
+    @Test func siteNoticesAfterTheStoryGoButTheSameWordsInsideItStay() throws {
+        let inside = "Subscribers to the port's newsletter were told of the closure a day before the public, and some followed the news on Twitter, the authority said in its own report."
+        let html = """
+            <html><body><article>
+            <p>\(Self.story[0])</p><p>\(inside)</p><p>\(Self.story[1])</p>
+            <p>Figure 2: Container traffic by month</p>
+            <p>Follow The Harbour Times on Twitter and Facebook @HarbourTimes.</p>
+            <p>For the latest news download the Harbour Times app for iOS and Android.</p>
+            <p>© 2024 Harbour Media Group. All rights reserved.</p>
+            </article></body></html>
+            """
+        let draft = try HTMLArticleExtractor.extract(Array(html.utf8), path: "page.html")
+        #expect(draft.body == [Self.story[0], inside, Self.story[1]].joined(separator: "\n\n"))
+    }
+
+    @Test func aStorySplitIntoSeveralDeclaredBodiesIsReadWhole() throws {
+        let html = """
+            <html><body><main>
+            <section itemprop="articleBody"><p>\(Self.story[0])</p></section>
+            <div class="ad-slot">Advertisement</div>
+            <section itemprop="articleBody"><p>\(Self.story[1])</p></section>
+            </main></body></html>
+            """
+        let draft = try HTMLArticleExtractor.extract(Array(html.utf8), path: "page.html")
+        #expect(draft.body == Self.story.joined(separator: "\n\n"))
+    }
+
+    @Test func aStoryBuiltFromSeveralArticleElementsIsReadWhole() throws {
+        let gallery = (1...6).map { "<p>Picture \($0) of the harbour at dawn, with cranes, ships, tugs and the old lighthouse in the background.</p>" }.joined()
+        let html = """
+            <html><body><main><div class="content">
+            <article class="element"><p>\(Self.story[0])</p></article>
+            <article class="element gallery">\(gallery)</article>
+            <article class="element"><p>\(Self.story[1])</p></article>
+            </div></main></body></html>
+            """
+        let draft = try HTMLArticleExtractor.extract(Array(html.utf8), path: "page.html")
+        for paragraph in Self.story { #expect(draft.body.contains(paragraph)) }
+    }
+}

@@ -23,7 +23,8 @@ enum BoilerplateLines {
     /// Whether a whole line is furniture.
     static func isFurniture(_ text: String) -> Bool {
         let lowercased = text.lowercased()
-        if furniturePrefixes.contains(where: { lowercased.hasPrefix($0) }) { return true }
+        if furniturePrefixes.contains(where: { lowercased.hasPrefix($0) }) || isCaptionLabel(lowercased) { return true }
+        if copyrightMarks.contains(where: { lowercased.contains($0) }) { return true }
         if isBareURL(lowercased) || isDateStamp(text) || isBareLabel(text) { return true }
         return false
     }
@@ -45,6 +46,47 @@ enum BoilerplateLines {
         "tags:", "tagged:", "tagged with", "topics:", "filed under", "category:", "categories:", "category :",
         "schlagwörter:", "themen:",
     ]
+
+    private static let copyrightMarks = ["©", "all rights reserved", "copyrighted property", "alle rechte vorbehalten"]
+
+    /// "Figure 3: …", "Fig. 2.", "Abbildung 4: …", "Bild 1 von 10": a
+    /// figure's label, number and caption.
+    private static func isCaptionLabel(_ lowercased: String) -> Bool {
+        guard let label = captionLabels.first(where: { lowercased.hasPrefix($0) }) else { return false }
+        let rest = lowercased.dropFirst(label.count).drop { $0 == " " || $0 == "." }
+        let number = rest.prefix { $0.isNumber }
+        let after = rest.dropFirst(number.count).drop { $0 == " " }
+        return after.hasPrefix(":") || (!number.isEmpty && (after.isEmpty || after.hasPrefix(".") || after.hasPrefix("von ") || after.hasPrefix("of ")))
+    }
+
+    private static let captionLabels = ["figure", "fig", "abbildung", "abb", "bild", "image", "photo", "foto", "slide"]
+
+    /// Calls to action and site notices. They close many stories ("Follow
+    /// us on Twitter", "Sign up here", "download our app", "… is not
+    /// responsible for the opinions …"); inside a story the same words can
+    /// be news, so they count only in the story's tail.
+    static func isSiteNotice(_ text: String) -> Bool {
+        let lowercased = text.lowercased()
+        if noticePhrases.contains(where: { lowercased.contains($0) }) { return true }
+        let mentionsSocialNetwork = ["twitter", "facebook", "instagram", "youtube", "whatsapp", "telegram"].contains { lowercased.contains($0) }
+        return (lowercased.contains("follow") && mentionsSocialNetwork)
+            || (lowercased.contains("download") && (lowercased.contains(" app") || lowercased.contains("ios")))
+    }
+
+    private static let noticePhrases = [
+        "sign up", "newsletter", "subscribe", "subscriber", "subscription", "log in", "sign in", "not responsible for",
+        "written permission", "reprint", "republish", "cookie", "contact us", "click here", "abonnier", "anmelden",
+    ]
+
+    /// The blocks without the site notices that trail the story: after
+    /// the last paragraph of substance, the lines that are calls to action.
+    static func removingTrailingNotices(from blocks: [TextBlock]) -> [TextBlock] {
+        guard let lastSubstantial = blocks.lastIndex(where: { block in
+            block.length > maximumFurnitureLength || (block.text.split(whereSeparator: \.isWhitespace).count >= 25 && !isSiteNotice(block.text))
+        }) else { return blocks }
+        let tail = blocks[(lastSubstantial + 1)...].filter { $0.length > maximumFurnitureLength || !isSiteNotice($0.text) }
+        return Array(blocks[...lastSubstantial]) + tail
+    }
 
     /// "https://example.com/x", "www.example.com", "EXAMPLE.COM": a line
     /// that is only an address.

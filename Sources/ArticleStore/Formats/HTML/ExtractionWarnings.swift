@@ -13,7 +13,7 @@ enum ExtractionWarnings {
     /// Texts up to this many words are checked for being mostly boilerplate.
     static let boilerplateCheckWords = 200
 
-    static func judge(_ blocks: [TextBlock], pageArticleLength: Int) -> [String] {
+    static func judge(_ blocks: [TextBlock], pageArticleLength: Int, paywalled: Bool = false) -> [String] {
         var warnings: [String] = []
         let length = StoryText.length(blocks)
         if Double(length) < Double(pageArticleLength) * truncatedShare, pageArticleLength - length >= minimumMissingLength {
@@ -21,7 +21,9 @@ enum ExtractionWarnings {
         }
         let words = blocks.reduce(0) { $0 + wordCount($1.text) }
         if words < fewWords { warnings.append("little text: \(words) words") }
-        if let last = blocks.last?.text, endsWithTeaserCut(last) {
+        if paywalled {
+            warnings.append("possibly truncated: the page asks readers to subscribe or log in for the rest")
+        } else if let last = blocks.last?.text, endsWithTeaserCut(last) {
             warnings.append("possibly truncated: the text ends with \"\(last.suffix(40))\"")
         }
         if words <= boilerplateCheckWords {
@@ -33,13 +35,19 @@ enum ExtractionWarnings {
         return warnings
     }
 
-    /// "… Read more", "Continue reading", "…" or "Subscribe to read": the
-    /// page showed a teaser and hid the rest.
+    /// "… Read more", "Continue reading" or "…": the page showed a teaser
+    /// and hid the rest.
     private static func endsWithTeaserCut(_ text: String) -> Bool {
         let lowercased = text.lowercased()
         if lowercased.hasSuffix("…") || lowercased.hasSuffix("...") { return true }
         return teaserEndings.contains { lowercased.hasSuffix($0) }
-            || (text.count <= 200 && teaserPhrases.contains { lowercased.contains($0) })
+    }
+
+    /// "Subscribe to read", "To view the full story, please subscribe":
+    /// a short line saying the rest is behind a paywall.
+    static func isPaywallNotice(_ text: String) -> Bool {
+        let lowercased = text.lowercased()
+        return text.count <= 200 && teaserPhrases.contains { lowercased.contains($0) }
     }
 
     private static let teaserEndings = ["read more", "continue reading", "read the full story", "read full article"]

@@ -38,8 +38,10 @@ struct StoryText {
             let baseline = HTMLText.droppingEmptySections(BoilerplateLines.removing(from: articleLike))
             if Double(Self.length(baseline)) >= Double(Self.length(kept)) * Self.fallbackGain { kept = baseline }
         }
+        let paywalled = kept.contains { ExtractionWarnings.isPaywallNotice($0.text) }
+        kept = HTMLText.droppingEmptySections(BoilerplateLines.removingTrailingNotices(from: kept))
         paragraphs = kept.map(\.text)
-        warnings = ExtractionWarnings.judge(kept, pageArticleLength: pageArticleLength)
+        warnings = ExtractionWarnings.judge(kept, pageArticleLength: pageArticleLength, paywalled: paywalled)
     }
 
     /// The main pass under one filter: the located container's prose, without furniture lines.

@@ -24,10 +24,21 @@ struct EvalHTMLCommand: ParsableCommand {
     @Flag(help: "List every page that did not pass.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("Also score publication dates against a hand-judged list of the dates pages show.",
+                               valueName: "shown-dates.tsv"))
+    var dates: String?
+
     func run() throws {
         let pages: [HTMLExtractionEvaluation.Page]
         do {
             pages = try HTMLExtractionEvaluation.loadPages(from: directory)
+        } catch {
+            FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let shownDates: [String: [String]]?
+        do {
+            shownDates = try dates.map(PageDateEvaluation.loadShownDates)
         } catch {
             FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
             throw ExitCode(1)
@@ -45,6 +56,16 @@ struct EvalHTMLCommand: ParsableCommand {
                 print("  \(result.file): wanted \(result.wantedFound)/\(result.wantedTotal), leaked \(result.unwantedLeaked)/\(result.unwantedTotal)\(result.error.map { ", " + $0 } ?? "")")
                 for snippet in result.missing { print("    missing: \(snippet)") }
                 for snippet in result.leaked { print("    leaked:  \(snippet)") }
+            }
+        }
+        if let shownDates {
+            let scored = PageDateEvaluation.score(evaluation.results, shown: shownDates)
+            print(String(format: "dates: usable on %d / %d pages that show one (%.1f%%); %d pages showing none were dated",
+                         scored.usable, scored.pagesShowingADate, scored.usableShare * 100, scored.datedWithoutShownDate))
+            if verbose {
+                for mismatch in scored.mismatches {
+                    print("  date \(mismatch.file): shown \(mismatch.shown.joined(separator: " or ")), stored \(mismatch.stored ?? "none")")
+                }
             }
         }
     }

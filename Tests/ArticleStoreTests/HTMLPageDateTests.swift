@@ -67,4 +67,34 @@ import Testing
             """#
         #expect(try published(head: head) == "2020-01-08T23:11:00-05:00")
     }
+
+    @Test func europeanNumericDatesAndGermanDays() throws {
+        #expect(NewsDateParser.parse("21.01.2022 11:46")?.iso8601 == "2022-01-21T11:46")
+        #expect(NewsDateParser.parse("14.01.2022 um 09:25 Uhr")?.iso8601 == "2022-01-14T09:25")
+        #expect(NewsDateParser.parse("10. September 2017")?.iso8601 == "2017-09-10")
+        #expect(NewsDateParser.parse("21.4.2021")?.iso8601 == "2021-04-21")
+        #expect(NewsDateParser.parse("31.02.2021") == nil)
+        #expect(NewsDateParser.parse("1.2.3.2021") == nil)
+        #expect(try published(body: #"<p class="article-date">Janic Cathomen, 01.12.2021</p>"#) == "2021-12-01")
+    }
+
+    @Test func aPrintedWallClockGivesTheStampItsZone() throws {
+        // The stamp is UTC; the page prints the local evening time.
+        let head = #"<meta property="article:published_time" content="2023-11-09T05:30:59+00:00">"#
+        let body = #"<div class="entry-date">November 8, 2023 at 11:30 pm</div>"#
+        #expect(try published(head: head, body: body) == "2023-11-08T23:30:59-06:00")
+    }
+
+    @Test func thePrintedDayWinsOverAZonelessStampADayApart() throws {
+        let head = #"<meta name="date" content="2020-04-30">"#
+        #expect(try published(head: head, body: #"<span class="date">29.04.2020, 12:01 Uhr</span>"#) == "2020-04-29T12:01")
+    }
+
+    @Test func todaysDateInTheSiteHeaderIsNotThePublicationDate() throws {
+        let head = #"<meta name="date" content="2023-11-08">"#
+        let body = #"<header class="masthead"><span class="date">Thursday, November 9th 2023</span></header>"#
+        #expect(try published(head: head, body: body) == "2023-11-08")
+        let articleHeader = #"<article><header><span class="date">8 January 2020, 3:51 pm</span></header></article>"#
+        #expect(try published(body: articleHeader) == "2020-01-08T15:51")
+    }
 }

@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// Scores main-text extraction the way trafilatura's evaluation does: for each
@@ -25,6 +26,8 @@ public struct HTMLExtractionEvaluation: Sendable {
         /// The wanted snippets not found and the unwanted ones that leaked, for `--verbose`.
         public var missing: [String] = []
         public var leaked: [String] = []
+        /// The publication date stored for the page, for `PageDateEvaluation`.
+        public var published: PublicationDate?
         public var passed: Bool { error == nil && wantedFound == wantedTotal && unwantedLeaked == 0 }
     }
 
@@ -71,6 +74,7 @@ public struct HTMLExtractionEvaluation: Sendable {
             do {
                 let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
                 let draft = try HTMLArticleExtractor.extract(bytes, path: path)
+                result.published = draft.published
                 let text = normalize([draft.title, draft.subtitle, draft.body].compactMap { $0 }.joined(separator: "\n"))
                 result.missing = page.wanted.filter { !text.contains(normalize($0)) }
                 result.leaked = page.unwanted.filter { text.contains(normalize($0)) }

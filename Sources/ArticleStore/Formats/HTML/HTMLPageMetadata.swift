@@ -47,7 +47,7 @@ struct HTMLPageMetadata {
                 ?? HTMLText.trimmed(element.textContent)
         }
         if datedElementTexts.count < Self.maximumDatedElements, element.name != "body", element.name != "html",
-           element.classAndIDWords.contains(where: Self.dateWords.contains) {
+           element.classAndIDWords.contains(where: Self.dateWords.contains), !Self.isInPageChrome(element) {
             let text = element.textContent
             if text.utf8.count <= Self.maximumDatedElementBytes, let trimmed = HTMLText.trimmed(text) {
                 datedElementTexts.append(trimmed)
@@ -92,6 +92,26 @@ struct HTMLPageMetadata {
         "date", "dated", "time", "published", "pubdate", "posted", "timestamp", "datetime", "postdate", "entrydate",
         "meta", "byline", "dateline",
     ]
+
+    /// Inside the site's own header, navigation, footer or sidebar, where
+    /// sites print today's date; an article's `<header>` (one inside
+    /// `<article>` or `<main>`) is not chrome. Looks up a bounded number of
+    /// levels: dates sit near the surface.
+    private static func isInPageChrome(_ element: MarkupNode) -> Bool {
+        var ancestor = element.parent
+        var levels = 0
+        var insideChrome = false
+        while let current = ancestor, levels < 64 {
+            switch current.name {
+            case "article", "main": return false
+            case "header", "nav", "footer", "aside": insideChrome = true
+            default: break
+            }
+            ancestor = current.parent
+            levels += 1
+        }
+        return insideChrome
+    }
 
     /// A byline's text without the dates it often carries in `<time>`.
     private static func textWithoutTimes(_ element: MarkupNode) -> String {

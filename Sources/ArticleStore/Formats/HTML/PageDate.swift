@@ -30,7 +30,38 @@ enum PageDate {
             + urls.compactMap { $0.flatMap(dateInURLPath) }
         let plausible = parsed.filter { isPlausible($0, now: now) }
         guard let chosen = plausible.first else { return nil }
-        return inPageZone(chosen, others: plausible)
+        let zoned = inPageZone(chosen, others: plausible)
+        guard let shown = visibleCandidates.lazy.compactMap({ $0 }).first(where: { isPlausible($0, now: now) }) else {
+            return zoned
+        }
+        return asShown(zoned, shown: shown)
+    }
+
+    /// How far apart a stamp and the date the page prints may be and still be one moment.
+    static let sameMomentWindow: TimeInterval = 36 * 3600
+
+    /// The chosen date as the page prints it, when the chosen stamp is in
+    /// UTC or without a zone: a page that prints "November 8, 2023 at 11:30
+    /// pm" beside a stamp of 05:30Z is at UTC−6, and a page printing "29.04.2020"
+    /// beside metadata saying the 30th shows the 29th.
+    private static func asShown(_ chosen: PublicationDate, shown: PublicationDate) -> PublicationDate {
+        guard chosen.utcOffsetSeconds ?? 0 == 0, shown.utcOffsetSeconds == nil,
+              abs(shown.instant.timeIntervalSince(chosen.instant)) <= sameMomentWindow else { return chosen }
+        if shown.precision >= .minute, chosen.precision >= .minute {
+            // The printed wall clock, read as UTC, minus the instant: the page's offset.
+            let difference = shown.instant.timeIntervalSince(chosen.instant)
+            let quarterHours = (difference / 900).rounded()
+            let offset = Int(quarterHours) * 900
+            if abs(difference - quarterHours * 900) < 120, abs(offset) <= 14 * 3600, offset != 0 {
+                return PublicationDate(instant: chosen.instant, utcOffsetSeconds: offset, precision: chosen.precision)
+            }
+            return chosen
+        }
+        return day(of: shown) == day(of: chosen) ? chosen : shown
+    }
+
+    private static func day(of date: PublicationDate) -> Substring {
+        date.iso8601.prefix(10)
     }
 
     /// `<meta>` keys that carry the publication date, in order of trust.

@@ -19,10 +19,14 @@ public struct ArticleDraft: Hashable, Sendable {
     public var body: String
     /// Where it came from: a file path, with `#n` for the n-th item of a feed.
     public var sourcePath: String?
+    /// Why the extracted text may not be the whole article ("possibly
+    /// truncated: …", "mostly boilerplate: …"); empty when nothing is amiss.
+    public var warnings: [String]
 
     public init(title: String? = nil, subtitle: String? = nil, byline: String? = nil, outlet: String? = nil,
                 url: String? = nil, published: PublicationDate? = nil, dateline: String? = nil,
-                language: String? = nil, breadcrumbs: [String] = [], body: String, sourcePath: String? = nil) {
+                language: String? = nil, breadcrumbs: [String] = [], body: String, sourcePath: String? = nil,
+                warnings: [String] = []) {
         self.title = title
         self.subtitle = subtitle
         self.byline = byline
@@ -34,6 +38,7 @@ public struct ArticleDraft: Hashable, Sendable {
         self.breadcrumbs = breadcrumbs
         self.body = body
         self.sourcePath = sourcePath
+        self.warnings = warnings
     }
 
     /// The opening words of the body, for listings and results without a

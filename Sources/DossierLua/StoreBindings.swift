@@ -118,10 +118,11 @@ enum StoreBindings {
         let type = LuaUserdataType<StoreHandle>(name: "Store")
         type.field("path", documentation: "The store's file.") { $0.path }
         type.method("ingest", documentation: """
-            store:ingest(path_or_paths [, {outlet=, published=}]) -> {added=, duplicates=, near_duplicates=, ids={...}, failed={...}}
+            store:ingest(path_or_paths [, {outlet=, published=}]) -> {added=, duplicates=, near_duplicates=, ids={...}, warnings={...}, failed={...}}
               Reads files, directories (recursively) and globs: plain-text captures and
               JSON/JSON Lines. outlet/published fill in what a capture lacks. Each batch
-              is one transaction; a file that fails is listed with its reason.
+              is one transaction; a file that fails is listed with its reason. warnings lists
+              "path (#id): note" for articles whose text may be truncated or boilerplate.
             """) { handle, call in
             let paths: [String]
             if call.type(of: 1) == .table { paths = try call.argument(1) } else { paths = [try call.argument(1, as: String.self)] }
@@ -133,11 +134,14 @@ enum StoreBindings {
             ingestor.defaults.published = try dateOption(call, 2, "published")
             let report = ingestor.ingest(paths: paths)
             let stack = call.stack
-            stack.pushTable(recordCount: 4)
+            stack.pushTable(recordCount: 6)
             stack.setField(-1, "added", report.added.count)
             stack.setField(-1, "duplicates", report.duplicates.count)
             stack.setField(-1, "near_duplicates", report.nearDuplicates.count)
             stack.setField(-1, "ids", report.added.map { Int($0) })
+            stack.setField(-1, "warnings", report.warnings.flatMap { warning in
+                warning.notes.map { "\(warning.path) (#\(warning.id)): \($0)" }
+            })
             stack.setField(-1, "failed", report.failed.map(\.description))
             return 1
         }
@@ -265,6 +269,7 @@ enum StoreBindings {
         type.field("words") { $0.article.wordCount }
         type.field("hash") { $0.article.contentHash }
         type.field("source") { $0.article.draft.sourcePath }
+        type.field("warnings", documentation: "Why the extracted text may not be the whole article (\"possibly truncated: ...\"); an empty list when nothing is amiss") { $0.article.draft.warnings }
         type.field("rank", documentation: "Search relevance (bm25, higher is better); nil outside a search") { $0.rank }
         type.method("snippet", documentation: "article:snippet() -> the matching passage of a search result, or the article's lead") { handle, call in
             call.push(handle.snippet ?? handle.article.draft.lead())

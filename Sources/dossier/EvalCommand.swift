@@ -24,6 +24,10 @@ struct EvalHTMLCommand: ParsableCommand {
     @Flag(help: "List every page that did not pass.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("Also score publication dates against a hand-judged list of the dates pages show.",
+                               valueName: "shown-dates.tsv"))
+    var dates: String?
+
     func run() throws {
         let pages: [HTMLExtractionEvaluation.Page]
         do {
@@ -32,15 +36,36 @@ struct EvalHTMLCommand: ParsableCommand {
             FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
             throw ExitCode(1)
         }
+        let shownDates: [String: [String]]?
+        do {
+            shownDates = try dates.map(PageDateEvaluation.loadShownDates)
+        } catch {
+            FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
         let evaluation = HTMLExtractionEvaluation.run(directory: directory, pages: pages)
         print("pages passed:      \(evaluation.pagesPassed) / \(evaluation.results.count)")
         print("wanted found:      \(evaluation.wantedFound) / \(evaluation.wantedTotal)")
         print("unwanted leaked:   \(evaluation.unwantedLeaked) / \(evaluation.unwantedTotal)")
+        print(String(format: "snippets: precision %.3f  recall %.3f  F1 %.3f  accuracy %.3f",
+                     evaluation.precision, evaluation.recall, evaluation.f1, evaluation.accuracy))
         let errors = evaluation.results.filter { $0.error != nil }
         if !errors.isEmpty { print("extraction errors: \(errors.count)") }
         if verbose {
             for result in evaluation.results where !result.passed {
                 print("  \(result.file): wanted \(result.wantedFound)/\(result.wantedTotal), leaked \(result.unwantedLeaked)/\(result.unwantedTotal)\(result.error.map { ", " + $0 } ?? "")")
+                for snippet in result.missing { print("    missing: \(snippet)") }
+                for snippet in result.leaked { print("    leaked:  \(snippet)") }
+            }
+        }
+        if let shownDates {
+            let scored = PageDateEvaluation.score(evaluation.results, shown: shownDates)
+            print(String(format: "dates: usable on %d / %d pages that show one (%.1f%%); %d pages showing none were dated",
+                         scored.usable, scored.pagesShowingADate, scored.usableShare * 100, scored.datedWithoutShownDate))
+            if verbose {
+                for mismatch in scored.mismatches {
+                    print("  date \(mismatch.file): shown \(mismatch.shown.joined(separator: " or ")), stored \(mismatch.stored ?? "none")")
+                }
             }
         }
     }

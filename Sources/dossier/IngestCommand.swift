@@ -54,6 +54,9 @@ struct IngestCommand: ParsableCommand {
         for near in report.nearDuplicates {
             print("  near-duplicate: \(near.path) (#\(near.id)) resembles " + near.similarTo.map { "#\($0)" }.joined(separator: ", "))
         }
+        for warning in report.warnings {
+            for note in warning.notes { print("  warning: \(warning.path) (#\(warning.id)): \(note)") }
+        }
         for failure in report.failed { print("  failed: \(failure)") }
         if !report.failed.isEmpty { throw ExitCode(1) }
     }

@@ -182,12 +182,14 @@ import Testing
         #expect(paragraphs[2] == "A further session is planned for Thursday & Friday, diplomats said")
     }
 
-    /// libxml2 stops building the tree at 256 levels; what came before is kept.
-    @Test func runawayNestingDoesNotCrash() throws {
+    /// libxml2 stopped building the tree at 256 levels by default; the page
+    /// is parsed without that limit and read within a depth budget of its own.
+    @Test func runawayNestingIsReadWithoutCrashing() throws {
         let story = "<p>The story comes before a template bug that never closes its containers.</p>"
-        let html = story + String(repeating: "<div><span>", count: 20_000) + "<p>Lost below the depth limit.</p>"
+        let html = story + String(repeating: "<div><span>", count: 20_000)
+            + "<p>Read although it sits below twenty thousand levels of unclosed containers.</p>"
         let draft = try extract(html)
-        #expect(draft.body == "The story comes before a template bug that never closes its containers.")
+        #expect(draft.body.contains("Read although it sits below twenty thousand levels of unclosed containers."))
     }
 
     @Test func pageWithoutTextIsRefused() {

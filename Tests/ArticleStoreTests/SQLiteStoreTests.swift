@@ -141,3 +141,19 @@ import Testing
         #expect(articleContentHash(title: "A", body: "x") != articleContentHash(title: "A", body: "y"))
     }
 }
+
+@Suite struct ExtractionWarningStorageTests {
+    @Test func warningsAreStoredWithTheArticleAndReadBack() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let notes = ["possibly truncated: kept 120 of about 5000 characters of article-like text on the page", "little text: 20 words"]
+        let outcomes = try store.add([
+            ArticleDraft(title: "Cut", body: "A short teaser.", warnings: notes),
+            ArticleDraft(title: "Whole", body: "A whole story."),
+        ], mentions: nil, extractorVersion: nil)
+        guard case .added(let flaggedID, _) = outcomes[0], case .added(let wholeID, _) = outcomes[1] else {
+            Issue.record("not added"); return
+        }
+        #expect(try store.article(id: flaggedID)?.draft.warnings == notes)
+        #expect(try store.article(id: wholeID)?.draft.warnings == [])
+    }
+}

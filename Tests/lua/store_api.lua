@@ -62,6 +62,24 @@ assert(not ok and err:find("bad search query"), err)
 ok, err = pcall(function() return store:add{title = "no body"} end)
 assert(not ok and err:find("field 'body' is required"), err)
 
+-- an article whose page looks cut off says so, in the report and on the article
+assert(#article.warnings == 0, inspect(article.warnings))
+local page = os.tmpname() .. ".html"
+local file = assert(io.open(page, "w"))
+file:write([[<html><body><article><h1>Council closes tram depot</h1>
+<p>The city council voted on Tuesday to close the old Harbour Street depot by the end of next year.</p>
+<p>To view the full story, please subscribe to The Harbour Times.</p></article></body></html>]])
+file:close()
+local paywalled = store:ingest(page)
+assert(paywalled.added == 1 and #paywalled.warnings >= 1, inspect(paywalled))
+assert(paywalled.warnings[1]:find(page, 1, true), paywalled.warnings[1])
+local flagged = store:get(paywalled.ids[1])
+local truncated = false
+for _, note in ipairs(flagged.warnings) do truncated = truncated or note:find("^possibly truncated") ~= nil end
+assert(truncated, inspect(flagged.warnings))
+assert(not pcall(function() flagged.warnings = {} end), "warnings are read-only")
+os.remove(page)
+
 -- another store alongside
 local other = dossier.open(os.tmpname() .. ".sqlite")
 assert(other:count() == 0)

@@ -1,9 +1,14 @@
+import DossierCore
 import Foundation
 
 /// Scores main-text extraction the way trafilatura's evaluation does: for each
 /// page, snippets the extracted text must contain and snippets (navigation,
 /// comments, promos) it must not. A page passes when every wanted snippet is
 /// found and no unwanted one leaked.
+///
+/// Beside page passes it reports trafilatura's benchmark figures, counted per
+/// snippet: a wanted snippet found is a true positive, one missing a false
+/// negative, an unwanted one that leaked a false positive.
 public struct HTMLExtractionEvaluation: Sendable {
     public struct Page: Sendable {
         public var file: String
@@ -18,6 +23,11 @@ public struct HTMLExtractionEvaluation: Sendable {
         public var unwantedLeaked: Int
         public var unwantedTotal: Int
         public var error: String?
+        /// The wanted snippets not found and the unwanted ones that leaked, for `--verbose`.
+        public var missing: [String] = []
+        public var leaked: [String] = []
+        /// The publication date stored for the page, for `PageDateEvaluation`.
+        public var published: PublicationDate?
         public var passed: Bool { error == nil && wantedFound == wantedTotal && unwantedLeaked == 0 }
     }
 
@@ -27,6 +37,19 @@ public struct HTMLExtractionEvaluation: Sendable {
     public var wantedTotal: Int { results.reduce(0) { $0 + $1.wantedTotal } }
     public var unwantedLeaked: Int { results.reduce(0) { $0 + $1.unwantedLeaked } }
     public var unwantedTotal: Int { results.reduce(0) { $0 + $1.unwantedTotal } }
+
+    /// Snippet-level precision: TP / (TP + FP).
+    public var precision: Double {
+        wantedFound + unwantedLeaked == 0 ? 0 : Double(wantedFound) / Double(wantedFound + unwantedLeaked)
+    }
+    /// Snippet-level recall: TP / (TP + FN).
+    public var recall: Double { wantedTotal == 0 ? 0 : Double(wantedFound) / Double(wantedTotal) }
+    public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    /// trafilatura's accuracy: (TP + TN) / all snippets.
+    public var accuracy: Double {
+        let total = wantedTotal + unwantedTotal
+        return total == 0 ? 0 : Double(wantedFound + unwantedTotal - unwantedLeaked) / Double(total)
+    }
 
     /// Reads `expected.json` of the evaluation folder: a list of
     /// `{"file": "pages/x.html", "with": [...], "without": [...]}`.
@@ -51,9 +74,12 @@ public struct HTMLExtractionEvaluation: Sendable {
             do {
                 let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
                 let draft = try HTMLArticleExtractor.extract(bytes, path: path)
+                result.published = draft.published
                 let text = normalize([draft.title, draft.subtitle, draft.body].compactMap { $0 }.joined(separator: "\n"))
-                result.wantedFound = page.wanted.filter { text.contains(normalize($0)) }.count
-                result.unwantedLeaked = page.unwanted.filter { text.contains(normalize($0)) }.count
+                result.missing = page.wanted.filter { !text.contains(normalize($0)) }
+                result.leaked = page.unwanted.filter { text.contains(normalize($0)) }
+                result.wantedFound = page.wanted.count - result.missing.count
+                result.unwantedLeaked = result.leaked.count
             } catch {
                 result.error = String(describing: error)
             }

@@ -12,28 +12,15 @@ public enum HTMLArticleExtractor {
         }
         return try MarkupDocument.withHTML(bytes) { (root: MarkupNode?) throws(IngestError) -> ArticleDraft in
             guard let root else { throw IngestError(path: path, reason: "no article text found") }
-            let paragraphs = storyParagraphs(of: root.firstChildElement(named: "body") ?? root)
-            guard !paragraphs.isEmpty else { throw IngestError(path: path, reason: "no article text found") }
-            return draft(HTMLPageMetadata(root: root), paragraphs: paragraphs, path: path)
+            let story = StoryText(body: root.firstChildElement(named: "body") ?? root)
+            guard !story.paragraphs.isEmpty else { throw IngestError(path: path, reason: "no article text found") }
+            var draft = draft(HTMLPageMetadata(root: root), paragraphs: story.paragraphs, path: path)
+            draft.warnings = story.warnings
+            return draft
         }
     }
 
     private static let asciiWhitespace: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x20]
-
-    /// The story's paragraphs: by class and id names first, by tags alone
-    /// when the names hid everything.
-    private static func storyParagraphs(of body: MarkupNode) -> [String] {
-        for filter in [BoilerplateFilter.strict, .tagsOnly] {
-            let blocks = HTMLText.blocks(in: body, filter: filter)
-            let statistics = BlockStatistics(blocks, within: body)
-            let selection = MainContentLocator(blocks: blocks, statistics: statistics, body: body).selection()
-            // The <h1> is the headline, already the title, not a paragraph.
-            let prose = blocks.filter { $0.container.name != "h1" && statistics.isProse($0, inside: selection) }
-            let paragraphs = HTMLText.droppingEmptySections(prose)
-            if !paragraphs.isEmpty { return paragraphs.map(\.text) }
-        }
-        return []
-    }
 
     private static func draft(_ metadata: HTMLPageMetadata, paragraphs: [String], path: String) -> ArticleDraft {
         let jsonLD = metadata.jsonLDArticles.first
@@ -41,10 +28,6 @@ public enum HTMLArticleExtractor {
         let declaredTitle = (metadata.meta("og:title") ?? jsonLD?.headline).map {
             headline(from: $0, outlet: outlet, alwaysEndsWithSiteName: false)
         }
-        let dateCandidates = [
-            metadata.meta("article:published_time"), jsonLD?.datePublished, metadata.markedPublicationTime,
-            metadata.meta("date", "pubdate", "publish-date"), metadata.firstTime,
-        ]
         let language = metadata.language ?? jsonLD?.language ?? metadata.meta("og:locale")
         return ArticleDraft(
             title: declaredTitle ?? metadata.firstHeading
@@ -53,7 +36,7 @@ public enum HTMLArticleExtractor {
             byline: byline(metadata, jsonLD: jsonLD),
             outlet: outlet,
             url: metadata.canonicalURL ?? metadata.meta("og:url") ?? jsonLD?.url,
-            published: dateCandidates.lazy.compactMap { $0.flatMap(NewsDateParser.parse) }.first,
+            published: PageDate.choose(metadata, jsonLD: jsonLD, urls: [metadata.canonicalURL, metadata.meta("og:url"), jsonLD?.url]),
             // og:locale writes "en_US"; BCP 47 has a hyphen.
             language: language.map { String($0.map { $0 == "_" ? "-" : $0 }) },
             body: paragraphs.joined(separator: "\n\n"),

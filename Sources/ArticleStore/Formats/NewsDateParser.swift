@@ -2,7 +2,9 @@ import DossierCore
 
 /// Reads publication dates as news sites print them in bylines and metadata:
 /// "December 28, 2025 02:22:58 IST", "28 Dec 2025 14:05 GMT",
-/// "Sunday, December 28, 2025 10:30 AM EST", "2025-12-28T02:22:58+05:30".
+/// "Sunday, December 28, 2025 10:30 AM EST", "2025-12-28T02:22:58+05:30",
+/// and as European sites print them: "21.01.2022 11:46", "10. September 2017",
+/// "14.01.2022 um 09:25 Uhr".
 ///
 /// Strict on purpose: the capture parser asks it whether a standalone line *is*
 /// a date, so anything not fully understood (a leftover word, an unknown zone,
@@ -27,6 +29,10 @@ public enum NewsDateParser {
             } else if let month = CalendarNames.monthNumber(word) {
                 guard fields.month == nil else { return nil }
                 fields.month = month
+            } else if let dotted = dottedDate(token) {
+                // "21.01.2022": day first, as everywhere dots separate a date.
+                guard fields.year == nil, fields.month == nil, fields.day == nil else { return nil }
+                (fields.day, fields.month, fields.year) = dotted
             } else if let number = dayOrYear(token) {
                 if number.digitCount == 4 {
                     guard fields.year == nil else { return nil }
@@ -62,7 +68,7 @@ public enum NewsDateParser {
     }
 
     /// Words and marks sites put between the date and the time.
-    private static let separatorWords: Set<String> = ["at", "-", "–", "—", "/"]
+    private static let separatorWords: Set<String> = ["at", "-", "–", "—", "/", "um", "uhr"]
     /// Labels sites put before the date; longer ones first so "last updated"
     /// is not read as "updated" with "last" left over.
     private static let labels = ["last updated on", "last updated", "last modified", "first published on", "first published",
@@ -91,9 +97,19 @@ public enum NewsDateParser {
         guard let value = Int(digits) else { return nil }
         switch (digits.count, suffix) {
         case (4, ""): return (value, 4)
-        case (1...2, ""), (1...2, "st"), (1...2, "nd"), (1...2, "rd"), (1...2, "th"): return (value, digits.count)
+        // "10." is how German and Scandinavian dates write the day.
+        case (1...2, ""), (1...2, "st"), (1...2, "nd"), (1...2, "rd"), (1...2, "th"), (1...2, "."): return (value, digits.count)
         default: return nil
         }
+    }
+
+    /// "21.01.2022" or "21.1.2022" as (day, month, year); a trailing dot is allowed.
+    private static func dottedDate(_ token: Substring) -> (Int, Int, Int)? {
+        let parts = (token.hasSuffix(".") ? token.dropLast() : token).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        return (day, month, year)
     }
 
     /// "2025-…": four digits and a hyphen, as every ISO 8601 date begins.

@@ -26,7 +26,14 @@ public struct IngestReport: Sendable {
     public var nearDuplicates: [NearDuplicate] = []
     public var duplicates: [Duplicate] = []
     public var failed: [IngestError] = []
+    /// Added articles whose extracted text may not be the whole article.
+    public var warnings: [Warning] = []
     public var filesRead = 0
+    public struct Warning: Hashable, Sendable {
+        public var path: String
+        public var id: Int64
+        public var notes: [String]
+    }
 }
 
 public struct IngestProgress: Sendable {
@@ -82,6 +89,7 @@ public struct Ingestor: Sendable {
                     case .added(let id, let similar):
                         report.added.append(id)
                         if !similar.isEmpty { report.nearDuplicates.append(.init(path: item.path, id: id, similarTo: similar)) }
+                        if !item.draft.warnings.isEmpty { report.warnings.append(.init(path: item.path, id: id, notes: item.draft.warnings)) }
                     case .duplicate(let existing): report.duplicates.append(.init(path: item.path, existingID: existing))
                     }
                 }

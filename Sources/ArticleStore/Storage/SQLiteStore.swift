@@ -87,8 +87,8 @@ public final class SQLiteStore: Store {
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO article (title, subtitle, byline, outlet, url, published_at, published_offset,
                   published_precision, dateline, language, breadcrumbs, body, word_count, content_hash,
-                  source_path, ingested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  source_path, ingested_at, extraction_warnings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let nearDuplicates = NearDuplicateIndex(db)
             let entities = EntityIndex(db)
@@ -106,6 +106,8 @@ public final class SQLiteStore: Store {
                     draft.published?.instant.timeIntervalSince1970, draft.published?.utcOffsetSeconds,
                     draft.published?.precision.rawValue, draft.dateline, draft.language, breadcrumbs,
                     draft.body, draft.wordCount, hash, draft.sourcePath, now.timeIntervalSince1970,
+                    // Notes never hold a line break: they are one line each.
+                    draft.warnings.isEmpty ? nil : draft.warnings.joined(separator: "\n"),
                 ])
                 let id = db.lastInsertedRowID
                 let similar = try nearDuplicates.insert(articleID: id, signature: MinHashSignature(text: draft.body))

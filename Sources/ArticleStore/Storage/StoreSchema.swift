@@ -105,6 +105,11 @@ public enum StoreSchema {
                 CREATE INDEX mention_entity ON mention(entity_id, article_id);
                 """)
         }
+        migrator.registerMigration("article extraction warnings") { db in
+            // Why an extracted text may not be the whole article, one note a
+            // line ("possibly truncated: …"); NULL when nothing is amiss.
+            try db.execute(sql: "ALTER TABLE article ADD COLUMN extraction_warnings TEXT")
+        }
         return migrator
     }
 
@@ -162,7 +167,8 @@ public enum StoreSchema {
             url: try fields.optionalText("url"), published: published, dateline: try fields.optionalText("dateline"),
             language: try fields.optionalText("language"),
             breadcrumbs: breadcrumbs.map { $0.components(separatedBy: " > ") } ?? [],
-            body: try fields.text("body"), sourcePath: try fields.optionalText("source_path")
+            body: try fields.text("body"), sourcePath: try fields.optionalText("source_path"),
+            warnings: try fields.optionalText("extraction_warnings").map { $0.components(separatedBy: "\n") } ?? []
         )
         let wordCount = try fields.integer("word_count")
         guard let words = Int(exactly: wordCount), words >= 0 else {

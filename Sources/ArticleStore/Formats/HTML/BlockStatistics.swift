@@ -7,6 +7,7 @@ struct BlockStatistics {
         var textLength = 0
         var linkTextLength = 0
 
+        var proseLength: Int { textLength - linkTextLength }
         var linkDensity: Double { textLength == 0 ? 0 : Double(linkTextLength) / Double(textLength) }
     }
 
@@ -30,6 +31,19 @@ struct BlockStatistics {
 
     func counts(_ element: MarkupNode) -> Counts {
         countsByElement[element] ?? Counts()
+    }
+
+    /// Elements holding at least this share of the page's prose hold the story, whatever their name.
+    static let storyHolderShare = 0.5
+
+    /// The elements holding at least `storyHolderShare` of the prose
+    /// (text outside links) below `root`: the chain of wrappers around the
+    /// story. A sidebar or a banner never holds half of a page's prose.
+    func storyHolders(of root: MarkupNode) -> Set<MarkupNode> {
+        let total = counts(root).proseLength
+        guard total > 0 else { return [] }
+        let minimum = Double(total) * Self.storyHolderShare
+        return Set(countsByElement.lazy.filter { Double($0.value.proseLength) >= minimum }.map(\.key))
     }
 
     /// Whether a block belongs to the story held by the `selection`

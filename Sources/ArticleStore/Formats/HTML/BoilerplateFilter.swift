@@ -6,19 +6,41 @@
 struct BoilerplateFilter {
     /// Whether class and id names count. Names mislead now and then (an
     /// article wrapper classed "content has-sidebar"), so when the strict
-    /// filter leaves no text, extraction tries again by tags alone.
+    /// filter leaves too little text, extraction tries again by tags alone.
     var judgesNames: Bool
+    /// Whether a `<form>` may go. Some sites wrap the whole page in one
+    /// (ASP.NET does), so a form goes only when it does not hold the story.
+    var dropsForms = true
+    /// Elements holding most of the page's prose (`BlockStatistics.storyHolders`):
+    /// neither a chrome word in their class ("content-sidebar-wrap",
+    /// "modal-enabled", "has-section-nav") nor a `<form>` tag drops them,
+    /// since that would drop the story with them. Comment sections still go.
+    var storyHolders: Set<MarkupNode> = []
 
-    static let strict = BoilerplateFilter(judgesNames: true)
-    static let tagsOnly = BoilerplateFilter(judgesNames: false)
+    static var strict: BoilerplateFilter { BoilerplateFilter(judgesNames: true) }
+    static var tagsOnly: BoilerplateFilter { BoilerplateFilter(judgesNames: false) }
+    /// Everything that can be text, forms included: to measure the page.
+    static var survey: BoilerplateFilter { BoilerplateFilter(judgesNames: false, dropsForms: false) }
+
+    func holdingStory(_ holders: Set<MarkupNode>) -> BoilerplateFilter {
+        var filter = self
+        filter.storyHolders = holders
+        return filter
+    }
 
     func excludes(_ element: MarkupNode) -> Bool {
         let name = element.name
         if Self.textlessElements.contains(name) || Self.chromeElements.contains(name) { return true }
+        if name == "form" { return dropsForms && !storyHolders.contains(element) }
         if element.attribute("hidden") != nil || element.attribute("aria-hidden") == "true" { return true }
         if let role = element.attribute("role")?.lowercased(), Self.chromeRoles.contains(role) { return true }
+        // Readers' comments are never the story, whichever pass is looking:
+        // a fallback must not take a long thread for the article.
+        if Self.isCommentSection(element) { return true }
         guard judgesNames, !Self.articleElements.contains(name), !element.isDeclaredArticleBody else { return false }
-        return element.classAndIDWords.contains(where: Self.isChromeWord)
+        let words = element.classAndIDWords
+        guard words.contains(where: Self.isChromeWord) else { return false }
+        return !storyHolders.contains(element) || words.contains(where: Self.isCommentWord)
     }
 
     /// Elements whose content is code, media or controls, never prose.
@@ -27,7 +49,7 @@ struct BoilerplateFilter {
         "video", "audio", "picture", "map", "select", "textarea", "input", "button",
     ]
     /// Page furniture by tag. Figures go too: captions and credits are not the story.
-    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "form", "figure", "dialog", "menu"]
+    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "figure", "dialog", "menu"]
     private static let chromeRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search",
     ]
@@ -42,6 +64,16 @@ struct BoilerplateFilter {
         if chromeWords.contains(word) { return true }
         guard !word.hasPrefix("commentar"), !word.hasPrefix("commentat") else { return false }
         return chromeStems.contains { word.hasPrefix($0) }
+    }
+
+    private static func isCommentSection(_ element: MarkupNode) -> Bool {
+        guard !articleElements.contains(element.name), !element.isDeclaredArticleBody else { return false }
+        return element.classAndIDWords.contains(where: isCommentWord)
+    }
+
+    /// "comments", "commentlist"; not "commentary".
+    static func isCommentWord(_ word: String) -> Bool {
+        word.hasPrefix("comment") && !word.hasPrefix("commentar") && !word.hasPrefix("commentat")
     }
 
     private static let chromeWords: Set<String> = ["ad", "ads", "nav", "sharing"]

@@ -7,6 +7,12 @@ struct HTMLPageMetadata {
     /// occurrence wins.
     private(set) var metaContent: [String: String] = [:]
     private(set) var jsonLDArticles: [JSONLDArticle] = []
+    /// `datePublished` of JSON-LD nodes of any type, in document order.
+    private(set) var jsonLDDatesPublished: [String] = []
+    /// The short texts of elements whose class or id names a date
+    /// ("entry-date", "post-meta", "published"), first few only: where
+    /// pages without date metadata print their date.
+    private(set) var datedElementTexts: [String] = []
     private(set) var documentTitle: String?
     private(set) var firstHeading: String?
     private(set) var canonicalURL: String?
@@ -38,6 +44,14 @@ struct HTMLPageMetadata {
         }
         if element.attribute("itemprop")?.lowercased() == "datepublished", markedPublicationTime == nil {
             markedPublicationTime = HTMLText.trimmed(element.attribute("content") ?? element.attribute("datetime"))
+                ?? HTMLText.trimmed(element.textContent)
+        }
+        if datedElementTexts.count < Self.maximumDatedElements, element.name != "body", element.name != "html",
+           element.classAndIDWords.contains(where: Self.dateWords.contains), !Self.isInPageChrome(element) {
+            let text = element.textContent
+            if text.utf8.count <= Self.maximumDatedElementBytes, let trimmed = HTMLText.trimmed(text) {
+                datedElementTexts.append(trimmed)
+            }
         }
         switch element.name {
         case "meta":
@@ -58,7 +72,9 @@ struct HTMLPageMetadata {
         case "script":
             let type = element.attribute("type")?.lowercased().split(separator: ";").first
             if type.map(HTMLText.collapsingWhitespace) == "application/ld+json" {
-                jsonLDArticles += JSONLDArticle.articles(inJSON: element.textContent)
+                let parsed = JSONLDArticle.parse(element.textContent)
+                jsonLDArticles += parsed.articles
+                jsonLDDatesPublished += parsed.datesPublished
             }
             return .skip
         case "style":
@@ -67,6 +83,34 @@ struct HTMLPageMetadata {
             break
         }
         return .descend
+    }
+
+    private static let maximumDatedElements = 8
+    /// Longer texts are paragraphs that mention a date, not a date line.
+    private static let maximumDatedElementBytes = 300
+    private static let dateWords: Set<String> = [
+        "date", "dated", "time", "published", "pubdate", "posted", "timestamp", "datetime", "postdate", "entrydate",
+        "meta", "byline", "dateline",
+    ]
+
+    /// Inside the site's own header, navigation, footer or sidebar, where
+    /// sites print today's date; an article's `<header>` (one inside
+    /// `<article>` or `<main>`) is not chrome. Looks up a bounded number of
+    /// levels: dates sit near the surface.
+    private static func isInPageChrome(_ element: MarkupNode) -> Bool {
+        var ancestor = element.parent
+        var levels = 0
+        var insideChrome = false
+        while let current = ancestor, levels < 64 {
+            switch current.name {
+            case "article", "main": return false
+            case "header", "nav", "footer", "aside": insideChrome = true
+            default: break
+            }
+            ancestor = current.parent
+            levels += 1
+        }
+        return insideChrome
     }
 
     /// A byline's text without the dates it often carries in `<time>`.

@@ -110,6 +110,12 @@ enum HTMLText {
         return collapsed.isEmpty ? nil : collapsed
     }
 
+    /// Elements nested deeper than this are read as inline text of the
+    /// block around them: every walk from a block up to the page's root
+    /// stays this short, so a page nested thousands of levels deep is read
+    /// in linear time.
+    static let maximumBlockDepth = 512
+
     /// Elements that start and end a paragraph; everything else flows inline.
     static let blockElements: Set<String> = [
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
@@ -126,6 +132,8 @@ private struct BlockCollector {
     private var pendingText = ""
     private var pendingLinkText = ""
     private var openLinks = 0
+    /// How deep the element being read is below the root.
+    private var depth = 0
 
     init(root: MarkupNode) {
         openBlocks = [root]
@@ -137,13 +145,21 @@ private struct BlockCollector {
     }
 
     mutating func enter(_ element: MarkupNode) {
+        depth += 1
         let name = element.name
+        guard depth <= HTMLText.maximumBlockDepth else {
+            // Past the depth budget a block only separates words.
+            if HTMLText.blockElements.contains(name) || name == "br" { pendingText += " " }
+            return
+        }
         if name == "br" || HTMLText.blockElements.contains(name) { endBlock() }
         if HTMLText.blockElements.contains(name) { openBlocks.append(element) }
         if name == "a" && element.attribute("href") != nil { openLinks += 1 }
     }
 
     mutating func leave(_ element: MarkupNode) {
+        defer { depth -= 1 }
+        guard depth <= HTMLText.maximumBlockDepth else { return }
         let name = element.name
         if HTMLText.blockElements.contains(name) {
             endBlock()

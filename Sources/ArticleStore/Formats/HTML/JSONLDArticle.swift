@@ -16,11 +16,20 @@ struct JSONLDArticle {
     /// of them, or a `@graph` of linked nodes (as Yoast and other CMS
     /// plugins write, with authors as `{"@id": …}` references into it).
     static func articles(inJSON text: String) -> [JSONLDArticle] {
-        guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return [] }
+        parse(text).articles
+    }
+
+    /// The article objects, and the `datePublished` of every node of any
+    /// type (WebPage, BlogPosting, Recipe, VideoObject …) in document order:
+    /// pages that declare no article still date themselves.
+    static func parse(_ text: String) -> (articles: [JSONLDArticle], datesPublished: [String]) {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return ([], []) }
         let nodes = flattened(json)
         let nodesByID = Dictionary(nodes.compactMap { node in (node["@id"] as? String).map { ($0, node) } },
                                    uniquingKeysWith: { first, _ in first })
-        return nodes.filter(isArticle).map { JSONLDArticle(node: $0, nodesByID: nodesByID) }
+        let articles = nodes.filter(isArticle).map { JSONLDArticle(node: $0, nodesByID: nodesByID) }
+        let dates = nodes.compactMap { HTMLText.trimmed($0["datePublished"] as? String) }
+        return (articles, dates)
     }
 
     private init(node: [String: Any], nodesByID: [String: [String: Any]]) {

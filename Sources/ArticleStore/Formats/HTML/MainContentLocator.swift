@@ -10,7 +10,7 @@ struct MainContentLocator {
 
     /// The elements whose text is the story; `[body]` when nothing stands out.
     func selection() -> Set<MarkupNode> {
-        if let declared = declaredArticle() { return [declared] }
+        if let declared = declaredArticle() { return declared }
         let candidates = scoredCandidates()
         guard let best = candidates.reduce(nil, { best, candidate in
             candidate.score > (best?.score ?? 0) ? candidate : best
@@ -25,16 +25,23 @@ struct MainContentLocator {
     /// taken at its word; less, and it is a teaser card or a comment.
     private static let minimumDeclaredShare = 0.25
 
-    private func declaredArticle() -> MarkupNode? {
+    /// Every element marked `itemprop="articleBody"` (pages split a long
+    /// story into several, with ads between), else the largest `<article>`
+    /// with the `<article>`s beside it: some sites build a story from
+    /// content elements, each an `<article>`.
+    private func declaredArticle() -> Set<MarkupNode>? {
         let elements = containingElements()
-        if let articleBody = elements.filter(\.isDeclaredArticleBody).max(by: { proseLength($0) < proseLength($1) }),
-           proseLength(articleBody) > 0 {
-            return articleBody
-        }
+        let articleBodies = elements.filter { $0.isDeclaredArticleBody && proseLength($0) > 0 }
+        if !articleBodies.isEmpty { return Set(articleBodies) }
         let pageProse = Double(proseLength(body))
-        guard let article = elements.filter({ $0.name == "article" }).max(by: { proseLength($0) < proseLength($1) }),
+        let articles = elements.filter { $0.name == "article" }
+        guard let article = articles.max(by: { proseLength($0) < proseLength($1) }),
               Double(proseLength(article)) >= pageProse * Self.minimumDeclaredShare else { return nil }
-        return article
+        let siblings = articles.filter { sibling in
+            sibling.parent == article.parent && proseLength(sibling) >= Self.minimumParagraphLength
+                && statistics.counts(sibling).linkDensity <= Self.penalisedLinkDensity
+        }
+        return Set([article] + siblings)
     }
 
     private func proseLength(_ element: MarkupNode) -> Int {

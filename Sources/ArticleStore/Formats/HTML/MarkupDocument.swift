@@ -10,9 +10,13 @@ enum MarkupDocument {
     /// else UTF-8. Pages that declare nothing and are not valid UTF-8 are read
     /// as Windows-1252, as `decodeArticleText` reads captures: libxml2 would
     /// fall back to Latin-1, turning curly quotes into control characters.
+    ///
+    /// Start tags with more attributes than `AttributeBudget` allows are cut
+    /// first, which keeps the parse linear.
     static func withHTML<Result, Failure: Error>(
         _ bytes: [UInt8], _ body: (MarkupNode?) throws(Failure) -> Result
     ) throws(Failure) -> Result {
+        let bytes = AttributeBudget.capped(bytes) ?? bytes
         var document = readHTML(bytes, encoding: nil)
         if let parsed = document, parsed.pointee.encoding == nil, String(validating: bytes, as: UTF8.self) == nil {
             xmlFreeDoc(parsed)
@@ -31,8 +35,11 @@ enum MarkupDocument {
 
     private static func readHTML(_ bytes: [UInt8], encoding: String?) -> htmlDocPtr? {
         guard !bytes.isEmpty, let size = Int32(exactly: bytes.count) else { return nil }
+        // HUGE lifts libxml2's 256-level nesting limit, past which it gave up
+        // on a page's text; the walks over the tree need no stack, and the
+        // block reader has a depth budget of its own (`HTMLText.maximumBlockDepth`).
         var options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue
+            | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue
         // A given encoding is known, not guessed: a stray meta charset must not override it.
         if encoding != nil { options |= HTML_PARSE_IGNORE_ENC.rawValue }
         return bytes.withUnsafeBufferPointer { buffer in

@@ -1,0 +1,130 @@
+/// Lines that are page furniture even where they stand inside the story's
+/// container: photo credits, "Updated …" and other date stamps, bare URLs,
+/// promos ("Read more: …", "Sign up for …", "Follow us on …"), tag lists
+/// ("Tags: …") and captions a gallery repeats. Each rule looks at one short
+/// line as a whole, so a sentence of the story that merely mentions a photo
+/// or a subscription stays.
+enum BoilerplateLines {
+    /// Longer lines are prose, whatever they begin with.
+    static let maximumFurnitureLength = 220
+
+    /// The blocks without furniture lines, and short lines shown again
+    /// (gallery captions in the strip and in the viewer, a verdict in the
+    /// box and at the end) only the first time.
+    static func removing(from blocks: [TextBlock]) -> [TextBlock] {
+        var seen: Set<String> = []
+        return blocks.filter { block in
+            guard block.length <= maximumFurnitureLength else { return true }
+            if !isHeading(block), !seen.insert(block.text).inserted { return false }
+            return !isFurniture(block.text)
+        }
+    }
+
+    /// Whether a whole line is furniture.
+    static func isFurniture(_ text: String) -> Bool {
+        let lowercased = text.lowercased()
+        if furniturePrefixes.contains(where: { lowercased.hasPrefix($0) }) || isCaptionLabel(lowercased) { return true }
+        if copyrightMarks.contains(where: { lowercased.contains($0) }) { return true }
+        if isBareURL(lowercased) || isDateStamp(text) || isBareLabel(text) { return true }
+        return false
+    }
+
+    /// Openings of credits, promos and tag lists. Each ends in a space or a
+    /// colon so that it matches a label, not the first word of a sentence
+    /// ("Photography has …", "Subscribers …").
+    private static let furniturePrefixes = [
+        // Credits
+        "photo:", "photos:", "photo by ", "photo credit", "photograph:", "photograph by ", "image:", "image credit",
+        "image by ", "images:", "picture:", "pictures:", "credit:", "(photo", "(photo:", "foto:", "bild:",
+        // Promos
+        "read more:", "read more ", "read also:", "also read:", "see also:", "related:", "related story:",
+        "related article:", "more:", "recommended:", "click here ", "sign up ", "sign up:", "subscribe now",
+        "subscribe to ", "subscribe for ", "follow us ", "follow us:", "never miss ", "don't miss:", "don’t miss:",
+        "download our app", "download the app", "share this ", "share on ", "advertisement", "sponsored content",
+        "lesen sie auch", "mehr zum thema", "weitere infos ",
+        // Tags
+        "tags:", "tagged:", "tagged with", "topics:", "filed under", "category:", "categories:", "category :",
+        "schlagwörter:", "themen:",
+    ]
+
+    private static let copyrightMarks = ["©", "all rights reserved", "copyrighted property", "alle rechte vorbehalten"]
+
+    /// "Figure 3: …", "Fig. 2.", "Abbildung 4: …", "Bild 1 von 10": a
+    /// figure's label, number and caption.
+    private static func isCaptionLabel(_ lowercased: String) -> Bool {
+        guard let label = captionLabels.first(where: { lowercased.hasPrefix($0) }) else { return false }
+        let rest = lowercased.dropFirst(label.count).drop { $0 == " " || $0 == "." }
+        let number = rest.prefix { $0.isNumber }
+        let after = rest.dropFirst(number.count).drop { $0 == " " }
+        return after.hasPrefix(":") || (!number.isEmpty && (after.isEmpty || after.hasPrefix(".") || after.hasPrefix("von ") || after.hasPrefix("of ")))
+    }
+
+    private static let captionLabels = ["figure", "fig", "abbildung", "abb", "bild", "image", "photo", "foto", "slide"]
+
+    /// Calls to action and site notices. They close many stories ("Follow
+    /// us on Twitter", "Sign up here", "download our app", "… is not
+    /// responsible for the opinions …"); inside a story the same words can
+    /// be news, so they count only in the story's tail.
+    static func isSiteNotice(_ text: String) -> Bool {
+        let lowercased = text.lowercased()
+        if noticePhrases.contains(where: { lowercased.contains($0) }) { return true }
+        let mentionsSocialNetwork = ["twitter", "facebook", "instagram", "youtube", "whatsapp", "telegram"].contains { lowercased.contains($0) }
+        return (lowercased.contains("follow") && mentionsSocialNetwork)
+            || (lowercased.contains("download") && (lowercased.contains(" app") || lowercased.contains("ios")))
+    }
+
+    private static let noticePhrases = [
+        "sign up", "newsletter", "subscribe", "subscriber", "subscription", "log in", "sign in", "not responsible for",
+        "written permission", "reprint", "republish", "cookie", "contact us", "click here", "abonnier", "anmelden",
+    ]
+
+    /// The blocks without the site notices that trail the story: after
+    /// the last paragraph of substance, the lines that are calls to action.
+    static func removingTrailingNotices(from blocks: [TextBlock]) -> [TextBlock] {
+        guard let lastSubstantial = blocks.lastIndex(where: { block in
+            block.length > maximumFurnitureLength || (block.text.split(whereSeparator: \.isWhitespace).count >= 25 && !isSiteNotice(block.text))
+        }) else { return blocks }
+        let tail = blocks[(lastSubstantial + 1)...].filter { $0.length > maximumFurnitureLength || !isSiteNotice($0.text) }
+        return Array(blocks[...lastSubstantial]) + tail
+    }
+
+    /// "https://example.com/x", "www.example.com", "EXAMPLE.COM": a line
+    /// that is only an address.
+    private static func isBareURL(_ lowercased: String) -> Bool {
+        guard !lowercased.contains(where: \.isWhitespace) else { return false }
+        if lowercased.hasPrefix("http://") || lowercased.hasPrefix("https://") || lowercased.hasPrefix("www.") {
+            return true
+        }
+        let labels = lowercased.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let last = labels.last else { return false }
+        let hostLabels = labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }
+        return hostLabels && commonTopLevelDomains.contains(String(last))
+    }
+
+    private static let commonTopLevelDomains: Set<String> = [
+        "com", "org", "net", "gov", "edu", "info", "news", "io", "co", "tv", "uk", "de", "ch", "at", "fr", "in",
+    ]
+
+    /// A line that is only a date with perhaps its label: "Updated: Jan 5,
+    /// 2020 3:12 PM EST", "Published 11 Jan 2019". The article's date is
+    /// metadata, not text.
+    private static func isDateStamp(_ text: String) -> Bool {
+        text.count <= 80 && NewsDateParser.parse(text) != nil
+    }
+
+    /// A date label left alone on its line once its value went ("Last
+    /// Modified:", "Release Date:"): at most three words and a colon.
+    /// Other labels ("Ingredients:") introduce what follows and stay.
+    private static func isBareLabel(_ text: String) -> Bool {
+        guard text.hasSuffix(":") else { return false }
+        let words = text.dropLast().lowercased().split(whereSeparator: \.isWhitespace)
+        return words.count <= 3 && words.contains { dateLabelWords.contains(String($0)) }
+    }
+
+    private static let dateLabelWords: Set<String> = ["date", "modified", "updated", "published", "posted", "released"]
+
+    private static func isHeading(_ block: TextBlock) -> Bool {
+        let name = block.container.name
+        return name.count == 2 && name.first == "h" && name.last.map(\.isNumber) == true
+    }
+}

@@ -1,0 +1,65 @@
+/// A page's story as paragraphs, found by a cascade in trafilatura's spirit:
+/// the main pass judges class names and tags; when it keeps little while the
+/// page holds far more article-like text, a pass by tags alone and then a
+/// baseline (every paragraph of prose on the page) are tried, each taken
+/// only when it holds clearly more. What still looks truncated or like
+/// boilerplate is said in `warnings`, never left silent.
+struct StoryText {
+    private(set) var paragraphs: [String] = []
+    /// Plain-language notes for the analyst, stored on the article.
+    private(set) var warnings: [String] = []
+
+    /// Below this many characters (Unicode scalars) a main pass has kept "little".
+    static let littleText = 1_000
+    /// A fallback replaces the text so far only when it is this many times longer.
+    static let fallbackGain = 2.0
+    /// Paragraphs this long, mostly outside links, count as article-like text.
+    static let articleLikeParagraphLength = 80
+    static let articleLikeLinkDensity = 0.3
+
+    init(body: MarkupNode) {
+        // The survey: every block that can be text, to measure the page and
+        // to find the wrappers that hold its story.
+        let surveyBlocks = HTMLText.blocks(in: body, filter: .survey)
+        let survey = BlockStatistics(surveyBlocks, within: body)
+        let holders = survey.storyHolders(of: body)
+        let articleLike = surveyBlocks.filter(Self.isArticleLike)
+        let pageArticleLength = Self.length(articleLike)
+
+        var kept = Self.located(in: body, filter: BoilerplateFilter.strict.holdingStory(holders))
+        let needsMore = { (blocks: [TextBlock]) in
+            Self.length(blocks) < Self.littleText && Double(Self.length(blocks)) * Self.fallbackGain < Double(pageArticleLength)
+        }
+        if needsMore(kept) {
+            let byTags = Self.located(in: body, filter: BoilerplateFilter.tagsOnly.holdingStory(holders))
+            if Double(Self.length(byTags)) >= Double(Self.length(kept)) * Self.fallbackGain { kept = byTags }
+        }
+        if needsMore(kept) {
+            let baseline = HTMLText.droppingEmptySections(BoilerplateLines.removing(from: articleLike))
+            if Double(Self.length(baseline)) >= Double(Self.length(kept)) * Self.fallbackGain { kept = baseline }
+        }
+        let paywalled = kept.contains { ExtractionWarnings.isPaywallNotice($0.text) }
+        kept = HTMLText.droppingEmptySections(BoilerplateLines.removingTrailingNotices(from: kept))
+        paragraphs = kept.map(\.text)
+        warnings = ExtractionWarnings.judge(kept, pageArticleLength: pageArticleLength, paywalled: paywalled)
+    }
+
+    /// The main pass under one filter: the located container's prose, without furniture lines.
+    private static func located(in body: MarkupNode, filter: BoilerplateFilter) -> [TextBlock] {
+        let blocks = HTMLText.blocks(in: body, filter: filter)
+        let statistics = BlockStatistics(blocks, within: body)
+        let selection = MainContentLocator(blocks: blocks, statistics: statistics, body: body).selection()
+        // The <h1> is the headline, already the title, not a paragraph.
+        let prose = blocks.filter { $0.container.name != "h1" && statistics.isProse($0, inside: selection) }
+        return HTMLText.droppingEmptySections(BoilerplateLines.removing(from: prose))
+    }
+
+    private static func isArticleLike(_ block: TextBlock) -> Bool {
+        guard block.length >= articleLikeParagraphLength, block.container.name != "h1" else { return false }
+        return Double(block.linkTextLength) <= Double(block.length) * articleLikeLinkDensity
+    }
+
+    static func length(_ blocks: [TextBlock]) -> Int {
+        blocks.reduce(0) { $0 + $1.length }
+    }
+}

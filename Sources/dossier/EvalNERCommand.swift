@@ -16,7 +16,9 @@ struct EvalNERCommand: ParsableCommand {
             by the whole extractor (tagger, gazetteers, rules; PERSON -> PER, GPE and LOC -> \
             LOC, NORP and the rest -> MISC) or, with --tagger-only, by the tagger alone. \
             --seeds: the capture bodies in seeds/ against eval/seeds-entities.tsv, matched \
-            by text, type and entity, and the page checked for the gold file's negatives.
+            by text, type and entity, and the page checked for the gold file's negatives. \
+            --web DIR: the articles of DIR/articles against DIR/judgements.tsv (eval/webnews): \
+            precision over mentions, recall over the right names of each article.
             """
     )
 
@@ -25,6 +27,12 @@ struct EvalNERCommand: ParsableCommand {
 
     @Flag(help: "Score the seed articles against the project's gold file instead.")
     var seeds = false
+
+    @Option(help: ArgumentHelp("Score hand-judged web news instead (eval/webnews).", valueName: "dir"))
+    var web: String?
+
+    @Flag(help: "With --web, list every wrong and missed name.")
+    var verbose = false
 
     @Option(help: ArgumentHelp("The seed folder, with --seeds.", valueName: "dir"))
     var seedDirectory = "seeds"
@@ -39,14 +47,16 @@ struct EvalNERCommand: ParsableCommand {
     var taggerOnly = false
 
     func validate() throws {
-        if seeds == (file != nil) { throw ValidationError("give a CoNLL FILE or --seeds (not both)") }
+        if [seeds, file != nil, web != nil].filter({ $0 }).count != 1 { throw ValidationError("give one of a CoNLL FILE, --seeds or --web DIR") }
     }
 
     func run() throws {
         do {
             let tagger = try model.map { try NERModel(contentsOf: URL(fileURLWithPath: $0)) } ?? NERModel.bundled()
             let extractor = EntityExtractor(model: tagger, gazetteer: try Gazetteer.bundled())
-            if seeds {
+            if let web {
+                try scoreWeb(web, extractor: extractor)
+            } else if seeds {
                 try scoreSeeds(extractor)
             } else if let file {
                 try scoreCoNLL(file, tagger: tagger, extractor: extractor)

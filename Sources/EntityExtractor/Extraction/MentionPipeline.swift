@@ -23,6 +23,9 @@ struct MentionPipeline {
         var modelFirst = false
         /// Take "'s" off the end of tagger spans; CoNLL keeps it ("Lord 's").
         var trimPossessives = true
+        /// Drop tagger spans naming facilities ("Bruckner Boulevard"), no
+        /// type of Dossier's; CoNLL counts them as locations.
+        var dropFacilities = true
     }
 
     let gazetteer: Gazetteer
@@ -110,22 +113,25 @@ struct MentionPipeline {
         var model: [Candidate] = []
         var lowerCaseAnswers: [[UInt8]: Bool] = [:]
         for span in modelSpans {
-            guard let tokens = cleaned(span.tokens, text: text, facts: facts) else { continue }
-            if SentenceInitialRule.isCommonWordSpan(tokens, label: span.label, in: text, facts: facts, writesInLowerCase: { word in
+            guard let possessiveFree = cleaned(span.tokens, text: text, facts: facts),
+                  let edged = SpanEdgeRule.trimmed(possessiveFree, label: span.label, in: text, facts: facts,
+                                                   facilities: options.dropFacilities) else { continue }
+            let (tokens, label) = (edged.tokens, edged.label)
+            if SentenceInitialRule.isCommonWordSpan(tokens, label: label, in: text, facts: facts, writesInLowerCase: { word in
                 if let known = lowerCaseAnswers[word] { return known }
                 let answer = SentenceInitialRule.writesInLowerCase(word, in: text, facts: facts)
                 lowerCaseAnswers[word] = answer
                 return answer
             }) { continue }
-            guard let type = typing.type(of: span.label, tokens: tokens, in: text) else {
+            guard let type = typing.type(of: label, tokens: tokens, in: text) else {
                 if options.keepMiscellaneous {
                     model.append(Candidate(bytes: byteRange(tokens, text), tokens: tokens, type: .group, entity: nil,
-                                           entityType: nil, source: .model, label: span.label, isMiscellaneous: true))
+                                           entityType: nil, source: .model, label: label, isMiscellaneous: true))
                 }
                 continue
             }
             model.append(Candidate(bytes: byteRange(tokens, text), tokens: tokens, type: type, entity: nil,
-                                   entityType: nil, source: .model, label: span.label))
+                                   entityType: nil, source: .model, label: label))
         }
         if !headlines.isEmpty {
             // In a headline, a tagger span stands only when the same words are a

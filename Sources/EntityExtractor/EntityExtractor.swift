@@ -97,7 +97,7 @@ public final class EntityExtractor: Sendable {
     /// analyst lexicon applies.
     public func conllSpans(_ tokenized: TokenizedText) -> [(tokens: Range<Int>, label: CoNLLLabel)] {
         let options = MentionPipeline.Options(hyphenParts: false, headlines: false, keepMiscellaneous: true, modelFirst: true,
-                                              trimPossessives: false, dropFacilities: false)
+                                              trimPossessives: false, webRules: false)
         let pipeline = MentionPipeline(gazetteer: gazetteer, lexicon: AnalystLexicon(), options: options)
         let (candidates, _) = pipeline.candidates(tokenized, modelSpans: tagger(tokenized))
         // The tagger's own label for its spans: CoNLL's LOC is not split by type.

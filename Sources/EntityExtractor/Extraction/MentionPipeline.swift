@@ -23,9 +23,12 @@ struct MentionPipeline {
         var modelFirst = false
         /// Take "'s" off the end of tagger spans; CoNLL keeps it ("Lord 's").
         var trimPossessives = true
-        /// Drop tagger spans naming facilities ("Bruckner Boulevard"), no
-        /// type of Dossier's; CoNLL counts them as locations.
-        var dropFacilities = true
+        /// Rules for names as OntoNotes and analysts see them, which CoNLL
+        /// annotates otherwise: tagger spans naming facilities ("Bruckner
+        /// Boulevard") and unlisted one-word "places" that are dictionary
+        /// words (`OneWordNameRule`) are dropped (CoNLL: locations), and listed
+        /// names inside organisation names give way (`NestedNameRule`).
+        var webRules = true
     }
 
     let gazetteer: Gazetteer
@@ -107,6 +110,15 @@ struct MentionPipeline {
             index += 1
         }
 
+        // Listed names inside longer organisation names ("New York University").
+        for candidate in found where options.webRules && candidate.source != .analyst
+            && candidate.type != .organization && candidate.type != .person {
+            guard candidate.bytes == byteRange(candidate.tokens, text),
+                  let run = NestedNameRule.organisation(around: candidate.tokens, in: text, facts: facts) else { continue }
+            found.append(Candidate(bytes: byteRange(run, text), tokens: run, type: .organization, entity: nil,
+                                   entityType: nil, source: .model, label: .organization))
+        }
+
         // 4. The tagger.
         let headlines = options.headlines ? HeadlineRule.headlineLines(in: text, facts: facts) : []
         let typing = ModelSpanTyping(gazetteer: gazetteer)
@@ -115,8 +127,13 @@ struct MentionPipeline {
         for span in modelSpans {
             guard let possessiveFree = cleaned(span.tokens, text: text, facts: facts),
                   let edged = SpanEdgeRule.trimmed(possessiveFree, label: span.label, in: text, facts: facts,
-                                                   facilities: options.dropFacilities) else { continue }
-            let (tokens, label) = (edged.tokens, edged.label)
+                                                   facilities: options.webRules) else { continue }
+            var (tokens, label) = (edged.tokens, edged.label)
+            switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: options.webRules) {
+            case .drop: continue
+            case .person: label = .person
+            case .keep: break
+            }
             if SentenceInitialRule.isCommonWordSpan(tokens, label: label, in: text, facts: facts, writesInLowerCase: { word in
                 if let known = lowerCaseAnswers[word] { return known }
                 let answer = SentenceInitialRule.writesInLowerCase(word, in: text, facts: facts)

@@ -93,7 +93,8 @@ struct MentionPipeline {
             let range = text.tokens[index].range
             let startsLower = !range.isEmpty && text.bytes[range.lowerBound] &- 0x61 < 26
             if !startsLower, let match = gazetteer.longestMatch(in: text, at: index),
-               match.isExactCase || facts.shape[index].isUpperInitial {
+               match.isExactCase || facts.shape[index].isUpperInitial,
+               CompanyWordRule.accepts(match.entry, at: match.tokens, in: text, facts: facts) {
                 if let candidate = gazetteerCandidate(match.entry, bytes: byteRange(match.tokens, text), tokens: match.tokens) {
                     found.append(candidate)
                 }

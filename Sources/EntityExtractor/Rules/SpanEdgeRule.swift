@@ -10,6 +10,8 @@
 ///   Officer"): what follows an honorific is a person, whatever the tagger said;
 ///   inside a person span, the name after the last title ("St. Louis Park
 ///   Mayor Jake" -> "Jake");
+/// - a first word of a sentence that news writes in lower case (`SentenceCaseWords`:
+///   "Later Xi said");
 /// - a span of nothing but such words is no name at all ("I’m not", "We").
 ///
 /// Then, for names whose last word says what they are: a facility (roads,
@@ -52,6 +54,11 @@ enum SpanEdgeRule {
             upper -= 1
         }
         guard lower < upper else { return nil }
+        // A sentence's first word that news writes in lower case ("Later Xi said").
+        if upper - lower > 1, facts.startsSentence[lower], facts.shape[lower + 1].isUpperInitial,
+           SentenceCaseWords.words.contains(word(lower)) {
+            lower += 1
+        }
         // A title inside a person's span: the person is what follows it.
         if label == .person, let title = (lower..<upper).last(where: { isTitle(bare(word($0))) }), title + 1 < upper {
             lower = title + 1

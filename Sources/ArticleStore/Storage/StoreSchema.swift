@@ -82,6 +82,10 @@ public enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v-entity-lookup: mentions by written name, for entities:get and find") { db in
+            // entities:get("Britain") finds United Kingdom through how articles wrote it.
+            try db.execute(sql: "CREATE INDEX mention_text ON mention(text COLLATE NOCASE, entity_id)")
+        }
         return migrator
     }
 

@@ -111,6 +111,8 @@ struct MentionPipeline {
             index += 1
         }
 
+        ShortCodeContextRule.filter(&found, in: text, gazetteer: gazetteer)
+
         // Listed names inside longer organisation names ("New York University").
         for candidate in found where options.webRules && candidate.source != .analyst
             && candidate.type != .organization && candidate.type != .person {

@@ -26,6 +26,7 @@ enum SpanEdgeRule {
 
     static func trimmed(_ span: Range<Int>, label: CoNLLLabel, in text: TokenizedText, facts: TokenFacts,
                         facilities: Bool) -> Result? {
+        // `facilities`: the web rules (MentionPipeline.Options.webRules).
         var lower = span.lowerBound
         var upper = span.upperBound
         var label = label
@@ -49,8 +50,10 @@ enum SpanEdgeRule {
                 break
             }
         }
+        // A capitalised last word stays for CoNLL scoring, which keeps title
+        // case names whole ("The Who"); on the web it goes ("Donald Trump Is").
         while upper > lower, isEdgeNoise(upper - 1), facts.shape[upper - 1] != .number,
-              !isClosingPart(text.bytes[text.tokens[upper - 1].range]) {
+              !isClosingPart(text.bytes[text.tokens[upper - 1].range], capitalisedWords: !facilities) {
             upper -= 1
         }
         guard lower < upper else { return nil }
@@ -73,8 +76,9 @@ enum SpanEdgeRule {
     }
 
     /// "Inc." or "Jr." end a name with their dot; a lone "." or "," does not.
-    private static func isClosingPart(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.count > 1 && bytes.first.map { $0 >= 0x41 && $0 <= 0x5A } == true
+    private static func isClosingPart(_ bytes: ArraySlice<UInt8>, capitalisedWords: Bool) -> Bool {
+        guard bytes.count > 1, bytes.first.map({ $0 >= 0x41 && $0 <= 0x5A }) == true else { return false }
+        return capitalisedWords || bytes.last == 0x2E
     }
 
     private static func isTitle(_ word: [UInt8]) -> Bool {
@@ -116,7 +120,7 @@ enum SpanEdgeRule {
         president vice director mayor justice minister secretary senator governor chairman chairwoman \
         chief executive officer ceo spokesman spokeswoman ambassador commissioner superintendent \
         representative congressman congresswoman councilman councilwoman councilmember premier chancellor \
-        sheikh pope rev reverend bishop archbishop democrat republican
+        pope rev reverend bishop archbishop democrat republican
         """)
 
     /// Last words of names that are places built, not places: not an entity

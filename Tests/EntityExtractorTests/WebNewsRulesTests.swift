@@ -81,3 +81,19 @@ import Testing
         #expect(mentions.count == 2)
     }
 }
+
+@Suite struct WordPhraseTests {
+    @Test func peopleMadeOfWordsArePhrasesUnlessNewsUsesTheWordsAsNames() {
+        let text = "You can choose a $60 Annual Subscription or a $5 Weekly Pass. Mark Brown and Will Dunham agreed."
+        let mentions = Fixtures.scripted([("Annual Subscription", .person), ("Weekly Pass", .person),
+                                          ("Mark Brown", .person), ("Will Dunham", .person)]).extract(text)
+        #expect(mentions.texts(.person) == ["Mark Brown", "Will Dunham"])
+    }
+
+    @Test func oneWordOrganisationsThatAreWordsGoUnlessUsedAsNames() {
+        let text = "Partners for Resilience and the Section met; Congress and Parliament did not."
+        let mentions = Fixtures.scripted([("Resilience", .organization), ("Section", .organization),
+                                          ("Congress", .organization), ("Parliament", .organization)]).extract(text)
+        #expect(mentions.texts(.organization) == ["Congress", "Parliament"])
+    }
+}

@@ -25,8 +25,9 @@ struct MentionPipeline {
         var trimPossessives = true
         /// Rules for names as OntoNotes and analysts see them, which CoNLL
         /// annotates otherwise: tagger spans naming facilities ("Bruckner
-        /// Boulevard") and unlisted one-word "places" that are dictionary
-        /// words (`OneWordNameRule`) are dropped (CoNLL: locations), and listed
+        /// Boulevard"), unlisted one-word "places" that are dictionary words
+        /// (`OneWordNameRule`) and "people" made of words (`WordsOnlyPersonRule`)
+        /// are dropped (CoNLL: locations, people), and listed
         /// names inside organisation names give way (`NestedNameRule`).
         var webRules = true
     }
@@ -132,6 +133,7 @@ struct MentionPipeline {
                   let edged = SpanEdgeRule.trimmed(possessiveFree, label: span.label, in: text, facts: facts,
                                                    facilities: options.webRules) else { continue }
             var (tokens, label) = (edged.tokens, edged.label)
+            if options.webRules, WordsOnlyPersonRule.isPhrase(tokens, label: label, in: text) { continue }
             switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: options.webRules) {
             case .drop: continue
             case .person: label = .person

@@ -6,7 +6,10 @@ import Foundation
 ///   called a place or an organisation is a person ("Kevin was snoring");
 /// - a dictionary word the tagger called a place ("Excellence", "Omicron",
 ///   "Sequestration", "Neck") is a word: real places that are words ("Reading",
-///   "Nice") are in the gazetteers or are left out of them on purpose.
+///   "Nice") are in the gazetteers or are left out of them on purpose;
+/// - a dictionary word the tagger called an organisation is a word too
+///   ("Resilience", "Section", "Letters"), unless news capitalises it as a
+///   name (`NameWords`: "Congress", "Parliament", "Apple").
 enum OneWordNameRule {
     enum Verdict: Equatable {
         case keep
@@ -21,6 +24,9 @@ enum OneWordNameRule {
         guard gazetteer.lookup(tokens: tokens, in: text) == nil else { return .keep }
         if GivenNames.names.contains(Array(word)) { return .person }
         if dropWords, label == .location, CommonWords.contains(word) { return .drop }
+        if dropWords, label == .organization, CommonWords.contains(word), !NameWords.words.contains(CommonWords.folded(word)) {
+            return .drop
+        }
         return .keep
     }
 }

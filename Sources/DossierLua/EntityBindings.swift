@@ -143,19 +143,37 @@ enum EntityBindings {
     static var entitiesType: LuaUserdataType<EntitiesHandle> {
         let type = LuaUserdataType<EntitiesHandle>(name: "Entities")
         type.method("get", documentation: """
-            entities:get(name) -> entity, or nil and a message
-              By name or alias, case-insensitively ("isi", "Inter-Services Intelligence");
-              an Entity is accepted too (its current state is returned).
+            entities:get(name) -> entity [, {other, ...}], or nil and a message
+              By name, alias or any way an article wrote it, case-insensitively ("isi",
+              "Britain"); a one-word name also finds the people it ends ("Trump"). When
+              the name may mean several entities: the one an analyst made or else the most
+              mentioned, and the others as a second value (most mentioned first).
+              An Entity is accepted too (looked up again by its name).
             """) { handle, call in
             let name = try entityName(call, 1)
             let store = try handle.storeHandle.store()
-            if let entity = try store.entity(named: name) {
-                call.push(EntityHandle(entity, store: store))
-                return 1
+            let found = try store.entities(named: name)
+            guard let first = found.first else {
+                call.stack.pushNil()
+                call.push("no entity named '\(name)'")
+                return 2
             }
-            call.stack.pushNil()
-            call.push("no entity named '\(name)'")
+            call.push(EntityHandle(first, store: store))
+            guard found.count > 1 else { return 1 }
+            call.push(ListValue(found.dropFirst().map { EntityHandle($0, store: store) }))
             return 2
+        }
+        type.method("find", documentation: """
+            entities:find(name [, n]) -> {entity, ...}
+              Every entity the name may mean (at most n, 20 by default), as entities:get
+              finds them, likeliest first.
+            """) { handle, call in
+            let name = try entityName(call, 1)
+            let limit: Int = try call.argument(2, default: 20)
+            guard limit >= 1 else { throw call.badArgument(2, "n must be at least 1, got \(limit)") }
+            let store = try handle.storeHandle.store()
+            call.push(ListValue(try store.entities(named: name, limit: limit).map { EntityHandle($0, store: store) }))
+            return 1
         }
         type.method("top", documentation: """
             entities:top([{type=, n=10, since=, to=}]) -> {entity, ...}

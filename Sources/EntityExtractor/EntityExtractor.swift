@@ -60,7 +60,10 @@ public final class EntityExtractor: Sendable {
         extract(TokenizedText(text: text), lexicon: lexicon)
     }
 
+    /// A text confidently in another language than English gives no mentions
+    /// (`LanguageGuess`): the model and lists would read its nouns as names.
     public func extract(_ tokenized: TokenizedText, lexicon: AnalystLexicon = AnalystLexicon()) -> [Mention] {
+        if tokenized.bytes.withUnsafeBufferPointer(LanguageGuess.isConfidentlyNotEnglish) { return [] }
         let pipeline = MentionPipeline(gazetteer: gazetteer, lexicon: lexicon)
         let (candidates, facts) = pipeline.candidates(tokenized, modelSpans: tagger(tokenized))
         var listings: [EntityResolver.Listing?] = []
@@ -94,7 +97,7 @@ public final class EntityExtractor: Sendable {
     /// analyst lexicon applies.
     public func conllSpans(_ tokenized: TokenizedText) -> [(tokens: Range<Int>, label: CoNLLLabel)] {
         let options = MentionPipeline.Options(hyphenParts: false, headlines: false, keepMiscellaneous: true, modelFirst: true,
-                                              trimPossessives: false)
+                                              trimPossessives: false, webRules: false)
         let pipeline = MentionPipeline(gazetteer: gazetteer, lexicon: AnalystLexicon(), options: options)
         let (candidates, _) = pipeline.candidates(tokenized, modelSpans: tagger(tokenized))
         // The tagger's own label for its spans: CoNLL's LOC is not split by type.

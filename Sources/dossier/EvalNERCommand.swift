@@ -22,7 +22,9 @@ struct EvalNERCommand: ParsableCommand {
             training file): K-fold cross-validation, the tagger trained on K-1 folds of FILE \
             and scored on the one left out, the counts summed over the folds. \
             --seeds: the capture bodies in seeds/ against eval/seeds-entities.tsv, matched \
-            by text, type and entity, and the page checked for the gold file's negatives.
+            by text, type and entity, and the page checked for the gold file's negatives. \
+            --web DIR: the articles of DIR/articles against DIR/judgements.tsv (eval/webnews): \
+            precision over mentions, recall over the right names of each article.
             """
     )
 
@@ -31,6 +33,12 @@ struct EvalNERCommand: ParsableCommand {
 
     @Flag(help: "Score the seed articles against the project's gold file instead.")
     var seeds = false
+
+    @Option(help: ArgumentHelp("Score hand-judged web news instead (eval/webnews).", valueName: "dir"))
+    var web: String?
+
+    @Flag(help: "With --web, list every wrong and missed name.")
+    var verbose = false
 
     @Option(help: ArgumentHelp("The seed folder, with --seeds.", valueName: "dir"))
     var seedDirectory = "seeds"
@@ -57,7 +65,7 @@ struct EvalNERCommand: ParsableCommand {
     var showErrors = false
 
     func validate() throws {
-        if seeds == (file != nil) { throw ValidationError("give a CoNLL FILE or --seeds (not both)") }
+        if [seeds, file != nil, web != nil].filter({ $0 }).count != 1 { throw ValidationError("give one of a CoNLL FILE, --seeds or --web DIR") }
         if let folds {
             guard raw else { throw ValidationError("--folds goes with --raw") }
             guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
@@ -70,7 +78,9 @@ struct EvalNERCommand: ParsableCommand {
         do {
             let tagger = try model.map { try NERModel(contentsOf: URL(fileURLWithPath: $0)) } ?? NERModel.bundled()
             let extractor = EntityExtractor(model: tagger, gazetteer: try Gazetteer.bundled())
-            if seeds {
+            if let web {
+                try scoreWeb(web, extractor: extractor)
+            } else if seeds {
                 try scoreSeeds(extractor)
             } else if let file, let folds {
                 try crossValidate(file, folds: folds)

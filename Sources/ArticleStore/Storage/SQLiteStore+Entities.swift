@@ -25,19 +25,33 @@ extension SQLiteStore {
         }
     }
 
+    /// The entity `name` most likely means (`entities(named:)`'s first).
     public func entity(named name: String) throws(StoreError) -> StoredEntity? {
+        try entities(named: name, limit: 1).first
+    }
+
+    /// Every entity `name` may mean, the likeliest first: entities an analyst
+    /// made, then by mentions. Found by the entity's own name, a recorded
+    /// alias (acronyms, the analyst's), any way an article wrote one of its
+    /// mentions ("Britain" for United Kingdom, "Trump" for Donald Trump), and,
+    /// for a one-word name, the people whose name ends in it ("Trump").
+    public func entities(named name: String, limit: Int = 20) throws(StoreError) -> [StoredEntity] {
         let key = entityKey(name)
+        guard !key.isEmpty else { return [] }
+        let oneWord = !key.contains(" ")
         return try read { db in
-            let id = try Int64.fetchOne(db.cachedStatement(sql: """
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT candidate.id FROM (
-                  SELECT entity_id AS id, 0 AS preference FROM entity_alias WHERE key = ?
-                  UNION ALL SELECT id, 1 FROM entity WHERE key = ?
-                ) AS candidate
-                ORDER BY candidate.preference,
-                  (SELECT count(*) FROM mention WHERE mention.entity_id = candidate.id) DESC
-                LIMIT 1
-                """), arguments: [key, key])
-            return try id.flatMap { try Self.entity(id: $0, db: db) }
+                  SELECT entity_id AS id FROM entity_alias WHERE key = ?
+                  UNION SELECT id FROM entity WHERE key = ?
+                  UNION SELECT DISTINCT entity_id FROM mention WHERE text = ? COLLATE NOCASE
+                  UNION SELECT id FROM entity WHERE ? AND type = 'PERSON' AND substr(key, length(key) - length(?)) = ' ' || ?
+                ) AS candidate JOIN entity ON entity.id = candidate.id
+                ORDER BY EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) DESC,
+                  (SELECT count(*) FROM mention WHERE mention.entity_id = candidate.id) DESC, entity.id
+                LIMIT ?
+                """), arguments: [key, key, name, oneWord, key, key, limit])
+            return try ids.compactMap { try Self.entity(id: $0, db: db) }
         }
     }
 

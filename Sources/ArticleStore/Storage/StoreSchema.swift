@@ -110,6 +110,10 @@ public enum StoreSchema {
             // line ("possibly truncated: …"); NULL when nothing is amiss.
             try db.execute(sql: "ALTER TABLE article ADD COLUMN extraction_warnings TEXT")
         }
+        migrator.registerMigration("v-entity-lookup: mentions by written name, for entities:get and find") { db in
+            // entities:get("Britain") finds United Kingdom through how articles wrote it.
+            try db.execute(sql: "CREATE INDEX mention_text ON mention(text COLLATE NOCASE, entity_id)")
+        }
         return migrator
     }
 

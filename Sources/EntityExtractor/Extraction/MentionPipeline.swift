@@ -23,6 +23,13 @@ struct MentionPipeline {
         var modelFirst = false
         /// Take "'s" off the end of tagger spans; CoNLL keeps it ("Lord 's").
         var trimPossessives = true
+        /// Rules for names as OntoNotes and analysts see them, which CoNLL
+        /// annotates otherwise: tagger spans naming facilities ("Bruckner
+        /// Boulevard"), unlisted one-word "places" that are dictionary words
+        /// (`OneWordNameRule`) and "people" made of words (`WordsOnlyPersonRule`)
+        /// are dropped (CoNLL: locations, people), and listed
+        /// names inside organisation names give way (`NestedNameRule`).
+        var webRules = true
     }
 
     let gazetteer: Gazetteer
@@ -87,7 +94,8 @@ struct MentionPipeline {
             let range = text.tokens[index].range
             let startsLower = !range.isEmpty && text.bytes[range.lowerBound] &- 0x61 < 26
             if !startsLower, let match = gazetteer.longestMatch(in: text, at: index),
-               match.isExactCase || facts.shape[index].isUpperInitial {
+               match.isExactCase || facts.shape[index].isUpperInitial,
+               CompanyWordRule.accepts(match.entry, at: match.tokens, in: text, facts: facts) {
                 if let candidate = gazetteerCandidate(match.entry, bytes: byteRange(match.tokens, text), tokens: match.tokens) {
                     found.append(candidate)
                 }
@@ -104,6 +112,17 @@ struct MentionPipeline {
             index += 1
         }
 
+        ShortCodeContextRule.filter(&found, in: text, gazetteer: gazetteer)
+
+        // Listed names inside longer organisation names ("New York University").
+        for candidate in found where options.webRules && candidate.source != .analyst
+            && candidate.type != .organization && candidate.type != .person {
+            guard candidate.bytes == byteRange(candidate.tokens, text),
+                  let run = NestedNameRule.organisation(around: candidate.tokens, in: text, facts: facts) else { continue }
+            found.append(Candidate(bytes: byteRange(run, text), tokens: run, type: .organization, entity: nil,
+                                   entityType: nil, source: .model, label: .organization))
+        }
+
         // 4. The tagger.
         // Only a line in headline casing needs the rule: in a byline, a
         // dateline or a row of results the capitals are the names (`LineKind`).
@@ -115,22 +134,31 @@ struct MentionPipeline {
         var model: [Candidate] = []
         var lowerCaseAnswers: [[UInt8]: Bool] = [:]
         for span in modelSpans {
-            guard let tokens = cleaned(span.tokens, text: text, facts: facts) else { continue }
-            if SentenceInitialRule.isCommonWordSpan(tokens, label: span.label, in: text, facts: facts, writesInLowerCase: { word in
+            guard let possessiveFree = cleaned(span.tokens, text: text, facts: facts),
+                  let edged = SpanEdgeRule.trimmed(possessiveFree, label: span.label, in: text, facts: facts,
+                                                   facilities: options.webRules) else { continue }
+            var (tokens, label) = (edged.tokens, edged.label)
+            if options.webRules, WordsOnlyPersonRule.isPhrase(tokens, label: label, in: text) { continue }
+            switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: options.webRules) {
+            case .drop: continue
+            case .person: label = .person
+            case .keep: break
+            }
+            if SentenceInitialRule.isCommonWordSpan(tokens, label: label, in: text, facts: facts, writesInLowerCase: { word in
                 if let known = lowerCaseAnswers[word] { return known }
                 let answer = SentenceInitialRule.writesInLowerCase(word, in: text, facts: facts)
                 lowerCaseAnswers[word] = answer
                 return answer
             }) { continue }
-            guard let type = typing.type(of: span.label, tokens: tokens, in: text) else {
+            guard let type = typing.type(of: label, tokens: tokens, in: text) else {
                 if options.keepMiscellaneous {
                     model.append(Candidate(bytes: byteRange(tokens, text), tokens: tokens, type: .group, entity: nil,
-                                           entityType: nil, source: .model, label: span.label, isMiscellaneous: true))
+                                           entityType: nil, source: .model, label: label, isMiscellaneous: true))
                 }
                 continue
             }
             model.append(Candidate(bytes: byteRange(tokens, text), tokens: tokens, type: type, entity: nil,
-                                   entityType: nil, source: .model, label: span.label))
+                                   entityType: nil, source: .model, label: label))
         }
         if !headlines.isEmpty {
             // In a headline, a tagger span stands only when the same words are a

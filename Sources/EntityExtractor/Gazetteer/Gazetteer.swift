@@ -13,7 +13,7 @@ import Foundation
 /// many tokens the longest name starting there has.
 ///
 /// When two files name the same key, the first loaded wins: countries, then
-/// demonyms, organisations, groups, regions, cities, states.
+/// demonyms, organisations, listed companies, groups, regions, cities, states.
 public final class Gazetteer: Sendable {
     public let entries: [GazetteerEntry]
     /// Keys of all-capital names, with their case.
@@ -48,7 +48,7 @@ public final class Gazetteer: Sendable {
     private let prefixBits: HashBits
 
     /// File order is precedence order (see the type's comment).
-    static let bundledFiles = ["countries", "demonyms", "organizations", "groups", "regions", "cities", "states"]
+    static let bundledFiles = ["countries", "demonyms", "organizations", "companies", "groups", "regions", "cities", "states"]
 
     public init(entries: [GazetteerEntry]) {
         var exact: [[UInt8]: Int] = [:]
@@ -339,7 +339,8 @@ struct NameKey {
     let folded: [UInt8]
     let firstToken: [UInt8]
     let tokenCount: Int
-    /// All capitals: at least two letters, none lower-case ("ISI", "U.S.", "G7").
+    /// All capitals: at least two letters, none lower-case ("ISI", "U.S.", "G7");
+    /// or a mixed-case word that folds to a dictionary word ("LeT").
     let isExactCase: Bool
 
     init?(_ name: String) {
@@ -357,7 +358,10 @@ struct NameKey {
             if byte >= 0x41 && byte <= 0x5A { upper += 1 }
             if byte >= 0x61 && byte <= 0x7A { lower = true }
         }
-        isExactCase = upper >= 2 && !lower && text.count <= 12
+        // A one-word name in mixed case that folds to an English word ("LeT",
+        // Lashkar-e-Taiba) is that name only as written: "Let's" is no group.
+        let mixedCaseWord = lower && tokens.count == 1 && CommonWords.contains(folded[...])
+        isExactCase = upper >= 2 && (!lower || mixedCaseWord) && text.count <= 12
     }
 
     static func joined<Tokens: Collection<Token>>(_ tokens: Tokens, in bytes: UnsafeBufferPointer<UInt8>, folded: Bool) -> [UInt8] {

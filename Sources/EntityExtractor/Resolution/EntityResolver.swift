@@ -86,15 +86,28 @@ public struct EntityResolver: Sendable {
         listed == found || (listed == .geopolitical && found == .location) || (listed == .location && found == .geopolitical)
     }
 
-    /// One-word person mentions take the full name of a person in the document.
+    /// One-word person mentions take the full name of a person in the document:
+    /// one ending in that word ("Mishra" -> "Abhinandan Mishra", the nearest
+    /// earlier one first), or else the one full name starting with it ("Xi"
+    /// -> "Xi Jinping", names written family name first; only when one full
+    /// name in the document starts so: "Donald" with two Donalds stays).
     private func mergePersons(_ mentions: inout [Mention]) {
         // Last name word -> the full names ending in it, in document order.
         var fullNames: [String: [(index: Int, entity: String)]] = [:]
+        var firstWords: [String: Set<String>] = [:]
         for (index, mention) in mentions.enumerated() where mention.type == .person {
             let words = Self.nameKey(mention.entity)
-            if words.count >= 2 { fullNames[words.last, default: []].append((index, mention.entity)) }
+            if words.count >= 2 {
+                fullNames[words.last, default: []].append((index, mention.entity))
+                if let first = Self.nameWords(mention.entity).first { firstWords[first, default: []].insert(mention.entity) }
+            }
         }
         guard !fullNames.isEmpty else { return }
+        for (first, names) in firstWords where names.count == 1 && fullNames[first] == nil {
+            // Only where no full name ends in the word: "Lee" of "Lee Hsien
+            // Loong" and of "Robert Lee" goes to the surname.
+            if let name = names.first { fullNames[first] = [(mentions.count, name)] }
+        }
         for index in mentions.indices {
             let mention = mentions[index]
             // A one-word mention the tagger typed otherwise is the person too

@@ -29,7 +29,7 @@ enum HeadlineRule {
         let end = bytes[text.tokens[last].range]
         if end.count == 1, let byte = end.first,
            [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";")].contains(byte) {
-            return false
+            return isTitleCased(line, in: text, facts: facts)
         }
         if end.elementsEqual([0xE2, 0x80, 0x9D]) || end.elementsEqual([UInt8(ascii: "\"")]) { return false }
         var words = 0
@@ -43,6 +43,25 @@ enum HeadlineRule {
         guard words > 0 else { return false }
         if words <= 8 { return true }
         return Double(capitalised) >= 0.6 * Double(words)
+    }
+
+    /// A title with a full stop ("Pence Gives GOP A Boost With Solid Debate
+    /// Win Over Kaine."): at least three of its capitalised words after the
+    /// first are dictionary words, and three in four of its words are
+    /// capitalised. Prose full of names capitalises names, not words.
+    static func isTitleCased(_ line: Range<Int>, in text: TokenizedText, facts: TokenFacts) -> Bool {
+        var words = 0
+        var capitalised = 0
+        var capitalisedWords = 0
+        for index in line where facts.shape[index] != .other && facts.shape[index] != .number {
+            let range = text.tokens[index].range
+            if facts.shape[index] == .lower, range.count <= 5, minorWords.contains(Array(text.bytes[range])) { continue }
+            words += 1
+            guard facts.shape[index] == .capitalised else { continue }
+            capitalised += 1
+            if index != line.lowerBound, CommonWords.contains(text.bytes[range]) { capitalisedWords += 1 }
+        }
+        return capitalisedWords >= 3 && 4 * capitalised >= 3 * words
     }
 
     /// "By Abhinandan Mishra", "By: ...", "BY ...".

@@ -5,9 +5,10 @@ import Foundation
 /// that starts a sentence is dropped when it is
 ///
 /// - one common English word (a lower-case entry of a dictionary) that is a
-///   role noun of news ("Officials", "Sources"), or that the text also uses in
-///   lower case ("Unlock ... want to unlock", "Defense planners ... defense
-///   pact"); or
+///   role noun of news ("Officials", "Sources"), that news writes in lower
+///   case mid-sentence (`SentenceCaseWords`: "Updated", "Maybe", "Nobody"), or
+///   that the text also uses in lower case ("Unlock ... want to unlock",
+///   "Defense planners ... defense pact"); or
 /// - a common word followed by lower-case words only ("Security officials").
 ///
 /// Names that are words ("Woods", "Reading" the club) stay, and so do
@@ -30,7 +31,7 @@ enum SentenceInitialRule {
         guard CommonWords.contains(word) else { return false }
         if tokens.count == 1 {
             let key = CommonWords.folded(word)
-            return roleNouns.contains(key) || writesInLowerCase(key)
+            return roleNouns.contains(key) || SentenceCaseWords.words.contains(key) || writesInLowerCase(key)
         }
         return tokens.dropFirst().allSatisfy { facts.shape[$0] == .lower || facts.shape[$0] == .other }
     }
@@ -83,4 +84,18 @@ enum CommonWords {
     static func foldedHash(_ word: ArraySlice<UInt8>) -> UInt64 {
         NameKey.hash(word.lazy.map(asciiLowercased))
     }
+}
+
+/// Common words whose capital, in news, is only ever the one a sentence or a
+/// line starts with (`Resources/sentence-case-words.txt`): learned by
+/// `scripts/build-gazetteers` from where news corpora capitalise them
+/// mid-sentence (at most one time in twenty). "Bill", "Mark", "China" are
+/// capitalised mid-sentence often, and are not in it.
+enum SentenceCaseWords {
+    static let words: Set<[UInt8]> = {
+        guard let url = Bundle.module.url(forResource: "sentence-case-words", withExtension: "txt", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "sentence-case-words", withExtension: "txt"),
+              let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        return Set(data.split(separator: 0x0A).map { Array($0) })
+    }()
 }

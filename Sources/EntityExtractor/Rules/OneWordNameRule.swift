@@ -1,0 +1,45 @@
+import Foundation
+
+/// A one-word name the tagger found and no list knows, read again:
+///
+/// - a first name of people (`GivenNames`: "Kevin", "Donald") the tagger
+///   called a place or an organisation is a person ("Kevin was snoring");
+/// - a dictionary word the tagger called a place ("Excellence", "Omicron",
+///   "Sequestration", "Neck") is a word: real places that are words ("Reading",
+///   "Nice") are in the gazetteers or are left out of them on purpose;
+/// - a dictionary word the tagger called an organisation is a word too
+///   ("Resilience", "Section", "Letters"), unless news capitalises it as a
+///   name (`NameWords`: "Congress", "Parliament", "Apple").
+enum OneWordNameRule {
+    enum Verdict: Equatable {
+        case keep
+        case drop
+        case person
+    }
+
+    static func verdict(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, gazetteer: Gazetteer,
+                        dropWords: Bool) -> Verdict {
+        guard tokens.count == 1, label == .location || label == .organization else { return .keep }
+        let word = text.bytes[text.tokens[tokens.lowerBound].range]
+        guard gazetteer.lookup(tokens: tokens, in: text) == nil else { return .keep }
+        if GivenNames.names.contains(Array(word)) { return .person }
+        if dropWords, label == .location, CommonWords.contains(word) { return .drop }
+        if dropWords, label == .organization, CommonWords.contains(word), !NameWords.words.contains(CommonWords.folded(word)) {
+            return .drop
+        }
+        return .keep
+    }
+}
+
+/// First names of people (`Resources/given-names.txt`): learned by
+/// `scripts/build-gazetteers` from the person names of CoNLL++ train (the
+/// first word of names of two words or more, seen twice, never a place or
+/// organisation, and not a dictionary word).
+enum GivenNames {
+    static let names: Set<[UInt8]> = {
+        guard let url = Bundle.module.url(forResource: "given-names", withExtension: "txt", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "given-names", withExtension: "txt"),
+              let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        return Set(data.split(separator: 0x0A).map { Array($0) })
+    }()
+}

@@ -1,0 +1,142 @@
+/// Where a tagger span starts and ends. A tagger trained on newswire reads a
+/// capitalised word next to a name as part of it: "Because Google", "Those
+/// Uber", "Hey Siri", "If Marmorato", "Donald Trump Is", "Black and", "Rep.
+/// Adam Schiff", "Democrat Hillary Clinton". Its edges are cut back here:
+///
+/// - leading and trailing function words (pronouns, determiners other than
+///   "The", conjunctions, prepositions, auxiliaries, interjections), whatever
+///   their case, and the lower-case words and punctuation left at an edge;
+/// - leading honorifics and roles ("Rep.", "Dr", "Mayor", "Chief Executive
+///   Officer"): what follows an honorific is a person, whatever the tagger said;
+///   inside a person span, the name after the last title ("St. Louis Park
+///   Mayor Jake" -> "Jake");
+/// - a first word of a sentence that news writes in lower case (`SentenceCaseWords`:
+///   "Later Xi said");
+/// - a span of nothing but such words is no name at all ("I’m not", "We").
+///
+/// Then, for names whose last word says what they are: a facility (roads,
+/// bridges, stations: no type of Dossier's) is dropped, and a person
+/// ending in an organisation's designator ("Washington Post", "Apple Inc",
+/// "Jacobi Hospital") is an organisation.
+enum SpanEdgeRule {
+    struct Result: Equatable {
+        var tokens: Range<Int>
+        var label: CoNLLLabel
+    }
+
+    static func trimmed(_ span: Range<Int>, label: CoNLLLabel, in text: TokenizedText, facts: TokenFacts,
+                        facilities: Bool) -> Result? {
+        // `facilities`: the web rules (MentionPipeline.Options.webRules).
+        var lower = span.lowerBound
+        var upper = span.upperBound
+        var label = label
+        func word(_ index: Int) -> [UInt8] { CommonWords.folded(text.bytes[text.tokens[index].range]) }
+        func isEdgeNoise(_ index: Int) -> Bool {
+            !facts.shape[index].isUpperInitial || functionWords.contains(word(index))
+        }
+        // Leading function words and titles, in any order ("If Sen. Kaine").
+        // An honorific makes a person of any span ("Rep. Adam Schiff" read as
+        // an ORG); a role only starts a person's span ("Republican National
+        // Committee" keeps its first word).
+        var titled = false
+        while lower < upper {
+            let first = bare(word(lower))
+            if isEdgeNoise(lower) && facts.shape[lower] != .number {
+                lower += 1
+            } else if honorifics.contains(first) || (label == .person && roles.contains(first)) {
+                titled = titled || honorifics.contains(first)
+                lower += 1
+            } else {
+                break
+            }
+        }
+        // A capitalised last word stays for CoNLL scoring, which keeps title
+        // case names whole ("The Who"); on the web it goes ("Donald Trump Is").
+        while upper > lower, isEdgeNoise(upper - 1), facts.shape[upper - 1] != .number,
+              !isClosingPart(text.bytes[text.tokens[upper - 1].range], capitalisedWords: !facilities) {
+            upper -= 1
+        }
+        guard lower < upper else { return nil }
+        // A sentence's first word that news writes in lower case ("Later Xi said").
+        if upper - lower > 1, facts.startsSentence[lower], facts.shape[lower + 1].isUpperInitial,
+           SentenceCaseWords.words.contains(word(lower)) {
+            lower += 1
+        }
+        // A title inside a person's span: the person is what follows it.
+        if label == .person, let title = (lower..<upper).last(where: { isTitle(bare(word($0))) }), title + 1 < upper {
+            lower = title + 1
+        }
+        if titled, label != .miscellaneous { label = .person }
+        let last = bare(word(upper - 1))
+        if facilities, facilityHeads.contains(last), upper - lower > 1 { return nil }
+        if label == .person, upper - lower > 1, organizationHeads.contains(last) {
+            label = .organization
+        }
+        return Result(tokens: lower..<upper, label: label)
+    }
+
+    /// "Inc." or "Jr." end a name with their dot; a lone "." or "," does not.
+    private static func isClosingPart(_ bytes: ArraySlice<UInt8>, capitalisedWords: Bool) -> Bool {
+        guard bytes.count > 1, bytes.first.map({ $0 >= 0x41 && $0 <= 0x5A }) == true else { return false }
+        return capitalisedWords || bytes.last == 0x2E
+    }
+
+    private static func isTitle(_ word: [UInt8]) -> Bool {
+        honorifics.contains(word) || roles.contains(word)
+    }
+
+    /// A word without its abbreviation dot ("Rep." -> "rep").
+    private static func bare(_ word: [UInt8]) -> [UInt8] {
+        word.last == 0x2E && word.count > 1 ? Array(word.dropLast()) : word
+    }
+
+    private static func set(_ words: String) -> Set<[UInt8]> {
+        Set(words.split(separator: " ").map { Array($0.utf8) })
+    }
+
+    /// Closed-class words: never the first or last word of a name. "The" is
+    /// left alone ("The Hague", "The Washington Post"), and so are "May",
+    /// "Will" and "Mark", which are names as often as not.
+    static let functionWords = set("""
+        i me my mine we us our ours you your yours he him his she her hers it its they them their theirs \
+        this that these those a an some any each every no none all both either neither such \
+        and or but nor because if when while although though unless whether since as so than then \
+        from to for with by at in on of about after before during under over into through between against \
+        without within via per upon onto across around among \
+        is are was were be been being am has have had do does did would could should shall might must let \
+        hey oh well yes yeah ok okay wow yikes hi hello thanks please sorry dear \
+        now here there also just even still yet maybe perhaps why what how where who whom whose which \
+        not never very too only again already almost ’m 'm ’s 's ’re 're ’ll 'll ’ve 've ’d 'd n’t n't
+        """)
+
+    /// Titles written before a person's name only.
+    static let honorifics = set("""
+        mr mrs ms dr prof sir dame rep sen gov lt col gen maj capt adm sgt cpl brig cmdr
+        """)
+
+    /// Roles written before a person's name, and also the first word of
+    /// other names ("President's Cup", "Republican Party").
+    static let roles = set("""
+        president vice director mayor justice minister secretary senator governor chairman chairwoman \
+        chief executive officer ceo spokesman spokeswoman ambassador commissioner superintendent \
+        representative congressman congresswoman councilman councilwoman councilmember premier chancellor \
+        pope rev reverend bishop archbishop democrat republican
+        """)
+
+    /// Last words of names that are places built, not places: not an entity
+    /// type of Dossier's (OntoNotes calls them FAC).
+    static let facilityHeads = set("""
+        road rd street st drive avenue ave boulevard blvd lane highway freeway expressway bridge tunnel \
+        station terminal stadium arena airport
+        """)
+
+    /// Last words of organisations' names.
+    static let organizationHeads = set("""
+        inc corp corporation co company ltd llc plc ag sa nv gmbh group holdings \
+        institute university college school academy hospital clinic association foundation society \
+        committee council commission party agency department ministry office bureau authority administration \
+        service services board court senate congress parliament assembly union federation league club \
+        bank fund trust news times post journal radio television tv network press herald tribune gazette \
+        daily magazine
+        """)
+}

@@ -97,8 +97,18 @@ extension AttributionFinder {
             var claims: [Claim] = []
             var index = 0
             while index < text.count {
+                if text.words[index] == ":", !cue[index], let claim = headlineClaim(colon: index) {
+                    claims.append(claim)
+                    index += 1
+                    continue
+                }
                 guard cue[index] else { index += 1; continue }
-                let cueEnd = takesNext[index] ? index + 2 : index + 1
+                // "said in a statement", "also said": neighbouring cue words are one cue.
+                var cueEnd = takesNext[index] ? index + 2 : index + 1
+                while cueEnd < text.count, cue[cueEnd], text.words[cueEnd] != ":", text.sentenceOf[cueEnd] == text.sentenceOf[index] {
+                    cueEnd = takesNext[cueEnd] ? cueEnd + 2 : cueEnd + 1
+                }
+                cueEnd = min(cueEnd, text.count)
                 if let claim = claim(cue: index..<cueEnd) { claims.append(claim) }
                 index = cueEnd
             }
@@ -159,6 +169,15 @@ extension AttributionFinder {
                 source = k..<(k + 1)
                 k -= 1
             }
+            if source == nil, leftEnd == c, c - 1 > sentence.lowerBound, text.words[c - 1] == ",",
+               text.quotes[c - 2] != .close, let apposed = apposition(endingAt: c - 1, sentence: sentence) {
+                source = apposed
+            }
+            if source == nil, c - 1 >= sentence.lowerBound, text.words[c - 1] == ",", text.words[c].hasSuffix("ing"),
+               let subject = sentenceSubject(sentence, before: c - 1) {
+                // "He left early, saying ...": the participle's speaker is the sentence's subject.
+                return participleClaim(cueTokens, subject: subject, sentence: sentence)
+            }
             var sourceless = false
             if let found = source, found.count == 1, AttributionFinder.impersonal.contains(text.words[found.lowerBound]), passive {
                 source = nil
@@ -207,6 +226,80 @@ extension AttributionFinder {
             let cueSpan = text.span(cueTokens)
             return Claim(source: source.map { text.span($0) }, cue: cueSpan, content: content,
                          sentence: text.sentenceOf[c] + 1)
+        }
+
+        /// "Name, a spokesman for X, said": the name and its appositions up to
+        /// the comma before the cue, when the first segment starts with a capital.
+        private func apposition(endingAt comma: Int, sentence: Range<Int>) -> Range<Int>? {
+            var end = comma
+            var commas = 0
+            var start = comma
+            while commas < 3 {
+                var k = end - 1
+                while k >= sentence.lowerBound, !isLeftBoundary(k) { k -= 1 }
+                guard k + 1 < end, comma - (k + 1) <= 3 * finder.maximumSourceTokens else { return nil }
+                start = k + 1
+                if k >= sentence.lowerBound, text.words[k] == ",", commas < 2 {
+                    end = k
+                    commas += 1
+                    continue
+                }
+                break
+            }
+            guard commas >= 1, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) else { return nil }
+            return start..<comma
+        }
+
+        /// The noun phrase a sentence starts with: capitalised words, or a
+        /// determiner and up to three words after it.
+        private func sentenceSubject(_ sentence: Range<Int>, before limit: Int) -> Range<Int>? {
+            var index = sentence.lowerBound
+            if index < limit, text.quotes[index] != .none { return nil }
+            let determiners: Set<String> = ["the", "a", "an", "former", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."]
+            if index < limit, determiners.contains(text.words[index]) {
+                index += 1
+                while index < limit, index - sentence.lowerBound < 5, !text.isPunctuation(index) || text.words[index] == "'s" || text.words[index] == "’s",
+                      !cue[index], !AttributionFinder.auxiliaries.contains(text.words[index]) {
+                    if !text.isCapitalized(index), index + 1 < limit, !text.isCapitalized(index + 1) { index += 1; break }
+                    index += 1
+                }
+            } else {
+                while index < limit, text.isCapitalized(index) || text.words[index] == "." || text.words[index] == "of" && index + 1 < limit && text.isCapitalized(index + 1) {
+                    index += 1
+                }
+            }
+            guard index > sentence.lowerBound, index - sentence.lowerBound <= finder.maximumSourceTokens else { return nil }
+            return sentence.lowerBound..<index
+        }
+
+        private func participleClaim(_ cueTokens: Range<Int>, subject: Range<Int>, sentence: Range<Int>) -> Claim? {
+            var content: [ByteSpan] = []
+            var next = cueTokens.upperBound
+            if next < text.count, text.words[next] == ":" || text.words[next] == "," { next += 1 }
+            if next < text.count, text.quotes[next] == .open, let pair = text.quotationAt[next] {
+                content.append(text.span(pair.open..<(pair.close + 1)))
+            } else {
+                content = indirect(from: next, sentence: sentence)
+            }
+            guard !content.isEmpty else { return nil }
+            return Claim(source: text.span(subject), cue: text.span(cueTokens), content: content,
+                         sentence: text.sentenceOf[cueTokens.lowerBound] + 1)
+        }
+
+        /// A headline or caption "Graham: Trump's rhetoric destroying GOP chances".
+        func headlineClaim(colon: Int) -> Claim? {
+            let sentence = self.sentence(of: colon)
+            let start = sentence.lowerBound
+            guard colon > start, colon - start <= 5, text.isCapitalized(start) else { return nil }
+            for index in start..<colon where text.isPunctuation(index) && !AttributionFinder.phrasePunctuation.contains(text.words[index]) {
+                return nil
+            }
+            // Only a line that starts a paragraph (headlines and captions stand alone).
+            guard start == 0 || text.bytes[text.tokenized.tokens[start].range.lowerBound - 1] == 0x0A else { return nil }
+            let end = contentEnd(sentence)
+            guard end > colon + 1 else { return nil }
+            return Claim(source: text.span(start..<colon), cue: text.span(colon..<(colon + 1)),
+                         content: [text.span((colon + 1)..<end)], sentence: text.sentenceOf[colon] + 1)
         }
 
         /// "according to X, A" and "A, according to X."

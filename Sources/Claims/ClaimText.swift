@@ -21,9 +21,15 @@ struct ClaimText {
         var quotes: [Quote] = []
         words.reserveCapacity(tokenized.tokens.count)
         quotes.reserveCapacity(tokenized.tokens.count)
-        for token in tokenized.tokens {
+        for (index, token) in tokenized.tokens.enumerated() {
             words.append(Self.lowercased(bytes[token.range]))
-            quotes.append(Self.quote(token.range, in: bytes))
+            var quote = Self.quote(token.range, in: bytes)
+            // Two apostrophes in a row are a straight double quote (some newspapers' style).
+            if bytes[token.range] == [0x27], index + 1 < tokenized.tokens.count,
+               tokenized.tokens[index + 1].range.lowerBound == token.range.upperBound, bytes[tokenized.tokens[index + 1].range] == [0x27] {
+                quote = Self.quote(token.range.lowerBound..<(token.range.lowerBound + 1), in: bytes, straight: 0x27)
+            }
+            quotes.append(quote)
         }
         self.words = words
         self.quotes = quotes
@@ -95,7 +101,7 @@ struct ClaimText {
 
     /// Curly marks say which way they face; a straight mark opens after a
     /// space, a line start or a bracket, and closes elsewhere.
-    private static func quote(_ range: Range<Int>, in bytes: [UInt8]) -> Quote {
+    private static func quote(_ range: Range<Int>, in bytes: [UInt8], straight: UInt8 = 0x22) -> Quote {
         let length = range.count
         if length == 3, bytes[range.lowerBound] == 0xE2, bytes[range.lowerBound + 1] == 0x80 {
             switch bytes[range.lowerBound + 2] {
@@ -108,7 +114,7 @@ struct ClaimText {
             if bytes[range.lowerBound + 1] == 0xAB { return .open }   // «
             if bytes[range.lowerBound + 1] == 0xBB { return .close }  // »
         }
-        if length == 1, bytes[range.lowerBound] == 0x22 {
+        if length == 1, bytes[range.lowerBound] == straight {
             guard range.lowerBound > 0 else { return .open }
             switch bytes[range.lowerBound - 1] {
             case 0x20, 0x0A, 0x09, 0x0D, 0x28, 0x5B, 0x3A: return .open

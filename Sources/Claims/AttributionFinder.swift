@@ -329,9 +329,12 @@ extension AttributionFinder {
 
         /// The closing quotation mark ending at `index`, directly or before a comma.
         private func closingQuote(endingAt index: Int) -> Int? {
-            if text.quotes[index] == .close { return index }
-            if text.words[index] == ",", index > 0, text.quotes[index - 1] == .close { return index - 1 }
-            return nil
+            var position = index
+            if text.words[position] == ",", position > 0 { position -= 1 }
+            // A two-apostrophe mark: the first one is paired.
+            while position > 0, text.quotes[position] == .close, text.quotationAt[position] == nil,
+                  text.quotes[position - 1] == .close { position -= 1 }
+            return text.quotes[position] == .close ? position : nil
         }
 
         /// Is what follows the cue clause to the end of its sentence only a short adjunct ("in a statement")?

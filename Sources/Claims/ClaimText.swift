@@ -24,6 +24,10 @@ struct ClaimText {
         for (index, token) in tokenized.tokens.enumerated() {
             words.append(Self.lowercased(bytes[token.range]))
             var quote = Self.quote(token.range, in: bytes)
+            if bytes[token.range] == [0x27], index > 0, tokenized.tokens[index - 1].range.upperBound == token.range.lowerBound,
+               bytes[tokenized.tokens[index - 1].range] == [0x27], let first = quotes.last {
+                quote = first
+            }
             // Two apostrophes in a row are a straight double quote (some newspapers' style).
             if bytes[token.range] == [0x27], index + 1 < tokenized.tokens.count,
                tokenized.tokens[index + 1].range.lowerBound == token.range.upperBound, bytes[tokenized.tokens[index + 1].range] == [0x27] {

@@ -30,7 +30,7 @@ public struct CueLexicon: Sendable {
     /// A neighbour key is trusted from this many occurrences; below, the word alone decides.
     public var minimumEvidence: Int
 
-    public init(counts: [String: Counts] = [:], threshold: Double = 0.3, minimumEvidence: Int = 4) {
+    public init(counts: [String: Counts] = [:], threshold: Double = 0.5, minimumEvidence: Int = 4) {
         self.counts = counts
         self.threshold = threshold
         self.minimumEvidence = minimumEvidence

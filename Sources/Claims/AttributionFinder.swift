@@ -56,6 +56,16 @@ public struct AttributionFinder: Sendable {
         "yesterday", "today", "tonight", "earlier", "as", "recently", "monday", "tuesday", "wednesday", "thursday",
         "friday", "saturday", "sunday", "and", "but", "because", "told", "adding", "noting", "via",
     ]
+    /// Plural nouns that stand as (anonymous) sources.
+    static let sourceNouns: Set<String> = [
+        "officials", "sources", "analysts", "experts", "diplomats", "observers", "insiders", "aides", "critics",
+        "officers", "investigators", "researchers", "economists", "lawmakers", "authorities", "residents", "witnesses",
+    ]
+    /// Labels of page furniture ("By: name", "Updated: date"), never speakers.
+    static let pageLabels: Set<String> = [
+        "by", "updated", "posted", "published", "photo", "photos", "source", "read", "share", "tags", "unlock", "left",
+        "editor", "note", "image", "credit", "credits", "file", "also", "related", "watch", "listen", "advertisement",
+    ]
     static let beVerbs: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
     static let impersonal: Set<String> = ["it", "there"]
     /// Punctuation that does not end a noun phrase: possessives, brackets, dots of initials.
@@ -88,6 +98,12 @@ extension AttributionFinder {
                                                   next: index + 1 < count ? text.words[index + 1] : nil)
                 cue[index] = judged.isCue
                 takesNext[index] = judged.isCue && judged.takesNext && index + 1 < count
+                // "Analysts stress that ...": a word between a source noun and "that" reports,
+                // even when the lexicon never saw it do so.
+                if !cue[index], index > 0, index + 1 < count, text.words[index + 1] == "that",
+                   AttributionFinder.sourceNouns.contains(text.words[index - 1]) {
+                    cue[index] = true
+                }
             }
             self.cue = cue
             self.takesNext = takesNext
@@ -199,9 +215,30 @@ extension AttributionFinder {
                     after = end
                 }
             }
+            // "a move acknowledged by the Ministry": the agent is the source, the subject the content.
+            if cueTokens.upperBound < sentence.upperBound, text.words[cueTokens.upperBound] == "by", !colon {
+                let agentStart = cueTokens.upperBound + 1
+                var end = agentStart
+                while end < sentence.upperBound, !isRightBoundary(end) || text.words[end] == "of", end - agentStart < finder.maximumSourceTokens { end += 1 }
+                if end > agentStart, let subject = source ?? (sourceless ? nil : nil) {
+                    return Claim(source: text.span(agentStart..<end), cue: text.span(cueTokens), content: [text.span(subject)],
+                                 sentence: text.sentenceOf[c] + 1)
+                }
+            }
             guard source != nil || sourceless else { return nil }
 
             var content: [ByteSpan] = []
+            // "The visit was followed, sources said, by talks": the sentence around the cue clause.
+            if let found = source, before > sentence.lowerBound, text.words[before] == ",", after < sentence.upperBound,
+               text.words[after] == ",", text.quotes[before - 1] != .close, found.lowerBound == before + 1 {
+                var start = sentence.lowerBound
+                if text.quotes[start] == .open, text.quotationAt[start] == nil { start += 1 }
+                let end = contentEnd(sentence)
+                if start < before, after + 1 < end {
+                    return Claim(source: text.span(found), cue: text.span(cueTokens),
+                                 content: [text.span(start..<before), text.span((after + 1)..<end)], sentence: text.sentenceOf[c] + 1)
+                }
+            }
             // A quotation just before the cue clause.
             if before >= 0, let close = closingQuote(endingAt: before), let pair = text.quotationAt[close] {
                 content.append(text.span(pair.open..<(pair.close + 1)))
@@ -296,8 +333,14 @@ extension AttributionFinder {
             }
             // Only a line that starts a paragraph (headlines and captions stand alone).
             guard start == 0 || text.bytes[text.tokenized.tokens[start].range.lowerBound - 1] == 0x0A else { return nil }
+            if AttributionFinder.pageLabels.contains(text.words[colon - 1]) { return nil }
             let end = contentEnd(sentence)
-            guard end > colon + 1 else { return nil }
+            var words = 0, numbers = 0
+            for index in (colon + 1)..<max(colon + 1, end) where !text.isPunctuation(index) {
+                words += 1
+                if let first = text.words[index].utf8.first, first >= 0x30, first <= 0x39 { numbers += 1 }
+            }
+            guard words >= 4, numbers * 3 <= words else { return nil }
             return Claim(source: text.span(start..<colon), cue: text.span(colon..<(colon + 1)),
                          content: [text.span((colon + 1)..<end)], sentence: text.sentenceOf[colon] + 1)
         }

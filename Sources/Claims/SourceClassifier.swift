@@ -32,7 +32,7 @@ struct SourceClassifier {
                   "fox", "ap", "afp", "reporter", "reporters", "correspondent", "press", "news", "agency"]),
         (.document, ["report", "reports", "study", "studies", "poll", "polls", "survey", "surveys", "statement",
                      "statements", "document", "documents", "memo", "letter", "data", "records", "filing", "filings",
-                     "analysis", "assessment", "paper", "research", "dossier", "review", "audit", "census", "figures",
+                     "analysis", "assessment", "assessments", "paper", "research", "dossier", "review", "audit", "census", "figures",
                      "release", "communique", "communiqué", "transcript", "cable", "complaint", "indictment", "ruling"]),
         (.official, ["official", "officials", "minister", "ministers", "ministry", "government", "governments",
                      "president", "secretary", "department", "administration", "police", "military", "army",
@@ -51,8 +51,16 @@ struct SourceClassifier {
         let tokens = tokens(in: source)
         let words = tokens.map { text.words[$0] }
         claim.role = role(words)
+        // A name is the source's head when it ends the phrase ("Pakistan's Ministry of
+        // Foreign Affairs") or starts it without a possessive ("Tina Brown, the
+        // journalist"); "officials in Pakistan" and "chatter within Pakistan's
+        // military" are not named sources.
+        let anonymousHead = words.contains { Self.anonymousHeads.contains($0) }
         let named = mentions.filter { mention in
-            mention.byteRange.overlaps(source) && mention.type != .group && mention.type != .location
+            guard mention.byteRange.overlaps(source), mention.type != .group, mention.type != .location else { return false }
+            let endsPhrase = mention.byteRange.upperBound >= source.upperBound
+            let startsPhrase = mention.byteRange.lowerBound <= source.lowerBound && !self.possessive(after: mention.byteRange.upperBound)
+            return startsPhrase || (endsPhrase && !anonymousHead)
         }
         if let mention = named.first(where: { $0.type == .person }) ?? named.first {
             claim.kind = .named
@@ -68,6 +76,17 @@ struct SourceClassifier {
             return
         }
         claim.kind = pronoun ? .named : .anonymous
+    }
+
+    static let anonymousHeads: Set<String> = [
+        "official", "officials", "source", "sources", "analyst", "analysts", "expert", "experts", "diplomat", "diplomats",
+        "people", "person", "aide", "aides", "observer", "observers", "insider", "insiders", "someone", "chatter", "chatters",
+        "circles", "quarters",
+    ]
+
+    private func possessive(after offset: Int) -> Bool {
+        guard let token = text.tokenized.tokens.firstIndex(where: { $0.range.lowerBound >= offset }) else { return false }
+        return text.words[token] == "'s" || text.words[token] == "’s" || text.words[token] == "'" || text.words[token] == "’"
     }
 
     private func tokens(in span: ByteSpan) -> [Int] {

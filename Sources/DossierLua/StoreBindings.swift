@@ -73,6 +73,7 @@ enum StoreBindings {
         state.setGlobal("store", store)
         EntityBindings.install(in: state, defaultStore: store)
         TimelineBindings.install(in: state, defaultStore: store)
+        ClaimsBindings.install(in: state, defaultStore: store)
     }
 
     /// `dossier.open(path)`: another store, e.g. to compare two corpora.
@@ -210,6 +211,7 @@ enum StoreBindings {
             call.push(EntitiesHandle(handle))
             return 1
         }
+        ClaimsBindings.addStoreMethods(to: type)
         type.toString { "Store(\($0.path))" }
         return type
     }
@@ -276,6 +278,7 @@ enum StoreBindings {
             call.push(TimelineHandle(try TimelineBindings.assemble(articles: [handle.article], store: handle.store, entity: nil), title: title))
             return 1
         }
+        ClaimsBindings.addArticleMethods(to: type)
         type.toString { $0.summary }
         type.equality { $0.article.id == $1.article.id }
         type.length { $0.article.wordCount }

@@ -1,3 +1,4 @@
+import DossierCore
 import EntityExtractor
 
 /// Finds attributions (source, cue, content) in raw text without a parser.

@@ -38,3 +38,9 @@ public struct ClaimExtractor: Sendable {
         analyze(text, mentions: mentions).claims
     }
 }
+
+extension ClaimExtractor: ClaimFinder {
+    /// The rules' version and the lexicon's size: a relearned lexicon or changed
+    /// rules make stored claims stale.
+    public var version: String { "claims 1, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" }
+}

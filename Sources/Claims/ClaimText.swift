@@ -1,3 +1,4 @@
+import DossierCore
 import EntityExtractor
 
 /// A text as the attribution rules read it: tokens with their lower-cased

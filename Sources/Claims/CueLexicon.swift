@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// How likely a word is to be an attribution cue, learned from annotated news

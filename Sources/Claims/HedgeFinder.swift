@@ -1,3 +1,4 @@
+import DossierCore
 import EntityExtractor
 
 /// Finds hedge cues ("could", "reportedly", "is believed to", "structurally

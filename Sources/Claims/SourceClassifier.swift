@@ -75,6 +75,12 @@ struct SourceClassifier {
             claim.entity = person
             return
         }
+        // "it said": the one organisation or country just before, when there is one.
+        if words.count == 1, words[0] == "it", let body = precedingEntity(before: source.lowerBound, types: [.organization, .geopolitical]) {
+            claim.kind = .named
+            claim.entity = body
+            return
+        }
         claim.kind = pronoun ? .named : .anonymous
     }
 
@@ -100,12 +106,16 @@ struct SourceClassifier {
         return nil
     }
 
-    /// The one person mentioned in the three sentences up to `offset`, if exactly one.
     private func precedingPerson(before offset: Int) -> String? {
+        precedingEntity(before: offset, types: [.person])
+    }
+
+    /// The one entity of `types` mentioned in the three sentences up to `offset`, if exactly one.
+    private func precedingEntity(before offset: Int, types: Set<EntityType>) -> String? {
         guard let token = text.tokenized.tokens.firstIndex(where: { $0.range.lowerBound >= offset }) else { return nil }
         let sentence = text.sentenceOf[token] + 1
         var people: [String] = []
-        for mention in mentions where mention.type == .person && mention.start - 1 < offset && mention.sentence >= sentence - 3 {
+        for mention in mentions where types.contains(mention.type) && mention.start - 1 < offset && mention.sentence >= sentence - 3 {
             if !people.contains(mention.entity) { people.append(mention.entity) }
         }
         return people.count == 1 ? people[0] : nil

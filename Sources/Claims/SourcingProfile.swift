@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// How a text's claims are sourced: counts by source kind and role, how many
@@ -70,8 +71,16 @@ public struct ClaimFilter: Sendable {
         return true
     }
 
-    private static func contains(_ haystack: String, _ needle: String) -> Bool {
-        haystack.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+    /// Whether `needle` occurs in `haystack` as whole words ("ISI" is not in "visits").
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var searchRange = haystack.startIndex..<haystack.endIndex
+        while let found = haystack.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive], range: searchRange) {
+            let before = found.lowerBound > haystack.startIndex ? haystack[haystack.index(before: found.lowerBound)] : " "
+            let after = found.upperBound < haystack.endIndex ? haystack[found.upperBound] : " "
+            if !before.isLetter, !before.isNumber, !after.isLetter, !after.isNumber { return true }
+            searchRange = haystack.index(after: found.lowerBound)..<haystack.endIndex
+        }
+        return false
     }
 }
 

@@ -12,9 +12,16 @@ public enum ClaimsEngine {
         public var hedges: [Hedge]
     }
 
-    /// The claims of `text`; the mentions come from the store when `article` is stored there.
+    /// The claim finder ingest stores claims with.
+    static func finder() throws -> any ClaimFinder { try ClaimExtractor.shared() }
+
+    /// The claims of `text`: as stored at ingest when `article` is stored with
+    /// its claims, else found afresh (with the stored mentions when there are).
     static func analyze(_ text: String, article: Article?, store: (any Store)?,
                         extractor: () throws -> EntityExtractor) throws -> Analysis {
+        if let article, let claimStore = store as? any ClaimStore, let stored = try claimStore.claims(inArticle: article.id) {
+            return Analysis(claims: stored, hedges: try hedges(text))
+        }
         let mentions: [Mention]
         if let article, let store {
             mentions = try store.mentions(inArticle: article.id).map(\.mention)
@@ -52,7 +59,8 @@ public enum ClaimsEngine {
                 }
                 let body = article.draft.body
                 let mentions = try store.mentions(inArticle: article.id).map(\.mention)
-                let claims = try ClaimExtractor.shared().analyze(body, mentions: mentions).claims
+                let claims = try (store as? any ClaimStore)?.claims(inArticle: article.id)
+                    ?? ClaimExtractor.shared().analyze(body, mentions: mentions).claims
                 let bytes = Array(body.utf8)
                 for claim in claims {
                     let entities = mentions.filter { mention in claim.content.contains { $0.overlaps(mention.byteRange) } }.map(\.entity)

@@ -99,6 +99,7 @@ enum StoreBindings {
             if call.type(of: 1) == .table { paths = try call.argument(1) } else { paths = [try call.argument(1, as: String.self)] }
             let store = try handle.store()
             var ingestor = Ingestor(store: store, extractor: try handle.mentionExtractor())
+            ingestor.claimFinder = try ClaimsEngine.finder()
             ingestor.defaults.outlet = try call.option(2, "outlet")
             ingestor.defaults.published = try dateOption(call, 2, "published")
             let report = ingestor.ingest(paths: paths)

@@ -1,3 +1,4 @@
+import DossierCore
 import ArgumentParser
 import Claims
 import EntityExtractor

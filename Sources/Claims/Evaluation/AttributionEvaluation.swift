@@ -1,3 +1,4 @@
+import DossierCore
 /// Scores attributions against PolNeAR gold.
 ///
 /// A system claim matches a gold attribution when their cues overlap, their

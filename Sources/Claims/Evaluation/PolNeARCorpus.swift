@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// One gold attribution of PolNeAR, in byte offsets into the text's UTF-8.

@@ -105,6 +105,11 @@ extension AttributionFinder {
                    AttributionFinder.sourceNouns.contains(text.words[index - 1]) {
                     cue[index] = true
                 }
+                // "It is understood that ...": an impersonal passive reports without a source.
+                if !cue[index], index > 1, index + 1 < count, text.words[index + 1] == "that", text.words[index - 2] == "it",
+                   AttributionFinder.beVerbs.contains(text.words[index - 1]), word.hasSuffix("ed") || word.hasSuffix("wn") || ["understood", "thought", "said", "felt", "held"].contains(word) {
+                    cue[index] = true
+                }
             }
             self.cue = cue
             self.takesNext = takesNext
@@ -350,8 +355,12 @@ extension AttributionFinder {
         private func accordingTo(_ cueTokens: Range<Int>, sentence: Range<Int>) -> Claim? {
             let start = cueTokens.upperBound
             var end = start
-            while end < sentence.upperBound, !(text.isPunctuation(end) && !AttributionFinder.phrasePunctuation.contains(text.words[end])) || text.words[end] == "." && end + 1 < sentence.upperBound,
-                  end - start < finder.maximumSourceTokens {
+            while end < sentence.upperBound, end - start < finder.maximumSourceTokens {
+                let word = text.words[end]
+                // A full stop ends the source only at the end of the sentence (not "U.S.").
+                if text.isPunctuation(end), word == "." ? end + 1 >= sentence.upperBound : !AttributionFinder.phrasePunctuation.contains(word) {
+                    break
+                }
                 end += 1
             }
             guard end > start else { return nil }

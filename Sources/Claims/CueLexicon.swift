@@ -101,7 +101,7 @@ public struct CueLexicon: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public enum LoadError: Error, CustomStringConvertible {
+    public enum LoadError: Error, Equatable, CustomStringConvertible {
         case malformed(file: String, line: Int)
 
         public var description: String {

@@ -6,6 +6,12 @@ public struct GoldAttribution: Sendable {
     public var source: [ByteSpan]
     public var cue: [ByteSpan]
     public var content: [ByteSpan]
+
+    public init(source: [ByteSpan], cue: [ByteSpan], content: [ByteSpan]) {
+        self.source = source
+        self.cue = cue
+        self.content = content
+    }
 }
 
 /// One PolNeAR document: text and gold attributions of one annotator.

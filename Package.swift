@@ -50,13 +50,16 @@ let package = Package(
         // (sentences and who-is-involved come from the entity extractor).
         // Pure Swift, no Lua.
         .target(name: "Timeline", dependencies: ["DossierCore", "EntityExtractor"], resources: [.copy("Resources")]),
-        .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "EntityExtractor", "Timeline", "DossierCore"]),
+        // Attributions (who claims what: source, cue, content), source kinds and
+        // roles, hedges; the cue lexicon is learned from PolNeAR train. Pure Swift, no Lua.
+        .target(name: "Claims", dependencies: ["DossierCore", "EntityExtractor"], resources: [.copy("Resources")]),
+        .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "EntityExtractor", "Timeline", "Claims", "DossierCore"]),
         // The REPL and the script runner: what the `dossier` commands drive.
         .target(name: "DossierShell", dependencies: ["LuaKit", "DossierLua", "CLineEdit"]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "LuaKit", "DossierLua", "DossierShell", "EntityExtractor", "Timeline",
+                "LuaKit", "DossierLua", "DossierShell", "EntityExtractor", "Timeline", "Claims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "dossier-bench",
             dependencies: [
-                "LuaKit", "CLua", "CLuaShim", "CBenchBaseline", "ArticleStore", "EntityExtractor", "Timeline", "DossierCore",
+                "LuaKit", "CLua", "CLuaShim", "CBenchBaseline", "ArticleStore", "EntityExtractor", "Timeline", "Claims", "DossierCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -76,6 +79,7 @@ let package = Package(
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EntityExtractorTests", dependencies: ["EntityExtractor", "DossierCore"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "EntityExtractor", "DossierCore"]),
+        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "EntityExtractor", "DossierCore"]),
         .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierLua", "LuaKit"]),
         // Runs the built `dossier` executable, through pipes and a pseudo-terminal.
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "CPseudoTerminal"]),

@@ -87,6 +87,7 @@ enum StoreBindings {
         state.setGlobal("store", store)
         EntityBindings.install(in: state, defaultStore: store)
         TimelineBindings.install(in: state, defaultStore: store)
+        ClaimsBindings.install(in: state, defaultStore: store)
     }
 
     /// `dossier.open(path)`: another store, e.g. to compare two corpora.
@@ -130,6 +131,7 @@ enum StoreBindings {
             let store = try handle.writableStore(for: "store:ingest")
             var ingestor = Ingestor(store: store, extractor: try handle.mentionExtractor())
             ingestor.allowedRoots = handle.permissions.ingestRoots
+            ingestor.claimFinder = try ClaimsEngine.finder()
             ingestor.defaults.outlet = try call.option(2, "outlet")
             ingestor.defaults.published = try dateOption(call, 2, "published")
             let report = ingestor.ingest(paths: paths)
@@ -249,6 +251,7 @@ enum StoreBindings {
             call.push(EntitiesHandle(handle))
             return 1
         }
+        ClaimsBindings.addStoreMethods(to: type)
         type.toString { "Store(\($0.path))" }
         return type
     }
@@ -319,6 +322,7 @@ enum StoreBindings {
             call.push(TimelineHandle(try TimelineBindings.assemble(articles: [handle.article], store: handle.store, entity: nil), title: title))
             return 1
         }
+        ClaimsBindings.addArticleMethods(to: type)
         type.toString { $0.summary }
         type.equality { $0.article.id == $1.article.id }
         type.length { $0.article.wordCount }

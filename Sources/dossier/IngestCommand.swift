@@ -1,4 +1,5 @@
 import ArgumentParser
+import Claims
 import ArticleStore
 import DossierCore
 import DossierLua
@@ -41,7 +42,10 @@ struct IngestCommand: ParsableCommand {
         do {
             let articleStore = try SQLiteStore(path: store.path)
             ingestor = Ingestor(store: articleStore)
-            if !skipEntities { ingestor.extractor = try EntityEngine.mentionExtractor(for: articleStore) }
+            if !skipEntities {
+                ingestor.extractor = try EntityEngine.mentionExtractor(for: articleStore)
+                ingestor.claimFinder = try ClaimExtractor.shared()
+            }
         } catch {
             FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
             throw ExitCode(1)

@@ -18,7 +18,7 @@ import Testing
         #expect(result.stdout.hasSuffix("store_api.lua: all checks passed\n"))
     }
 
-    @Test(arguments: ["entities_api.lua", "timeline_api.lua", "guardrails_api.lua"])
+    @Test(arguments: ["entities_api.lua", "timeline_api.lua", "guardrails_api.lua", "claims_api.lua"])
     func engineAPI(script: String) throws {
         let directory = try DossierExecutable.temporaryDirectory()
         let result = try DossierExecutable.run([

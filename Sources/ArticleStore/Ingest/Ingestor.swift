@@ -55,6 +55,11 @@ public struct Ingestor: Sendable {
     /// Extraction runs before the batch's transaction opens, so the write lock
     /// is held only for writing, and on all cores (`mentions(inEach:)`).
     public var extractor: (any MentionExtractor)?
+    /// Finds the claims stored with each article (none when nil), from its
+    /// body and mentions. Written in a second transaction just after the
+    /// batch's: an article whose claims were lost to a crash has no
+    /// `claims(inArticle:)` (nil), and readers then find them afresh.
+    public var claimFinder: (any ClaimFinder)?
     /// A batch is committed once it holds at least this many articles; it
     /// always holds whole files, so a file is stored entirely or not at all.
     /// Large enough to amortise the commit (fsync), small enough that a crash
@@ -84,6 +89,7 @@ public struct Ingestor: Sendable {
                 let drafts = pending.map(\.draft)
                 let mentions = extractor?.mentions(inEachArticle: drafts)
                 let outcomes = try store.add(drafts, mentions: mentions, extractorVersion: extractor?.version)
+                storeClaims(drafts: drafts, mentions: mentions, outcomes: outcomes, paths: pending.map(\.path), report: &report)
                 for (item, outcome) in zip(pending, outcomes) {
                     switch outcome {
                     case .added(let id, let similar):
@@ -109,6 +115,24 @@ public struct Ingestor: Sendable {
         }
         flush()
         return report
+    }
+
+    /// The claims of the batch's added articles; a failure here leaves the
+    /// articles stored and is reported for each of them.
+    private func storeClaims(drafts: [ArticleDraft], mentions: [[Mention]]?, outcomes: [AddOutcome], paths: [String],
+                             report: inout IngestReport) {
+        guard let claimFinder, let claimStore = store as? any ClaimStore else { return }
+        var added: [(index: Int, id: Int64)] = []
+        for (index, outcome) in outcomes.enumerated() {
+            if case .added(let id, _) = outcome { added.append((index, id)) }
+        }
+        let found = claimFinder.claims(inEach: added.map { drafts[$0.index].body },
+                                       mentions: mentions.map { all in added.map { all[$0.index] } })
+        do {
+            try claimStore.saveClaims(zip(added, found).map { ($0.id, $1) }, version: claimFinder.version)
+        } catch {
+            report.failed += added.map { IngestError(path: paths[$0.index], reason: "stored, but its claims were not: \(error)") }
+        }
     }
 
     /// Parses one file into drafts, with the sidecar and defaults applied.

@@ -114,6 +114,30 @@ public enum StoreSchema {
             // entities:get("Britain") finds United Kingdom through how articles wrote it.
             try db.execute(sql: "CREATE INDEX mention_text ON mention(text COLLATE NOCASE, entity_id)")
         }
+        migrator.registerMigration("claims: attributions, source kinds and hedges of articles") { db in
+            try db.execute(sql: """
+                CREATE TABLE claim (
+                  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                  ordinal INTEGER NOT NULL,     -- text order within the article, from 0
+                  source_start INTEGER,         -- 0-based, half-open byte range in the body; NULL: no source
+                  source_end INTEGER,
+                  cue_start INTEGER NOT NULL,
+                  cue_end INTEGER NOT NULL,
+                  content TEXT NOT NULL,        -- "start-end" ranges joined by ","
+                  kind TEXT NOT NULL,           -- SourceKind raw value
+                  role TEXT,                    -- SourceRole raw value
+                  entity TEXT,                  -- the source's canonical entity name
+                  hedges TEXT NOT NULL,         -- "start-end:kind" joined by ","
+                  sentence INTEGER NOT NULL,
+                  PRIMARY KEY (article_id, ordinal)
+                ) WITHOUT ROWID;
+                CREATE INDEX claim_kind ON claim(kind, article_id);
+                CREATE TABLE article_claims (   -- which claim finder analysed an article
+                  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                  version TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

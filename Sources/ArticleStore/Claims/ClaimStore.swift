@@ -1,0 +1,10 @@
+import DossierCore
+
+/// The store's claims: found at ingest (`Ingestor.claimFinder`), kept with
+/// their article, read back without re-reading any text.
+public protocol ClaimStore: Sendable {
+    /// Replaces the claims of the given articles (one transaction).
+    func saveClaims(_ items: [(articleID: Int64, claims: [Claim])], version: String) throws(StoreError)
+    /// The article's claims in text order, or nil when no claim finder has analysed it.
+    func claims(inArticle id: Int64) throws(StoreError) -> [Claim]?
+}

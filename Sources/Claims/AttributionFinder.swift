@@ -1,0 +1,453 @@
+import DossierCore
+import EntityExtractor
+
+/// Finds attributions (source, cue, content) in raw text without a parser.
+///
+/// Cues come from the learned `CueLexicon` ("said", "according to", "called
+/// for"), plus a colon that introduces a quotation. Around each cue the rules
+/// read the shape of news prose:
+/// - a quotation just before (“A,” he said / “A,” said Smith), continued by a
+///   quotation right after the cue clause (“A,” he said, “B.”) or by a
+///   following sentence that is all quotation and names no other speaker;
+/// - content before a short cue clause at the end of the sentence ("A, officials said.");
+/// - a quotation after the cue (he said: “A.”);
+/// - indirect speech: the clause after the cue, to the end of the sentence
+///   ("Officials warn that such an alignment could ...").
+/// The source is the noun phrase before the cue (past auxiliaries and
+/// adverbs), or after it in inversion ("said Smith"); "it is understood that"
+/// and other passives have none.
+public struct AttributionFinder: Sendable {
+    public var lexicon: CueLexicon
+    /// Longest source noun phrase, in tokens; longer left contexts are clauses, not subjects.
+    public var maximumSourceTokens = 14
+
+    public init(lexicon: CueLexicon) {
+        self.lexicon = lexicon
+    }
+
+    public static func bundled() throws -> AttributionFinder { AttributionFinder(lexicon: try CueLexicon.bundled()) }
+
+    /// The attributions of `tokenized`, in text order, with spans only
+    /// (kind, role, entity and hedges are `ClaimExtractor`'s).
+    public func attributions(in tokenized: TokenizedText) -> [Claim] {
+        let text = ClaimText(tokenized)
+        return Pass(finder: self, text: text).run()
+    }
+
+    /// Words that stand between a subject and its verb ("has also said").
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "also", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could",
+        "may", "might", "should", "must", "can", "not", "n't", "did", "does", "do", "reportedly", "previously", "later",
+        "then", "recently", "repeatedly", "publicly", "privately", "earlier", "further", "again", "often", "already",
+        "once", "still", "just", "now", "never", "always", "even", "only", "last", "first", "long", "subsequently",
+    ]
+
+    /// Words that end a subject noun phrase on its left.
+    static let leftBoundaries: Set<String> = [
+        "that", "because", "while", "when", "if", "so", "although", "though", "whether", "where", "but", "than",
+        "as", "after", "before", "since", "until", "unless", "whom", "what", "how", "why", "said", "says", "and",
+        "or", "to", "is", "was", "are", "were",
+    ]
+    /// Relative pronouns that are themselves the annotated source ("people who say").
+    static let relativeSources: Set<String> = ["who", "which"]
+
+    /// Words that end an inverted source on its right ("said Smith on Tuesday").
+    static let rightBoundaries: Set<String> = [
+        "in", "on", "at", "during", "to", "that", "about", "after", "before", "when", "while", "last", "this",
+        "yesterday", "today", "tonight", "earlier", "as", "recently", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "and", "but", "because", "told", "adding", "noting", "via",
+    ]
+    /// Plural nouns that stand as (anonymous) sources.
+    static let sourceNouns: Set<String> = [
+        "officials", "sources", "analysts", "experts", "diplomats", "observers", "insiders", "aides", "critics",
+        "officers", "investigators", "researchers", "economists", "lawmakers", "authorities", "residents", "witnesses",
+    ]
+    /// Labels of page furniture ("By: name", "Updated: date"), never speakers.
+    static let pageLabels: Set<String> = [
+        "by", "updated", "posted", "published", "photo", "photos", "source", "read", "share", "tags", "unlock", "left",
+        "editor", "note", "image", "credit", "credits", "file", "also", "related", "watch", "listen", "advertisement",
+    ]
+    static let beVerbs: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
+    static let impersonal: Set<String> = ["it", "there"]
+    /// Punctuation that does not end a noun phrase: possessives, brackets, dots of initials.
+    static let phrasePunctuation: Set<String> = ["'s", "’s", "'", "’", "(", ")", "&", "-", ".", "/"]
+}
+
+extension AttributionFinder {
+    struct Pass {
+        let finder: AttributionFinder
+        let text: ClaimText
+        var cue: [Bool]
+        var takesNext: [Bool]
+
+        init(finder: AttributionFinder, text: ClaimText) {
+            self.finder = finder
+            self.text = text
+            let count = text.count
+            var cue = [Bool](repeating: false, count: count)
+            var takesNext = [Bool](repeating: false, count: count)
+            for index in 0..<count {
+                let word = text.words[index]
+                if word == ":" {
+                    // A colon is a cue when it introduces a quotation and no verb before it is one.
+                    cue[index] = index + 1 < count && text.quotes[index + 1] == .open && index > 0 && !cue[index - 1]
+                        && !text.isPunctuation(index - 1)
+                    continue
+                }
+                guard !text.isPunctuation(index) else { continue }
+                let judged = finder.lexicon.judge(previous: index > 0 ? text.words[index - 1] : nil, word: word,
+                                                  next: index + 1 < count ? text.words[index + 1] : nil)
+                cue[index] = judged.isCue
+                takesNext[index] = judged.isCue && judged.takesNext && index + 1 < count
+                // "Analysts stress that ...": a word between a source noun and "that" reports,
+                // even when the lexicon never saw it do so.
+                if !cue[index], index > 0, index + 1 < count, text.words[index + 1] == "that",
+                   AttributionFinder.sourceNouns.contains(text.words[index - 1]) {
+                    cue[index] = true
+                }
+                // "It is understood that ...": an impersonal passive reports without a source.
+                if !cue[index], index > 1, index + 1 < count, text.words[index + 1] == "that", text.words[index - 2] == "it",
+                   AttributionFinder.beVerbs.contains(text.words[index - 1]), word.hasSuffix("ed") || word.hasSuffix("wn") || ["understood", "thought", "said", "felt", "held"].contains(word) {
+                    cue[index] = true
+                }
+            }
+            self.cue = cue
+            self.takesNext = takesNext
+        }
+
+        func run() -> [Claim] {
+            var claims: [Claim] = []
+            var index = 0
+            while index < text.count {
+                if text.words[index] == ":", !cue[index], let claim = headlineClaim(colon: index) {
+                    claims.append(claim)
+                    index += 1
+                    continue
+                }
+                guard cue[index] else { index += 1; continue }
+                // "said in a statement", "also said": neighbouring cue words are one cue.
+                var cueEnd = takesNext[index] ? index + 2 : index + 1
+                while cueEnd < text.count, cue[cueEnd], text.words[cueEnd] != ":", text.sentenceOf[cueEnd] == text.sentenceOf[index] {
+                    cueEnd = takesNext[cueEnd] ? cueEnd + 2 : cueEnd + 1
+                }
+                cueEnd = min(cueEnd, text.count)
+                if let claim = claim(cue: index..<cueEnd) { claims.append(claim) }
+                index = cueEnd
+            }
+            return claims
+        }
+
+        private func sentence(of index: Int) -> Range<Int> {
+            text.tokenized.sentences[text.sentenceOf[index]]
+        }
+
+        /// The sentence's last token that is not closing punctuation.
+        private func contentEnd(_ sentence: Range<Int>) -> Int {
+            var end = sentence.upperBound
+            while end > sentence.lowerBound {
+                let word = text.words[end - 1]
+                if word == "." || word == "!" || word == "?" || word == ";" || word == "," || word == ":" { end -= 1; continue }
+                if text.quotes[end - 1] == .close, text.quotationAt[end - 1] == nil { end -= 1; continue }
+                break
+            }
+            return end
+        }
+
+        private func isLeftBoundary(_ index: Int) -> Bool {
+            let word = text.words[index]
+            if cue[index] { return true }
+            if text.quotes[index] != .none { return true }
+            if text.isPunctuation(index) { return !AttributionFinder.phrasePunctuation.contains(word) }
+            return AttributionFinder.leftBoundaries.contains(word)
+        }
+
+        private func isRightBoundary(_ index: Int) -> Bool {
+            let word = text.words[index]
+            if cue[index] || text.quotes[index] != .none { return true }
+            if text.isPunctuation(index) { return !AttributionFinder.phrasePunctuation.contains(word) || word == "." }
+            return AttributionFinder.rightBoundaries.contains(word)
+        }
+
+        func claim(cue cueTokens: Range<Int>) -> Claim? {
+            let c = cueTokens.lowerBound
+            let sentence = self.sentence(of: c)
+            let word = text.words[c]
+            if word == "according" { return accordingTo(cueTokens, sentence: sentence) }
+
+            // The subject on the left, past auxiliaries and adverbs.
+            var j = c - 1
+            var passive = false
+            while j >= sentence.lowerBound, AttributionFinder.auxiliaries.contains(text.words[j]) || text.words[j].hasSuffix("ly") && j < c && !text.isCapitalized(j) {
+                if AttributionFinder.beVerbs.contains(text.words[j]) { passive = true }
+                j -= 1
+            }
+            let leftEnd = j + 1
+            var k = j
+            while k >= sentence.lowerBound, !isLeftBoundary(k), leftEnd - k <= finder.maximumSourceTokens + 1 { k -= 1 }
+            var source: Range<Int>?
+            if k + 1 < leftEnd, leftEnd - (k + 1) <= finder.maximumSourceTokens {
+                source = (k + 1)..<leftEnd
+            } else if k + 1 == leftEnd, k >= sentence.lowerBound, AttributionFinder.relativeSources.contains(text.words[k]) {
+                source = k..<(k + 1)
+                k -= 1
+            }
+            if source == nil, leftEnd == c, c - 1 > sentence.lowerBound, text.words[c - 1] == ",",
+               text.quotes[c - 2] != .close, let apposed = apposition(endingAt: c - 1, sentence: sentence) {
+                source = apposed
+            }
+            if source == nil, c - 1 >= sentence.lowerBound, text.words[c - 1] == ",", text.words[c].hasSuffix("ing"),
+               let subject = sentenceSubject(sentence, before: c - 1) {
+                // "He left early, saying ...": the participle's speaker is the sentence's subject.
+                return participleClaim(cueTokens, subject: subject, sentence: sentence)
+            }
+            var sourceless = false
+            if let found = source, found.count == 1, AttributionFinder.impersonal.contains(text.words[found.lowerBound]), passive {
+                source = nil
+                sourceless = true
+            } else if source == nil, passive {
+                sourceless = true
+            }
+            let clauseStart = source?.lowerBound ?? leftEnd
+            let before = clauseStart - 1
+            let colon = text.words[c] == ":"
+
+            // Inversion: "“…,” said Smith" or ", said Smith."
+            var after = cueTokens.upperBound
+            if source == nil, !sourceless, !colon, before >= 0, text.words[before] == "," || text.quotes[before] == .close {
+                var end = after
+                while end < sentence.upperBound, !isRightBoundary(end), end - after < finder.maximumSourceTokens { end += 1 }
+                if end > after {
+                    source = after..<end
+                    after = end
+                }
+            }
+            // "a move acknowledged by the Ministry": the agent is the source, the subject the content.
+            if cueTokens.upperBound < sentence.upperBound, text.words[cueTokens.upperBound] == "by", !colon {
+                let agentStart = cueTokens.upperBound + 1
+                var end = agentStart
+                while end < sentence.upperBound, !isRightBoundary(end) || text.words[end] == "of", end - agentStart < finder.maximumSourceTokens { end += 1 }
+                if end > agentStart, let subject = source ?? (sourceless ? nil : nil) {
+                    return Claim(source: text.span(agentStart..<end), cue: text.span(cueTokens), content: [text.span(subject)],
+                                 sentence: text.sentenceOf[c] + 1)
+                }
+            }
+            guard source != nil || sourceless else { return nil }
+
+            var content: [ByteSpan] = []
+            // "The visit was followed, sources said, by talks": the sentence around the cue clause.
+            if let found = source, before > sentence.lowerBound, text.words[before] == ",", after < sentence.upperBound,
+               text.words[after] == ",", text.quotes[before - 1] != .close, found.lowerBound == before + 1 {
+                var start = sentence.lowerBound
+                if text.quotes[start] == .open, text.quotationAt[start] == nil { start += 1 }
+                let end = contentEnd(sentence)
+                if start < before, after + 1 < end {
+                    return Claim(source: text.span(found), cue: text.span(cueTokens),
+                                 content: [text.span(start..<before), text.span((after + 1)..<end)], sentence: text.sentenceOf[c] + 1)
+                }
+            }
+            // A quotation just before the cue clause.
+            if before >= 0, let close = closingQuote(endingAt: before), let pair = text.quotationAt[close] {
+                content.append(text.span(pair.open..<(pair.close + 1)))
+                content += continuation(after: after, sentence: sentence)
+            } else if before > sentence.lowerBound, text.words[before] == ",", tailIsShort(after, sentence) {
+                // "A, officials said." The content runs from the sentence start to the comma.
+                var start = sentence.lowerBound
+                if text.quotes[start] == .open, text.quotationAt[start] == nil { start += 1 }
+                if start < before { content.append(text.span(start..<before)) }
+            }
+            if content.isEmpty {
+                var next = after
+                if next < sentence.upperBound || next < text.count, next < text.count, text.words[next] == ":" || text.words[next] == "," { next += 1 }
+                if next < text.count, text.quotes[next] == .open, let pair = text.quotationAt[next] {
+                    content.append(text.span(pair.open..<(pair.close + 1)))
+                    content += continuation(after: pair.close + 1, sentence: self.sentence(of: pair.close))
+                } else if !colon {
+                    content += indirect(from: after, sentence: sentence)
+                }
+            }
+            guard !content.isEmpty else { return nil }
+            let cueSpan = text.span(cueTokens)
+            return Claim(source: source.map { text.span($0) }, cue: cueSpan, content: content,
+                         sentence: text.sentenceOf[c] + 1)
+        }
+
+        /// "Name, a spokesman for X, said": the name and its appositions up to
+        /// the comma before the cue, when the first segment starts with a capital.
+        private func apposition(endingAt comma: Int, sentence: Range<Int>) -> Range<Int>? {
+            var end = comma
+            var commas = 0
+            var start = comma
+            while commas < 3 {
+                var k = end - 1
+                while k >= sentence.lowerBound, !isLeftBoundary(k) { k -= 1 }
+                guard k + 1 < end, comma - (k + 1) <= 3 * finder.maximumSourceTokens else { return nil }
+                start = k + 1
+                if k >= sentence.lowerBound, text.words[k] == ",", commas < 2 {
+                    end = k
+                    commas += 1
+                    continue
+                }
+                break
+            }
+            guard commas >= 1, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) else { return nil }
+            return start..<comma
+        }
+
+        /// The noun phrase a sentence starts with: capitalised words, or a
+        /// determiner and up to three words after it.
+        private func sentenceSubject(_ sentence: Range<Int>, before limit: Int) -> Range<Int>? {
+            var index = sentence.lowerBound
+            if index < limit, text.quotes[index] != .none { return nil }
+            let determiners: Set<String> = ["the", "a", "an", "former", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."]
+            if index < limit, determiners.contains(text.words[index]) {
+                index += 1
+                while index < limit, index - sentence.lowerBound < 5, !text.isPunctuation(index) || text.words[index] == "'s" || text.words[index] == "’s",
+                      !cue[index], !AttributionFinder.auxiliaries.contains(text.words[index]) {
+                    if !text.isCapitalized(index), index + 1 < limit, !text.isCapitalized(index + 1) { index += 1; break }
+                    index += 1
+                }
+            } else {
+                while index < limit, text.isCapitalized(index) || text.words[index] == "." || text.words[index] == "of" && index + 1 < limit && text.isCapitalized(index + 1) {
+                    index += 1
+                }
+            }
+            guard index > sentence.lowerBound, index - sentence.lowerBound <= finder.maximumSourceTokens else { return nil }
+            return sentence.lowerBound..<index
+        }
+
+        private func participleClaim(_ cueTokens: Range<Int>, subject: Range<Int>, sentence: Range<Int>) -> Claim? {
+            var content: [ByteSpan] = []
+            var next = cueTokens.upperBound
+            if next < text.count, text.words[next] == ":" || text.words[next] == "," { next += 1 }
+            if next < text.count, text.quotes[next] == .open, let pair = text.quotationAt[next] {
+                content.append(text.span(pair.open..<(pair.close + 1)))
+            } else {
+                content = indirect(from: next, sentence: sentence)
+            }
+            guard !content.isEmpty else { return nil }
+            return Claim(source: text.span(subject), cue: text.span(cueTokens), content: content,
+                         sentence: text.sentenceOf[cueTokens.lowerBound] + 1)
+        }
+
+        /// A headline or caption "Graham: Trump's rhetoric destroying GOP chances".
+        func headlineClaim(colon: Int) -> Claim? {
+            let sentence = self.sentence(of: colon)
+            let start = sentence.lowerBound
+            guard colon > start, colon - start <= 5, text.isCapitalized(start) else { return nil }
+            for index in start..<colon where text.isPunctuation(index) && !AttributionFinder.phrasePunctuation.contains(text.words[index]) {
+                return nil
+            }
+            // Only a line that starts a paragraph (headlines and captions stand alone).
+            guard start == 0 || text.bytes[text.tokenized.tokens[start].range.lowerBound - 1] == 0x0A else { return nil }
+            if AttributionFinder.pageLabels.contains(text.words[colon - 1]) { return nil }
+            let end = contentEnd(sentence)
+            var words = 0, numbers = 0
+            for index in (colon + 1)..<max(colon + 1, end) where !text.isPunctuation(index) {
+                words += 1
+                if let first = text.words[index].utf8.first, first >= 0x30, first <= 0x39 { numbers += 1 }
+            }
+            guard words >= 4, numbers * 3 <= words else { return nil }
+            return Claim(source: text.span(start..<colon), cue: text.span(colon..<(colon + 1)),
+                         content: [text.span((colon + 1)..<end)], sentence: text.sentenceOf[colon] + 1)
+        }
+
+        /// "according to X, A" and "A, according to X."
+        private func accordingTo(_ cueTokens: Range<Int>, sentence: Range<Int>) -> Claim? {
+            let start = cueTokens.upperBound
+            var end = start
+            while end < sentence.upperBound, end - start < finder.maximumSourceTokens {
+                let word = text.words[end]
+                // A full stop ends the source only at the end of the sentence (not "U.S.").
+                if text.isPunctuation(end), word == "." ? end + 1 >= sentence.upperBound : !AttributionFinder.phrasePunctuation.contains(word) {
+                    break
+                }
+                end += 1
+            }
+            guard end > start else { return nil }
+            var content: [ByteSpan] = []
+            let c = cueTokens.lowerBound
+            if c - 1 > sentence.lowerBound, text.words[c - 1] == "," {
+                var first = sentence.lowerBound
+                if text.quotes[first] == .open, text.quotationAt[first] == nil { first += 1 }
+                if first < c - 1 { content.append(text.span(first..<(c - 1))) }
+            } else if end < sentence.upperBound, text.words[end] == "," {
+                content += indirect(from: end + 1, sentence: sentence)
+            } else if c - 1 > sentence.lowerBound {
+                content.append(text.span(sentence.lowerBound..<c))
+            }
+            guard !content.isEmpty else { return nil }
+            return Claim(source: text.span(start..<end), cue: text.span(cueTokens), content: content,
+                         sentence: text.sentenceOf[c] + 1)
+        }
+
+        /// The closing quotation mark ending at `index`, directly or before a comma.
+        private func closingQuote(endingAt index: Int) -> Int? {
+            var position = index
+            if text.words[position] == ",", position > 0 { position -= 1 }
+            // A two-apostrophe mark: the first one is paired.
+            while position > 0, text.quotes[position] == .close, text.quotationAt[position] == nil,
+                  text.quotes[position - 1] == .close { position -= 1 }
+            return text.quotes[position] == .close ? position : nil
+        }
+
+        /// Is what follows the cue clause to the end of its sentence only a short adjunct ("in a statement")?
+        private func tailIsShort(_ after: Int, _ sentence: Range<Int>) -> Bool {
+            let end = contentEnd(sentence)
+            guard end - after <= 8 else { return false }
+            var index = after
+            while index < end {
+                if text.words[index] == "that" || text.quotes[index] != .none || cue[index] { return false }
+                index += 1
+            }
+            return true
+        }
+
+        /// The rest of a split quotation: ", “B.”" right after the cue clause,
+        /// or a next sentence that is all quotation with no cue of its own.
+        private func continuation(after: Int, sentence: Range<Int>) -> [ByteSpan] {
+            var index = after
+            if index < text.count, text.words[index] == "," || text.words[index] == ":" {
+                index += 1
+                if index < text.count, text.quotes[index] == .open, let pair = text.quotationAt[index] {
+                    return [text.span(pair.open..<(pair.close + 1))]
+                }
+                return []
+            }
+            if index < text.count, text.words[index] == "." { index += 1 }
+            guard index < text.count, text.quotes[index] == .open, let pair = text.quotationAt[index],
+                  !text.paragraphBreak(between: index - 1, and: index) else { return [] }
+            let tail = min(text.count, pair.close + 5)
+            for position in pair.open..<tail where cue[position] { return [] }
+            return [text.span(pair.open..<(pair.close + 1))]
+        }
+
+        /// Indirect speech: the clause after the cue ("that ...", a recipient
+        /// skipped), to the end of the sentence or a trailing cue clause.
+        private func indirect(from start: Int, sentence: Range<Int>) -> [ByteSpan] {
+            var first = start
+            let end0 = contentEnd(sentence)
+            // "told reporters that ...": the content starts at "that".
+            var look = start
+            while look < min(end0, start + 6), !text.isPunctuation(look) {
+                if text.words[look] == "that" { first = look; break }
+                look += 1
+            }
+            var end = end0
+            var index = first
+            while index < end0 {
+                // Stop before ", he said" / ", according to": another cue's clause.
+                if text.words[index] == ",", index + 4 < text.count {
+                    var ahead = index + 1
+                    while ahead <= min(index + 4, end0 - 1) {
+                        if cue[ahead] { end = index; break }
+                        ahead += 1
+                    }
+                    if end != end0 { break }
+                }
+                index += 1
+            }
+            guard first < end else { return [] }
+            return [text.span(first..<end)]
+        }
+    }
+}

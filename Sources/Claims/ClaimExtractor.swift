@@ -1,0 +1,46 @@
+import DossierCore
+import EntityExtractor
+
+/// Claims of a text: attributions (`AttributionFinder`) with their source's
+/// kind, role and entity (`SourceClassifier`, from the entity mentions) and
+/// the hedges and negative-evidence statements inside them (`HedgeFinder`).
+public struct ClaimExtractor: Sendable {
+    public let finder: AttributionFinder
+    public let hedgeFinder = HedgeFinder()
+
+    public init(finder: AttributionFinder) {
+        self.finder = finder
+    }
+
+    private static let loaded = Result { try ClaimExtractor(finder: AttributionFinder.bundled()) }
+
+    /// The extractor with the bundled cue lexicon, loaded once per process.
+    public static func shared() throws -> ClaimExtractor { try loaded.get() }
+
+    /// The text's claims and all its hedges (inside claims or not: "There is
+    /// no public evidence ..." is a statement of the writer's).
+    public func analyze(_ text: String, mentions: [Mention]) -> (claims: [Claim], hedges: [Hedge]) {
+        let claimText = ClaimText(TokenizedText(text: text))
+        var claims = AttributionFinder.Pass(finder: finder, text: claimText).run()
+        let hedges = hedgeFinder.hedges(in: claimText)
+        let classifier = SourceClassifier(text: claimText, mentions: mentions)
+        for index in claims.indices {
+            classifier.classify(&claims[index])
+            let extent = claims[index].extent
+            claims[index].hedges = hedges.filter { hedge in
+                hedge.span.overlaps(extent) && !(claims[index].source.map { hedge.span.overlaps($0) } ?? false)
+            }
+        }
+        return (claims, hedges)
+    }
+
+    public func claims(in text: String, mentions: [Mention]) -> [Claim] {
+        analyze(text, mentions: mentions).claims
+    }
+}
+
+extension ClaimExtractor: ClaimFinder {
+    /// The rules' version and the lexicon's size: a relearned lexicon or changed
+    /// rules make stored claims stale.
+    public var version: String { "claims 1, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" }
+}

@@ -1,0 +1,139 @@
+import DossierCore
+import Foundation
+
+/// How likely a word is to be an attribution cue, learned from annotated news
+/// (PolNeAR train): for each word, and for each word with its right or left
+/// neighbour, how often it occurs and how often annotators marked it as (part
+/// of) a cue. "says" is nearly always a cue, "called" only sometimes, "called
+/// for" nearly always; the neighbour counts tell those apart without a parser.
+public struct CueLexicon: Sendable {
+    public struct Counts: Sendable, Equatable {
+        /// Occurrences of the key in the training text.
+        public var total: Int
+        /// Occurrences where its (first) word was inside a cue.
+        public var cue: Int
+        /// For a word with its right neighbour: occurrences where both were inside the cue.
+        public var both: Int
+
+        public init(total: Int = 0, cue: Int = 0, both: Int = 0) {
+            self.total = total
+            self.cue = cue
+            self.both = both
+        }
+
+        public var rate: Double { total == 0 ? 0 : Double(cue) / Double(total) }
+    }
+
+    /// Keys: "word", "word next" (right neighbour), "< previous word" (left neighbour); lower case.
+    public private(set) var counts: [String: Counts]
+    /// Below this rate a word is not taken as a cue.
+    public var threshold: Double
+    /// A neighbour key is trusted from this many occurrences; below, the word alone decides.
+    public var minimumEvidence: Int
+
+    public init(counts: [String: Counts] = [:], threshold: Double = 0.5, minimumEvidence: Int = 4) {
+        self.counts = counts
+        self.threshold = threshold
+        self.minimumEvidence = minimumEvidence
+    }
+
+    /// The decision for the word at one position: whether it is a cue, and
+    /// whether the cue takes in the next word too ("according to", "called for").
+    public func judge(previous: String?, word: String, next: String?) -> (isCue: Bool, takesNext: Bool) {
+        guard let single = counts[word], single.cue > 0 else { return (false, false) }
+        var rate = single.rate
+        var takesNext = false
+        if let next, let pair = counts[word + " " + next], pair.total >= minimumEvidence {
+            rate = pair.rate
+            takesNext = pair.cue > 0 && Double(pair.both) >= 0.5 * Double(pair.cue)
+        } else if let previous, let pair = counts["< " + previous + " " + word], pair.total >= minimumEvidence {
+            rate = pair.rate
+        }
+        return (rate >= threshold && single.cue >= 2, takesNext)
+    }
+
+    // MARK: Learning
+
+    /// Counts one annotated text: `tokens` lower-cased words, `inCue[i]` whether token i lies in a gold cue.
+    public mutating func learn(words: [String], inCue: [Bool]) {
+        for (index, word) in words.enumerated() {
+            counts[word, default: Counts()].total += 1
+            if inCue[index] { counts[word, default: Counts()].cue += 1 }
+        }
+    }
+
+    /// Second pass, after `learn` saw every text: neighbour counts for words that were ever cues.
+    public mutating func learnNeighbours(words: [String], inCue: [Bool]) {
+        for (index, word) in words.enumerated() {
+            guard let single = counts[word], single.cue > 0 else { continue }
+            if index + 1 < words.count {
+                let key = word + " " + words[index + 1]
+                counts[key, default: Counts()].total += 1
+                if inCue[index] { counts[key, default: Counts()].cue += 1 }
+                if inCue[index] && inCue[index + 1] { counts[key, default: Counts()].both += 1 }
+            }
+            if index > 0 {
+                let key = "< " + words[index - 1] + " " + word
+                counts[key, default: Counts()].total += 1
+                if inCue[index] { counts[key, default: Counts()].cue += 1 }
+            }
+        }
+    }
+
+    /// Drops what can never decide: words never or once a cue, neighbour keys seen too rarely.
+    public mutating func prune() {
+        counts = counts.filter { key, value in
+            if key.contains(" ") { return value.total >= minimumEvidence }
+            return value.cue >= 2
+        }
+    }
+
+    // MARK: File form
+
+    /// One key a line: `key<TAB>total<TAB>cue<TAB>both`, sorted, `#` comments.
+    public func serialized() -> String {
+        var lines = ["# Attribution cue counts learned from PolNeAR train (dossier eval attribution --learn-cues).",
+                     "# key\ttotal\tcue\tboth; 'a b' = word a followed by b, '< a b' = word b preceded by a"]
+        for key in counts.keys.sorted() {
+            guard let value = counts[key] else { continue }
+            lines.append("\(key)\t\(value.total)\t\(value.cue)\t\(value.both)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public enum LoadError: Error, Equatable, CustomStringConvertible {
+        case malformed(file: String, line: Int)
+
+        public var description: String {
+            switch self {
+            case let .malformed(file, line): return "\(file):\(line): expected key<TAB>total<TAB>cue<TAB>both"
+            }
+        }
+    }
+
+    public init(serialized text: String, name: String) throws {
+        var counts: [String: Counts] = [:]
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4, let total = Int(fields[1]), let cue = Int(fields[2]), let both = Int(fields[3]),
+                  total >= 0, cue >= 0, both >= 0 else {
+                throw LoadError.malformed(file: name, line: lineNumber)
+            }
+            counts[String(fields[0])] = Counts(total: total, cue: cue, both: both)
+        }
+        self.init(counts: counts)
+    }
+
+    private static let loaded = Result { () throws -> CueLexicon in
+        guard let url = Bundle.module.url(forResource: "cues", withExtension: "tsv", subdirectory: "Resources") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Claims/Resources/cues.tsv"])
+        }
+        return try CueLexicon(serialized: String(contentsOf: url, encoding: .utf8), name: url.path)
+    }
+
+    /// The lexicon bundled with the module (learned from all of PolNeAR train).
+    public static func bundled() throws -> CueLexicon { try loaded.get() }
+}

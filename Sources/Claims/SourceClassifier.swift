@@ -1,0 +1,123 @@
+import DossierCore
+
+/// Tells what kind of source a claim rests on (named, anonymous, none), its
+/// role where the words say it, and the entity it names or refers to.
+///
+/// A source is named when an entity mention of a person, organisation or
+/// country lies in it ("Pakistan's Ministry of Foreign Affairs", "Trump");
+/// a pronoun or "the spokesman" is linked to the one person mentioned in the
+/// sentences just before it, when exactly one is; everything else that
+/// stands as a source is anonymous ("officials familiar with ...", "a source").
+struct SourceClassifier {
+    let text: ClaimText
+    let mentions: [Mention]
+
+    static let personPronouns: Set<String> = ["he", "she", "him", "her", "i"]
+    static let descriptions: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "minister", "president", "senator",
+                                            "official", "ambassador", "secretary", "chairman", "candidate", "governor"]
+
+    static let roles: [(SourceRole, Set<String>)] = [
+        (.spokesperson, ["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "representative",
+                         "representatives", "mouthpiece"]),
+        (.witness, ["witness", "witnesses", "eyewitness", "eyewitnesses", "resident", "residents", "bystander",
+                    "bystanders", "onlookers", "survivor", "survivors", "neighbor", "neighbors", "neighbour", "neighbours",
+                    "villagers", "passengers"]),
+        (.expert, ["analyst", "analysts", "expert", "experts", "professor", "researcher", "researchers", "economist",
+                   "economists", "scholar", "scholars", "observer", "observers", "strategist", "strategists",
+                   "commentator", "commentators", "academic", "academics", "specialist", "specialists", "scientist",
+                   "scientists", "pollster", "pollsters", "historian", "consultant"]),
+        (.media, ["newspaper", "newspapers", "times", "post", "journal", "reuters", "bbc", "cnn", "magazine", "tv",
+                  "television", "broadcaster", "outlet", "outlets", "media", "channel", "daily", "tribune", "guardian",
+                  "telegraph", "herald", "gazette", "politico", "axios", "bloomberg", "msnbc", "nbc", "cbs", "abc",
+                  "fox", "ap", "afp", "reporter", "reporters", "correspondent", "press", "news", "agency"]),
+        (.document, ["report", "reports", "study", "studies", "poll", "polls", "survey", "surveys", "statement",
+                     "statements", "document", "documents", "memo", "letter", "data", "records", "filing", "filings",
+                     "analysis", "assessment", "assessments", "paper", "research", "dossier", "review", "audit", "census", "figures",
+                     "release", "communique", "communiqué", "transcript", "cable", "complaint", "indictment", "ruling"]),
+        (.official, ["official", "officials", "minister", "ministers", "ministry", "government", "governments",
+                     "president", "secretary", "department", "administration", "police", "military", "army",
+                     "governor", "senator", "senators", "lawmaker", "lawmakers", "diplomat", "diplomats", "ambassador",
+                     "embassy", "authorities", "officer", "officers", "commander", "commanders", "prosecutor",
+                     "prosecutors", "congressman", "congresswoman", "mayor", "cabinet", "parliament", "office",
+                     "agency", "agencies", "general", "council", "court", "regime", "state", "ministries", "aide",
+                     "aides", "adviser", "advisers", "advisor", "advisors", "chief", "leader", "leaders", "commission"]),
+    ]
+
+    func classify(_ claim: inout Claim) {
+        guard let source = claim.source else {
+            claim.kind = .none
+            return
+        }
+        let tokens = tokens(in: source)
+        let words = tokens.map { text.words[$0] }
+        claim.role = role(words)
+        // A name is the source's head when it ends the phrase ("Pakistan's Ministry of
+        // Foreign Affairs") or starts it without a possessive ("Tina Brown, the
+        // journalist"); "officials in Pakistan" and "chatter within Pakistan's
+        // military" are not named sources.
+        let anonymousHead = words.contains { Self.anonymousHeads.contains($0) }
+        let named = mentions.filter { mention in
+            guard mention.byteRange.overlaps(source), mention.type != .group, mention.type != .location else { return false }
+            let endsPhrase = mention.byteRange.upperBound >= source.upperBound
+            let startsPhrase = mention.byteRange.lowerBound <= source.lowerBound && !self.possessive(after: mention.byteRange.upperBound)
+            return startsPhrase || (endsPhrase && !anonymousHead)
+        }
+        if let mention = named.first(where: { $0.type == .person }) ?? named.first {
+            claim.kind = .named
+            claim.entity = mention.entity
+            if claim.role == nil, mention.type == .geopolitical { claim.role = .official }
+            return
+        }
+        let pronoun = words.count == 1 && Self.personPronouns.contains(words[0])
+        let description = words.count == 2 && (words[0] == "the") && Self.descriptions.contains(words[1])
+        if pronoun || description, let person = precedingPerson(before: source.lowerBound) {
+            claim.kind = .named
+            claim.entity = person
+            return
+        }
+        // "it said": the one organisation or country just before, when there is one.
+        if words.count == 1, words[0] == "it", let body = precedingEntity(before: source.lowerBound, types: [.organization, .geopolitical]) {
+            claim.kind = .named
+            claim.entity = body
+            return
+        }
+        claim.kind = pronoun ? .named : .anonymous
+    }
+
+    static let anonymousHeads: Set<String> = [
+        "official", "officials", "source", "sources", "analyst", "analysts", "expert", "experts", "diplomat", "diplomats",
+        "people", "person", "aide", "aides", "observer", "observers", "insider", "insiders", "someone", "chatter", "chatters",
+        "circles", "quarters",
+    ]
+
+    private func possessive(after offset: Int) -> Bool {
+        guard let token = text.tokenized.tokens.firstIndex(where: { $0.range.lowerBound >= offset }) else { return false }
+        return text.words[token] == "'s" || text.words[token] == "’s" || text.words[token] == "'" || text.words[token] == "’"
+    }
+
+    private func tokens(in span: ByteSpan) -> [Int] {
+        var result: [Int] = []
+        for (index, token) in text.tokenized.tokens.enumerated() where token.range.overlaps(span) { result.append(index) }
+        return result
+    }
+
+    private func role(_ words: [String]) -> SourceRole? {
+        for (role, keys) in Self.roles where words.contains(where: keys.contains) { return role }
+        return nil
+    }
+
+    private func precedingPerson(before offset: Int) -> String? {
+        precedingEntity(before: offset, types: [.person])
+    }
+
+    /// The one entity of `types` mentioned in the three sentences up to `offset`, if exactly one.
+    private func precedingEntity(before offset: Int, types: Set<EntityType>) -> String? {
+        guard let token = text.tokenized.tokens.firstIndex(where: { $0.range.lowerBound >= offset }) else { return nil }
+        let sentence = text.sentenceOf[token] + 1
+        var people: [String] = []
+        for mention in mentions where types.contains(mention.type) && mention.start - 1 < offset && mention.sentence >= sentence - 3 {
+            if !people.contains(mention.entity) { people.append(mention.entity) }
+        }
+        return people.count == 1 ? people[0] : nil
+    }
+}

@@ -1,0 +1,75 @@
+import ArticleStore
+import Claims
+import DossierCore
+import EntityExtractor
+import Foundation
+
+/// Claims for the Lua API: an article's claims from its body and its stored
+/// mentions (a text's from freshly extracted ones), and claims across a store.
+public enum ClaimsEngine {
+    public struct Analysis {
+        public var claims: [Claim]
+        public var hedges: [Hedge]
+    }
+
+    /// The claim finder ingest stores claims with.
+    static func finder() throws -> any ClaimFinder { try ClaimExtractor.shared() }
+
+    /// The claims of `text`: as stored at ingest when `article` is stored with
+    /// its claims, else found afresh (with the stored mentions when there are).
+    static func analyze(_ text: String, article: Article?, store: (any Store)?,
+                        extractor: () throws -> EntityExtractor) throws -> Analysis {
+        if let article, let claimStore = store as? any ClaimStore, let stored = try claimStore.claims(inArticle: article.id) {
+            return Analysis(claims: stored, hedges: try hedges(text))
+        }
+        let mentions: [Mention]
+        if let article, let store {
+            mentions = try store.mentions(inArticle: article.id).map(\.mention)
+        } else {
+            mentions = try extractor().mentions(in: text)
+        }
+        let result = try ClaimExtractor.shared().analyze(text, mentions: mentions)
+        return Analysis(claims: result.claims, hedges: result.hedges)
+    }
+
+    static func hedges(_ text: String) throws -> [Hedge] {
+        try ClaimExtractor.shared().hedgeFinder.hedges(in: TokenizedText(text: text))
+    }
+
+    static func words(_ span: ByteSpan, in bytes: [UInt8]) -> String {
+        let lower = min(max(0, span.lowerBound), bytes.count)
+        return String(decoding: bytes[lower..<min(max(lower, span.upperBound), bytes.count)], as: UTF8.self)
+    }
+
+    /// Claims of every stored article published in [since, until) (all when
+    /// nil) that pass `filter`, in article order, at most `limit`.
+    static func claims(in store: any Store, filter: ClaimFilter, since: Date?, until: Date?, limit: Int,
+                       extractor: () throws -> EntityExtractor) throws -> [(claim: Claim, text: [UInt8], articleID: Int64)] {
+        var found: [(claim: Claim, text: [UInt8], articleID: Int64)] = []
+        var lastID: Int64 = 0
+        while found.count < limit {
+            let batch = try store.articles(after: lastID, limit: 200)
+            guard let last = batch.last else { break }
+            lastID = last.id
+            for article in batch {
+                if since != nil || until != nil {
+                    guard let published = article.draft.published?.instant else { continue }
+                    if let since, published < since { continue }
+                    if let until, published >= until { continue }
+                }
+                let body = article.draft.body
+                let mentions = try store.mentions(inArticle: article.id).map(\.mention)
+                let claims = try (store as? any ClaimStore)?.claims(inArticle: article.id)
+                    ?? ClaimExtractor.shared().analyze(body, mentions: mentions).claims
+                let bytes = Array(body.utf8)
+                for claim in claims {
+                    let entities = mentions.filter { mention in claim.content.contains { $0.overlaps(mention.byteRange) } }.map(\.entity)
+                    guard filter.matches(claim, text: bytes, entitiesInContent: entities) else { continue }
+                    found.append((claim, bytes, article.id))
+                    if found.count >= limit { return found }
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,137 @@
+import DossierCore
+import ArgumentParser
+import Claims
+import EntityExtractor
+import Foundation
+
+/// `dossier eval attribution DIR`: the attribution finder against PolNeAR gold.
+struct EvalAttributionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attribution",
+        abstract: "Score attribution extraction (source, cue, content) on PolNeAR brat files.",
+        discussion: """
+            DIR is a PolNeAR compartment (text/ and attributions/, e.g. ../shared/eval/polnear/dev). \
+            Whole-attribution overlap: cue, content and source overlap (a source-less gold needs a \
+            source-less claim), matched one-to-one; per-part overlap and exact-span P/R/F1 too. \
+            --learn-cues TRAIN learns the cue lexicon from TRAIN instead of using the bundled one \
+            (--write-cues saves it); --folds N cross-validates on DIR itself, learning on the other \
+            folds, for each --thresholds value.
+            """
+    )
+
+    @Argument(help: "A PolNeAR compartment folder.")
+    var directory: String
+
+    @Option(help: ArgumentHelp("Learn the cue lexicon from this compartment.", valueName: "dir"))
+    var learnCues: String?
+
+    @Option(help: ArgumentHelp("Write the learned cue lexicon here.", valueName: "path"))
+    var writeCues: String?
+
+    @Option(help: ArgumentHelp("Cross-validate on DIR with this many folds.", valueName: "n"))
+    var folds: Int?
+
+    @Option(help: ArgumentHelp("Cue-rate thresholds to try (comma-separated).", valueName: "list"))
+    var thresholds: String?
+
+    @Flag(help: "List every missed gold attribution and every spurious claim.")
+    var verbose = false
+
+    func run() throws {
+        do {
+            let documents = try PolNeARCorpus.load(directory: directory)
+            let rates = try (thresholds ?? "").split(separator: ",").map { text -> Double in
+                guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--thresholds: '\(text)' is not a number")
+                }
+                return value
+            }
+            if let folds {
+                guard folds >= 2, folds <= documents.count else { throw ValidationError("--folds must be between 2 and the number of documents") }
+                try crossValidate(documents, folds: folds, rates: rates.isEmpty ? [CueLexicon().threshold] : rates)
+                return
+            }
+            var lexicon = try CueLexicon.bundled()
+            if let learnCues {
+                lexicon = CueLexicon.learn(from: try PolNeARCorpus.load(directory: learnCues))
+                if let writeCues { try lexicon.serialized().write(toFile: writeCues, atomically: true, encoding: .utf8) }
+            }
+            for rate in rates.isEmpty ? [lexicon.threshold] : rates {
+                lexicon.threshold = rate
+                let finder = AttributionFinder(lexicon: lexicon)
+                var evaluation = AttributionEvaluation()
+                let started = Date()
+                var bytes = 0
+                for document in documents {
+                    bytes += document.text.utf8.count
+                    let claims = finder.attributions(in: TokenizedText(text: document.text))
+                    evaluation.add(document: document.name, text: document.text, gold: document.attributions, system: claims,
+                                   keepErrors: verbose)
+                }
+                let seconds = Date().timeIntervalSince(started)
+                if verbose { printErrors(evaluation, documents) }
+                print("\(documents.count) documents, \(bytes) bytes; cue threshold \(rate); extracted and scored in \(String(format: "%.2f", seconds)) s")
+                print(report(evaluation))
+            }
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func crossValidate(_ documents: [PolNeARDocument], folds: Int, rates: [Double]) throws {
+        var results = [AttributionEvaluation](repeating: AttributionEvaluation(), count: rates.count)
+        for fold in 0..<folds {
+            let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
+            var lexicon = CueLexicon.learn(from: training)
+            for (index, rate) in rates.enumerated() {
+                lexicon.threshold = rate
+                let finder = AttributionFinder(lexicon: lexicon)
+                for position in documents.indices where position % folds == fold {
+                    let document = documents[position]
+                    results[index].add(document: document.name, text: document.text, gold: document.attributions,
+                                       system: finder.attributions(in: TokenizedText(text: document.text)))
+                }
+            }
+        }
+        for (index, rate) in rates.enumerated() {
+            print("\(folds)-fold cross-validation, cue threshold \(rate)")
+            print(report(results[index]))
+        }
+    }
+
+    private func report(_ evaluation: AttributionEvaluation) -> String {
+        func pct(_ value: Double) -> String { String(format: "%5.1f", value * 100) }
+        var lines = ["part           gold   sys  overlap P/R/F1       exact P/R/F1"]
+        for part in AttributionEvaluation.Part.allCases {
+            let overlap = evaluation.overlap[part] ?? .init(), exact = evaluation.exact[part] ?? .init()
+            lines.append(part.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+                + String(format: " %6d %5d", overlap.gold, overlap.system)
+                + "  \(pct(overlap.precision)) \(pct(overlap.recall)) \(pct(overlap.f1))"
+                + "   \(pct(exact.precision)) \(pct(exact.recall)) \(pct(exact.f1))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func printErrors(_ evaluation: AttributionEvaluation, _ documents: [PolNeARDocument]) {
+        var texts: [String: [UInt8]] = [:]
+        for document in documents { texts[document.name] = Array(document.text.utf8) }
+        for miss in evaluation.misses {
+            guard let bytes = texts[miss.document] else { continue }
+            func show(_ spans: [Range<Int>]) -> String {
+                spans.map { span in
+                    let clipped = max(0, span.lowerBound)..<min(bytes.count, span.upperBound)
+                    return "'" + String(decoding: bytes[clipped], as: UTF8.self).replacingOccurrences(of: "\n", with: " ") + "'"
+                }.joined(separator: " | ")
+            }
+            for gold in miss.gold {
+                print("miss\t\(miss.document)\tsource=\(show(gold.source))\tcue=\(show(gold.cue))\tcontent=\(show(gold.content))")
+            }
+            for claim in miss.spurious {
+                print("spurious\t\(miss.document)\tsource=\(show(claim.source.map { [$0] } ?? []))\tcue=\(show([claim.cue]))\tcontent=\(show(claim.content))")
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Claims
+import DossierCore
+import EntityExtractor
+import Testing
+
+/// The attribution rules on sentences written for the tests, with a small
+/// hand-made lexicon so each test says which cue it relies on.
+@Suite struct AttributionFinderTests {
+    static let lexicon = CueLexicon(counts: [
+        "said": .init(total: 100, cue: 95), "says": .init(total: 50, cue: 48), "told": .init(total: 40, cue: 30),
+        "according": .init(total: 30, cue: 30), "according to": .init(total: 30, cue: 30, both: 30),
+        "called": .init(total: 40, cue: 10), "called for": .init(total: 10, cue: 9, both: 9),
+        "warned": .init(total: 10, cue: 9),
+    ])
+    let finder = AttributionFinder(lexicon: AttributionFinderTests.lexicon)
+
+    func parts(_ text: String) -> [(source: String?, cue: String, content: [String])] {
+        let bytes = Array(text.utf8)
+        func words(_ span: ByteSpan) -> String { String(decoding: bytes[span], as: UTF8.self) }
+        return finder.attributions(in: TokenizedText(text: text)).map { claim in
+            (claim.source.map(words), words(claim.cue), claim.content.map(words))
+        }
+    }
+
+    @Test func indirectSpeechTakesTheClauseAfterTheCue() {
+        let found = parts("Senior officials said that the talks would resume in March.")
+        #expect(found.count == 1)
+        #expect(found.first?.source == "Senior officials")
+        #expect(found.first?.cue == "said")
+        #expect(found.first?.content == ["that the talks would resume in March"])
+    }
+
+    @Test func aRecipientBeforeThatIsSkipped() {
+        let found = parts("The minister told reporters that no deal was near.")
+        #expect(found.first?.source == "The minister")
+        #expect(found.first?.content == ["that no deal was near"])
+    }
+
+    @Test func invertedSourceAfterAQuotation() {
+        let found = parts("“We are ready,” said Ayesha Khan, a spokeswoman.")
+        #expect(found.count == 1)
+        #expect(found.first?.source == "Ayesha Khan")
+        #expect(found.first?.content == ["“We are ready,”"])
+    }
+
+    @Test func aQuotationSplitAroundItsCueIsOneClaimWithTwoParts() {
+        let found = parts("“A deal is close,” he said, “but not done.”")
+        #expect(found.count == 1)
+        #expect(found.first?.source == "he")
+        #expect(found.first?.content == ["“A deal is close,”", "“but not done.”"])
+    }
+
+    @Test func contentBeforeAShortCueClause() {
+        let found = parts("The border will reopen next week, officials said.")
+        #expect(found.first?.source == "officials")
+        #expect(found.first?.content == ["The border will reopen next week"])
+    }
+
+    @Test func accordingToBothWays() {
+        let first = parts("According to the report, exports fell sharply.")
+        #expect(first.first?.source == "the report")
+        #expect(first.first?.cue == "According to")
+        #expect(first.first?.content == ["exports fell sharply"])
+        let second = parts("Exports fell sharply, according to the report.")
+        #expect(second.first?.source == "the report")
+        #expect(second.first?.content == ["Exports fell sharply"])
+    }
+
+    @Test func aColonBeforeAQuotationIsACue() {
+        let found = parts("The statement was blunt: “We reject the claims.”")
+        #expect(found.first?.cue == ":")
+        #expect(found.first?.content == ["“We reject the claims.”"])
+    }
+
+    @Test func aParentheticalCueClauseLeavesTheSentenceAroundIt() {
+        let found = parts("The meeting was followed, sources said, by a second round of talks.")
+        #expect(found.first?.source == "sources")
+        #expect(found.first?.content == ["The meeting was followed", "by a second round of talks"])
+    }
+
+    @Test func anImpersonalPassiveHasNoSource() {
+        let found = parts("It is understood that the envoy will travel on Monday.")
+        #expect(found.count == 1)
+        #expect(found.first?.source == nil)
+        #expect(found.first?.content == ["that the envoy will travel on Monday"])
+    }
+
+    @Test func aSourceNounBeforeThatMakesAnUnseenVerbACue() {
+        let found = parts("Analysts stress that the risk is rising.")
+        #expect(found.first?.source == "Analysts")
+        #expect(found.first?.cue == "stress")
+    }
+
+    @Test func neighbourCountsTellAmbiguousWordsApart() {
+        #expect(parts("The group called for an inquiry.").first?.cue == "called for")
+        #expect(parts("The group called him a liar.").isEmpty)
+    }
+
+    @Test func anAppositionStaysWithItsName() {
+        let found = parts("Omar Farooq, a former ambassador, said the pact was overdue.")
+        #expect(found.first?.source == "Omar Farooq, a former ambassador")
+        #expect(found.first?.content == ["the pact was overdue"])
+    }
+
+    @Test func textWithoutCuesHasNoClaims() {
+        #expect(parts("The river rose two metres overnight. Roads were closed.").isEmpty)
+        #expect(parts("").isEmpty)
+    }
+}

@@ -1,0 +1,84 @@
+import Claims
+import DossierCore
+import EntityExtractor
+import Testing
+
+/// Source kinds, roles, entities and hedges, with the mentions given by hand
+/// so the tests do not depend on the entity model.
+@Suite struct ClaimExtractorTests {
+    let extractor = ClaimExtractor(finder: AttributionFinder(lexicon: AttributionFinderTests.lexicon))
+
+    func mention(_ text: String, in body: String, type: EntityType, entity: String? = nil, sentence: Int = 1) -> Mention {
+        let bytes = Array(body.utf8), needle = Array(text.utf8)
+        var start = 0
+        while start + needle.count <= bytes.count, Array(bytes[start..<(start + needle.count)]) != needle { start += 1 }
+        return Mention(text: text, type: type, entity: entity ?? text, start: start + 1, stop: start + needle.count, sentence: sentence, source: .model)
+    }
+
+    @Test func aNamedInstitutionIsNamedWithItsEntity() {
+        let body = "Pakistan’s Ministry of Foreign Affairs said the talks were useful."
+        let claims = extractor.claims(in: body, mentions: [
+            mention("Pakistan", in: body, type: .geopolitical),
+            mention("Ministry of Foreign Affairs", in: body, type: .organization, entity: "Ministry of Foreign Affairs (Pakistan)"),
+        ])
+        #expect(claims.count == 1)
+        #expect(claims.first?.kind == .named)
+        #expect(claims.first?.entity == "Ministry of Foreign Affairs (Pakistan)")
+        #expect(claims.first?.role == .official)
+    }
+
+    @Test func aNameThatOnlyQualifiesTheSourceLeavesItAnonymous() {
+        let body = "Officials in Pakistan said the border was calm."
+        let claims = extractor.claims(in: body, mentions: [mention("Pakistan", in: body, type: .geopolitical)])
+        #expect(claims.first?.kind == .anonymous)
+        #expect(claims.first?.role == .official)
+        #expect(claims.first?.entity == nil)
+    }
+
+    @Test func aPronounGoesToTheOnePersonBeforeIt() {
+        let body = "Sara Haq visited the camp on Monday. She said the food had run out."
+        let claims = extractor.claims(in: body, mentions: [mention("Sara Haq", in: body, type: .person)])
+        #expect(claims.first?.kind == .named)
+        #expect(claims.first?.entity == "Sara Haq")
+        let two = "Sara Haq met Omar Ali on Monday. He said the food had run out."
+        let unclear = extractor.claims(in: two, mentions: [mention("Sara Haq", in: two, type: .person), mention("Omar Ali", in: two, type: .person)])
+        #expect(unclear.first?.entity == nil)
+    }
+
+    @Test func rolesComeFromTheSourceWords() {
+        let body = "A spokesman said the plant was safe. Analysts said prices could rise. Witnesses said the blast was loud."
+        let claims = extractor.claims(in: body, mentions: [])
+        #expect(claims.map(\.role) == [.spokesperson, .expert, .witness])
+        #expect(claims.map(\.kind) == [.anonymous, .anonymous, .anonymous])
+    }
+
+    @Test func hedgesInsideTheClaimAreAttached() {
+        let body = "Officials warned that the alignment could, over time, embolden militants. The weather may turn."
+        let (claims, hedges) = extractor.analyze(body, mentions: [])
+        #expect(claims.count == 1)
+        #expect(claims.first?.isHedged == true)
+        #expect(claims.first?.hedges.count == 1)
+        #expect(hedges.count == 2)
+    }
+
+    @Test func theProfileCountsKindsRolesAndHedges() {
+        let body = "Officials warned that talks could fail. There is no public evidence of a deal. Pakistan said it was ready."
+        let (claims, hedges) = extractor.analyze(body, mentions: [mention("Pakistan", in: body, type: .geopolitical)])
+        let profile = SourcingProfile(claims: claims, hedges: hedges)
+        #expect(profile.claims == 2)
+        #expect(profile.byKind[.anonymous] == 1 && profile.byKind[.named] == 1)
+        #expect(profile.hedged == 1 && profile.hedgedShare == 0.5)
+        #expect(profile.negativeEvidence == 1)
+        #expect(profile.summary.hasPrefix("2 claims: 1 named, 1 anonymous"))
+    }
+
+    @Test func filtersMatchWholeWords() {
+        let body = "Officials said visits to the ISI headquarters resumed."
+        let claims = extractor.claims(in: body, mentions: [])
+        let bytes = Array(body.utf8)
+        #expect(ClaimFilter(about: "ISI").matches(claims[0], text: bytes, entitiesInContent: []))
+        #expect(!ClaimFilter(about: "visit").matches(claims[0], text: bytes, entitiesInContent: []))
+        #expect(ClaimFilter(source: "officials", kind: .anonymous).matches(claims[0], text: bytes, entitiesInContent: []))
+        #expect(!ClaimFilter(kind: .named).matches(claims[0], text: bytes, entitiesInContent: []))
+    }
+}

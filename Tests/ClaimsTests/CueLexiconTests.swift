@@ -1,0 +1,46 @@
+import Claims
+import Testing
+
+@Suite struct CueLexiconTests {
+    @Test func learnsRatesFromWordsAndNeighbours() {
+        var lexicon = CueLexicon(minimumEvidence: 2)
+        let words = ["he", "said", "it", "was", "called", "for", "and", "called", "him", "said"]
+        let inCue = [false, true, false, false, true, true, false, false, false, true]
+        lexicon.learn(words: words, inCue: inCue)
+        lexicon.learnNeighbours(words: words, inCue: inCue)
+        #expect(lexicon.counts["said"] == .init(total: 2, cue: 2))
+        #expect(lexicon.counts["called"] == .init(total: 2, cue: 1))
+        #expect(lexicon.counts["called for"] == .init(total: 1, cue: 1, both: 1))
+        #expect(lexicon.counts["< he said"] == .init(total: 1, cue: 1))
+    }
+
+    @Test func judgeBacksOffToTheWordWhenNeighboursAreRare() {
+        let lexicon = CueLexicon(counts: [
+            "called": .init(total: 10, cue: 3), "called for": .init(total: 5, cue: 5, both: 5),
+            "called him": .init(total: 5, cue: 0),
+        ], threshold: 0.5, minimumEvidence: 4)
+        #expect(lexicon.judge(previous: nil, word: "called", next: "for") == (true, true))
+        #expect(lexicon.judge(previous: nil, word: "called", next: "him").isCue == false)
+        #expect(lexicon.judge(previous: nil, word: "called", next: "it").isCue == false)
+        #expect(lexicon.judge(previous: nil, word: "unknown", next: nil).isCue == false)
+    }
+
+    @Test func serializationRoundTrips() throws {
+        let lexicon = CueLexicon(counts: ["said": .init(total: 9, cue: 8), "according to": .init(total: 4, cue: 4, both: 4)])
+        let read = try CueLexicon(serialized: lexicon.serialized(), name: "cues.tsv")
+        #expect(read.counts == lexicon.counts)
+    }
+
+    @Test func aMalformedLineNamesFileAndLine() {
+        #expect(throws: CueLexicon.LoadError.malformed(file: "cues.tsv", line: 2)) {
+            try CueLexicon(serialized: "said\t9\t8\t0\nbroken\tx\t1\t0\n", name: "cues.tsv")
+        }
+    }
+
+    @Test func theBundledLexiconKnowsTheCommonCues() throws {
+        let lexicon = try CueLexicon.bundled()
+        #expect(lexicon.judge(previous: "officials", word: "said", next: "that").isCue)
+        #expect(lexicon.judge(previous: nil, word: "according", next: "to") == (true, true))
+        #expect(lexicon.judge(previous: "the", word: "table", next: "was").isCue == false)
+    }
+}

@@ -35,7 +35,7 @@ import Testing
         #expect(missing.stderr.hasPrefix("dossier: "))
         let both = try DossierExecutable.run(["eval", "ner", gold.path, "--seeds"])
         #expect(both.status == 2)  // a usage error, as for lua (README: exit status)
-        #expect(both.stderr.contains("give a CoNLL FILE or --seeds"))
+        #expect(both.stderr.contains("give one of a CoNLL FILE, --seeds or --web DIR"))
     }
 
     @Test func timeMLFilesAreScoredTempEvalStyle() throws {

@@ -27,6 +27,18 @@ public struct IngestReport: Sendable {
     public var duplicates: [Duplicate] = []
     public var failed: [IngestError] = []
     public var filesRead = 0
+    /// Files skipped because the store already took them in, unchanged
+    /// (`Ingestor.skipsUnchangedFiles`).
+    public var unchanged: [String] = []
+}
+
+/// What happened to one input, reported as it happens (`Ingestor.events`):
+/// a killed run has already said which files failed, and `--report` keeps it.
+public enum IngestEvent: Sendable {
+    case added(path: String, id: Int64, nearDuplicates: [Int64])
+    case duplicate(path: String, existingID: Int64)
+    case failed(IngestError)
+    case unchanged(path: String)
 }
 
 public struct IngestProgress: Sendable {
@@ -55,6 +67,13 @@ public struct Ingestor: Sendable {
     public var batchSize = 500
     /// Larger files are refused rather than read into memory.
     public var maximumFileBytes = 64 << 20
+    /// Skip files whose path, size and modification time the store recorded
+    /// when it took them in whole (a store that is an `IngestLedger`), without
+    /// reading them: a repeatedly killed ingest still progresses.
+    public var skipsUnchangedFiles = false
+    /// Called for each outcome as it happens (failures when a file is read,
+    /// stored articles when their batch commits).
+    public var events: (@Sendable (IngestEvent) -> Void)?
     /// When set, only files under these directories are read (the sandbox's
     /// `--allow-read`); nil reads whatever the paths name.
     public var allowedRoots: [String]?
@@ -69,10 +88,19 @@ public struct Ingestor: Sendable {
         let sources = IngestSources(paths: paths, allowedRoots: allowedRoots)
         var report = IngestReport()
         report.failed = sources.errors
+        for error in sources.errors { events?(.failed(error)) }
         var pending: [(path: String, draft: ArticleDraft)] = []
+        let ledger = skipsUnchangedFiles ? store as? IngestLedger : nil
+        // Files read in full whose articles are in `pending`: recorded once
+        // their batch has committed.
+        var pendingStamps: [FileStamp] = []
 
         func flush() {
-            guard !pending.isEmpty else { return }
+            defer { pendingStamps.removeAll(keepingCapacity: true) }
+            guard !pending.isEmpty else {
+                try? ledger?.recordIngested(pendingStamps)
+                return
+            }
             do {
                 let drafts = pending.map(\.draft)
                 let mentions = extractor?.mentions(inEach: drafts.map(\.body))
@@ -82,18 +110,35 @@ public struct Ingestor: Sendable {
                     case .added(let id, let similar):
                         report.added.append(id)
                         if !similar.isEmpty { report.nearDuplicates.append(.init(path: item.path, id: id, similarTo: similar)) }
-                    case .duplicate(let existing): report.duplicates.append(.init(path: item.path, existingID: existing))
+                        events?(.added(path: item.path, id: id, nearDuplicates: similar))
+                    case .duplicate(let existing):
+                        report.duplicates.append(.init(path: item.path, existingID: existing))
+                        events?(.duplicate(path: item.path, existingID: existing))
                     }
                 }
+                // Recorded after the batch: a crash in between only means the
+                // files are read again and found to be duplicates.
+                try? ledger?.recordIngested(pendingStamps)
             } catch {
-                report.failed += pending.map { IngestError(path: $0.path, reason: "not stored: \(error)") }
+                let failures = pending.map { IngestError(path: $0.path, reason: "not stored: \(error)") }
+                report.failed += failures
+                for failure in failures { events?(.failed(failure)) }
             }
             pending.removeAll(keepingCapacity: true)
         }
 
         for (index, file) in sources.files.enumerated() {
+            let stamp = ledger == nil ? nil : FileStamp(path: file)
+            if let ledger, let stamp, (try? ledger.hasIngested(stamp)) == true {
+                report.unchanged.append(file)
+                events?(.unchanged(path: file))
+                progress?(IngestProgress(filesDone: index + 1, filesTotal: sources.files.count, added: report.added.count))
+                continue
+            }
             let result = read(file)
             report.failed += result.errors
+            for error in result.errors { events?(.failed(error)) }
+            if result.errors.isEmpty, let stamp { pendingStamps.append(stamp) }
             if !result.drafts.isEmpty || result.errors.isEmpty { report.filesRead += 1 }
             for draft in result.drafts { pending.append((draft.sourcePath ?? file, draft)) }
             if pending.count >= batchSize { flush() }

@@ -133,12 +133,13 @@ enum StoreBindings {
             ingestor.defaults.published = try dateOption(call, 2, "published")
             let report = ingestor.ingest(paths: paths)
             let stack = call.stack
-            stack.pushTable(recordCount: 4)
+            stack.pushTable(recordCount: 6)
             stack.setField(-1, "added", report.added.count)
             stack.setField(-1, "duplicates", report.duplicates.count)
             stack.setField(-1, "near_duplicates", report.nearDuplicates.count)
             stack.setField(-1, "ids", report.added.map { Int($0) })
             stack.setField(-1, "failed", report.failed.map(\.description))
+            stack.setField(-1, "notes", report.notes.map(\.description))
             return 1
         }
         type.method("add", documentation: """

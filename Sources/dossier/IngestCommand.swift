@@ -109,6 +109,10 @@ final class IngestLog: @unchecked Sendable {
             line = ["path": path, "status": "duplicate", "id": existing]
         case .unchanged(let path):
             line = ["path": path, "status": "unchanged"]
+        case .note(let note):
+            line = ["path": note.path, "status": "note", "reason": note.reason]
+            bar.interrupt()
+            FileHandle.standardError.write(Data("dossier: note: \(note)\n".utf8))
         case .failed(let error):
             line = ["path": error.path, "status": "failed", "reason": error.reason]
             if let number = error.line { line["line"] = number }

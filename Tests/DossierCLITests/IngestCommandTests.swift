@@ -185,3 +185,29 @@ import Testing
         #expect(result.stdout.contains("secret.txt, outside ") && result.stdout.contains("corpus: not followed"))
     }
 }
+
+/// Issue 14, finding 6: lossy decodes are noted per file; sidecars are size-limited.
+@Suite struct IngestInputTests {
+    @Test func aLossyDecodeIsNotedAndAHugeSidecarRefused() throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let inputs = directory.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        var damaged = Data(IngestReportingTests.goodText.replacingOccurrences(of: "Monday", with: "Monday in São Paulo").utf8)
+        damaged.append(contentsOf: [0x20, 0xE9, 0x0A])
+        try damaged.write(to: inputs.appendingPathComponent("damaged.txt"))
+        try IngestReportingTests.goodText.replacingOccurrences(of: "Dhaka", with: "Lahore")
+            .write(to: inputs.appendingPathComponent("big.txt"), atomically: true, encoding: .utf8)
+        let sidecar = inputs.appendingPathComponent("big.txt.meta.json")
+        FileManager.default.createFile(atPath: sidecar.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: sidecar)
+        try handle.truncate(atOffset: 60 << 20)  // sparse: 60 MB without writing them
+        try handle.close()
+        let store = directory.appendingPathComponent("store.sqlite").path
+        let result = try DossierExecutable.run(["ingest", "--store", store, inputs.path])
+        #expect(result.stdout.hasPrefix("added 1, duplicates 0, near-duplicates 0, failed 1"))
+        #expect(result.stderr.contains("damaged.txt: decoded lossily: 1 invalid UTF-8 byte replaced with U+FFFD"))
+        #expect(result.stdout.contains("big.txt.meta.json: metadata sidecar too large"))
+        let body = try DossierExecutable.run(["--store", store, "-e", "print(store:get(1).body:find('São Paulo', 1, true) ~= nil)"])
+        #expect(body.stdout == "true\n")
+    }
+}

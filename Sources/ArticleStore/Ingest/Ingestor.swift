@@ -30,6 +30,8 @@ public struct IngestReport: Sendable {
     /// Files skipped because the store already took them in, unchanged
     /// (`Ingestor.skipsUnchangedFiles`).
     public var unchanged: [String] = []
+    /// Files stored with a caveat: decoded lossily (bad bytes replaced).
+    public var notes: [IngestError] = []
 }
 
 /// What happened to one input, reported as it happens (`Ingestor.events`):
@@ -39,6 +41,8 @@ public enum IngestEvent: Sendable {
     case duplicate(path: String, existingID: Int64)
     case failed(IngestError)
     case unchanged(path: String)
+    /// The file went in with a caveat (a lossy decode).
+    case note(IngestError)
 }
 
 public struct IngestProgress: Sendable {
@@ -135,7 +139,11 @@ public struct Ingestor: Sendable {
                 progress?(IngestProgress(filesDone: index + 1, filesTotal: sources.files.count, added: report.added.count))
                 continue
             }
-            let result = read(file)
+            let result = readNoting(file)
+            if let note = result.note {
+                report.notes.append(note)
+                events?(.note(note))
+            }
             report.failed += result.errors
             for error in result.errors { events?(.failed(error)) }
             if result.errors.isEmpty, let stamp { pendingStamps.append(stamp) }
@@ -150,27 +158,41 @@ public struct Ingestor: Sendable {
 
     /// Parses one file into drafts, with the sidecar and defaults applied.
     public func read(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError]) {
+        let result = readNoting(path)
+        return (result.drafts, result.errors)
+    }
+
+    /// `read`, and a note when the text was decoded lossily.
+    func readNoting(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError], note: IngestError?) {
+        let (drafts, errors, bytes) = readFile(path)
+        guard !drafts.isEmpty, let bytes, let text = encodingNote(for: bytes), text.hasPrefix("decoded lossily") else {
+            return (drafts, errors, nil)
+        }
+        return (drafts, errors, IngestError(path: path, reason: text))
+    }
+
+    private func readFile(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError], bytes: [UInt8]?) {
         let bytes: [UInt8]
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
             guard size <= maximumFileBytes else {
-                return ([], [IngestError(path: path, reason: "file too large (\(size >> 20) MiB; the limit is \(maximumFileBytes >> 20) MiB)")])
+                return ([], [IngestError(path: path, reason: "file too large (\(size >> 20) MiB; the limit is \(maximumFileBytes >> 20) MiB)")], nil)
             }
             bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            return ([], [IngestError(path: path, reason: "cannot read file")])
+            return ([], [IngestError(path: path, reason: "cannot read file")], nil)
         }
         var parsed: (drafts: [ArticleDraft], errors: [IngestError])
         do {
             parsed = try ArticleFormat.detect(path: path, bytes: bytes).parse(bytes, path: path)
         } catch {
-            return ([], [error])
+            return ([], [error], bytes)
         }
         let sidecar: ArticleMetadata?
         do {
             sidecar = try ArticleMetadata.sidecar(of: path)
         } catch {
-            return ([], parsed.errors + [error])
+            return ([], parsed.errors + [error], bytes)
         }
         parsed.drafts = parsed.drafts.map { draft in
             var draft = draft
@@ -179,6 +201,6 @@ public struct Ingestor: Sendable {
             if draft.published == nil { draft.published = defaults.published }
             return draft
         }
-        return parsed
+        return (parsed.drafts, parsed.errors, bytes)
     }
 }

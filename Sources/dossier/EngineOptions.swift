@@ -55,12 +55,29 @@ struct EngineOptions: ParsableArguments {
     /// for: not inf, NaN, 1e10 (beyond what a Date deadline holds safely) or 0.
     static let timeoutRange = 0.001...31_536_000.0
 
+    /// The backstop of --timeout for code the interpreter cannot interrupt (C
+    /// pattern matching, message handlers, `__gc`, blocking reads, a long
+    /// engine call): the process ends with the timeout message and status 1.
+    /// The store is safe: SQLite rolls an unfinished transaction back.
+    static func stopProcess(timeout: Double) {
+        let message = "dossier: timeout: time budget of \(timeout) s exceeded (stopped by force: the code running could not be interrupted)\n"
+        message.utf8CString.withUnsafeBufferPointer { buffer in
+            _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count - 1)
+        }
+        _exit(1)
+    }
+
     func makeSession() throws -> Session {
+        var hardStop: (@Sendable () -> Void)?
+        if let timeout {
+            hardStop = { EngineOptions.stopProcess(timeout: timeout) }
+        }
         let options = LuaState.Options(
             memoryLimit: memoryLimit.flatMap(ByteCount.parse),
             timeLimit: timeout,
             sandboxed: sandbox,
-            writableDirectories: allowWrite
+            writableDirectories: allowWrite,
+            hardStop: hardStop
         )
         let permissions: ScriptPermissions = sandbox
             ? .sandbox(storeWrites: allowStoreWrites, ingestRoots: allowRead)

@@ -40,8 +40,13 @@ struct EngineOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if !sandbox && (!allowWrite.isEmpty || !allowRead.isEmpty || allowStoreWrites) {
-            throw ValidationError("--allow-write, --allow-read and --allow-store-writes only apply with --sandbox")
+        for (option, directories) in [("--allow-write", allowWrite), ("--allow-read", allowRead)] {
+            for directory in directories {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    throw ValidationError("invalid \(option) '\(directory)': no such directory")
+                }
+            }
         }
         if let memoryLimit, ByteCount.parse(memoryLimit) == nil {
             throw ValidationError("invalid --memory-limit '\(memoryLimit)': expected a size from 1K to 1T such as 65536, 512K, 64M or 1.5G")
@@ -68,6 +73,11 @@ struct EngineOptions: ParsableArguments {
     }
 
     func makeSession() throws -> Session {
+        // Checked here, not in validate(): `dossier --sandbox run --allow-write D`
+        // gives the two halves to two parsers, joined by `inherit`.
+        if !sandbox && (!allowWrite.isEmpty || !allowRead.isEmpty || allowStoreWrites) {
+            throw ValidationError("--allow-write, --allow-read and --allow-store-writes only apply with --sandbox")
+        }
         var hardStop: (@Sendable () -> Void)?
         if let timeout {
             hardStop = { EngineOptions.stopProcess(timeout: timeout) }

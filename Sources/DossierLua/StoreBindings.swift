@@ -145,6 +145,7 @@ enum StoreBindings {
                 warning.notes.map { "\(warning.path) (#\(warning.id)): \($0)" }
             })
             stack.setField(-1, "failed", report.failed.map(\.description))
+            stack.setField(-1, "notes", report.notes.map(\.description))
             return 1
         }
         type.method("add", documentation: """

@@ -16,11 +16,12 @@ public final class LuaState {
     public let isSandboxed: Bool
     /// The time budget for each top-level `execute`/`call`, or nil for none.
     public var timeLimit: Double?
+    private let hardStop: (@Sendable () -> Void)?
     /// Started on the first run with a time limit.
     private var watchdogIfStarted: LuaWatchdog?
     private var watchdog: LuaWatchdog {
         if let watchdogIfStarted { return watchdogIfStarted }
-        let started = LuaWatchdog(L: L)
+        let started = LuaWatchdog(L: L, hardStop: hardStop, grace: 1)
         watchdogIfStarted = started
         return started
     }
@@ -37,12 +38,20 @@ public final class LuaState {
         /// In the sandbox, the directories under which files may be written
         /// (each must exist); none by default.
         public var writableDirectories: [String]
+        /// Called on the watchdog's thread when code over its time budget has
+        /// not stopped a second after being told to (C pattern matching, a
+        /// message handler, a `__gc` loop, a blocking read, a long engine
+        /// call), and when closing the state takes longer than the budget.
+        /// The CLI ends the process; nil (the default) waits forever.
+        public var hardStop: (@Sendable () -> Void)?
 
-        public init(memoryLimit: Int? = nil, timeLimit: Double? = nil, sandboxed: Bool = false, writableDirectories: [String] = []) {
+        public init(memoryLimit: Int? = nil, timeLimit: Double? = nil, sandboxed: Bool = false, writableDirectories: [String] = [],
+                    hardStop: (@Sendable () -> Void)? = nil) {
             self.memoryLimit = memoryLimit
             self.timeLimit = timeLimit
             self.sandboxed = sandboxed
             self.writableDirectories = writableDirectories
+            self.hardStop = hardStop
         }
     }
 
@@ -57,6 +66,7 @@ public final class LuaState {
         self.L = L
         self.isSandboxed = options.sandboxed
         self.timeLimit = options.timeLimit
+        self.hardStop = options.hardStop
         control.pointee.host = Unmanaged.passUnretained(self).toOpaque()
         luaL_openlibs(L)
         luakit_patch_coroutines(L)
@@ -77,8 +87,11 @@ public final class LuaState {
     /// Lua held) and frees its memory. Later calls do nothing.
     public func close() {
         guard !isClosed else { return }
-        watchdogIfStarted?.shutDown()
+        // Closing runs every pending `__gc`, with hooks off: only the hard
+        // stop can end one that loops.
+        if let timeLimit, hardStop != nil { watchdog.armHardStopOnly(seconds: timeLimit) }
         lua_close(L)
+        watchdogIfStarted?.shutDown()
         isClosed = true
         luakit_free_policy(control)
         control.deinitialize(count: 1)

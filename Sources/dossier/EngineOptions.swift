@@ -40,8 +40,13 @@ struct EngineOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if !sandbox && (!allowWrite.isEmpty || !allowRead.isEmpty || allowStoreWrites) {
-            throw ValidationError("--allow-write, --allow-read and --allow-store-writes only apply with --sandbox")
+        for (option, directories) in [("--allow-write", allowWrite), ("--allow-read", allowRead)] {
+            for directory in directories {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    throw ValidationError("invalid \(option) '\(directory)': no such directory")
+                }
+            }
         }
         if let memoryLimit, ByteCount.parse(memoryLimit) == nil {
             throw ValidationError("invalid --memory-limit '\(memoryLimit)': expected a size from 1K to 1T such as 65536, 512K, 64M or 1.5G")
@@ -55,12 +60,34 @@ struct EngineOptions: ParsableArguments {
     /// for: not inf, NaN, 1e10 (beyond what a Date deadline holds safely) or 0.
     static let timeoutRange = 0.001...31_536_000.0
 
+    /// The backstop of --timeout for code the interpreter cannot interrupt (C
+    /// pattern matching, message handlers, `__gc`, blocking reads, a long
+    /// engine call): the process ends with the timeout message and status 1.
+    /// The store is safe: SQLite rolls an unfinished transaction back.
+    static func stopProcess(timeout: Double) {
+        let message = "dossier: timeout: time budget of \(timeout) s exceeded (stopped by force: the code running could not be interrupted)\n"
+        message.utf8CString.withUnsafeBufferPointer { buffer in
+            _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count - 1)
+        }
+        _exit(1)
+    }
+
     func makeSession() throws -> Session {
+        // Checked here, not in validate(): `dossier --sandbox run --allow-write D`
+        // gives the two halves to two parsers, joined by `inherit`.
+        if !sandbox && (!allowWrite.isEmpty || !allowRead.isEmpty || allowStoreWrites) {
+            throw ValidationError("--allow-write, --allow-read and --allow-store-writes only apply with --sandbox")
+        }
+        var hardStop: (@Sendable () -> Void)?
+        if let timeout {
+            hardStop = { EngineOptions.stopProcess(timeout: timeout) }
+        }
         let options = LuaState.Options(
             memoryLimit: memoryLimit.flatMap(ByteCount.parse),
             timeLimit: timeout,
             sandboxed: sandbox,
-            writableDirectories: allowWrite
+            writableDirectories: allowWrite,
+            hardStop: hardStop
         )
         let permissions: ScriptPermissions = sandbox
             ? .sandbox(storeWrites: allowStoreWrites, ingestRoots: allowRead)

@@ -28,6 +28,12 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .customLong("no-entities"), help: "Do not extract entity mentions (run `dossier extract` later).")
     var skipEntities = false
 
+    @Option(help: ArgumentHelp("Write one JSON line per file outcome (added, duplicate, failed, unchanged) as it happens.", valueName: "file.jsonl"))
+    var report: String?
+
+    @Flag(help: "Read every file again, even those the store took in unchanged (same path, size and time).")
+    var reread = false
+
     @Argument(help: "Files, directories or glob patterns.")
     var paths: [String]
 
@@ -51,10 +57,22 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(1)
         }
         ingestor.defaults = IngestDefaults(outlet: outlet, published: published.flatMap(NewsDateParser.parse))
+        ingestor.skipsUnchangedFiles = !reread
         let bar = ProgressBar()
+        let log: IngestLog
+        do {
+            log = try IngestLog(reportPath: report, bar: bar)
+        } catch {
+            FileHandle.standardError.write(Data("dossier: cannot write the report '\(report ?? "")': \(error.localizedDescription)\n".utf8))
+            throw ExitCode(1)
+        }
+        ingestor.events = { log.record($0) }
         let report = ingestor.ingest(paths: paths) { bar.update($0) }
         bar.finish()
-        print("added \(report.added.count), duplicates \(report.duplicates.count), near-duplicates \(report.nearDuplicates.count), failed \(report.failed.count) (store: \(store.path))")
+        log.close()
+        var summary = "added \(report.added.count), duplicates \(report.duplicates.count), near-duplicates \(report.nearDuplicates.count), failed \(report.failed.count)"
+        if !report.unchanged.isEmpty { summary += ", unchanged \(report.unchanged.count) (not read again; --reread reads them)" }
+        print(summary + " (store: \(store.path))")
         for near in report.nearDuplicates {
             print("  near-duplicate: \(near.path) (#\(near.id)) resembles " + near.similarTo.map { "#\($0)" }.joined(separator: ", "))
         }
@@ -63,6 +81,58 @@ struct IngestCommand: ParsableCommand {
         }
         for failure in report.failed { print("  failed: \(failure)") }
         if !report.failed.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// Reports outcomes as they happen: a failure on stderr at once (so a killed
+/// run has said which files failed), and every outcome as a JSON line in the
+/// `--report` file, flushed line by line.
+final class IngestLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private let file: FileHandle?
+    private let bar: ProgressBar
+
+    init(reportPath: String?, bar: ProgressBar) throws {
+        self.bar = bar
+        if let reportPath {
+            guard FileManager.default.createFile(atPath: reportPath, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+            file = try FileHandle(forWritingTo: URL(fileURLWithPath: reportPath))
+        } else {
+            file = nil
+        }
+    }
+
+    func record(_ event: IngestEvent) {
+        lock.lock()
+        defer { lock.unlock() }
+        var line: [String: Any]
+        switch event {
+        case .added(let path, let id, let similar):
+            line = ["path": path, "status": "added", "id": id]
+            if !similar.isEmpty { line["near_duplicates"] = similar }
+        case .duplicate(let path, let existing):
+            line = ["path": path, "status": "duplicate", "id": existing]
+        case .unchanged(let path):
+            line = ["path": path, "status": "unchanged"]
+        case .note(let note):
+            line = ["path": note.path, "status": "note", "reason": note.reason]
+            bar.interrupt()
+            FileHandle.standardError.write(Data("dossier: note: \(note)\n".utf8))
+        case .failed(let error):
+            line = ["path": error.path, "status": "failed", "reason": error.reason]
+            if let number = error.line { line["line"] = number }
+            bar.interrupt()
+            FileHandle.standardError.write(Data("dossier: failed: \(error)\n".utf8))
+        }
+        if let file, let data = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys, .withoutEscapingSlashes]) {
+            file.write(data + Data("\n".utf8))
+        }
+    }
+
+    func close() {
+        try? file?.close()
     }
 }
 
@@ -78,6 +148,11 @@ final class ProgressBar {
         let filled = progress.filesTotal == 0 ? width : width * progress.filesDone / progress.filesTotal
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         FileHandle.standardError.write(Data("\r[\(bar)] \(progress.filesDone)/\(progress.filesTotal) files, \(progress.added) added".utf8))
+    }
+
+    /// Ends the bar's line so a message can be printed; the next update redraws it.
+    func interrupt() {
+        if isEnabled && lastDrawn != .distantPast { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 
     func finish() {

@@ -38,4 +38,14 @@ import Testing
         #expect(FullTextQuery.translate("NEAR(a b, 10)") == "NEAR (a b, 10)")
         #expect(FullTextQuery.translate("title:U.S.") == "title:\"U.S.\"")
     }
+
+    // Issue 14, finding 3: 1k/2k/4k-term queries took 4/16/69 s (snippets).
+    @Test func overlongQueriesAreRefusedNotRun() throws {
+        let store = try store()
+        for query in [String(repeating: "pakistan ", count: 3000), String(repeating: "x", count: 5000)] {
+            #expect(throws: StoreError.self) { try store.search(SearchQuery(text: query)) }
+            #expect(throws: StoreError.self) { try store.count(matching: query) }
+        }
+        #expect(try store.search(SearchQuery(text: Array(repeating: "steel", count: 100).joined(separator: " "))).count == 1)
+    }
 }

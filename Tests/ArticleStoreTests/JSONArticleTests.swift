@@ -142,8 +142,8 @@ import Testing
         #expect(parsingError("", path: "empty.json") == IngestError(path: "empty.json", reason: "empty file"))
     }
 
-    @Test func emptyArrayHasNothing() throws {
-        let result = try parse("[]")
-        #expect(result.drafts.isEmpty && result.errors.isEmpty)
+    // Issue 14, finding 6: `[]` exited 0 saying nothing.
+    @Test func emptyArrayIsAnErrorSayingSo() throws {
+        #expect(parsingError("[]") == IngestError(path: "feed.json", reason: "no articles (an empty JSON array)"))
     }
 }

@@ -52,11 +52,27 @@ import Testing
         #expect(try decode(bytes) == "São Paulo, Zürich")
     }
 
-    @Test func invalidUTF8ThatIsNotWindows1252NamesLineAndByte() {
-        // 0x81 is undefined in Windows-1252, so this cannot be a 1252 file.
-        let bytes = Array("Title\nSubtitle\nBody ".utf8) + [0xC3, 0x81, 0x81, 0x20]
+    // Issue 14, finding 6: UTF-8 with a few bad bytes was read as Windows-1252,
+    // turning every accented letter of the file into mojibake.
+    @Test func damagedUTF8StaysUTF8WithANote() throws {
+        let bytes = Array("Title\nSubtitle\nBody ".utf8) + [0xC3, 0x81, 0x81, 0x20] + Array("São Paulo ".utf8) + [0xE9]
+        #expect(try decode(bytes) == "Title\nSubtitle\nBody Á\u{FFFD} São Paulo \u{FFFD}")
         let invalidOffset = "Title\nSubtitle\nBody ".utf8.count + 2
-        #expect(decodingError(bytes) == IngestError(path: "capture.txt", line: 3, reason: "invalid UTF-8 at byte \(invalidOffset)"))
+        #expect(encodingNote(for: bytes) == "decoded lossily: 2 invalid UTF-8 bytes replaced with U+FFFD (the first at byte \(invalidOffset), line 3)")
+        #expect(encodingNote(for: Array("São Paulo".utf8)) == nil)
+        #expect(encodingNote(for: Array("S".utf8) + [0xE3] + Array("o Paulo".utf8)) == "read as Windows-1252 (not UTF-8)")
+    }
+
+    @Test(arguments: [
+        ([0xFF, 0xFE] + Array("Dhaka talks ✓\r\nok".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "UTF-16LE"),
+        ([0xFE, 0xFF] + Array("Dhaka talks ✓\r\nok".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "UTF-16BE"),
+        ([0xFF, 0xFE, 0, 0] + "Dhaka talks ✓\r\nok".unicodeScalars.flatMap { s in (0..<4).map { UInt8((s.value >> (8 * $0)) & 0xFF) } }, "UTF-32LE"),
+        ([0, 0, 0xFE, 0xFF] + "Dhaka talks ✓\r\nok".unicodeScalars.flatMap { s in (0..<4).reversed().map { UInt8((s.value >> (8 * $0)) & 0xFF) } }, "UTF-32BE"),
+    ] as [([UInt8], String)])
+    func wideEncodingsAreReadByTheirByteOrderMark(bytes: [UInt8], name: String) throws {
+        // Before, the NUL bytes of UTF-16/32 made these "binary files".
+        #expect(try decode(bytes) == "Dhaka talks ✓\nok", "\(name)")
+        #expect(encodingNote(for: bytes) == nil)
     }
 
     @Test func controlBytesRuleOutWindows1252() {

@@ -25,7 +25,10 @@ enum DossierExecutable {
     }
 
     /// Runs `dossier ARGUMENTS` with `input` on standard input (not a TTY).
-    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], directory: URL? = nil) throws -> Result {
+    /// `killAfter`: seconds after which the process is killed (a test of code
+    /// that used to run forever must end either way).
+    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], directory: URL? = nil,
+                    killAfter: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -39,6 +42,12 @@ enum DossierExecutable {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
+        if let killAfter {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + killAfter) {
+                if process.isRunning { kill(pid, SIGKILL) }
+            }
+        }
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         // Read both pipes before waiting so a chatty child cannot block on a full pipe.

@@ -14,7 +14,10 @@ import Testing
         #expect(first.status == 0)
         #expect(first.stdout.hasPrefix("added 2, duplicates 0, near-duplicates 0, failed 0"))
         let second = try DossierExecutable.run(["ingest", "--store", store, seeds])
-        #expect(second.stdout.hasPrefix("added 0, duplicates 2, near-duplicates 0, failed 0"))
+        // The files are unchanged: not even read again (--reread reads them).
+        #expect(second.stdout.hasPrefix("added 0, duplicates 0, near-duplicates 0, failed 0, unchanged 2"))
+        let reread = try DossierExecutable.run(["ingest", "--store", store, "--reread", seeds])
+        #expect(reread.stdout.hasPrefix("added 0, duplicates 2, near-duplicates 0, failed 0 ("))
         let count = try DossierExecutable.run(["--store", store, "-e", "print(store:count(), store:count('ISI'))"])
         #expect(count.stdout == "2\t1\n")
     }
@@ -124,5 +127,87 @@ import Testing
         #expect(rerun.status == 0)
         let final = try DossierExecutable.run(["--store", store, "-e", "print(store:count())"])
         #expect(final.stdout == "\(total)\n")
+    }
+}
+
+/// Issue 14, findings 4 and 6: failures reported as they happen and in a
+/// JSON Lines report; a re-run skips files already stored; symbolic links
+/// inside a corpus do not reach outside it.
+@Suite struct IngestReportingTests {
+    static let goodText = """
+        Talks resume in Dhaka
+
+        Diplomats from both countries met in Dhaka on Monday for the first formal round of consultations in years, officials said.
+
+        """
+
+    @Test func failuresAreReportedAsTheyHappenAndReRunsSkipUnchangedFiles() throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let inputs = directory.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        try IngestReportingTests.goodText.write(to: inputs.appendingPathComponent("good.txt"), atomically: true, encoding: .utf8)
+        try "[]".write(to: inputs.appendingPathComponent("empty.json"), atomically: true, encoding: .utf8)
+        let store = directory.appendingPathComponent("store.sqlite").path
+        let reportPath = directory.appendingPathComponent("report.jsonl").path
+
+        let first = try DossierExecutable.run(["ingest", "--store", store, "--report", reportPath, inputs.path])
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("dossier: failed: \(inputs.path)/empty.json: no articles (an empty JSON array)"))
+        let lines = try String(contentsOfFile: reportPath, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.contains { $0.contains("\"status\":\"failed\"") && $0.contains("empty.json") })
+        #expect(lines.contains { $0.contains("\"status\":\"added\"") && $0.contains("good.txt") && $0.contains("\"id\":1") })
+
+        let second = try DossierExecutable.run(["ingest", "--store", store, "--report", reportPath, inputs.path])
+        #expect(second.stdout.hasPrefix("added 0, duplicates 0, near-duplicates 0, failed 1, unchanged 1"))
+        #expect(try String(contentsOfFile: reportPath, encoding: .utf8).contains("\"status\":\"unchanged\""))
+        let reread = try DossierExecutable.run(["ingest", "--store", store, "--reread", inputs.path])
+        #expect(reread.stdout.hasPrefix("added 0, duplicates 1, near-duplicates 0, failed 1 ("))
+    }
+
+    @Test func symbolicLinksInsideACorpusDoNotLeadOutOfIt() throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let corpus = directory.appendingPathComponent("corpus")
+        let outside = directory.appendingPathComponent("private")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try IngestReportingTests.goodText.write(to: outside.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+        try IngestReportingTests.goodText.replacingOccurrences(of: "Dhaka", with: "Karachi")
+            .write(to: corpus.appendingPathComponent("story.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: corpus.appendingPathComponent("leak.txt").path,
+                                                   withDestinationPath: outside.appendingPathComponent("secret.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: corpus.appendingPathComponent("alias.txt").path,
+                                                   withDestinationPath: corpus.appendingPathComponent("story.txt").path)
+        let store = directory.appendingPathComponent("store.sqlite").path
+        let result = try DossierExecutable.run(["ingest", "--store", store, corpus.path])
+        #expect(result.stdout.hasPrefix("added 1, duplicates 1, near-duplicates 0, failed 1"))
+        #expect(result.stdout.contains("leak.txt: a symbolic link to "))
+        #expect(result.stdout.contains("secret.txt, outside ") && result.stdout.contains("corpus: not followed"))
+    }
+}
+
+/// Issue 14, finding 6: lossy decodes are noted per file; sidecars are size-limited.
+@Suite struct IngestInputTests {
+    @Test func aLossyDecodeIsNotedAndAHugeSidecarRefused() throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let inputs = directory.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        var damaged = Data(IngestReportingTests.goodText.replacingOccurrences(of: "Monday", with: "Monday in São Paulo").utf8)
+        damaged.append(contentsOf: [0x20, 0xE9, 0x0A])
+        try damaged.write(to: inputs.appendingPathComponent("damaged.txt"))
+        try IngestReportingTests.goodText.replacingOccurrences(of: "Dhaka", with: "Lahore")
+            .write(to: inputs.appendingPathComponent("big.txt"), atomically: true, encoding: .utf8)
+        let sidecar = inputs.appendingPathComponent("big.txt.meta.json")
+        FileManager.default.createFile(atPath: sidecar.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: sidecar)
+        try handle.truncate(atOffset: 60 << 20)  // sparse: 60 MB without writing them
+        try handle.close()
+        let store = directory.appendingPathComponent("store.sqlite").path
+        let result = try DossierExecutable.run(["ingest", "--store", store, inputs.path])
+        #expect(result.stdout.hasPrefix("added 1, duplicates 0, near-duplicates 0, failed 1"))
+        #expect(result.stderr.contains("damaged.txt: decoded lossily: 1 invalid UTF-8 byte replaced with U+FFFD"))
+        #expect(result.stdout.contains("big.txt.meta.json: metadata sidecar too large"))
+        let body = try DossierExecutable.run(["--store", store, "-e", "print(store:get(1).body:find('São Paulo', 1, true) ~= nil)"])
+        #expect(body.stdout == "true\n")
     }
 }

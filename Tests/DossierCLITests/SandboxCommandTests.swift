@@ -108,5 +108,14 @@ import Testing
         let result = try DossierExecutable.run(["--allow-store-writes", "-e", "print(1)"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("only apply with --sandbox"))
+        let missing = try DossierExecutable.run(["--sandbox", "--allow-write", "/nonexistent/dossier-out", "-e", "print(1)"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("invalid --allow-write '/nonexistent/dossier-out': no such directory"))
+        // The options may sit on either side of `run`, as the others do.
+        let script = try DossierExecutable.temporaryDirectory()
+        try "print(pcall(io.open, '\(script.path)/x.txt', 'w'))".write(to: script.appendingPathComponent("s.lua"), atomically: true, encoding: .utf8)
+        let split = try DossierExecutable.run(["--sandbox", "run", "--allow-write", script.path, script.appendingPathComponent("s.lua").path])
+        #expect(split.status == 0, "\(split.stderr)")
+        #expect(split.stdout.hasPrefix("true\tfile ("))
     }
 }

@@ -32,7 +32,10 @@ public enum JSONArticleParser {
     private static func parseDocument(_ document: Any, path: String) throws(IngestError) -> (drafts: [ArticleDraft], errors: [IngestError]) {
         if let object = document as? [String: Any] {
             for key in wrapperKeys {
-                if let items = object[key] as? [Any] { return parseItems(items, path: path) }
+                if let items = object[key] as? [Any] {
+                    guard !items.isEmpty else { throw IngestError(path: path, reason: "no articles (\"\(key)\" is an empty list)") }
+                    return parseItems(items, path: path)
+                }
             }
             do throws(IngestError) {
                 return ([try draft(from: object, sourcePath: path)], [])
@@ -40,7 +43,11 @@ public enum JSONArticleParser {
                 return ([], [error])
             }
         }
-        if let items = document as? [Any] { return parseItems(items, path: path) }
+        if let items = document as? [Any] {
+            // `[]` must not pass as a successful ingest of nothing.
+            guard !items.isEmpty else { throw IngestError(path: path, reason: "no articles (an empty JSON array)") }
+            return parseItems(items, path: path)
+        }
         throw IngestError(path: path, reason: "JSON is neither an article object nor an array of them")
     }
 

@@ -1,13 +1,25 @@
 /// Decodes the bytes of an article file into text with LF line endings.
 ///
 /// Captures come from many tools: most write UTF-8, some with a byte-order
-/// mark, and older Windows tools write Windows-1252. Anything else is refused
-/// with the place of the first bad byte, so the user can find it; guessing
-/// would store mojibake that later searches silently miss.
+/// mark, some UTF-16 or UTF-32 (always with a byte-order mark, which is how
+/// they are recognised), and older Windows tools write Windows-1252. A file
+/// that is UTF-8 (it holds well-formed multi-byte sequences) with some bad
+/// bytes is UTF-8 damaged, not Windows-1252: the bad bytes become U+FFFD and
+/// `encodingNote` says so, rather than the whole file turning into mojibake.
+/// Anything else is refused with the place of the first bad byte, so the user
+/// can find it; guessing would store mojibake that later searches silently miss.
 ///
 /// Offsets in errors count bytes from the start of the file (BOM included),
 /// from 0; lines count from 1.
 public func decodeArticleText(_ bytes: [UInt8], path: String) throws(IngestError) -> String {
+    if let wide = WideEncoding(byteOrderMarkOf: bytes) {
+        let text = wide.decode(bytes)
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard normalized.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw IngestError(path: path, reason: "empty file")
+        }
+        return normalized
+    }
     let bomLength = bytes.starts(with: utf8ByteOrderMark) ? utf8ByteOrderMark.count : 0
     // A slice keeps the file's own offsets as indices, which the errors report.
     let content = bytes[bomLength...]
@@ -20,7 +32,9 @@ public func decodeArticleText(_ bytes: [UInt8], path: String) throws(IngestError
     // inside a multi-byte sequence, so line endings can be fixed before decoding.
     let unixBytes = normalizingLineEndings(content)
     let text: String
-    if let malformedOffset {
+    if malformedOffset != nil && containsMultiByteUTF8(content) {
+        text = String(decoding: unixBytes, as: UTF8.self)  // the bad bytes become U+FFFD
+    } else if let malformedOffset {
         guard let windowsText = decodeWindows1252(unixBytes) else {
             throw IngestError(path: path, line: lineNumber(atOffset: malformedOffset, in: content),
                               reason: "invalid UTF-8 at byte \(malformedOffset)")
@@ -33,6 +47,95 @@ public func decodeArticleText(_ bytes: [UInt8], path: String) throws(IngestError
         throw IngestError(path: path, reason: "empty file")
     }
     return text
+}
+
+/// What the decoding of a file lost or assumed, for a per-file note; nil for
+/// clean UTF-8 (or ASCII). Cheap: one pass over the bytes.
+public func encodingNote(for bytes: [UInt8]) -> String? {
+    if let wide = WideEncoding(byteOrderMarkOf: bytes) {
+        let replaced = wide.decode(bytes).unicodeScalars.filter { $0 == "\u{FFFD}" }.count
+        return replaced == 0 ? nil : "decoded lossily: \(replaced) invalid \(wide.name) code unit\(replaced == 1 ? "" : "s") replaced with U+FFFD"
+    }
+    let bomLength = bytes.starts(with: utf8ByteOrderMark) ? utf8ByteOrderMark.count : 0
+    let content = bytes[bomLength...]
+    guard let first = firstMalformedUTF8Offset(content) else { return nil }
+    guard containsMultiByteUTF8(content) else { return "read as Windows-1252 (not UTF-8)" }
+    var bad = 0
+    var index = first
+    while index < content.endIndex, let next = firstMalformedUTF8Offset(content[index...]) {
+        bad += 1
+        index = next + 1
+    }
+    return "decoded lossily: \(bad) invalid UTF-8 byte\(bad == 1 ? "" : "s") replaced with U+FFFD (the first at byte \(first), line \(lineNumber(atOffset: first, in: content)))"
+}
+
+/// Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence:
+/// then the file was written as UTF-8, whatever else it holds.
+private func containsMultiByteUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var index = bytes.startIndex
+    while index + 1 < bytes.endIndex {
+        let lead = bytes[index]
+        if lead >= 0xC2 && lead <= 0xF4 {
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            if index + length <= bytes.endIndex, firstMalformedUTF8Offset(bytes[index..<(index + length)]) == nil { return true }
+        }
+        index += 1
+    }
+    return false
+}
+
+/// UTF-16 and UTF-32, recognised by their byte-order mark (without one, a
+/// file is read as UTF-8 or Windows-1252).
+private enum WideEncoding {
+    case utf16LE, utf16BE, utf32LE, utf32BE
+
+    init?(byteOrderMarkOf bytes: [UInt8]) {
+        // UTF-32LE's mark starts with UTF-16LE's: test it first.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { self = .utf32LE }
+        else if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { self = .utf32BE }
+        else if bytes.starts(with: [0xFF, 0xFE]) { self = .utf16LE }
+        else if bytes.starts(with: [0xFE, 0xFF]) { self = .utf16BE }
+        else { return nil }
+    }
+
+    var name: String {
+        switch self {
+        case .utf16LE, .utf16BE: return "UTF-16"
+        case .utf32LE, .utf32BE: return "UTF-32"
+        }
+    }
+
+    /// The text after the mark; invalid code units (a lone surrogate, a value
+    /// past U+10FFFF, a trailing odd byte) become U+FFFD.
+    func decode(_ bytes: [UInt8]) -> String {
+        switch self {
+        case .utf16LE, .utf16BE:
+            let big = self == .utf16BE
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var index = 2
+            while index + 1 < bytes.count {
+                let (a, b) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+                units.append(big ? a << 8 | b : b << 8 | a)
+                index += 2
+            }
+            var text = String(decoding: units, as: UTF16.self)
+            if (bytes.count - 2) % 2 != 0 { text.append("\u{FFFD}") }
+            return text
+        case .utf32LE, .utf32BE:
+            let big = self == .utf32BE
+            var scalars = String.UnicodeScalarView()
+            var index = 4
+            while index + 3 < bytes.count {
+                let b = bytes[index..<(index + 4)].map(UInt32.init)
+                let value = big ? b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3] : b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0]
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                index += 4
+            }
+            if (bytes.count - 4) % 4 != 0 { scalars.append("\u{FFFD}") }
+            return String(scalars)
+        }
+    }
 }
 
 private let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]

@@ -15,9 +15,17 @@ struct ArticleMetadata: Decodable {
     var dateline: String?
     var language: String?
 
+    /// A sidecar holds a few fields; a larger file is refused unread (a 60 MB
+    /// sidecar was read whole).
+    static let maximumSidecarBytes = 1 << 20
+
     static func sidecar(of path: String) throws(IngestError) -> ArticleMetadata? {
         let withoutExtension = (path as NSString).deletingPathExtension
         for candidate in [path + ".meta.json", withoutExtension + ".meta.json"] where FileManager.default.fileExists(atPath: candidate) {
+            let size = ((try? FileManager.default.attributesOfItem(atPath: candidate))?[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= maximumSidecarBytes else {
+                throw IngestError(path: candidate, reason: "metadata sidecar too large (\(size) bytes; the limit is \(maximumSidecarBytes))")
+            }
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: candidate))
                 let metadata = try JSONDecoder().decode(ArticleMetadata.self, from: data)

@@ -11,6 +11,20 @@
 enum FullTextQuery {
     static let columns: Set<String> = ["title", "subtitle", "body"]
 
+    /// Queries past these sizes are refused: FTS5's snippet cost grows with
+    /// the square of the terms (3,000 terms took over a minute), and no
+    /// analyst types a query of 100 words.
+    static let maximumTerms = 100
+    static let maximumBytes = 4096
+
+    /// Why `query` is too long to run, or nil.
+    static func sizeProblem(_ query: String) -> String? {
+        if query.utf8.count > maximumBytes { return "the query is \(query.utf8.count) bytes long; at most \(maximumBytes) are searched" }
+        let terms = query.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
+        if terms > maximumTerms { return "the query has \(terms) terms; at most \(maximumTerms) are searched" }
+        return nil
+    }
+
     static func translate(_ query: String) -> String {
         var output: [String] = []
         let bytes = Array(query.utf8)

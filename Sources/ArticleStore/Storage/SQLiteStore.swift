@@ -129,6 +129,7 @@ public final class SQLiteStore: Store {
 
     public func search(_ query: SearchQuery) throws(StoreError) -> [SearchHit] {
         let text = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = FullTextQuery.sizeProblem(text) { throw StoreError.badQuery(query: String(text.prefix(60)) + "…", message: problem) }
         let match = FullTextQuery.translate(text)
         // Only punctuation ("&", "--"): FTS5 indexes nothing it could match.
         if !text.isEmpty && match.isEmpty { return [] }
@@ -199,6 +200,7 @@ public final class SQLiteStore: Store {
 
     public func count(matching query: String?) throws(StoreError) -> Int {
         let text = query?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if let problem = FullTextQuery.sizeProblem(text) { throw StoreError.badQuery(query: String(text.prefix(60)) + "…", message: problem) }
         do {
             return try writer.read { db in
                 if text.isEmpty {

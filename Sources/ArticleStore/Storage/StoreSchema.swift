@@ -138,6 +138,15 @@ public enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("ingested files: path, size and mtime of each file read in full") { db in
+            try db.execute(sql: """
+                CREATE TABLE ingested_file (    -- a re-run skips a file whose stamp is unchanged
+                  path TEXT PRIMARY KEY,        -- as resolved (realpath) when it was read
+                  size INTEGER NOT NULL,
+                  modified REAL NOT NULL        -- seconds since 1970
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -68,12 +68,15 @@ struct EvalNERCommand: ParsableCommand {
 
     func run() throws {
         do {
+            if let file, let folds {
+                // Trains its own models: the bundled one is not needed.
+                try crossValidate(file, folds: folds)
+                return
+            }
             let tagger = try model.map { try NERModel(contentsOf: URL(fileURLWithPath: $0)) } ?? NERModel.bundled()
             let extractor = EntityExtractor(model: tagger, gazetteer: try Gazetteer.bundled())
             if seeds {
                 try scoreSeeds(extractor)
-            } else if let file, let folds {
-                try crossValidate(file, folds: folds)
             } else if let file, raw {
                 try scoreRaw(file, extractor: extractor)
             } else if let file {

@@ -40,6 +40,9 @@ struct TrainNERCommand: ParsableCommand {
     @Flag(help: "Use the bundled gazetteers as features (the model must then ship with those lists).")
     var gazetteers = false
 
+    @Flag(help: "Train on CoNLL's own tokens and sentences instead of the documents printed as raw text and cut by the extractor.")
+    var goldTokens = false
+
     func validate() throws {
         guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
     }
@@ -52,6 +55,7 @@ struct TrainNERCommand: ParsableCommand {
         options.iterations = iterations
         options.pruneThreshold = prune
         options.useGazetteers = gazetteers
+        options.rawText = !goldTokens
         let result = NERTrainer(options: options).train(corpus, dev: devCorpus) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

@@ -12,6 +12,11 @@ public struct NERTrainer {
         /// too). Off by default: on CoNLL dev they changed F1 by less than the
         /// noise between passes, and they tie the model to lists that change.
         public var useGazetteers = false
+        /// Train on each document printed as raw text (`RawCoNLLDocument`)
+        /// and cut by the extractor's own tokenizer, sentence splitter and
+        /// line classifier, so the tagger learns from what `extract(text)`
+        /// will show it; off, on CoNLL's own tokens and sentences.
+        public var rawText = true
 
         public init() {}
     }
@@ -34,12 +39,24 @@ public struct NERTrainer {
     public func train(_ corpus: CoNLLCorpus, dev: CoNLLCorpus? = nil, progress: (String) -> Void = { _ in }) -> Result {
         let gazetteer = options.useGazetteers ? GazetteerMatcher.shared : GazetteerMatcher()
         let extractor = FeatureExtractor(gazetteer: gazetteer.isEmpty ? nil : gazetteer)
+        var unmapped = 0
         let prepared = corpus.documents.map { document -> (FeatureExtractor.Document, [Range<Int>], [EntityTag]) in
-            let text = document.text
-            let tags = EntityTag.tags(count: text.tokens.count, spans: document.entities)
+            let text: TokenizedText
+            let entities: [TaggedSpan]
+            if options.rawText {
+                let printed = RawCoNLLDocument(document)
+                text = TokenizedText(text: printed.text)
+                let mapped = printed.entities(over: text)
+                entities = mapped.spans
+                unmapped += mapped.unmapped
+            } else {
+                text = document.text
+                entities = document.entities
+            }
+            let tags = EntityTag.tags(count: text.tokens.count, spans: entities)
             return (extractor.extract(text), text.sentences, tags)
         }
-        progress("features: \(prepared.count) documents, \(corpus.tokenCount) tokens; gazetteer names: \(gazetteer.isEmpty ? "none" : "yes")")
+        progress("features: \(prepared.count) documents, \(corpus.tokenCount) tokens\(options.rawText ? " as raw text (\(unmapped) entities off the tokenizer's boundaries, left out)" : ""); gazetteer names: \(gazetteer.isEmpty ? "none" : "yes")")
         let perceptron = AveragedPerceptron()
         var order = Array(prepared.indices)
         var random = SplitMix(seed: options.seed)

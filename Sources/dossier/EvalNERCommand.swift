@@ -53,6 +53,9 @@ struct EvalNERCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Training passes per fold, with --folds.", valueName: "n"))
     var iterations = NERTrainer.Options().iterations
 
+    @Flag(help: "With --folds, train on the documents as raw text only (by default, also on CoNLL's own tokens).")
+    var rawOnly = false
+
     @Flag(help: "With --raw, list the raw-text misses and spurious mentions with their line.")
     var showErrors = false
 
@@ -123,6 +126,7 @@ struct EvalNERCommand: ParsableCommand {
         let gazetteer = try Gazetteer.bundled()
         var options = NERTrainer.Options()
         options.iterations = iterations
+        options.alsoGoldTokens = !rawOnly
         var tokens = NEREvaluation()
         var rawText = NEREvaluation()
         print("\(corpus.documents.count) documents in \(folds) contiguous folds; each fold scored by a tagger trained on the others (\(iterations) passes)")

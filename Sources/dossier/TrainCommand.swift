@@ -43,7 +43,11 @@ struct TrainNERCommand: ParsableCommand {
     @Flag(help: "Train on CoNLL's own tokens and sentences instead of the documents printed as raw text and cut by the extractor.")
     var goldTokens = false
 
+    @Flag(help: "Train on the documents as raw text only (by default, also on CoNLL's own tokens).")
+    var rawOnly = false
+
     func validate() throws {
+        if goldTokens && rawOnly { throw ValidationError("--gold-tokens and --raw-only exclude each other") }
         guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
     }
 
@@ -56,6 +60,7 @@ struct TrainNERCommand: ParsableCommand {
         options.pruneThreshold = prune
         options.useGazetteers = gazetteers
         options.rawText = !goldTokens
+        options.alsoGoldTokens = !rawOnly
         let result = NERTrainer(options: options).train(corpus, dev: devCorpus) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

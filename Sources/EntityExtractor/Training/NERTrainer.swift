@@ -17,6 +17,10 @@ public struct NERTrainer {
         /// line classifier, so the tagger learns from what `extract(text)`
         /// will show it; off, on CoNLL's own tokens and sentences.
         public var rawText = true
+        /// With `rawText`, each document a second time on CoNLL's own tokens:
+        /// in 5-fold cross-validation on train, raw-text F1 85.45 against 85.42
+        /// with raw text alone, and gold-token F1 86.08 against 85.31.
+        public var alsoGoldTokens = true
 
         public init() {}
     }
@@ -40,10 +44,11 @@ public struct NERTrainer {
         let gazetteer = options.useGazetteers ? GazetteerMatcher.shared : GazetteerMatcher()
         let extractor = FeatureExtractor(gazetteer: gazetteer.isEmpty ? nil : gazetteer)
         var unmapped = 0
-        let prepared = corpus.documents.map { document -> (FeatureExtractor.Document, [Range<Int>], [EntityTag]) in
+        let forms = options.rawText && options.alsoGoldTokens ? [true, false] : [options.rawText]
+        let prepared = forms.flatMap { raw in corpus.documents.map { document -> (FeatureExtractor.Document, [Range<Int>], [EntityTag]) in
             let text: TokenizedText
             let entities: [TaggedSpan]
-            if options.rawText {
+            if raw {
                 let printed = RawCoNLLDocument(document)
                 text = TokenizedText(text: printed.text)
                 let mapped = printed.entities(over: text)
@@ -55,7 +60,7 @@ public struct NERTrainer {
             }
             let tags = EntityTag.tags(count: text.tokens.count, spans: entities)
             return (extractor.extract(text), text.sentences, tags)
-        }
+        } }
         progress("features: \(prepared.count) documents, \(corpus.tokenCount) tokens\(options.rawText ? " as raw text (\(unmapped) entities off the tokenizer's boundaries, left out)" : ""); gazetteer names: \(gazetteer.isEmpty ? "none" : "yes")")
         let perceptron = AveragedPerceptron()
         var order = Array(prepared.indices)

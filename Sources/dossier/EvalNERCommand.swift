@@ -61,6 +61,9 @@ struct EvalNERCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Training passes per fold, with --folds.", valueName: "n"))
     var iterations = NERTrainer.Options().iterations
 
+    @Flag(help: "With --folds, train on the documents as raw text only (by default, also on CoNLL's own tokens).")
+    var rawOnly = false
+
     @Flag(help: "With --raw, list the raw-text misses and spurious mentions with their line.")
     var showErrors = false
 
@@ -76,14 +79,17 @@ struct EvalNERCommand: ParsableCommand {
 
     func run() throws {
         do {
+            if let file, let folds {
+                // Trains its own models: the bundled one is not needed.
+                try crossValidate(file, folds: folds)
+                return
+            }
             let tagger = try model.map { try NERModel(contentsOf: URL(fileURLWithPath: $0)) } ?? NERModel.bundled()
             let extractor = EntityExtractor(model: tagger, gazetteer: try Gazetteer.bundled())
             if let web {
                 try scoreWeb(web, extractor: extractor)
             } else if seeds {
                 try scoreSeeds(extractor)
-            } else if let file, let folds {
-                try crossValidate(file, folds: folds)
             } else if let file, raw {
                 try scoreRaw(file, extractor: extractor)
             } else if let file {
@@ -130,6 +136,7 @@ struct EvalNERCommand: ParsableCommand {
         let gazetteer = try Gazetteer.bundled()
         var options = NERTrainer.Options()
         options.iterations = iterations
+        options.alsoGoldTokens = !rawOnly
         var tokens = NEREvaluation()
         var rawText = NEREvaluation()
         print("\(corpus.documents.count) documents in \(folds) contiguous folds; each fold scored by a tagger trained on the others (\(iterations) passes)")

@@ -40,7 +40,14 @@ struct TrainNERCommand: ParsableCommand {
     @Flag(help: "Use the bundled gazetteers as features (the model must then ship with those lists).")
     var gazetteers = false
 
+    @Flag(help: "Train on CoNLL's own tokens and sentences instead of the documents printed as raw text and cut by the extractor.")
+    var goldTokens = false
+
+    @Flag(help: "Train on the documents as raw text only (by default, also on CoNLL's own tokens).")
+    var rawOnly = false
+
     func validate() throws {
+        if goldTokens && rawOnly { throw ValidationError("--gold-tokens and --raw-only exclude each other") }
         guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
     }
 
@@ -52,6 +59,8 @@ struct TrainNERCommand: ParsableCommand {
         options.iterations = iterations
         options.pruneThreshold = prune
         options.useGazetteers = gazetteers
+        options.rawText = !goldTokens
+        options.alsoGoldTokens = !rawOnly
         let result = NERTrainer(options: options).train(corpus, dev: devCorpus) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

@@ -38,6 +38,37 @@ import Testing
         #expect(both.stderr.contains("give one of a CoNLL FILE, --seeds or --web DIR"))
     }
 
+    @Test func rawTextIsScoredBesideGoldTokens() throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let gold = directory.appendingPathComponent("gold.txt")
+        try """
+            -DOCSTART- -X- -X- O
+
+            Nadim NNP B-NP B-PER
+            Ladki NNP I-NP I-PER
+
+            Shehbaz NNP B-NP B-PER
+            Sharif NNP I-NP I-PER
+            met VBD B-VP O
+            officials NNS B-NP O
+            in IN B-PP O
+            Dhaka NNP B-NP B-LOC
+            , , O O
+            Bangladesh NNP B-NP B-LOC
+            . . O O
+
+            """.write(to: gold, atomically: true, encoding: .utf8)
+        let result = try DossierExecutable.run(["eval", "ner", "--raw", "--show-errors", gold.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 documents, 2 sentences, 11 tokens, scored both ways"), "\(result.stdout)")
+        let row = result.stdout.split(separator: "\n").first { $0.hasPrefix("PER+ORG+LOC") }.map { $0.split(separator: " ") }
+        // Gold P, R, F1, raw P, R, F1, then (gold, raw predicted, raw correct).
+        #expect(row == ["PER+ORG+LOC"] + Array(repeating: "100.00", count: 6) + ["(4,", "4,", "4)"], "\(result.stdout)")
+        let folds = try DossierExecutable.run(["eval", "ner", "--folds", "2", gold.path])
+        #expect(folds.status == 2)
+        #expect(folds.stderr.contains("--folds goes with --raw"))
+    }
+
     @Test func timeMLFilesAreScoredTempEvalStyle() throws {
         let directory = try DossierExecutable.temporaryDirectory()
         try """

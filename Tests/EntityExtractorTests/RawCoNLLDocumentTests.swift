@@ -97,3 +97,10 @@ private let conll = """
     }
     #expect(heldOut == (0..<7).map { "w\($0)" })
 }
+
+@Test func quotationsRunningOverSentencesCloseAfterPunctuation() throws {
+    let sentences = [["\"", "I", "want", "a", "title", "."], ["I", "feel", "good", ",", "\"", "Duran", "said", "."],
+                     ["He", "said", ":", "\"", "Yes", "\"", "."]]
+    let document = RawCoNLLDocument(CoNLLCorpus.Document(sentences: sentences.map { .init(words: $0, entities: []) }))
+    #expect(document.text == "\"I want a title.\nI feel good,\" Duran said.\nHe said: \"Yes\".")
+}

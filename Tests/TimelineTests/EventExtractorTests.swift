@@ -56,6 +56,17 @@ import Testing
         #expect(signed?.entities == ["Pakistan"])
     }
 
+    @Test func titleMentionsNameNoBodySentence() {
+        let body = "In April 2025, the two sides resumed talks in Dhaka."
+        var article = Self.article(body, names: [])
+        // "Karachi" is sentence 1 of the title, not of the body.
+        article.mentions = [Mention(text: "Karachi", type: .geopolitical, entity: "Karachi", start: 1, stop: 7, sentence: 1,
+                                    source: .gazetteer, field: .title)]
+        let april = EventExtractor().events(in: article).first { $0.label == "2025-04" }
+        #expect(april != nil)
+        #expect(april?.entities.contains("Karachi") == false)
+    }
+
     @Test func reportedFactsAreDatedByPublicationUnlessDenied() throws {
         let body = "Pakistan said it has signed a pact with Bangladesh. Neither Pakistan nor Bangladesh has announced an agreement."
         let events = EventExtractor().events(in: Self.article(body, names: [("Pakistan", 1), ("Bangladesh", 1), ("Pakistan", 2), ("Bangladesh", 2)]))

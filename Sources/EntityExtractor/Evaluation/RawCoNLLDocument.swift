@@ -5,8 +5,10 @@
 /// body, one sentence a line as Reuters laid out its paragraphs). Spaces go
 /// where news text has them: none before closing punctuation and clitics
 /// ("Pakistan's", "said,", "(Sweden)", "25%"), none after opening brackets or a
-/// currency sign ("$1.5"), and straight double quotes alternate between
-/// opening and closing within a line. Every other pair of tokens keeps one
+/// currency sign ("$1.5"). A straight double quote closes after sentence
+/// punctuation (`retiring," Duran said`), opens at the start of a line or
+/// after a colon, and otherwise alternates through the document, since a
+/// quotation often runs over several of CoNLL's sentences. Every other pair of tokens keeps one
 /// space, so dashes stay spaced (" - ") and no two words are ever glued.
 public struct RawCoNLLDocument: Sendable {
     /// The raw text.
@@ -20,12 +22,16 @@ public struct RawCoNLLDocument: Sendable {
     public init(_ document: CoNLLCorpus.Document) {
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
+        var quoteOpen = false
         for sentence in document.sentences where !sentence.words.isEmpty {
             if !bytes.isEmpty { bytes.append(0x0A) }
-            var quoteOpen = false
             var previous: String?
             for word in sentence.words {
                 let isQuote = word == "\""
+                if isQuote {
+                    if let previous, Self.closesQuote.contains(previous) { quoteOpen = true }
+                    else if previous == nil || previous == ":" { quoteOpen = false }
+                }
                 if let previous, Self.spaceBetween(previous, word, quoteOpen: quoteOpen, previousWasOpeningQuote: previous == "\"" && quoteOpen) {
                     bytes.append(0x20)
                 }
@@ -45,6 +51,8 @@ public struct RawCoNLLDocument: Sendable {
         ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...",
         "'s", "'S", "'", "n't", "N'T", "'re", "'ve", "'ll", "'d", "'m", "'RE", "'VE", "'LL", "'D", "'M",
     ]
+    /// After these a quote closes.
+    private static let closesQuote: Set<String> = [",", ".", "?", "!", "..."]
     private static let attachesRight: Set<String> = ["(", "[", "{", "$", "US$", "`", "``"]
 
     /// Whether news text puts a space between `previous` and `word`.

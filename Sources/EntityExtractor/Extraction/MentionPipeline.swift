@@ -133,6 +133,7 @@ struct MentionPipeline {
         let typing = ModelSpanTyping(gazetteer: gazetteer)
         var model: [Candidate] = []
         var lowerCaseAnswers: [[UInt8]: Bool] = [:]
+        var capitalisedAnswers: [[UInt8]: Bool] = [:]
         for span in modelSpans {
             guard let possessiveFree = cleaned(span.tokens, text: text, facts: facts),
                   let edged = SpanEdgeRule.trimmed(possessiveFree, label: span.label, in: text, facts: facts,
@@ -148,6 +149,12 @@ struct MentionPipeline {
                 if let known = lowerCaseAnswers[word] { return known }
                 let answer = SentenceInitialRule.writesInLowerCase(word, in: text, facts: facts)
                 lowerCaseAnswers[word] = answer
+                return answer
+            }) { continue }
+            if SentenceInitialEvidence.lacksNameEvidence(tokens, in: text, facts: facts, capitalisedElsewhere: { word in
+                if let known = capitalisedAnswers[word] { return known }
+                let answer = SentenceInitialEvidence.isCapitalisedElsewhere(word, in: text, facts: facts)
+                capitalisedAnswers[word] = answer
                 return answer
             }) { continue }
             guard let type = typing.type(of: label, tokens: tokens, in: text) else {

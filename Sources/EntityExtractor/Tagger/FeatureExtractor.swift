@@ -8,7 +8,7 @@
 /// same word seen in lower case, or capitalised mid-sentence, elsewhere in the
 /// same document says more than its own casing (Ratinov and Roth, 2009).
 struct FeatureExtractor: Sendable {
-    static let staticFeatureCount = 29
+    static let staticFeatureCount = 31
 
     var gazetteer: GazetteerMatcher?
 
@@ -20,6 +20,8 @@ struct FeatureExtractor: Sendable {
         var traits: [TokenTraits]
         var sentenceStart: [Bool]
         var lineStyle: [UInt8]
+        /// `LineKind` of each token's line, and bit 7 set on the line's first token.
+        var lineKind: [UInt8]
         /// For capitalised tokens, how the word is written elsewhere (`casingProfile`).
         var casingProfile: [UInt8]
         var gazetteerTags: [UInt64]
@@ -83,6 +85,8 @@ struct FeatureExtractor: Sendable {
                 add(.capitalisedRun, capitalisedRuns[index])
                 add(.previousWordAndShape, FeatureHash.combine(previousWord, token.shape))
                 add(.shapeAndNextWord, FeatureHash.combine(token.shape, nextWord))
+                add(.lineKindAndShape, FeatureHash.combine(UInt64(lineKind[index]), token.shape))
+                add(.lineKindAndWord, FeatureHash.combine(UInt64(lineKind[index] & 0x7F), token.word))
                 assert(slot == FeatureExtractor.staticFeatureCount)
             }
         }
@@ -105,13 +109,18 @@ struct FeatureExtractor: Sendable {
             let style = Self.lineStyle(traits[sentence])
             for index in sentence { lineStyle[index] = style }
         }
+        var lineKind = [UInt8](repeating: 0, count: count)
+        for line in text.lines {
+            for index in line.tokens where index < count { lineKind[index] = line.kind.rawValue }
+            if line.tokens.lowerBound < count { lineKind[line.tokens.lowerBound] |= 0x80 }
+        }
         var words = HashInterner(minimumCapacity: count / 2)
         let wordIDs = traits.map { Int32(truncatingIfNeeded: words.insert($0.word).id) }
         let casingProfile = Self.casingProfile(traits, wordIDs: wordIDs, wordCount: words.count,
                                                sentenceStart: sentenceStart, lineStyle: lineStyle)
         let gazetteerTags = gazetteer?.match(text, words: traits.map(\.word), casing: traits.map(\.casing))
             ?? [UInt64](repeating: 0, count: count)
-        return Document(traits: traits, sentenceStart: sentenceStart, lineStyle: lineStyle, casingProfile: casingProfile,
+        return Document(traits: traits, sentenceStart: sentenceStart, lineStyle: lineStyle, lineKind: lineKind, casingProfile: casingProfile,
                         gazetteerTags: gazetteerTags, capitalisedRuns: Self.capitalisedRuns(traits, sentences: text.sentences),
                         wordIDs: wordIDs, wordCount: words.count)
     }

@@ -49,6 +49,10 @@ enum FeatureTemplate: UInt8 {
     case documentCasing
     case gazetteer, previousGazetteer, nextGazetteer
     case capitalisedRun, previousWordAndShape, shapeAndNextWord
+    /// The kind of the token's line (`LineKind`) with its shape and whether
+    /// it opens the line, and with its word: a capital means another thing
+    /// in a headline, a byline or a row of results.
+    case lineKindAndShape, lineKindAndWord
     // Decided while decoding, from the tags already chosen.
     case previousTag = 40
     case previousTwoTags

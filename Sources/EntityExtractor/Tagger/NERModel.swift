@@ -23,7 +23,7 @@ public enum NERModelError: Error, CustomStringConvertible, Equatable {
 /// Immutable once loaded, so one instance serves every thread.
 public final class NERModel: Sendable {
     /// Bumped whenever the features change meaning (templates, hashing, shapes).
-    public static let featureVersion: UInt32 = 1
+    public static let featureVersion: UInt32 = 2
     static let resourceName = "ner-model.bin"
 
     let weights: TagWeights

@@ -54,7 +54,9 @@ enum LineClassifier {
         if startsWithListMarker(line, tokens, bytes) || (last.map { isASCIIDigit(bytes[tokens[$0].range.lowerBound]) } ?? false) {
             return .dataRow
         }
-        if capitalisedCommon > 0 { return .headline }
+        // Headline casing capitalises mostly common words; a list of names
+        // has a few that are also words ("Tiger Woods", "Green").
+        if capitalisedCommon > 0 && capitalisedCommon * 5 >= capitalised * 2 { return .headline }
         if words >= 2, words <= 4, capitalised == words, numbers == 0 { return .byline }
         return .fragment
     }

@@ -33,7 +33,7 @@ public enum LineKind: UInt8, Sendable, CaseIterable {
 
 /// One line of a tokenized text and its kind.
 public struct TextLine: Sendable, Equatable {
-    /// Token index range; empty for a line with no tokens is never stored.
+    /// Token index range, never empty (a line without tokens is not listed).
     public var tokens: Range<Int>
     public var kind: LineKind
 

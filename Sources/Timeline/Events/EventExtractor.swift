@@ -44,7 +44,11 @@ public struct EventExtractor: Sendable {
         }
         let expressions = tagger.find(in: article.body, anchor: article.published)
         var mentionsBySentence: [Int: [Mention]] = [:]
-        for mention in article.mentions { mentionsBySentence[mention.sentence, default: []].append(mention) }
+        // Sentence numbers of title or byline mentions count within their own
+        // field; only the body's name an event's sentence.
+        for mention in article.mentions where mention.field == .body {
+            mentionsBySentence[mention.sentence, default: []].append(mention)
+        }
         let published = article.published.map(publicationAnchor)
         var reference = published
         var memory = Participants.Memory()

@@ -33,10 +33,13 @@ public enum HTMLArticleExtractor {
             title: declaredTitle ?? metadata.firstHeading
                 ?? metadata.documentTitle.map { headline(from: $0, outlet: outlet, alwaysEndsWithSiteName: true) },
             subtitle: metadata.meta("og:description") ?? jsonLD?.description ?? metadata.meta("description"),
-            byline: byline(metadata, jsonLD: jsonLD),
+            byline: byline(metadata, jsonLD: jsonLD, outlet: outlet),
             outlet: outlet,
             url: metadata.canonicalURL ?? metadata.meta("og:url") ?? jsonLD?.url,
             published: PageDate.choose(metadata, jsonLD: jsonLD, urls: [metadata.canonicalURL, metadata.meta("og:url"), jsonLD?.url]),
+            // "CAIRO (AP) — …": the place is kept as the dateline; the
+            // paragraph keeps its words, as the page shows them.
+            dateline: paragraphs.first.flatMap(Dateline.init)?.place,
             // og:locale writes "en_US"; BCP 47 has a hyphen.
             language: language.map { String($0.map { $0 == "_" ? "-" : $0 }) },
             body: paragraphs.joined(separator: "\n\n"),
@@ -60,26 +63,22 @@ public enum HTMLArticleExtractor {
         return alwaysEndsWithSiteName && headWordCount >= 3 ? head : title
     }
 
-    /// Authors as one line without "By": JSON-LD's list, the author meta tag
-    /// (unless it is a profile URL), a rel="author" link, or a byline element.
-    private static func byline(_ metadata: HTMLPageMetadata, jsonLD: JSONLDArticle?) -> String? {
-        if let authors = jsonLD?.authors, !authors.isEmpty { return authors.joined(separator: ", ") }
+    /// Authors as one line without "By": JSON-LD's list (people before
+    /// organisations, and an organisation that is the publisher left to the
+    /// outlet field), the author meta tag (unless it is a profile URL), a
+    /// rel="author" link, or a byline element; each cleaned by `BylineText`.
+    private static func byline(_ metadata: HTMLPageMetadata, jsonLD: JSONLDArticle?, outlet: String?) -> String? {
+        if let authors = jsonLD?.authors {
+            let people = authors.filter { !$0.isOrganization }.compactMap { BylineText.names(in: $0.name) }
+            let organizations = authors.filter(\.isOrganization).map(\.name)
+                .filter { $0.caseInsensitiveCompare(outlet ?? "") != .orderedSame }.compactMap(BylineText.names)
+            let names = people.isEmpty ? organizations : people
+            if !names.isEmpty { return names.joined(separator: ", ") }
+        }
         let candidates = [
             metadata.meta("author", "article:author").flatMap { $0.lowercased().hasPrefix("http") ? nil : $0 },
             metadata.authorLinkText, metadata.bylineText,
         ]
-        return candidates.lazy.compactMap { $0.flatMap(bylineName) }.first
-    }
-
-    /// "By Jane Doe | Updated: Dec 28, 2025" as "Jane Doe"; nil for a date
-    /// or anything too long to be names.
-    private static func bylineName(_ text: String) -> String? {
-        guard let firstPart = text.split(whereSeparator: { "|•·".contains($0) }).first else { return nil }
-        var name = Substring(HTMLText.collapsingWhitespace(firstPart))
-        let lowercased = name.lowercased()
-        if lowercased.hasPrefix("by ") || lowercased.hasPrefix("by:") { name = name.dropFirst(3) }
-        let trimmed = name.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;:-–—")))
-        guard !trimmed.isEmpty, trimmed.count <= 100, NewsDateParser.parse(trimmed) == nil else { return nil }
-        return trimmed
+        return candidates.lazy.compactMap { $0.flatMap(BylineText.names) }.first
     }
 }

@@ -117,7 +117,8 @@ struct HTMLPageMetadata {
     private static func textWithoutTimes(_ element: MarkupNode) -> String {
         var text = ""
         element.walkDescendants { node in
-            if node.isText { text += node.textContent }
+            // Elements are separate words: "Jane Doe</a><span>Published" must not glue.
+            if node.isText { text += " " + node.textContent }
             return node.name == "time" ? .skip : .descend
         }
         return text

@@ -67,7 +67,10 @@ struct BoilerplateFilter {
     }
 
     private static func isCommentSection(_ element: MarkupNode) -> Bool {
-        guard !articleElements.contains(element.name), !element.isDeclaredArticleBody else { return false }
+        // Every element of every pass comes here: look at the raw names
+        // before splitting them into words.
+        guard element.classOrIDContains("omment"), !articleElements.contains(element.name),
+              !element.isDeclaredArticleBody else { return false }
         return element.classAndIDWords.contains(where: isCommentWord)
     }
 
@@ -86,6 +89,35 @@ struct BoilerplateFilter {
 extension MarkupNode {
     /// Marked up as the article's text with schema.org microdata.
     var isDeclaredArticleBody: Bool { attribute("itemprop")?.lowercased() == "articlebody" }
+
+    /// Whether the class or id attribute holds one of the ASCII `fragments`
+    /// (lowercase), in any case: a cheap test on bytes before `classAndIDWords`,
+    /// made for every element of a page.
+    func classOrIDContains(_ fragments: StaticString...) -> Bool {
+        for attributeName in ["class", "id"] {
+            let found = withAttributeBytes(attributeName) { bytes in
+                fragments.contains { fragment in
+                    Self.containsIgnoringASCIICase(bytes, UnsafeBufferPointer(start: fragment.utf8Start, count: fragment.utf8CodeUnitCount))
+                }
+            }
+            if found == true { return true }
+        }
+        return false
+    }
+
+    private static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ fragment: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !fragment.isEmpty, bytes.count >= fragment.count else { return false }
+        for start in 0...(bytes.count - fragment.count) {
+            var matched = true
+            for offset in fragment.indices {
+                var byte = bytes[start + offset]
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+                if byte != fragment[offset] { matched = false; break }
+            }
+            if matched { return true }
+        }
+        return false
+    }
 
     /// The words of the class and id attributes, lowercased, split at
     /// punctuation and at camelCase humps: "shareButtons top_ad" gives

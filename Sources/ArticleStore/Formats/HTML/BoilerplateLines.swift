@@ -109,7 +109,8 @@ enum BoilerplateLines {
     /// 2020 3:12 PM EST", "Published 11 Jan 2019", "PUBLISHED: November 8,
     /// 2023 at 4:56 p.m. | UPDATED: …". The article's date is metadata, not text.
     private static func isDateStamp(_ text: String) -> Bool {
-        guard text.count <= 160 else { return false }
+        guard text.utf8.count <= 480, text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return false }
         let parts = text.split(separator: "|")
         return parts.count <= 3 && parts.allSatisfy { NewsDateParser.parse(String($0)) != nil }
     }

@@ -11,6 +11,10 @@ struct BoilerplateFilter {
     /// Whether a `<form>` may go. Some sites wrap the whole page in one
     /// (ASP.NET does), so a form goes only when it does not hold the story.
     var dropsForms = true
+    /// Whether `<nav>`, `<header>`, `<footer>` and the like go. The survey
+    /// keeps them, to see whether one holds the story: a page that never
+    /// closes its `<nav>` has the whole article inside it.
+    var dropsChromeTags = true
     /// Elements holding most of the page's prose (`BlockStatistics.storyHolders`):
     /// neither a chrome word in their class ("content-sidebar-wrap",
     /// "modal-enabled", "has-section-nav") nor a `<form>` tag drops them,
@@ -20,7 +24,7 @@ struct BoilerplateFilter {
     static var strict: BoilerplateFilter { BoilerplateFilter(judgesNames: true) }
     static var tagsOnly: BoilerplateFilter { BoilerplateFilter(judgesNames: false) }
     /// Everything that can be text, forms included: to measure the page.
-    static var survey: BoilerplateFilter { BoilerplateFilter(judgesNames: false, dropsForms: false) }
+    static var survey: BoilerplateFilter { BoilerplateFilter(judgesNames: false, dropsForms: false, dropsChromeTags: false) }
 
     func holdingStory(_ holders: Set<MarkupNode>) -> BoilerplateFilter {
         var filter = self
@@ -30,7 +34,8 @@ struct BoilerplateFilter {
 
     func excludes(_ element: MarkupNode) -> Bool {
         let name = element.name
-        if Self.textlessElements.contains(name) || Self.chromeElements.contains(name) { return true }
+        if Self.textlessElements.contains(name) { return true }
+        if Self.chromeElements.contains(name) { return dropsChromeTags && !storyHolders.contains(element) }
         if name == "form" { return dropsForms && !storyHolders.contains(element) }
         if element.attribute("hidden") != nil || element.attribute("aria-hidden") == "true" { return true }
         if let role = element.attribute("role")?.lowercased(), Self.chromeRoles.contains(role) { return true }
@@ -48,6 +53,11 @@ struct BoilerplateFilter {
         "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
         "video", "audio", "picture", "map", "select", "textarea", "input", "button",
     ]
+    /// Whether an element is page furniture by its tag alone.
+    static func isChromeElement(_ element: MarkupNode) -> Bool {
+        chromeElements.contains(element.name)
+    }
+
     /// Page furniture by tag. Figures go too: captions and credits are not the story.
     private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "figure", "dialog", "menu"]
     private static let chromeRoles: Set<String> = [

@@ -72,4 +72,17 @@ import Testing
         #expect(draft.dateline == nil)
         #expect(!draft.body.contains("PUBLISHED"), "a line of date stamps is furniture")
     }
+
+    @Test func theBylineRepeatedInTheTextAndTheAuthorsBioGo() throws {
+        let head = #"<meta name="author" content="Maria Lopez">"#
+        let bio = "Maria Lopez is the Gazette's water and environment correspondent."
+        let mention = "Maria Lopez has asked the board for its figures, which it promised to publish in March."
+        let body = "<article><p>By Maria Lopez</p>\(Self.story)<p>\(mention)</p><p>\(bio)</p></article>"
+        let draft = try draft(head: head, body: body)
+        #expect(draft.byline == "Maria Lopez")
+        #expect(!draft.body.contains("By Maria Lopez"))
+        #expect(!draft.body.contains(bio))
+        #expect(draft.body.contains(mention), "the author named inside the story stays")
+        #expect(draft.body.hasPrefix("The regional water board"))
+    }
 }

@@ -14,13 +14,45 @@ public enum HTMLArticleExtractor {
             guard let root else { throw IngestError(path: path, reason: "no article text found") }
             let story = StoryText(body: root.firstChildElement(named: "body") ?? root)
             guard !story.paragraphs.isEmpty else { throw IngestError(path: path, reason: "no article text found") }
-            var draft = draft(HTMLPageMetadata(root: root), paragraphs: story.paragraphs, path: path)
+            let metadata = HTMLPageMetadata(root: root)
+            var draft = draft(metadata, paragraphs: story.paragraphs, path: path)
+            if let byline = draft.byline {
+                draft.body = withoutAuthorBio(story.paragraphs, authors: byline).joined(separator: "\n\n")
+            }
             draft.warnings = story.warnings
             return draft
         }
     }
 
     private static let asciiWhitespace: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x20]
+
+    /// The paragraphs without the byline repeated in the text ("By Sarah
+    /// Yang" among the first few paragraphs or the last few) and the author's
+    /// bio at the end ("Jane Doe is a personal finance writer …": the last
+    /// paragraph, opening with an author's name and "is", "was", "writes",
+    /// "covers" or "reports"). The byline is metadata already.
+    static func withoutAuthorBio(_ paragraphs: [String], authors: String) -> [String] {
+        let authorList: [String] = authors.components(separatedBy: ", ")
+        let names: [String] = authorList.flatMap { (author: String) -> [String] in author.components(separatedBy: " and ") }
+            .filter { $0.split(separator: " ").count >= 2 }
+        guard !names.isEmpty, paragraphs.count > 1 else { return paragraphs }
+        let tailStart = max(1, paragraphs.count - 3)
+        var kept: [String] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            let isByline = (index < 3 || index >= tailStart) && (paragraph == "By " + authors || paragraph == authors)
+            let isAuthorBio = index == paragraphs.count - 1 && names.contains { (name: String) in isBio(paragraph, of: name) }
+            if !isByline && !isAuthorBio { kept.append(paragraph) }
+        }
+        return kept.isEmpty ? paragraphs : kept
+    }
+
+    private static func isBio(_ paragraph: String, of name: String) -> Bool {
+        if paragraph == name || paragraph == "By " + name { return true }
+        for verb in bioVerbs where paragraph.hasPrefix("\(name) \(verb) ") { return true }
+        return false
+    }
+
+    private static let bioVerbs = ["is", "was", "writes", "covers", "reports", "ist", "schreibt"]
 
     private static func draft(_ metadata: HTMLPageMetadata, paragraphs: [String], path: String) -> ArticleDraft {
         let jsonLD = metadata.jsonLDArticles.first

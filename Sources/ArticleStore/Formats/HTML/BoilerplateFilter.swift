@@ -104,15 +104,20 @@ extension MarkupNode {
     /// (lowercase), in any case: a cheap test on bytes before `classAndIDWords`,
     /// made for every element of a page.
     func classOrIDContains(_ fragments: StaticString...) -> Bool {
-        for attributeName in ["class", "id"] {
-            let found = withAttributeBytes(attributeName) { bytes in
-                fragments.contains { fragment in
-                    Self.containsIgnoringASCIICase(bytes, UnsafeBufferPointer(start: fragment.utf8Start, count: fragment.utf8CodeUnitCount))
-                }
+        attributeContains("class", fragments) || attributeContains("id", fragments)
+    }
+
+    /// Whether one attribute holds one of the ASCII `fragments` (lowercase), in any case.
+    func attributeContains(_ attributeName: String, _ fragments: StaticString...) -> Bool {
+        attributeContains(attributeName, fragments)
+    }
+
+    private func attributeContains(_ attributeName: String, _ fragments: [StaticString]) -> Bool {
+        withAttributeBytes(attributeName) { bytes in
+            fragments.contains { fragment in
+                Self.containsIgnoringASCIICase(bytes, UnsafeBufferPointer(start: fragment.utf8Start, count: fragment.utf8CodeUnitCount))
             }
-            if found == true { return true }
-        }
-        return false
+        } ?? false
     }
 
     private static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ fragment: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -39,7 +39,7 @@ struct HTMLPageMetadata {
     }
 
     private mutating func read(_ element: MarkupNode) -> MarkupNode.Descent {
-        if bylineText == nil, element.attribute("class")?.lowercased().contains("byline") == true {
+        if bylineText == nil, element.attributeContains("class", "byline") {
             bylineText = HTMLText.trimmed(Self.textWithoutTimes(element))
         }
         if element.attribute("itemprop")?.lowercased() == "datepublished", markedPublicationTime == nil {

@@ -52,6 +52,18 @@ import Testing
         #expect(!draft.body.contains("morning briefing"))
     }
 
+    @Test func aNavigationBarLeftOpenStillGivesUpTheStory() throws {
+        // The template never closes <nav>: the parser nests the whole page in it.
+        let html = """
+            <html><body><header><nav class="navbar"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>
+            <div class="container"><article><h1>Council closes tram depot</h1>\(Self.paragraphs())</article></div>
+            </body></html>
+            """
+        let draft = try extract(html)
+        for paragraph in Self.story { #expect(draft.body.contains(paragraph)) }
+        #expect(!draft.body.contains("Home"))
+    }
+
     @Test func furnitureLinesInsideTheStoryGo() throws {
         let caption = "The Harbour Street depot in 1923."
         let html = """

@@ -48,3 +48,16 @@ import Testing
         #expect(AttributeBudget.capped(Array(html.utf8)) == nil)
     }
 }
+
+@Suite struct HTMLWhitespaceTests {
+    /// The spelled-out list must agree with Unicode's White_Space property everywhere.
+    @Test func whitespaceListMatchesTheUnicodeProperty() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if HTMLText.isWhitespace(scalar) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16)) disagrees")
+                return
+            }
+        }
+    }
+}

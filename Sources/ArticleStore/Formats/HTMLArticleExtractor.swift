@@ -14,13 +14,45 @@ public enum HTMLArticleExtractor {
             guard let root else { throw IngestError(path: path, reason: "no article text found") }
             let story = StoryText(body: root.firstChildElement(named: "body") ?? root)
             guard !story.paragraphs.isEmpty else { throw IngestError(path: path, reason: "no article text found") }
-            var draft = draft(HTMLPageMetadata(root: root), paragraphs: story.paragraphs, path: path)
+            let metadata = HTMLPageMetadata(root: root)
+            var draft = draft(metadata, paragraphs: story.paragraphs, path: path)
+            if let byline = draft.byline {
+                draft.body = withoutAuthorBio(story.paragraphs, authors: byline).joined(separator: "\n\n")
+            }
             draft.warnings = story.warnings
             return draft
         }
     }
 
     private static let asciiWhitespace: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x20]
+
+    /// The paragraphs without the byline repeated in the text ("By Sarah
+    /// Yang" among the first few paragraphs or the last few) and the author's
+    /// bio at the end ("Jane Doe is a personal finance writer …": the last
+    /// paragraph, opening with an author's name and "is", "was", "writes",
+    /// "covers" or "reports"). The byline is metadata already.
+    static func withoutAuthorBio(_ paragraphs: [String], authors: String) -> [String] {
+        let authorList: [String] = authors.components(separatedBy: ", ")
+        let names: [String] = authorList.flatMap { (author: String) -> [String] in author.components(separatedBy: " and ") }
+            .filter { $0.split(separator: " ").count >= 2 }
+        guard !names.isEmpty, paragraphs.count > 1 else { return paragraphs }
+        let tailStart = max(1, paragraphs.count - 3)
+        var kept: [String] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            let isByline = (index < 3 || index >= tailStart) && (paragraph == "By " + authors || paragraph == authors)
+            let isAuthorBio = index == paragraphs.count - 1 && names.contains { (name: String) in isBio(paragraph, of: name) }
+            if !isByline && !isAuthorBio { kept.append(paragraph) }
+        }
+        return kept.isEmpty ? paragraphs : kept
+    }
+
+    private static func isBio(_ paragraph: String, of name: String) -> Bool {
+        if paragraph == name || paragraph == "By " + name { return true }
+        for verb in bioVerbs where paragraph.hasPrefix("\(name) \(verb) ") { return true }
+        return false
+    }
+
+    private static let bioVerbs = ["is", "was", "writes", "covers", "reports", "ist", "schreibt"]
 
     private static func draft(_ metadata: HTMLPageMetadata, paragraphs: [String], path: String) -> ArticleDraft {
         let jsonLD = metadata.jsonLDArticles.first
@@ -33,10 +65,13 @@ public enum HTMLArticleExtractor {
             title: declaredTitle ?? metadata.firstHeading
                 ?? metadata.documentTitle.map { headline(from: $0, outlet: outlet, alwaysEndsWithSiteName: true) },
             subtitle: metadata.meta("og:description") ?? jsonLD?.description ?? metadata.meta("description"),
-            byline: byline(metadata, jsonLD: jsonLD),
+            byline: byline(metadata, jsonLD: jsonLD, outlet: outlet),
             outlet: outlet,
             url: metadata.canonicalURL ?? metadata.meta("og:url") ?? jsonLD?.url,
             published: PageDate.choose(metadata, jsonLD: jsonLD, urls: [metadata.canonicalURL, metadata.meta("og:url"), jsonLD?.url]),
+            // "CAIRO (AP) — …": the place is kept as the dateline; the
+            // paragraph keeps its words, as the page shows them.
+            dateline: paragraphs.first.flatMap(Dateline.init)?.place,
             // og:locale writes "en_US"; BCP 47 has a hyphen.
             language: language.map { String($0.map { $0 == "_" ? "-" : $0 }) },
             body: paragraphs.joined(separator: "\n\n"),
@@ -60,26 +95,22 @@ public enum HTMLArticleExtractor {
         return alwaysEndsWithSiteName && headWordCount >= 3 ? head : title
     }
 
-    /// Authors as one line without "By": JSON-LD's list, the author meta tag
-    /// (unless it is a profile URL), a rel="author" link, or a byline element.
-    private static func byline(_ metadata: HTMLPageMetadata, jsonLD: JSONLDArticle?) -> String? {
-        if let authors = jsonLD?.authors, !authors.isEmpty { return authors.joined(separator: ", ") }
+    /// Authors as one line without "By": JSON-LD's list (people before
+    /// organisations, and an organisation that is the publisher left to the
+    /// outlet field), the author meta tag (unless it is a profile URL), a
+    /// rel="author" link, or a byline element; each cleaned by `BylineText`.
+    private static func byline(_ metadata: HTMLPageMetadata, jsonLD: JSONLDArticle?, outlet: String?) -> String? {
+        if let authors = jsonLD?.authors {
+            let people = authors.filter { !$0.isOrganization }.compactMap { BylineText.names(in: $0.name) }
+            let organizations = authors.filter(\.isOrganization).map(\.name)
+                .filter { $0.caseInsensitiveCompare(outlet ?? "") != .orderedSame }.compactMap(BylineText.names)
+            let names = people.isEmpty ? organizations : people
+            if !names.isEmpty { return names.joined(separator: ", ") }
+        }
         let candidates = [
             metadata.meta("author", "article:author").flatMap { $0.lowercased().hasPrefix("http") ? nil : $0 },
             metadata.authorLinkText, metadata.bylineText,
         ]
-        return candidates.lazy.compactMap { $0.flatMap(bylineName) }.first
-    }
-
-    /// "By Jane Doe | Updated: Dec 28, 2025" as "Jane Doe"; nil for a date
-    /// or anything too long to be names.
-    private static func bylineName(_ text: String) -> String? {
-        guard let firstPart = text.split(whereSeparator: { "|•·".contains($0) }).first else { return nil }
-        var name = Substring(HTMLText.collapsingWhitespace(firstPart))
-        let lowercased = name.lowercased()
-        if lowercased.hasPrefix("by ") || lowercased.hasPrefix("by:") { name = name.dropFirst(3) }
-        let trimmed = name.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;:-–—")))
-        guard !trimmed.isEmpty, trimmed.count <= 100, NewsDateParser.parse(trimmed) == nil else { return nil }
-        return trimmed
+        return candidates.lazy.compactMap { $0.flatMap(BylineText.names) }.first
     }
 }

@@ -261,9 +261,9 @@ private struct StoryBody {
     }
 }
 
-/// The all-caps place that opens a story: "NEW DELHI: …", "WASHINGTON — …",
+/// The all-caps place that opens a story (captures and HTML bodies alike): "NEW DELHI: …", "WASHINGTON — …",
 /// "ISLAMABAD (Reuters) - …", "ISLAMABAD, March 14 (Reuters) - …".
-private struct Dateline {
+struct Dateline {
     /// As written: "NEW DELHI".
     var place: String
     /// The wire credit in parentheses, "Reuters", when given.
@@ -305,7 +305,7 @@ private struct Dateline {
     }
 
     private static let storyLabels: Set<String> = [
-        "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "OPINION", "ANALYSIS", "EDITORIAL",
+        "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "PUBLISHED", "POSTED", "LAST UPDATED", "EXCLUSIVE", "WATCH", "OPINION", "ANALYSIS", "EDITORIAL",
         "LIVE", "VIDEO", "PHOTOS", "NOTE", "CORRECTION", "FILE", "READ", "ALSO READ", "READ MORE",
     ]
 }

@@ -11,6 +11,10 @@ struct BoilerplateFilter {
     /// Whether a `<form>` may go. Some sites wrap the whole page in one
     /// (ASP.NET does), so a form goes only when it does not hold the story.
     var dropsForms = true
+    /// Whether `<nav>`, `<header>`, `<footer>` and the like go. The survey
+    /// keeps them, to see whether one holds the story: a page that never
+    /// closes its `<nav>` has the whole article inside it.
+    var dropsChromeTags = true
     /// Elements holding most of the page's prose (`BlockStatistics.storyHolders`):
     /// neither a chrome word in their class ("content-sidebar-wrap",
     /// "modal-enabled", "has-section-nav") nor a `<form>` tag drops them,
@@ -20,7 +24,7 @@ struct BoilerplateFilter {
     static var strict: BoilerplateFilter { BoilerplateFilter(judgesNames: true) }
     static var tagsOnly: BoilerplateFilter { BoilerplateFilter(judgesNames: false) }
     /// Everything that can be text, forms included: to measure the page.
-    static var survey: BoilerplateFilter { BoilerplateFilter(judgesNames: false, dropsForms: false) }
+    static var survey: BoilerplateFilter { BoilerplateFilter(judgesNames: false, dropsForms: false, dropsChromeTags: false) }
 
     func holdingStory(_ holders: Set<MarkupNode>) -> BoilerplateFilter {
         var filter = self
@@ -30,7 +34,8 @@ struct BoilerplateFilter {
 
     func excludes(_ element: MarkupNode) -> Bool {
         let name = element.name
-        if Self.textlessElements.contains(name) || Self.chromeElements.contains(name) { return true }
+        if Self.textlessElements.contains(name) { return true }
+        if Self.chromeElements.contains(name) { return dropsChromeTags && !storyHolders.contains(element) }
         if name == "form" { return dropsForms && !storyHolders.contains(element) }
         if element.attribute("hidden") != nil || element.attribute("aria-hidden") == "true" { return true }
         if let role = element.attribute("role")?.lowercased(), Self.chromeRoles.contains(role) { return true }
@@ -48,6 +53,11 @@ struct BoilerplateFilter {
         "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
         "video", "audio", "picture", "map", "select", "textarea", "input", "button",
     ]
+    /// Whether an element is page furniture by its tag alone.
+    static func isChromeElement(_ element: MarkupNode) -> Bool {
+        chromeElements.contains(element.name)
+    }
+
     /// Page furniture by tag. Figures go too: captions and credits are not the story.
     private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "figure", "dialog", "menu"]
     private static let chromeRoles: Set<String> = [
@@ -67,7 +77,10 @@ struct BoilerplateFilter {
     }
 
     private static func isCommentSection(_ element: MarkupNode) -> Bool {
-        guard !articleElements.contains(element.name), !element.isDeclaredArticleBody else { return false }
+        // Every element of every pass comes here: look at the raw names
+        // before splitting them into words.
+        guard element.classOrIDContains("omment"), !articleElements.contains(element.name),
+              !element.isDeclaredArticleBody else { return false }
         return element.classAndIDWords.contains(where: isCommentWord)
     }
 
@@ -86,6 +99,40 @@ struct BoilerplateFilter {
 extension MarkupNode {
     /// Marked up as the article's text with schema.org microdata.
     var isDeclaredArticleBody: Bool { attribute("itemprop")?.lowercased() == "articlebody" }
+
+    /// Whether the class or id attribute holds one of the ASCII `fragments`
+    /// (lowercase), in any case: a cheap test on bytes before `classAndIDWords`,
+    /// made for every element of a page.
+    func classOrIDContains(_ fragments: StaticString...) -> Bool {
+        attributeContains("class", fragments) || attributeContains("id", fragments)
+    }
+
+    /// Whether one attribute holds one of the ASCII `fragments` (lowercase), in any case.
+    func attributeContains(_ attributeName: String, _ fragments: StaticString...) -> Bool {
+        attributeContains(attributeName, fragments)
+    }
+
+    private func attributeContains(_ attributeName: String, _ fragments: [StaticString]) -> Bool {
+        withAttributeBytes(attributeName) { bytes in
+            fragments.contains { fragment in
+                Self.containsIgnoringASCIICase(bytes, UnsafeBufferPointer(start: fragment.utf8Start, count: fragment.utf8CodeUnitCount))
+            }
+        } ?? false
+    }
+
+    private static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ fragment: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !fragment.isEmpty, bytes.count >= fragment.count else { return false }
+        for start in 0...(bytes.count - fragment.count) {
+            var matched = true
+            for offset in fragment.indices {
+                var byte = bytes[start + offset]
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+                if byte != fragment[offset] { matched = false; break }
+            }
+            if matched { return true }
+        }
+        return false
+    }
 
     /// The words of the class and id attributes, lowercased, split at
     /// punctuation and at camelCase humps: "shareButtons top_ad" gives

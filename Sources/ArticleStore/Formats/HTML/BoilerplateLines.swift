@@ -105,11 +105,14 @@ enum BoilerplateLines {
         "com", "org", "net", "gov", "edu", "info", "news", "io", "co", "tv", "uk", "de", "ch", "at", "fr", "in",
     ]
 
-    /// A line that is only a date with perhaps its label: "Updated: Jan 5,
-    /// 2020 3:12 PM EST", "Published 11 Jan 2019". The article's date is
-    /// metadata, not text.
+    /// A line that is only dates with perhaps their labels: "Updated: Jan 5,
+    /// 2020 3:12 PM EST", "Published 11 Jan 2019", "PUBLISHED: November 8,
+    /// 2023 at 4:56 p.m. | UPDATED: …". The article's date is metadata, not text.
     private static func isDateStamp(_ text: String) -> Bool {
-        text.count <= 80 && NewsDateParser.parse(text) != nil
+        guard text.utf8.count <= 480, text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return false }
+        let parts = text.split(separator: "|")
+        return parts.count <= 3 && parts.allSatisfy { NewsDateParser.parse(String($0)) != nil }
     }
 
     /// A date label left alone on its line once its value went ("Last

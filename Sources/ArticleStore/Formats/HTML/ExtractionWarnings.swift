@@ -46,8 +46,10 @@ enum ExtractionWarnings {
     /// "Subscribe to read", "To view the full story, please subscribe":
     /// a short line saying the rest is behind a paywall.
     static func isPaywallNotice(_ text: String) -> Bool {
+        // Every kept paragraph comes here; long ones are ruled out by bytes first.
+        guard text.utf8.count <= 800, text.count <= 200 else { return false }
         let lowercased = text.lowercased()
-        return text.count <= 200 && teaserPhrases.contains { lowercased.contains($0) }
+        return teaserPhrases.contains { lowercased.contains($0) }
     }
 
     private static let teaserEndings = ["read more", "continue reading", "read the full story", "read full article"]
@@ -70,7 +72,8 @@ enum ExtractionWarnings {
         "thanks for signing up", "thank you for signing up", "newsletter", "ad blocker", "adblock",
     ]
 
+    /// Words as runs between spaces; block texts have their white space collapsed to single spaces.
     private static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).count
+        text.isEmpty ? 0 : text.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
     }
 }

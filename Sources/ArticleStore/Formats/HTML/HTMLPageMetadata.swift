@@ -39,7 +39,7 @@ struct HTMLPageMetadata {
     }
 
     private mutating func read(_ element: MarkupNode) -> MarkupNode.Descent {
-        if bylineText == nil, element.attribute("class")?.lowercased().contains("byline") == true {
+        if bylineText == nil, element.attributeContains("class", "byline") {
             bylineText = HTMLText.trimmed(Self.textWithoutTimes(element))
         }
         if element.attribute("itemprop")?.lowercased() == "datepublished", markedPublicationTime == nil {
@@ -47,7 +47,8 @@ struct HTMLPageMetadata {
                 ?? HTMLText.trimmed(element.textContent)
         }
         if datedElementTexts.count < Self.maximumDatedElements, element.name != "body", element.name != "html",
-           element.classAndIDWords.contains(where: Self.dateWords.contains), !Self.isInPageChrome(element) {
+           Self.mayNameADate(element), element.classAndIDWords.contains(where: Self.dateWords.contains),
+           !Self.isInPageChrome(element) {
             let text = element.textContent
             if text.utf8.count <= Self.maximumDatedElementBytes, let trimmed = HTMLText.trimmed(text) {
                 datedElementTexts.append(trimmed)
@@ -85,6 +86,10 @@ struct HTMLPageMetadata {
         return .descend
     }
 
+    /// A cheap look at the raw class and id before splitting them into words.
+    private static func mayNameADate(_ element: MarkupNode) -> Bool {
+        element.classOrIDContains("date", "time", "publish", "posted", "meta", "byline")
+    }
     private static let maximumDatedElements = 8
     /// Longer texts are paragraphs that mention a date, not a date line.
     private static let maximumDatedElementBytes = 300
@@ -117,7 +122,8 @@ struct HTMLPageMetadata {
     private static func textWithoutTimes(_ element: MarkupNode) -> String {
         var text = ""
         element.walkDescendants { node in
-            if node.isText { text += node.textContent }
+            // Elements are separate words: "Jane Doe</a><span>Published" must not glue.
+            if node.isText { text += " " + node.textContent }
             return node.name == "time" ? .skip : .descend
         }
         return text

@@ -70,7 +70,7 @@ enum HTMLText {
         var collapsed = String.UnicodeScalarView()
         var spacePending = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 spacePending = !collapsed.isEmpty
             } else {
                 if spacePending { collapsed.append(" ") }
@@ -79,6 +79,16 @@ enum HTMLText {
             }
         }
         return String(collapsed)
+    }
+
+    /// Unicode's White_Space property, spelled out: the property lookup
+    /// was the costliest step of reading a page's text.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// The blocks without headings whose sections are empty: followed by

@@ -9,7 +9,13 @@ struct JSONLDArticle {
     var datePublished: String?
     var url: String?
     var publisher: String?
-    var authors: [String] = []
+    var authors: [Author] = []
+
+    /// A schema.org author: a Person, or an Organization (a newsroom, an agency).
+    struct Author {
+        var name: String
+        var isOrganization: Bool
+    }
     var language: String?
 
     /// The article objects in one script's JSON: a single object, an array
@@ -51,7 +57,12 @@ struct JSONLDArticle {
         // Only a code will do: some sites write {"@type": "Language", "name": "English"}.
         language = node["inLanguage"] as? String
         let authorValues = (node["author"] as? [Any]) ?? [node["author"]].compactMap { $0 }
-        authors = authorValues.compactMap(textOrName)
+        authors = authorValues.compactMap { value in
+            guard let name = textOrName(value) else { return nil }
+            let node = resolved(value) as? [String: Any]
+            let types = (node?["@type"] as? [Any])?.compactMap { $0 as? String } ?? [node?["@type"] as? String].compactMap { $0 }
+            return Author(name: name, isOrganization: types.contains { $0 == "Organization" || $0.hasSuffix("Organization") })
+        }
         let page = resolved(node["mainEntityOfPage"])
         url = textOrName(node["url"]) ?? (page as? String) ?? ((page as? [String: Any])?["@id"] as? String)
     }

@@ -45,6 +45,15 @@ struct MarkupNode: Hashable {
         return String(cString: value)
     }
 
+    /// An attribute's bytes as libxml2 holds them, lent to `body` without
+    /// making a String; nil when absent.
+    func withAttributeBytes<Result>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let value = name.withCString { xmlGetProp(pointer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        guard let value else { return nil }
+        defer { freeXMLString(value) }
+        return body(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+    }
+
     /// The `xml:lang` in force here, set on this element or an ancestor.
     var xmlLanguage: String? {
         guard let language = xmlNodeGetLang(pointer) else { return nil }

@@ -24,16 +24,16 @@ enum PageDate {
         let metaCandidates = metaKeys.map { metadata.meta($0) }
         let markupCandidates: [String?] = [jsonLD?.datePublished] + metadata.jsonLDDatesPublished
             + [metadata.markedPublicationTime]
-        let visibleCandidates = metadata.datedElementTexts.map(firstDate(in:))
-        let parsed = (metaCandidates + markupCandidates + [metadata.firstTime]).compactMap { $0.flatMap(NewsDateParser.parse) }
-            + visibleCandidates.compactMap { $0 }
-            + urls.compactMap { $0.flatMap(dateInURLPath) }
-        let plausible = parsed.filter { isPlausible($0, now: now) }
-        guard let chosen = plausible.first else { return nil }
-        let zoned = inPageZone(chosen, others: plausible)
-        guard let shown = visibleCandidates.lazy.compactMap({ $0 }).first(where: { isPlausible($0, now: now) }) else {
-            return zoned
+        // The first date the page prints, read only when needed: reading
+        // short texts word by word costs more than the metadata.
+        let shown = metadata.datedElementTexts.lazy.compactMap(firstDate(in:)).first { isPlausible($0, now: now) }
+        let stamped = (metaCandidates + markupCandidates + [metadata.firstTime])
+            .compactMap { $0.flatMap(NewsDateParser.parse) }.filter { isPlausible($0, now: now) }
+        guard let chosen = stamped.first else {
+            return shown ?? urls.lazy.compactMap { $0.flatMap(dateInURLPath) }.first { isPlausible($0, now: now) }
         }
+        let zoned = inPageZone(chosen, others: stamped)
+        guard zoned.utcOffsetSeconds ?? 0 == 0, let shown else { return zoned }
         return asShown(zoned, shown: shown)
     }
 
@@ -101,7 +101,10 @@ enum PageDate {
         guard words.count <= 60 else { return nil }
         for start in words.indices {
             // A date begins with a digit, a month or a weekday; skip the rest quickly.
-            guard let first = words[start].first, first.isNumber || first.isUppercase else { continue }
+            guard let first = words[start].first else { continue }
+            let word = words[start].lowercased().filter(\.isLetter)
+            guard first.isNumber || CalendarNames.monthNumber(word) != nil || CalendarNames.weekdayNumber(word) != nil
+            else { continue }
             for end in stride(from: min(words.count, start + 8), to: start, by: -1) {
                 if let date = NewsDateParser.parse(words[start..<end].joined(separator: " ")),
                    date.precision >= .day {

@@ -23,7 +23,7 @@ struct StoryText {
         let surveyBlocks = HTMLText.blocks(in: body, filter: .survey)
         let survey = BlockStatistics(surveyBlocks, within: body)
         let holders = survey.storyHolders(of: body)
-        let articleLike = surveyBlocks.filter(Self.isArticleLike)
+        let articleLike = surveyBlocks.filter { Self.isArticleLike($0) && !Self.isInsideChrome($0, below: body, holders: holders) }
         let pageArticleLength = Self.length(articleLike)
 
         var kept = Self.located(in: body, filter: BoilerplateFilter.strict.holdingStory(holders))
@@ -57,6 +57,16 @@ struct StoryText {
     private static func isArticleLike(_ block: TextBlock) -> Bool {
         guard block.length >= articleLikeParagraphLength, block.container.name != "h1" else { return false }
         return Double(block.linkTextLength) <= Double(block.length) * articleLikeLinkDensity
+    }
+
+    /// Inside a `<nav>`, `<header>`, `<footer>` … that does not hold the story.
+    private static func isInsideChrome(_ block: TextBlock, below body: MarkupNode, holders: Set<MarkupNode>) -> Bool {
+        var element: MarkupNode? = block.container
+        while let current = element, current != body {
+            if BoilerplateFilter.isChromeElement(current) && !holders.contains(current) { return true }
+            element = current.parent
+        }
+        return false
     }
 
     static func length(_ blocks: [TextBlock]) -> Int {

@@ -97,3 +97,16 @@ import Testing
         #expect(mentions.texts(.organization) == ["Congress", "Parliament"])
     }
 }
+
+@Suite struct GroupAndLeaderTests {
+    @Test func aNameBeforeAdministrationIsAPerson() {
+        let mentions = Fixtures.scripted([("Obama", .location)]).extract("The Obama administration has signaled willingness.")
+        #expect(mentions.first("Obama")?.type == .person)
+    }
+
+    @Test func ethnicGroupsAreGroups() {
+        let mentions = Fixtures.scripted([("Hispanic", .organization)]).extract("Would you vote for an African American or Hispanic man?")
+        #expect(mentions.first("Hispanic")?.type == .group)
+        #expect(mentions.first("African American")?.type == .group)
+    }
+}

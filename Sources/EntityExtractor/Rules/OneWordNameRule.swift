@@ -3,7 +3,9 @@ import Foundation
 /// A one-word name the tagger found and no list knows, read again:
 ///
 /// - a first name of people (`GivenNames`: "Kevin", "Donald") the tagger
-///   called a place or an organisation is a person ("Kevin was snoring");
+///   called a place or an organisation is a person ("Kevin was snoring"), and
+///   so is a name before "administration", "presidency" or "campaign" ("the
+///   Obama administration");
 /// - a dictionary word the tagger called a place ("Excellence", "Omicron",
 ///   "Sequestration", "Neck") is a word: real places that are words ("Reading",
 ///   "Nice") are in the gazetteers or are left out of them on purpose;
@@ -17,12 +19,18 @@ enum OneWordNameRule {
         case person
     }
 
+    /// Lower-case nouns a leader's surname goes before ("the Obama administration").
+    static let leaderNouns: Set<[UInt8]> = Set(["administration", "presidency", "campaign"].map { Array($0.utf8) })
+
     static func verdict(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, gazetteer: Gazetteer,
                         dropWords: Bool) -> Verdict {
         guard tokens.count == 1, label == .location || label == .organization else { return .keep }
         let word = text.bytes[text.tokens[tokens.lowerBound].range]
         guard gazetteer.lookup(tokens: tokens, in: text) == nil else { return .keep }
         if GivenNames.names.contains(Array(word)) { return .person }
+        // "the Obama administration", "the Biden campaign": a leader's name.
+        let next = tokens.upperBound
+        if next < text.tokens.count, leaderNouns.contains(Array(text.bytes[text.tokens[next].range])) { return .person }
         if dropWords, label == .location, CommonWords.contains(word) { return .drop }
         if dropWords, label == .organization, CommonWords.contains(word), !NameWords.words.contains(CommonWords.folded(word)) {
             return .drop

@@ -54,3 +54,15 @@ import Testing
         #expect(mentions.last?.entity == "Xi Jinping")
     }
 }
+
+@Suite struct PlaceAndFacilityHeadTests {
+    @Test func placeHeadsMakePlacesAndListedNamesOfFacilitiesGo() {
+        let text = "Residents of Sheepshead Bay and Oklahoma City met on Dresden Drive near the Korean Peninsula exhibit."
+        let mentions = Fixtures.scripted([("Sheepshead Bay", .person), ("Oklahoma City", .person), ("Korean Peninsula", .organization)])
+            .extract(text)
+        #expect(mentions.first("Sheepshead Bay")?.type == .location)
+        #expect(mentions.first("Oklahoma City")?.type == .geopolitical)
+        #expect(mentions.first("Korean Peninsula")?.type == .location)
+        #expect(mentions.first("Dresden") == nil)
+    }
+}

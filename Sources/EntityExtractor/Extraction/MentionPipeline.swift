@@ -113,6 +113,14 @@ struct MentionPipeline {
         }
 
         ShortCodeContextRule.filter(&found, in: text, gazetteer: gazetteer)
+        if options.webRules {
+            // "Dresden" of "Dresden Drive", "Peachtree" of "Peachtree Road": a facility's name.
+            found.removeAll { candidate in
+                candidate.source == .gazetteer && candidate.tokens.upperBound < text.tokens.count
+                    && facts.shape[candidate.tokens.upperBound] == .capitalised
+                    && SpanEdgeRule.facilityHeads.contains(CommonWords.folded(text.bytes[text.tokens[candidate.tokens.upperBound].range]))
+            }
+        }
 
         // Listed names inside longer organisation names ("New York University").
         for candidate in found where options.webRules && candidate.source != .analyst
@@ -133,7 +141,7 @@ struct MentionPipeline {
                   let edged = SpanEdgeRule.trimmed(possessiveFree, label: span.label, in: text, facts: facts,
                                                    facilities: options.webRules) else { continue }
             var (tokens, label) = (edged.tokens, edged.label)
-            if options.webRules, WordsOnlyPersonRule.isPhrase(tokens, label: label, in: text) { continue }
+            if options.webRules, WordsOnlyPersonRule.isPhrase(tokens, label: span.label, in: text) { continue }
             switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: options.webRules) {
             case .drop: continue
             case .person: label = .person

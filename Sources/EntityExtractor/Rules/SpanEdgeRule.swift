@@ -15,9 +15,11 @@
 /// - a span of nothing but such words is no name at all ("I’m not", "We").
 ///
 /// Then, for names whose last word says what they are: a facility (roads,
-/// bridges, stations: no type of Dossier's) is dropped, and a person
-/// ending in an organisation's designator ("Washington Post", "Apple Inc",
-/// "Jacobi Hospital") is an organisation.
+/// bridges, stations: no type of Dossier's) is dropped, a person ending in an
+/// organisation's designator ("Washington Post", "Apple Inc", "Jacobi
+/// Hospital") is an organisation, and one ending in a place's ("Sheepshead
+/// Bay", "Oklahoma City") a place, as is an organisation ending in a natural
+/// feature ("Korean Peninsula").
 enum SpanEdgeRule {
     struct Result: Equatable {
         var tokens: Range<Int>
@@ -71,6 +73,11 @@ enum SpanEdgeRule {
         if facilities, facilityHeads.contains(last), upper - lower > 1 { return nil }
         if label == .person, upper - lower > 1, organizationHeads.contains(last) {
             label = .organization
+        }
+        // "Sheepshead Bay", "Oklahoma City" read as people, "Korean Peninsula" as an organisation.
+        if upper - lower > 1, (label == .person && placeHeads.contains(last))
+            || (facilities && label == .organization && ModelSpanTyping.naturalFeatures.contains(String(decoding: last, as: UTF8.self))) {
+            label = .location
         }
         return Result(tokens: lower..<upper, label: label)
     }
@@ -129,6 +136,11 @@ enum SpanEdgeRule {
         road rd street st drive avenue ave boulevard blvd lane highway freeway expressway bridge tunnel \
         station terminal stadium arena airport
         """)
+
+    /// Last words of places' names: natural features, and the kinds of
+    /// settlement and division ("City", "County").
+    static let placeHeads: Set<[UInt8]> = set("city county province district township borough village town")
+        .union(ModelSpanTyping.naturalFeatures.map { Array($0.utf8) })
 
     /// Last words of organisations' names.
     static let organizationHeads = set("""

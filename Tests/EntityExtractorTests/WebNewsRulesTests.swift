@@ -110,3 +110,15 @@ import Testing
         #expect(mentions.first("African American")?.type == .group)
     }
 }
+
+@Suite struct PlaceEvidenceTests {
+    @Test func anUnlistedOneWordPlaceNeedsAPlacesContext() {
+        let text = "Bill Clinton calls Obamacare crazy.\n\nFLINT, Mich., Oct. 4 (UPI) — He spoke in Flint, and in Seoul, Daejeon and Cheongju it was cold."
+        let mentions = Fixtures.scripted([("Obamacare", .location), ("FLINT", .location), ("Flint", .location),
+                                          ("Daejeon", .location), ("Cheongju", .location)]).extract(text)
+        #expect(mentions.first("Obamacare") == nil)
+        #expect(mentions.first("FLINT")?.type == .geopolitical)
+        #expect(mentions.first("Flint")?.type == .geopolitical)
+        #expect(mentions.first("Cheongju")?.type == .geopolitical)
+    }
+}

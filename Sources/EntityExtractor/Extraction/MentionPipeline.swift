@@ -134,6 +134,7 @@ struct MentionPipeline {
         // 4. The tagger.
         let headlines = options.headlines ? HeadlineRule.headlineLines(in: text, facts: facts) : []
         let typing = ModelSpanTyping(gazetteer: gazetteer)
+        var placeLikeWords: Set<UInt64>?
         var model: [Candidate] = []
         var lowerCaseAnswers: [[UInt8]: Bool] = [:]
         for span in modelSpans {
@@ -145,7 +146,12 @@ struct MentionPipeline {
             switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: options.webRules) {
             case .drop: continue
             case .person: label = .person
-            case .keep: break
+            case .keep:
+                if options.webRules, label == .location, tokens.count == 1, gazetteer.lookup(tokens: tokens, in: text) == nil {
+                    let words = placeLikeWords ?? PlaceEvidenceRule.placeLikeWords(in: text, facts: facts, gazetteer: gazetteer)
+                    placeLikeWords = words
+                    if !words.contains(CommonWords.foldedHash(text.bytes[text.tokens[tokens.lowerBound].range])) { continue }
+                }
             }
             if SentenceInitialRule.isCommonWordSpan(tokens, label: label, in: text, facts: facts, writesInLowerCase: { word in
                 if let known = lowerCaseAnswers[word] { return known }

@@ -1,15 +1,13 @@
 import Foundation
 
-/// A one-word name the tagger found and no list knows, read again:
+/// A one-word name the tagger found and no list knows, read again (a one-word
+/// place needs a place's context too, `PlaceEvidenceRule`):
 ///
 /// - a first name of people (`GivenNames`: "Kevin", "Donald") the tagger
 ///   called a place or an organisation is a person ("Kevin was snoring"), and
 ///   so is a name before "administration", "presidency" or "campaign" ("the
 ///   Obama administration");
-/// - a dictionary word the tagger called a place ("Excellence", "Omicron",
-///   "Sequestration", "Neck") is a word: real places that are words ("Reading",
-///   "Nice") are in the gazetteers or are left out of them on purpose;
-/// - a dictionary word the tagger called an organisation is a word too
+/// - a dictionary word the tagger called an organisation is a word
 ///   ("Resilience", "Section", "Letters"), unless news capitalises it as a
 ///   name (`NameWords`: "Congress", "Parliament", "Apple").
 enum OneWordNameRule {
@@ -31,7 +29,6 @@ enum OneWordNameRule {
         // "the Obama administration", "the Biden campaign": a leader's name.
         let next = tokens.upperBound
         if next < text.tokens.count, leaderNouns.contains(Array(text.bytes[text.tokens[next].range])) { return .person }
-        if dropWords, label == .location, CommonWords.contains(word) { return .drop }
         if dropWords, label == .organization, CommonWords.contains(word), !NameWords.words.contains(CommonWords.folded(word)) {
             return .drop
         }

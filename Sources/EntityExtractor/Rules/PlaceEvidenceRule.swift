@@ -1,0 +1,50 @@
+/// An unlisted one-word "place" the tagger found is a place when the text
+/// somewhere puts it where places go: after a preposition of place ("in
+/// Copperfield", "the Copperfield area" after "in the"), before a comma and a
+/// listed place or a state's abbreviation ("Brookhaven, Georgia", "Flint,
+/// Mich."), or listed with a listed place ("Seoul, Daejeon and Cheongju"). Words the tagger calls places for
+/// their capital alone ("Obamacare", "Omicron", "Halloween", "VA") have no
+/// such use and are dropped.
+enum PlaceEvidenceRule {
+    static let prepositions: Set<[UInt8]> = Set(["in", "at", "from", "near", "across", "outside", "inside", "around",
+                                                 "toward", "towards", "visit", "visited", "visiting"]
+        .map { Array($0.utf8) })
+    static let determiners: Set<[UInt8]> = Set(["the", "a", "an", "northern", "southern", "eastern", "western", "central",
+                                                "downtown", "suburban", "rural", "nearby"].map { Array($0.utf8) })
+
+    /// The words (hash of their folded bytes) of `text` that stand somewhere as a place would.
+    static func placeLikeWords(in text: TokenizedText, facts: TokenFacts, gazetteer: Gazetteer) -> Set<UInt64> {
+        var words: Set<UInt64> = []
+        let count = text.tokens.count
+        for index in 0..<count where facts.shape[index].isUpperInitial {
+            var previous = index - 1
+            while previous >= 0, determiners.contains(CommonWords.folded(text.bytes[text.tokens[previous].range])) { previous -= 1 }
+            let afterPreposition = previous >= 0 && prepositions.contains(CommonWords.folded(text.bytes[text.tokens[previous].range]))
+            var beforePlace = false
+            if index + 2 < count, text.bytes[text.tokens[index + 1].range].elementsEqual([0x2C]),
+               let entry = gazetteer.longestMatch(in: text, at: index + 2)?.entry, entry.isPolity {
+                beforePlace = true
+            }
+            func isComma(_ token: Int) -> Bool { token >= 0 && token < count && text.bytes[text.tokens[token].range].elementsEqual([0x2C]) }
+            func isAbbreviation(_ token: Int) -> Bool {
+                guard token >= 0, token < count, facts.shape[token].isUpperInitial else { return false }
+                let bytes = text.bytes[text.tokens[token].range]
+                return bytes.count <= 6 && bytes.last == 0x2E
+            }
+            func isListedPlace(_ token: Int) -> Bool {
+                token >= 0 && token < count && gazetteer.lookup(tokens: token..<(token + 1), in: text)?.isPolity == true
+            }
+            // "Flint, Mich.", a dateline "HEMPSTEAD, N.Y.", and "Mich." itself.
+            let beforeAbbreviation = isComma(index + 1) && isAbbreviation(index + 2)
+            let abbreviationAfterPlace = isComma(index - 1) && isAbbreviation(index)
+            // "Seoul, Daejeon and Cheongju": listed with a listed place.
+            let previousWord = index >= 1 ? CommonWords.folded(text.bytes[text.tokens[index - 1].range]) : []
+            let coordinated = (isComma(index - 1) || previousWord == Array("and".utf8) || previousWord == Array("or".utf8))
+                && (isListedPlace(index - 2) || (isComma(index + 1) && isListedPlace(index + 2)))
+            if afterPreposition || beforePlace || beforeAbbreviation || abbreviationAfterPlace || coordinated {
+                words.insert(CommonWords.foldedHash(text.bytes[text.tokens[index].range]))
+            }
+        }
+        return words
+    }
+}

@@ -66,3 +66,13 @@ import Testing
         #expect(mentions.first("Dresden") == nil)
     }
 }
+
+@Suite struct OrganisationExtensionTests {
+    @Test func anOrganisationEndingInItsDesignatorGoesOnOverOfAndFor() {
+        let text = "The Annenberg Institute for School Reform and the United Federation of Teachers met at Hofstra University on Monday."
+        let mentions = Fixtures.scripted([("Annenberg Institute", .organization), ("United Federation", .organization),
+                                          ("Hofstra University", .organization)]).extract(text)
+        #expect(mentions.texts(.organization) == ["Annenberg Institute for School Reform", "United Federation of Teachers",
+                                                  "Hofstra University"])
+    }
+}

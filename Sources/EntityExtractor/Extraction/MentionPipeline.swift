@@ -142,6 +142,7 @@ struct MentionPipeline {
                   let edged = SpanEdgeRule.trimmed(possessiveFree, label: span.label, in: text, facts: facts,
                                                    facilities: options.webRules) else { continue }
             var (tokens, label) = (edged.tokens, edged.label)
+            if options.webRules, label == .organization { tokens = SpanEdgeRule.extendedOrganisation(tokens, in: text, facts: facts) }
             if options.webRules, WordsOnlyPersonRule.isPhrase(tokens, label: span.label, in: text) { continue }
             switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: options.webRules) {
             case .drop: continue

@@ -82,6 +82,40 @@ enum SpanEdgeRule {
         return Result(tokens: lower..<upper, label: label)
     }
 
+    /// An organisation's span the tagger ended at its designator, before the
+    /// "of" or "for" that goes on with it: "Annenberg Institute" of
+    /// "Annenberg Institute for School Reform", "United Federation" of "United
+    /// Federation of Teachers". The span goes on over the connector and up to
+    /// three capitalised words (with "and" between them) on the same line.
+    static func extendedOrganisation(_ tokens: Range<Int>, in text: TokenizedText, facts: TokenFacts) -> Range<Int> {
+        let last = tokens.upperBound - 1
+        guard organizationHeads.contains(bare(CommonWords.folded(text.bytes[text.tokens[last].range]))) else { return tokens }
+        let line = facts.line[last]
+        var index = tokens.upperBound
+        guard index + 1 < text.tokens.count, facts.line[index + 1] == line,
+              connectors.contains(Array(text.bytes[text.tokens[index].range])), facts.shape[index + 1] == .capitalised else {
+            return tokens
+        }
+        index += 1
+        var words = 0
+        var end = tokens.upperBound
+        while index < text.tokens.count, facts.line[index] == line, words < 3 {
+            if facts.shape[index] == .capitalised, !functionWords.contains(CommonWords.folded(text.bytes[text.tokens[index].range])) {
+                words += 1
+                index += 1
+                end = index
+            } else if text.bytes[text.tokens[index].range].elementsEqual("and".utf8), index + 1 < text.tokens.count,
+                      facts.shape[index + 1] == .capitalised {
+                index += 1
+            } else {
+                break
+            }
+        }
+        return tokens.lowerBound..<end
+    }
+
+    static let connectors: Set<[UInt8]> = Set(["of", "for"].map { Array($0.utf8) })
+
     /// "Inc." or "Jr." end a name with their dot; a lone "." or "," does not.
     private static func isClosingPart(_ bytes: ArraySlice<UInt8>, capitalisedWords: Bool) -> Bool {
         guard bytes.count > 1, bytes.first.map({ $0 >= 0x41 && $0 <= 0x5A }) == true else { return false }
@@ -149,6 +183,6 @@ enum SpanEdgeRule {
         committee council commission party agency department ministry office bureau authority administration \
         service services board court senate congress parliament assembly union federation league club \
         bank fund trust news times post journal radio television tv network press herald tribune gazette \
-        daily magazine
+        daily magazine center centre
         """)
 }

@@ -35,7 +35,19 @@ import Testing
         #expect(missing.stderr.hasPrefix("dossier: "))
         let both = try DossierExecutable.run(["eval", "ner", gold.path, "--seeds"])
         #expect(both.status == 2)  // a usage error, as for lua (README: exit status)
-        #expect(both.stderr.contains("give a CoNLL FILE or --seeds"))
+        #expect(both.stderr.contains("give one of a CoNLL FILE, --seeds or --web DIR"))
+    }
+
+    @Test func webNewsIsScoredAgainstTheJudgements() throws {
+        let web = LuaScriptTests.root.appendingPathComponent("eval/webnews").path
+        let result = try DossierExecutable.run(["eval", "ner", "--web", web])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("33 English articles"), "\(result.stdout)")
+        #expect(result.stdout.contains("others, where 0 mentions were found"), "\(result.stdout)")
+        #expect(result.stdout.contains("precision") && result.stdout.contains("recall"), "\(result.stdout)")
+        let missing = try DossierExecutable.run(["eval", "ner", "--web", "/nonexistent/webnews"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("dossier: "))
     }
 
     @Test func timeMLFilesAreScoredTempEvalStyle() throws {

@@ -24,11 +24,9 @@ struct MentionPipeline {
         /// Take "'s" off the end of tagger spans; CoNLL keeps it ("Lord 's").
         var trimPossessives = true
         /// Rules for names as OntoNotes and analysts see them, which CoNLL
-        /// annotates otherwise: tagger spans naming facilities ("Bruckner
-        /// Boulevard"), unlisted one-word "places" that are dictionary words
-        /// (`OneWordNameRule`) and "people" made of words (`WordsOnlyPersonRule`)
-        /// are dropped (CoNLL: locations, people), and listed
-        /// names inside organisation names give way (`NestedNameRule`).
+        /// annotates otherwise (`WebNameRules`): facilities, one-word names
+        /// without a place's context, "people" made of words, listed names
+        /// inside organisation names.
         var webRules = true
     }
 
@@ -112,48 +110,18 @@ struct MentionPipeline {
             index += 1
         }
 
-        ShortCodeContextRule.filter(&found, in: text, gazetteer: gazetteer)
-        if options.webRules {
-            // "Dresden" of "Dresden Drive", "Peachtree" of "Peachtree Road": a facility's name.
-            found.removeAll { candidate in
-                candidate.source == .gazetteer && candidate.tokens.upperBound < text.tokens.count
-                    && facts.shape[candidate.tokens.upperBound] == .capitalised
-                    && SpanEdgeRule.facilityHeads.contains(CommonWords.folded(text.bytes[text.tokens[candidate.tokens.upperBound].range]))
-            }
-        }
-
-        // Listed names inside longer organisation names ("New York University").
-        for candidate in found where options.webRules && candidate.source != .analyst
-            && candidate.type != .organization && candidate.type != .person {
-            guard candidate.bytes == byteRange(candidate.tokens, text),
-                  let run = NestedNameRule.organisation(around: candidate.tokens, in: text, facts: facts) else { continue }
-            found.append(Candidate(bytes: byteRange(run, text), tokens: run, type: .organization, entity: nil,
-                                   entityType: nil, source: .model, label: .organization))
-        }
+        var webNames = WebNameRules(gazetteer: gazetteer, webRules: options.webRules)
+        webNames.reviewListed(&found, in: text, facts: facts)
 
         // 4. The tagger.
         let headlines = options.headlines ? HeadlineRule.headlineLines(in: text, facts: facts) : []
         let typing = ModelSpanTyping(gazetteer: gazetteer)
-        var placeLikeWords: Set<UInt64>?
         var model: [Candidate] = []
         var lowerCaseAnswers: [[UInt8]: Bool] = [:]
         for span in modelSpans {
             guard let possessiveFree = cleaned(span.tokens, text: text, facts: facts),
-                  let edged = SpanEdgeRule.trimmed(possessiveFree, label: span.label, in: text, facts: facts,
-                                                   facilities: options.webRules) else { continue }
-            var (tokens, label) = (edged.tokens, edged.label)
-            if options.webRules, label == .organization { tokens = SpanEdgeRule.extendedOrganisation(tokens, in: text, facts: facts) }
-            if options.webRules, WordsOnlyPersonRule.isPhrase(tokens, label: span.label, in: text) { continue }
-            switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: options.webRules) {
-            case .drop: continue
-            case .person: label = .person
-            case .keep:
-                if options.webRules, label == .location, tokens.count == 1, gazetteer.lookup(tokens: tokens, in: text) == nil {
-                    let words = placeLikeWords ?? PlaceEvidenceRule.placeLikeWords(in: text, facts: facts, gazetteer: gazetteer)
-                    placeLikeWords = words
-                    if !words.contains(CommonWords.foldedHash(text.bytes[text.tokens[tokens.lowerBound].range])) { continue }
-                }
-            }
+                  let reviewed = webNames.review(possessiveFree, label: span.label, in: text, facts: facts) else { continue }
+            let (tokens, label) = (reviewed.tokens, reviewed.label)
             if SentenceInitialRule.isCommonWordSpan(tokens, label: label, in: text, facts: facts, writesInLowerCase: { word in
                 if let known = lowerCaseAnswers[word] { return known }
                 let answer = SentenceInitialRule.writesInLowerCase(word, in: text, facts: facts)

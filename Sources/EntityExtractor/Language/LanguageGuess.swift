@@ -18,7 +18,7 @@ public enum LanguageGuess {
 
     /// Bytes read from the start of a text: enough words to tell, and a
     /// constant cost however long the text.
-    static let sampleBytes = 6_000
+    static let sampleBytes = 3_000
     /// Function words needed before a guess is trusted.
     static let minimumEvidence = 12
 

@@ -6,11 +6,9 @@
 /// their capital alone ("Obamacare", "Omicron", "Halloween", "VA") have no
 /// such use and are dropped.
 enum PlaceEvidenceRule {
-    static let prepositions: Set<[UInt8]> = Set(["in", "at", "from", "near", "across", "outside", "inside", "around",
-                                                 "toward", "towards", "visit", "visited", "visiting"]
-        .map { Array($0.utf8) })
-    static let determiners: Set<[UInt8]> = Set(["the", "a", "an", "northern", "southern", "eastern", "western", "central",
-                                                "downtown", "suburban", "rural", "nearby"].map { Array($0.utf8) })
+    static let prepositions = WordSet("in at from near across outside inside around toward towards visit visited visiting")
+    static let determiners = WordSet("the a an northern southern eastern western central downtown suburban rural nearby")
+    static let conjunctions = WordSet("and or")
 
     /// The words (hash of their folded bytes) of `text` that stand somewhere as a place would.
     static func placeLikeWords(in text: TokenizedText, facts: TokenFacts, gazetteer: Gazetteer) -> Set<UInt64> {
@@ -18,8 +16,8 @@ enum PlaceEvidenceRule {
         let count = text.tokens.count
         for index in 0..<count where facts.shape[index].isUpperInitial {
             var previous = index - 1
-            while previous >= 0, determiners.contains(CommonWords.folded(text.bytes[text.tokens[previous].range])) { previous -= 1 }
-            let afterPreposition = previous >= 0 && prepositions.contains(CommonWords.folded(text.bytes[text.tokens[previous].range]))
+            while previous >= 0, determiners.contains(text.bytes[text.tokens[previous].range]) { previous -= 1 }
+            let afterPreposition = previous >= 0 && prepositions.contains(text.bytes[text.tokens[previous].range])
             var beforePlace = false
             if index + 2 < count, text.bytes[text.tokens[index + 1].range].elementsEqual([0x2C]),
                let entry = gazetteer.longestMatch(in: text, at: index + 2)?.entry, entry.isPolity {
@@ -38,8 +36,7 @@ enum PlaceEvidenceRule {
             let beforeAbbreviation = isComma(index + 1) && isAbbreviation(index + 2)
             let abbreviationAfterPlace = isComma(index - 1) && isAbbreviation(index)
             // "Seoul, Daejeon and Cheongju": listed with a listed place.
-            let previousWord = index >= 1 ? CommonWords.folded(text.bytes[text.tokens[index - 1].range]) : []
-            let coordinated = (isComma(index - 1) || previousWord == Array("and".utf8) || previousWord == Array("or".utf8))
+            let coordinated = (isComma(index - 1) || (index >= 1 && conjunctions.contains(text.bytes[text.tokens[index - 1].range])))
                 && (isListedPlace(index - 2) || (isComma(index + 1) && isListedPlace(index + 2)))
             if afterPreposition || beforePlace || beforeAbbreviation || abbreviationAfterPlace || coordinated {
                 words.insert(CommonWords.foldedHash(text.bytes[text.tokens[index].range]))

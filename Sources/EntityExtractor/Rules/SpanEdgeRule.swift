@@ -32,7 +32,7 @@ enum SpanEdgeRule {
         var lower = span.lowerBound
         var upper = span.upperBound
         var label = label
-        func word(_ index: Int) -> [UInt8] { CommonWords.folded(text.bytes[text.tokens[index].range]) }
+        func word(_ index: Int) -> ArraySlice<UInt8> { text.bytes[text.tokens[index].range] }
         func isEdgeNoise(_ index: Int) -> Bool {
             !facts.shape[index].isUpperInitial || functionWords.contains(word(index))
         }
@@ -42,11 +42,10 @@ enum SpanEdgeRule {
         // Committee" keeps its first word).
         var titled = false
         while lower < upper {
-            let first = bare(word(lower))
             if isEdgeNoise(lower) && facts.shape[lower] != .number {
                 lower += 1
-            } else if honorifics.contains(first) || (label == .person && roles.contains(first)) {
-                titled = titled || honorifics.contains(first)
+            } else if honorifics.containsBare(word(lower)) || (label == .person && roles.containsBare(word(lower))) {
+                titled = titled || honorifics.containsBare(word(lower))
                 lower += 1
             } else {
                 break
@@ -65,18 +64,18 @@ enum SpanEdgeRule {
             lower += 1
         }
         // A title inside a person's span: the person is what follows it.
-        if label == .person, let title = (lower..<upper).last(where: { isTitle(bare(word($0))) }), title + 1 < upper {
+        if label == .person, let title = (lower..<upper).last(where: { isTitle(word($0)) }), title + 1 < upper {
             lower = title + 1
         }
         if titled, label != .miscellaneous { label = .person }
-        let last = bare(word(upper - 1))
-        if facilities, facilityHeads.contains(last), upper - lower > 1 { return nil }
-        if label == .person, upper - lower > 1, organizationHeads.contains(last) {
+        let last = word(upper - 1)
+        if facilities, facilityHeads.containsBare(last), upper - lower > 1 { return nil }
+        if label == .person, upper - lower > 1, organizationHeads.containsBare(last) {
             label = .organization
         }
         // "Sheepshead Bay", "Oklahoma City" read as people, "Korean Peninsula" as an organisation.
-        if upper - lower > 1, (label == .person && placeHeads.contains(last))
-            || (facilities && label == .organization && ModelSpanTyping.naturalFeatures.contains(String(decoding: last, as: UTF8.self))) {
+        if upper - lower > 1, (label == .person && placeHeads.containsBare(last))
+            || (facilities && label == .organization && naturalFeatures.containsBare(last)) {
             label = .location
         }
         return Result(tokens: lower..<upper, label: label)
@@ -89,18 +88,18 @@ enum SpanEdgeRule {
     /// three capitalised words (with "and" between them) on the same line.
     static func extendedOrganisation(_ tokens: Range<Int>, in text: TokenizedText, facts: TokenFacts) -> Range<Int> {
         let last = tokens.upperBound - 1
-        guard organizationHeads.contains(bare(CommonWords.folded(text.bytes[text.tokens[last].range]))) else { return tokens }
+        guard organizationHeads.containsBare(text.bytes[text.tokens[last].range]) else { return tokens }
         let line = facts.line[last]
         var index = tokens.upperBound
         guard index + 1 < text.tokens.count, facts.line[index + 1] == line,
-              connectors.contains(Array(text.bytes[text.tokens[index].range])), facts.shape[index + 1] == .capitalised else {
+              connectors.contains(text.bytes[text.tokens[index].range]), facts.shape[index + 1] == .capitalised else {
             return tokens
         }
         index += 1
         var words = 0
         var end = tokens.upperBound
         while index < text.tokens.count, facts.line[index] == line, words < 3 {
-            if facts.shape[index] == .capitalised, !functionWords.contains(CommonWords.folded(text.bytes[text.tokens[index].range])) {
+            if facts.shape[index] == .capitalised, !functionWords.contains(text.bytes[text.tokens[index].range]) {
                 words += 1
                 index += 1
                 end = index
@@ -114,7 +113,7 @@ enum SpanEdgeRule {
         return tokens.lowerBound..<end
     }
 
-    static let connectors: Set<[UInt8]> = Set(["of", "for"].map { Array($0.utf8) })
+    static let connectors = WordSet("of for")
 
     /// "Inc." or "Jr." end a name with their dot; a lone "." or "," does not.
     private static func isClosingPart(_ bytes: ArraySlice<UInt8>, capitalisedWords: Bool) -> Bool {
@@ -122,18 +121,13 @@ enum SpanEdgeRule {
         return capitalisedWords || bytes.last == 0x2E
     }
 
-    private static func isTitle(_ word: [UInt8]) -> Bool {
-        honorifics.contains(word) || roles.contains(word)
+    private static func isTitle(_ word: ArraySlice<UInt8>) -> Bool {
+        honorifics.containsBare(word) || roles.containsBare(word)
     }
 
-    /// A word without its abbreviation dot ("Rep." -> "rep").
-    private static func bare(_ word: [UInt8]) -> [UInt8] {
-        word.last == 0x2E && word.count > 1 ? Array(word.dropLast()) : word
-    }
+    private static func set(_ words: String) -> WordSet { WordSet(words) }
 
-    private static func set(_ words: String) -> Set<[UInt8]> {
-        Set(words.split(separator: " ").map { Array($0.utf8) })
-    }
+    static let naturalFeatures = WordSet(ModelSpanTyping.naturalFeatures.joined(separator: " "))
 
     /// Closed-class words: never the first or last word of a name. "The" is
     /// left alone ("The Hague", "The Washington Post"), and so are "May",
@@ -173,8 +167,8 @@ enum SpanEdgeRule {
 
     /// Last words of places' names: natural features, and the kinds of
     /// settlement and division ("City", "County").
-    static let placeHeads: Set<[UInt8]> = set("city county province district township borough village town")
-        .union(ModelSpanTyping.naturalFeatures.map { Array($0.utf8) })
+    static let placeHeads = set("city county province district township borough village town "
+        + ModelSpanTyping.naturalFeatures.joined(separator: " "))
 
     /// Last words of organisations' names.
     static let organizationHeads = set("""

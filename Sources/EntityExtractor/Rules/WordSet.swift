@@ -1,0 +1,39 @@
+import Foundation
+
+/// A set of lower-case words asked with a token's bytes in any ASCII case, by
+/// the hash of the folded bytes (`CommonWords.foldedHash`): a question makes
+/// no array, which matters for rules asked of every span or name. Two words
+/// of one hash would be one word here; with 64-bit hashes and lists of a few
+/// thousand words that does not happen.
+struct WordSet: Sendable {
+    private let hashes: Set<UInt64>
+
+    /// Words separated by white space.
+    init(_ words: String) {
+        hashes = Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { NameKey.hash($0.utf8) })
+    }
+
+    /// One word a line, from a resource file of the bundle (empty when missing).
+    init(resource name: String) {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: name, withExtension: "txt"),
+              let data = FileManager.default.contents(atPath: url.path) else {
+            hashes = []
+            return
+        }
+        hashes = Set(data.split(separator: 0x0A).map { NameKey.hash($0.lazy.map(asciiLowercased)) })
+    }
+
+    func contains(_ word: ArraySlice<UInt8>) -> Bool {
+        hashes.contains(CommonWords.foldedHash(word))
+    }
+
+    /// Whether the word without an abbreviation's dot is in the set ("Rep." asks "rep").
+    func containsBare(_ word: ArraySlice<UInt8>) -> Bool {
+        word.count > 1 && word.last == 0x2E ? contains(word.dropLast()) : contains(word)
+    }
+
+    func contains(_ word: String) -> Bool {
+        hashes.contains(NameKey.hash(word.utf8.lazy.map(asciiLowercased)))
+    }
+}

@@ -6,11 +6,13 @@ import Foundation
 /// of one hash would be one word here; with 64-bit hashes and lists of a few
 /// thousand words that does not happen.
 struct WordSet: Sendable {
-    private let hashes: Set<UInt64>
+    /// The words' hashes, in the extractor's own open-addressing table (no
+    /// SipHash per question, as a `Set` would do).
+    private let hashes: HashInterner
 
     /// Words separated by white space.
     init(_ words: String) {
-        hashes = Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { NameKey.hash($0.utf8) })
+        hashes = Self.interner(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { NameKey.hash($0.utf8) })
     }
 
     /// One word a line, from a resource file of the bundle (empty when missing).
@@ -18,14 +20,20 @@ struct WordSet: Sendable {
         guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources")
             ?? Bundle.module.url(forResource: name, withExtension: "txt"),
               let data = FileManager.default.contents(atPath: url.path) else {
-            hashes = []
+            hashes = Self.interner([])
             return
         }
-        hashes = Set(data.split(separator: 0x0A).map { NameKey.hash($0.lazy.map(asciiLowercased)) })
+        hashes = Self.interner(data.split(separator: 0x0A).map { NameKey.hash($0.lazy.map(asciiLowercased)) })
+    }
+
+    private static func interner(_ words: [UInt64]) -> HashInterner {
+        var interner = HashInterner(minimumCapacity: max(words.count, 1))
+        for word in words { _ = interner.insert(word) }
+        return interner
     }
 
     func contains(_ word: ArraySlice<UInt8>) -> Bool {
-        hashes.contains(CommonWords.foldedHash(word))
+        hashes.id(of: CommonWords.foldedHash(word)) != nil
     }
 
     /// Whether the word without an abbreviation's dot is in the set ("Rep." asks "rep").
@@ -34,6 +42,11 @@ struct WordSet: Sendable {
     }
 
     func contains(_ word: String) -> Bool {
-        hashes.contains(NameKey.hash(word.utf8.lazy.map(asciiLowercased)))
+        hashes.id(of: NameKey.hash(word.utf8.lazy.map(asciiLowercased))) != nil
     }
+}
+
+extension CommonWords {
+    /// The dictionary's words as a `WordSet`, for rules asked of every span.
+    static let hashed = WordSet(resource: "common-words")
 }

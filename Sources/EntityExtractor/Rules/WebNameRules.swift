@@ -14,8 +14,8 @@
 struct WebNameRules {
     let gazetteer: Gazetteer
     let webRules: Bool
-    /// `PlaceEvidenceRule.placeLikeWords`, made on first need.
-    private var placeLikeWords: Set<UInt64>?
+    /// `PlaceEvidenceRule.standsAsPlace`'s answers, by hash of the folded word.
+    private var placeAnswers: [UInt64: Bool] = [:]
 
     init(gazetteer: Gazetteer, webRules: Bool) {
         self.gazetteer = gazetteer
@@ -54,9 +54,11 @@ struct WebNameRules {
         case .person: label = .person
         case .keep:
             if webRules, label == .location, tokens.count == 1, gazetteer.lookup(tokens: tokens, in: text) == nil {
-                let words = placeLikeWords ?? PlaceEvidenceRule.placeLikeWords(in: text, facts: facts, gazetteer: gazetteer)
-                placeLikeWords = words
-                if !words.contains(CommonWords.foldedHash(text.bytes[text.tokens[tokens.lowerBound].range])) { return nil }
+                let word = text.bytes[text.tokens[tokens.lowerBound].range]
+                let key = CommonWords.foldedHash(word)
+                let isPlace = placeAnswers[key] ?? PlaceEvidenceRule.standsAsPlace(word, in: text, facts: facts, gazetteer: gazetteer)
+                placeAnswers[key] = isPlace
+                if !isPlace { return nil }
             }
         }
         return SpanEdgeRule.Result(tokens: tokens, label: label)

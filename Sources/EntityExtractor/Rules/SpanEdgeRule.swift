@@ -32,9 +32,11 @@ enum SpanEdgeRule {
         var lower = span.lowerBound
         var upper = span.upperBound
         var label = label
-        func word(_ index: Int) -> ArraySlice<UInt8> { text.bytes[text.tokens[index].range] }
+        // Words asked by hash, read through the buffer: this runs for every tagger span.
+        func hash(_ index: Int) -> UInt64 { WordSet.hash(of: index, in: text) }
+        func bareHash(_ index: Int) -> UInt64 { WordSet.hash(of: index, in: text, bare: true) }
         func isEdgeNoise(_ index: Int) -> Bool {
-            !facts.shape[index].isUpperInitial || functionWords.contains(word(index))
+            !facts.shape[index].isUpperInitial || functionWords.contains(hash: hash(index))
         }
         // Leading function words and titles, in any order ("If Sen. Kaine").
         // An honorific makes a person of any span ("Rep. Adam Schiff" read as
@@ -44,8 +46,9 @@ enum SpanEdgeRule {
         while lower < upper {
             if isEdgeNoise(lower) && facts.shape[lower] != .number {
                 lower += 1
-            } else if honorifics.containsBare(word(lower)) || (label == .person && roles.containsBare(word(lower))) {
-                titled = titled || honorifics.containsBare(word(lower))
+            } else if case let first = bareHash(lower),
+                      honorifics.contains(hash: first) || (label == .person && roles.contains(hash: first)) {
+                titled = titled || honorifics.contains(hash: first)
                 lower += 1
             } else {
                 break
@@ -60,22 +63,22 @@ enum SpanEdgeRule {
         guard lower < upper else { return nil }
         // A sentence's first word that news writes in lower case ("Later Xi said").
         if upper - lower > 1, facts.startsSentence[lower], facts.shape[lower + 1].isUpperInitial,
-           SentenceCaseWords.words.contains(word(lower)) {
+           SentenceCaseWords.words.contains(hash: hash(lower)) {
             lower += 1
         }
         // A title inside a person's span: the person is what follows it.
-        if label == .person, let title = (lower..<upper).last(where: { isTitle(word($0)) }), title + 1 < upper {
+        if label == .person, let title = (lower..<upper).last(where: { isTitle(hash: bareHash($0)) }), title + 1 < upper {
             lower = title + 1
         }
         if titled, label != .miscellaneous { label = .person }
-        let last = word(upper - 1)
-        if facilities, facilityHeads.containsBare(last), upper - lower > 1 { return nil }
-        if label == .person, upper - lower > 1, organizationHeads.containsBare(last) {
+        let last = bareHash(upper - 1)
+        if facilities, facilityHeads.contains(hash: last), upper - lower > 1 { return nil }
+        if label == .person, upper - lower > 1, organizationHeads.contains(hash: last) {
             label = .organization
         }
         // "Sheepshead Bay", "Oklahoma City" read as people, "Korean Peninsula" as an organisation.
-        if upper - lower > 1, (label == .person && placeHeads.containsBare(last))
-            || (facilities && label == .organization && naturalFeatures.containsBare(last)) {
+        if upper - lower > 1, (label == .person && placeHeads.contains(hash: last))
+            || (facilities && label == .organization && naturalFeatures.contains(hash: last)) {
             label = .location
         }
         return Result(tokens: lower..<upper, label: label)
@@ -121,8 +124,8 @@ enum SpanEdgeRule {
         return capitalisedWords || bytes.last == 0x2E
     }
 
-    private static func isTitle(_ word: ArraySlice<UInt8>) -> Bool {
-        honorifics.containsBare(word) || roles.containsBare(word)
+    private static func isTitle(hash: UInt64) -> Bool {
+        honorifics.contains(hash: hash) || roles.contains(hash: hash)
     }
 
     private static func set(_ words: String) -> WordSet { WordSet(words) }

@@ -41,6 +41,21 @@ struct WordSet: Sendable {
         word.count > 1 && word.last == 0x2E ? contains(word.dropLast()) : contains(word)
     }
 
+    /// Whether a word of hash `hash` (`WordSet.hash(of:in:bare:)`) is in the set.
+    func contains(hash: UInt64) -> Bool {
+        hashes.id(of: hash) != nil
+    }
+
+    /// The folded hash of token `index` of `text`, without its abbreviation
+    /// dot when `bare`; read through the array's buffer, so no slice is made.
+    static func hash(of index: Int, in text: TokenizedText, bare: Bool = false) -> UInt64 {
+        var range = text.tokens[index].range
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            if bare, range.count > 1, bytes[range.upperBound - 1] == 0x2E { range = range.lowerBound..<(range.upperBound - 1) }
+            return NameKey.hash(bytes[range].lazy.map(asciiLowercased))
+        }
+    }
+
     func contains(_ word: String) -> Bool {
         hashes.id(of: NameKey.hash(word.utf8.lazy.map(asciiLowercased))) != nil
     }

@@ -69,6 +69,18 @@ import Testing
         #expect(folds.stderr.contains("--folds goes with --raw"))
     }
 
+    @Test func webNewsIsScoredAgainstTheJudgements() throws {
+        let web = LuaScriptTests.root.appendingPathComponent("eval/webnews").path
+        let result = try DossierExecutable.run(["eval", "ner", "--web", web])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("33 English articles"), "\(result.stdout)")
+        #expect(result.stdout.contains("others, where 0 mentions were found"), "\(result.stdout)")
+        #expect(result.stdout.contains("precision") && result.stdout.contains("recall"), "\(result.stdout)")
+        let missing = try DossierExecutable.run(["eval", "ner", "--web", "/nonexistent/webnews"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("dossier: "))
+    }
+
     @Test func timeMLFilesAreScoredTempEvalStyle() throws {
         let directory = try DossierExecutable.temporaryDirectory()
         try """

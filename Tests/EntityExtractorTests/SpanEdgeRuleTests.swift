@@ -54,3 +54,25 @@ import Testing
         #expect(mentions.last?.entity == "Xi Jinping")
     }
 }
+
+@Suite struct PlaceAndFacilityHeadTests {
+    @Test func placeHeadsMakePlacesAndListedNamesOfFacilitiesGo() {
+        let text = "Residents of Sheepshead Bay and Oklahoma City met on Dresden Drive near the Korean Peninsula exhibit."
+        let mentions = Fixtures.scripted([("Sheepshead Bay", .person), ("Oklahoma City", .person), ("Korean Peninsula", .organization)])
+            .extract(text)
+        #expect(mentions.first("Sheepshead Bay")?.type == .location)
+        #expect(mentions.first("Oklahoma City")?.type == .geopolitical)
+        #expect(mentions.first("Korean Peninsula")?.type == .location)
+        #expect(mentions.first("Dresden") == nil)
+    }
+}
+
+@Suite struct OrganisationExtensionTests {
+    @Test func anOrganisationEndingInItsDesignatorGoesOnOverOfAndFor() {
+        let text = "The Annenberg Institute for School Reform and the United Federation of Teachers met at Hofstra University on Monday."
+        let mentions = Fixtures.scripted([("Annenberg Institute", .organization), ("United Federation", .organization),
+                                          ("Hofstra University", .organization)]).extract(text)
+        #expect(mentions.texts(.organization) == ["Annenberg Institute for School Reform", "United Federation of Teachers",
+                                                  "Hofstra University"])
+    }
+}

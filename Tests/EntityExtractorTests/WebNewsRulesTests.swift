@@ -12,8 +12,8 @@ import Testing
         let mentions = Fixtures.scripted([("Updated", .organization), ("Posted", .location), ("Maybe", .location),
                                           ("Yikes", .person)]).extract(text)
         #expect(mentions.isEmpty)
-        #expect(SentenceCaseWords.words.contains(Array("updated".utf8)))
-        #expect(!SentenceCaseWords.words.contains(Array("china".utf8)))
+        #expect(SentenceCaseWords.words.contains("Updated"))
+        #expect(!SentenceCaseWords.words.contains("China"))
     }
 
     @Test func wellKnownCompaniesAreOrganisations() {
@@ -95,5 +95,30 @@ import Testing
         let mentions = Fixtures.scripted([("Resilience", .organization), ("Section", .organization),
                                           ("Congress", .organization), ("Parliament", .organization)]).extract(text)
         #expect(mentions.texts(.organization) == ["Congress", "Parliament"])
+    }
+}
+
+@Suite struct GroupAndLeaderTests {
+    @Test func aNameBeforeAdministrationIsAPerson() {
+        let mentions = Fixtures.scripted([("Obama", .location)]).extract("The Obama administration has signaled willingness.")
+        #expect(mentions.first("Obama")?.type == .person)
+    }
+
+    @Test func ethnicGroupsAreGroups() {
+        let mentions = Fixtures.scripted([("Hispanic", .organization)]).extract("Would you vote for an African American or Hispanic man?")
+        #expect(mentions.first("Hispanic")?.type == .group)
+        #expect(mentions.first("African American")?.type == .group)
+    }
+}
+
+@Suite struct PlaceEvidenceTests {
+    @Test func anUnlistedOneWordPlaceNeedsAPlacesContext() {
+        let text = "Bill Clinton calls Obamacare crazy.\n\nFLINT, Mich., Oct. 4 (UPI) — He spoke in Flint, and in Seoul, Daejeon and Cheongju it was cold."
+        let mentions = Fixtures.scripted([("Obamacare", .location), ("FLINT", .location), ("Flint", .location),
+                                          ("Daejeon", .location), ("Cheongju", .location)]).extract(text)
+        #expect(mentions.first("Obamacare") == nil)
+        #expect(mentions.first("FLINT")?.type == .geopolitical)
+        #expect(mentions.first("Flint")?.type == .geopolitical)
+        #expect(mentions.first("Cheongju")?.type == .geopolitical)
     }
 }

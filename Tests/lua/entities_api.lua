@@ -45,6 +45,11 @@ assert(entities:get("DGFI").id == dgfi.id)
 local none, message = entities:get("Nobody At All")
 assert(none == nil and message == "no entity named 'Nobody At All'")
 assert(#isi:mentions() == isi.count)
+-- get and find also go by how an article wrote a name ("Bangladeshi" for Bangladesh)
+assert(entities:get("bangladeshi").name == "Bangladesh")
+local found = entities:find("ISI")
+assert(#found >= 1 and found[1].id == isi.id, #found)
+assert(#entities:find("Nobody At All") == 0)
 
 -- top: Pakistan and Bangladesh lead; type and date filters
 local top = entities:top{n = 3}

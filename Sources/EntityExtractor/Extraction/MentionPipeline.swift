@@ -24,11 +24,9 @@ struct MentionPipeline {
         /// Take "'s" off the end of tagger spans; CoNLL keeps it ("Lord 's").
         var trimPossessives = true
         /// Rules for names as OntoNotes and analysts see them, which CoNLL
-        /// annotates otherwise: tagger spans naming facilities ("Bruckner
-        /// Boulevard"), unlisted one-word "places" that are dictionary words
-        /// (`OneWordNameRule`) and "people" made of words (`WordsOnlyPersonRule`)
-        /// are dropped (CoNLL: locations, people), and listed
-        /// names inside organisation names give way (`NestedNameRule`).
+        /// annotates otherwise (`WebNameRules`): facilities, one-word names
+        /// without a place's context, "people" made of words, listed names
+        /// inside organisation names.
         var webRules = true
     }
 
@@ -112,16 +110,8 @@ struct MentionPipeline {
             index += 1
         }
 
-        ShortCodeContextRule.filter(&found, in: text, gazetteer: gazetteer)
-
-        // Listed names inside longer organisation names ("New York University").
-        for candidate in found where options.webRules && candidate.source != .analyst
-            && candidate.type != .organization && candidate.type != .person {
-            guard candidate.bytes == byteRange(candidate.tokens, text),
-                  let run = NestedNameRule.organisation(around: candidate.tokens, in: text, facts: facts) else { continue }
-            found.append(Candidate(bytes: byteRange(run, text), tokens: run, type: .organization, entity: nil,
-                                   entityType: nil, source: .model, label: .organization))
-        }
+        var webNames = WebNameRules(gazetteer: gazetteer, webRules: options.webRules)
+        webNames.reviewListed(&found, in: text, facts: facts)
 
         // 4. The tagger.
         // Only a line in headline casing needs the rule: in a byline, a
@@ -136,15 +126,8 @@ struct MentionPipeline {
         var capitalisedAnswers: [[UInt8]: Bool] = [:]
         for span in modelSpans {
             guard let possessiveFree = cleaned(span.tokens, text: text, facts: facts),
-                  let edged = SpanEdgeRule.trimmed(possessiveFree, label: span.label, in: text, facts: facts,
-                                                   facilities: options.webRules) else { continue }
-            var (tokens, label) = (edged.tokens, edged.label)
-            if options.webRules, WordsOnlyPersonRule.isPhrase(tokens, label: label, in: text) { continue }
-            switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: options.webRules) {
-            case .drop: continue
-            case .person: label = .person
-            case .keep: break
-            }
+                  let reviewed = webNames.review(possessiveFree, label: span.label, in: text, facts: facts) else { continue }
+            let (tokens, label) = (reviewed.tokens, reviewed.label)
             if SentenceInitialRule.isCommonWordSpan(tokens, label: label, in: text, facts: facts, writesInLowerCase: { word in
                 if let known = lowerCaseAnswers[word] { return known }
                 let answer = SentenceInitialRule.writesInLowerCase(word, in: text, facts: facts)

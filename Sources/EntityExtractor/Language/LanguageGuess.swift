@@ -18,7 +18,7 @@ public enum LanguageGuess {
 
     /// Bytes read from the start of a text: enough words to tell, and a
     /// constant cost however long the text.
-    static let sampleBytes = 6_000
+    static let sampleBytes = 2_000
     /// Function words needed before a guess is trusted.
     static let minimumEvidence = 12
 
@@ -43,14 +43,14 @@ public enum LanguageGuess {
     ]
 
     /// Word hash -> the languages it is a function word of (a bit each).
-    private static let table: [UInt64: UInt8] = {
+    private static let table: HashTable<UInt8> = {
         var table: [UInt64: UInt8] = [:]
         for (index, language) in Language.allCases.enumerated() {
             for word in functionWords[language] ?? [] {
                 table[NameKey.hash(word.utf8), default: 0] |= 1 << UInt8(index)
             }
         }
-        return table
+        return HashTable(table)
     }()
 
     /// The language of `text`, or nil when it has too few function words to tell.

@@ -50,18 +50,29 @@ enum HeadlineRule {
     /// first are dictionary words, and three in four of its words are
     /// capitalised. Prose full of names capitalises names, not words.
     static func isTitleCased(_ line: Range<Int>, in text: TokenizedText, facts: TokenFacts) -> Bool {
+        // Counted first without the minor words' list, so that prose lines
+        // (nearly all of the lines asked) cost no allocation.
+        var quickWords = 0
+        var quickCapitalised = 0
+        for index in line where facts.shape[index] != .other && facts.shape[index] != .number {
+            quickWords += 1
+            if facts.shape[index] == .capitalised { quickCapitalised += 1 }
+        }
+        guard quickCapitalised >= 4, 2 * quickCapitalised >= quickWords else { return false }
         var words = 0
         var capitalised = 0
-        var capitalisedWords = 0
         for index in line where facts.shape[index] != .other && facts.shape[index] != .number {
             let range = text.tokens[index].range
             if facts.shape[index] == .lower, range.count <= 5, minorWords.contains(Array(text.bytes[range])) { continue }
             words += 1
-            guard facts.shape[index] == .capitalised else { continue }
-            capitalised += 1
-            if index != line.lowerBound, CommonWords.contains(text.bytes[range]) { capitalisedWords += 1 }
+            if facts.shape[index] == .capitalised { capitalised += 1 }
         }
-        return capitalisedWords >= 3 && 4 * capitalised >= 3 * words
+        guard capitalised >= 4, 4 * capitalised >= 3 * words else { return false }
+        var capitalisedWords = 0
+        for index in line.dropFirst() where facts.shape[index] == .capitalised {
+            if CommonWords.hashed.contains(text.bytes[text.tokens[index].range]) { capitalisedWords += 1 }
+        }
+        return capitalisedWords >= 3
     }
 
     /// "By Abhinandan Mishra", "By: ...", "BY ...".

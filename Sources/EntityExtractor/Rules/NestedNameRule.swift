@@ -7,7 +7,7 @@
 /// tagger had found it: `CandidateSelection` then prefers it to the shorter
 /// listed name inside, so the university is never linked to the city.
 enum NestedNameRule {
-    static let connectors: Set<[UInt8]> = Set(["of", "for", "and", "&"].map { Array($0.utf8) })
+    static let connectors = WordSet("of for and &")
 
     static func organisation(around listed: Range<Int>, in text: TokenizedText, facts: TokenFacts) -> Range<Int>? {
         let line = facts.line[listed.lowerBound]
@@ -16,7 +16,7 @@ enum NestedNameRule {
         }
         func isConnector(_ index: Int) -> Bool {
             index >= 0 && index < text.tokens.count && facts.line[index] == line
-                && connectors.contains(Array(text.bytes[text.tokens[index].range]))
+                && connectors.contains(text.bytes[text.tokens[index].range])
         }
         var upper = listed.upperBound
         var lastHead: Int?
@@ -28,20 +28,14 @@ enum NestedNameRule {
             } else {
                 break
             }
-            if SpanEdgeRule.organizationHeads.contains(bare(upper - 1, text)) { lastHead = upper }
+            if SpanEdgeRule.organizationHeads.containsBare(text.bytes[text.tokens[upper - 1].range]) { lastHead = upper }
         }
         guard let end = lastHead else { return nil }
         var lower = listed.lowerBound
         while isName(lower - 1), !facts.startsSentence[lower],
-              !SpanEdgeRule.functionWords.contains(CommonWords.folded(text.bytes[text.tokens[lower - 1].range])) {
+              !SpanEdgeRule.functionWords.contains(text.bytes[text.tokens[lower - 1].range]) {
             lower -= 1
         }
         return lower..<end
-    }
-
-    private static func bare(_ index: Int, _ text: TokenizedText) -> [UInt8] {
-        var word = CommonWords.folded(text.bytes[text.tokens[index].range])
-        if word.count > 1, word.last == 0x2E { word.removeLast() }
-        return word
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 
-/// A one-word name the tagger found and no list knows, read again:
+/// A one-word name the tagger found and no list knows, read again (a one-word
+/// place needs a place's context too, `PlaceEvidenceRule`):
 ///
 /// - a first name of people (`GivenNames`: "Kevin", "Donald") the tagger
-///   called a place or an organisation is a person ("Kevin was snoring");
-/// - a dictionary word the tagger called a place ("Excellence", "Omicron",
-///   "Sequestration", "Neck") is a word: real places that are words ("Reading",
-///   "Nice") are in the gazetteers or are left out of them on purpose;
-/// - a dictionary word the tagger called an organisation is a word too
+///   called a place or an organisation is a person ("Kevin was snoring"), and
+///   so is a name before "administration", "presidency" or "campaign" ("the
+///   Obama administration");
+/// - a dictionary word the tagger called an organisation is a word
 ///   ("Resilience", "Section", "Letters"), unless news capitalises it as a
 ///   name (`NameWords`: "Congress", "Parliament", "Apple").
 enum OneWordNameRule {
@@ -17,14 +17,20 @@ enum OneWordNameRule {
         case person
     }
 
+    /// Lower-case nouns a leader's surname goes before ("the Obama administration").
+    static let leaderNouns = WordSet("administration presidency campaign")
+
     static func verdict(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, gazetteer: Gazetteer,
                         dropWords: Bool) -> Verdict {
         guard tokens.count == 1, label == .location || label == .organization else { return .keep }
         let word = text.bytes[text.tokens[tokens.lowerBound].range]
         guard gazetteer.lookup(tokens: tokens, in: text) == nil else { return .keep }
-        if GivenNames.names.contains(Array(word)) { return .person }
-        if dropWords, label == .location, CommonWords.contains(word) { return .drop }
-        if dropWords, label == .organization, CommonWords.contains(word), !NameWords.words.contains(CommonWords.folded(word)) {
+        if GivenNames.names.contains(word) { return .person }
+        // "the Obama administration", "the Biden campaign": a leader's name.
+        let next = tokens.upperBound
+        if next < text.tokens.count, text.bytes[text.tokens[next].range].first.map({ $0 &- 0x61 < 26 }) == true,
+           leaderNouns.contains(text.bytes[text.tokens[next].range]) { return .person }
+        if dropWords, label == .organization, !NameWords.words.contains(word), CommonWords.hashed.contains(word) {
             return .drop
         }
         return .keep
@@ -36,10 +42,5 @@ enum OneWordNameRule {
 /// first word of names of two words or more, seen twice, never a place or
 /// organisation, and not a dictionary word).
 enum GivenNames {
-    static let names: Set<[UInt8]> = {
-        guard let url = Bundle.module.url(forResource: "given-names", withExtension: "txt", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "given-names", withExtension: "txt"),
-              let data = FileManager.default.contents(atPath: url.path) else { return [] }
-        return Set(data.split(separator: 0x0A).map { Array($0) })
-    }()
+    static let names = WordSet(resource: "given-names")
 }

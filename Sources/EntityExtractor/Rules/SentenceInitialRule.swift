@@ -31,7 +31,7 @@ enum SentenceInitialRule {
         guard CommonWords.contains(word) else { return false }
         if tokens.count == 1 {
             let key = CommonWords.folded(word)
-            return roleNouns.contains(key) || SentenceCaseWords.words.contains(key) || writesInLowerCase(key)
+            return roleNouns.contains(key) || SentenceCaseWords.words.contains(word) || writesInLowerCase(key)
         }
         return tokens.dropFirst().allSatisfy { facts.shape[$0] == .lower || facts.shape[$0] == .other }
     }
@@ -92,10 +92,5 @@ enum CommonWords {
 /// mid-sentence (at most one time in twenty). "Bill", "Mark", "China" are
 /// capitalised mid-sentence often, and are not in it.
 enum SentenceCaseWords {
-    static let words: Set<[UInt8]> = {
-        guard let url = Bundle.module.url(forResource: "sentence-case-words", withExtension: "txt", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "sentence-case-words", withExtension: "txt"),
-              let data = FileManager.default.contents(atPath: url.path) else { return [] }
-        return Set(data.split(separator: 0x0A).map { Array($0) })
-    }()
+    static let words = WordSet(resource: "sentence-case-words")
 }

@@ -15,9 +15,11 @@
 /// - a span of nothing but such words is no name at all ("I’m not", "We").
 ///
 /// Then, for names whose last word says what they are: a facility (roads,
-/// bridges, stations: no type of Dossier's) is dropped, and a person
-/// ending in an organisation's designator ("Washington Post", "Apple Inc",
-/// "Jacobi Hospital") is an organisation.
+/// bridges, stations: no type of Dossier's) is dropped, a person ending in an
+/// organisation's designator ("Washington Post", "Apple Inc", "Jacobi
+/// Hospital") is an organisation, and one ending in a place's ("Sheepshead
+/// Bay", "Oklahoma City") a place, as is an organisation ending in a natural
+/// feature ("Korean Peninsula").
 enum SpanEdgeRule {
     struct Result: Equatable {
         var tokens: Range<Int>
@@ -30,9 +32,11 @@ enum SpanEdgeRule {
         var lower = span.lowerBound
         var upper = span.upperBound
         var label = label
-        func word(_ index: Int) -> [UInt8] { CommonWords.folded(text.bytes[text.tokens[index].range]) }
+        // Words asked by hash, read through the buffer: this runs for every tagger span.
+        func hash(_ index: Int) -> UInt64 { WordSet.hash(of: index, in: text) }
+        func bareHash(_ index: Int) -> UInt64 { WordSet.hash(of: index, in: text, bare: true) }
         func isEdgeNoise(_ index: Int) -> Bool {
-            !facts.shape[index].isUpperInitial || functionWords.contains(word(index))
+            !facts.shape[index].isUpperInitial || functionWords.contains(hash: hash(index))
         }
         // Leading function words and titles, in any order ("If Sen. Kaine").
         // An honorific makes a person of any span ("Rep. Adam Schiff" read as
@@ -40,11 +44,11 @@ enum SpanEdgeRule {
         // Committee" keeps its first word).
         var titled = false
         while lower < upper {
-            let first = bare(word(lower))
             if isEdgeNoise(lower) && facts.shape[lower] != .number {
                 lower += 1
-            } else if honorifics.contains(first) || (label == .person && roles.contains(first)) {
-                titled = titled || honorifics.contains(first)
+            } else if case let first = bareHash(lower),
+                      honorifics.contains(hash: first) || (label == .person && roles.contains(hash: first)) {
+                titled = titled || honorifics.contains(hash: first)
                 lower += 1
             } else {
                 break
@@ -59,21 +63,60 @@ enum SpanEdgeRule {
         guard lower < upper else { return nil }
         // A sentence's first word that news writes in lower case ("Later Xi said").
         if upper - lower > 1, facts.startsSentence[lower], facts.shape[lower + 1].isUpperInitial,
-           SentenceCaseWords.words.contains(word(lower)) {
+           SentenceCaseWords.words.contains(hash: hash(lower)) {
             lower += 1
         }
         // A title inside a person's span: the person is what follows it.
-        if label == .person, let title = (lower..<upper).last(where: { isTitle(bare(word($0))) }), title + 1 < upper {
+        if label == .person, let title = (lower..<upper).last(where: { isTitle(hash: bareHash($0)) }), title + 1 < upper {
             lower = title + 1
         }
         if titled, label != .miscellaneous { label = .person }
-        let last = bare(word(upper - 1))
-        if facilities, facilityHeads.contains(last), upper - lower > 1 { return nil }
-        if label == .person, upper - lower > 1, organizationHeads.contains(last) {
+        let last = bareHash(upper - 1)
+        if facilities, facilityHeads.contains(hash: last), upper - lower > 1 { return nil }
+        if label == .person, upper - lower > 1, organizationHeads.contains(hash: last) {
             label = .organization
+        }
+        // "Sheepshead Bay", "Oklahoma City" read as people, "Korean Peninsula" as an organisation.
+        if upper - lower > 1, (label == .person && placeHeads.contains(hash: last))
+            || (facilities && label == .organization && naturalFeatures.contains(hash: last)) {
+            label = .location
         }
         return Result(tokens: lower..<upper, label: label)
     }
+
+    /// An organisation's span the tagger ended at its designator, before the
+    /// "of" or "for" that goes on with it: "Annenberg Institute" of
+    /// "Annenberg Institute for School Reform", "United Federation" of "United
+    /// Federation of Teachers". The span goes on over the connector and up to
+    /// three capitalised words (with "and" between them) on the same line.
+    static func extendedOrganisation(_ tokens: Range<Int>, in text: TokenizedText, facts: TokenFacts) -> Range<Int> {
+        let last = tokens.upperBound - 1
+        guard organizationHeads.containsBare(text.bytes[text.tokens[last].range]) else { return tokens }
+        let line = facts.line[last]
+        var index = tokens.upperBound
+        guard index + 1 < text.tokens.count, facts.line[index + 1] == line,
+              connectors.contains(text.bytes[text.tokens[index].range]), facts.shape[index + 1] == .capitalised else {
+            return tokens
+        }
+        index += 1
+        var words = 0
+        var end = tokens.upperBound
+        while index < text.tokens.count, facts.line[index] == line, words < 3 {
+            if facts.shape[index] == .capitalised, !functionWords.contains(text.bytes[text.tokens[index].range]) {
+                words += 1
+                index += 1
+                end = index
+            } else if text.bytes[text.tokens[index].range].elementsEqual("and".utf8), index + 1 < text.tokens.count,
+                      facts.shape[index + 1] == .capitalised {
+                index += 1
+            } else {
+                break
+            }
+        }
+        return tokens.lowerBound..<end
+    }
+
+    static let connectors = WordSet("of for")
 
     /// "Inc." or "Jr." end a name with their dot; a lone "." or "," does not.
     private static func isClosingPart(_ bytes: ArraySlice<UInt8>, capitalisedWords: Bool) -> Bool {
@@ -81,18 +124,13 @@ enum SpanEdgeRule {
         return capitalisedWords || bytes.last == 0x2E
     }
 
-    private static func isTitle(_ word: [UInt8]) -> Bool {
-        honorifics.contains(word) || roles.contains(word)
+    private static func isTitle(hash: UInt64) -> Bool {
+        honorifics.contains(hash: hash) || roles.contains(hash: hash)
     }
 
-    /// A word without its abbreviation dot ("Rep." -> "rep").
-    private static func bare(_ word: [UInt8]) -> [UInt8] {
-        word.last == 0x2E && word.count > 1 ? Array(word.dropLast()) : word
-    }
+    private static func set(_ words: String) -> WordSet { WordSet(words) }
 
-    private static func set(_ words: String) -> Set<[UInt8]> {
-        Set(words.split(separator: " ").map { Array($0.utf8) })
-    }
+    static let naturalFeatures = WordSet(ModelSpanTyping.naturalFeatures.joined(separator: " "))
 
     /// Closed-class words: never the first or last word of a name. "The" is
     /// left alone ("The Hague", "The Washington Post"), and so are "May",
@@ -130,6 +168,11 @@ enum SpanEdgeRule {
         station terminal stadium arena airport
         """)
 
+    /// Last words of places' names: natural features, and the kinds of
+    /// settlement and division ("City", "County").
+    static let placeHeads = set("city county province district township borough village town "
+        + ModelSpanTyping.naturalFeatures.joined(separator: " "))
+
     /// Last words of organisations' names.
     static let organizationHeads = set("""
         inc corp corporation co company ltd llc plc ag sa nv gmbh group holdings \
@@ -137,6 +180,6 @@ enum SpanEdgeRule {
         committee council commission party agency department ministry office bureau authority administration \
         service services board court senate congress parliament assembly union federation league club \
         bank fund trust news times post journal radio television tv network press herald tribune gazette \
-        daily magazine
+        daily magazine center centre
         """)
 }

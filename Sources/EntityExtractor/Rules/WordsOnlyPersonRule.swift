@@ -7,14 +7,14 @@ import Foundation
 /// have a word news capitalises mid-sentence (`NameWords`), "Will Dunham" a
 /// word that is none.
 enum WordsOnlyPersonRule {
-    static let connectors: Set<[UInt8]> = Set(["of", "and", "the", "our", "&"].map { Array($0.utf8) })
+    static let connectors = WordSet("of and the our &")
 
     static func isPhrase(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText) -> Bool {
         guard label == .person, tokens.count >= 2 else { return false }
         for index in tokens {
-            let word = CommonWords.folded(text.bytes[text.tokens[index].range])
+            let word = text.bytes[text.tokens[index].range]
             if connectors.contains(word) { continue }
-            guard CommonWords.words.contains(word), !NameWords.words.contains(word) else { return false }
+            guard !NameWords.words.contains(word), CommonWords.hashed.contains(word) else { return false }
         }
         return true
     }
@@ -24,10 +24,5 @@ enum WordsOnlyPersonRule {
 /// more (`Resources/name-words.txt`, learned by `scripts/build-gazetteers`
 /// with `SentenceCaseWords`): names that are words ("brown", "mark", "may").
 enum NameWords {
-    static let words: Set<[UInt8]> = {
-        guard let url = Bundle.module.url(forResource: "name-words", withExtension: "txt", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "name-words", withExtension: "txt"),
-              let data = FileManager.default.contents(atPath: url.path) else { return [] }
-        return Set(data.split(separator: 0x0A).map { Array($0) })
-    }()
+    static let words = WordSet(resource: "name-words")
 }

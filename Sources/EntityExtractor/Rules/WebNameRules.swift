@@ -1,0 +1,66 @@
+/// The rules for names on the web as analysts and OntoNotes read them
+/// (`MentionPipeline.Options.webRules`; CoNLL scoring annotates otherwise),
+/// gathered so the pipeline asks them in two places:
+///
+/// - `reviewListed`: listed names, after the gazetteers — short party codes
+///   need their country (`ShortCodeContextRule`), a listed place before a
+///   facility's head is that facility's name ("Dresden" of "Dresden Drive"),
+///   and a listed name inside a longer organisation's name gives way to it
+///   (`NestedNameRule`);
+/// - `review`: each tagger span — its edges (`SpanEdgeRule`), organisations
+///   going on over "of"/"for", people made of words (`WordsOnlyPersonRule`),
+///   one-word names (`OneWordNameRule`) and one-word places without a
+///   place's context (`PlaceEvidenceRule`).
+struct WebNameRules {
+    let gazetteer: Gazetteer
+    let webRules: Bool
+    /// `PlaceEvidenceRule.standsAsPlace`'s answers, by hash of the folded word.
+    private var placeAnswers: [UInt64: Bool] = [:]
+
+    init(gazetteer: Gazetteer, webRules: Bool) {
+        self.gazetteer = gazetteer
+        self.webRules = webRules
+    }
+
+    func reviewListed(_ found: inout [Candidate], in text: TokenizedText, facts: TokenFacts) {
+        ShortCodeContextRule.filter(&found, in: text, gazetteer: gazetteer)
+        guard webRules else { return }
+        found.removeAll { candidate in
+            candidate.source == .gazetteer && candidate.tokens.upperBound < text.tokens.count
+                && facts.shape[candidate.tokens.upperBound] == .capitalised
+                && SpanEdgeRule.facilityHeads.containsBare(text.bytes[text.tokens[candidate.tokens.upperBound].range])
+        }
+        for candidate in found where candidate.source != .analyst && candidate.type != .organization && candidate.type != .person {
+            let whole = text.tokens[candidate.tokens.lowerBound].range.lowerBound..<text.tokens[candidate.tokens.upperBound - 1].range.upperBound
+            guard candidate.bytes == whole,
+                  let run = NestedNameRule.organisation(around: candidate.tokens, in: text, facts: facts) else { continue }
+            let bytes = text.tokens[run.lowerBound].range.lowerBound..<text.tokens[run.upperBound - 1].range.upperBound
+            found.append(Candidate(bytes: bytes, tokens: run, type: .organization, entity: nil, entityType: nil,
+                                   source: .model, label: .organization))
+        }
+    }
+
+    /// The tokens and label a tagger span stands for, or nil when it is no name.
+    mutating func review(_ tokens: Range<Int>, label taggerLabel: CoNLLLabel, in text: TokenizedText,
+                         facts: TokenFacts) -> SpanEdgeRule.Result? {
+        guard let edged = SpanEdgeRule.trimmed(tokens, label: taggerLabel, in: text, facts: facts, facilities: webRules) else {
+            return nil
+        }
+        var (tokens, label) = (edged.tokens, edged.label)
+        if webRules, label == .organization { tokens = SpanEdgeRule.extendedOrganisation(tokens, in: text, facts: facts) }
+        if webRules, WordsOnlyPersonRule.isPhrase(tokens, label: taggerLabel, in: text) { return nil }
+        switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: webRules) {
+        case .drop: return nil
+        case .person: label = .person
+        case .keep:
+            if webRules, label == .location, tokens.count == 1, gazetteer.lookup(tokens: tokens, in: text) == nil {
+                let word = text.bytes[text.tokens[tokens.lowerBound].range]
+                let key = CommonWords.foldedHash(word)
+                let isPlace = placeAnswers[key] ?? PlaceEvidenceRule.standsAsPlace(word, in: text, facts: facts, gazetteer: gazetteer)
+                placeAnswers[key] = isPlace
+                if !isPlace { return nil }
+            }
+        }
+        return SpanEdgeRule.Result(tokens: tokens, label: label)
+    }
+}

@@ -28,6 +28,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .customLong("no-entities"), help: "Do not extract entity mentions (run `dossier extract` later).")
     var skipEntities = false
 
+    @Flag(name: .customLong("no-claims"), help: "Do not store claims (article:claims() then finds them when asked).")
+    var skipClaims = false
+
     @Argument(help: "Files, directories or glob patterns.")
     var paths: [String]
 
@@ -44,7 +47,7 @@ struct IngestCommand: ParsableCommand {
             ingestor = Ingestor(store: articleStore)
             if !skipEntities {
                 ingestor.extractor = try EntityEngine.mentionExtractor(for: articleStore)
-                ingestor.claimFinder = try ClaimExtractor.shared()
+                if !skipClaims { ingestor.claimFinder = try ClaimExtractor.shared() }
             }
         } catch {
             FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))

@@ -67,6 +67,11 @@ public struct AttributionFinder: Sendable {
         "by", "updated", "posted", "published", "photo", "photos", "source", "read", "share", "tags", "unlock", "left",
         "editor", "note", "image", "credit", "credits", "file", "also", "related", "watch", "listen", "advertisement",
     ]
+    /// Prepositions and time words that begin adjuncts of the cue, not content.
+    static let adjunctStarts: Set<String> = [
+        "in", "on", "at", "during", "last", "this", "earlier", "later", "yesterday", "today", "after", "before", "from",
+        "with", "to", "of", "for", "by", "while", "when", "as",
+    ]
     static let beVerbs: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
     static let impersonal: Set<String> = ["it", "there"]
     /// Punctuation that does not end a noun phrase: possessives, brackets, dots of initials.
@@ -98,7 +103,10 @@ extension AttributionFinder {
                 let judged = finder.lexicon.judge(previous: index > 0 ? text.words[index - 1] : nil, word: word,
                                                   next: index + 1 < count ? text.words[index + 1] : nil)
                 cue[index] = judged.isCue
-                takesNext[index] = judged.isCue && judged.takesNext && index + 1 < count
+                if let classifier = finder.lexicon.classifier, finder.lexicon.isCandidate(word) {
+                    cue[index] = classifier.score(CueClassifier.features(text, index, lexicon: finder.lexicon)) > finder.lexicon.margin
+                }
+                takesNext[index] = cue[index] && judged.takesNext && index + 1 < count
                 // "Analysts stress that ...": a word between a source noun and "that" reports,
                 // even when the lexicon never saw it do so.
                 if !cue[index], index > 0, index + 1 < count, text.words[index + 1] == "that",
@@ -183,7 +191,12 @@ extension AttributionFinder {
             }
             let leftEnd = j + 1
             var k = j
-            while k >= sentence.lowerBound, !isLeftBoundary(k), leftEnd - k <= finder.maximumSourceTokens + 1 { k -= 1 }
+            while k >= sentence.lowerBound, !isLeftBoundary(k), leftEnd - k <= finder.maximumSourceTokens + 1 {
+                // A pronoun is a whole subject ("countries he said had ..."). (A cut at
+                // lower-case -ed words, tried, lost more sources than it mended.)
+                if SourceClassifier.subjectPronouns.contains(text.words[k]) { k -= 1; break }
+                k -= 1
+            }
             var source: Range<Int>?
             if k + 1 < leftEnd, leftEnd - (k + 1) <= finder.maximumSourceTokens {
                 source = (k + 1)..<leftEnd
@@ -246,8 +259,8 @@ extension AttributionFinder {
                 }
             }
             // A quotation just before the cue clause.
-            if before >= 0, let close = closingQuote(endingAt: before), let pair = text.quotationAt[close] {
-                content.append(text.span(pair.open..<(pair.close + 1)))
+            if before >= 0, let close = closingQuote(endingAt: before), let open = text.quotationAt[close]?.open ?? openingQuote(before: close) {
+                content.append(text.span(open..<(close + 1)))
                 content += continuation(after: after, sentence: sentence)
             } else if before > sentence.lowerBound, text.words[before] == ",", tailIsShort(after, sentence) {
                 // "A, officials said." The content runs from the sentence start to the comma.
@@ -380,6 +393,17 @@ extension AttributionFinder {
                          sentence: text.sentenceOf[c] + 1)
         }
 
+        /// For a closing mark left unpaired (a quotation across paragraphs, a
+        /// stray mark inside), the nearest opening mark before it, within reach.
+        private func openingQuote(before close: Int) -> Int? {
+            var index = close - 1
+            while index >= 0, close - index < 200 {
+                if text.quotes[index] == .open { return index }
+                index -= 1
+            }
+            return nil
+        }
+
         /// The closing quotation mark ending at `index`, directly or before a comma.
         private func closingQuote(endingAt index: Int) -> Int? {
             var position = index
@@ -424,6 +448,10 @@ extension AttributionFinder {
         /// Indirect speech: the clause after the cue ("that ...", a recipient
         /// skipped), to the end of the sentence or a trailing cue clause.
         private func indirect(from start: Int, sentence: Range<Int>) -> [ByteSpan] {
+            // Content never starts with punctuation (", executive director of ...") nor is a
+            // short adjunct ("in December", "on Tuesday").
+            guard start < text.count, !text.isPunctuation(start) || text.quotes[start] == .open else { return [] }
+            if AttributionFinder.adjunctStarts.contains(text.words[start]), contentEnd(sentence) - start <= 4 { return [] }
             var first = start
             let end0 = contentEnd(sentence)
             // "told reporters that ...": the content starts at "that".

@@ -30,6 +30,10 @@ public struct CueLexicon: Sendable {
     public var threshold: Double
     /// A neighbour key is trusted from this many occurrences; below, the word alone decides.
     public var minimumEvidence: Int
+    /// When present, decides in context for every word the counts know as a cue.
+    public var classifier: CueClassifier?
+    /// The classifier's score must pass this (0: its own decision; higher: fewer, surer cues).
+    public var margin = 0.0
 
     public init(counts: [String: Counts] = [:], threshold: Double = 0.5, minimumEvidence: Int = 4) {
         self.counts = counts
@@ -51,6 +55,14 @@ public struct CueLexicon: Sendable {
         }
         return (rate >= threshold && single.cue >= 2, takesNext)
     }
+
+    /// Sets the classifier's margin, or the rate threshold when there is no classifier.
+    public mutating func set(cutoff: Double) {
+        if classifier == nil { threshold = cutoff } else { margin = cutoff }
+    }
+
+    /// Whether annotators marked the word as a cue often enough to consider it.
+    public func isCandidate(_ word: String) -> Bool { (counts[word]?.cue ?? 0) >= 2 }
 
     // MARK: Learning
 
@@ -128,10 +140,23 @@ public struct CueLexicon: Sendable {
     }
 
     private static let loaded = Result { () throws -> CueLexicon in
-        guard let url = Bundle.module.url(forResource: "cues", withExtension: "tsv", subdirectory: "Resources") else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Claims/Resources/cues.tsv"])
+        func resource(_ name: String) throws -> URL {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources") else {
+                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Claims/Resources/\(name).tsv"])
+            }
+            return url
         }
-        return try CueLexicon(serialized: String(contentsOf: url, encoding: .utf8), name: url.path)
+        let counts = try resource("cues"), weights = try resource("cue-weights")
+        var lexicon = try CueLexicon(serialized: String(contentsOf: counts, encoding: .utf8), name: counts.path)
+        let classifier = try CueClassifier(serialized: String(contentsOf: weights, encoding: .utf8), name: weights.path)
+        if !classifier.weights.isEmpty { lexicon.classifier = classifier }
+        return lexicon
+    }
+
+    /// Writes the counts to `cues.tsv` and the classifier's weights to `cue-weights.tsv` in `directory`.
+    public func write(toDirectory directory: String) throws {
+        try serialized().write(toFile: directory + "/cues.tsv", atomically: true, encoding: .utf8)
+        try (classifier?.serialized() ?? "").write(toFile: directory + "/cue-weights.tsv", atomically: true, encoding: .utf8)
     }
 
     /// The lexicon bundled with the module (learned from all of PolNeAR train).

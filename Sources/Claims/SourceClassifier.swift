@@ -13,6 +13,7 @@ struct SourceClassifier {
     let mentions: [Mention]
 
     static let personPronouns: Set<String> = ["he", "she", "him", "her", "i"]
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
     static let descriptions: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "minister", "president", "senator",
                                             "official", "ambassador", "secretary", "chairman", "candidate", "governor"]
 

@@ -50,17 +50,20 @@ let benchUsage = """
            dossier-bench ner [--markdown] [--megabytes N]
            dossier-bench timex [--markdown] [--megabytes N]
            dossier-bench timeline [--markdown] [--articles N]
+           dossier-bench claims [--markdown] [--megabytes N] [--texts DIR]
       calls              Lua <-> Swift call overhead against C (the default)
       store              article store: ingest throughput against a bare GRDB/FTS5 loop, search latency
       ner                the whole entity extractor: throughput and peak memory on generated news
       timex              temporal tagger: TemporalTagger.find throughput on generated news (default 32 MB)
       timeline           events from generated articles, one merged timeline, its export
+      claims             attributions, kinds and hedges on real news text (seeds/ or --texts DIR), one core
       --markdown         print Markdown tables instead of plain text
       --rounds N         calls: timed rounds per benchmark, the median is reported (default 9)
       --iterations N     calls: calls per timed loop (default 2000000)
       --articles N       store, timeline: generated articles (default 100000)
       --search-rounds N  store: timed rounds over the queries, the median is reported (default 3)
-      --megabytes N      ner: generated input, reported at N/4 and N (default 40); timex: generated input (default 32)
+      --megabytes N      ner: generated input, reported at N/4 and N (default 40); timex: generated input (default 32); claims: input (default 8)
+      --texts DIR        claims: read the .txt files of DIR instead of seeds/
     """
 
 struct UsageError: Error {
@@ -73,7 +76,7 @@ func fail(_ message: String, status: Int32) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-let subcommand = arguments.first.flatMap { ["calls", "store", "ner", "timex", "timeline"].contains($0) ? $0 : nil } ?? "calls"
+let subcommand = arguments.first.flatMap { ["calls", "store", "ner", "timex", "timeline", "claims"].contains($0) ? $0 : nil } ?? "calls"
 if arguments.first == subcommand { arguments.removeFirst() }
 
 if subcommand == "timeline" {
@@ -82,6 +85,19 @@ if subcommand == "timeline" {
         print(timelineReport(runTimelineBenchmark(articles: timelineOptions.articles), markdown: timelineOptions.markdown))
     } catch {
         fail("\(error.message)\n\(benchUsage)", status: 2)
+    }
+    exit(0)
+}
+
+if subcommand == "claims" {
+    do {
+        let claimsOptions = try ClaimsBenchOptions(arguments: arguments)
+        print(claimsReport(try runClaimsBenchmark(megabytes: claimsOptions.megabytes, directory: claimsOptions.directory),
+                           markdown: claimsOptions.markdown))
+    } catch let error as UsageError {
+        fail("\(error.message)\n\(benchUsage)", status: 2)
+    } catch {
+        fail(String(describing: error), status: 1)
     }
     exit(0)
 }

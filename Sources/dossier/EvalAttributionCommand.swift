@@ -13,9 +13,10 @@ struct EvalAttributionCommand: ParsableCommand {
             DIR is a PolNeAR compartment (text/ and attributions/, e.g. ../shared/eval/polnear/dev). \
             Whole-attribution overlap: cue, content and source overlap (a source-less gold needs a \
             source-less claim), matched one-to-one; per-part overlap and exact-span P/R/F1 too. \
-            --learn-cues TRAIN learns the cue lexicon from TRAIN instead of using the bundled one \
-            (--write-cues saves it); --folds N cross-validates on DIR itself, learning on the other \
-            folds, for each --thresholds value.
+            --learn-cues TRAIN learns the cue lexicon and classifier from TRAIN instead of using the \
+            bundled ones (--write-cues saves them); --folds N cross-validates on DIR itself, learning \
+            on the other folds, for each --thresholds value (the classifier's margin; the count \
+            threshold with --epochs 0).
             """
     )
 
@@ -25,8 +26,11 @@ struct EvalAttributionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Learn the cue lexicon from this compartment.", valueName: "dir"))
     var learnCues: String?
 
-    @Option(help: ArgumentHelp("Write the learned cue lexicon here.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write the learned cue lexicon (cues.tsv, cue-weights.tsv) into this folder.", valueName: "dir"))
     var writeCues: String?
+
+    @Option(help: ArgumentHelp("Training passes of the cue classifier when learning (0: counts alone).", valueName: "n"))
+    var epochs = 5
 
     @Option(help: ArgumentHelp("Cross-validate on DIR with this many folds.", valueName: "n"))
     var folds: Int?
@@ -48,16 +52,16 @@ struct EvalAttributionCommand: ParsableCommand {
             }
             if let folds {
                 guard folds >= 2, folds <= documents.count else { throw ValidationError("--folds must be between 2 and the number of documents") }
-                try crossValidate(documents, folds: folds, rates: rates.isEmpty ? [CueLexicon().threshold] : rates)
+                try crossValidate(documents, folds: folds, rates: rates.isEmpty ? [epochs > 0 ? 0 : CueLexicon().threshold] : rates)
                 return
             }
             var lexicon = try CueLexicon.bundled()
             if let learnCues {
-                lexicon = CueLexicon.learn(from: try PolNeARCorpus.load(directory: learnCues))
-                if let writeCues { try lexicon.serialized().write(toFile: writeCues, atomically: true, encoding: .utf8) }
+                lexicon = CueLexicon.learn(from: try PolNeARCorpus.load(directory: learnCues), epochs: epochs)
+                if let writeCues { try lexicon.write(toDirectory: writeCues) }
             }
-            for rate in rates.isEmpty ? [lexicon.threshold] : rates {
-                lexicon.threshold = rate
+            for rate in rates.isEmpty ? [lexicon.classifier == nil ? lexicon.threshold : lexicon.margin] : rates {
+                lexicon.set(cutoff: rate)
                 let finder = AttributionFinder(lexicon: lexicon)
                 var evaluation = AttributionEvaluation()
                 let started = Date()
@@ -70,7 +74,7 @@ struct EvalAttributionCommand: ParsableCommand {
                 }
                 let seconds = Date().timeIntervalSince(started)
                 if verbose { printErrors(evaluation, documents) }
-                print("\(documents.count) documents, \(bytes) bytes; cue threshold \(rate); extracted and scored in \(String(format: "%.2f", seconds)) s")
+                print("\(documents.count) documents, \(bytes) bytes; cue \(lexicon.classifier == nil ? "threshold" : "margin") \(rate); extracted and scored in \(String(format: "%.2f", seconds)) s")
                 print(report(evaluation))
             }
         } catch let error as ValidationError {
@@ -85,9 +89,9 @@ struct EvalAttributionCommand: ParsableCommand {
         var results = [AttributionEvaluation](repeating: AttributionEvaluation(), count: rates.count)
         for fold in 0..<folds {
             let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
-            var lexicon = CueLexicon.learn(from: training)
+            var lexicon = CueLexicon.learn(from: training, epochs: epochs)
             for (index, rate) in rates.enumerated() {
-                lexicon.threshold = rate
+                lexicon.set(cutoff: rate)
                 let finder = AttributionFinder(lexicon: lexicon)
                 for position in documents.indices where position % folds == fold {
                     let document = documents[position]
@@ -97,7 +101,7 @@ struct EvalAttributionCommand: ParsableCommand {
             }
         }
         for (index, rate) in rates.enumerated() {
-            print("\(folds)-fold cross-validation, cue threshold \(rate)")
+            print("\(folds)-fold cross-validation, cue \(epochs > 0 ? "margin" : "threshold") \(rate)")
             print(report(results[index]))
         }
     }

@@ -34,6 +34,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Read every file again, even those the store took in unchanged (same path, size and time).")
     var reread = false
 
+    @Flag(name: .customLong("no-claims"), help: "Do not store claims (article:claims() then finds them when asked).")
+    var skipClaims = false
+
     @Argument(help: "Files, directories or glob patterns.")
     var paths: [String]
 
@@ -50,7 +53,7 @@ struct IngestCommand: ParsableCommand {
             ingestor = Ingestor(store: articleStore)
             if !skipEntities {
                 ingestor.extractor = try EntityEngine.mentionExtractor(for: articleStore)
-                ingestor.claimFinder = try ClaimExtractor.shared()
+                if !skipClaims { ingestor.claimFinder = try ClaimExtractor.shared() }
             }
         } catch {
             FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))

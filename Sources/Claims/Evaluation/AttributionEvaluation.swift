@@ -24,7 +24,7 @@ public struct AttributionEvaluation: Sendable {
         public var recall: Double { gold == 0 ? 0 : Double(matched) / Double(gold) }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
 
-        static func + (left: Score, right: Score) -> Score {
+        public static func + (left: Score, right: Score) -> Score {
             Score(matched: left.matched + right.matched, system: left.system + right.system, gold: left.gold + right.gold)
         }
     }

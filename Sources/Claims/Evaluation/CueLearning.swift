@@ -4,17 +4,35 @@ import EntityExtractor
 extension CueLexicon {
     /// Learns cue counts from annotated documents: a token is a cue token when
     /// it overlaps a gold cue span.
-    public static func learn(from documents: [PolNeARDocument]) -> CueLexicon {
+    /// With `epochs` > 0, a `CueClassifier` is trained too, on the same
+    /// documents, its rate features computed as if each token were unseen.
+    public static func learn(from documents: [PolNeARDocument], epochs: Int = 0) -> CueLexicon {
         var lexicon = CueLexicon()
-        let prepared = documents.map { document -> ([String], [Bool]) in
+        let prepared = documents.map { document -> (ClaimText, [Bool]) in
             let text = ClaimText(TokenizedText(text: document.text))
             let cues = document.attributions.flatMap(\.cue)
             let inCue = text.tokenized.tokens.map { token in cues.contains { $0.overlaps(token.range) } }
-            return (text.words, inCue)
+            return (text, inCue)
         }
-        for (words, inCue) in prepared { lexicon.learn(words: words, inCue: inCue) }
-        for (words, inCue) in prepared { lexicon.learnNeighbours(words: words, inCue: inCue) }
+        for (text, inCue) in prepared { lexicon.learn(words: text.words, inCue: inCue) }
+        for (text, inCue) in prepared { lexicon.learnNeighbours(words: text.words, inCue: inCue) }
         lexicon.prune()
+        guard epochs > 0 else { return lexicon }
+        var trainer = CueClassifier.Trainer()
+        for epoch in 0..<epochs {
+            // A fixed, epoch-dependent order: every run trains the same model.
+            let order = prepared.indices.sorted { ($0 * 7919 + epoch * 104_729) % prepared.count < ($1 * 7919 + epoch * 104_729) % prepared.count }
+            for position in order {
+                let (text, inCue) = prepared[position]
+                for index in 0..<text.count where lexicon.isCandidate(text.words[index]) {
+                    trainer.clock += 1
+                    let features = CueClassifier.features(text, index, lexicon: lexicon, leaveOut: inCue[index])
+                    let guess = trainer.score(features) > 0
+                    if guess != inCue[index] { trainer.update(features, by: inCue[index] ? 1 : -1) }
+                }
+            }
+        }
+        lexicon.classifier = trainer.averaged()
         return lexicon
     }
 }

@@ -67,7 +67,7 @@ public struct EventExtractor: Sendable {
                 stop: sentence.upperBound, text: text)
             let words = EventTrigger.split(text)
             // A caption repeated under every photo, a copyright line: no events.
-            guard seen.insert(text).inserted, !Self.isBoilerplate(words, text: text) else { continue }
+            guard seen.insert(text).inserted, !Self.isBoilerplate(words, text: text), Self.isEnglish(words) else { continue }
             let participants = Participants(words: words, bytes: bytes, offset: sentence.lowerBound,
                                             mentions: mentionsBySentence[number] ?? [], sentence: number, memory: &memory)
             events += self.events(words: words, offset: sentence.lowerBound, expressions: inSentence,
@@ -101,7 +101,7 @@ public struct EventExtractor: Sendable {
         let counted = words.map { word in !local.contains { $0.1.contains(word.range.lowerBound) } }
         let entitiesOf = participants.entities(words: words, triggers: triggers.map(\.index), counted: counted)
         // The last verb's anchor, for the nouns and infinitives after it.
-        var governing: (group: VerbGroup, anchor: Anchor?)?
+        var governing: (group: VerbGroup, anchor: Anchor?, reported: Bool)?
         for (index, group) in triggers {
             let word = words[index]
             let clause = participants.clause(at: word.range.lowerBound)
@@ -110,6 +110,7 @@ public struct EventExtractor: Sendable {
                 anchor = self.anchor(for: expression)
             }
             var tense = group.tense
+            var governedReport: Bool?
             if anchor == nil {
                 if group.isInfinitive || group.tense == nil, let governing {
                     // "plans to sell", "the sale": the time of the verb before it;
@@ -117,18 +118,25 @@ public struct EventExtractor: Sendable {
                     tense = group.isInfinitive && (governing.group.tense == .future || Self.intentions.contains(governing.group.phrase.split(separator: " ").last.map { $0.lowercased() } ?? ""))
                         ? .future : governing.group.tense
                     anchor = tense == .future ? published.map(after) : governing.anchor
+                    governedReport = governing.reported
                 } else {
                     switch tense {
                     case .future: anchor = published.map(after)
                     case .present: anchor = published
-                    case .past: anchor = published
+                    case .past:
+                        // Past, undated, told after the lead: it happened before the
+                        // report, when is not said. In the lead, or a report, it is the
+                        // news of the day.
+                        let isNews = source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased)
+                        anchor = isNews ? published : published.map(before)
                     case nil: anchor = published
                     }
                     if group.isPerfect { anchor = published }
                 }
             }
-            if group.tense != nil && !group.isInfinitive { governing = (group, anchor) }
-            guard let anchor else { continue }
+            let reported = anchor.map { isReported(group: group, tense: tense, governedReport: governedReport, anchor: $0, word: word.lowercased, source: source) } ?? false
+            if group.tense != nil && !group.isInfinitive { governing = (group, anchor, reported) }
+            guard let anchor, reported else { continue }
             var eventSource = source
             eventSource.triggerStart = offset + word.range.lowerBound + 1
             eventSource.triggerStop = offset + word.range.upperBound
@@ -151,6 +159,49 @@ public struct EventExtractor: Sendable {
         }
         return events
     }
+
+    /// Whether a trigger tells of something that happened or will (what a
+    /// timeline lists), rather than a generic or habitual statement: dated
+    /// by its own words, or a past, perfect or future verb, or present-tense
+    /// reporting ("says"), or a headline's present ("Airbus launches"). Not a
+    /// question, not an undated infinitive or noun with no tense of its own,
+    /// not a present-tense generality ("the vine drinks a lot of water").
+    /// `governedReport`: for a noun, gerund or infinitive that took its time
+    /// from the verb before it, whether that verb is reported ("is divesting
+    /// by selling": both, or neither).
+    private func isReported(group: VerbGroup, tense: Event.Tense?, governedReport: Bool?, anchor: Anchor, word: String, source: Event.Source) -> Bool {
+        if anchor.dating == .expression || group.isHypothetical { return true }
+        if source.text.hasSuffix("?") { return false }
+        if group.isInfinitive || group.tense == nil { return governedReport ?? (tense == .future) }
+        if tense == .present, group.isSimple, !group.isPerfect, !Self.reporting.contains(word), source.sentence > 1 { return false }
+        return true
+    }
+    static let reporting: Set<String> = [
+        "says", "said", "announces", "announced", "tells", "told", "states", "stated", "adds", "added", "reports", "reported",
+        "confirms", "confirmed", "claims", "claimed", "warns", "warned", "insists", "insisted", "explains", "explained",
+    ]
+
+    /// The lexicon is English: a sentence of five words or more in which
+    /// German, French or Spanish function words outnumber English ones gives
+    /// no events ("die" and "des" are English words too).
+    static func isEnglish(_ words: [EventTrigger.Word]) -> Bool {
+        guard words.count >= 5 else { return true }
+        var english = 0, other = 0
+        for word in words {
+            if englishFunctionWords.contains(word.lowercased) { english += 1 }
+            if foreignFunctionWords.contains(word.lowercased) { other += 1 }
+        }
+        return english >= other && (english > 0 || other == 0)
+    }
+
+    static let englishFunctionWords: Set<String> = [
+        "the", "a", "an", "of", "to", "in", "and", "is", "was", "for", "on", "that", "with", "as", "by", "at", "it",
+        "he", "she", "they", "we", "his", "her", "their", "has", "have", "had", "were", "be", "been", "from", "this", "or", "but", "not",
+    ]
+    static let foreignFunctionWords: Set<String> = [
+        "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "auf", "ein", "eine", "zu", "von", "im", "den", "dem", "auch", "wird",
+        "le", "la", "les", "et", "est", "une", "dans", "pour", "qui", "pas", "du", "el", "los", "las", "y", "es", "en", "por", "con", "una", "para",
+    ]
 
     /// "Copyright 2019 ...", "© 2021 ...", "All rights reserved": page furniture.
     static func isBoilerplate(_ words: [EventTrigger.Word], text: String) -> Bool {
@@ -225,6 +276,18 @@ public struct EventExtractor: Sendable {
         return Anchor(interval: interval, precision: .day, modifier: nil, when: "published " + date.iso8601, dating: .publication)
     }
 
+    /// Before the publication: a past event the text does not date.
+    private func before(_ anchor: Anchor) -> Anchor {
+        var earlier = anchor
+        earlier.modifier = .before
+        earlier.when = "before publication (" + String(anchor.when.dropFirst("published ".count)) + ")"
+        return earlier
+    }
+
+    /// The sentences of an article's lead (title, standfirst, first
+    /// paragraph), where news tells the day's events in the past tense.
+    static let leadSentences = 4
+
     /// Later than the publication: a future event with no date of its own.
     private func after(_ anchor: Anchor) -> Anchor {
         var later = anchor
@@ -277,7 +340,14 @@ public struct EventExtractor: Sendable {
     ]
     /// Words the lexicon counts as events that a timeline reader does not
     /// take for something happening on a date.
-    static let notTriggers: Set<String> = ["according", "being", "going", "having"]
+    /// States of mind and being ("think", "seems", "worth") are TimeML
+    /// events but nothing a timeline reader looks for.
+    static let notTriggers: Set<String> = [
+        "according", "being", "going", "having", "think", "thinks", "thought", "believe", "believes", "feel", "feels",
+        "know", "knows", "seem", "seems", "seemed", "want", "wants", "like", "likes", "love", "loves", "hope", "hopes",
+        "need", "needs", "mean", "means", "worth", "remember", "remembering", "wish", "wonder", "guess", "suppose",
+        "felt", "wished", "wanted", "able", "liked", "loved", "knew", "believed", "seemed",
+    ]
 
     /// The entities a story is about: named at least twice and at least half
     /// as often as the most named, two at most, in order of first mention.

@@ -133,8 +133,19 @@ struct Participants {
     private static func clauseStarts(words: [EventTrigger.Word], bytes: ArraySlice<UInt8>) -> [Int] {
         var starts = [0]
         let base = bytes.startIndex
-        for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") {
+        for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "(")
+            || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "\"") {
             if position + 1 < bytes.count { starts.append(position + 1) }
+        }
+        // Curly quotes (E2 80 9C / 9D): a quotation is a clause of its own
+        // ("“... in the morning,” Bladow says").
+        var position = 0
+        while position + 2 < bytes.count {
+            if bytes[base + position] == 0xE2, bytes[base + position + 1] == 0x80,
+               bytes[base + position + 2] == 0x9C || bytes[base + position + 2] == 0x9D {
+                starts.append(position + 3)
+            }
+            position += 1
         }
         for (index, word) in words.enumerated() where index > 0 && openers.contains(word.lowercased) {
             // After a comma, or a dash: ", which", " - but".

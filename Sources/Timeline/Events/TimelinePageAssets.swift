@@ -153,7 +153,7 @@ ol.events > li.current { outline: 2px solid #e0a030; }
   }
   function tickUnits(span, pixels) {
     var units = [["day", DAY], ["month", 30.4 * DAY], ["year", 365.25 * DAY], ["decade", 3652.5 * DAY]];
-    for (var i = 0; i < units.length; i++) if (span / units[i][1] <= pixels / 70) return units[i][0];
+    for (var i = 0; i < units.length; i++) if (span / units[i][1] <= pixels / 55) return units[i][0];
     return "century";
   }
 

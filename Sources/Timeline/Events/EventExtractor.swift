@@ -95,7 +95,7 @@ public struct EventExtractor: Sendable {
             if index > 0, word.text.first?.isUppercase == true { continue }
             if VerbGroup.auxiliaries.contains(lower) || Self.notTriggers.contains(lower) || !lexicon.isEvent(lower) { continue }
             let group = VerbGroup(words: words, at: index)
-            if group.isNegated { continue }
+            if group.isNegated || Self.isAttributive(words, at: index, group: group) { continue }
             triggers.append((index, group))
         }
         let counted = words.map { word in !local.contains { $0.1.contains(word.range.lowerBound) } }
@@ -131,7 +131,8 @@ public struct EventExtractor: Sendable {
                         anchor = isNews ? published : published.map(before)
                     case nil: anchor = published
                     }
-                    if group.isPerfect { anchor = published }
+                    // "has signed": the day's news in the lead, background after it.
+                    if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? published : published.map(before) }
                 }
             }
             let reported = anchor.map { isReported(group: group, tense: tense, governedReport: governedReport, anchor: $0, word: word.lowercased, source: source) } ?? false
@@ -160,6 +161,24 @@ public struct EventExtractor: Sendable {
         return events
     }
 
+    /// A participle used as an adjective: after an article, a possessive or
+    /// an adverb in -ly, before a noun ("his continued struggles", "the newly
+    /// installed chief", "the underwhelming album"); not "the bombing of", nor
+    /// "the bombing killed" (an -ing after an article may be the event itself).
+    static func isAttributive(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup) -> Bool {
+        let word = words[index].lowercased
+        guard group.isSimple, word.hasSuffix("ed") || word.hasSuffix("ing") || word.hasSuffix("en"), index + 1 < words.count else { return false }
+        let next = words[index + 1]
+        guard next.text.first?.isLowercase == true, !VerbGroup.prepositions.contains(next.lowercased), !VerbGroup.determiners.contains(next.lowercased),
+              words[index + 1].range.lowerBound - words[index].range.upperBound == 1 else { return false }
+        guard index > 0 else { return true }
+        let previous = words[index - 1].lowercased
+        if previous.hasSuffix("'s") || previous.hasSuffix("ly") { return true }
+        // After an article only a participle: "the bombing killed" is an event.
+        guard !word.hasSuffix("ing") else { return false }
+        return VerbGroup.determiners.contains(previous) || previous == "and" && index > 1 && VerbGroup.determiners.contains(words[index - 2].lowercased)
+    }
+
     /// Whether a trigger tells of something that happened or will (what a
     /// timeline lists), rather than a generic or habitual statement: dated
     /// by its own words, or a past, perfect or future verb, or present-tense
@@ -172,6 +191,9 @@ public struct EventExtractor: Sendable {
     private func isReported(group: VerbGroup, tense: Event.Tense?, governedReport: Bool?, anchor: Anchor, word: String, source: Event.Source) -> Bool {
         if anchor.dating == .expression || group.isHypothetical { return true }
         if source.text.hasSuffix("?") { return false }
+        // A noun ("appeal", "tenure") needs a date of its own; a gerund or an
+        // infinitive goes with its verb ("divesting ... by selling").
+        if group.tense == nil && !group.isInfinitive && !word.hasSuffix("ing") { return false }
         if group.isInfinitive || group.tense == nil { return governedReport ?? (tense == .future) }
         if tense == .present, group.isSimple, !group.isPerfect, !Self.reporting.contains(word), source.sentence > 1 { return false }
         return true
@@ -346,7 +368,7 @@ public struct EventExtractor: Sendable {
         "according", "being", "going", "having", "think", "thinks", "thought", "believe", "believes", "feel", "feels",
         "know", "knows", "seem", "seems", "seemed", "want", "wants", "like", "likes", "love", "loves", "hope", "hopes",
         "need", "needs", "mean", "means", "worth", "remember", "remembering", "wish", "wonder", "guess", "suppose",
-        "felt", "wished", "wanted", "able", "liked", "loved", "knew", "believed", "seemed",
+        "felt", "wished", "wanted", "able", "us", "liked", "loved", "knew", "believed", "seemed",
     ]
 
     /// The entities a story is about: named at least twice and at least half

@@ -100,7 +100,12 @@ struct Participants {
         let triggerSet = Set(triggers)
         for span in spans {
             // Near: at most two words away on either side.
+            // Near, with no other name between ("he'd be Donald Trump," Sharpton
+            // said: the saying is Sharpton's) and in the same clause.
             for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= 2) || (trigger < span.first && gap(trigger, span.first) <= 2) {
+                let between = trigger > span.last ? (span.last + 1)..<trigger : (trigger + 1)..<span.first
+                if spans.contains(where: { between.contains($0.first) && $0.entity != span.entity }) { continue }
+                if clause(at: words[trigger].range.lowerBound) != clause(at: words[span.first].range.lowerBound) { continue }
                 add(span.entity, trigger)
             }
             // Its verb: the first trigger after it within six words, no other

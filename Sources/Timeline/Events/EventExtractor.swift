@@ -9,14 +9,15 @@ import Foundation
 ///
 /// Dating, strongest first: a time expression in the trigger's clause (or,
 /// failing that, in its sentence; a future event never takes a past date);
-/// the publication date for present-tense reporting and "has + participle";
-/// the story's reference time (its last past date, at first the publication)
-/// for a past event with none. Future events with no date of their own are
-/// placed after the publication (modifier AFTER); "could"/"would" events are
-/// marked hypothetical; negated ones are left out. A noun event with no verb
-/// of its own takes its clause's verb's time. Where a date and a duration in
-/// one sentence place an earlier point ("in April 2025 after a gap of nearly
-/// 15 years"), that point is an event too.
+/// the publication day for reporting, the present, and the past or "has +
+/// participle" of the lead (the day's news); before the publication
+/// (modifier BEFORE) for a past event told later with no date; after it
+/// (AFTER) for an undated future one. A gerund or infinitive takes its
+/// verb's time; a noun needs a date of its own. "could"/"would" events are
+/// marked hypothetical; negated ones, generic present-tense statements and
+/// participles used as adjectives are left out (`isReported`). Where a date
+/// and a duration in one sentence place an earlier point ("in April 2025
+/// after a gap of nearly 15 years"), that point is an event too.
 public struct EventExtractor: Sendable {
     public let tagger: TemporalTagger
     public let lexicon: EventLexicon
@@ -46,7 +47,6 @@ public struct EventExtractor: Sendable {
         var mentionsBySentence: [Int: [Mention]] = [:]
         for mention in article.mentions { mentionsBySentence[mention.sentence, default: []].append(mention) }
         let published = article.published.map(publicationAnchor)
-        var reference = published
         var memory = Participants.Memory()
         var seen: Set<String> = []
 
@@ -71,18 +71,14 @@ public struct EventExtractor: Sendable {
             let participants = Participants(words: words, bytes: bytes, offset: sentence.lowerBound,
                                             mentions: mentionsBySentence[number] ?? [], sentence: number, memory: &memory)
             events += self.events(words: words, offset: sentence.lowerBound, expressions: inSentence,
-                                  participants: participants, source: source, published: published, reference: reference,
+                                  participants: participants, source: source, published: published,
                                   publication: article.published)
-            // A past date the story moves to becomes its reference time.
-            if let latest = inSentence.last(where: { isPastDate($0, published: article.published) }), let anchor = anchor(for: latest) {
-                reference = anchor
-            }
         }
         return events
     }
 
     private func events(words: [EventTrigger.Word], offset: Int, expressions: [TimeExpression], participants: Participants,
-                        source: Event.Source, published: Anchor?, reference: Anchor?, publication: PublicationDate?) -> [Event] {
+                        source: Event.Source, published: Anchor?, publication: PublicationDate?) -> [Event] {
         let dated = Self.joiningRanges(expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil && Self.isPlausible($0) },
                                        words: words, offset: offset)
         let local = dated.map { ($0, ($0.byteRange.lowerBound - offset)..<($0.byteRange.upperBound - offset)) }
@@ -316,14 +312,6 @@ public struct EventExtractor: Sendable {
         later.modifier = .after
         later.when = "after publication (" + String(anchor.when.dropFirst("published ".count)) + ")"
         return later
-    }
-
-    /// A date the story can narrate from: a day, month or year before the publication.
-    private func isPastDate(_ expression: TimeExpression, published: PublicationDate?) -> Bool {
-        guard expression.type == .date, let interval = expression.interval, let precision = expression.precision,
-              precision <= .year else { return false }
-        guard let published else { return true }
-        return interval.start <= published.instant
     }
 
     /// "resumed ... in April 2025 after a gap of nearly 15 years": the point

@@ -35,6 +35,21 @@ public struct EventExtractor: Sendable {
         var when: String
         var dating: Event.Dating
         var expression: TimeExpression?
+
+        /// The label, formatted once per anchor rather than per event (most
+        /// events of an article share the publication's).
+        var label: String {
+            if let cached { return cached }
+            return expression?.type == .duration
+                ? EventLabel.span(interval: interval, precision: precision)
+                : EventLabel.text(interval: interval, precision: precision, modifier: modifier)
+        }
+        var cached: String?
+
+        mutating func formatLabel() {
+            cached = nil
+            cached = label
+        }
     }
 
     public func events(in article: TimelineArticle) -> [Event] {
@@ -46,9 +61,13 @@ public struct EventExtractor: Sendable {
         let expressions = tagger.find(in: article.body, anchor: article.published)
         var mentionsBySentence: [Int: [Mention]] = [:]
         for mention in article.mentions { mentionsBySentence[mention.sentence, default: []].append(mention) }
+        // The publication's anchors, labels formatted once for the article.
         let published = article.published.map(publicationAnchor)
+        let dates = PublicationAnchors(on: published, before: published.map(before), after: published.map(after))
         var memory = Participants.Memory()
         var seen: Set<String> = []
+        // Formatted once: per sentence it cost more than tagging.
+        let publishedText = article.published?.iso8601
 
         var events: [Event] = []
         var expressionIndex = 0
@@ -63,7 +82,7 @@ public struct EventExtractor: Sendable {
             let text = String(decoding: bytes, as: UTF8.self)
             let source = Event.Source(
                 articleID: article.id, title: article.title, outlet: article.outlet, url: article.url,
-                published: article.published?.iso8601, sentence: number, start: sentence.lowerBound + 1,
+                published: publishedText, sentence: number, start: sentence.lowerBound + 1,
                 stop: sentence.upperBound, text: text)
             let words = EventTrigger.split(text)
             // A caption repeated under every photo, a copyright line: no events.
@@ -71,14 +90,15 @@ public struct EventExtractor: Sendable {
             let participants = Participants(words: words, bytes: bytes, offset: sentence.lowerBound,
                                             mentions: mentionsBySentence[number] ?? [], sentence: number, memory: &memory)
             events += self.events(words: words, offset: sentence.lowerBound, expressions: inSentence,
-                                  participants: participants, source: source, published: published,
+                                  participants: participants, source: source, dates: dates,
                                   publication: article.published)
         }
         return events
     }
 
     private func events(words: [EventTrigger.Word], offset: Int, expressions: [TimeExpression], participants: Participants,
-                        source: Event.Source, published: Anchor?, publication: PublicationDate?) -> [Event] {
+                        source: Event.Source, dates: PublicationAnchors, publication: PublicationDate?) -> [Event] {
+        let published = dates.on
         let dated = Self.joiningRanges(expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil && Self.isPlausible($0) },
                                        words: words, offset: offset)
         let local = dated.map { ($0, ($0.byteRange.lowerBound - offset)..<($0.byteRange.upperBound - offset)) }
@@ -113,22 +133,22 @@ public struct EventExtractor: Sendable {
                     // after an intention, later than it.
                     tense = group.isInfinitive && (governing.group.tense == .future || Self.intentions.contains(governing.group.phrase.split(separator: " ").last.map { $0.lowercased() } ?? ""))
                         ? .future : governing.group.tense
-                    anchor = tense == .future ? published.map(after) : governing.anchor
+                    anchor = tense == .future ? dates.after : governing.anchor
                     governedReport = governing.reported
                 } else {
                     switch tense {
-                    case .future: anchor = published.map(after)
+                    case .future: anchor = dates.after
                     case .present: anchor = published
                     case .past:
                         // Past, undated, told after the lead: it happened before the
                         // report, when is not said. In the lead, or a report, it is the
                         // news of the day.
                         let isNews = source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased)
-                        anchor = isNews ? published : published.map(before)
+                        anchor = isNews ? published : dates.before
                     case nil: anchor = published
                     }
                     // "has signed": the day's news in the lead, background after it.
-                    if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? published : published.map(before) }
+                    if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? published : dates.before }
                 }
             }
             let reported = anchor.map { isReported(group: group, tense: tense, governedReport: governedReport, anchor: $0, word: word.lowercased, source: source) } ?? false
@@ -137,9 +157,7 @@ public struct EventExtractor: Sendable {
             var eventSource = source
             eventSource.triggerStart = offset + word.range.lowerBound + 1
             eventSource.triggerStop = offset + word.range.upperBound
-            let label = anchor.expression?.type == .duration
-                ? EventLabel.span(interval: anchor.interval, precision: anchor.precision)
-                : EventLabel.text(interval: anchor.interval, precision: anchor.precision, modifier: anchor.modifier)
+            let label = anchor.label
             let entities = entitiesOf[index] ?? []
             events.append(Event(
                 interval: anchor.interval, precision: anchor.precision, modifier: anchor.modifier, label: label,
@@ -223,7 +241,12 @@ public struct EventExtractor: Sendable {
 
     /// "Copyright 2019 ...", "© 2021 ...", "All rights reserved": page furniture.
     static func isBoilerplate(_ words: [EventTrigger.Word], text: String) -> Bool {
-        if text.contains("©") { return true }
+        // "©" is C2 A9; a byte scan, not Foundation's string search (per sentence).
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0xC2 && byte == 0xA9 { return true }
+            previous = byte
+        }
         for (index, word) in words.enumerated() {
             if word.lowercased == "copyright" { return true }
             if word.lowercased == "rights", index + 1 < words.count, words[index + 1].lowercased == "reserved" { return true }
@@ -289,9 +312,17 @@ public struct EventExtractor: Sendable {
                       dating: .expression, expression: expression)
     }
 
+    private struct PublicationAnchors {
+        var on: Anchor?
+        var before: Anchor?
+        var after: Anchor?
+    }
+
     private func publicationAnchor(_ date: PublicationDate) -> Anchor {
         let interval = dayInterval(of: date)
-        return Anchor(interval: interval, precision: .day, modifier: nil, when: "published " + date.iso8601, dating: .publication)
+        var anchor = Anchor(interval: interval, precision: .day, modifier: nil, when: "published " + date.iso8601, dating: .publication)
+        anchor.formatLabel()
+        return anchor
     }
 
     /// Before the publication: a past event the text does not date.
@@ -299,6 +330,7 @@ public struct EventExtractor: Sendable {
         var earlier = anchor
         earlier.modifier = .before
         earlier.when = "before publication (" + String(anchor.when.dropFirst("published ".count)) + ")"
+        earlier.formatLabel()
         return earlier
     }
 
@@ -311,6 +343,7 @@ public struct EventExtractor: Sendable {
         var later = anchor
         later.modifier = .after
         later.when = "after publication (" + String(anchor.when.dropFirst("published ".count)) + ")"
+        later.formatLabel()
         return later
     }
 

@@ -82,9 +82,23 @@ enum EventTrigger {
             }
             if start >= 0 {
                 let text = Substring(String(decoding: bytes[start..<index], as: UTF8.self))
-                var lower = text.lowercased()
-                if lower.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
-                words.append(Word(text: text, lowercased: lower, range: start..<index))
+                // A word is ASCII letters, digits, hyphens and apostrophes, so
+                // lower-casing is a byte operation; the curly apostrophe (E2 80 99)
+                // becomes a straight one.
+                var lower: [UInt8] = []
+                lower.reserveCapacity(index - start)
+                var k = start
+                while k < index {
+                    let byte = bytes[k]
+                    if byte == 0xE2 {
+                        lower.append(UInt8(ascii: "'"))
+                        k += 3
+                        continue
+                    }
+                    lower.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    k += 1
+                }
+                words.append(Word(text: text, lowercased: String(decoding: lower, as: UTF8.self), range: start..<index))
                 start = -1
             }
             index += 1

@@ -12,12 +12,11 @@ public struct Event: Hashable, Sendable, Codable {
     public enum Dating: String, Hashable, Sendable, Codable {
         /// A temporal expression in the sentence ("In April 2025").
         case expression
-        /// A reporting or present-perfect sentence with no date of its own
-        /// ("Pakistan said it has signed"), dated by publication.
+        /// A trigger with no date of its own, dated from the publication: on
+        /// its day for reports and the day's news ("Pakistan said it has
+        /// signed"), before it for a past event told later, after it for a
+        /// future one (the event's modifier says which).
         case publication
-        /// A past event with no date of its own, dated by the last date the
-        /// story gave before it ("On 3 May the plane landed. It was refuelled").
-        case narrative
         /// Computed from a date and a duration in the same sentence ("in April
         /// 2025 after a gap of nearly 15 years" puts the previous talks around 2010).
         case arithmetic

@@ -230,7 +230,7 @@ enum TimelineBindings {
                 if let entity {
                     // Articles that write the name where the extractor missed it.
                     let phrase = "\"" + entity.name.replacingOccurrences(of: "\"", with: "") + "\""
-                    var byName = SearchQuery(text: query.map { "(\($0)) \(phrase)" } ?? phrase, since: since, limit: limit, order: .newest)
+                    let byName = SearchQuery(text: query.map { "(\($0)) \(phrase)" } ?? phrase, since: since, limit: limit, order: .newest)
                     let known = Set(articles.map(\.id))
                     let more = (try? store.search(byName).map(\.article)) ?? []
                     articles += more.filter { !known.contains($0.id) }

@@ -38,9 +38,8 @@ import Testing
         #expect(april?.label == "2025-04")
         #expect(april?.precision == .month)
         #expect(april?.trigger == "resumed")
-        // No name in the sentence, and each country named only once in the
-        // story: no protagonists to credit it to.
-        #expect(april?.entities == [])
+        // "the two countries": the two named just before.
+        #expect(april?.entities == ["Pakistan", "Bangladesh"])
         let earlier = events.first { $0.dating == .arithmetic }
         #expect(earlier?.label == "~2010")
         #expect(earlier?.when == "April 2025 - nearly 15 years")

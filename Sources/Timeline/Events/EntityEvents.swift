@@ -91,9 +91,8 @@ public enum EntityEvents {
 
     /// The article with the target's missed mentions added, for extraction.
     public static func prepare(_ article: TimelineArticle, for targets: [TimelineTarget]) -> TimelineArticle {
-        let sentences = TokenizedText(text: article.body).sentences
         let tokenized = TokenizedText(text: article.body)
-        let ranges = sentences.compactMap { range -> Range<Int>? in
+        let ranges = tokenized.sentences.compactMap { range -> Range<Int>? in
             guard let first = range.first, let last = range.last else { return nil }
             return tokenized.tokens[first].range.lowerBound..<tokenized.tokens[last].range.upperBound
         }

@@ -9,14 +9,15 @@ import Foundation
 ///
 /// Dating, strongest first: a time expression in the trigger's clause (or,
 /// failing that, in its sentence; a future event never takes a past date);
-/// the publication date for present-tense reporting and "has + participle";
-/// the story's reference time (its last past date, at first the publication)
-/// for a past event with none. Future events with no date of their own are
-/// placed after the publication (modifier AFTER); "could"/"would" events are
-/// marked hypothetical; negated ones are left out. A noun event with no verb
-/// of its own takes its clause's verb's time. Where a date and a duration in
-/// one sentence place an earlier point ("in April 2025 after a gap of nearly
-/// 15 years"), that point is an event too.
+/// the publication day for reporting, the present, and the past or "has +
+/// participle" of the lead (the day's news); before the publication
+/// (modifier BEFORE) for a past event told later with no date; after it
+/// (AFTER) for an undated future one. A gerund or infinitive takes its
+/// verb's time; a noun needs a date of its own. "could"/"would" events are
+/// marked hypothetical; negated ones, generic present-tense statements and
+/// participles used as adjectives are left out (`isReported`). Where a date
+/// and a duration in one sentence place an earlier point ("in April 2025
+/// after a gap of nearly 15 years"), that point is an event too.
 public struct EventExtractor: Sendable {
     public let tagger: TemporalTagger
     public let lexicon: EventLexicon
@@ -34,6 +35,21 @@ public struct EventExtractor: Sendable {
         var when: String
         var dating: Event.Dating
         var expression: TimeExpression?
+
+        /// The label, formatted once per anchor rather than per event (most
+        /// events of an article share the publication's).
+        var label: String {
+            if let cached { return cached }
+            return expression?.type == .duration
+                ? EventLabel.span(interval: interval, precision: precision)
+                : EventLabel.text(interval: interval, precision: precision, modifier: modifier)
+        }
+        var cached: String?
+
+        mutating func formatLabel() {
+            cached = nil
+            cached = label
+        }
     }
 
     public func events(in article: TimelineArticle) -> [Event] {
@@ -49,10 +65,13 @@ public struct EventExtractor: Sendable {
         for mention in article.mentions where mention.field == .body {
             mentionsBySentence[mention.sentence, default: []].append(mention)
         }
+        // The publication's anchors, labels formatted once for the article.
         let published = article.published.map(publicationAnchor)
-        var reference = published
+        let dates = PublicationAnchors(on: published, before: published.map(before), after: published.map(after))
         var memory = Participants.Memory()
         var seen: Set<String> = []
+        // Formatted once: per sentence it cost more than tagging.
+        let publishedText = article.published?.iso8601
 
         var events: [Event] = []
         var expressionIndex = 0
@@ -67,26 +86,23 @@ public struct EventExtractor: Sendable {
             let text = String(decoding: bytes, as: UTF8.self)
             let source = Event.Source(
                 articleID: article.id, title: article.title, outlet: article.outlet, url: article.url,
-                published: article.published?.iso8601, sentence: number, start: sentence.lowerBound + 1,
+                published: publishedText, sentence: number, start: sentence.lowerBound + 1,
                 stop: sentence.upperBound, text: text)
             let words = EventTrigger.split(text)
             // A caption repeated under every photo, a copyright line: no events.
-            guard seen.insert(text).inserted, !Self.isBoilerplate(words, text: text) else { continue }
+            guard seen.insert(text).inserted, !Self.isBoilerplate(words, text: text), Self.isEnglish(words) else { continue }
             let participants = Participants(words: words, bytes: bytes, offset: sentence.lowerBound,
                                             mentions: mentionsBySentence[number] ?? [], sentence: number, memory: &memory)
             events += self.events(words: words, offset: sentence.lowerBound, expressions: inSentence,
-                                  participants: participants, source: source, published: published, reference: reference,
+                                  participants: participants, source: source, dates: dates,
                                   publication: article.published)
-            // A past date the story moves to becomes its reference time.
-            if let latest = inSentence.last(where: { isPastDate($0, published: article.published) }), let anchor = anchor(for: latest) {
-                reference = anchor
-            }
         }
         return events
     }
 
     private func events(words: [EventTrigger.Word], offset: Int, expressions: [TimeExpression], participants: Participants,
-                        source: Event.Source, published: Anchor?, reference: Anchor?, publication: PublicationDate?) -> [Event] {
+                        source: Event.Source, dates: PublicationAnchors, publication: PublicationDate?) -> [Event] {
+        let published = dates.on
         let dated = Self.joiningRanges(expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil && Self.isPlausible($0) },
                                        words: words, offset: offset)
         let local = dated.map { ($0, ($0.byteRange.lowerBound - offset)..<($0.byteRange.upperBound - offset)) }
@@ -99,13 +115,13 @@ public struct EventExtractor: Sendable {
             if index > 0, word.text.first?.isUppercase == true { continue }
             if VerbGroup.auxiliaries.contains(lower) || Self.notTriggers.contains(lower) || !lexicon.isEvent(lower) { continue }
             let group = VerbGroup(words: words, at: index)
-            if group.isNegated { continue }
+            if group.isNegated || Self.isAttributive(words, at: index, group: group) { continue }
             triggers.append((index, group))
         }
         let counted = words.map { word in !local.contains { $0.1.contains(word.range.lowerBound) } }
         let entitiesOf = participants.entities(words: words, triggers: triggers.map(\.index), counted: counted)
         // The last verb's anchor, for the nouns and infinitives after it.
-        var governing: (group: VerbGroup, anchor: Anchor?)?
+        var governing: (group: VerbGroup, anchor: Anchor?, reported: Bool)?
         for (index, group) in triggers {
             let word = words[index]
             let clause = participants.clause(at: word.range.lowerBound)
@@ -114,31 +130,38 @@ public struct EventExtractor: Sendable {
                 anchor = self.anchor(for: expression)
             }
             var tense = group.tense
+            var governedReport: Bool?
             if anchor == nil {
                 if group.isInfinitive || group.tense == nil, let governing {
                     // "plans to sell", "the sale": the time of the verb before it;
                     // after an intention, later than it.
                     tense = group.isInfinitive && (governing.group.tense == .future || Self.intentions.contains(governing.group.phrase.split(separator: " ").last.map { $0.lowercased() } ?? ""))
                         ? .future : governing.group.tense
-                    anchor = tense == .future ? published.map(after) : governing.anchor
+                    anchor = tense == .future ? dates.after : governing.anchor
+                    governedReport = governing.reported
                 } else {
                     switch tense {
-                    case .future: anchor = published.map(after)
+                    case .future: anchor = dates.after
                     case .present: anchor = published
-                    case .past: anchor = published
+                    case .past:
+                        // Past, undated, told after the lead: it happened before the
+                        // report, when is not said. In the lead, or a report, it is the
+                        // news of the day.
+                        let isNews = source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased)
+                        anchor = isNews ? published : dates.before
                     case nil: anchor = published
                     }
-                    if group.isPerfect { anchor = published }
+                    // "has signed": the day's news in the lead, background after it.
+                    if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? published : dates.before }
                 }
             }
-            if group.tense != nil && !group.isInfinitive { governing = (group, anchor) }
-            guard let anchor else { continue }
+            let reported = anchor.map { isReported(group: group, tense: tense, governedReport: governedReport, anchor: $0, word: word.lowercased, source: source) } ?? false
+            if group.tense != nil && !group.isInfinitive { governing = (group, anchor, reported) }
+            guard let anchor, reported else { continue }
             var eventSource = source
             eventSource.triggerStart = offset + word.range.lowerBound + 1
             eventSource.triggerStop = offset + word.range.upperBound
-            let label = anchor.expression?.type == .duration
-                ? EventLabel.span(interval: anchor.interval, precision: anchor.precision)
-                : EventLabel.text(interval: anchor.interval, precision: anchor.precision, modifier: anchor.modifier)
+            let label = anchor.label
             let entities = entitiesOf[index] ?? []
             events.append(Event(
                 interval: anchor.interval, precision: anchor.precision, modifier: anchor.modifier, label: label,
@@ -156,9 +179,78 @@ public struct EventExtractor: Sendable {
         return events
     }
 
+    /// A participle used as an adjective: after an article, a possessive or
+    /// an adverb in -ly, before a noun ("his continued struggles", "the newly
+    /// installed chief", "the underwhelming album"); not "the bombing of", nor
+    /// "the bombing killed" (an -ing after an article may be the event itself).
+    static func isAttributive(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup) -> Bool {
+        let word = words[index].lowercased
+        guard group.isSimple, word.hasSuffix("ed") || word.hasSuffix("ing") || word.hasSuffix("en"), index + 1 < words.count else { return false }
+        let next = words[index + 1]
+        guard next.text.first?.isLowercase == true, !VerbGroup.prepositions.contains(next.lowercased), !VerbGroup.determiners.contains(next.lowercased),
+              words[index + 1].range.lowerBound - words[index].range.upperBound == 1 else { return false }
+        guard index > 0 else { return true }
+        let previous = words[index - 1].lowercased
+        if previous.hasSuffix("'s") || previous.hasSuffix("ly") { return true }
+        // After an article only a participle: "the bombing killed" is an event.
+        guard !word.hasSuffix("ing") else { return false }
+        return VerbGroup.determiners.contains(previous) || previous == "and" && index > 1 && VerbGroup.determiners.contains(words[index - 2].lowercased)
+    }
+
+    /// Whether a trigger tells of something that happened or will (what a
+    /// timeline lists), rather than a generic or habitual statement: dated
+    /// by its own words, or a past, perfect or future verb, or present-tense
+    /// reporting ("says"), or a headline's present ("Airbus launches"). Not a
+    /// question, not an undated infinitive or noun with no tense of its own,
+    /// not a present-tense generality ("the vine drinks a lot of water").
+    /// `governedReport`: for a noun, gerund or infinitive that took its time
+    /// from the verb before it, whether that verb is reported ("is divesting
+    /// by selling": both, or neither).
+    private func isReported(group: VerbGroup, tense: Event.Tense?, governedReport: Bool?, anchor: Anchor, word: String, source: Event.Source) -> Bool {
+        if anchor.dating == .expression || group.isHypothetical { return true }
+        if source.text.hasSuffix("?") { return false }
+        // A noun ("appeal", "tenure") needs a date of its own; a gerund or an
+        // infinitive goes with its verb ("divesting ... by selling").
+        if group.tense == nil && !group.isInfinitive && !word.hasSuffix("ing") { return false }
+        if group.isInfinitive || group.tense == nil { return governedReport ?? (tense == .future) }
+        if tense == .present, group.isSimple, !group.isPerfect, !Self.reporting.contains(word), source.sentence > 1 { return false }
+        return true
+    }
+    static let reporting: Set<String> = [
+        "says", "said", "announces", "announced", "tells", "told", "states", "stated", "adds", "added", "reports", "reported",
+        "confirms", "confirmed", "claims", "claimed", "warns", "warned", "insists", "insisted", "explains", "explained",
+    ]
+
+    /// The lexicon is English: a sentence of five words or more in which
+    /// German, French or Spanish function words outnumber English ones gives
+    /// no events ("die" and "des" are English words too).
+    static func isEnglish(_ words: [EventTrigger.Word]) -> Bool {
+        guard words.count >= 5 else { return true }
+        var english = 0, other = 0
+        for word in words {
+            if englishFunctionWords.contains(word.lowercased) { english += 1 }
+            if foreignFunctionWords.contains(word.lowercased) { other += 1 }
+        }
+        return english >= other && (english > 0 || other == 0)
+    }
+
+    static let englishFunctionWords: Set<String> = [
+        "the", "a", "an", "of", "to", "in", "and", "is", "was", "for", "on", "that", "with", "as", "by", "at", "it",
+        "he", "she", "they", "we", "his", "her", "their", "has", "have", "had", "were", "be", "been", "from", "this", "or", "but", "not",
+    ]
+    static let foreignFunctionWords: Set<String> = [
+        "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "auf", "ein", "eine", "zu", "von", "im", "den", "dem", "auch", "wird",
+        "le", "la", "les", "et", "est", "une", "dans", "pour", "qui", "pas", "du", "el", "los", "las", "y", "es", "en", "por", "con", "una", "para",
+    ]
+
     /// "Copyright 2019 ...", "© 2021 ...", "All rights reserved": page furniture.
     static func isBoilerplate(_ words: [EventTrigger.Word], text: String) -> Bool {
-        if text.contains("©") { return true }
+        // "©" is C2 A9; a byte scan, not Foundation's string search (per sentence).
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0xC2 && byte == 0xA9 { return true }
+            previous = byte
+        }
         for (index, word) in words.enumerated() {
             if word.lowercased == "copyright" { return true }
             if word.lowercased == "rights", index + 1 < words.count, words[index + 1].lowercased == "reserved" { return true }
@@ -224,25 +316,39 @@ public struct EventExtractor: Sendable {
                       dating: .expression, expression: expression)
     }
 
+    private struct PublicationAnchors {
+        var on: Anchor?
+        var before: Anchor?
+        var after: Anchor?
+    }
+
     private func publicationAnchor(_ date: PublicationDate) -> Anchor {
         let interval = dayInterval(of: date)
-        return Anchor(interval: interval, precision: .day, modifier: nil, when: "published " + date.iso8601, dating: .publication)
+        var anchor = Anchor(interval: interval, precision: .day, modifier: nil, when: "published " + date.iso8601, dating: .publication)
+        anchor.formatLabel()
+        return anchor
     }
+
+    /// Before the publication: a past event the text does not date.
+    private func before(_ anchor: Anchor) -> Anchor {
+        var earlier = anchor
+        earlier.modifier = .before
+        earlier.when = "before publication (" + String(anchor.when.dropFirst("published ".count)) + ")"
+        earlier.formatLabel()
+        return earlier
+    }
+
+    /// The sentences of an article's lead (title, standfirst, first
+    /// paragraph), where news tells the day's events in the past tense.
+    static let leadSentences = 4
 
     /// Later than the publication: a future event with no date of its own.
     private func after(_ anchor: Anchor) -> Anchor {
         var later = anchor
         later.modifier = .after
         later.when = "after publication (" + String(anchor.when.dropFirst("published ".count)) + ")"
+        later.formatLabel()
         return later
-    }
-
-    /// A date the story can narrate from: a day, month or year before the publication.
-    private func isPastDate(_ expression: TimeExpression, published: PublicationDate?) -> Bool {
-        guard expression.type == .date, let interval = expression.interval, let precision = expression.precision,
-              precision <= .year else { return false }
-        guard let published else { return true }
-        return interval.start <= published.instant
     }
 
     /// "resumed ... in April 2025 after a gap of nearly 15 years": the point
@@ -281,7 +387,14 @@ public struct EventExtractor: Sendable {
     ]
     /// Words the lexicon counts as events that a timeline reader does not
     /// take for something happening on a date.
-    static let notTriggers: Set<String> = ["according", "being", "going", "having"]
+    /// States of mind and being ("think", "seems", "worth") are TimeML
+    /// events but nothing a timeline reader looks for.
+    static let notTriggers: Set<String> = [
+        "according", "being", "going", "having", "think", "thinks", "thought", "believe", "believes", "feel", "feels",
+        "know", "knows", "seem", "seems", "seemed", "want", "wants", "like", "likes", "love", "loves", "hope", "hopes",
+        "need", "needs", "mean", "means", "worth", "remember", "remembering", "wish", "wonder", "guess", "suppose",
+        "felt", "wished", "wanted", "able", "us", "liked", "loved", "knew", "believed", "seemed",
+    ]
 
     /// The entities a story is about: named at least twice and at least half
     /// as often as the most named, two at most, in order of first mention.

@@ -61,26 +61,35 @@ public struct EventLexicon: Sendable {
     /// A crude stem that joins a verb's or noun's forms: "launches",
     /// "launched", "launching" -> "launch"; "deliveries" -> "delivery".
     static func stem(_ word: String) -> String {
-        var stem = Substring(word)
-        if stem.count > 5, stem.hasSuffix("ies") { return String(stem.dropLast(3)) + "y" }
-        for suffix in ["ing", "ed", "es", "s"] where stem.count > suffix.count + 3 && stem.hasSuffix(suffix) {
-            stem = stem.dropLast(suffix.count)
-            break
+        // On the UTF-8 bytes: String.count and suffix checks walk characters.
+        var bytes = Array(word.utf8)
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            for offset in 0..<count where bytes[bytes.count - count + offset] != suffix.utf8Start[offset] { return false }
+            return true
         }
-        if stem.hasSuffix("e") { stem = stem.dropLast() }
-        return String(stem)
+        if bytes.count > 5, ends("ies") { return String(decoding: bytes.dropLast(3), as: UTF8.self) + "y" }
+        if bytes.count > 6, ends("ing") { bytes.removeLast(3) }
+        else if bytes.count > 5, ends("ed") || ends("es") { bytes.removeLast(2) }
+        else if bytes.count > 4, ends("s") { bytes.removeLast() }
+        if bytes.last == UInt8(ascii: "e") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The share of a (lower-cased) word's occurrences that are events; nil
     /// when neither the word nor its ending was seen often enough to tell.
     public func eventRate(_ word: String) -> Double? {
-        if let counts = words[word], counts.total >= 3 { return counts.rate }
+        let known = words[word]
+        if let counts = known, counts.total >= 3 { return counts.rate }
+        // Short unknown words ("the", "and", "of") are no events and have no family.
+        if known == nil, word.utf8.count < 4 { return nil }
         // Words the corpora show rarely are known by their family; but
         // "hundred" (no event, never) stays itself.
         if let family = families[Self.stem(word)], family.total >= 3 { return family.rate }
-        if let counts = words[word] { return counts.rate }
+        if let counts = known { return counts.rate }
         guard word.utf8.count >= 5 else { return nil }
-        if let counts = suffixes[String(word.suffix(3))], counts.total >= 5 { return counts.rate }
+        if let counts = suffixes[String(decoding: word.utf8.suffix(3), as: UTF8.self)], counts.total >= 5 { return counts.rate }
         return nil
     }
 

@@ -56,22 +56,52 @@ enum EventTrigger {
         return best?.phrase
     }
 
+    /// Words of a sentence: letters and digits ("A380" is one word), with
+    /// hyphens and apostrophes inside ("take-off", "don't", "it’s", the
+    /// curly apostrophe read as a straight one in `lowercased`).
     static func split(_ sentence: String) -> [Word] {
         var words: [Word] = []
         let bytes = Array(sentence.utf8)
+        func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
         var start = -1
-        for index in 0...bytes.count {
+        var index = 0
+        while index <= bytes.count {
             let byte = index < bytes.count ? bytes[index] : 0x20
-            // Letters and digits ("A380" is one word), hyphens inside a word.
-            let isLetter = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) && start >= 0
-                || byte == UInt8(ascii: "-") && start >= 0
-            if isLetter {
+            if isLetter(byte) || (byte >= 0x30 && byte <= 0x39 || byte == UInt8(ascii: "-")) && start >= 0 {
                 if start < 0 { start = index }
-            } else if start >= 0 {
+                index += 1
+                continue
+            }
+            if start >= 0, byte == UInt8(ascii: "'"), index + 1 < bytes.count, isLetter(bytes[index + 1]) {
+                index += 1
+                continue
+            }
+            if start >= 0, byte == 0xE2, index + 3 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99, isLetter(bytes[index + 3]) {
+                index += 3
+                continue
+            }
+            if start >= 0 {
                 let text = Substring(String(decoding: bytes[start..<index], as: UTF8.self))
-                words.append(Word(text: text, lowercased: text.lowercased(), range: start..<index))
+                // A word is ASCII letters, digits, hyphens and apostrophes, so
+                // lower-casing is a byte operation; the curly apostrophe (E2 80 99)
+                // becomes a straight one.
+                var lower: [UInt8] = []
+                lower.reserveCapacity(index - start)
+                var k = start
+                while k < index {
+                    let byte = bytes[k]
+                    if byte == 0xE2 {
+                        lower.append(UInt8(ascii: "'"))
+                        k += 3
+                        continue
+                    }
+                    lower.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    k += 1
+                }
+                words.append(Word(text: text, lowercased: String(decoding: lower, as: UTF8.self), range: start..<index))
                 start = -1
             }
+            index += 1
         }
         return words
     }

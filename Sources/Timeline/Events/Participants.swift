@@ -100,7 +100,12 @@ struct Participants {
         let triggerSet = Set(triggers)
         for span in spans {
             // Near: at most two words away on either side.
+            // Near, with no other name between ("he'd be Donald Trump," Sharpton
+            // said: the saying is Sharpton's) and in the same clause.
             for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= 2) || (trigger < span.first && gap(trigger, span.first) <= 2) {
+                let between = trigger > span.last ? (span.last + 1)..<trigger : (trigger + 1)..<span.first
+                if spans.contains(where: { between.contains($0.first) && $0.entity != span.entity }) { continue }
+                if clause(at: words[trigger].range.lowerBound) != clause(at: words[span.first].range.lowerBound) { continue }
                 add(span.entity, trigger)
             }
             // Its verb: the first trigger after it within six words, no other
@@ -133,8 +138,19 @@ struct Participants {
     private static func clauseStarts(words: [EventTrigger.Word], bytes: ArraySlice<UInt8>) -> [Int] {
         var starts = [0]
         let base = bytes.startIndex
-        for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") {
+        for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "(")
+            || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "\"") {
             if position + 1 < bytes.count { starts.append(position + 1) }
+        }
+        // Curly quotes (E2 80 9C / 9D): a quotation is a clause of its own
+        // ("“... in the morning,” Bladow says").
+        var position = 0
+        while position + 2 < bytes.count {
+            if bytes[base + position] == 0xE2, bytes[base + position + 1] == 0x80,
+               bytes[base + position + 2] == 0x9C || bytes[base + position + 2] == 0x9D {
+                starts.append(position + 3)
+            }
+            position += 1
         }
         for (index, word) in words.enumerated() where index > 0 && openers.contains(word.lowercased) {
             // After a comma, or a dash: ", which", " - but".

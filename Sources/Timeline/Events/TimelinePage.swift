@@ -32,7 +32,7 @@ struct TimelinePage {
             </head>
             <body>
             <h1>\(escape(title))</h1>
-            <p class="meta">\(timeline.events.count) event\(timeline.events.count == 1 ? "" : "s") from \(articleCount) article\(articleCount == 1 ? "" : "s"). <span class="legend"><span class="key expression">&#9632; dated in the text</span><span class="key publication">&#9632; dated by publication</span><span class="key arithmetic">&#9632; computed from a duration</span><span class="key narrative">&#9632; dated by the story</span></span></p>
+            <p class="meta">\(timeline.events.count) event\(timeline.events.count == 1 ? "" : "s") from \(articleCount) article\(articleCount == 1 ? "" : "s"). <span class="legend"><span class="key expression">&#9632; dated in the text</span><span class="key publication">&#9632; dated by publication</span><span class="key arithmetic">&#9632; computed from a duration</span></span></p>
             <div id="controls" class="controls"></div>
             <div id="chart" class="chart"><noscript>The chart needs scripts; the events are listed below.</noscript></div>
             <div id="tip" class="tip" hidden="hidden"></div>

@@ -7,7 +7,7 @@ body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 120
 h1 { font-size: 1.5em; margin-bottom: 0.2em; }
 .meta { color: #5b6670; margin-top: 0; }
 .legend span { margin-right: 1.2em; font-size: 0.9em; }
-.key.expression { color: #2f6fb3; } .key.publication { color: #3d8b5a; } .key.arithmetic { color: #b36b2f; } .key.narrative { color: #7a4fb0; }
+.key.expression { color: #2f6fb3; } .key.publication { color: #3d8b5a; } .key.arithmetic { color: #b36b2f; }
 .controls { display: flex; flex-wrap: wrap; gap: 0.4em 1.1em; align-items: center; font-size: 0.9em; margin: 0.6em 0; }
 .controls button { font: inherit; padding: 0.15em 0.7em; border: 1px solid #b8c2cc; border-radius: 4px; background: #f5f8fb; cursor: pointer; }
 .chart { border: 1px solid #d8dee4; border-radius: 6px; background: #fbfcfd; user-select: none; cursor: grab; }
@@ -16,7 +16,6 @@ svg.plot { width: 100%; display: block; }
 .mark circle, .mark rect { fill: #2f6fb3; opacity: 0.85; cursor: pointer; }
 .mark.publication circle, .mark.publication rect { fill: #3d8b5a; }
 .mark.arithmetic circle, .mark.arithmetic rect { fill: #b36b2f; }
-.mark.narrative circle, .mark.narrative rect { fill: #7a4fb0; }
 .mark:hover circle, .mark:hover rect, .mark:focus circle { stroke: #1d232a; stroke-width: 2; opacity: 1; }
 text.more { font-size: 11px; fill: #46515c; }
 .overview .frame { fill: #fff; stroke: #d8dee4; } .overview .bin { fill: #9db7d3; }
@@ -25,7 +24,7 @@ text.more { font-size: 11px; fill: #46515c; }
 .tip p { margin: 0.3em 0 0 0; } .tip .who { color: #2f6fb3; } .tip .src { color: #5b6670; }
 ol.events { list-style: none; padding: 0; }
 ol.events > li { border-left: 4px solid #2f6fb3; padding: 0.4em 0.8em; margin: 0.8em 0; background: #f5f8fb; }
-ol.events > li.publication { border-color: #3d8b5a; } ol.events > li.arithmetic { border-color: #b36b2f; } ol.events > li.narrative { border-color: #7a4fb0; }
+ol.events > li.publication { border-color: #3d8b5a; } ol.events > li.arithmetic { border-color: #b36b2f; }
 ol.events > li.current { outline: 2px solid #e0a030; }
 .date { font-weight: 600; font-variant-numeric: tabular-nums; margin-right: 0.5em; }
 .trigger { font-style: italic; }
@@ -46,7 +45,7 @@ ol.events > li.current { outline: 2px solid #e0a030; }
   if (!events.length) { document.body.setAttribute("data-rendered", "0"); return; }
 
   // Filters: entity, kind of dating, outlet.
-  var filter = { entity: "", outlet: "", kinds: { expression: true, publication: true, arithmetic: true, narrative: true } };
+  var filter = { entity: "", outlet: "", kinds: { expression: true, publication: true, arithmetic: true } };
   function distinct(key) {
     var seen = {}, list = [];
     events.forEach(function (e) { e[key].forEach(function (v) { if (!seen[v]) { seen[v] = 1; list.push(v); } }); });
@@ -76,7 +75,7 @@ ol.events > li.current { outline: 2px solid #e0a030; }
     box.type = "checkbox"; box.checked = true;
     box.addEventListener("change", function () { filter.kinds[kind] = box.checked; update(); });
     wrap.appendChild(box);
-    wrap.appendChild(document.createTextNode(" " + ({ expression: "dated in the text", publication: "by publication", arithmetic: "computed", narrative: "by the story" })[kind]));
+    wrap.appendChild(document.createTextNode(" " + ({ expression: "dated in the text", publication: "by publication", arithmetic: "computed" })[kind]));
     wrap.className = "key " + kind;
     controls.appendChild(wrap);
   });
@@ -153,7 +152,7 @@ ol.events > li.current { outline: 2px solid #e0a030; }
   }
   function tickUnits(span, pixels) {
     var units = [["day", DAY], ["month", 30.4 * DAY], ["year", 365.25 * DAY], ["decade", 3652.5 * DAY]];
-    for (var i = 0; i < units.length; i++) if (span / units[i][1] <= pixels / 70) return units[i][0];
+    for (var i = 0; i < units.length; i++) if (span / units[i][1] <= pixels / 55) return units[i][0];
     return "century";
   }
 

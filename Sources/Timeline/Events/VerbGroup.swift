@@ -13,6 +13,8 @@ struct VerbGroup: Equatable {
     var isNegated = false
     /// "to sell": its time follows the verb that governs it.
     var isInfinitive = false
+    /// No auxiliary: "runs", "said" (not "is running", "has said").
+    var isSimple = true
     /// The auxiliaries and the trigger as shown ("has signed", "will fly").
     var phrase: String
 
@@ -23,8 +25,12 @@ struct VerbGroup: Equatable {
         var auxiliaries: [String] = []
         var back = index - 1
         while back >= 0, index - back <= 4 {
-            let word = words[back].lowercased
-            if Self.negations.contains(word) {
+            let word = Self.expanded(words[back].lowercased)
+            if words[back].lowercased.hasSuffix("n't") {
+                // "didn't sign": the auxiliary keeps its tense, the event is denied.
+                isNegated = true
+                auxiliaries.append(word)
+            } else if Self.negations.contains(word) {
                 isNegated = true
             } else if Self.auxiliaries.contains(word) || Self.modals.contains(word) || word == "to" || word == "be" || word == "being" {
                 auxiliaries.append(word)
@@ -42,6 +48,7 @@ struct VerbGroup: Equatable {
             if word == "no" || word == "without", earlier + 1 < index,
                words[(earlier + 1)..<min(earlier + 4, index)].contains(where: { Self.evidenceNouns.contains($0.lowercased) }) { isNegated = true }
         }
+        isSimple = auxiliaries.isEmpty
         if !auxiliaries.isEmpty { phrase = auxiliaries.reversed().joined(separator: " ") + " " + phrase }
         // The auxiliary furthest back decides the tense ("will have sold" is future).
         for auxiliary in auxiliaries.reversed() {
@@ -64,6 +71,30 @@ struct VerbGroup: Equatable {
                 // "Airbus launches", "the company says": a present verb after its subject.
                 tense = .present
             }
+        }
+    }
+
+    /// The auxiliary inside a contraction: "he'll" -> "will", "they've" ->
+    /// "have", "didn't" -> "did", "won't" -> "will"; other words as they are.
+    static func expanded(_ word: String) -> String {
+        guard let apostrophe = word.firstIndex(of: "'") else { return word }
+        let tail = word[apostrophe...]
+        switch tail {
+        case "'ll": return "will"
+        case "'ve": return "have"
+        case "'d": return "would"
+        case "'re": return "are"
+        case "'m": return "am"
+        case "'s": return "is"
+        case "n't", "'t":
+            let head = word[..<apostrophe].dropLast(tail == "n't" ? 0 : 1)
+            switch head {
+            case "wo", "won": return "will"
+            case "ca", "can": return "can"
+            case "sha", "shan": return "shall"
+            default: return String(head.hasSuffix("n") ? head.dropLast() : head)
+            }
+        default: return word
         }
     }
 

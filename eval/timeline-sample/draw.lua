@@ -1,0 +1,30 @@
+-- Draws the hand-checked timeline sample (see README.md in this folder).
+-- Usage: dossier --store STORE run eval/timeline-sample/draw.lua CORPUS COUNT [ENTITY ...]
+-- With entities: events of timeline{entity=E} for each, COUNT shared evenly;
+-- without: events of timeline{} that name at least one entity.
+-- Every k-th event in timeline order (k = pool size / count): deterministic,
+-- spread over the whole range, no choosing by hand.
+local corpus, count = arg[1], tonumber(arg[2])
+local pools = {}
+if arg[3] then
+  for i = 3, #arg do pools[#pools + 1] = { name = arg[i], events = timeline{entity = arg[i], limit = 5000}:events() } end
+else
+  local named = {}
+  for _, e in ipairs(timeline{limit = 5000}:events()) do if #e.entities > 0 then named[#named + 1] = e end end
+  pools[1] = { name = "", events = named }
+end
+local function clean(s) return (s or ""):gsub("[\t\n]", " ") end
+local per = count // #pools
+for _, pool in ipairs(pools) do
+  local step = math.max(1, #pool.events // per)
+  local taken = 0
+  for i = step, #pool.events, step do
+    if taken == per then break end
+    local e = pool.events[i]
+    local s = e.sources[1]
+    local word = s.trigger_start and string.sub(s.text, s.trigger_start - s.start + 1, s.trigger_stop - s.start + 1) or ""
+    print(table.concat({ corpus, pool.name, clean(s.url or s.title), s.published or "", e.label, e.dating, clean(e.trigger), word,
+      table.concat(e.entities, "; "), clean(s.text) }, "\t"))
+    taken = taken + 1
+  end
+end

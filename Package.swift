@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -43,6 +44,15 @@ let package = Package(
             name: "ArticleStore",
             dependencies: ["DossierCore", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The PostgreSQL backend of the same Store protocol (tsvector/GIN search,
+        // a connection pool), for stores shared by a team. Pure Swift, no Lua.
+        .target(
+            name: "PostgresStore",
+            dependencies: ["ArticleStore", "DossierCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        // Which backend a store location names (a path or postgres://...): the one
+        // place that picks SQLiteStore or PostgresStore.
+        .target(name: "StoreBackends", dependencies: ["ArticleStore", "PostgresStore"]),
         // Named entities: tokenizer, sentence splitter, a trained averaged
         // perceptron, gazetteers and rules, alias resolution. Pure Swift, no Lua.
         .target(name: "EntityExtractor", dependencies: ["DossierCore"], resources: [.copy("Resources")]),
@@ -50,13 +60,13 @@ let package = Package(
         // (sentences and who-is-involved come from the entity extractor).
         // Pure Swift, no Lua.
         .target(name: "Timeline", dependencies: ["DossierCore", "EntityExtractor"]),
-        .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "EntityExtractor", "Timeline", "DossierCore"]),
+        .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "StoreBackends", "EntityExtractor", "Timeline", "DossierCore"]),
         // The REPL and the script runner: what the `dossier` commands drive.
         .target(name: "DossierShell", dependencies: ["LuaKit", "DossierLua", "CLineEdit"]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "LuaKit", "DossierLua", "DossierShell", "EntityExtractor", "Timeline",
+                "LuaKit", "DossierLua", "DossierShell", "EntityExtractor", "Timeline", "ArticleStore", "StoreBackends",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +84,9 @@ let package = Package(
         .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua", "CLuaShim"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore"]),
+        // The store behaviour both backends must share, run against SQLite and
+        // against a private PostgreSQL cluster the suite starts itself.
+        .testTarget(name: "StoreConformanceTests", dependencies: ["ArticleStore", "PostgresStore", "StoreBackends", "DossierCore"]),
         .testTarget(name: "EntityExtractorTests", dependencies: ["EntityExtractor", "DossierCore"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "EntityExtractor", "DossierCore"]),
         .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierLua", "LuaKit"]),

@@ -4,18 +4,24 @@ import EntityExtractor
 import Foundation
 import CLua
 import LuaKit
+import StoreBackends
 
-/// A store as Lua sees it: `store:search(...)` and friends. The file is opened
-/// on first use, so scripts that never touch the store never create one.
+/// A store as Lua sees it: `store:search(...)` and friends. The store (a
+/// SQLite file or a `postgres://` database) is opened on first use, so scripts
+/// that never touch it never create one.
 final class StoreHandle: LuaUserdata {
-    let path: String
-    private var opened: SQLiteStore?
+    /// The location as given (it may hold a password: shown only as `path`).
+    let location: String
+    private var opened: (any Store)?
 
-    init(path: String) { self.path = path }
+    init(path: String) { self.location = path }
 
-    func store() throws(StoreError) -> SQLiteStore {
+    /// The file, or the database URL without its password.
+    var path: String { StoreOpener.displayName(location) }
+
+    func store() throws(StoreError) -> any Store {
         if let opened { return opened }
-        let store = try SQLiteStore(path: path)
+        let store = try StoreOpener.open(location)
         opened = store
         return store
     }
@@ -77,9 +83,11 @@ enum StoreBindings {
 
     /// `dossier.open(path)`: another store, e.g. to compare two corpora.
     static var open: LuaNativeFunction { LuaNativeFunction(name: "dossier.open", documentation: """
-        dossier.open(path) -> store
-          Opens (creating if needed) the SQLite store at path. The global `store`
-          is the one named by --store (default: $XDG_DATA_HOME/dossier/store.sqlite).
+        dossier.open(path_or_url) -> store
+          Opens (creating if needed) the SQLite store at path, or the PostgreSQL
+          store at a postgres://user@host:port/database URL. The global `store` is
+          the one named by --store or $DOSSIER_STORE (default:
+          $XDG_DATA_HOME/dossier/store.sqlite).
         """) { call in
         call.push(StoreHandle(path: try call.argument(1, as: String.self)))
         return 1
@@ -87,7 +95,7 @@ enum StoreBindings {
 
     static var storeType: LuaUserdataType<StoreHandle> {
         let type = LuaUserdataType<StoreHandle>(name: "Store")
-        type.field("path", documentation: "The store's file.") { $0.path }
+        type.field("path", documentation: "The store's file, or its postgres:// URL without the password.") { $0.path }
         type.method("ingest", documentation: """
             store:ingest(path_or_paths [, {outlet=, published=}]) -> {added=, duplicates=, near_duplicates=, ids={...}, failed={...}}
               Reads files, directories (recursively) and globs: plain-text captures and
@@ -202,8 +210,8 @@ enum StoreBindings {
             call.push(try handle.store().delete(id: Int64(try call.argument(1, as: Int.self))))
             return 1
         }
-        type.method("check", documentation: "store:check() -> \"ok\", or what SQLite's integrity check found wrong") { handle, call in
-            call.push(try handle.store().integrityCheck())
+        type.method("check", documentation: "store:check() -> \"ok\", or what the backend's integrity check found wrong") { handle, call in
+            call.push(try StoreOpener.integrityCheck(try handle.store()))
             return 1
         }
         type.method("entities", documentation: "store:entities() -> this store's entity index (the global `entities` is the default store's)") { handle, call in

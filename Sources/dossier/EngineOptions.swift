@@ -2,6 +2,7 @@ import ArgumentParser
 import DossierShell
 import Foundation
 import LuaKit
+import StoreBackends
 
 /// Options every command that runs Lua accepts.
 struct EngineOptions: ParsableArguments {
@@ -49,12 +50,15 @@ struct EngineOptions: ParsableArguments {
     }
 }
 
-/// `--store PATH`, on every command that touches articles.
+/// `--store PATH|URL`, on every command that touches articles.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("store"), help: ArgumentHelp("The article store (default: $XDG_DATA_HOME/dossier/store.sqlite).", valueName: "path"))
+    @Option(name: .customLong("store"), help: ArgumentHelp("The article store: a SQLite file or postgres://user@host:port/database (default: $DOSSIER_STORE, else $XDG_DATA_HOME/dossier/store.sqlite).", valueName: "path|url"))
     var storePath: String?
 
     var path: String { storePath ?? StoreLocation.defaultPath }
+
+    /// The location for messages: a URL without its password.
+    var displayName: String { StoreOpener.displayName(path) }
 }
 
 /// Sizes as people write them: 65536, 512K, 64M, 1G (powers of 1024).

@@ -4,6 +4,7 @@ import DossierCore
 import DossierLua
 import DossierShell
 import Foundation
+import StoreBackends
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +40,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         var ingestor: Ingestor
         do {
-            let articleStore = try SQLiteStore(path: store.path)
+            let articleStore = try StoreOpener.open(store.path)
             ingestor = Ingestor(store: articleStore)
             if !skipEntities { ingestor.extractor = try EntityEngine.mentionExtractor(for: articleStore) }
         } catch {
@@ -50,7 +51,7 @@ struct IngestCommand: ParsableCommand {
         let bar = ProgressBar()
         let report = ingestor.ingest(paths: paths) { bar.update($0) }
         bar.finish()
-        print("added \(report.added.count), duplicates \(report.duplicates.count), near-duplicates \(report.nearDuplicates.count), failed \(report.failed.count) (store: \(store.path))")
+        print("added \(report.added.count), duplicates \(report.duplicates.count), near-duplicates \(report.nearDuplicates.count), failed \(report.failed.count) (store: \(store.displayName))")
         for near in report.nearDuplicates {
             print("  near-duplicate: \(near.path) (#\(near.id)) resembles " + near.similarTo.map { "#\($0)" }.joined(separator: ", "))
         }

@@ -1,0 +1,36 @@
+import ArticleStore
+import Foundation
+import PostgresStore
+
+/// The one place that decides which backend a store location names: a
+/// `postgres://` (or `postgresql://`) URL opens a `PostgresStore`, anything else
+/// is the path of a SQLite file (":memory:" for a private in-memory store).
+public enum StoreOpener {
+    /// Opens (creating if needed) the store at `location`.
+    public static func open(_ location: String) throws(StoreError) -> any Store {
+        if isPostgres(location) { return try PostgresStore(url: location) }
+        return try SQLiteStore(path: location)
+    }
+
+    /// True when `location` names a PostgreSQL store rather than a file.
+    public static func isPostgres(_ location: String) -> Bool {
+        PostgresLocation.isPostgresURL(location)
+    }
+
+    /// The location with any password left out, for messages and `store.path`.
+    public static func displayName(_ location: String) -> String {
+        guard isPostgres(location), let parsed = try? PostgresLocation(url: location) else { return location }
+        return parsed.description
+    }
+}
+
+extension StoreOpener {
+    /// The backend's own consistency check: "ok", or what it found wrong.
+    public static func integrityCheck(_ store: any Store) throws(StoreError) -> String {
+        switch store {
+        case let sqlite as SQLiteStore: return try sqlite.integrityCheck()
+        case let postgres as PostgresStore: return try postgres.integrityCheck()
+        default: return "no integrity check for \(type(of: store))"
+        }
+    }
+}

@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "dossier-bench",
             dependencies: [
-                "LuaKit", "CLua", "CLuaShim", "CBenchBaseline", "ArticleStore", "EntityExtractor", "Timeline", "DossierCore",
+                "LuaKit", "CLua", "CLuaShim", "CBenchBaseline", "ArticleStore", "PostgresStore", "EntityExtractor", "Timeline", "DossierCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

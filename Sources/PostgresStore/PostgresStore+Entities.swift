@@ -71,8 +71,10 @@ extension PostgresStore {
             \(filter)
             GROUP BY entity.id ORDER BY articles DESC, mentions DESC, entity.name COLLATE "C" LIMIT \(statement.bind(Int64(max(0, query.limit))))
             """)
-        return try session.rows(statement).compactMap { row in
-            var entity = try Self.entity(id: row.value("id"), session: session)
+        let rows = try session.rows(statement)
+        let found = try entities(ids: rows.map { try $0.value("id") }, session: session)
+        return try rows.compactMap { row in
+            var entity = found[try row.value("id")]
             entity?.mentionCount = Int(try row.value("mentions", as: Int64.self))
             entity?.articleCount = Int(try row.value("articles", as: Int64.self))
             return entity
@@ -97,8 +99,10 @@ extension PostgresStore {
                 GROUP BY other.entity_id, entity.name
                 ORDER BY together DESC, articles DESC, entity.name COLLATE "C" LIMIT \(statement.bind(Int64(max(0, limit))))
                 """)
-            return try session.rows(statement).compactMap { row in
-                try Self.entity(id: row.value("id"), session: session).map {
+            let rows = try session.rows(statement)
+            let found = try Self.entities(ids: rows.map { try $0.value("id") }, session: session)
+            return try rows.compactMap { row in
+                try found[row.value("id")].map {
                     Cooccurrence(entity: $0, count: Int(try row.value("together", as: Int64.self)),
                                  articleCount: Int(try row.value("articles", as: Int64.self)))
                 }
@@ -257,8 +261,15 @@ extension PostgresStore {
     }
 
     static func entity(id: Int64, session: PostgresSession) throws -> StoredEntity? {
+        try entities(ids: [id], session: session)[id]
+    }
+
+    /// Entities with their counts and aliases, in one round trip for a whole
+    /// list (a ranking of twenty is one query, not twenty).
+    static func entities(ids: [Int64], session: PostgresSession) throws -> [Int64: StoredEntity] {
+        guard !ids.isEmpty else { return [:] }
         var statement = PostgresStatement()
-        let bound = statement.bind(id)
+        let bound = statement.bind(ids)
         statement.append("""
             SELECT entity.id, entity.name, entity.type,
               (SELECT count(*) FROM mention WHERE entity_id = entity.id) AS mentions,
@@ -267,18 +278,22 @@ extension PostgresStore {
               ARRAY(SELECT alias FROM entity_alias WHERE entity_id = entity.id ORDER BY alias COLLATE "C") AS aliases,
               ARRAY(SELECT text FROM mention WHERE entity_id = entity.id GROUP BY text
                     ORDER BY count(*) DESC, text COLLATE "C" LIMIT 20) AS written
-            FROM entity WHERE id = \(bound)
+            FROM entity WHERE id = ANY(\(bound))
             """)
-        guard let row = try session.rows(statement).first,
-              let type = EntityType(rawValue: try row.value("type")) else { return nil }
-        let name: String = try row.value("name")
-        // Aliases: recorded ones, then the other ways articles wrote the name.
-        var aliases: [String] = try row.value("aliases")
-        let written: [String] = try row.value("written")
-        for text in written where text != name && !aliases.contains(text) { aliases.append(text) }
-        return StoredEntity(id: id, name: name, type: type, aliases: aliases,
-                            mentionCount: Int(try row.value("mentions", as: Int64.self)),
-                            articleCount: Int(try row.value("articles", as: Int64.self)), fromAnalyst: try row.value("analyst"))
+        var found: [Int64: StoredEntity] = [:]
+        for row in try session.rows(statement) {
+            guard let type = EntityType(rawValue: try row.value("type")) else { continue }
+            let id: Int64 = try row.value("id")
+            let name: String = try row.value("name")
+            // Aliases: recorded ones, then the other ways articles wrote the name.
+            var aliases: [String] = try row.value("aliases")
+            let written: [String] = try row.value("written")
+            for text in written where text != name && !aliases.contains(text) { aliases.append(text) }
+            found[id] = StoredEntity(id: id, name: name, type: type, aliases: aliases,
+                                     mentionCount: Int(try row.value("mentions", as: Int64.self)),
+                                     articleCount: Int(try row.value("articles", as: Int64.self)), fromAnalyst: try row.value("analyst"))
+        }
+        return found
     }
 
     static func storedMention(_ row: PostgresRandomAccessRow) throws -> StoredMention {

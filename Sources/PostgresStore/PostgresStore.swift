@@ -22,9 +22,20 @@ public final class PostgresStore: Store {
     public let location: PostgresLocation
     let pool: PostgresConnectionPool
 
+    /// Ranked searches score at most this many matches: the most recently
+    /// stored ones (or `offset + limit`, if more). ts_rank reads each match's
+    /// whole tsvector, so scoring every article that contains "said" grows with
+    /// the store; with the window a common word costs the same at any size, and
+    /// a word with fewer matches than the window is ranked exactly as before.
+    /// The price: a strong match older than the window's most recent matches is
+    /// not in the top results (it still is with `order = "oldest"`/`"newest"`,
+    /// narrower queries, or filters). Counts are always exact.
+    public let rankingWindow: Int
+
     /// Connects (lazily, through a pool of `maximumConnections`) to the
     /// database at `url` and applies pending migrations.
-    public init(url: String, maximumConnections: Int = 4) throws(StoreError) {
+    public init(url: String, maximumConnections: Int = 4, rankingWindow: Int = 10_000) throws(StoreError) {
+        self.rankingWindow = max(1, rankingWindow)
         do {
             location = try PostgresLocation(url: url)
         } catch {
@@ -171,12 +182,30 @@ public final class PostgresStore: Store {
             ts_headline('dossier', left(article.body, 200000), \(queryParameter),
               'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "')
             """
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        if tsquery != nil, query.order == .rank {
+            // The ranking cut-off: only the most recently stored matches are
+            // scored, so a common word costs the window, not every match.
+            let window = statement.bind(Int64(max(rankingWindow, max(0, query.offset) + max(0, query.limit))))
+            statement.append("""
+                WITH matches AS (
+                  SELECT article.id, article.search FROM article \(filter)
+                  ORDER BY article.id DESC LIMIT \(window)
+                ), page AS (
+                  SELECT matches.id, ts_rank('{0, 0.4, 0.1, 1.0}', matches.search, \(queryParameter))::float8 AS relevance
+                  FROM matches ORDER BY relevance DESC, matches.id LIMIT \(limit) OFFSET \(offset)
+                )
+                """)
+        } else {
+            statement.append("""
+                WITH page AS (
+                  SELECT article.id, \(relevance) AS relevance FROM article \(filter)
+                  ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)
+                )
+                """)
+        }
         statement.append("""
-            WITH page AS (
-              SELECT article.id, \(relevance) AS relevance FROM article
-              \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-              ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)
-            )
+
             SELECT \(Self.articleColumns), page.relevance, \(passage) AS passage
             FROM page JOIN article ON article.id = page.id
             ORDER BY \(order)

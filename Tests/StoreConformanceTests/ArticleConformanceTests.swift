@@ -1,6 +1,7 @@
 import ArticleStore
 import DossierCore
 import Foundation
+import PostgresStore
 import StoreBackends
 import Testing
 
@@ -227,5 +228,28 @@ import Testing
         #expect(linked.contains(againID))
         #expect(try store.delete(id: rewriteID))
         #expect(try !store.similar(to: wireID, limit: 10).map(\.article.id).contains(rewriteID))  // links go with the article
+    }
+}
+
+/// PostgreSQL's ranking cut-off (`PostgresStore.rankingWindow`): what it
+/// changes, and what it leaves exact.
+@Suite struct RankingWindowTests {
+    @Test func onlyTheMostRecentMatchesAreRankedAndCountsStayExact() throws {
+        let url = try PostgresTestCluster.shared.get().createDatabase()
+        let store = try PostgresStore(url: url, rankingWindow: 2)
+        _ = try store.add([
+            ArticleDraft(title: "Floods everywhere", body: "Floods, floods and more floods."),
+            ArticleDraft(title: "Rain", body: "Some floods in the north."),
+            ArticleDraft(title: "Harvest", body: "Late floods hurt the harvest."),
+        ])
+        // The best match (the title) is the oldest: outside a window of two.
+        let windowed = try store.search(SearchQuery(text: "floods", limit: 2)).compactMap(\.article.draft.title)
+        #expect(Set(windowed) == ["Rain", "Harvest"], "\(windowed)")
+        #expect(try store.count(matching: "floods") == 3)
+        #expect(try store.search(SearchQuery(text: "floods", order: .oldest)).count == 3)
+        // A page past the window widens it (so does the default page of 20 here).
+        #expect(try store.search(SearchQuery(text: "floods", limit: 1, offset: 2)).count == 1)
+        let unlimited = try PostgresStore(url: url)
+        #expect(try unlimited.search(SearchQuery(text: "floods", limit: 2)).first?.article.draft.title == "Floods everywhere")
     }
 }

@@ -16,6 +16,7 @@ import PostgresNIO
 ///   close orderings) differ between backends;
 /// - snippets are `ts_headline` over the body (at most 24 words), computed only
 ///   for the page of results returned;
+/// - a ranked search scores only the most recent `rankingWindow` matches;
 /// - NEAR with more than two terms requires every pair to be near;
 /// - words past the first 200,000 characters of a body are not indexed.
 public final class PostgresStore: Store {

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -43,6 +44,15 @@ let package = Package(
             name: "ArticleStore",
             dependencies: ["DossierCore", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The PostgreSQL backend of the same Store protocol (tsvector/GIN search,
+        // a connection pool), for stores shared by a team. Pure Swift, no Lua.
+        .target(
+            name: "PostgresStore",
+            dependencies: ["ArticleStore", "DossierCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        // Which backend a store location names (a path or postgres://...): the one
+        // place that picks SQLiteStore or PostgresStore.
+        .target(name: "StoreBackends", dependencies: ["ArticleStore", "PostgresStore"]),
         // Named entities: tokenizer, sentence splitter, a trained averaged
         // perceptron, gazetteers and rules, alias resolution. Pure Swift, no Lua.
         .target(name: "EntityExtractor", dependencies: ["DossierCore"], resources: [.copy("Resources")]),
@@ -53,13 +63,13 @@ let package = Package(
         // Attributions (who claims what: source, cue, content), source kinds and
         // roles, hedges; the cue lexicon is learned from PolNeAR train. Pure Swift, no Lua.
         .target(name: "Claims", dependencies: ["DossierCore", "EntityExtractor"], resources: [.copy("Resources")]),
-        .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "EntityExtractor", "Timeline", "Claims", "DossierCore"]),
+        .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "StoreBackends", "EntityExtractor", "Timeline", "Claims", "DossierCore"]),
         // The REPL and the script runner: what the `dossier` commands drive.
         .target(name: "DossierShell", dependencies: ["LuaKit", "DossierLua", "CLineEdit"]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "LuaKit", "DossierLua", "DossierShell", "EntityExtractor", "Timeline", "Claims",
+                "LuaKit", "DossierLua", "DossierShell", "EntityExtractor", "Timeline", "Claims", "ArticleStore", "StoreBackends",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "dossier-bench",
             dependencies: [
-                "LuaKit", "CLua", "CLuaShim", "CBenchBaseline", "ArticleStore", "EntityExtractor", "Timeline", "Claims", "DossierCore",
+                "LuaKit", "CLua", "CLuaShim", "CBenchBaseline", "ArticleStore", "PostgresStore", "EntityExtractor", "Timeline", "Claims", "DossierCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -77,6 +87,9 @@ let package = Package(
         .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua", "CLuaShim"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The store behaviour both backends must share, run against SQLite and
+        // against a private PostgreSQL cluster the suite starts itself.
+        .testTarget(name: "StoreConformanceTests", dependencies: ["ArticleStore", "PostgresStore", "StoreBackends", "DossierCore"]),
         .testTarget(name: "EntityExtractorTests", dependencies: ["EntityExtractor", "DossierCore"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "EntityExtractor", "DossierCore"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims", "EntityExtractor", "DossierCore"]),

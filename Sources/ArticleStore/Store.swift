@@ -36,6 +36,11 @@ public struct SimilarArticle: Hashable, Sendable {
     public var article: Article
     /// Estimated Jaccard similarity of the two texts' word 3-shingles, 0...1.
     public var score: Double
+
+    public init(article: Article, score: Double) {
+        self.article = article
+        self.score = score
+    }
 }
 
 public enum AddOutcome: Hashable, Sendable {
@@ -89,10 +94,17 @@ public struct SearchQuery: Hashable, Sendable {
 
 public struct SearchHit: Hashable, Sendable {
     public var article: Article
-    /// bm25 relevance, higher is better (0 when the query had no text).
+    /// Relevance, higher is better (0 when the query had no text): bm25 in
+    /// SQLite, ts_rank in PostgreSQL (docs/scale.md says how they differ).
     public var rank: Double
     /// The best matching passage with matched terms marked.
     public var snippet: String
+
+    public init(article: Article, rank: Double, snippet: String) {
+        self.article = article
+        self.rank = rank
+        self.snippet = snippet
+    }
 }
 
 public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {

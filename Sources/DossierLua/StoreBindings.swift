@@ -4,31 +4,37 @@ import EntityExtractor
 import Foundation
 import CLua
 import LuaKit
+import StoreBackends
 
-/// A store as Lua sees it: `store:search(...)` and friends. The file is opened
-/// on first use, so scripts that never touch the store never create one.
+/// A store as Lua sees it: `store:search(...)` and friends. The store (a
+/// SQLite file or a `postgres://` database) is opened on first use, so scripts
+/// that never touch it never create one.
 final class StoreHandle: LuaUserdata {
-    let path: String
+    /// The location as given (it may hold a password: shown only as `path`).
+    let location: String
     let permissions: ScriptPermissions
     private let access: SQLiteStore.Access
-    private var opened: SQLiteStore?
+    private var opened: (any Store)?
 
     init(path: String, permissions: ScriptPermissions, access: SQLiteStore.Access) {
-        self.path = path
+        self.location = path
         self.permissions = permissions
         self.access = access
     }
 
-    func store() throws(StoreError) -> SQLiteStore {
+    /// The file, or the database URL without its password.
+    var path: String { StoreOpener.displayName(location) }
+
+    func store() throws(StoreError) -> any Store {
         if let opened { return opened }
-        let store = try SQLiteStore(path: path, access: access)
+        let store = try StoreOpener.open(location, access: access)
         opened = store
         return store
     }
 
     /// The store, for an operation that changes it; refused when the script
     /// may not write to stores (the sandbox without --allow-store-writes).
-    func writableStore(for operation: String) throws -> SQLiteStore {
+    func writableStore(for operation: String) throws -> any Store {
         guard permissions.storeWrites && access.writes else { throw SandboxRefusal.storeWrite(operation) }
         return try store()
     }
@@ -92,18 +98,20 @@ enum StoreBindings {
 
     /// `dossier.open(path)`: another store, e.g. to compare two corpora.
     static func open(permissions: ScriptPermissions) -> LuaNativeFunction { LuaNativeFunction(name: "dossier.open", documentation: """
-        dossier.open(path) -> store
+        dossier.open(path_or_url) -> store
           Opens the SQLite store at path, creating a new one when nothing is there
-          (never in the sandbox). A file that is not a store, an empty one
-          included, is refused, never converted. In the sandbox the store is
-          read-only unless --allow-store-writes. The global `store` is the one
-          named by --store (default: $XDG_DATA_HOME/dossier/store.sqlite).
+          (never in the sandbox), or the PostgreSQL store at a
+          postgres://user@host:port/database URL. A file that is not a store, an
+          empty one included, is refused, never converted. In the sandbox the store
+          is read-only unless --allow-store-writes. The global `store` is the one
+          named by --store or $DOSSIER_STORE (default:
+          $XDG_DATA_HOME/dossier/store.sqlite).
         """) { call in
         let path: String = try call.argument(1)
         let access: SQLiteStore.Access
         if !permissions.storeWrites {
             access = .readOnly
-        } else if permissions.opensNewStores && !FileManager.default.fileExists(atPath: path) {
+        } else if permissions.opensNewStores && (StoreOpener.isPostgres(path) || !FileManager.default.fileExists(atPath: path)) {
             access = .readWrite
         } else {
             access = .existing
@@ -117,7 +125,7 @@ enum StoreBindings {
 
     static var storeType: LuaUserdataType<StoreHandle> {
         let type = LuaUserdataType<StoreHandle>(name: "Store")
-        type.field("path", documentation: "The store's file.") { $0.path }
+        type.field("path", documentation: "The store's file, or its postgres:// URL without the password.") { $0.path }
         type.method("ingest", documentation: """
             store:ingest(path_or_paths [, {outlet=, published=}]) -> {added=, duplicates=, near_duplicates=, ids={...}, warnings={...}, failed={...}}
               Reads files, directories (recursively) and globs: plain-text captures and
@@ -244,8 +252,8 @@ enum StoreBindings {
             call.push(try handle.writableStore(for: "store:delete").delete(id: Int64(try call.argument(1, as: Int.self))))
             return 1
         }
-        type.method("check", documentation: "store:check() -> \"ok\", or one line per problem: SQLite's integrity check, then each article row the store cannot read (a date outside years 1-9999, a BLOB title)") { handle, call in
-            call.push(try handle.store().integrityCheck())
+        type.method("check", documentation: "store:check() -> \"ok\", or one line per problem: the backend's integrity check, then (SQLite) each article row the store cannot read (a date outside years 1-9999, a BLOB title)") { handle, call in
+            call.push(try StoreOpener.integrityCheck(try handle.store()))
             return 1
         }
         type.method("entities", documentation: "store:entities() -> this store's entity index (the global `entities` is the default store's)") { handle, call in

@@ -18,7 +18,7 @@ struct Dossier: ParsableCommand {
             saved script with Lua's `arg` table; `-e CHUNK` runs a chunk.
             """,
         version: DossierModule.version,
-        subcommands: [RunCommand.self, ReplCommand.self, IngestCommand.self, ExtractCommand.self, EvalCommand.self, TrainCommand.self]
+        subcommands: [RunCommand.self, ReplCommand.self, IngestCommand.self, ExtractCommand.self, CopyCommand.self, EvalCommand.self, TrainCommand.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a Lua chunk (may be repeated).", valueName: "chunk"))

@@ -4,6 +4,7 @@ import DossierLua
 import DossierShell
 import Foundation
 import LuaKit
+import StoreBackends
 
 /// Options every command that runs Lua accepts.
 struct EngineOptions: ParsableArguments {
@@ -101,18 +102,21 @@ struct EngineOptions: ParsableArguments {
     }
 }
 
-/// `--store PATH`, on every command that touches articles.
+/// `--store PATH|URL`, on every command that touches articles.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("store"), help: ArgumentHelp("The article store (default: $XDG_DATA_HOME/dossier/store.sqlite).", valueName: "path"))
+    @Option(name: .customLong("store"), help: ArgumentHelp("The article store: a SQLite file or postgres://user@host:port/database (default: $DOSSIER_STORE, else $XDG_DATA_HOME/dossier/store.sqlite).", valueName: "path|url"))
     var storePath: String?
 
     var path: String { storePath ?? StoreLocation.defaultPath }
 
+    /// The location for messages: a URL without its password.
+    var displayName: String { StoreOpener.displayName(path) }
+
     /// Only file paths until a backend for a URL scheme exists. The message
     /// names the scheme alone: the rest of a URL may hold a password.
     func validate() throws {
-        if let storePath, let scheme = SQLiteStore.urlScheme(of: storePath) {
-            throw ValidationError("--store takes a file path; '\(scheme)://' URLs are not supported (only SQLite files)")
+        if let storePath, !StoreOpener.isPostgres(storePath), let scheme = SQLiteStore.urlScheme(of: storePath) {
+            throw ValidationError("--store takes a file path or a postgres:// URL; '\(scheme)://' URLs are not supported")
         }
     }
 }

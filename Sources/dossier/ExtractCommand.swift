@@ -3,6 +3,7 @@ import ArticleStore
 import DossierCore
 import DossierLua
 import Foundation
+import StoreBackends
 
 /// `dossier extract`: runs the entity extractor again over the store, after
 /// the model or the gazetteers changed (the store knows which articles an
@@ -25,10 +26,10 @@ struct ExtractCommand: ParsableCommand {
     var all = false
 
     func run() throws {
-        let articleStore: SQLiteStore
+        let articleStore: any Store
         let extractor: any MentionExtractor
         do {
-            articleStore = try SQLiteStore(path: store.path)
+            articleStore = try StoreOpener.open(store.path)
             extractor = try EntityEngine.mentionExtractor(for: articleStore)
         } catch {
             FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
@@ -45,6 +46,6 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if isatty(STDERR_FILENO) != 0 && count > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
-        print("extracted \(count) article\(count == 1 ? "" : "s") in \(String(format: "%.1f", Date().timeIntervalSince(started))) s (extractor \(extractor.version), store: \(store.path))")
+        print("extracted \(count) article\(count == 1 ? "" : "s") in \(String(format: "%.1f", Date().timeIntervalSince(started))) s (extractor \(extractor.version), store: \(store.displayName))")
     }
 }

@@ -5,6 +5,7 @@ import DossierCore
 import DossierLua
 import DossierShell
 import Foundation
+import StoreBackends
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +50,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         var ingestor: Ingestor
         do {
-            let articleStore = try SQLiteStore(path: store.path)
+            let articleStore = try StoreOpener.open(store.path)
             ingestor = Ingestor(store: articleStore)
             if !skipEntities {
                 ingestor.extractor = try EntityEngine.mentionExtractor(for: articleStore)
@@ -75,7 +76,7 @@ struct IngestCommand: ParsableCommand {
         log.close()
         var summary = "added \(report.added.count), duplicates \(report.duplicates.count), near-duplicates \(report.nearDuplicates.count), failed \(report.failed.count)"
         if !report.unchanged.isEmpty { summary += ", unchanged \(report.unchanged.count) (not read again; --reread reads them)" }
-        print(summary + " (store: \(store.path))")
+        print(summary + " (store: \(store.displayName))")
         for near in report.nearDuplicates {
             print("  near-duplicate: \(near.path) (#\(near.id)) resembles " + near.similarTo.map { "#\($0)" }.joined(separator: ", "))
         }

@@ -25,6 +25,8 @@ public protocol EntityStore: Sendable {
     /// Ids of articles whose mentions were not made by `extractorVersion`
     /// (or never extracted), in id order after `id`.
     func articlesNeedingExtraction(version: String, after id: Int64, limit: Int) throws(StoreError) -> [Int64]
+    /// The extractor version that made an article's mentions (nil: never extracted).
+    func extractorVersion(ofArticle id: Int64) throws(StoreError) -> String?
     /// The analyst's additions, in the order they were made.
     func analystEntities() throws(StoreError) -> [AnalystEntity]
     /// Adds or replaces (by name) an analyst's entity; it is no longer rejected.

@@ -108,7 +108,8 @@ struct EntityIndex {
 }
 
 /// "ISI", "DGFI", "U.N.": two to ten capitals, perhaps with dots, ampersands or digits.
-func isAcronym(_ text: String) -> Bool {
+/// Public for the PostgreSQL backend, which merges entities by the same rules.
+public func isAcronym(_ text: String) -> Bool {
     var capitals = 0
     for byte in text.utf8 {
         switch byte {
@@ -120,7 +121,9 @@ func isAcronym(_ text: String) -> Bool {
     return capitals >= 2 && capitals <= 10
 }
 
-private func isAllCaps(_ text: String) -> Bool {
+/// True when the name has letters and none is lower case ("NEW DELHI"): a
+/// dateline's form, replaced for display by a mixed-case one (both backends).
+public func isAllCaps(_ text: String) -> Bool {
     var letters = 0
     for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
         if scalar.properties.isLowercase { return false }

@@ -148,6 +148,12 @@ extension SQLiteStore {
         }
     }
 
+    public func extractorVersion(ofArticle id: Int64) throws(StoreError) -> String? {
+        try read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT version FROM article_extraction WHERE article_id = ?"), arguments: [id])
+        }
+    }
+
     public func analystEntities() throws(StoreError) -> [AnalystEntity] {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql: "SELECT name, type, aliases FROM analyst_entity ORDER BY id")).compactMap { row in

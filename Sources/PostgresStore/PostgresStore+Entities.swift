@@ -1,0 +1,308 @@
+import ArticleStore
+import DossierCore
+import Foundation
+import PostgresNIO
+
+// The entity index, query for query as in SQLiteStore+Entities. Names sort
+// with COLLATE "C" (bytes, as SQLite sorts) whatever the database's collation.
+extension PostgresStore {
+    static let mentionColumns = """
+        mention.article_id, mention.start, mention.stop, mention.entity_id, mention.sentence, mention.type,
+        mention.source, mention.text, entity.name AS entity_name, entity.type AS entity_type
+        """
+
+    public func mentions(inArticle id: Int64) throws(StoreError) -> [StoredMention] {
+        try run { session in
+            var statement = PostgresStatement()
+            statement.append("""
+                SELECT \(Self.mentionColumns) FROM mention JOIN entity ON entity.id = mention.entity_id
+                WHERE mention.article_id = \(statement.bind(id)) ORDER BY mention.start
+                """)
+            return try session.rows(statement).map(Self.storedMention)
+        }
+    }
+
+    public func mentions(ofEntity id: Int64, limit: Int) throws(StoreError) -> [StoredMention] {
+        try run { session in
+            var statement = PostgresStatement()
+            statement.append("""
+                SELECT \(Self.mentionColumns) FROM mention JOIN entity ON entity.id = mention.entity_id
+                JOIN article ON article.id = mention.article_id
+                WHERE mention.entity_id = \(statement.bind(id))
+                ORDER BY article.published_at DESC NULLS LAST, mention.article_id DESC, mention.start
+                LIMIT \(statement.bind(Int64(max(0, limit))))
+                """)
+            return try session.rows(statement).map(Self.storedMention)
+        }
+    }
+
+    public func entity(named name: String) throws(StoreError) -> StoredEntity? {
+        try run { session in
+            var statement = PostgresStatement()
+            let key = statement.bind(entityKey(name))
+            statement.append("""
+                SELECT candidate.id FROM (
+                  SELECT entity_id AS id, 0 AS preference FROM entity_alias WHERE key = \(key)
+                  UNION ALL SELECT id, 1 FROM entity WHERE key = \(key)
+                ) AS candidate
+                ORDER BY candidate.preference,
+                  (SELECT count(*) FROM mention WHERE mention.entity_id = candidate.id) DESC, candidate.id
+                LIMIT 1
+                """)
+            guard let id: Int64 = try session.rows(statement).first?.value("id") else { return nil }
+            return try Self.entity(id: id, session: session)
+        }
+    }
+
+    public func entity(id: Int64) throws(StoreError) -> StoredEntity? {
+        try run { session in try Self.entity(id: id, session: session) }
+    }
+
+    public func topEntities(_ query: EntityQuery) throws(StoreError) -> [StoredEntity] {
+        try run { session in try Self.topEntities(query, session: session) }
+    }
+
+    static func topEntities(_ query: EntityQuery, session: PostgresSession) throws -> [StoredEntity] {
+        var statement = PostgresStatement()
+        let filter = articleFilter(query, mentionAlias: "mention", statement: &statement)
+        statement.append("""
+            SELECT entity.id, count(*) AS mentions, count(DISTINCT mention.article_id) AS articles
+            FROM mention JOIN entity ON entity.id = mention.entity_id
+            \(filter)
+            GROUP BY entity.id ORDER BY articles DESC, mentions DESC, entity.name COLLATE "C" LIMIT \(statement.bind(Int64(max(0, query.limit))))
+            """)
+        let rows = try session.rows(statement)
+        let found = try entities(ids: rows.map { try $0.value("id") }, session: session)
+        return try rows.compactMap { row in
+            var entity = found[try row.value("id")]
+            entity?.mentionCount = Int(try row.value("mentions", as: Int64.self))
+            entity?.articleCount = Int(try row.value("articles", as: Int64.self))
+            return entity
+        }
+    }
+
+    public func cooccurrences(of entityID: Int64, window: CooccurrenceWindow, type: EntityType?, limit: Int) throws(StoreError) -> [Cooccurrence] {
+        try run { session in
+            var statement = PostgresStatement()
+            let id = statement.bind(entityID)
+            let together = window == .sentence ? "AND other.sentence = mention.sentence" : ""
+            let typeFilter = type.map { "AND entity.type = \(statement.bind($0.rawValue))" } ?? ""
+            // A shared sentence is counted once however often either is named in it.
+            statement.append("""
+                SELECT other.entity_id AS id,
+                  count(DISTINCT other.article_id * 1000000 + \(window == .sentence ? "other.sentence" : "0")) AS together,
+                  count(DISTINCT other.article_id) AS articles
+                FROM mention JOIN mention AS other
+                  ON other.article_id = mention.article_id \(together) AND other.entity_id != \(id)
+                JOIN entity ON entity.id = other.entity_id
+                WHERE mention.entity_id = \(id) \(typeFilter)
+                GROUP BY other.entity_id, entity.name
+                ORDER BY together DESC, articles DESC, entity.name COLLATE "C" LIMIT \(statement.bind(Int64(max(0, limit))))
+                """)
+            let rows = try session.rows(statement)
+            let found = try Self.entities(ids: rows.map { try $0.value("id") }, session: session)
+            return try rows.compactMap { row in
+                try found[row.value("id")].map {
+                    Cooccurrence(entity: $0, count: Int(try row.value("together", as: Int64.self)),
+                                 articleCount: Int(try row.value("articles", as: Int64.self)))
+                }
+            }
+        }
+    }
+
+    public func entityGraph(_ query: EntityQuery, window: CooccurrenceWindow, minimumWeight: Int) throws(StoreError) -> EntityGraph {
+        try run { session in
+            let nodes = try Self.topEntities(query, session: session)
+            guard nodes.count > 1 else { return EntityGraph(nodes: nodes, edges: [], window: window) }
+            var statement = PostgresStatement()
+            let ids = statement.bind(nodes.map(\.id))
+            let together = window == .sentence ? "AND b.sentence = a.sentence" : ""
+            let filter = Self.articleFilter(EntityQuery(since: query.since, until: query.until), mentionAlias: "a", statement: &statement)
+            statement.append("""
+                SELECT a.entity_id AS source, b.entity_id AS target,
+                  count(DISTINCT a.article_id * 1000000 + \(window == .sentence ? "a.sentence" : "0")) AS weight
+                FROM mention AS a JOIN mention AS b
+                  ON b.article_id = a.article_id \(together) AND b.entity_id > a.entity_id
+                JOIN entity ON entity.id = a.entity_id
+                \(filter.isEmpty ? "WHERE" : filter + " AND") a.entity_id = ANY(\(ids)) AND b.entity_id = ANY(\(ids))
+                GROUP BY a.entity_id, b.entity_id
+                HAVING count(DISTINCT a.article_id * 1000000 + \(window == .sentence ? "a.sentence" : "0")) >= \(statement.bind(Int64(max(1, minimumWeight))))
+                ORDER BY weight DESC, source, target
+                """)
+            let edges = try session.rows(statement).map { row in
+                EntityGraph.Edge(source: try row.value("source"), target: try row.value("target"),
+                                 weight: Int(try row.value("weight", as: Int64.self)))
+            }
+            return EntityGraph(nodes: nodes, edges: edges, window: window)
+        }
+    }
+
+    public func replaceMentions(_ mentions: [Int64: [Mention]], extractorVersion: String) throws(StoreError) {
+        guard !mentions.isEmpty else { return }
+        let ordered = mentions.sorted { $0.key < $1.key }
+        try run { session in
+            try session.transaction {
+                let writer = MentionWriter(session: session)
+                try writer.removeMentions(ordered.map(\.key))
+                try writer.insert(ordered.map { ($0.key, $0.value) })
+                try writer.markExtracted(ordered.map(\.key), version: extractorVersion)
+                try writer.pruneOrphans()
+            }
+        }
+    }
+
+    public func articlesNeedingExtraction(version: String, after id: Int64, limit: Int) throws(StoreError) -> [Int64] {
+        try run { session in
+            var statement = PostgresStatement()
+            statement.append("""
+                SELECT article.id FROM article LEFT JOIN article_extraction ON article_extraction.article_id = article.id
+                WHERE article.id > \(statement.bind(id))
+                  AND (article_extraction.version IS NULL OR article_extraction.version != \(statement.bind(version)))
+                ORDER BY article.id LIMIT \(statement.bind(Int64(max(0, limit))))
+                """)
+            return try session.rows(statement).map { try $0.value("id") }
+        }
+    }
+
+    public func extractorVersion(ofArticle id: Int64) throws(StoreError) -> String? {
+        try run { session in
+            var statement = PostgresStatement()
+            statement.append("SELECT version FROM article_extraction WHERE article_id = \(statement.bind(id))")
+            return try session.rows(statement).first?.value("version")
+        }
+    }
+
+    public func analystEntities() throws(StoreError) -> [AnalystEntity] {
+        try run { session in
+            try session.rows("SELECT name, type, aliases FROM analyst_entity ORDER BY id").compactMap { row in
+                guard let type = EntityType(rawValue: try row.value("type")) else { return nil }
+                let json: String = try row.value("aliases")
+                let aliases = (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+                return AnalystEntity(name: try row.value("name"), type: type, aliases: aliases)
+            }
+        }
+    }
+
+    public func saveAnalystEntity(_ entity: AnalystEntity) throws(StoreError) {
+        let aliases = String(decoding: (try? JSONEncoder().encode(entity.aliases)) ?? Data("[]".utf8), as: UTF8.self)
+        let key = entityKey(entity.name)
+        try run { session in
+            try session.transaction {
+                var save = PostgresStatement()
+                save.append("""
+                    INSERT INTO analyst_entity (name, key, type, aliases)
+                    VALUES (\(save.bind(entity.name)), \(save.bind(key)), \(save.bind(entity.type.rawValue)), \(save.bind(aliases)))
+                    ON CONFLICT (key) DO UPDATE SET name = excluded.name, type = excluded.type, aliases = excluded.aliases
+                    """)
+                try session.execute(save)
+                var unreject = PostgresStatement()
+                unreject.append("DELETE FROM analyst_rejection WHERE key = \(unreject.bind(key))")
+                try session.execute(unreject)
+                // As in SQLite: the entity exists from now on under the analyst's
+                // name (found by its own name only), with the aliases merged in.
+                var create = PostgresStatement()
+                create.append("""
+                    SELECT dossier_entity_id(\(create.bind(key)), \(create.bind(entity.name)), \(create.bind(entity.type.rawValue)), \(create.bind(isAllCaps(entity.name)))) AS id
+                    """)
+                guard let id: Int64 = try session.rows(create).first?.value("id") else { return }
+                var rename = PostgresStatement()
+                rename.append("UPDATE entity SET name = \(rename.bind(entity.name)), name_caps = \(rename.bind(isAllCaps(entity.name))) WHERE id = \(rename.bind(id))")
+                try session.execute(rename)
+                for alias in entity.aliases where entityKey(alias) != key {
+                    var replace = PostgresStatement()
+                    replace.append("DELETE FROM entity_alias WHERE key = \(replace.bind(entityKey(alias))) AND type = \(replace.bind(entity.type.rawValue))")
+                    try session.execute(replace)
+                    var add = PostgresStatement()
+                    add.append("SELECT dossier_add_alias(\(add.bind(alias)), \(add.bind(entityKey(alias))), \(add.bind(id)), \(add.bind(entity.type.rawValue)))")
+                    try session.execute(add)
+                }
+            }
+        }
+    }
+
+    public func rejectedNames() throws(StoreError) -> [String] {
+        try run { session in try session.rows("SELECT name FROM analyst_rejection ORDER BY id").map { try $0.value("name") } }
+    }
+
+    public func rejectName(_ name: String) throws(StoreError) {
+        let key = entityKey(name)
+        try run { session in
+            try session.transaction {
+                // Deleted and inserted again, as SQLite's INSERT OR REPLACE does:
+                // a name rejected again moves to the end of the list.
+                var replace = PostgresStatement()
+                replace.append("DELETE FROM analyst_rejection WHERE key = \(replace.bind(key))")
+                try session.execute(replace)
+                var insert = PostgresStatement()
+                insert.append("INSERT INTO analyst_rejection (key, name) VALUES (\(insert.bind(key)), \(insert.bind(name)))")
+                try session.execute(insert)
+                var drop = PostgresStatement()
+                drop.append("DELETE FROM analyst_entity WHERE key = \(drop.bind(key))")
+                try session.execute(drop)
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    /// Conditions on the publication date and the entity type, as a WHERE clause.
+    static func articleFilter(_ query: EntityQuery, mentionAlias: String, statement: inout PostgresStatement) -> String {
+        var conditions: [String] = []
+        if query.since != nil || query.until != nil {
+            var dated = "SELECT id FROM article WHERE published_at IS NOT NULL"
+            if let since = query.since { dated += " AND published_at >= \(statement.bind(since.timeIntervalSince1970))" }
+            if let until = query.until { dated += " AND published_at < \(statement.bind(until.timeIntervalSince1970))" }
+            conditions.append("\(mentionAlias).article_id IN (\(dated))")
+        }
+        if let type = query.type {
+            conditions.append("entity.type = \(statement.bind(type.rawValue))")
+        }
+        return conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    static func entity(id: Int64, session: PostgresSession) throws -> StoredEntity? {
+        try entities(ids: [id], session: session)[id]
+    }
+
+    /// Entities with their counts and aliases, in one round trip for a whole
+    /// list (a ranking of twenty is one query, not twenty).
+    static func entities(ids: [Int64], session: PostgresSession) throws -> [Int64: StoredEntity] {
+        guard !ids.isEmpty else { return [:] }
+        var statement = PostgresStatement()
+        let bound = statement.bind(ids)
+        statement.append("""
+            SELECT entity.id, entity.name, entity.type,
+              (SELECT count(*) FROM mention WHERE entity_id = entity.id) AS mentions,
+              (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = entity.id) AS articles,
+              EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) AS analyst,
+              ARRAY(SELECT alias FROM entity_alias WHERE entity_id = entity.id ORDER BY alias COLLATE "C") AS aliases,
+              ARRAY(SELECT text FROM mention WHERE entity_id = entity.id GROUP BY text
+                    ORDER BY count(*) DESC, text COLLATE "C" LIMIT 20) AS written
+            FROM entity WHERE id = ANY(\(bound))
+            """)
+        var found: [Int64: StoredEntity] = [:]
+        for row in try session.rows(statement) {
+            guard let type = EntityType(rawValue: try row.value("type")) else { continue }
+            let id: Int64 = try row.value("id")
+            let name: String = try row.value("name")
+            // Aliases: recorded ones, then the other ways articles wrote the name.
+            var aliases: [String] = try row.value("aliases")
+            let written: [String] = try row.value("written")
+            for text in written where text != name && !aliases.contains(text) { aliases.append(text) }
+            found[id] = StoredEntity(id: id, name: name, type: type, aliases: aliases,
+                                     mentionCount: Int(try row.value("mentions", as: Int64.self)),
+                                     articleCount: Int(try row.value("articles", as: Int64.self)), fromAnalyst: try row.value("analyst"))
+        }
+        return found
+    }
+
+    static func storedMention(_ row: PostgresRandomAccessRow) throws -> StoredMention {
+        let entityType = EntityType(rawValue: try row.value("entity_type")) ?? .organization
+        let mention = Mention(
+            text: try row.value("text"), type: EntityType(rawValue: try row.value("type")) ?? entityType,
+            entity: try row.value("entity_name"), entityType: entityType,
+            start: try row.value("start"), stop: try row.value("stop"), sentence: try row.value("sentence"),
+            source: MentionSource(rawValue: try row.value("source")) ?? .model)
+        return StoredMention(articleID: try row.value("article_id"), entityID: try row.value("entity_id"), mention: mention)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import PostgresStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private PostgreSQL cluster for the tests: `initdb` in a temporary
+/// directory, a server listening only on a Unix socket in that directory (no
+/// TCP port, so parallel test runs cannot collide), stopped and removed when the
+/// test process exits. PostgreSQL refuses to run as root, so under root the
+/// server runs as `nobody` (through `runuser`).
+///
+/// No skipping: without the server binaries the tests that need them fail and
+/// say how to install them.
+final class PostgresTestCluster: Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static let shared: Result<PostgresTestCluster, Failure> = {
+        do { return .success(try PostgresTestCluster()) } catch let error as Failure { return .failure(error) } catch {
+            return .failure(Failure(description: "\(error)"))
+        }
+    }()
+
+    let directory: String
+    let binaries: String
+    let counter = Counter()
+
+    private init() throws {
+        binaries = try Self.findBinaries()
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-pg-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let runAs: String? = getuid() == 0 ? "nobody" : nil
+        if let runAs {
+            guard let user = getpwnam(runAs) else { throw Failure(description: "running as root and there is no user '\(runAs)' to run PostgreSQL as") }
+            guard chown(directory, user.pointee.pw_uid, user.pointee.pw_gid) == 0 else {
+                throw Failure(description: "cannot hand \(directory) to \(runAs): errno \(errno)")
+            }
+        }
+        chmod(directory, 0o700)
+        let data = directory + "/data"
+        try Self.run(binaries + "/initdb", ["-D", data, "-U", "dossier", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"],
+                     as: runAs, what: "initdb")
+        // Durability settings off: a test cluster is thrown away.
+        try Self.run(binaries + "/pg_ctl", [
+            "-D", data, "-l", directory + "/server.log", "-w", "-t", "60",
+            "-o", "-k \(directory) -c listen_addresses= -p 5432 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "start",
+        ], as: runAs, what: "pg_ctl start (log: \(directory)/server.log)")
+        runningCluster = (binaries + "/pg_ctl", data, directory, runAs)
+        atexit {
+            guard let (pgCtl, data, directory, runAs) = runningCluster else { return }
+            try? PostgresTestCluster.run(pgCtl, ["-D", data, "-m", "immediate", "-w", "stop"], as: runAs, what: "pg_ctl stop")
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        // Each test's database is a copy of one migrated template: cheaper than
+        // migrating (an extension, a text search configuration, functions) each time.
+        try Self.run(binaries + "/createdb", ["-h", directory, "-p", "5432", "-U", "dossier", "store_template"], as: nil, what: "createdb")
+        do {
+            _ = try PostgresStore(url: "postgres://dossier@/store_template?host=\(directory)")
+        } catch {
+            throw Failure(description: "migrating the template database: \(error)")
+        }
+    }
+
+    /// A new empty database, as a store URL.
+    func createDatabase() throws -> String {
+        let name = "store_\(counter.next())"
+        try Self.run(binaries + "/createdb", ["-h", directory, "-p", "5432", "-U", "dossier", "-T", "store_template", name], as: nil, what: "createdb")
+        return "postgres://dossier@/\(name)?host=\(directory)"
+    }
+
+    /// `$DOSSIER_PG_BIN`, else Debian's /usr/lib/postgresql/N/bin (newest first).
+    static func findBinaries() throws -> String {
+        let manager = FileManager.default
+        func hasServer(_ directory: String) -> Bool {
+            manager.isExecutableFile(atPath: directory + "/initdb") && manager.isExecutableFile(atPath: directory + "/pg_ctl")
+        }
+        if let configured = ProcessInfo.processInfo.environment["DOSSIER_PG_BIN"], !configured.isEmpty {
+            guard hasServer(configured) else { throw Failure(description: "DOSSIER_PG_BIN=\(configured) has no initdb and pg_ctl") }
+            return configured
+        }
+        let versions = ((try? manager.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).compactMap(Int.init).sorted(by: >)
+        for version in versions where hasServer("/usr/lib/postgresql/\(version)/bin") {
+            return "/usr/lib/postgresql/\(version)/bin"
+        }
+        throw Failure(description: """
+            PostgreSQL server binaries (initdb, pg_ctl) not found: the store conformance tests run against a real \
+            PostgreSQL. Install Debian's postgresql-15 (scripts/install-deps does) or set DOSSIER_PG_BIN to their directory.
+            """)
+    }
+
+    /// Runs a program to completion with posix_spawn and waitpid (Foundation's
+    /// Process waits through a run loop, which hung here under Swift Testing).
+    /// Its output goes to a file, shown when it fails.
+    static func run(_ executable: String, _ arguments: [String], as user: String?, what: String) throws {
+        let argv = user.map { ["/usr/sbin/runuser", "-u", $0, "--", executable] + arguments } ?? [executable] + arguments
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-pg-output-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var pid: pid_t = 0
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { for argument in cArguments { free(argument) } }
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw Failure(description: "\(what): cannot start \(argv[0]): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // WIFEXITED and WEXITSTATUS by hand: the C macros are not imported.
+        let exited = status & 0x7f == 0
+        let code = (status >> 8) & 0xff
+        guard exited, code == 0 else {
+            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            throw Failure(description: "\(what) failed (\(exited ? "status \(code)" : "signal \(status & 0x7f)")): \(text)")
+        }
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
+    }
+}
+
+/// What the exit handler stops (a C function pointer captures nothing).
+nonisolated(unsafe) private var runningCluster: (pgCtl: String, data: String, directory: String, runAs: String?)?

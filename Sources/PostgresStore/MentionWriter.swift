@@ -15,7 +15,10 @@ struct MentionWriter {
                        source: [String](), text: [String](), textKey: [String](), alias: [Bool](),
                        entity: [String](), entityKey: [String](), entityType: [String](), entityCaps: [Bool]())
         for (id, mentions) in articles {
-            for mention in mentions {
+            // Only the body's mentions until the schema keys mentions by field
+            // as SQLite's does (offsets count within their field, so a title
+            // mention could take a body mention's key); docs/scale.md.
+            for mention in mentions where mention.field == .body {
                 let textKey = ArticleStore.entityKey(mention.text)
                 let nameKey = ArticleStore.entityKey(mention.entity)
                 columns.article.append(id)

@@ -58,6 +58,35 @@ extension PostgresStore {
         try run { session in try Self.entity(id: id, session: session) }
     }
 
+    /// As `SQLiteStore.entities(named:limit:)`, query for query; "written as"
+    /// compares with `lower()`, which folds all of Unicode where SQLite's NOCASE
+    /// folds ASCII only.
+    public func entities(named name: String, limit: Int = 20) throws(StoreError) -> [StoredEntity] {
+        let folded = entityKey(name)
+        guard !folded.isEmpty else { return [] }
+        return try run { session in
+            var statement = PostgresStatement()
+            let key = statement.bind(folded)
+            let written = statement.bind(name)
+            let oneWord = statement.bind(!folded.contains(" "))
+            statement.append("""
+                SELECT candidate.id FROM (
+                  SELECT entity_id AS id FROM entity_alias WHERE key = \(key)
+                  UNION SELECT id FROM entity WHERE key = \(key)
+                  UNION SELECT DISTINCT entity_id FROM mention WHERE lower(text) = lower(\(written))
+                  UNION SELECT id FROM entity WHERE \(oneWord) AND type = 'PERSON' AND right(key, length(\(key)) + 1) = ' ' || \(key)
+                ) AS candidate JOIN entity ON entity.id = candidate.id
+                ORDER BY EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) DESC,
+                  (SELECT count(*) FROM mention WHERE mention.entity_id = candidate.id) DESC, entity.id
+                LIMIT \(statement.bind(Int64(max(0, limit))))
+                """)
+            return try session.rows(statement).compactMap { row -> StoredEntity? in
+                let id: Int64 = try row.value("id")
+                return try Self.entity(id: id, session: session)
+            }
+        }
+    }
+
     public func topEntities(_ query: EntityQuery) throws(StoreError) -> [StoredEntity] {
         try run { session in try Self.topEntities(query, session: session) }
     }

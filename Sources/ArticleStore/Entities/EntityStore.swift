@@ -12,6 +12,11 @@ public protocol EntityStore: Sendable {
     /// The entity called `name` (or having it as an alias), case-insensitively;
     /// when several types share the name, the most mentioned.
     func entity(named name: String) throws(StoreError) -> StoredEntity?
+    /// Every entity `name` may mean, the likeliest first (an analyst's, then by
+    /// mentions): by its own name, a recorded alias, any way an article wrote
+    /// one of its mentions ("Britain"), and for a one-word name the people
+    /// whose name ends in it ("Trump").
+    func entities(named name: String, limit: Int) throws(StoreError) -> [StoredEntity]
     func entity(id: Int64) throws(StoreError) -> StoredEntity?
     /// The most mentioned entities, ranked by articles then mentions.
     func topEntities(_ query: EntityQuery) throws(StoreError) -> [StoredEntity]

@@ -152,7 +152,7 @@ enum EntityBindings {
             """) { handle, call in
             let name = try entityName(call, 1)
             let store = try handle.storeHandle.store()
-            let found = try store.entities(named: name)
+            let found = try store.entities(named: name, limit: 20)
             guard let first = found.first else {
                 call.stack.pushNil()
                 call.push("no entity named '\(name)'")

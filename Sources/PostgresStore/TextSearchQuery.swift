@@ -92,11 +92,12 @@ enum TextSearchQuery {
             if index < scalars.count, scalars[index] == ":" {
                 index += 1
                 let column = String(word).lowercased()
-                guard ["title", "subtitle", "body"].contains(column) else {
-                    throw SyntaxError(message: "no such column: \(String(word))")
+                // A colon after anything but a column is text ("Update: floods"),
+                // as the SQLite store reads it (FullTextQuery).
+                if ["title", "subtitle", "body"].contains(column) {
+                    tokens.append(.column(column))
+                    continue
                 }
-                tokens.append(.column(column))
-                continue
             }
             var text = String(word)
             switch text {

@@ -20,7 +20,7 @@ import Testing
         #expect(first.stderr.contains("2/2 articles read, 2 copied, 0 already there"))
         let again = try DossierExecutable.run(["copy", "--from", source, "--to", destination])
         #expect(again.stdout.hasPrefix("copied 0 articles (2 already there)"))
-        let script = "print(store:count(), store:count('ISI'), #entities:top{limit = 100})"
+        let script = "print(store:count(), store:count('ISI'), #entities:top{n = 100})"
         let original = try DossierExecutable.run(["--store", source, "-e", script])
         let copied = try DossierExecutable.run(["--store", destination, "-e", script])
         #expect(copied.stdout == original.stdout)

@@ -12,10 +12,12 @@ import Testing
     }
 
     @Test func aWordCapitalisedMidSentenceElsewhereStays() {
-        let text = "Reading won again. The fans of Reading sang. Woods led. Tiger Woods is back."
-        let extractor = Fixtures.scripted([("Reading", .organization), ("Woods", .person), ("Tiger Woods", .person)])
+        // (A one-word organisation that is a dictionary word, "Reading" the
+        // club, also needs the web-news rules' support: WebNewsRulesTests.)
+        let text = "Woods led. Tiger Woods is back."
+        let extractor = Fixtures.scripted([("Woods", .person), ("Tiger Woods", .person)])
         let found = extractor.extract(text).map(\.text)
-        #expect(found == ["Reading", "Reading", "Woods", "Tiger Woods"])
+        #expect(found == ["Woods", "Tiger Woods"])
     }
 
     @Test func capitalsInAHeadlineAreNoEvidence() {

@@ -35,7 +35,11 @@ enum LineClassifier {
                 capitalised += 1
             }
         }
-        if endsLikeSentence(line, tokens, bytes) { return .prose }
+        // A full stop makes a sentence, unless nearly every word is capitalised:
+        // web pages print title-cased headlines with one ("Pence Gives GOP A
+        // Boost With Solid Debate Win Over Kaine."), which the checks below tell.
+        let titleCased = words >= 5 && capitalised * 10 >= words * 9
+        if !titleCased && endsLikeSentence(line, tokens, bytes) { return .prose }
         if words > 8 && Double(capitalised) < 0.6 * Double(words) { return .prose }
         // "By Nadim Ladki", "BY ..."
         if words >= 2, isBy(tokens[line.lowerBound].range, bytes) { return .byline }

@@ -70,7 +70,7 @@ enum HeadlineRule {
         guard capitalised >= 4, 4 * capitalised >= 3 * words else { return false }
         var capitalisedWords = 0
         for index in line.dropFirst() where facts.shape[index] == .capitalised {
-            if CommonWords.hashed.contains(text.bytes[text.tokens[index].range]) { capitalisedWords += 1 }
+            if CommonWords.contains(text.bytes[text.tokens[index].range]) { capitalisedWords += 1 }
         }
         return capitalisedWords >= 3
     }

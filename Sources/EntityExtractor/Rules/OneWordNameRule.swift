@@ -30,7 +30,7 @@ enum OneWordNameRule {
         let next = tokens.upperBound
         if next < text.tokens.count, text.bytes[text.tokens[next].range].first.map({ $0 &- 0x61 < 26 }) == true,
            leaderNouns.contains(text.bytes[text.tokens[next].range]) { return .person }
-        if dropWords, label == .organization, !NameWords.words.contains(word), CommonWords.hashed.contains(word) {
+        if dropWords, label == .organization, !NameWords.words.contains(word), CommonWords.contains(word) {
             return .drop
         }
         return .keep

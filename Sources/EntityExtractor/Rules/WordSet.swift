@@ -60,8 +60,3 @@ struct WordSet: Sendable {
         hashes.id(of: NameKey.hash(word.utf8.lazy.map(asciiLowercased))) != nil
     }
 }
-
-extension CommonWords {
-    /// The dictionary's words as a `WordSet`, for rules asked of every span.
-    static let hashed = WordSet(resource: "common-words")
-}

@@ -14,7 +14,7 @@ enum WordsOnlyPersonRule {
         for index in tokens {
             let word = text.bytes[text.tokens[index].range]
             if connectors.contains(word) { continue }
-            guard !NameWords.words.contains(word), CommonWords.hashed.contains(word) else { return false }
+            guard !NameWords.words.contains(word), CommonWords.contains(word) else { return false }
         }
         return true
     }

@@ -55,3 +55,18 @@ end
 -- What happened when.
 print("")
 timeline{}:show()
+
+-- Says who: how each story is sourced, and its anonymous and hedged claims.
+print("\nSourcing:")
+for article in store:articles() do
+  local profile = article:sourcing()
+  print(("\n#%d %s\n  %s"):format(article.id, article.title or "", profile.summary))
+  for _, claim in ipairs(article:claims()) do
+    if claim.kind ~= "named" or claim.hedged then print("  " .. tostring(claim)) end
+  end
+end
+local named = store:claims{kind = "named"}
+if #named > 0 then
+  print("\nClaims on named sources:")
+  for _, claim in ipairs(named) do print("  " .. tostring(claim)) end
+end

@@ -67,6 +67,10 @@ public struct AttributionFinder: Sendable {
         "by", "updated", "posted", "published", "photo", "photos", "source", "read", "share", "tags", "unlock", "left",
         "editor", "note", "image", "credit", "credits", "file", "also", "related", "watch", "listen", "advertisement",
     ]
+    static let functionWords: Set<String> = [
+        "under", "in", "on", "at", "of", "for", "by", "with", "from", "into", "over", "the", "a", "an", "this", "that",
+        "these", "those", "its", "their", "his", "her", "our", "not", "no", "also", "having", "being",
+    ]
     /// Prepositions and time words that begin adjuncts of the cue, not content.
     static let adjunctStarts: Set<String> = [
         "in", "on", "at", "during", "last", "this", "earlier", "later", "yesterday", "today", "after", "before", "from",
@@ -99,12 +103,14 @@ extension AttributionFinder {
                         && !text.isPunctuation(index - 1)
                     continue
                 }
-                guard !text.isPunctuation(index) else { continue }
+                // Auxiliaries and adverbs inside annotated cues ("has long said") are not cues by themselves.
+                guard !text.isPunctuation(index), !AttributionFinder.auxiliaries.contains(word) else { continue }
                 let judged = finder.lexicon.judge(previous: index > 0 ? text.words[index - 1] : nil, word: word,
                                                   next: index + 1 < count ? text.words[index + 1] : nil)
                 cue[index] = judged.isCue
                 if let classifier = finder.lexicon.classifier, finder.lexicon.isCandidate(word) {
                     cue[index] = classifier.score(CueClassifier.features(text, index, lexicon: finder.lexicon)) > finder.lexicon.margin
+                        || finder.lexicon.confidentPair(word: word, next: index + 1 < count ? text.words[index + 1] : nil)
                 }
                 takesNext[index] = cue[index] && judged.takesNext && index + 1 < count
                 // "Analysts stress that ...": a word between a source noun and "that" reports,
@@ -212,6 +218,10 @@ extension AttributionFinder {
                let subject = sentenceSubject(sentence, before: c - 1) {
                 // "He left early, saying ...": the participle's speaker is the sentence's subject.
                 return participleClaim(cueTokens, subject: subject, sentence: sentence)
+            }
+            // A source is a noun phrase, never a lone function word ("under renewed pressure").
+            if let found = source, found.count == 1, AttributionFinder.functionWords.contains(text.words[found.lowerBound]) {
+                source = nil
             }
             var sourceless = false
             if let found = source, found.count == 1, AttributionFinder.impersonal.contains(text.words[found.lowerBound]), passive {

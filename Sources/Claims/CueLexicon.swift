@@ -33,7 +33,9 @@ public struct CueLexicon: Sendable {
     /// When present, decides in context for every word the counts know as a cue.
     public var classifier: CueClassifier?
     /// The classifier's score must pass this (0: its own decision; higher: fewer, surer cues).
-    public var margin = 0.0
+    /// 1 from 4-fold cross-validation on PolNeAR train: the same F1 as 0 (54.1) at higher
+    /// precision (64.9 against 59.6), which an analyst reading claims is better served by.
+    public var margin = 1.0
 
     public init(counts: [String: Counts] = [:], threshold: Double = 0.5, minimumEvidence: Int = 4) {
         self.counts = counts
@@ -56,13 +58,27 @@ public struct CueLexicon: Sendable {
         return (rate >= threshold && single.cue >= 2, takesNext)
     }
 
+    /// Whether the word and its right neighbour were a cue at least three times in
+    /// four, seen often enough to trust ("note that"): the counts' surest cases,
+    /// taken even where the classifier's margin is not reached.
+    public func confidentPair(word: String, next: String?) -> Bool {
+        guard let next, let pair = counts[word + " " + next], pair.total >= minimumEvidence else { return false }
+        return pair.rate >= 0.75
+    }
+
     /// Sets the classifier's margin, or the rate threshold when there is no classifier.
     public mutating func set(cutoff: Double) {
         if classifier == nil { threshold = cutoff } else { margin = cutoff }
     }
 
-    /// Whether annotators marked the word as a cue often enough to consider it.
-    public func isCandidate(_ word: String) -> Bool { (counts[word]?.cue ?? 0) >= 2 }
+    /// Whether annotators marked the word as a cue often enough to consider it:
+    /// twice at least, and in one occurrence of 50 at least ("the", "and", "he"
+    /// lie inside some cues, but asking the classifier about each of them costs
+    /// most of the time and finds nothing).
+    public func isCandidate(_ word: String) -> Bool {
+        guard let single = counts[word] else { return false }
+        return single.cue >= 2 && single.rate >= 0.02
+    }
 
     // MARK: Learning
 

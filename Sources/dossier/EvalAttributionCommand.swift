@@ -52,7 +52,7 @@ struct EvalAttributionCommand: ParsableCommand {
             }
             if let folds {
                 guard folds >= 2, folds <= documents.count else { throw ValidationError("--folds must be between 2 and the number of documents") }
-                try crossValidate(documents, folds: folds, rates: rates.isEmpty ? [epochs > 0 ? 0 : CueLexicon().threshold] : rates)
+                try crossValidate(documents, folds: folds, rates: rates.isEmpty ? [epochs > 0 ? CueLexicon().margin : CueLexicon().threshold] : rates)
                 return
             }
             var lexicon = try CueLexicon.bundled()

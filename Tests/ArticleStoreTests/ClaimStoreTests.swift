@@ -1,0 +1,70 @@
+import DossierCore
+import Foundation
+import GRDB
+import Testing
+@testable import ArticleStore
+
+/// Claims found at ingest are stored with their article and read back whole;
+/// a damaged row is an error naming it.
+@Suite struct ClaimStoreTests {
+    /// One claim per text: the first word says the rest, with a hedge on "may".
+    struct FirstWordClaims: ClaimFinder {
+        var version: String { "first-word-claims-1" }
+        func claims(in text: String, mentions: [Mention]) -> [Claim] {
+            let bytes = Array(text.utf8)
+            guard let space = bytes.firstIndex(of: 0x20) else { return [] }
+            let hedges = text.range(of: " may ").map { range -> [Hedge] in
+                let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
+                return [Hedge(span: start..<(start + 3), kind: .hedge)]
+            } ?? []
+            return [Claim(source: 0..<space, cue: space..<(space + 1), content: [(space + 1)..<bytes.count, 0..<1],
+                          kind: .named, role: .spokesperson, entity: String(decoding: bytes[0..<space], as: UTF8.self),
+                          hedges: hedges, sentence: 1)]
+        }
+    }
+
+    func ingest(_ bodies: [String], into store: SQLiteStore, finder: (any ClaimFinder)?) throws -> IngestReport {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-claims-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lines = bodies.enumerated().map { #"{"title": "Story \#($0.offset)", "body": "\#($0.element)"}"# }
+        let file = directory.appendingPathComponent("articles.jsonl")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        var ingestor = Ingestor(store: store)
+        ingestor.claimFinder = finder
+        return ingestor.ingest(paths: [file.path])
+    }
+
+    @Test func ingestStoresEachArticlesClaims() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let bodies = (0..<40).map { "Speaker\($0) says talks may resume in round \($0)." }
+        let report = try ingest(bodies, into: store, finder: FirstWordClaims())
+        #expect(report.added.count == 40 && report.failed.isEmpty)
+        for id in report.added {
+            let article = try #require(try store.article(id: id))
+            let stored = try #require(try store.claims(inArticle: id))
+            #expect(stored == FirstWordClaims().claims(in: article.draft.body, mentions: []))
+        }
+    }
+
+    @Test func anArticleNeverAnalysedHasNoClaimsRatherThanNone() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let report = try ingest(["Nobody says anything."], into: store, finder: nil)
+        let id = try #require(report.added.first)
+        #expect(try store.claims(inArticle: id) == nil)
+        try store.saveClaims([(id, [])], version: "test")
+        #expect(try store.claims(inArticle: id) == [])
+    }
+
+    @Test func aDamagedRowIsAnErrorNamingIt() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let report = try ingest(["Aide says yes."], into: store, finder: FirstWordClaims())
+        let id = try #require(report.added.first)
+        try store.perform { db in try db.execute(sql: "UPDATE claim SET content = '9-2' WHERE article_id = ?", arguments: [id]) }
+        #expect {
+            _ = try store.claims(inArticle: id)
+        } throws: { error in
+            String(describing: error).contains("claim 0 of article \(id): bad content")
+        }
+    }
+}

@@ -82,6 +82,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Fuzz targets for the parsers and engines. The ordinary build replays
+        // saved inputs; scripts/fuzz builds it with -sanitize=fuzzer and
+        // -DDOSSIER_FUZZ, where libFuzzer supplies main.
+        .executableTarget(
+            name: "dossier-fuzz",
+            dependencies: ["ArticleStore", "EntityExtractor", "Timeline", "DossierCore"],
+            // @_extern(c) declares libFuzzer's driver, linked only in the fuzz build.
+            swiftSettings: [.enableExperimentalFeature("Extern")]
+        ),
         // Spawns a program on a pseudo-terminal for the REPL tests (forkpty in C,
         // because nothing but async-signal-safe C may run between fork and exec).
         .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),

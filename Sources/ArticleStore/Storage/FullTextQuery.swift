@@ -34,7 +34,9 @@ enum FullTextQuery {
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D:
+            // Control bytes separate terms like spaces: FTS5 reads the query
+            // as a C string, so a NUL inside a quoted term left the quote open.
+            case 0x00...0x20, 0x7F:
                 index += 1
             case 0x28:
                 groups.append(output.last == "NEAR")
@@ -76,7 +78,7 @@ enum FullTextQuery {
 
     private static func isSeparator(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x28, 0x29, 0x2C, 0x22: return true
+        case 0x00...0x20, 0x7F, 0x28, 0x29, 0x2C, 0x22: return true
         default: return false
         }
     }

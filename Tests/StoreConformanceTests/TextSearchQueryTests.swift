@@ -29,7 +29,12 @@ import Testing
         #expect(try TextSearchQuery.translate("near") == "'near'")
     }
 
-    @Test(arguments: ["\"open", "AND", "a OR", "(a", "a)", "x:y", "NEAR(a b, many)", "NEAR(a b", "*", "title:title:a"])
+    @Test func aColonAfterAWordThatIsNoColumnIsText() throws {
+        // SQLite reads "x:y" as the phrase "x y"; here both words must match.
+        #expect(try TextSearchQuery.translate("x:y") == "('x' & 'y')")
+    }
+
+    @Test(arguments: ["\"open", "AND", "a OR", "(a", "a)", "NEAR(a b, many)", "NEAR(a b", "*", "title:title:a"])
     func malformedQueriesAreSyntaxErrors(_ text: String) {
         #expect(throws: TextSearchQuery.SyntaxError.self) { try TextSearchQuery.translate(text) }
     }

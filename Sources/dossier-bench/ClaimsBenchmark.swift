@@ -91,15 +91,7 @@ func claimsReport(_ results: ClaimsBenchResults, markdown: Bool) -> String {
         ["tokenize (baseline)", format(megabytes), format(results.tokenizeSeconds, 2), format(megabytes / results.tokenizeSeconds)],
     ]
     var lines = ["claims: \(results.texts) texts (\(results.distinctTexts) distinct, from \(results.source)), one core"]
-    if markdown {
-        lines.append("")
-        lines.append("| " + header.joined(separator: " | ") + " |")
-        lines.append("|---|" + header.dropFirst().map { _ in "---:" }.joined(separator: "|") + "|")
-        for row in rows { lines.append("| " + row.joined(separator: " | ") + " |") }
-    } else {
-        lines.append(header.enumerated().map { $0.element.padding(toLength: $0.offset == 0 ? 26 : 12, withPad: " ", startingAt: 0) }.joined())
-        for row in rows { lines.append(row.enumerated().map { $0.element.padding(toLength: $0.offset == 0 ? 26 : 12, withPad: " ", startingAt: 0) }.joined()) }
-    }
+    lines += figureTable(header: header, rows: rows, labelWidth: 26, markdown: markdown)
     lines.append("CPU seconds of the one thread; the whole extractor gets each text's entity mentions as ingest has them.")
     lines.append("claims per MB: \(format(Double(results.claims) / megabytes, 0))")
     return lines.joined(separator: "\n")

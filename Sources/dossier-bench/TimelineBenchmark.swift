@@ -105,15 +105,7 @@ func timelineReport(_ results: TimelineBenchResults, markdown: Bool) -> String {
         ["export (JSON + HTML)", format(results.exportSeconds, 2), "-", "-"],
     ]
     var lines = ["timeline: \(results.articles) generated articles (\(format(megabytes)) MB), \(results.events) events, \(results.mergedEvents) after merging; one core"]
-    if markdown {
-        lines.append("")
-        lines.append("| " + header.joined(separator: " | ") + " |")
-        lines.append("|---|" + header.dropFirst().map { _ in "---:" }.joined(separator: "|") + "|")
-        for row in rows { lines.append("| " + row.joined(separator: " | ") + " |") }
-    } else {
-        lines.append(header.enumerated().map { $0.element.padding(toLength: $0.offset == 0 ? 30 : 12, withPad: " ", startingAt: 0) }.joined())
-        for row in rows { lines.append(row.enumerated().map { $0.element.padding(toLength: $0.offset == 0 ? 30 : 12, withPad: " ", startingAt: 0) }.joined()) }
-    }
+    lines += figureTable(header: header, rows: rows, labelWidth: 30, markdown: markdown)
     lines.append("CPU seconds of the benchmark thread; the total for a timeline{} over the store adds reading the articles and mentions.")
     return lines.joined(separator: "\n")
 }

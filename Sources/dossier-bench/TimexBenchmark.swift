@@ -67,15 +67,7 @@ func timexReport(_ results: TimexBenchResults, markdown: Bool) -> String {
         ["word scan (baseline)", format(megabytes), format(results.scanSeconds, 2), format(megabytes / results.scanSeconds), "-"],
     ]
     var lines = ["timex: TemporalTagger.find on \(results.articles) generated news articles (~\(results.bytes / max(results.articles, 1) / 1000) KB each), one core, anchored"]
-    if markdown {
-        lines.append("")
-        lines.append("| " + header.joined(separator: " | ") + " |")
-        lines.append("|---|" + header.dropFirst().map { _ in "---:" }.joined(separator: "|") + "|")
-        for row in rows { lines.append("| " + row.joined(separator: " | ") + " |") }
-    } else {
-        lines.append(header.enumerated().map { $0.element.padding(toLength: $0.offset == 0 ? 24 : 12, withPad: " ", startingAt: 0) }.joined())
-        for row in rows { lines.append(row.enumerated().map { $0.element.padding(toLength: $0.offset == 0 ? 24 : 12, withPad: " ", startingAt: 0) }.joined()) }
-    }
+    lines += figureTable(header: header, rows: rows, labelWidth: 24, markdown: markdown)
     lines.append("CPU seconds of the tagging thread; the baseline only splits the same text into words (TextBytes.forEachWord).")
     lines.append("expressions per MB: \(format(Double(results.expressions) / megabytes, 0))")
     return lines.joined(separator: "\n")

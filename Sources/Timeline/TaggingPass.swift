@@ -246,7 +246,7 @@ struct TaggingPass {
     }
 
     /// No space between token `i` and the one before it.
-    @inline(__always) func isAttached(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
+    @inline(__always) func isAttached(_ i: Int) -> Bool { i >= 0 && i < tokens.count && !tokens[i].spaceBefore }
 
     /// The index after an attached hyphen at `i`, or `i`.
     func skipHyphen(_ i: Int) -> Int {
@@ -255,13 +255,14 @@ struct TaggingPass {
 
     /// A bare number token (digits only) and its value.
     func plainNumber(_ i: Int) -> (value: Int, digits: Int)? {
-        guard i < tokens.count, tokens[i].kind == .number, tokens[i].suffix == .none else { return nil }
+        guard i >= 0, i < tokens.count, tokens[i].kind == .number, tokens[i].suffix == .none else { return nil }
         return (tokens[i].number, tokens[i].digits)
     }
 
-    /// True when the token is the lower-case or capitalised ASCII word `text`.
+    /// True when the token is the lower-case or capitalised ASCII word `text`
+    /// (false before the first token and past the last: callers look at i - 1).
     func tokenIs(_ i: Int, _ text: StaticString) -> Bool {
-        guard i < tokens.count, tokens[i].kind == .word else { return false }
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
         let token = tokens[i]
         guard token.end - token.start == text.utf8CodeUnitCount else { return false }
         let expected = text.utf8Start
@@ -270,7 +271,7 @@ struct TaggingPass {
     }
 
     func isCardinalStart(_ i: Int) -> Bool {
-        guard i < tokens.count else { return false }
+        guard i >= 0, i < tokens.count else { return false }
         if tokens[i].kind == .number { return tokens[i].suffix == .none }
         switch word(i) {
         case .number?, .key(.a)?, .key(.an)?, .key(.few)?, .key(.several)?, .key(.couple)?, .key(.half)?: return true
@@ -279,7 +280,7 @@ struct TaggingPass {
     }
 
     func isDecadeStart(_ i: Int) -> Bool {
-        guard i < tokens.count else { return false }
+        guard i >= 0, i < tokens.count else { return false }
         if isKey(i, .decadeWord) { return true }
         if tokens[i].kind == .number, tokens[i].suffix == .s { return true }
         return isPunctuation(i, 0x27) && i + 1 < tokens.count && tokens[i + 1].suffix == .s

@@ -191,6 +191,10 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
         #expect(values("He was probably killed soon after being captured.") == [])
         #expect(values("He was soon released.") == [])
         #expect(values("A trickle of cash that soon became a flood.") == [])
+        // Found by scripts/fuzz temporal: a text opening with "soon" trapped
+        // (the rule looks at the word before it, index -1).
+        #expect(values("soon") == ["soon=FUTURE_REF"])
+        #expect(values("Soon the talks will resume.") == ["Soon=FUTURE_REF"])
     }
 
     /// "the day before" is the day before the story's day; in apposition

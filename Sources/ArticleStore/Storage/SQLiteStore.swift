@@ -63,7 +63,9 @@ public final class SQLiteStore: Store {
                 }
             }
             if access.writes {
-                try retryingWhileBusy(creating: true) { try StoreSchema.migrator.migrate(writer) }
+                try MigrationLock.holding(path) {
+                    try retryingWhileBusy(creating: true) { try StoreSchema.migrator.migrate(writer) }
+                }
             } else if try !writer.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) {
                 throw StoreError.database(path: path, message: "this store was made by an older Dossier and needs upgrading, which writes to it: open it once with writes allowed")
             }
@@ -321,7 +323,13 @@ func retryingWhileBusy<T>(upTo seconds: Double = 30, creating: Bool = false, _ b
 private func isContention(_ error: DatabaseError, creating: Bool) -> Bool {
     switch error.resultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED: return true
-    case .SQLITE_ERROR: return creating && (error.message ?? "").contains("already exists")
+    // Another process applied the same migration between GRDB's look at the
+    // applied list and this one's transaction: a table or index "already
+    // exists", or an added column is a "duplicate column name". The retry
+    // then finds the migration applied.
+    case .SQLITE_ERROR:
+        let message = error.message ?? ""
+        return creating && (message.contains("already exists") || message.contains("duplicate column name"))
     default: return false
     }
 }

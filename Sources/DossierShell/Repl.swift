@@ -169,7 +169,8 @@ public struct Repl {
         Each entry runs as its own chunk, so a top-level `local x = 1` is made
         global (x = 1) to stay visible on the next line; locals inside functions
         and blocks stay local.
-        Globals: dossier (also require "dossier"), inspect.
+        Globals: dossier (also require "dossier"), inspect, store, entities,
+          extract, dates, timeline, claims, hedges (:help NAME for each).
         """
 
     static func historyPath() -> String? {

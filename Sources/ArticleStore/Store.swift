@@ -23,6 +23,8 @@ public protocol Store: EntityStore {
     func delete(id: Int64) throws(StoreError) -> Bool
     /// Near-duplicates of an article (rewrites, wire copies), most similar first.
     func similar(to id: Int64, limit: Int) throws(StoreError) -> [SimilarArticle]
+    /// "ok", or one line per problem the backend's own consistency check finds.
+    func integrityCheck() throws(StoreError) -> String
 }
 
 extension Store {

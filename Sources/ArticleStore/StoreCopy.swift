@@ -42,11 +42,13 @@ public struct StoreCopy: Sendable {
             guard let last = articles.last else { break }
             // add() takes one extractor version per call: consecutive articles
             // made by the same version go together.
+            var versions: [String?] = []  // asked once per article, not again at each group's edge
+            for article in articles { versions.append(try source.extractorVersion(ofArticle: article.id)) }
             var start = 0
             while start < articles.count {
-                let version = try source.extractorVersion(ofArticle: articles[start].id)
+                let version = versions[start]
                 var end = start + 1
-                while end < articles.count, try source.extractorVersion(ofArticle: articles[end].id) == version { end += 1 }
+                while end < articles.count, versions[end] == version { end += 1 }
                 let group = Array(articles[start..<end])
                 let outcomes: [AddOutcome]
                 if let version {

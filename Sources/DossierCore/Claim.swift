@@ -1,5 +1,3 @@
-import DossierCore
-
 /// A stretch of a text: 0-based, half-open byte range into its UTF-8.
 public typealias ByteSpan = Range<Int>
 

@@ -54,8 +54,7 @@ public struct PublicationDate: Hashable, Sendable, Codable {
     /// Whether the instant and offset are in the supported range (a NaN or
     /// infinite instant is not).
     public var isInSupportedRange: Bool {
-        Self.supportedSeconds.contains(instant.timeIntervalSince1970)
-            && utcOffsetSeconds.map { abs($0) <= Self.maximumOffsetSeconds } ?? true
+        Self.rangeProblem(seconds: instant.timeIntervalSince1970, utcOffsetSeconds: utcOffsetSeconds) == nil
     }
 
     /// A date from an instant read from a file or a store, or nil when it is
@@ -67,7 +66,7 @@ public struct PublicationDate: Hashable, Sendable, Codable {
 
     /// Why a date is outside the supported range, for messages.
     public static func rangeProblem(seconds: Double, utcOffsetSeconds: Int?) -> String? {
-        if let offset = utcOffsetSeconds, abs(offset) > maximumOffsetSeconds {
+        if let offset = utcOffsetSeconds, offset < -maximumOffsetSeconds || offset > maximumOffsetSeconds {
             return "UTC offset \(offset) s is beyond ±18 h"
         }
         if !supportedSeconds.contains(seconds) {

@@ -23,10 +23,7 @@ final class ClaimHandle: LuaUserdata {
 
     static var luaTypeName: String { "Claim" }
 
-    func words(_ span: ByteSpan) -> String {
-        let lower = min(max(0, span.lowerBound), text.count)
-        return String(decoding: text[lower..<min(max(lower, span.upperBound), text.count)], as: UTF8.self)
-    }
+    func words(_ span: ByteSpan) -> String { ClaimsEngine.words(span, in: text) }
 
     /// `anonymous (official)  "officials" warn  that such an alignment could …  [hedged: could]`
     var summary: String {
@@ -163,20 +160,26 @@ enum ClaimsBindings {
         }
     }
 
-    /// `store:claims{source=, kind=, role=, about=, hedged=, since=, until=, limit=}`.
+    /// `store:claims{source=, kind=, role=, about=, hedged=, since=, to=, limit=}`.
     static func addStoreMethods(to type: LuaUserdataType<StoreHandle>) {
         type.method("claims", documentation: """
-            store:claims([{source=, kind=, role=, about=, hedged=, since=, until=, limit=}]) -> {claim, ...}
+            store:claims([{source=, kind=, role=, about=, hedged=, since=, to=, limit=}]) -> {claim, ...}
               Claims across the store, oldest articles first: source matches the source's
               words or entity ("ISI", "officials"), kind named/anonymous/none, role as in
               :help claims, about an entity or words in the content ("DGFI"), hedged
-              true/false, since/until publication dates; limit (default 1000).
+              true/false, since/to publication dates (`until` is a Lua keyword: to= or
+              ["until"]=); limit (default 1000). An unknown key is an error.
             """) { handle, call in
             var filter = ClaimFilter()
+            var since: Date?, until: Date?, limit = 1000
             if call.type(of: 1) != .none && call.type(of: 1) != .nil {
                 guard call.type(of: 1) == .table else {
                     throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "table"))
                 }
+                try call.rejectUnknownOptions(1, known: ["source", "kind", "role", "about", "hedged", "since", "to", "until", "limit"])
+                since = try dateOption(call, 1, "since")?.instant
+                until = try untilOption(call, 1)
+                limit = try countOption(call, 1, "limit", default: 1000)
                 filter.source = try call.option(1, "source")
                 filter.about = try call.option(1, "about")
                 filter.hedged = try call.option(1, "hedged")
@@ -194,12 +197,8 @@ enum ClaimsBindings {
                     filter.role = value
                 }
             }
-            let since = call.type(of: 1) == .table ? try dateOption(call, 1, "since")?.instant : nil
-            let until = call.type(of: 1) == .table ? try untilOption(call, 1) : nil
-            let limit = call.type(of: 1) == .table ? (try call.option(1, "limit", as: Int.self) ?? 1000) : 1000
             let store = try handle.store()
-            let found = try ClaimsEngine.claims(in: store, filter: filter, since: since, until: until, limit: limit,
-                                                extractor: { try handle.mentionExtractor() })
+            let found = try ClaimsEngine.claims(in: store, filter: filter, since: since, until: until, limit: limit)
             call.push(found.map { ClaimHandle($0.claim, text: $0.text, articleID: $0.articleID) })
             return 1
         }

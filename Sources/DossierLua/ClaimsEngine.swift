@@ -24,12 +24,18 @@ public enum ClaimsEngine {
         }
         let mentions: [Mention]
         if let article, let store {
-            mentions = try store.mentions(inArticle: article.id).map(\.mention)
+            mentions = try bodyMentions(of: article.id, in: store)
         } else {
             mentions = try extractor().mentions(in: text)
         }
         let result = try ClaimExtractor.shared().analyze(text, mentions: mentions)
         return Analysis(claims: result.claims, hedges: result.hedges)
+    }
+
+    /// An article's stored body mentions: claims are found in the body, and the
+    /// offsets of title or byline mentions count within their own fields.
+    static func bodyMentions(of articleID: Int64, in store: any Store) throws -> [Mention] {
+        try store.mentions(inArticle: articleID).map(\.mention).filter { $0.field == .body }
     }
 
     static func hedges(_ text: String) throws -> [Hedge] {
@@ -43,8 +49,8 @@ public enum ClaimsEngine {
 
     /// Claims of every stored article published in [since, until) (all when
     /// nil) that pass `filter`, in article order, at most `limit`.
-    static func claims(in store: any Store, filter: ClaimFilter, since: Date?, until: Date?, limit: Int,
-                       extractor: () throws -> EntityExtractor) throws -> [(claim: Claim, text: [UInt8], articleID: Int64)] {
+    static func claims(in store: any Store, filter: ClaimFilter, since: Date?, until: Date?,
+                       limit: Int) throws -> [(claim: Claim, text: [UInt8], articleID: Int64)] {
         var found: [(claim: Claim, text: [UInt8], articleID: Int64)] = []
         var lastID: Int64 = 0
         while found.count < limit {
@@ -58,9 +64,11 @@ public enum ClaimsEngine {
                     if let until, published >= until { continue }
                 }
                 let body = article.draft.body
-                let mentions = try store.mentions(inArticle: article.id).map(\.mention)
-                let claims = try (store as? any ClaimStore)?.claims(inArticle: article.id)
-                    ?? ClaimExtractor.shared().analyze(body, mentions: mentions).claims
+                let stored = try (store as? any ClaimStore)?.claims(inArticle: article.id)
+                // Mentions only when something reads them: finding claims
+                // afresh, or an `about` filter matching entities in the content.
+                let mentions = stored == nil || filter.about != nil ? try bodyMentions(of: article.id, in: store) : []
+                let claims = try stored ?? ClaimExtractor.shared().analyze(body, mentions: mentions).claims
                 let bytes = Array(body.utf8)
                 for claim in claims {
                     let entities = mentions.filter { mention in claim.content.contains { $0.overlaps(mention.byteRange) } }.map(\.entity)

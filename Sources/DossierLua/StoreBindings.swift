@@ -253,7 +253,7 @@ enum StoreBindings {
             return 1
         }
         type.method("check", documentation: "store:check() -> \"ok\", or one line per problem: the backend's integrity check, then (SQLite) each article row the store cannot read (a date outside years 1-9999, a BLOB title)") { handle, call in
-            call.push(try StoreOpener.integrityCheck(try handle.store()))
+            call.push(try handle.store().integrityCheck())
             return 1
         }
         type.method("entities", documentation: "store:entities() -> this store's entity index (the global `entities` is the default store's)") { handle, call in

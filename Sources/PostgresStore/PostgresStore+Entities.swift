@@ -36,22 +36,10 @@ extension PostgresStore {
         }
     }
 
+    /// The entity `name` most likely means (`entities(named:)`'s first), as
+    /// SQLiteStore answers it.
     public func entity(named name: String) throws(StoreError) -> StoredEntity? {
-        try run { session in
-            var statement = PostgresStatement()
-            let key = statement.bind(entityKey(name))
-            statement.append("""
-                SELECT candidate.id FROM (
-                  SELECT entity_id AS id, 0 AS preference FROM entity_alias WHERE key = \(key)
-                  UNION ALL SELECT id, 1 FROM entity WHERE key = \(key)
-                ) AS candidate
-                ORDER BY candidate.preference,
-                  (SELECT count(*) FROM mention WHERE mention.entity_id = candidate.id) DESC, candidate.id
-                LIMIT 1
-                """)
-            guard let id: Int64 = try session.rows(statement).first?.value("id") else { return nil }
-            return try Self.entity(id: id, session: session)
-        }
+        try entities(named: name, limit: 1).first
     }
 
     public func entity(id: Int64) throws(StoreError) -> StoredEntity? {
@@ -80,10 +68,9 @@ extension PostgresStore {
                   (SELECT count(*) FROM mention WHERE mention.entity_id = candidate.id) DESC, entity.id
                 LIMIT \(statement.bind(Int64(max(0, limit))))
                 """)
-            return try session.rows(statement).compactMap { row -> StoredEntity? in
-                let id: Int64 = try row.value("id")
-                return try Self.entity(id: id, session: session)
-            }
+            let ids: [Int64] = try session.rows(statement).map { try $0.value("id") }
+            let found = try Self.entities(ids: ids, session: session)  // one query, not one per candidate
+            return ids.compactMap { found[$0] }
         }
     }
 

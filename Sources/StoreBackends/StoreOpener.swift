@@ -26,14 +26,3 @@ public enum StoreOpener {
         return parsed.description
     }
 }
-
-extension StoreOpener {
-    /// The backend's own consistency check: "ok", or what it found wrong.
-    public static func integrityCheck(_ store: any Store) throws(StoreError) -> String {
-        switch store {
-        case let sqlite as SQLiteStore: return try sqlite.integrityCheck()
-        case let postgres as PostgresStore: return try postgres.integrityCheck()
-        default: return "no integrity check for \(type(of: store))"
-        }
-    }
-}

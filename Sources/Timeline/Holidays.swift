@@ -25,11 +25,7 @@ extension TaggingPass {
             }
         } else if tokenIs(i, "thanksgiving") {
             if tokenIs(end, "day") { end += 1 }
-            // The fourth Thursday of November (US).
-            rule = { year in
-                let first = CalendarMath.dayNumber(year: year, month: 11, day: 1)
-                return first + (4 - CalendarMath.weekday(ofDay: first) + 7) % 7 + 21
-            }
+            rule = Self.thanksgiving
         } else if tokenIs(i, "black"), tokenIs(i + 1, "monday") {
             // The crash of 19 October 1987: a day in history, not last Monday.
             return .point(.day(CalendarMath.dayNumber(year: 1987, month: 10, day: 19)), end: i + 2)
@@ -37,10 +33,7 @@ extension TaggingPass {
             // The shopping days after Thanksgiving (US): the Friday, and the Monday after.
             end = i + 2
             let shift = tokenIs(i, "black") ? 1 : 4
-            rule = { year in
-                let first = CalendarMath.dayNumber(year: year, month: 11, day: 1)
-                return first + (4 - CalendarMath.weekday(ofDay: first) + 7) % 7 + 21 + shift
-            }
+            rule = { year in Self.thanksgiving(year) + shift }
         } else if tokenIs(i, "easter"), tokenIs(end, "sunday") || !(end < tokens.count && tokens[end].isCapitalized) {
             if tokenIs(end, "sunday") { end += 1 }
             rule = { Self.easter($0) }
@@ -71,6 +64,12 @@ extension TaggingPass {
         }
         guard let day = best else { return nil }
         return .point(.day(day), end: end, relative: true)
+    }
+
+    /// Thanksgiving (US): the fourth Thursday of November.
+    static func thanksgiving(_ year: Int) -> Int {
+        let first = CalendarMath.dayNumber(year: year, month: 11, day: 1)
+        return first + (4 - CalendarMath.weekday(ofDay: first) + 7) % 7 + 21
     }
 
     /// Gregorian Easter Sunday (the anonymous Gregorian algorithm).

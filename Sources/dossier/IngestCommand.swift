@@ -26,10 +26,10 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Publication date for articles that lack one (e.g. 2025-12-28).", valueName: "date"))
     var published: String?
 
-    @Flag(name: .customLong("no-entities"), help: "Do not extract entity mentions (run `dossier extract` later).")
+    @Flag(name: .customLong("no-entities"), help: "Do not extract entity mentions, nor claims, which read them (run `dossier extract` later).")
     var skipEntities = false
 
-    @Option(help: ArgumentHelp("Write one JSON line per file outcome (added, duplicate, failed, unchanged) as it happens.", valueName: "file.jsonl"))
+    @Option(help: ArgumentHelp("Write one JSON line per file outcome (added, duplicate, failed, unchanged, note) as it happens.", valueName: "file.jsonl"))
     var report: String?
 
     @Flag(help: "Read every file again, even those the store took in unchanged (same path, size and time).")

@@ -169,7 +169,7 @@ import Testing
         #expect(try store.delete(id: 2) == false)
         #expect(try store.article(id: 2) == nil)
         #expect(try store.count(matching: "DGFI") == 0)  // the index follows deletions
-        #expect(try StoreOpener.integrityCheck(store) == "ok")
+        #expect(try store.integrityCheck() == "ok")
     }
 
     @Test(arguments: StoreBackend.allCases)
@@ -182,7 +182,7 @@ import Testing
         }
         let reopened = try StoreOpener.open(location)
         #expect(try reopened.count(matching: "durable") == 1)
-        #expect(try StoreOpener.integrityCheck(reopened) == "ok")
+        #expect(try reopened.integrityCheck() == "ok")
     }
 
     /// More rows in one batch than one statement could bind row by row (16

@@ -179,8 +179,10 @@ public struct Ingestor: Sendable {
         for (index, outcome) in outcomes.enumerated() {
             if case .added(let id, _) = outcome { added.append((index, id)) }
         }
+        // The finder reads bodies: a title or byline mention's offsets count
+        // within its own field, so only the body's are handed over.
         let found = claimFinder.claims(inEach: added.map { drafts[$0.index].body },
-                                       mentions: mentions.map { all in added.map { all[$0.index] } })
+                                       mentions: mentions.map { all in added.map { all[$0.index].filter { $0.field == .body } } })
         do {
             try claimStore.saveClaims(zip(added, found).map { ($0.id, $1) }, version: claimFinder.version)
         } catch {

@@ -250,7 +250,9 @@ public final class SQLiteStore: Store {
     /// reads it: "ok" for a sound store, else one line per problem (SQLite's,
     /// then "article #12: published: ... outside the years 1-9999"), at most
     /// `limit` article lines.
-    public func integrityCheck(limit: Int = 100) throws(StoreError) -> String {
+    public func integrityCheck() throws(StoreError) -> String { try integrityCheck(limit: 100) }
+
+    public func integrityCheck(limit: Int) throws(StoreError) -> String {
         try read { db in
             let sqlite = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             var problems = sqlite == ["ok"] ? [] : sqlite

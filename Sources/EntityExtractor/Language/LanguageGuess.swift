@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Which language a text is written in, told from its commonest words: the
 /// extractor's model and lists are English, and run on German or Indonesian
 /// they turn capitalised nouns and sentence starts into names ("Kükentöten",
@@ -55,8 +57,7 @@ public enum LanguageGuess {
 
     /// The language of `text`, or nil when it has too few function words to tell.
     public static func language(of text: String) -> Language? {
-        var text = text
-        return text.withUTF8 { language(of: $0) }
+        TextBytes.withBytes(of: text) { language(of: $0) }
     }
 
     public static func language(of bytes: UnsafeBufferPointer<UInt8>) -> Language? {

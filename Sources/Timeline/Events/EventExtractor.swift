@@ -289,9 +289,12 @@ public struct EventExtractor: Sendable {
     static func isPlausible(_ expression: TimeExpression) -> Bool {
         guard let interval = expression.interval else { return false }
         let year = CalendarMath.civil(CalendarMath.split(interval.start, utcOffsetSeconds: 0).day).year
-        let now = CalendarMath.civil(CalendarMath.split(Date(), utcOffsetSeconds: 0).day).year
-        return year >= 1000 && year <= now + 100
+        return year >= 1000 && year <= currentYear + 100
     }
+
+    /// This year, read once: asked for every expression of every sentence, and
+    /// a century of slack makes a run across New Year's Eve immaterial.
+    private static let currentYear = CalendarMath.civil(CalendarMath.split(Date(), utcOffsetSeconds: 0).day).year
 
     /// The time expression a trigger's time comes from: the nearest in its
     /// clause, else the nearest in the sentence; for a future event, only one

@@ -47,8 +47,9 @@ public struct EventLexicon: Sendable {
         }
         var families: [String: Counts] = [:]
         for (word, counts) in words {
-            families[Self.stem(word), default: Counts(events: 0, total: 0)].events += counts.events
-            families[Self.stem(word), default: Counts(events: 0, total: 0)].total += counts.total
+            let family = Self.stem(word)
+            families[family, default: Counts(events: 0, total: 0)].events += counts.events
+            families[family, default: Counts(events: 0, total: 0)].total += counts.total
         }
         self.words = words
         self.suffixes = suffixes

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// What the article store asks of an entity extractor at ingest: the mentions
 /// in an article's body. A protocol here, so the store depends on the shape of
 /// the work, not on the extractor engine.
@@ -23,28 +21,13 @@ extension MentionExtractor {
     /// The mentions of each article's fields (`mentions(in:)`), in order,
     /// found on all cores like `mentions(inEach:)`.
     public func mentions(inEachArticle articles: [ArticleDraft]) -> [[Mention]] {
-        var results = [[Mention]](repeating: [], count: articles.count)
-        results.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-                results[index] = mentions(in: articles[index])
-            }
-        }
-        return results
+        articles.concurrentMap { mentions(in: $0) }
     }
 
     /// The mentions of each text, in order, found on all cores (a text per
     /// task): extractors are `Sendable` and texts independent, so a batch of
     /// articles at ingest or re-extraction takes the time of its share.
     public func mentions(inEach texts: [String]) -> [[Mention]] {
-        var results = [[Mention]](repeating: [], count: texts.count)
-        results.withUnsafeMutableBufferPointer { results in
-            // Each task writes only its own element.
-            nonisolated(unsafe) let results = results
-            DispatchQueue.concurrentPerform(iterations: texts.count) { index in
-                results[index] = mentions(in: texts[index])
-            }
-        }
-        return results
+        texts.concurrentMap { mentions(in: $0) }
     }
 }

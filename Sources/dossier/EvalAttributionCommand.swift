@@ -107,14 +107,13 @@ struct EvalAttributionCommand: ParsableCommand {
     }
 
     private func report(_ evaluation: AttributionEvaluation) -> String {
-        func pct(_ value: Double) -> String { String(format: "%5.1f", value * 100) }
         var lines = ["part           gold   sys  overlap P/R/F1       exact P/R/F1"]
         for part in AttributionEvaluation.Part.allCases {
             let overlap = evaluation.overlap[part] ?? .init(), exact = evaluation.exact[part] ?? .init()
             lines.append(part.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
                 + String(format: " %6d %5d", overlap.gold, overlap.system)
-                + "  \(pct(overlap.precision)) \(pct(overlap.recall)) \(pct(overlap.f1))"
-                + "   \(pct(exact.precision)) \(pct(exact.recall)) \(pct(exact.f1))")
+                + "  \(percent(overlap.precision, width: 5)) \(percent(overlap.recall, width: 5)) \(percent(overlap.f1, width: 5))"
+                + "   \(percent(exact.precision, width: 5)) \(percent(exact.recall, width: 5)) \(percent(exact.f1, width: 5))")
         }
         return lines.joined(separator: "\n")
     }

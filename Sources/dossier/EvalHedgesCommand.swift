@@ -31,15 +31,14 @@ struct EvalHedgesCommand: ParsableCommand {
                 print("missed \(error.missed) spurious \(error.spurious)\t\(error.sentence)")
             }
         }
-        func pct(_ value: Double) -> String { String(format: "%5.1f", value * 100) }
         print("\(sentences.count) sentences")
         print("kind                gold   sys  exact P/R/F1         overlap P/R/F1")
         for kind in [Hedge.Kind.hedge, .negativeEvidence] {
             let exact = evaluation.exact[kind] ?? .init(), overlap = evaluation.overlap[kind] ?? .init()
             print(kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)
                 + String(format: " %5d %5d", exact.gold, exact.system)
-                + "  \(pct(exact.precision)) \(pct(exact.recall)) \(pct(exact.f1))"
-                + "    \(pct(overlap.precision)) \(pct(overlap.recall)) \(pct(overlap.f1))")
+                + "  \(percent(exact.precision, width: 5)) \(percent(exact.recall, width: 5)) \(percent(exact.f1, width: 5))"
+                + "    \(percent(overlap.precision, width: 5)) \(percent(overlap.recall, width: 5)) \(percent(overlap.f1, width: 5))")
         }
     }
 }

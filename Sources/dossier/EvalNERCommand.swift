@@ -201,7 +201,6 @@ struct EvalNERCommand: ParsableCommand {
             let page = try String(contentsOfFile: path, encoding: .utf8)
             goldFile.score(file: name, predicted: extractor.extract(body), everywhere: extractor.extract(page), into: &score)
         }
-        func percent(_ value: Double) -> String { String(format: "%.1f", value * 100) }
         print("seed mentions: \(score.found) found, \(score.missed.count) missed, \(score.spurious.count) spurious (P \(percent(score.precision)), R \(percent(score.recall)), F1 \(percent(score.f1)))")
         for item in score.missed { print("  missed:   \(item.text) \(item.type.rawValue) -> \(item.entity)") }
         for item in score.spurious { print("  spurious: \(item.text) \(item.type.rawValue) -> \(item.entity)") }

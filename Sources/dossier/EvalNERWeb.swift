@@ -30,7 +30,6 @@ extension EvalNERCommand {
                 if contexts[key] == nil { contexts[key] = Self.context(of: mention, in: text) }
             }
         }
-        func percent(_ value: Double) -> String { String(format: "%.1f", value * 100) }
         let unjudged = score.unjudged.values.reduce(0, +)
         print("\(files.count - foreign.count) English articles, \(bytes) bytes; \(foreign.count) others, where \(foreignMentions) mentions were found (should be none)")
         print("mentions: \(score.right) right, \(score.wrong) wrong, \(unjudged) unjudged: precision \(percent(score.precision))%")

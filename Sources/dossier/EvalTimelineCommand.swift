@@ -71,11 +71,10 @@ struct EvalTimelineCommand: ParsableCommand {
     }
 
     private func row(_ name: String, docs: Int?, targets: Int?, _ counts: TemporalAwareness.Counts) -> String {
-        func pct(_ x: Double) -> String { String(format: "%6.1f", x * 100) }
         return name.padding(toLength: 12, withPad: " ", startingAt: 0)
             + " " + String(repeating: " ", count: max(0, 4 - (docs.map(String.init) ?? "").count)) + (docs.map(String.init) ?? "")
             + " " + String(repeating: " ", count: max(0, 7 - (targets.map(String.init) ?? "").count)) + (targets.map(String.init) ?? "")
             + String(format: "  %7d  %8d", counts.systemRelations, counts.goldRelations)
-            + "   \(pct(counts.precision))    \(pct(counts.recall))  \(pct(counts.f1))"
+            + "   \(percent(counts.precision, width: 6))    \(percent(counts.recall, width: 6))  \(percent(counts.f1, width: 6))"
     }
 }

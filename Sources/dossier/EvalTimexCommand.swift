@@ -51,13 +51,12 @@ struct EvalTimexCommand: ParsableCommand {
         let header = "set              docs  gold   sys  strict P/R/F1        relaxed P/R/F1       type acc  value acc  value F1"
         print(header)
         func row(_ name: String, _ counts: TimexEvaluation.Counts, docs: Int) {
-            func pct(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
             let strict = counts.strict, relaxed = counts.relaxed
             print(name.padding(toLength: 16, withPad: " ", startingAt: 0)
                 + String(format: " %4d %5d %5d", docs, counts.gold, counts.system)
-                + "  \(pct(strict.precision)) \(pct(strict.recall)) \(pct(strict.f1))"
-                + "   \(pct(relaxed.precision)) \(pct(relaxed.recall)) \(pct(relaxed.f1))"
-                + "    \(pct(counts.typeAccuracy))     \(pct(counts.valueAccuracy))     \(pct(counts.value.f1))")
+                + "  \(percent(strict.precision, width: 5)) \(percent(strict.recall, width: 5)) \(percent(strict.f1, width: 5))"
+                + "   \(percent(relaxed.precision, width: 5)) \(percent(relaxed.recall, width: 5)) \(percent(relaxed.f1, width: 5))"
+                + "    \(percent(counts.typeAccuracy, width: 5))     \(percent(counts.valueAccuracy, width: 5))     \(percent(counts.value.f1, width: 5))")
         }
         if groups.count > 1 {
             for group in groups {

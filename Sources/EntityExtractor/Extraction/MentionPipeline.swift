@@ -117,8 +117,8 @@ struct MentionPipeline {
         // Only a line in headline casing needs the rule: in a byline, a
         // dateline or a row of results the capitals are the names (`LineKind`).
         var headlines = options.headlines ? HeadlineRule.headlineLines(in: text, facts: facts) : []
-        if headlines.count == text.lines.count {
-            for (index, line) in text.lines.enumerated() where !line.kind.capitalisesCommonWords { headlines[index] = false }
+        for (index, line) in text.lines.enumerated() where index < headlines.count && !line.kind.capitalisesCommonWords {
+            headlines[index] = false
         }
         let typing = ModelSpanTyping(gazetteer: gazetteer)
         var model: [Candidate] = []

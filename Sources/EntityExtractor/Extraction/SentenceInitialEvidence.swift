@@ -22,11 +22,10 @@ enum SentenceInitialEvidence {
     /// no sentence and lies in no headline line.
     static func isCapitalisedElsewhere(_ word: [UInt8], in text: TokenizedText, facts: TokenFacts) -> Bool {
         let key = NameKey.foldedHash(word)
-        let kinds = text.lines.count == facts.lines.count ? text.lines.map(\.kind) : []
         return text.bytes.withUnsafeBufferPointer { bytes in
             for (index, token) in text.tokens.enumerated()
             where !facts.startsSentence[index] && facts.shape[index].isUpperInitial && token.range.count == word.count {
-                if kinds.isEmpty || kinds[facts.line[index]] == .headline { continue }
+                if text.lines[facts.line[index]].kind == .headline { continue }
                 if NameKey.foldedHash(bytes[token.range]) == key { return true }
             }
             return false

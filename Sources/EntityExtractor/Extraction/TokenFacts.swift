@@ -17,29 +17,17 @@ struct TokenFacts: Sendable {
         for (index, range) in text.sentences.enumerated() {
             for token in range where token < count { sentence[token] = index }
         }
+        // The lines are the tokenizer's (`TokenizedText.lines`, cut at "\n"
+        // and classed by LineClassifier), so facts and line kinds index alike.
+        let lines = text.lines.map(\.tokens)
         var line = [Int](repeating: 0, count: count)
-        var lines: [Range<Int>] = []
+        for (index, range) in lines.enumerated() {
+            for token in range where token < count { line[token] = index }
+        }
         var shape = [WordShape](repeating: .other, count: count)
         var starts = [Bool](repeating: false, count: count)
         text.bytes.withUnsafeBufferPointer { bytes in
-            var current = 0
-            var lineStart = 0
-            var previousEnd = 0
-            for (index, token) in text.tokens.enumerated() {
-                var newline = false
-                for byte in bytes[min(previousEnd, token.range.lowerBound)..<token.range.lowerBound] where byte == 0x0A {
-                    newline = true
-                }
-                if newline && index > 0 {
-                    lines.append(lineStart..<index)
-                    lineStart = index
-                    current += 1
-                }
-                line[index] = current
-                shape[index] = WordShape(bytes[token.range])
-                previousEnd = token.range.upperBound
-            }
-            if count > 0 { lines.append(lineStart..<count) }
+            for (index, token) in text.tokens.enumerated() { shape[index] = WordShape(bytes[token.range]) }
         }
         // The first word token of each sentence and each line.
         var seekSentence = -1

@@ -97,4 +97,75 @@ import Testing
         let articleHeader = #"<article><header><span class="date">8 January 2020, 3:51 pm</span></header></article>"#
         #expect(try published(body: articleHeader) == "2020-01-08T15:51")
     }
+
+    // MARK: - Pages without publication metadata
+
+    private func publishedPage(_ html: String) throws -> ArticleDraft {
+        try HTMLArticleExtractor.extract(Array(html.utf8), path: "page.html")
+    }
+
+    @Test func aDatelinesDateOpeningTheStory() throws {
+        let html = """
+            <html><body><div class="news"><p>Bern, 17.08.2007 - Rede von Bundesrat Moritz Leuenberger beim Städtegipfel in Basel, \
+            zur Zukunft der Agglomerationen und des öffentlichen Verkehrs.</p>\(Self.story)</div></body></html>
+            """
+        #expect(try publishedPage(html).published?.iso8601 == "2007-08-17")
+        func opening(_ paragraph: String) -> String {
+            "<html><body><div class=\"news\"><p>\(paragraph)</p>\(Self.story)</div></body></html>"
+        }
+        #expect(try publishedPage(opening("LONDON, 12 March 2021 — The government said it would review the rules.")).published?.iso8601
+            == "2021-03-12")
+        // A place and a comma before a dash, but no date: nothing.
+        #expect(try publishedPage(opening("Bern, Switzerland - Rede von Moritz Leuenberger in Basel.")).published == nil)
+    }
+
+    @Test func aDateLineUnderThePostDatesItAndLeavesTheText() throws {
+        let html = "<html><body><article>\(Self.story)<p>Benni<br>10. September 2017</p></article></body></html>"
+        let draft = try publishedPage(html)
+        #expect(draft.published?.iso8601 == "2017-09-10")
+        #expect(!draft.body.contains("2017"))
+    }
+
+    @Test func aLastModifiedFooterWhenNothingElseDates() throws {
+        let wiki = """
+            <html><body><article>\(Self.story)</article><div id="footer"><ul>\
+            <li id="footer-info-lastmod">This page was last modified on 4 November 2020, at 19:23.</li></ul></div></body></html>
+            """
+        #expect(try publishedPage(wiki).published?.iso8601 == "2020-11-04")
+        let labelled = """
+            <html><body><article>\(Self.story)</article><div class="meta"><label>Letzte Änderung:</label> \
+            <div class="value"> 14.01.2022 um 09:25 </div></div></body></html>
+            """
+        #expect(try publishedPage(labelled).published?.iso8601 == "2022-01-14T09:25")
+        let edited = """
+            <html><body><article>\(Self.story)</article><p class="info">Download (last edited 2019-11-10 13:28:18 by \
+            <span>MatsWichmann</span>)</p></body></html>
+            """
+        #expect(try publishedPage(edited).published?.iso8601.hasPrefix("2019-11-10") == true)
+        // A publication date outranks the last change.
+        let both = """
+            <html><head><meta name="date" content="2018-03-01"></head><body><article>\(Self.story)</article>\
+            <p>This page was last modified on 4 November 2020.</p></body></html>
+            """
+        #expect(try publishedPage(both).published?.iso8601 == "2018-03-01")
+    }
+
+    @Test func theModifiedTimeWhenThePageGivesNoPublicationDate() throws {
+        #expect(try published(head: #"<meta property="og:updated_time" content="2022-01-28T11:05:37+01:00">"#)
+            == "2022-01-28T11:05:37+01:00")
+        let both = #"<meta property="og:updated_time" content="2022-01-28T11:05:37+01:00"><meta name="date" content="2021-05-02">"#
+        #expect(try published(head: both) == "2021-05-02")
+    }
+
+    @Test func numericSlashDatesReadInThePagesOrder() throws {
+        func page(_ htmlAttributes: String, _ shown: String) -> String {
+            "<html \(htmlAttributes)><body><span class=\"time\">\(shown)</span><article>\(Self.story)</article></body></html>"
+        }
+        #expect(try publishedPage(page(#"xml:lang="en-GB""#, "02/10/2020")).published?.iso8601 == "2020-10-02")
+        #expect(try publishedPage(page(#"lang="en-US""#, "02/10/2020")).published?.iso8601 == "2020-02-10")
+        // A day above 12 decides whatever the language.
+        #expect(try publishedPage(page(#"lang="en-US""#, "25/12/2020")).published?.iso8601 == "2020-12-25")
+        #expect(try publishedPage(page("", "Posted 3/4/21 by Admin")).published?.iso8601 == "2021-03-04")
+        #expect(try publishedPage(page("", "and/or 1/2")).published == nil)
+    }
 }

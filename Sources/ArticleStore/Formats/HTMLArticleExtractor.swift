@@ -15,7 +15,11 @@ public enum HTMLArticleExtractor {
             let story = StoryText(body: root.firstChildElement(named: "body") ?? root)
             guard !story.paragraphs.isEmpty else { throw IngestError(path: path, reason: "no article text found") }
             let metadata = HTMLPageMetadata(root: root)
-            var draft = draft(metadata, paragraphs: story.paragraphs, path: path)
+            // A dateline's date ("Bern, 17.08.2007 - …") and the date lines
+            // taken out of the story date a page whose metadata does not.
+            let storyDates = [story.paragraphs.first.flatMap(PageDate.datelineDate)].compactMap { $0 }
+                + story.dateLines.compactMap(PageDate.firstDate(in:))
+            var draft = draft(metadata, paragraphs: story.paragraphs, storyDates: storyDates, path: path)
             if let byline = draft.byline {
                 draft.body = withoutAuthorBio(story.paragraphs, authors: byline).joined(separator: "\n\n")
             }
@@ -54,7 +58,8 @@ public enum HTMLArticleExtractor {
 
     private static let bioVerbs = ["is", "was", "writes", "covers", "reports", "ist", "schreibt"]
 
-    private static func draft(_ metadata: HTMLPageMetadata, paragraphs: [String], path: String) -> ArticleDraft {
+    private static func draft(_ metadata: HTMLPageMetadata, paragraphs: [String], storyDates: [PublicationDate],
+                              path: String) -> ArticleDraft {
         let jsonLD = metadata.jsonLDArticles.first
         let outlet = metadata.meta("og:site_name") ?? jsonLD?.publisher
         let declaredTitle = (metadata.meta("og:title") ?? jsonLD?.headline).map {
@@ -68,7 +73,8 @@ public enum HTMLArticleExtractor {
             byline: byline(metadata, jsonLD: jsonLD, outlet: outlet),
             outlet: outlet,
             url: metadata.canonicalURL ?? metadata.meta("og:url") ?? jsonLD?.url,
-            published: PageDate.choose(metadata, jsonLD: jsonLD, urls: [metadata.canonicalURL, metadata.meta("og:url"), jsonLD?.url]),
+            published: PageDate.choose(metadata, jsonLD: jsonLD, urls: [metadata.canonicalURL, metadata.meta("og:url"), jsonLD?.url],
+                                        storyDates: storyDates),
             // "CAIRO (AP) — …": the place is kept as the dateline; the
             // paragraph keeps its words, as the page shows them.
             dateline: paragraphs.first.flatMap(Dateline.init)?.place,

@@ -120,7 +120,7 @@ extension MarkupNode {
         } ?? false
     }
 
-    private static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ fragment: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ fragment: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !fragment.isEmpty, bytes.count >= fragment.count else { return false }
         for start in 0...(bytes.count - fragment.count) {
             var matched = true

@@ -108,7 +108,7 @@ enum BoilerplateLines {
     /// A line that is only dates with perhaps their labels: "Updated: Jan 5,
     /// 2020 3:12 PM EST", "Published 11 Jan 2019", "PUBLISHED: November 8,
     /// 2023 at 4:56 p.m. | UPDATED: …". The article's date is metadata, not text.
-    private static func isDateStamp(_ text: String) -> Bool {
+    static func isDateStamp(_ text: String) -> Bool {
         guard text.utf8.count <= 480, text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         else { return false }
         let parts = text.split(separator: "|")

@@ -24,13 +24,52 @@ struct HTMLPageMetadata {
     private(set) var authorLinkText: String?
     /// The text of the first element with "byline" in its class, without its `<time>`.
     private(set) var bylineText: String?
+    /// The first "last modified" / "last edited" / "Letzte Änderung" line
+    /// with the few text nodes after it (the value often sits in the next
+    /// element): where wikis and press pages print when their text last
+    /// changed, when they carry no publication date.
+    private(set) var lastModifiedText: String?
+    private var lastModifiedNodesLeft = 0
 
     init(root: MarkupNode) {
-        language = HTMLText.trimmed(root.attribute("lang"))
+        language = HTMLText.trimmed(root.attribute("lang")) ?? HTMLText.trimmed(root.attribute("xml:lang")) ?? HTMLText.trimmed(root.xmlLanguage)
         root.walkDescendants { node in
+            if node.isText {
+                readText(node)
+                return .skip
+            }
             guard node.isElement else { return .skip }
             return read(node)
         }
+    }
+
+    /// Labels of a page's last change, ASCII-lowercase.
+    private static let lastModifiedLabels: [StaticString] = [
+        "last modified", "last edited", "last updated", "letzte änderung", "letzte Änderung", "zuletzt geändert",
+    ]
+    /// Text nodes read after a label for its value.
+    private static let lastModifiedValueNodes = 4
+    private static let maximumLastModifiedBytes = 300
+
+    private mutating func readText(_ node: MarkupNode) {
+        if lastModifiedNodesLeft > 0, let label = lastModifiedText {
+            let text = node.textContent
+            guard text.contains(where: { !$0.isWhitespace }) else { return }
+            guard text.utf8.count <= Self.maximumLastModifiedBytes else {
+                lastModifiedNodesLeft = 0
+                return
+            }
+            lastModifiedText = label + " " + text
+            lastModifiedNodesLeft -= 1
+            return
+        }
+        guard lastModifiedText == nil, node.withOwnTextBytes({ bytes in
+            bytes.count <= Self.maximumLastModifiedBytes && Self.lastModifiedLabels.contains { label in
+                MarkupNode.containsIgnoringASCIICase(bytes, UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount))
+            }
+        }) == true else { return }
+        lastModifiedText = node.textContent
+        lastModifiedNodesLeft = Self.lastModifiedValueNodes
     }
 
     /// The first of `keys` with content among the `<meta>` tags.

@@ -84,6 +84,13 @@ struct MarkupNode: Hashable {
 
     private var ownText: String { pointer.pointee.content.map { String(cString: $0) } ?? "" }
 
+    /// A text node's bytes as libxml2 holds them, lent to `body` without
+    /// making a String; nil for elements and empty nodes.
+    func withOwnTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard isText, let content = pointer.pointee.content else { return nil }
+        return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+    }
+
     enum Descent { case descend, skip }
 
     /// Visits the nodes below this one in document order: `enter` for each

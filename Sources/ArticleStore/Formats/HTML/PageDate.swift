@@ -6,7 +6,11 @@ import Foundation
 /// `article:published`, Dublin Core, Parse.ly …), JSON-LD `datePublished`
 /// of an article and then of any node, microdata and `<time pubdate>`,
 /// elements classed as dates, the first `<time datetime>`, and last the
-/// date in the URL's path (`/2019/10/30/`).
+/// date in the URL's path (`/2019/10/30/`). Pages with none of these
+/// still print a date somewhere: the story's own date lines (a dateline
+/// "Bern, 17.08.2007 - …", a signature "10. September 2017"), the time of
+/// the last change in the metadata, a footer "last modified on 4 November
+/// 2020"; those come last, in that order.
 ///
 /// A candidate that is implausible for a news page (before 1990, or later
 /// than now: placeholders such as `0001-01-01`, template years, clocks set
@@ -20,17 +24,27 @@ enum PageDate {
     /// ours is still today's news somewhere.
     static let futureTolerance: TimeInterval = 36 * 3600
 
-    static func choose(_ metadata: HTMLPageMetadata, jsonLD: JSONLDArticle?, urls: [String?], now: Date = Date()) -> PublicationDate? {
+    static func choose(_ metadata: HTMLPageMetadata, jsonLD: JSONLDArticle?, urls: [String?], storyDates: [PublicationDate] = [],
+                       now: Date = Date()) -> PublicationDate? {
         let metaCandidates = metaKeys.map { metadata.meta($0) }
         let markupCandidates: [String?] = [jsonLD?.datePublished] + metadata.jsonLDDatesPublished
             + [metadata.markedPublicationTime]
         // The first date the page prints, read only when needed: reading
         // short texts word by word costs more than the metadata.
-        let shown = metadata.datedElementTexts.lazy.compactMap(firstDate(in:)).first { isPlausible($0, now: now) }
+        let monthFirst = writesMonthFirst(metadata.language ?? metadata.meta("og:locale"))
+        let shown = metadata.datedElementTexts.lazy.compactMap { firstDate(in: $0) ?? slashDate(in: $0, monthFirst: monthFirst) }
+            .first { isPlausible($0, now: now) }
         let stamped = (metaCandidates + markupCandidates + [metadata.firstTime])
             .compactMap { $0.flatMap(NewsDateParser.parse) }.filter { isPlausible($0, now: now) }
         guard let chosen = stamped.first else {
-            return shown ?? urls.lazy.compactMap { $0.flatMap(dateInURLPath) }.first { isPlausible($0, now: now) }
+            if let shown { return shown }
+            let lastResorts: [() -> PublicationDate?] = [
+                { urls.lazy.compactMap { $0.flatMap(dateInURLPath) }.first { isPlausible($0, now: now) } },
+                { storyDates.first { isPlausible($0, now: now) } },
+                { modifiedKeys.lazy.compactMap { metadata.meta($0).flatMap(NewsDateParser.parse) }.first { isPlausible($0, now: now) } },
+                { metadata.lastModifiedText.flatMap(firstDate(in:)).flatMap { isPlausible($0, now: now) ? $0 : nil } },
+            ]
+            return lastResorts.lazy.compactMap { $0() }.first
         }
         let zoned = inPageZone(chosen, others: stamped)
         guard zoned.utcOffsetSeconds ?? 0 == 0, let shown else { return zoned }
@@ -71,6 +85,52 @@ enum PageDate {
         "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
         "dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "date",
     ]
+
+    /// `<meta>` keys of the time the page last changed: a page that gives
+    /// no publication date was at least there then.
+    static let modifiedKeys = [
+        "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "dc.date.modified",
+    ]
+
+    /// Whether the page's language writes numeric dates month first
+    /// ("02/10/2020" is February 10th): American English, and English
+    /// without a region, as most such pages are American.
+    static func writesMonthFirst(_ language: String?) -> Bool {
+        guard let language = language?.lowercased() else { return true }
+        return language == "en" || language.hasPrefix("en-us") || language.hasPrefix("en_us")
+    }
+
+    /// A numeric date with slashes, "02/10/2020" or "2/10/20" alone or among
+    /// a few words, read in the page's order; a day above 12 decides by itself.
+    static func slashDate(in text: String, monthFirst: Bool) -> PublicationDate? {
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "|" || $0 == "," })
+        guard words.count <= 12 else { return nil }
+        for word in words {
+            let parts = word.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                  parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4 || parts[2].count == 2,
+                  let first = Int(parts[0]), let second = Int(parts[1]), var year = Int(parts[2]) else { continue }
+            if parts[2].count == 2 { year += 2000 }
+            var (month, day) = monthFirst ? (first, second) : (second, first)
+            if month > 12, day <= 12 { (month, day) = (day, month) }
+            if let date = PublicationDate(year: year, month: month, day: day) { return date }
+        }
+        return nil
+    }
+
+    /// The date of a dateline opening a story: "Bern, 17.08.2007 - Rede von
+    /// …", "LONDON, 12 March 2021 — …": a place, a comma and a date before
+    /// a dash or a colon, within the first 60 characters.
+    static func datelineDate(in paragraph: String) -> PublicationDate? {
+        let separators = [" - ", " – ", " — ", ": "]
+        guard let separator = separators.compactMap({ paragraph.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }),
+              paragraph.distance(from: paragraph.startIndex, to: separator.lowerBound) <= 60 else { return nil }
+        let head = paragraph[..<separator.lowerBound]
+        guard let comma = head.firstIndex(of: ","), head.first?.isUppercase == true,
+              head[..<comma].split(separator: " ").count <= 4 else { return nil }
+        let date = NewsDateParser.parse(String(head[head.index(after: comma)...]))
+        return date.flatMap { $0.precision >= .day ? $0 : nil }
+    }
 
     static func isPlausible(_ date: PublicationDate, now: Date) -> Bool {
         var calendar = Calendar(identifier: .gregorian)

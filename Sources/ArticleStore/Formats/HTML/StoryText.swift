@@ -8,6 +8,10 @@ struct StoryText {
     private(set) var paragraphs: [String] = []
     /// Plain-language notes for the analyst, stored on the article.
     private(set) var warnings: [String] = []
+    /// Lines of the story's container that are only a date ("10. September
+    /// 2017" under a post, "Updated: …"), taken out of the text: where a
+    /// page without date metadata dates itself.
+    private(set) var dateLines: [String] = []
 
     /// Below this many characters (Unicode scalars) a main pass has kept "little".
     static let littleText = 1_000
@@ -16,6 +20,8 @@ struct StoryText {
     /// Paragraphs this long, mostly outside links, count as article-like text.
     static let articleLikeParagraphLength = 80
     static let articleLikeLinkDensity = 0.3
+    /// Date lines kept for the page's date: the first few are the post's own.
+    static let maximumDateLines = 3
 
     init(body: MarkupNode) {
         // The survey: every block that can be text, to measure the page and
@@ -26,13 +32,18 @@ struct StoryText {
         let articleLike = surveyBlocks.filter { Self.isArticleLike($0) && !Self.isInsideChrome($0, below: body, holders: holders) }
         let pageArticleLength = Self.length(articleLike)
 
-        var kept = Self.located(in: body, filter: BoilerplateFilter.strict.holdingStory(holders))
+        var dateLines: [String] = []
+        var kept = Self.located(in: body, filter: BoilerplateFilter.strict.holdingStory(holders), dateLines: &dateLines)
         let needsMore = { (blocks: [TextBlock]) in
             Self.length(blocks) < Self.littleText && Double(Self.length(blocks)) * Self.fallbackGain < Double(pageArticleLength)
         }
         if needsMore(kept) {
-            let byTags = Self.located(in: body, filter: BoilerplateFilter.tagsOnly.holdingStory(holders))
-            if Double(Self.length(byTags)) >= Double(Self.length(kept)) * Self.fallbackGain { kept = byTags }
+            var byTagsDateLines: [String] = []
+            let byTags = Self.located(in: body, filter: BoilerplateFilter.tagsOnly.holdingStory(holders), dateLines: &byTagsDateLines)
+            if Double(Self.length(byTags)) >= Double(Self.length(kept)) * Self.fallbackGain {
+                kept = byTags
+                dateLines = byTagsDateLines
+            }
         }
         if needsMore(kept) {
             let baseline = HTMLText.droppingEmptySections(BoilerplateLines.removing(from: articleLike))
@@ -41,16 +52,19 @@ struct StoryText {
         let paywalled = kept.contains { ExtractionWarnings.isPaywallNotice($0.text) }
         kept = HTMLText.droppingEmptySections(BoilerplateLines.removingTrailingNotices(from: kept))
         paragraphs = kept.map(\.text)
+        self.dateLines = dateLines
         warnings = ExtractionWarnings.judge(kept, pageArticleLength: pageArticleLength, paywalled: paywalled)
     }
 
     /// The main pass under one filter: the located container's prose, without furniture lines.
-    private static func located(in body: MarkupNode, filter: BoilerplateFilter) -> [TextBlock] {
+    private static func located(in body: MarkupNode, filter: BoilerplateFilter, dateLines: inout [String]) -> [TextBlock] {
         let blocks = HTMLText.blocks(in: body, filter: filter)
         let statistics = BlockStatistics(blocks, within: body)
         let selection = MainContentLocator(blocks: blocks, statistics: statistics, body: body).selection()
         // The <h1> is the headline, already the title, not a paragraph.
         let prose = blocks.filter { $0.container.name != "h1" && statistics.isProse($0, inside: selection) }
+        dateLines = prose.lazy.filter { $0.length <= BoilerplateLines.maximumFurnitureLength && BoilerplateLines.isDateStamp($0.text) }
+            .prefix(Self.maximumDateLines).map(\.text)
         return HTMLText.droppingEmptySections(BoilerplateLines.removing(from: prose))
     }
 

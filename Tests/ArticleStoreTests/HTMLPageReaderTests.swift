@@ -87,6 +87,54 @@ import Testing
         }
     }
 
+    @Test func longCopyrightTermsDisguisedNoticesAndLabelledDateLinesGo() throws {
+        let terms = "© 2022, Example News. This article is the copyrighted property of Example News. Written permission must be "
+            + "obtained before reprint in online or print media. Reprinting content without permission will result in legal action."
+        // Cyrillic о, е, у, с, а, і, ѕ inside Latin words.
+        let disguised = "Аdvеrtіѕе wіth thе most visited news site ~ Wе оffеr fullу сuѕtоmіzаblе digital marketing packages. "
+            + "Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу tо thоuѕаndѕ оf uѕеrѕ at home and abroad! Соntасt uѕ at ads@example.com."
+        let html = """
+            <html><body><article>
+            <p>News date : 04/21/2022 Category : Press Releases</p>
+            \(Self.paragraphs())
+            <p>\(disguised)</p><p>\(terms)</p>
+            </article></body></html>
+            """
+        let draft = try extract(html)
+        for paragraph in Self.story { #expect(draft.body.contains(paragraph)) }
+        for notice in ["Category : Press Releases", "Yоur соntеnt", "copyrighted property"] {
+            #expect(!draft.body.contains(notice), "\(notice)")
+        }
+    }
+
+    @Test func aStoryQuotingCyrillicAndNamingTheCopyrightStays() throws {
+        let quoted = "The sign over the depot's gate, written in Russian as «Трамвайное депо» by the Soviet-era builders, "
+            + "was kept; the copyright © of the photographs belongs to the city archive, the council said in March, "
+            + "and the archive will show them in the old waiting room."
+        let html = "<html><body><article>\(Self.paragraphs())<p>\(quoted)</p></article></body></html>"
+        #expect(try extract(html).body.contains(quoted))
+    }
+
+    @Test func aPaywallBoxGoesWithItsOfferAndTheStoryStays() throws {
+        let html = """
+            <html><body><article>
+            <p>\(Self.story[0])</p><p>\(Self.story[1])</p>
+            <p>To view the full story, please subscribe to The Harbour Times. You can choose an annual subscription or a weekly pass.</p>
+            <p>When you join, you will get unlimited digital access to journalism about the harbour you won't get anywhere else.</p>
+            <p>— Local news from our communities</p>
+            <p>First-time subscribers also receive a welcome gift made by local artisans!</p>
+            <p>If you're seeing this message but you're already a subscriber, you can log in for immediate access to this story.</p>
+            <p>\(Self.story[2])</p>
+            </article></body></html>
+            """
+        let draft = try extract(html)
+        for paragraph in Self.story.prefix(3) { #expect(draft.body.contains(paragraph)) }
+        for notice in ["To view the full story", "unlimited digital access", "Local news from", "First-time subscribers", "already a subscriber"] {
+            #expect(!draft.body.contains(notice), "\(notice)")
+        }
+        #expect(draft.warnings.contains { $0.contains("truncated") }, "the page is still flagged")
+    }
+
     @Test func whenTheMainPassKeepsLittleTheReaderFallsBack() throws {
         // The story sits in blocks named like promos, none holding half the
         // page; the strict pass keeps only the short teaser.

@@ -70,3 +70,11 @@ private func kinds(_ text: String) -> [LineKind] {
     #expect(found.contains("Jesper Ronnback"))
     #expect(!found.contains("Ferreira Holdings"))
 }
+
+@Test func titleCaseWithAFullStopLeavesItsMinorWordsInLowerCase() {
+    #expect(kinds("Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.") == [.headline])
+    #expect(kinds("Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital for Mental Issues.") == [.headline])
+    // A credit in brackets is no title, and names make no title of a sentence.
+    #expect(kinds("(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley; Editing by Will Dunham.)") == [.prose])
+    #expect(kinds("Barack Obama and Hillary Clinton met in New York on Monday.") == [.prose])
+}

@@ -62,6 +62,8 @@ struct MentionPipeline {
         // 2. Acronyms the text defines.
         // "Al Unser Jr (U.S.)" gives a nationality, not a definition.
         let definitions = AcronymDefinitionRule.definitions(in: text, facts: facts).filter { definition in
+            // "Affordable Care Act (ACA)": a law's acronym names no entity either.
+            if options.webRules, NonOrganisationHeadRule.namesNoEntity(definition.longForm, in: text, facts: facts) { return false }
             guard let entry = gazetteer.lookup(word: definition.acronym[...]) else { return true }
             return entry.type == .organization || entry.type == .person
         }
@@ -124,10 +126,17 @@ struct MentionPipeline {
         var model: [Candidate] = []
         var lowerCaseAnswers: [[UInt8]: Bool] = [:]
         var capitalisedAnswers: [[UInt8]: Bool] = [:]
+        var calendarWidget: Bool?
         for span in modelSpans {
             guard let possessiveFree = cleaned(span.tokens, text: text, facts: facts),
                   let reviewed = webNames.review(possessiveFree, label: span.label, in: text, facts: facts) else { continue }
             let (tokens, label) = (reviewed.tokens, reviewed.label)
+            if CalendarWordRule.isDate(tokens, in: text, facts: facts, hasCalendarWidget: {
+                if let known = calendarWidget { return known }
+                let answer = CalendarWordRule.hasCalendarWidget(in: text, facts: facts)
+                calendarWidget = answer
+                return answer
+            }) { continue }
             if SentenceInitialRule.isCommonWordSpan(tokens, label: label, in: text, facts: facts, writesInLowerCase: { word in
                 if let known = lowerCaseAnswers[word] { return known }
                 let answer = SentenceInitialRule.writesInLowerCase(word, in: text, facts: facts)
@@ -169,6 +178,13 @@ struct MentionPipeline {
             }
         }
         found += model
+        if !webNames.namesOfNoEntity.isEmpty {
+            found.removeAll { candidate in
+                candidate.source != .analyst && webNames.namesOfNoEntity.contains { span in
+                    span.lowerBound <= candidate.tokens.lowerBound && candidate.tokens.upperBound <= span.upperBound
+                }
+            }
+        }
         return (CandidateSelection.select(found, in: text, facts: facts, modelFirst: options.modelFirst), facts)
     }
 

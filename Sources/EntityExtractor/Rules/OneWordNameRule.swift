@@ -7,7 +7,7 @@ import Foundation
 ///   called a place or an organisation is a person ("Kevin was snoring"), and
 ///   so is a name before "administration", "presidency" or "campaign" ("the
 ///   Obama administration");
-/// - a dictionary word the tagger called an organisation is a word
+/// - a dictionary word the tagger called an organisation or a person is a word
 ///   ("Resilience", "Section", "Letters"), unless news capitalises it as a
 ///   name (`NameWords`: "Congress", "Parliament", "Apple").
 enum OneWordNameRule {
@@ -22,9 +22,16 @@ enum OneWordNameRule {
 
     static func verdict(_ tokens: Range<Int>, label: CoNLLLabel, in text: TokenizedText, gazetteer: Gazetteer,
                         dropWords: Bool) -> Verdict {
-        guard tokens.count == 1, label == .location || label == .organization else { return .keep }
+        guard tokens.count == 1 else { return .keep }
         let word = text.bytes[text.tokens[tokens.lowerBound].range]
         guard gazetteer.lookup(tokens: tokens, in: text) == nil else { return .keep }
+        // A one-word "person" that is a dictionary word news never uses as a
+        // name, nor a first name: "Partners", "Zones", "Center", "Daddy".
+        if label == .person {
+            let isWord = dropWords && !NameWords.words.contains(word) && !GivenNames.names.contains(word) && CommonWords.contains(word)
+            return isWord ? .drop : .keep
+        }
+        guard label == .location || label == .organization else { return .keep }
         if GivenNames.names.contains(word) { return .person }
         // "the Obama administration", "the Biden campaign": a leader's name.
         let next = tokens.upperBound

@@ -163,10 +163,11 @@ enum SpanEdgeRule {
 
     /// Last words of names that are places built, not places: not an entity
     /// type of Dossier's (OntoNotes calls them FAC).
-    static let facilityHeads = set("""
+    static let facilityHeads = set(facilityHeadWords)
+    static let facilityHeadWords = """
         road rd street st drive avenue ave boulevard blvd lane highway freeway expressway bridge tunnel \
         station terminal stadium arena airport
-        """)
+        """
 
     /// Last words of places' names: natural features, and the kinds of
     /// settlement and division ("City", "County").

@@ -16,6 +16,14 @@ struct WebNameRules {
     let webRules: Bool
     /// `PlaceEvidenceRule.standsAsPlace`'s answers, by hash of the folded word.
     private var placeAnswers: [UInt64: Bool] = [:]
+    /// Tagger spans that name a law, an event, an award or a product
+    /// (`NonOrganisationHeadRule`): listed names inside them are no mentions.
+    private(set) var namesOfNoEntity: [Range<Int>] = []
+
+    /// Heads after which a listed place is part of a longer name: a
+    /// facility's ("Dresden Drive") or a park's, which is also how suburbs are
+    /// named ("St. Louis Park", "Washington Park": neither is the city or the state).
+    static let longerNameHeads = WordSet(SpanEdgeRule.facilityHeadWords + " park")
 
     init(gazetteer: Gazetteer, webRules: Bool) {
         self.gazetteer = gazetteer
@@ -28,7 +36,7 @@ struct WebNameRules {
         found.removeAll { candidate in
             candidate.source == .gazetteer && candidate.tokens.upperBound < text.tokens.count
                 && facts.shape[candidate.tokens.upperBound] == .capitalised
-                && SpanEdgeRule.facilityHeads.containsBare(text.bytes[text.tokens[candidate.tokens.upperBound].range])
+                && Self.longerNameHeads.containsBare(text.bytes[text.tokens[candidate.tokens.upperBound].range])
         }
         for candidate in found where candidate.source != .analyst && candidate.type != .organization && candidate.type != .person {
             let whole = text.tokens[candidate.tokens.lowerBound].range.lowerBound..<text.tokens[candidate.tokens.upperBound - 1].range.upperBound
@@ -47,6 +55,14 @@ struct WebNameRules {
             return nil
         }
         var (tokens, label) = (edged.tokens, edged.label)
+        if webRules, NonOrganisationHeadRule.namesNoEntity(tokens, in: text, facts: facts) {
+            namesOfNoEntity.append(tokens)
+            return nil
+        }
+        if webRules, RoleInNameRule.endsInRole(tokens, label: label, in: text) { return nil }
+        if webRules, let person = RoleInNameRule.person(in: tokens, label: label, in: text, facts: facts) {
+            return SpanEdgeRule.Result(tokens: person, label: .person)
+        }
         if webRules, label == .organization { tokens = SpanEdgeRule.extendedOrganisation(tokens, in: text, facts: facts) }
         if webRules, WordsOnlyPersonRule.isPhrase(tokens, label: taggerLabel, in: text) { return nil }
         switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: webRules) {

@@ -38,7 +38,20 @@ enum LineClassifier {
         // A full stop makes a sentence, unless nearly every word is capitalised:
         // web pages print title-cased headlines with one ("Pence Gives GOP A
         // Boost With Solid Debate Win Over Kaine."), which the checks below tell.
-        let titleCased = words >= 5 && capitalised * 10 >= words * 9
+        var titleCased = words >= 5 && capitalised * 10 >= words * 9
+        if !titleCased, words >= 5, capitalised * 10 >= words * 6, bytes[tokens[line.lowerBound].range.lowerBound] != UInt8(ascii: "(") {
+            // Title case leaves its minor words in lower case ("Poll: Wealthy
+            // Voters Abandon Republican Party for Hillary Clinton."): counted
+            // without them, only for lines already mostly capitalised. A line
+            // in brackets is a credit ("(Reporting by …; Editing by ….)"), not a title.
+            let minor = line.count { index in
+                let range = tokens[index].range
+                return range.count <= 5 && isASCIILower(bytes[range.lowerBound])
+                    && HeadlineRule.minorWords.contains(Array(bytes[range]))
+            }
+            let counted = words - minor
+            titleCased = counted >= 5 && capitalised * 10 >= counted * 9
+        }
         if !titleCased && endsLikeSentence(line, tokens, bytes) { return .prose }
         if words > 8 && Double(capitalised) < 0.6 * Double(words) { return .prose }
         // "By Nadim Ladki", "BY ..."

@@ -14,15 +14,73 @@ enum BoilerplateLines {
     static func removing(from blocks: [TextBlock]) -> [TextBlock] {
         var seen: Set<String> = []
         return blocks.filter { block in
-            guard block.length <= maximumFurnitureLength else { return true }
+            guard block.length <= maximumFurnitureLength else {
+                return block.length > maximumNoticeLength || !(isCopyrightNotice(block.text) || isDisguisedText(block.text))
+            }
             if !isHeading(block), !seen.insert(block.text).inserted { return false }
             return !isFurniture(block.text)
         }
     }
 
+    /// Notices longer than furniture lines still go when they say what they
+    /// are in their first characters (a copyright line with its terms).
+    static let maximumNoticeLength = 1_000
+
+    /// "© 2022, Example News. This article is the copyrighted property of …
+    /// Written permission must be obtained …": a paragraph that opens with
+    /// the copyright mark is the site's terms, however long.
+    static func isCopyrightNotice(_ text: String) -> Bool {
+        let opening = text.prefix(16).lowercased()
+        return opening.hasPrefix("©") || opening.hasPrefix("copyright ©") || opening.hasPrefix("copyright (c)")
+            || opening.hasPrefix("(c) ")
+    }
+
+    /// Text written with look-alike letters of another script inside Latin
+    /// words ("Yоur соntеnt" with Cyrillic о, е): sites disguise their own
+    /// advertising notices so that filters miss them; no story is written so.
+    /// Three such words make the paragraph a disguised notice.
+    static func isDisguisedText(_ text: String) -> Bool {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        var mixedWords = 0
+        for word in text.split(separator: " ") {
+            var latin = false
+            var cyrillicOrGreek = false
+            for scalar in word.unicodeScalars {
+                switch scalar.value {
+                case 0x41...0x5A, 0x61...0x7A: latin = true
+                case 0x0370...0x03FF, 0x0400...0x04FF: cyrillicOrGreek = true
+                default: break
+                }
+            }
+            if latin && cyrillicOrGreek {
+                mixedWords += 1
+                if mixedWords >= 3 { return true }
+            }
+        }
+        return false
+    }
+
+    /// The blocks without paywall boxes: each paywall notice ("To view the
+    /// full story, please subscribe …", "… already a subscriber, you can log
+    /// in …"), and what stands between two of them a few paragraphs apart
+    /// (the offer: "Join now to get: …").
+    static func removingPaywallBoxes(from blocks: [TextBlock]) -> [TextBlock] {
+        let notices = blocks.indices.filter { ExtractionWarnings.isPaywallNotice(blocks[$0].text) }
+        guard !notices.isEmpty else { return blocks }
+        var dropped = Set(notices)
+        for (first, second) in zip(notices, notices.dropFirst()) where second - first <= maximumPaywallBoxParagraphs {
+            dropped.formUnion(first...second)
+        }
+        return blocks.indices.filter { !dropped.contains($0) }.map { blocks[$0] }
+    }
+
+    /// The most paragraphs a paywall box holds between its two notices.
+    static let maximumPaywallBoxParagraphs = 12
+
     /// Whether a whole line is furniture.
     static func isFurniture(_ text: String) -> Bool {
         let lowercased = text.lowercased()
+        if isCopyrightNotice(text) || isDisguisedText(text) || isLabelledDateLine(lowercased) { return true }
         if furniturePrefixes.contains(where: { lowercased.hasPrefix($0) }) || isCaptionLabel(lowercased) { return true }
         if copyrightMarks.contains(where: { lowercased.contains($0) }) { return true }
         if isBareURL(lowercased) || isDateStamp(text) || isBareLabel(text) { return true }
@@ -122,6 +180,16 @@ enum BoilerplateLines {
         guard text.hasSuffix(":") else { return false }
         let words = text.dropLast().lowercased().split(whereSeparator: \.isWhitespace)
         return words.count <= 3 && words.contains { dateLabelWords.contains(String($0)) }
+    }
+
+    /// "News date : 04/21/2022 Category : Press Releases", "Posted: 3 May
+    /// 2021 in News": a short line whose first label (before the first
+    /// colon) names a date, and that holds a digit.
+    private static func isLabelledDateLine(_ lowercased: String) -> Bool {
+        guard lowercased.count <= 100, let colon = lowercased.firstIndex(of: ":"),
+              lowercased.contains(where: \.isNumber) else { return false }
+        let label = lowercased[..<colon].split(whereSeparator: \.isWhitespace)
+        return (1...3).contains(label.count) && label.contains { dateLabelWords.contains(String($0)) }
     }
 
     private static let dateLabelWords: Set<String> = ["date", "modified", "updated", "published", "posted", "released"]

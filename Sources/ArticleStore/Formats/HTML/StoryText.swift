@@ -50,7 +50,7 @@ struct StoryText {
             if Double(Self.length(baseline)) >= Double(Self.length(kept)) * Self.fallbackGain { kept = baseline }
         }
         let paywalled = kept.contains { ExtractionWarnings.isPaywallNotice($0.text) }
-        kept = HTMLText.droppingEmptySections(BoilerplateLines.removingTrailingNotices(from: kept))
+        kept = HTMLText.droppingEmptySections(BoilerplateLines.removingTrailingNotices(from: BoilerplateLines.removingPaywallBoxes(from: kept)))
         paragraphs = kept.map(\.text)
         self.dateLines = dateLines
         warnings = ExtractionWarnings.judge(kept, pageArticleLength: pageArticleLength, paywalled: paywalled)

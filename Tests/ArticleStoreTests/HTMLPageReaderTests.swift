@@ -135,6 +135,19 @@ import Testing
         #expect(draft.warnings.contains { $0.contains("truncated") }, "the page is still flagged")
     }
 
+    @Test func aPostInANoscriptInsideTheDeclaredArticleBodyIsRead() throws {
+        let html = """
+            <html><body><noscript><p>Please enable JavaScript in your browser to use all the features of this site, thank you very much.</p></noscript>
+            <div class="post-body"><div class="post-content" itemprop="articleBody">
+            <script type="text/template">\(Self.paragraphs())</script>
+            <noscript>\(Self.paragraphs())</noscript>
+            </div></div></body></html>
+            """
+        let draft = try extract(html)
+        for paragraph in Self.story { #expect(draft.body.components(separatedBy: paragraph).count == 2, "once: \(paragraph)") }
+        #expect(!draft.body.contains("enable JavaScript"), "a noscript outside the story still goes")
+    }
+
     @Test func whenTheMainPassKeepsLittleTheReaderFallsBack() throws {
         // The story sits in blocks named like promos, none holding half the
         // page; the strict pass keeps only the short teaser.

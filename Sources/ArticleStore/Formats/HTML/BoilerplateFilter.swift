@@ -34,6 +34,7 @@ struct BoilerplateFilter {
 
     func excludes(_ element: MarkupNode) -> Bool {
         let name = element.name
+        if name == "noscript" { return !Self.isInsideDeclaredArticleBody(element) }
         if Self.textlessElements.contains(name) { return true }
         if Self.chromeElements.contains(name) { return dropsChromeTags && !storyHolders.contains(element) }
         if name == "form" { return dropsForms && !storyHolders.contains(element) }
@@ -46,6 +47,21 @@ struct BoilerplateFilter {
         let words = element.classAndIDWords
         guard words.contains(where: Self.isChromeWord) else { return false }
         return !storyHolders.contains(element) || words.contains(where: Self.isCommentWord)
+    }
+
+    /// A `<noscript>` inside the element the page declares as the article's
+    /// text is the story for readers without scripts: Blogger puts the post in
+    /// a `<script type="text/template">` and again in a `<noscript>` after it.
+    /// Elsewhere a `<noscript>` holds tracking pixels and "enable JavaScript".
+    private static func isInsideDeclaredArticleBody(_ element: MarkupNode) -> Bool {
+        var ancestor = element.parent
+        var levels = 0
+        while let current = ancestor, levels < 64 {
+            if current.isDeclaredArticleBody { return true }
+            ancestor = current.parent
+            levels += 1
+        }
+        return false
     }
 
     /// Elements whose content is code, media or controls, never prose.

@@ -116,4 +116,23 @@ import Testing
         #expect(events.allSatisfy { $0.sources.first?.sentence == 2 })
         #expect(events.contains { $0.trigger == "signed" })
     }
+
+    @Test func aPronounWithTwoPeopleToChooseFromStandsForNobody() throws {
+        let body = "Sanders spoke of Clinton at length. \u{201C}That will surely be her,\u{201D} he said."
+        let sanders = Self.mention("Sanders", entity: "Bernie Sanders", type: .person, in: body, sentence: 1)
+        let clinton = Self.mention("Clinton", entity: "Hillary Clinton", type: .person, in: body, sentence: 1)
+        let events = EventExtractor().events(in: TimelineArticle(published: EventExtractorTests.published, body: body, mentions: [sanders, clinton]))
+        let said = try #require(events.first { $0.trigger == "said" })
+        #expect(said.entities.isEmpty)
+        let alone = "Sanders spoke at length. He said it was over."
+        let only = Self.mention("Sanders", entity: "Bernie Sanders", type: .person, in: alone, sentence: 1)
+        let events2 = EventExtractor().events(in: TimelineArticle(published: EventExtractorTests.published, body: alone, mentions: [only]))
+        #expect(events2.first { $0.trigger == "said" }?.entities == ["Bernie Sanders"])
+    }
+
+    @Test func aDateInsideAQuotationDoesNotDateTheSayingAfterIt() throws {
+        let body = "The race tightened. \u{201C}That may be important in the next couple days,\u{201D} he said."
+        let said = try #require(Self.events(body).first { $0.trigger == "said" })
+        #expect(said.dating == .publication)
+    }
 }

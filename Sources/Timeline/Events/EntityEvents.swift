@@ -32,11 +32,15 @@ public struct TimelineTarget: Hashable, Sendable {
     }
 
     /// The canonical entity names in `mentions` that are this target: a
-    /// mention's entity or text equal to the name or an alias (any case).
+    /// mention's entity equal to the name or an alias (any case), or its text
+    /// when the extractor linked it to no other name.
     func entityNames(in mentions: [Mention]) -> Swift.Set<String> {
         let names = Swift.Set(searchNames.map { $0.lowercased() })
         var found: Swift.Set<String> = [name]
-        for mention in mentions where names.contains(mention.entity.lowercased()) || names.contains(mention.text.lowercased()) {
+        // A text match counts only where the extractor linked the mention to
+        // nothing else: "Clinton" linked to Bill Clinton is not Hillary Clinton.
+        for mention in mentions where names.contains(mention.entity.lowercased())
+            || names.contains(mention.text.lowercased()) && mention.entity.lowercased() == mention.text.lowercased() {
             found.insert(mention.entity)
         }
         return found

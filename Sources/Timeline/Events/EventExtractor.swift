@@ -255,7 +255,11 @@ public struct EventExtractor: Sendable {
             let clause = participants.clause(at: range.lowerBound)
             let inClause = triggers.filter { clause.contains(words[$0.index].range.lowerBound) }
             var finite = inClause.filter { isFinite($0.group) }
-            if finite.isEmpty, let next = participants.clauses.first(where: { $0.lowerBound >= clause.upperBound }) {
+            // Only a date that opens its clause ("In April 2025, after a gap, ...")
+            // reaches into the next; not one inside a quotation ("... in the next
+            // couple days," he said).
+            let opensClause = words.prefix(first).filter { clause.contains($0.range.lowerBound) }.count <= 1
+            if finite.isEmpty, opensClause, let next = participants.clauses.first(where: { $0.lowerBound >= clause.upperBound }) {
                 finite = Array(triggers.filter { isFinite($0.group) && next.contains(words[$0.index].range.lowerBound) }.prefix(1))
             }
             // A verb that is no event ("had remained dormant since the early

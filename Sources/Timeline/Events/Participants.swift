@@ -38,6 +38,16 @@ struct Participants {
         func lastNamed(_ types: Set<EntityType>, since sentence: Int) -> String? {
             recent.last { types.contains($0.type) && $0.sentence >= sentence }?.name
         }
+
+        /// The one person named since `sentence`; nil when there were two or
+        /// more ("Sanders said of Bill Clinton ... he said": which he is not
+        /// told by word order, and a wrong referent puts a quote on the
+        /// timeline of the person it is about).
+        func onlyPerson(since sentence: Int) -> String? {
+            let people = recent.filter { $0.type == .person && $0.sentence >= sentence }
+            guard let last = people.last, people.allSatisfy({ $0.name == last.name }) else { return nil }
+            return last.name
+        }
     }
 
     /// `mentions` are the sentence's, with absolute offsets; `offset` is the sentence's first byte.
@@ -69,7 +79,7 @@ struct Participants {
             let lower = word.lowercased
             var referent: String?
             if Self.personPronouns.contains(lower) {
-                referent = memory.lastNamed([.person], since: sentence - 2)
+                referent = memory.onlyPerson(since: sentence - 2)
             } else if Self.thingPronouns.contains(lower) {
                 referent = memory.lastNamed([.organization, .geopolitical, .location], since: sentence - 2)
             } else if lower == "the", index + 1 < words.count, Self.descriptions.contains(words[index + 1].lowercased) {

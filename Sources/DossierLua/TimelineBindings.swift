@@ -1,6 +1,7 @@
 import ArticleStore
 import CLua
 import DossierCore
+import EntityExtractor
 import Foundation
 import LuaKit
 import Timeline
@@ -258,8 +259,10 @@ enum TimelineBindings {
             let mentions = try store?.mentions(inArticle: article.id).map(\.mention) ?? []
             var input = TimelineArticle(article, mentions: mentions)
             if let target {
-                input = EntityEvents.prepare(input, for: [target])
-                events += EntityEvents.select(extractor.events(in: input), of: target, in: input, extractor: extractor, scope: scope)
+                let tokenized = TokenizedText(text: input.body)
+                input = EntityEvents.prepare(input, for: [target], tokenized: tokenized)
+                events += EntityEvents.select(extractor.events(in: input, tokenized: tokenized), of: target, in: input,
+                                              extractor: extractor, scope: scope)
             } else {
                 events += extractor.events(in: input)
             }

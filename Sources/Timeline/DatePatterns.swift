@@ -366,7 +366,7 @@ extension TaggingPass {
             }
             // "a 2021 RAV4", "the 2016 MacBook Pro": a model year names a product,
             // not a time ("the 2020 debate" stays a year).
-            if previous.kind == .word, Self.productDeterminers.contains(lowercased(i - 1)), isProductName(at: i + 1) || isProductName(at: i + 2) {
+            if previous.kind == .word, WordKey(bytes, previous.start, previous.end).map(Self.productDeterminers.contains) == true, isProductName(at: i + 1) || isProductName(at: i + 2) {
                 return nil
             }
             // "Section 2010", "Flight 2010", "Windows 2000", even at a sentence start.
@@ -384,7 +384,7 @@ extension TaggingPass {
             // "1600 Pennsylvania Avenue": a street number.
             var k = i + 1
             while k < tokens.count, k <= i + 3, tokens[k].kind == .word, tokens[k].isCapitalized {
-                if Self.streetWords.contains(lowercased(k)) { return nil }
+                if WordKey(bytes, tokens[k].start, tokens[k].end).map(Self.streetWords.contains) == true { return nil }
                 k += 1
             }
         }
@@ -412,11 +412,11 @@ extension TaggingPass {
     }
 
     /// Words before a model year ("a 2021 RAV4").
-    static let productDeterminers: Set<String> = ["a", "an", "the", "his", "her", "my", "their", "its", "our", "your", "this", "that", "new", "used"]
+    static let productDeterminers: Set<WordKey> = Set(["a", "an", "the", "his", "her", "my", "their", "its", "our", "your", "this", "that", "new", "used"].map(WordKey.init))
     /// Street types after a house number and a name.
-    static let streetWords: Set<String> = [
+    static let streetWords: Set<WordKey> = Set([
         "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr", "way", "place", "court", "highway",
-    ]
+    ].map(WordKey.init))
 
     /// Plural nouns after which a four-digit number is a count ("2010 troops").
     static let countedNouns: Set<WordKey> = Set([
@@ -429,15 +429,6 @@ extension TaggingPass {
         "pixels", "px", "mah", "watts", "hz", "mhz", "ghz", "gb", "mb", "tb", "yards", "calories", "horsepower", "hp",
         "lumens", "nits", "dpi", "ppi", "subscribers", "followers", "views", "downloads", "users", "customers",
     ].map(WordKey.init))
-
-    /// The lower-cased text of a short word token (empty when longer than 15 bytes).
-    func lowercased(_ i: Int) -> String {
-        let token = tokens[i]
-        guard token.end - token.start <= 15 else { return "" }
-        var text = ""
-        for q in token.start..<token.end { text.unicodeScalars.append(Unicode.Scalar(bytes[q] | (TextTokenizer.isLetter(bytes[q]) ? 0x20 : 0))) }
-        return text
-    }
 
     /// "fiscal 1989", "fiscal year 1989", "fiscal 1989's"; "fiscal 2025" is the
     /// fiscal year's label, normalised to the calendar year as TimeBank does.

@@ -185,9 +185,9 @@ extension TaggingPass {
         guard i > 0 else { return false }
         if tokens[i - 1].kind == .number { return true }
         if let k = key(i - 1), k == .once || k == .twice || k == .times { return true }
-        let previous = lowercased(i - 1)
-        return ["million", "billion", "trillion", "percent", "cents", "dollars", "barrels", "tons", "tonnes", "units", "visitors"].contains(previous)
+        return WordKey(bytes, tokens[i - 1].start, tokens[i - 1].end).map(Self.rateNouns.contains) == true
     }
+    static let rateNouns: Set<WordKey> = Set(["million", "billion", "trillion", "percent", "cents", "dollars", "barrels", "tons", "tonnes", "units", "visitors"].map(WordKey.init))
 
     /// "two years ago", "a year earlier", "three days later", "two weeks from now".
     private func pointedDate(duration: TimeExpression.Duration, suffixAt k: Int, start: Int) -> Candidate? {

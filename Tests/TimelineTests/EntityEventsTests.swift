@@ -33,4 +33,12 @@ import Testing
         #expect(story.map(\.trigger).contains("lost"))
         #expect(EntityEvents.select(events, of: TimelineTarget(name: "Embraer"), in: article, extractor: extractor).isEmpty)
     }
+
+    @Test func anAliasLinkedToAnotherEntityIsNotTheTarget() {
+        let bill = Mention(text: "Clinton", type: .person, entity: "Bill Clinton", start: 1, stop: 7, sentence: 1, source: .model)
+        let loose = Mention(text: "Clinton", type: .person, entity: "Clinton", start: 20, stop: 26, sentence: 2, source: .model)
+        let target = TimelineTarget(name: "Hillary Clinton", aliases: ["Clinton"])
+        #expect(target.entityNames(in: [bill]) == ["Hillary Clinton"])
+        #expect(target.entityNames(in: [bill, loose]) == ["Hillary Clinton", "Clinton"])
+    }
 }

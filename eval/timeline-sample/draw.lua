@@ -13,7 +13,7 @@ else
   for _, e in ipairs(timeline{limit = 5000}:events()) do if #e.entities > 0 then named[#named + 1] = e end end
   pools[1] = { name = "", events = named }
 end
-local function clean(s) return (s or ""):gsub("[\t\n]", " ") end
+local function clean(s) return ((s or ""):gsub("[\t\n]", " ")) end
 local per = count // #pools
 for _, pool in ipairs(pools) do
   local step = math.max(1, #pool.events // per)

@@ -61,6 +61,27 @@ public enum LanguageGuess {
     }
 
     public static func language(of bytes: UnsafeBufferPointer<UInt8>) -> Language? {
+        let counts = functionWordCounts(bytes)
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] >= minimumEvidence else { return nil }
+        return Language.allCases[best]
+    }
+
+    /// For one sentence, too short for `language(of:)` to trust: whether the
+    /// function words of some other language outnumber the English ones
+    /// ("Die Regierung hat am Montag ..."), so an English lexicon should not
+    /// read it. Sentences of fewer than five words are taken for English.
+    public static func isSentenceNotEnglish(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var spaces = 0
+        for byte in bytes where byte == 0x20 { spaces += 1 }
+        guard spaces >= 4 else { return false }
+        let counts = functionWordCounts(bytes)
+        let english = counts[0]
+        return counts.dropFirst().contains { $0 > english }
+    }
+
+    /// How many function words of each language (in `Language.allCases`
+    /// order) the first `sampleBytes` bytes hold.
+    private static func functionWordCounts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var counts = [Int](repeating: 0, count: Language.allCases.count)
         let end = min(bytes.count, sampleBytes)
         var index = 0
@@ -78,8 +99,7 @@ public enum LanguageGuess {
             guard index - start <= 7, let languages = table[hash] else { continue }
             for bit in 0..<counts.count where languages & (1 << UInt8(bit)) != 0 { counts[bit] += 1 }
         }
-        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] >= minimumEvidence else { return nil }
-        return Language.allCases[best]
+        return counts
     }
 
     /// Whether the extractor should skip `bytes`: a language other than English, confidently.

@@ -1,4 +1,5 @@
 import DossierCore
+import EntityExtractor
 import Foundation
 
 /// SemEval-2015 Task 4, Track A: per-target timelines from raw text, scored
@@ -110,9 +111,11 @@ public struct TimelineTaskEvaluation: Sendable {
             let id = Int64(document.id) ?? Int64(index)
             documents[id] = document
             let targets = set.targets.map { TimelineTarget(name: $0) }
+            let tokenized = TokenizedText(text: document.text)
             let article = EntityEvents.prepare(TimelineArticle(id: id, title: document.title, published: document.published,
-                                                               body: document.text, mentions: mentions(document.text)), for: targets)
-            let events = extractor.events(in: article)
+                                                               body: document.text, mentions: mentions(document.text)),
+                                               for: targets, tokenized: tokenized)
+            let events = extractor.events(in: article, tokenized: tokenized)
             for target in targets {
                 perTarget[target.name, default: []] += EntityEvents.select(events, of: target, in: article, extractor: extractor, scope: scope)
             }

@@ -32,11 +32,15 @@ public struct TimelineTarget: Hashable, Sendable {
     }
 
     /// The canonical entity names in `mentions` that are this target: a
-    /// mention's entity or text equal to the name or an alias (any case).
+    /// mention's entity equal to the name or an alias (any case), or its text
+    /// when the extractor linked it to no other name.
     func entityNames(in mentions: [Mention]) -> Swift.Set<String> {
         let names = Swift.Set(searchNames.map { $0.lowercased() })
         var found: Swift.Set<String> = [name]
-        for mention in mentions where names.contains(mention.entity.lowercased()) || names.contains(mention.text.lowercased()) {
+        // A text match counts only where the extractor linked the mention to
+        // nothing else: "Clinton" linked to Bill Clinton is not Hillary Clinton.
+        for mention in mentions where names.contains(mention.entity.lowercased())
+            || names.contains(mention.text.lowercased()) && mention.entity.lowercased() == mention.text.lowercased() {
             found.insert(mention.entity)
         }
         return found
@@ -61,7 +65,7 @@ public struct TimelineTarget: Hashable, Sendable {
                 guard bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) else { index += 1; continue }
                 let end = index + needle.count
                 let wholeWord = (index == 0 || !Self.isWordByte(bytes[index - 1])) && (end == bytes.count || !Self.isWordByte(bytes[end]))
-                let covered = (article.mentions + found).contains { $0.byteRange.overlaps(index..<end) }
+                let covered = article.mentions.contains { $0.byteRange.overlaps(index..<end) } || found.contains { $0.byteRange.overlaps(index..<end) }
                 if wholeWord, !covered, let sentence = sentences.firstIndex(where: { $0.contains(index) }) {
                     found.append(Mention(text: candidate, type: isPerson ? .person : .organization, entity: name,
                                          start: index + 1, stop: end, sentence: sentence + 1, source: .rule))
@@ -90,12 +94,10 @@ public enum EntityEvents {
     }
 
     /// The article with the target's missed mentions added, for extraction.
-    public static func prepare(_ article: TimelineArticle, for targets: [TimelineTarget]) -> TimelineArticle {
-        let tokenized = TokenizedText(text: article.body)
-        let ranges = tokenized.sentences.compactMap { range -> Range<Int>? in
-            guard let first = range.first, let last = range.last else { return nil }
-            return tokenized.tokens[first].range.lowerBound..<tokenized.tokens[last].range.upperBound
-        }
+    /// `tokenized` is the body's tokenization, to hand on to
+    /// `EventExtractor.events(in:tokenized:)` so the body is split once.
+    public static func prepare(_ article: TimelineArticle, for targets: [TimelineTarget], tokenized: TokenizedText? = nil) -> TimelineArticle {
+        let ranges = EventExtractor.sentenceRanges(of: tokenized ?? TokenizedText(text: article.body))
         var prepared = article
         for target in targets { prepared.mentions += target.mentions(in: prepared, sentences: ranges) }
         prepared.mentions.sort { $0.start < $1.start }

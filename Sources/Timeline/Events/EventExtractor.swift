@@ -52,12 +52,11 @@ public struct EventExtractor: Sendable {
         }
     }
 
-    public func events(in article: TimelineArticle) -> [Event] {
-        let tokenized = TokenizedText(text: article.body)
-        let sentences = tokenized.sentences.compactMap { range -> Range<Int>? in
-            guard let first = range.first, let last = range.last else { return nil }
-            return tokenized.tokens[first].range.lowerBound..<tokenized.tokens[last].range.upperBound
-        }
+    /// `tokenized`: the body already tokenized (by `EntityEvents.prepare`),
+    /// so an article is split once.
+    public func events(in article: TimelineArticle, tokenized given: TokenizedText? = nil) -> [Event] {
+        let tokenized = given ?? TokenizedText(text: article.body)
+        let sentences = Self.sentenceRanges(of: tokenized)
         let expressions = tagger.find(in: article.body, anchor: article.published)
         var mentionsBySentence: [Int: [Mention]] = [:]
         // Sentence numbers of title or byline mentions count within their own
@@ -90,7 +89,8 @@ public struct EventExtractor: Sendable {
                 stop: sentence.upperBound, text: text)
             let words = EventTrigger.split(text)
             // A caption repeated under every photo, a copyright line: no events.
-            guard seen.insert(text).inserted, !Self.isBoilerplate(words, text: text), Self.isEnglish(words) else { continue }
+            guard seen.insert(text).inserted, !Self.isBoilerplate(words, text: text),
+                  !bytes.withUnsafeBufferPointer(LanguageGuess.isSentenceNotEnglish) else { continue }
             let participants = Participants(words: words, bytes: bytes, offset: sentence.lowerBound,
                                             mentions: mentionsBySentence[number] ?? [], sentence: number, memory: &memory)
             events += self.events(words: words, offset: sentence.lowerBound, expressions: inSentence,
@@ -106,7 +106,8 @@ public struct EventExtractor: Sendable {
         let dated = Self.joiningRanges(expressions.filter { $0.type != .set && $0.interval != nil && $0.precision != nil && Self.isPlausible($0) },
                                        words: words, offset: offset)
         let local = dated.map { ($0, ($0.byteRange.lowerBound - offset)..<($0.byteRange.upperBound - offset)) }
-        var events: [Event] = []
+        // An "If ..." sentence: what it tells may not happen.
+        let isConditional = words.first.map { Self.conditionals.contains($0.lowercased) } ?? false
         var triggers: [(index: Int, group: VerbGroup)] = []
         for (index, word) in words.enumerated() {
             let lower = word.lowercased
@@ -114,61 +115,89 @@ public struct EventExtractor: Sendable {
             // A capital inside the sentence is a name ("Ahmed", "Boeing"), not a trigger.
             if index > 0, word.text.first?.isUppercase == true { continue }
             if VerbGroup.auxiliaries.contains(lower) || Self.notTriggers.contains(lower) || !lexicon.isEvent(lower) { continue }
-            let group = VerbGroup(words: words, at: index)
-            if group.isNegated || Self.isAttributive(words, at: index, group: group) { continue }
+            var group = VerbGroup(words: words, at: index)
+            if group.isNegated || Self.isAttributive(words, at: index, group: group) || Self.isState(words, at: index)
+                || Self.isAddressedToReader(words, before: index, group: group) { continue }
+            if isConditional || Self.isInConditionalClause(words, at: index, participants: participants)
+                || group.isInfinitive && Self.hasModalBefore(words, at: index) { group.isHypothetical = true }
             triggers.append((index, group))
         }
         let counted = words.map { word in !local.contains { $0.1.contains(word.range.lowerBound) } }
         let entitiesOf = participants.entities(words: words, triggers: triggers.map(\.index), counted: counted)
-        // The last verb's anchor, for the nouns and infinitives after it.
-        var governing: (group: VerbGroup, anchor: Anchor?, reported: Bool)?
-        for (index, group) in triggers {
+        let governed = Self.governedTriggers(local, words: words, triggers: triggers, participants: participants,
+                                             publication: publication)
+
+        // Finite verbs first (their own expression, else their tense), then
+        // the nouns, gerunds and infinitives, which take the time of the verb
+        // they hang on.
+        var decided: [Int: (anchor: Anchor?, tense: Event.Tense?, reported: Bool, hypothetical: Bool)] = [:]
+        for (index, group) in triggers where Self.isFinite(group) {
             let word = words[index]
-            let clause = participants.clause(at: word.range.lowerBound)
             var anchor: Anchor?
-            if let expression = governingExpression(local, near: word.range, clause: clause, group: group, publication: publication) {
-                anchor = self.anchor(for: expression)
+            if let expression = governed[index] { anchor = self.anchor(for: expression) }
+            if anchor == nil {
+                switch group.tense {
+                case .future: anchor = dates.after
+                case .present: anchor = published
+                case .past:
+                    // Past, undated, told after the lead: it happened before the
+                    // report, when is not said. In the lead, or a report, it is the
+                    // news of the day.
+                    let isNews = source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased)
+                    anchor = isNews ? published : dates.before
+                case nil: anchor = published
+                }
+                // "has signed": the day's news in the lead, background after it.
+                if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? published : dates.before }
             }
+            let habitual = Self.isHabitual(words, clause: participants.clause(at: word.range.lowerBound))
+            let reported = anchor.map { isReported(group: group, tense: group.tense, governedReport: nil, anchor: $0, word: word.lowercased,
+                                                   source: source, habitual: habitual) } ?? false
+            decided[index] = (anchor, group.tense, reported, group.isHypothetical)
+        }
+        for (index, group) in triggers where !Self.isFinite(group) {
+            let word = words[index]
+            var anchor: Anchor?
             var tense = group.tense
             var governedReport: Bool?
-            if anchor == nil {
-                if group.isInfinitive || group.tense == nil, let governing {
-                    // "plans to sell", "the sale": the time of the verb before it;
-                    // after an intention, later than it.
-                    tense = group.isInfinitive && (governing.group.tense == .future || Self.intentions.contains(governing.group.phrase.split(separator: " ").last.map { $0.lowercased() } ?? ""))
-                        ? .future : governing.group.tense
-                    anchor = tense == .future ? dates.after : governing.anchor
-                    governedReport = governing.reported
-                } else {
-                    switch tense {
-                    case .future: anchor = dates.after
-                    case .present: anchor = published
-                    case .past:
-                        // Past, undated, told after the lead: it happened before the
-                        // report, when is not said. In the lead, or a report, it is the
-                        // news of the day.
-                        let isNews = source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased)
-                        anchor = isNews ? published : dates.before
-                    case nil: anchor = published
-                    }
-                    // "has signed": the day's news in the lead, background after it.
-                    if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? published : dates.before }
-                }
+            var hypothetical = group.isHypothetical
+            if let head = Self.head(of: index, group: group, words: words, triggers: triggers, participants: participants),
+               let verb = decided[head] {
+                // "plans to sell", "the sale was announced", "divesting ... by selling":
+                // the time of the verb; after an intention, later than it.
+                let headGroup = triggers.first { $0.index == head }?.group
+                let intends = headGroup.map { $0.tense == .future || Self.intentions.contains(words[head].lowercased) } ?? false
+                tense = group.isInfinitive && intends ? .future : verb.tense
+                anchor = tense == .future && group.isInfinitive ? dates.after : verb.anchor
+                governedReport = verb.reported
+                hypothetical = hypothetical || verb.hypothetical
+            } else if let expression = governed[index] {
+                anchor = self.anchor(for: expression)
+            } else {
+                anchor = published
             }
-            let reported = anchor.map { isReported(group: group, tense: tense, governedReport: governedReport, anchor: $0, word: word.lowercased, source: source) } ?? false
-            if group.tense != nil && !group.isInfinitive { governing = (group, anchor, reported) }
-            guard let anchor, reported else { continue }
+            let reported = anchor.map { isReported(group: group, tense: tense, governedReport: governedReport, anchor: $0, word: word.lowercased,
+                                                   source: source, habitual: false) } ?? false
+            decided[index] = (anchor, tense, reported, hypothetical)
+        }
+
+        var events: [Event] = []
+        var arithmetic: Set<Int> = []
+        for (index, group) in triggers {
+            guard let decision = decided[index], let anchor = decision.anchor, decision.reported else { continue }
+            let word = words[index]
             var eventSource = source
             eventSource.triggerStart = offset + word.range.lowerBound + 1
             eventSource.triggerStop = offset + word.range.upperBound
-            let label = anchor.label
             let entities = entitiesOf[index] ?? []
             events.append(Event(
-                interval: anchor.interval, precision: anchor.precision, modifier: anchor.modifier, label: label,
+                interval: anchor.interval, precision: anchor.precision, modifier: anchor.modifier, label: anchor.label,
                 when: anchor.when, dating: anchor.dating, trigger: group.phrase, entities: entities, sources: [eventSource],
-                tense: tense, isHypothetical: group.isHypothetical))
-            if let expression = anchor.expression, expression.type != .duration {
-                for duration in expressions where duration.type == .duration && duration.interval == nil {
+                tense: decision.tense, isHypothetical: decision.hypothetical))
+            // The point a gap began, once per sentence: on the verb the date governs.
+            if let expression = anchor.expression, expression.type != .duration, governed[index] != nil, Self.isFinite(group) {
+                for duration in expressions where duration.type == .duration && duration.interval == nil
+                    && arithmetic.insert(duration.byteRange.lowerBound).inserted {
                     if let earlier = earlierPoint(before: expression, by: duration, words: words, offset: offset,
                                                   trigger: group.phrase, entities: entities, source: eventSource) {
                         events.append(earlier)
@@ -178,6 +207,135 @@ public struct EventExtractor: Sendable {
         }
         return events
     }
+
+    /// A verb with a tense of its own ("resumed", "has signed", "will fly"),
+    /// not a noun, gerund or infinitive.
+    static func isFinite(_ group: VerbGroup) -> Bool { group.tense != nil && !group.isInfinitive }
+
+    /// The finite verb a noun, gerund or infinitive hangs on: an infinitive or
+    /// gerund on the verb at most four words before it in its clause ("plans
+    /// to sell", "began rising", "divesting its stake by selling"), a noun on
+    /// the nearest verb at most four words away ("the loss was reported",
+    /// "resumed consultations").
+    static func head(of index: Int, group: VerbGroup, words: [EventTrigger.Word], triggers: [(index: Int, group: VerbGroup)],
+                     participants: Participants) -> Int? {
+        let clause = participants.clause(at: words[index].range.lowerBound)
+        let isNoun = !group.isInfinitive && !words[index].lowercased.hasSuffix("ing")
+        var best: (distance: Int, index: Int)?
+        for (other, otherGroup) in triggers where other != index && isFinite(otherGroup) && clause.contains(words[other].range.lowerBound) {
+            let distance = other < index ? index - other : other - index
+            guard distance <= 4, other < index || isNoun else { continue }
+            if best == nil || distance < best!.distance { best = (distance, other) }
+        }
+        return best?.index
+    }
+
+    /// Which trigger each time expression dates. A date governs the finite
+    /// verb before it in its clause (the nearest), or the one after it when
+    /// it opens the clause; a fronted date with no verb of its own
+    /// ("In April 2025, after a gap, the two countries resumed") the first
+    /// verb of the next clause; a noun, gerund or infinitive only when at
+    /// most three words from it ("the 1998 acquisitions", "sales in 2010").
+    /// A date in a parenthesis, a relative clause or another clause of the
+    /// sentence does not date the main verb ("he challenged Reagan in 1980
+    /// ..., Bush moved"). For a future verb, only a date not over by publication.
+    static func governedTriggers(_ expressions: [(TimeExpression, Range<Int>)], words: [EventTrigger.Word],
+                                 triggers: [(index: Int, group: VerbGroup)], participants: Participants,
+                                 publication: PublicationDate?) -> [Int: TimeExpression] {
+        var result: [Int: (expression: TimeExpression, distance: Int)] = [:]
+        func offer(_ expression: TimeExpression, to trigger: Int, distance: Int, group: VerbGroup) {
+            if group.tense == .future, let publication, let interval = expression.interval, interval.end <= publication.instant { return }
+            if let current = result[trigger], current.distance <= distance { return }
+            result[trigger] = (expression, distance)
+        }
+        for (expression, range) in expressions {
+            let first = words.firstIndex { $0.range.upperBound > range.lowerBound } ?? words.count
+            let last = words.lastIndex { $0.range.lowerBound < range.upperBound } ?? first
+            func distance(_ index: Int) -> Int { index < first ? first - index : max(0, index - last) }
+            let clause = participants.clause(at: range.lowerBound)
+            let inClause = triggers.filter { clause.contains(words[$0.index].range.lowerBound) }
+            var finite = inClause.filter { isFinite($0.group) }
+            // Only a date that opens its clause ("In April 2025, after a gap, ...")
+            // reaches into the next; not one inside a quotation ("... in the next
+            // couple days," he said).
+            let opensClause = words.prefix(first).filter { clause.contains($0.range.lowerBound) }.count <= 1
+            if finite.isEmpty, opensClause, let next = participants.clauses.first(where: { $0.lowerBound >= clause.upperBound }) {
+                finite = Array(triggers.filter { isFinite($0.group) && next.contains(words[$0.index].range.lowerBound) }.prefix(1))
+            }
+            // A verb that is no event ("had remained dormant since the early
+            // 2010s", "looked"), nearer the date than any trigger, takes it.
+            let blocker = words.indices.filter { index in
+                clause.contains(words[index].range.lowerBound) && !triggers.contains { $0.index == index }
+                    && notTriggers.contains(words[index].lowercased)
+            }.map(distance).min()
+            // The verb a date follows ("challenged Reagan in 1980"), else, for a
+            // date that opens its clause, the verb after it ("In 2024, the firm said").
+            let before = finite.filter { $0.index < first }
+            let chosen = before.isEmpty ? finite.min(by: { distance($0.index) < distance($1.index) }) : before.last
+            if let verb = chosen {
+                if blocker.map({ $0 >= distance(verb.index) }) ?? true {
+                    offer(expression, to: verb.index, distance: distance(verb.index), group: verb.group)
+                }
+            } else if blocker == nil, let nearest = inClause.min(by: { distance($0.index) < distance($1.index) }) {
+                offer(expression, to: nearest.index, distance: distance(nearest.index), group: nearest.group)
+            }
+            for (index, group) in inClause where !isFinite(group) && distance(index) <= 3 {
+                offer(expression, to: index, distance: distance(index), group: group)
+            }
+        }
+        return result.mapValues(\.expression)
+    }
+
+    /// A participle of state after a degree word ("far more strained", "very
+    /// concerned"), or after a preposition before its noun ("among elected
+    /// officials"): an adjective, not something that happened.
+    static func isState(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let word = words[index].lowercased
+        let previous = words[index - 1].lowercased
+        if degreeWords.contains(previous), word.hasSuffix("ed") || word.hasSuffix("en") { return true }
+        if word.hasSuffix("ed"), attributivePrepositions.contains(previous), index + 1 < words.count,
+           words[index + 1].text.first?.isLowercase == true, !VerbGroup.prepositions.contains(words[index + 1].lowercased),
+           !VerbGroup.determiners.contains(words[index + 1].lowercased) { return true }
+        return false
+    }
+    static let degreeWords: Set<String> = ["more", "most", "very", "so", "too", "less", "least", "increasingly", "quite", "rather", "fairly", "deeply", "highly"]
+    static let attributivePrepositions: Set<String> = ["among", "of", "for", "with", "from", "against", "between", "without", "like"]
+
+    /// "you'll get unlimited access", "you can see": words to the reader
+    /// (promotion, instructions, game text), not news.
+    static func isAddressedToReader(_ words: [EventTrigger.Word], before index: Int, group: VerbGroup) -> Bool {
+        // The subject is just before the verb group ("you'll" is one word).
+        let auxiliaries = group.phrase.split(separator: " ").count - 1
+        return words[max(0, index - auxiliaries - 1)..<index].contains { $0.lowercased == "you" || $0.lowercased.hasPrefix("you'") }
+    }
+
+    /// "If I leave this unchecked, ...", "... unless the board agrees": what may happen.
+    static let conditionals: Set<String> = ["if", "unless", "whether"]
+    static func isInConditionalClause(_ words: [EventTrigger.Word], at index: Int, participants: Participants) -> Bool {
+        let clause = participants.clause(at: words[index].range.lowerBound)
+        guard let opener = words.first(where: { clause.contains($0.range.lowerBound) }) else { return false }
+        return conditionals.contains(opener.lowercased)
+    }
+
+    /// "would be easier to achieve": an infinitive under a modal is no more
+    /// than the modal's verb.
+    static func hasModalBefore(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        let from = max(0, index - 6)
+        return words[from..<index].contains { VerbGroup.modals.contains(VerbGroup.expanded($0.lowercased)) }
+    }
+
+    /// "Trump says different things to different audiences over and over",
+    /// "she usually flies": habits are no dated events.
+    static func isHabitual(_ words: [EventTrigger.Word], clause: Range<Int>) -> Bool {
+        var previous = ""
+        for word in words where clause.contains(word.range.lowerBound) {
+            if habitualWords.contains(word.lowercased) || previous == "over" && word.lowercased == "and" { return true }
+            previous = word.lowercased
+        }
+        return false
+    }
+    static let habitualWords: Set<String> = ["always", "usually", "often", "frequently", "sometimes", "typically", "generally", "regularly", "routinely", "habitually", "constantly"]
 
     /// A participle used as an adjective: after an article, a possessive or
     /// an adverb in -ly, before a noun ("his continued struggles", "the newly
@@ -206,7 +364,9 @@ public struct EventExtractor: Sendable {
     /// `governedReport`: for a noun, gerund or infinitive that took its time
     /// from the verb before it, whether that verb is reported ("is divesting
     /// by selling": both, or neither).
-    private func isReported(group: VerbGroup, tense: Event.Tense?, governedReport: Bool?, anchor: Anchor, word: String, source: Event.Source) -> Bool {
+    private func isReported(group: VerbGroup, tense: Event.Tense?, governedReport: Bool?, anchor: Anchor, word: String,
+                            source: Event.Source, habitual: Bool) -> Bool {
+        if habitual, tense == .present || tense == nil, group.isSimple { return false }
         if anchor.dating == .expression || group.isHypothetical { return true }
         if source.text.hasSuffix("?") { return false }
         // A noun ("appeal", "tenure") needs a date of its own; a gerund or an
@@ -221,27 +381,13 @@ public struct EventExtractor: Sendable {
         "confirms", "confirmed", "claims", "claimed", "warns", "warned", "insists", "insisted", "explains", "explained",
     ]
 
-    /// The lexicon is English: a sentence of five words or more in which
-    /// German, French or Spanish function words outnumber English ones gives
-    /// no events ("die" and "des" are English words too).
-    static func isEnglish(_ words: [EventTrigger.Word]) -> Bool {
-        guard words.count >= 5 else { return true }
-        var english = 0, other = 0
-        for word in words {
-            if englishFunctionWords.contains(word.lowercased) { english += 1 }
-            if foreignFunctionWords.contains(word.lowercased) { other += 1 }
+    /// Byte ranges of the sentences of a tokenized text.
+    public static func sentenceRanges(of tokenized: TokenizedText) -> [Range<Int>] {
+        tokenized.sentences.compactMap { range -> Range<Int>? in
+            guard let first = range.first, let last = range.last else { return nil }
+            return tokenized.tokens[first].range.lowerBound..<tokenized.tokens[last].range.upperBound
         }
-        return english >= other && (english > 0 || other == 0)
     }
-
-    static let englishFunctionWords: Set<String> = [
-        "the", "a", "an", "of", "to", "in", "and", "is", "was", "for", "on", "that", "with", "as", "by", "at", "it",
-        "he", "she", "they", "we", "his", "her", "their", "has", "have", "had", "were", "be", "been", "from", "this", "or", "but", "not",
-    ]
-    static let foreignFunctionWords: Set<String> = [
-        "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "auf", "ein", "eine", "zu", "von", "im", "den", "dem", "auch", "wird",
-        "le", "la", "les", "et", "est", "une", "dans", "pour", "qui", "pas", "du", "el", "los", "las", "y", "es", "en", "por", "con", "una", "para",
-    ]
 
     /// "Copyright 2019 ...", "© 2021 ...", "All rights reserved": page furniture.
     static func isBoilerplate(_ words: [EventTrigger.Word], text: String) -> Bool {
@@ -254,8 +400,18 @@ public struct EventExtractor: Sendable {
         for (index, word) in words.enumerated() {
             if word.lowercased == "copyright" { return true }
             if word.lowercased == "rights", index + 1 < words.count, words[index + 1].lowercased == "reserved" { return true }
+            // A reference list: "Jasmeen PK, et al. Sulfasalazine induced ..."
+            if word.lowercased == "et", index + 1 < words.count, words[index + 1].lowercased == "al" { return true }
         }
-        return false
+        // A line that leads into a list or a quotation below it ("The
+        // following four jokes were written by Kaleb, as told to his grandpa:").
+        var last = text.utf8.endIndex
+        while last > text.utf8.startIndex {
+            let previous = text.utf8.index(before: last)
+            guard text.utf8[previous] == UInt8(ascii: " ") else { break }
+            last = previous
+        }
+        return last > text.utf8.startIndex && text.utf8[text.utf8.index(before: last)] == UInt8(ascii: ":")
     }
 
     /// "between 2010 and 2015", "from May to July": one span from the start
@@ -295,23 +451,6 @@ public struct EventExtractor: Sendable {
     /// This year, read once: asked for every expression of every sentence, and
     /// a century of slack makes a run across New Year's Eve immaterial.
     private static let currentYear = CalendarMath.civil(CalendarMath.split(Date(), utcOffsetSeconds: 0).day).year
-
-    /// The time expression a trigger's time comes from: the nearest in its
-    /// clause, else the nearest in the sentence; for a future event, only one
-    /// that is not over by publication.
-    private func governingExpression(_ expressions: [(TimeExpression, Range<Int>)], near word: Range<Int>, clause: Range<Int>,
-                                     group: VerbGroup, publication: PublicationDate?) -> TimeExpression? {
-        func distance(_ range: Range<Int>) -> Int {
-            range.upperBound <= word.lowerBound ? word.lowerBound - range.upperBound : max(0, range.lowerBound - word.upperBound)
-        }
-        let usable = expressions.filter { expression, _ in
-            guard group.tense == .future, let publication, let interval = expression.interval else { return true }
-            return interval.end > publication.instant
-        }
-        let inClause = usable.filter { clause.contains($0.1.lowerBound) }
-        let pool = inClause.isEmpty ? usable : inClause
-        return pool.min { distance($0.1) < distance($1.1) }?.0
-    }
 
     private func anchor(for expression: TimeExpression) -> Anchor? {
         guard let interval = expression.interval, let precision = expression.precision else { return nil }
@@ -397,6 +536,8 @@ public struct EventExtractor: Sendable {
         "know", "knows", "seem", "seems", "seemed", "want", "wants", "like", "likes", "love", "loves", "hope", "hopes",
         "need", "needs", "mean", "means", "worth", "remember", "remembering", "wish", "wonder", "guess", "suppose",
         "felt", "wished", "wanted", "able", "us", "liked", "loved", "knew", "believed", "seemed",
+        // How things look or stay, and hearsay: states, not happenings.
+        "look", "looks", "looked", "remain", "remains", "remained", "rumored", "rumoured", "assumed",
     ]
 
     /// The entities a story is about: named at least twice and at least half

@@ -21,6 +21,9 @@ public struct EventLexicon: Sendable {
     /// written in the past, present-tense headlines are not.
     let families: [String: Counts]
     let threshold: Double
+    /// `isEvent` for every word of the file, decided once: asked for every
+    /// word of every article, the family and suffix fallbacks cost a stem each.
+    private var decided: [String: Bool] = [:]
 
     public static let bundled: EventLexicon = {
         let url = Bundle.module.url(forResource: "event-words", withExtension: "tsv", subdirectory: "Resources")
@@ -57,6 +60,10 @@ public struct EventLexicon: Sendable {
         // 0.4 and 0.5 tie on TimeBank/AQUAINT (F1 0.79 cross-validated); the
         // lower one keeps nominal events such as "flight" and "delivery".
         threshold = 0.4
+        var decided: [String: Bool] = [:]
+        decided.reserveCapacity(words.count)
+        for word in words.keys { decided[word] = (eventRate(word) ?? 0) >= threshold }
+        self.decided = decided
     }
 
     /// A crude stem that joins a verb's or noun's forms: "launches",
@@ -95,6 +102,7 @@ public struct EventLexicon: Sendable {
     }
 
     public func isEvent(_ word: String) -> Bool {
-        (eventRate(word) ?? 0) >= threshold
+        if let known = decided[word] { return known }
+        return (eventRate(word) ?? 0) >= threshold
     }
 }

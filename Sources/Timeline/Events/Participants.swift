@@ -18,6 +18,12 @@ struct Participants {
     private(set) var clauses: [Range<Int>] = []
     /// Named (or referred-to) entities as word spans.
     private(set) var spans: [(entity: String, first: Int, last: Int)] = []
+    /// Spans that are possessors ("Hartley's wife", "his support"): they own
+    /// the noun after them, not the verb of the sentence.
+    private var possessors: Set<Int> = []
+    /// Byte offsets of the sentence's commas: a name before a comma closes
+    /// an apposition ("the governor of Massachusetts, had adopted").
+    private var commas: [Int] = []
 
     /// Recent entities with their types, newest last, kept across sentences.
     struct Memory {
@@ -32,11 +38,22 @@ struct Participants {
         func lastNamed(_ types: Set<EntityType>, since sentence: Int) -> String? {
             recent.last { types.contains($0.type) && $0.sentence >= sentence }?.name
         }
+
+        /// The one person named since `sentence`; nil when there were two or
+        /// more ("Sanders said of Bill Clinton ... he said": which he is not
+        /// told by word order, and a wrong referent puts a quote on the
+        /// timeline of the person it is about).
+        func onlyPerson(since sentence: Int) -> String? {
+            let people = recent.filter { $0.type == .person && $0.sentence >= sentence }
+            guard let last = people.last, people.allSatisfy({ $0.name == last.name }) else { return nil }
+            return last.name
+        }
     }
 
     /// `mentions` are the sentence's, with absolute offsets; `offset` is the sentence's first byte.
     init(words: [EventTrigger.Word], bytes: ArraySlice<UInt8>, offset: Int, mentions: [Mention], sentence: Int, memory: inout Memory) {
         let cuts = Self.clauseStarts(words: words, bytes: bytes)
+        for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: ",") { commas.append(position) }
         for (index, start) in cuts.enumerated() {
             clauses.append(start..<(index + 1 < cuts.count ? cuts[index + 1] : bytes.count))
         }
@@ -46,18 +63,23 @@ struct Participants {
             // Mentions that start before this word's end: their words.
             while mentionIndex < sorted.count, sorted[mentionIndex].byteRange.lowerBound - offset < word.range.upperBound {
                 let mention = sorted[mentionIndex]
+                mentionIndex += 1
+                // Extractor noise ("We", "Oh", "E") and a country named by its
+                // people's adjective ("Ukrainian companies", "the Swedish
+                // approach") take part in nothing.
+                guard !Self.isNoise(mention), !Self.isDemonym(mention) else { continue }
                 let range = (mention.byteRange.lowerBound - offset)..<(mention.byteRange.upperBound - offset)
                 let first = words.firstIndex { $0.range.upperBound > range.lowerBound } ?? index
-                let last = words.lastIndex { $0.range.lowerBound < range.upperBound } ?? first
-                spans.append((mention.entity, first, max(first, last)))
+                let last = max(first, words.lastIndex { $0.range.lowerBound < range.upperBound } ?? first)
+                if last < words.count, words[last].lowercased.hasSuffix("'s") { possessors.insert(spans.count) }
+                spans.append((mention.entity, first, last))
                 memory.note(mention, sentence: sentence)
-                mentionIndex += 1
             }
             if spans.contains(where: { $0.first <= index && index <= $0.last }) { continue }
             let lower = word.lowercased
             var referent: String?
             if Self.personPronouns.contains(lower) {
-                referent = memory.lastNamed([.person], since: sentence - 2)
+                referent = memory.onlyPerson(since: sentence - 2)
             } else if Self.thingPronouns.contains(lower) {
                 referent = memory.lastNamed([.organization, .geopolitical, .location], since: sentence - 2)
             } else if lower == "the", index + 1 < words.count, Self.descriptions.contains(words[index + 1].lowercased) {
@@ -65,14 +87,19 @@ struct Participants {
             } else if lower == "the", index + 2 < words.count, words[index + 1].lowercased == "two",
                       Self.pairs.contains(words[index + 2].lowercased) {
                 // "the two countries": the last two named.
-                let named = memory.recent.filter { [.organization, .geopolitical].contains($0.type) && $0.sentence >= sentence - 2 }.suffix(2)
+                let noun = words[index + 2].lowercased
+                let types: Set<EntityType> = Self.countryPairs.contains(noun) ? [.geopolitical] : Self.companyPairs.contains(noun) ? [.organization] : [.organization, .geopolitical]
+                let named = memory.recent.filter { types.contains($0.type) && $0.sentence >= sentence - 2 }.suffix(2)
                 for entity in named { spans.append((entity.name, index, index + 2)) }
                 continue
             }
-            if let referent { spans.append((referent, index, lower == "the" ? index + 1 : index)) }
+            if let referent {
+                if Self.possessivePronouns.contains(lower) { possessors.insert(spans.count) }
+                spans.append((referent, index, lower == "the" ? index + 1 : index))
+            }
         }
         while mentionIndex < sorted.count {
-            memory.note(sorted[mentionIndex], sentence: sentence)
+            if !Self.isNoise(sorted[mentionIndex]) && !Self.isDemonym(sorted[mentionIndex]) { memory.note(sorted[mentionIndex], sentence: sentence) }
             mentionIndex += 1
         }
     }
@@ -98,11 +125,17 @@ struct Participants {
             if !(result[trigger]?.contains(entity) ?? false) { result[trigger, default: []].append(entity) }
         }
         let triggerSet = Set(triggers)
-        for span in spans {
+        for (number, span) in spans.enumerated() {
+            let isPossessor = possessors.contains(number)
             // Near: at most two words away on either side.
             // Near, with no other name between ("he'd be Donald Trump," Sharpton
             // said: the saying is Sharpton's) and in the same clause.
-            for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= 2) || (trigger < span.first && gap(trigger, span.first) <= 2) {
+            // A possessor owns the word right after it ("Clinton's tenure"), not
+            // the verb of "Hartley's wife sobbed"; no name reaches past a comma.
+            for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= (isPossessor ? 1 : 2)) || (!isPossessor && trigger < span.first && gap(trigger, span.first) <= 2) {
+                let low = min(words[trigger].range.upperBound, words[span.last].range.upperBound)
+                let high = max(words[trigger].range.lowerBound, words[span.first].range.lowerBound)
+                if commas.contains(where: { $0 >= low && $0 < high }) { continue }
                 let between = trigger > span.last ? (span.last + 1)..<trigger : (trigger + 1)..<span.first
                 if spans.contains(where: { between.contains($0.first) && $0.entity != span.entity }) { continue }
                 if clause(at: words[trigger].range.lowerBound) != clause(at: words[span.first].range.lowerBound) { continue }
@@ -110,7 +143,11 @@ struct Participants {
             }
             // Its verb: the first trigger after it within six words, no other
             // name between but one it is coordinated with ("Pakistan and Bangladesh have").
-            if let verb = triggers.first(where: { $0 > span.last }), gap(span.last, verb) <= 6,
+            // Not for a possessor, a name after "of" ("the governor of
+            // Massachusetts, had adopted") or an object ("trailing Clinton but has invested").
+            let before = span.first > 0 ? words[span.first - 1].lowercased : ""
+            let isObject = before == "of" || span.first > 0 && triggerSet.contains(span.first - 1) && !EventExtractor.reporting.contains(before)
+            if !isPossessor, !isObject, let verb = triggers.first(where: { $0 > span.last }), gap(span.last, verb) <= 6,
                !spans.contains(where: { other in
                    other.first > span.last && other.first < verb
                        && !(other.first - span.last <= 2 && words[span.last + 1..<other.first].allSatisfy { $0.lowercased == "and" })
@@ -167,6 +204,27 @@ struct Participants {
         "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but", "because", "where", "when",
         "after", "before", "as", "and", "since", "until", "unless", "if",
     ]
+    /// A one-letter "entity", or a pronoun or interjection taken for a name.
+    static func isNoise(_ mention: Mention) -> Bool {
+        mention.text.utf8.count <= 1 || noiseWords.contains(mention.text.lowercased())
+    }
+    static let noiseWords: Set<String> = [
+        "we", "i", "you", "he", "she", "it", "they", "oh", "ah", "damn", "wow", "hey", "yes", "no", "ok", "okay", "well", "so",
+        "us", "our", "my", "me", "thanks", "please", "hello", "dear",
+    ]
+
+    /// A country or place named by the adjective of its people: the mention's
+    /// text is not the entity's name and ends as demonyms do.
+    static func isDemonym(_ mention: Mention) -> Bool {
+        guard mention.entityType == .geopolitical || mention.entityType == .location,
+              mention.text.lowercased() != mention.entity.lowercased() else { return false }
+        let text = mention.text.lowercased()
+        return demonymEndings.contains { text.hasSuffix($0) } && !mention.entity.lowercased().hasPrefix(text)
+    }
+    static let demonymEndings = ["ian", "ean", "an", "ish", "ese", "i", "ic", "ch"]
+    static let possessivePronouns: Set<String> = ["his", "her", "its", "their"]
+    static let countryPairs: Set<String> = ["countries", "nations", "states", "governments", "neighbours", "neighbors"]
+    static let companyPairs: Set<String> = ["companies", "firms"]
     static let pairs: Set<String> = ["countries", "nations", "sides", "governments", "companies", "firms", "states", "neighbours", "neighbors"]
     static let personPronouns: Set<String> = ["he", "she", "his", "her", "him"]
     static let thingPronouns: Set<String> = ["it", "its", "they", "their", "them"]

@@ -85,7 +85,9 @@ struct VerbGroup: Equatable {
         case "'d": return "would"
         case "'re": return "are"
         case "'m": return "am"
-        case "'s": return "is"
+        case "'s":
+            // "it's", "he's": is; "Nancy's", "the company's": a possessive.
+            return pronounsWithIs.contains(String(word[..<apostrophe])) ? "is" : word
         case "n't", "'t":
             let head = word[..<apostrophe].dropLast(tail == "n't" ? 0 : 1)
             switch head {
@@ -108,6 +110,7 @@ struct VerbGroup: Equatable {
         "will", "shall", "'ll", "has", "have", "'ve", "had", "was", "were", "is", "are", "am", "'s", "'re",
         "been", "did", "does", "do", "would", "could", "might", "may", "should", "can", "must", "going", "about",
     ]
+    static let pronounsWithIs: Set<String> = ["it", "he", "she", "that", "there", "what", "who", "here", "where", "this", "everyone", "nobody", "everything", "nothing"]
     static let modals: Set<String> = ["would", "could", "might", "may", "should", "can", "must"]
     static let negations: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "cannot"]
     static let evidenceNouns: Set<String> = ["evidence", "sign", "signs", "indication", "proof", "confirmation", "suggestion"]

@@ -1,0 +1,138 @@
+import DossierCore
+import Foundation
+import Testing
+@testable import Timeline
+
+/// Which words of a sentence become events, and which date each takes: the
+/// classes the hand-checked web sample (eval/timeline-sample) found wrong.
+@Suite struct EventSelectionTests {
+    static func events(_ body: String, names: [(String, Int)] = []) -> [Event] {
+        EventExtractor().events(in: EventExtractorTests.article(body, names: names))
+    }
+
+    static func mention(_ text: String, entity: String, type: EntityType, in body: String, sentence: Int) -> Mention {
+        let bytes = Array(body.utf8)
+        let needle = Array(text.utf8)
+        let start = (0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle } ?? 0
+        return Mention(text: text, type: type, entity: entity, start: start + 1, stop: start + needle.count, sentence: sentence, source: .model)
+    }
+
+    @Test func theGapBeforeADateIsOneEventHoweverManyTriggersTheSentenceHas() {
+        let body = "Pakistan and Bangladesh talked. In April 2025, the two countries resumed foreign secretary-level bilateral consultations after a gap of nearly 15 years, a move officially acknowledged by the ministry and reported by news agencies."
+        let events = Self.events(body, names: [("Pakistan", 1), ("Bangladesh", 1)])
+        #expect(events.filter { $0.dating == .arithmetic }.count == 1)
+        #expect(events.first { $0.dating == .arithmetic }?.trigger == "before the gap: resumed")
+        #expect(events.first { $0.trigger == "resumed" }?.label == "2025-04")
+    }
+
+    @Test func aDateInAnotherClauseDoesNotDateTheMainVerb() throws {
+        let body = "Although Bush was not from his camp (he had challenged Reagan for the presidency in 1980 and was viewed with skepticism), Bush moved to embrace Reaganism."
+        let events = Self.events(body)
+        #expect(events.first { $0.trigger == "had challenged" }?.label == "1980")
+        let moved = try #require(events.first { $0.trigger == "moved" })
+        #expect(moved.dating != .expression)
+    }
+
+    @Test func aRelativeClausesDateIsItsOwn() throws {
+        let body = "The rally was quiet. Trump, speaking at the resort in Florida, was introduced by Chris Christie, who endorsed him last week."
+        let events = Self.events(body)
+        #expect(events.first { $0.trigger == "endorsed" }?.dating == .expression)
+        #expect(events.first { $0.trigger == "was introduced" }?.dating != .expression)
+        // A participle with no verb of its own near it tells nothing dated.
+        #expect(!events.contains { $0.trigger == "speaking" })
+    }
+
+    @Test func aDateGoesToTheNearestVerbOfItsClauseAndTheNounsBesideIt() {
+        let body = "The firm was sold. The loss was reported in March 2025, while sales rose."
+        let events = Self.events(body)
+        #expect(events.first { $0.trigger == "was reported" }?.label == "2025-03")
+        #expect(events.first { $0.trigger == "loss" }?.label == "2025-03")
+        #expect(events.first { $0.trigger == "rose" }?.dating != .expression)
+    }
+
+    @Test func statesAndAdjectivesAreNoEvents() {
+        let body = "The talks ended. His relationships with his father are far more strained. The support among elected officials grew. Her sister Nancy's exploding piano kept her company."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains { $0.hasSuffix("strained") })
+        #expect(!triggers.contains { $0.hasSuffix("elected") })
+        #expect(!triggers.contains { $0.hasSuffix("exploding") })
+        #expect(triggers.contains("grew"))
+    }
+
+    @Test func infinitivesNeedAVerbAndModalsMakeThemHypothetical() {
+        let body = "The rally ended. Trump said he is ready to go to work. Rendell said it would be easier to achieve her goals. The company agreed to sell the plant."
+        let events = Self.events(body)
+        #expect(!events.contains { $0.trigger == "to go" })
+        #expect(events.first { $0.trigger == "to achieve" }.map(\.isHypothetical) ?? true)
+        #expect(events.first { $0.trigger == "to sell" }?.modifier == .after)
+    }
+
+    @Test func wordsToTheReaderAndConditionsAreNoNews() {
+        let body = "The paper grew. When you join the family, you'll get unlimited access. If I leave this unchecked, the police will arrest them."
+        let events = Self.events(body)
+        #expect(!events.contains { $0.trigger.hasSuffix("get") })
+        #expect(events.first { $0.trigger == "will arrest" }?.isHypothetical == true)
+    }
+
+    @Test func citationsAndLeadInLinesGiveNoEvents() {
+        let body = "Jasmeen PK, et al. Sulfasalazine induced DRESS syndrome: a review of case reports. The following four jokes were written by Kaleb, as told to his grandpa:"
+        #expect(Self.events(body).isEmpty)
+    }
+
+    @Test func habitsAreNoDatedEvents() {
+        let body = "The race tightened. Trump says different things to different audiences over and over. Sanders usually campaigns in Iowa."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains("says"))
+        #expect(!triggers.contains("campaigns"))
+    }
+
+    @Test func aPossessorAnObjectOrANameAfterOfIsNotTheVerbsSubject() throws {
+        let body = "Hartley's wife sobbed in court as he was led away."
+        let hartley = Self.mention("Hartley", entity: "Andrew Hartley", type: .person, in: body, sentence: 1)
+        let article = TimelineArticle(published: EventExtractorTests.published, body: body, mentions: [hartley])
+        let sobbed = try #require(EventExtractor().events(in: article).first { $0.trigger == "sobbed" })
+        #expect(!sobbed.entities.contains("Andrew Hartley"))
+
+        let second = "Mitt Romney, the governor of Massachusetts, had adopted the plan."
+        let massachusetts = Self.mention("Massachusetts", entity: "Massachusetts", type: .geopolitical, in: second, sentence: 1)
+        let adopted = try #require(EventExtractor().events(in: TimelineArticle(published: EventExtractorTests.published, body: second,
+                                                                                mentions: [massachusetts])).first { $0.trigger == "had adopted" })
+        #expect(!adopted.entities.contains("Massachusetts"))
+    }
+
+    @Test func extractorNoiseAndDemonymsTakePartInNothing() throws {
+        let body = "The Ukrainian companies filed suit in March 2019, and We said it won."
+        let ukraine = Self.mention("Ukrainian", entity: "Ukraine", type: .geopolitical, in: body, sentence: 1)
+        let we = Self.mention("We", entity: "We", type: .organization, in: body, sentence: 1)
+        let events = EventExtractor().events(in: TimelineArticle(published: EventExtractorTests.published, body: body, mentions: [ukraine, we]))
+        let filed = try #require(events.first { $0.trigger == "filed" })
+        #expect(filed.entities.isEmpty)
+        #expect(!events.contains { $0.entities.contains("We") })
+    }
+
+    @Test func aSentenceInAnotherLanguageGivesNoEvents() {
+        let body = "Die Regierung hat am Montag den Vertrag mit der Firma unterzeichnet und das Projekt gestoppt. The firm signed the deal in 2024."
+        let events = Self.events(body)
+        #expect(events.allSatisfy { $0.sources.first?.sentence == 2 })
+        #expect(events.contains { $0.trigger == "signed" })
+    }
+
+    @Test func aPronounWithTwoPeopleToChooseFromStandsForNobody() throws {
+        let body = "Sanders spoke of Clinton at length. \u{201C}That will surely be her,\u{201D} he said."
+        let sanders = Self.mention("Sanders", entity: "Bernie Sanders", type: .person, in: body, sentence: 1)
+        let clinton = Self.mention("Clinton", entity: "Hillary Clinton", type: .person, in: body, sentence: 1)
+        let events = EventExtractor().events(in: TimelineArticle(published: EventExtractorTests.published, body: body, mentions: [sanders, clinton]))
+        let said = try #require(events.first { $0.trigger == "said" })
+        #expect(said.entities.isEmpty)
+        let alone = "Sanders spoke at length. He said it was over."
+        let only = Self.mention("Sanders", entity: "Bernie Sanders", type: .person, in: alone, sentence: 1)
+        let events2 = EventExtractor().events(in: TimelineArticle(published: EventExtractorTests.published, body: alone, mentions: [only]))
+        #expect(events2.first { $0.trigger == "said" }?.entities == ["Bernie Sanders"])
+    }
+
+    @Test func aDateInsideAQuotationDoesNotDateTheSayingAfterIt() throws {
+        let body = "The race tightened. \u{201C}That may be important in the next couple days,\u{201D} he said."
+        let said = try #require(Self.events(body).first { $0.trigger == "said" })
+        #expect(said.dating == .publication)
+    }
+}

@@ -92,14 +92,40 @@ struct SourceClassifier {
     ]
 
     private func possessive(after offset: Int) -> Bool {
-        guard let token = text.tokenized.tokens.firstIndex(where: { $0.range.lowerBound >= offset }) else { return false }
+        guard let token = firstToken(startingAtOrAfter: offset) else { return false }
         return text.words[token] == "'s" || text.words[token] == "’s" || text.words[token] == "'" || text.words[token] == "’"
     }
 
+    /// The tokens overlapping `span`. Tokens are in order and do not overlap,
+    /// so a binary search finds the first: a scan of every token for each
+    /// claim made a long text quadratic.
     private func tokens(in span: ByteSpan) -> [Int] {
+        let tokens = text.tokenized.tokens
+        var index = firstIndex(in: tokens.count) { tokens[$0].range.upperBound > span.lowerBound }
         var result: [Int] = []
-        for (index, token) in text.tokenized.tokens.enumerated() where token.range.overlaps(span) { result.append(index) }
+        while index < tokens.count, tokens[index].range.lowerBound < span.upperBound {
+            if tokens[index].range.overlaps(span) { result.append(index) }
+            index += 1
+        }
         return result
+    }
+
+    /// The first token starting at or after the byte `offset`.
+    private func firstToken(startingAtOrAfter offset: Int) -> Int? {
+        let tokens = text.tokenized.tokens
+        let index = firstIndex(in: tokens.count) { tokens[$0].range.lowerBound >= offset }
+        return index < tokens.count ? index : nil
+    }
+
+    /// The first index in 0..<count where `isPast` holds, for a predicate
+    /// false and then true along the indices; `count` when it never holds.
+    private func firstIndex(in count: Int, where isPast: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if isPast(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     private func role(_ words: [String]) -> SourceRole? {
@@ -113,7 +139,7 @@ struct SourceClassifier {
 
     /// The one entity of `types` mentioned in the three sentences up to `offset`, if exactly one.
     private func precedingEntity(before offset: Int, types: Set<EntityType>) -> String? {
-        guard let token = text.tokenized.tokens.firstIndex(where: { $0.range.lowerBound >= offset }) else { return nil }
+        guard let token = firstToken(startingAtOrAfter: offset) else { return nil }
         let sentence = text.sentenceOf[token] + 1
         var people: [String] = []
         for mention in mentions where types.contains(mention.type) && mention.start - 1 < offset && mention.sentence >= sentence - 3 {

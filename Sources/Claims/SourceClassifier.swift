@@ -11,6 +11,13 @@ import DossierCore
 struct SourceClassifier {
     let text: ClaimText
     let mentions: [Mention]
+    private let mentionIndex: SpanIndex
+
+    init(text: ClaimText, mentions: [Mention]) {
+        self.text = text
+        self.mentions = mentions
+        mentionIndex = SpanIndex(mentions.map(\.byteRange))
+    }
 
     static let personPronouns: Set<String> = ["he", "she", "him", "her", "i"]
     static let subjectPronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
@@ -57,7 +64,7 @@ struct SourceClassifier {
         // journalist"); "officials in Pakistan" and "chatter within Pakistan's
         // military" are not named sources.
         let anonymousHead = words.contains { Self.anonymousHeads.contains($0) }
-        let named = mentions.filter { mention in
+        let named = mentionIndex.candidates(overlapping: source).map { mentions[$0] }.filter { mention in
             guard mention.byteRange.overlaps(source), mention.type != .group, mention.type != .location else { return false }
             let endsPhrase = mention.byteRange.upperBound >= source.upperBound
             let startsPhrase = mention.byteRange.lowerBound <= source.lowerBound && !self.possessive(after: mention.byteRange.upperBound)

@@ -12,11 +12,22 @@ struct SourceClassifier {
     let text: ClaimText
     let mentions: [Mention]
     private let mentionIndex: SpanIndex
+    /// Indices of `mentions` by start, and the highest sentence among the
+    /// first k+1 of them: `precedingEntity` walks back from a claim and stops
+    /// where no earlier mention can be in its three sentences.
+    private let byStart: [Int]
+    private let latestSentenceUpTo: [Int]
 
     init(text: ClaimText, mentions: [Mention]) {
         self.text = text
         self.mentions = mentions
         mentionIndex = SpanIndex(mentions.map(\.byteRange))
+        byStart = mentions.indices.sorted { (mentions[$0].start, $0) < (mentions[$1].start, $1) }
+        var latest = Int.min
+        latestSentenceUpTo = byStart.map { index in
+            latest = max(latest, mentions[index].sentence)
+            return latest
+        }
     }
 
     static let personPronouns: Set<String> = ["he", "she", "him", "her", "i"]
@@ -149,8 +160,16 @@ struct SourceClassifier {
         guard let token = firstToken(startingAtOrAfter: offset) else { return nil }
         let sentence = text.sentenceOf[token] + 1
         var people: [String] = []
-        for mention in mentions where types.contains(mention.type) && mention.start - 1 < offset && mention.sentence >= sentence - 3 {
-            if !people.contains(mention.entity) { people.append(mention.entity) }
+        // From the last mention before `offset` back to where every earlier
+        // one lies before the three sentences; a second entity settles it.
+        var position = firstIndex(in: byStart.count) { mentions[byStart[$0]].start - 1 >= offset } - 1
+        while position >= 0, latestSentenceUpTo[position] >= sentence - 3 {
+            let mention = mentions[byStart[position]]
+            if types.contains(mention.type), mention.sentence >= sentence - 3, !people.contains(mention.entity) {
+                people.append(mention.entity)
+                if people.count > 1 { return nil }
+            }
+            position -= 1
         }
         return people.count == 1 ? people[0] : nil
     }

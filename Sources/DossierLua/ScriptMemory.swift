@@ -5,12 +5,12 @@ import LuaKit
 /// against `--memory-limit` (see `LuaMemoryBudgetError`): a call whose work
 /// would not fit is refused before it starts, with a message naming it.
 enum ScriptMemory {
-    /// Peak Swift memory of entity extraction per byte of text, measured with
-    /// `/usr/bin/time -v dossier -e 'extract(...)'` on texts of 1 to 8 MB of
-    /// running prose (docs/security.md, "Memory limit"); rounded up.
+    /// Peak Swift memory of entity extraction per byte of text: 34 measured
+    /// with `/usr/bin/time dossier -e 'extract(f)'` on 2.25 MB of running
+    /// prose (docs/security.md, "Memory limit"); rounded up.
     static let extractionBytesPerTextByte = 40
-    /// Peak Swift memory of the temporal tagger per byte of text, measured the
-    /// same way with `dates.find`.
+    /// Peak Swift memory of the temporal tagger per byte of text: 15 measured
+    /// the same way with `dates.find`; rounded up.
     static let temporalTaggingBytesPerTextByte = 16
 
     /// Refuses extraction over `bytes` of text that would not fit the cap.

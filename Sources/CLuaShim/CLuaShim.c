@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,7 +21,10 @@ void luakit_set_callbacks(luakit_dispatch_fn dispatch, luakit_release_fn release
 // The cap applies only while Lua code runs. When Swift code runs (the host, or a
 // Swift callback), an allocation that fails would make Lua longjmp through the
 // Swift frame, so the cap is relaxed there: the host's own values are bounded by
-// what Swift already holds, and the next allocation by Lua code fails instead.
+// what Swift already holds, and the next allocation by Lua code fails instead
+// (a Swift function's results are also checked when it returns: see
+// `dispatchToSwift`). Swift objects held as userdata count with their
+// `hostHeld` bytes.
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     LuaKitControl *control = ud;
     size_t old = ptr ? osize : 0;
@@ -30,7 +34,7 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         return NULL;
     }
     if (control->limit != 0 && !control->inHost && nsize > old &&
-        control->used - old + nsize > control->limit) {
+        control->used + control->hostHeld - old + nsize > control->limit) {
         return NULL;
     }
     void *block = realloc(ptr, nsize);
@@ -49,6 +53,7 @@ static void warn_to_stderr(void *ud, const char *message, int tocont) {
 
 lua_State *luakit_newstate(LuaKitControl *control) {
     control->used = 0;
+    control->hostHeld = 0;
     control->peak = 0;
     control->inHost = 1;
     control->stopReason = LUAKIT_STOP_NONE;
@@ -175,6 +180,7 @@ static const char TYPE_TAG_KEY = 0;
 
 typedef struct ObjectSlot {
     void *object;
+    size_t hostBytes;  // charged to the control's hostHeld while the slot holds the object
 } ObjectSlot;
 
 static int release_object(lua_State *L) {
@@ -182,6 +188,9 @@ static int release_object(lua_State *L) {
     if (slot != NULL && slot->object != NULL) {
         void *object = slot->object;
         slot->object = NULL;
+        LuaKitControl *control = luakit_control(L);
+        control->hostHeld -= slot->hostBytes;
+        slot->hostBytes = 0;
         releaseSwiftObject(object);
     }
     return 0;
@@ -200,13 +209,23 @@ void luakit_new_type_metatable(lua_State *L, const char *name, const void *typeT
     }
 }
 
-void luakit_push_object(lua_State *L, void *object, const void *typeTag) {
+void luakit_push_object(lua_State *L, void *object, const void *typeTag, size_t hostBytes) {
     ObjectSlot *slot = lua_newuserdatauv(L, sizeof(ObjectSlot), 0);
     slot->object = object;
+    slot->hostBytes = hostBytes;
+    luakit_control(L)->hostHeld += hostBytes;
     // The metatable is found by tag through the registry (set by the type's
     // registration), keyed by the tag pointer to avoid a string lookup.
     lua_rawgetp(L, LUA_REGISTRYINDEX, typeTag);
     lua_setmetatable(L, -2);
+}
+
+void luakit_collect_garbage(lua_State *L) {
+    lua_gc(L, LUA_GCCOLLECT);
+}
+
+size_t luakit_allocation_size(const void *pointer) {
+    return malloc_usable_size((void *)pointer);
 }
 
 void *luakit_to_object(lua_State *L, int index, const void *typeTag) {

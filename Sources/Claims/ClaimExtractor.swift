@@ -24,10 +24,11 @@ public struct ClaimExtractor: Sendable {
         var claims = AttributionFinder.Pass(finder: finder, text: claimText).run()
         let hedges = hedgeFinder.hedges(in: claimText)
         let classifier = SourceClassifier(text: claimText, mentions: mentions)
+        let hedgeIndex = SpanIndex(hedges.map(\.span))
         for index in claims.indices {
             classifier.classify(&claims[index])
             let extent = claims[index].extent
-            claims[index].hedges = hedges.filter { hedge in
+            claims[index].hedges = hedgeIndex.candidates(overlapping: extent).map { hedges[$0] }.filter { hedge in
                 hedge.span.overlaps(extent) && !(claims[index].source.map { hedge.span.overlaps($0) } ?? false)
             }
         }

@@ -11,6 +11,24 @@ import DossierCore
 struct SourceClassifier {
     let text: ClaimText
     let mentions: [Mention]
+    private let mentionIndex: SpanIndex
+    /// Indices of `mentions` by start, and the highest sentence among the
+    /// first k+1 of them: `precedingEntity` walks back from a claim and stops
+    /// where no earlier mention can be in its three sentences.
+    private let byStart: [Int]
+    private let latestSentenceUpTo: [Int]
+
+    init(text: ClaimText, mentions: [Mention]) {
+        self.text = text
+        self.mentions = mentions
+        mentionIndex = SpanIndex(mentions.map(\.byteRange))
+        byStart = mentions.indices.sorted { (mentions[$0].start, $0) < (mentions[$1].start, $1) }
+        var latest = Int.min
+        latestSentenceUpTo = byStart.map { index in
+            latest = max(latest, mentions[index].sentence)
+            return latest
+        }
+    }
 
     static let personPronouns: Set<String> = ["he", "she", "him", "her", "i"]
     static let subjectPronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
@@ -57,7 +75,7 @@ struct SourceClassifier {
         // journalist"); "officials in Pakistan" and "chatter within Pakistan's
         // military" are not named sources.
         let anonymousHead = words.contains { Self.anonymousHeads.contains($0) }
-        let named = mentions.filter { mention in
+        let named = mentionIndex.candidates(overlapping: source).map { mentions[$0] }.filter { mention in
             guard mention.byteRange.overlaps(source), mention.type != .group, mention.type != .location else { return false }
             let endsPhrase = mention.byteRange.upperBound >= source.upperBound
             let startsPhrase = mention.byteRange.lowerBound <= source.lowerBound && !self.possessive(after: mention.byteRange.upperBound)
@@ -92,14 +110,40 @@ struct SourceClassifier {
     ]
 
     private func possessive(after offset: Int) -> Bool {
-        guard let token = text.tokenized.tokens.firstIndex(where: { $0.range.lowerBound >= offset }) else { return false }
+        guard let token = firstToken(startingAtOrAfter: offset) else { return false }
         return text.words[token] == "'s" || text.words[token] == "’s" || text.words[token] == "'" || text.words[token] == "’"
     }
 
+    /// The tokens overlapping `span`. Tokens are in order and do not overlap,
+    /// so a binary search finds the first: a scan of every token for each
+    /// claim made a long text quadratic.
     private func tokens(in span: ByteSpan) -> [Int] {
+        let tokens = text.tokenized.tokens
+        var index = firstIndex(in: tokens.count) { tokens[$0].range.upperBound > span.lowerBound }
         var result: [Int] = []
-        for (index, token) in text.tokenized.tokens.enumerated() where token.range.overlaps(span) { result.append(index) }
+        while index < tokens.count, tokens[index].range.lowerBound < span.upperBound {
+            if tokens[index].range.overlaps(span) { result.append(index) }
+            index += 1
+        }
         return result
+    }
+
+    /// The first token starting at or after the byte `offset`.
+    private func firstToken(startingAtOrAfter offset: Int) -> Int? {
+        let tokens = text.tokenized.tokens
+        let index = firstIndex(in: tokens.count) { tokens[$0].range.lowerBound >= offset }
+        return index < tokens.count ? index : nil
+    }
+
+    /// The first index in 0..<count where `isPast` holds, for a predicate
+    /// false and then true along the indices; `count` when it never holds.
+    private func firstIndex(in count: Int, where isPast: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if isPast(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     private func role(_ words: [String]) -> SourceRole? {
@@ -113,11 +157,19 @@ struct SourceClassifier {
 
     /// The one entity of `types` mentioned in the three sentences up to `offset`, if exactly one.
     private func precedingEntity(before offset: Int, types: Set<EntityType>) -> String? {
-        guard let token = text.tokenized.tokens.firstIndex(where: { $0.range.lowerBound >= offset }) else { return nil }
+        guard let token = firstToken(startingAtOrAfter: offset) else { return nil }
         let sentence = text.sentenceOf[token] + 1
         var people: [String] = []
-        for mention in mentions where types.contains(mention.type) && mention.start - 1 < offset && mention.sentence >= sentence - 3 {
-            if !people.contains(mention.entity) { people.append(mention.entity) }
+        // From the last mention before `offset` back to where every earlier
+        // one lies before the three sentences; a second entity settles it.
+        var position = firstIndex(in: byStart.count) { mentions[byStart[$0]].start - 1 >= offset } - 1
+        while position >= 0, latestSentenceUpTo[position] >= sentence - 3 {
+            let mention = mentions[byStart[position]]
+            if types.contains(mention.type), mention.sentence >= sentence - 3, !people.contains(mention.entity) {
+                people.append(mention.entity)
+                if people.count > 1 { return nil }
+            }
+            position -= 1
         }
         return people.count == 1 ? people[0] : nil
     }

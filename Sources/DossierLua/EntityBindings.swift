@@ -18,6 +18,8 @@ final class MentionHandle: LuaUserdata {
 
     static var luaTypeName: String { "Mention" }
 
+    var heldBytes: Int { mention.text.utf8.count + mention.entity.utf8.count }
+
     /// `ISI  ORG  Inter-Services Intelligence  bytes 312-314, sentence 2`
     var summary: String {
         var parts = [mention.text, mention.type.rawValue]
@@ -43,6 +45,8 @@ final class EntityHandle: LuaUserdata {
     }
 
     static var luaTypeName: String { "Entity" }
+
+    var heldBytes: Int { entity.aliases.reduce(entity.name.utf8.count) { $0 + $1.utf8.count + 16 } }
 
     /// `Inter-Services Intelligence  ORG  5 mentions in 2 articles  aka ISI`
     var summary: String {
@@ -84,11 +88,13 @@ enum EntityBindings {
             """) { call in
             let extractor = try defaultStore.mentionExtractor()
             if let article = try? call.argument(1, as: ArticleHandle.self) {
+                try ScriptMemory.ensureRoomToExtract(call, bytes: ScriptMemory.textBytes(article.article.draft), in: "extract")
                 call.push(ListValue(extractor.mentions(in: article.article.draft).map { MentionHandle($0) }))
                 return 1
             }
             guard call.type(of: 1) == .string else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "string or Article")) }
             let text = try call.argument(1, as: String.self)
+            try ScriptMemory.ensureRoomToExtract(call, bytes: text.utf8.count, in: "extract")
             call.push(ListValue(extractor.mentions(in: text).map { MentionHandle($0) }))
             return 1
         }

@@ -73,6 +73,8 @@ final class ArticleHandle: LuaUserdata {
 
     static var luaTypeName: String { "Article" }
 
+    var heldBytes: Int { ScriptMemory.textBytes(article.draft) + (snippet?.utf8.count ?? 0) }
+
     /// `#12  2025-12-28  The Sunday Guardian  Pakistan and Bangladesh Quietly…`;
     /// a missing date or outlet keeps its column (`undated`, `-`), so listings
     /// line up and the third column is always the outlet.
@@ -133,8 +135,8 @@ enum StoreBindings {
               is one transaction; a file that fails is listed with its reason. warnings lists
               "path (#id): note" for articles whose text may be truncated or boilerplate.
             """) { handle, call in
-            let paths: [String]
-            if call.type(of: 1) == .table { paths = try call.argument(1) } else { paths = [try call.argument(1, as: String.self)] }
+            let paths: [ScriptPath]
+            if call.type(of: 1) == .table { paths = try call.argument(1) } else { paths = [try call.argument(1, as: ScriptPath.self)] }
             try call.rejectUnknownOptions(2, known: ["outlet", "published"])
             let store = try handle.writableStore(for: "store:ingest")
             var ingestor = Ingestor(store: store, extractor: try handle.mentionExtractor())
@@ -142,7 +144,7 @@ enum StoreBindings {
             ingestor.claimFinder = try ClaimsEngine.finder()
             ingestor.defaults.outlet = try call.option(2, "outlet")
             ingestor.defaults.published = try dateOption(call, 2, "published")
-            let report = ingestor.ingest(paths: paths)
+            let report = ingestor.ingest(inputs: paths.map(\.path))
             let stack = call.stack
             stack.pushTable(recordCount: 6)
             stack.setField(-1, "added", report.added.count)
@@ -171,6 +173,7 @@ enum StoreBindings {
                 dateline: try call.option(1, "dateline"), language: try call.option(1, "language"),
                 body: body, sourcePath: nil)
             let store = try handle.writableStore(for: "store:add")
+            try ScriptMemory.ensureRoomToExtract(call, bytes: ScriptMemory.textBytes(draft), in: "store:add")
             let extractor = try handle.mentionExtractor()
             switch try store.add([draft], mentions: [extractor.mentions(in: draft)], extractorVersion: extractor.version).first! {
             case .added(let id, _):
@@ -411,4 +414,17 @@ func writeCreatingDirectories(_ text: String, to path: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
     try text.write(toFile: path, atomically: true, encoding: .utf8)
+}
+
+/// A path from a Lua string, kept as its bytes: Lua strings are bytes, and a
+/// file name that is not UTF-8 must reach the file system unchanged.
+struct ScriptPath: LuaReadable {
+    let path: IngestPath
+
+    static func read(from stack: LuaStack, at index: Int32) throws(LuaConversionError) -> ScriptPath {
+        guard let bytes = stack.bytes(at: index) else { throw LuaConversionError(expected: luaTypeName) }
+        return ScriptPath(path: IngestPath(bytes: Array(bytes)))
+    }
+
+    static var luaTypeName: String { "string" }
 }

@@ -164,6 +164,7 @@ enum TimelineBindings {
         }
         try call.rejectUnknownOptions(2, known: ["anchor"])
         if let given = try dateOption(call, 2, "anchor") { anchor = given }
+        try ScriptMemory.ensureRoomToTag(call, bytes: text.utf8.count, in: "dates.find")
         call.push(ListValue(tagger.find(in: text, anchor: anchor).map(TimeExpressionValue.init)))
         return 1
     } }

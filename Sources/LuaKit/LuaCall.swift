@@ -117,8 +117,22 @@ let dispatchToSwift: luakit_dispatch_fn = { L, boxPointer in
     // upvalue, so the box outlives this call: borrowing it without a
     // retain/release pair halves the cost of a call (docs/benchmarks.md).
     return Unmanaged<LuaFunctionBox>.fromOpaque(boxPointer!)._withUnsafeGuaranteedRef { box in
+        let control = luakit_control(L)!
+        let inUseBefore = control.pointee.used + control.pointee.hostHeld
         do {
-            return try box.body(LuaCall(L, base: box.base))
+            let results = try box.body(LuaCall(L, base: box.base))
+            // Results are built while the allocator lets Swift exceed the
+            // cap: a result that took the state over it is dropped here.
+            let limit = control.pointee.limit
+            let inUse = control.pointee.used + control.pointee.hostHeld
+            guard limit != 0, inUse > limit, inUse > inUseBefore, results >= 0 else { return results }
+            lua_settop(L, -results - 1)
+            // Collected now, finalizers included, so that the Swift objects
+            // among them give their charge back and the error message fits:
+            // Lua's emergency collection runs no finalizers.
+            luakit_collect_garbage(L)
+            return pushFailure(LuaMemoryBudgetError(what: "the result of '\(box.name)'", bytes: inUse - inUseBefore,
+                                                    limit: limit, inUse: inUseBefore), L)
         } catch {
             return pushFailure(error, L)
         }

@@ -119,8 +119,9 @@ public final class LuaState {
         set { control.pointee.limit = newValue ?? 0 }
     }
 
-    /// Bytes Lua currently holds.
-    public var memoryUsed: Int { control.pointee.used }
+    /// Bytes counted against the memory cap: what Lua holds, and the Swift
+    /// objects it holds as userdata (`LuaUserdata.heldBytes`).
+    public var memoryUsed: Int { control.pointee.used + control.pointee.hostHeld }
 
     // MARK: Globals
 

@@ -137,11 +137,14 @@ extension LuaState {
 
 extension LuaStack {
     /// Pushes `object` as userdata of its registered type. Pushing an object
-    /// whose type was never registered is a programming error.
-    public func push<Object: AnyObject>(object: Object) {
+    /// whose type was never registered is a programming error. The object's
+    /// instance and `heldBytes` more (the strings and arrays it keeps) count
+    /// against the memory cap until Lua collects the userdata.
+    public func push<Object: AnyObject>(object: Object, heldBytes: Int = 0) {
         let tag = LuaUserdataType<Object>.typeTag
         precondition(state.userdataTypes[tag] != nil, "\(Object.self) was pushed to Lua before its LuaUserdataType was registered")
-        luakit_push_object(L, Unmanaged.passRetained(object).toOpaque(), tag)
+        let bytes = instanceBytes(object) + max(heldBytes, 0)
+        luakit_push_object(L, Unmanaged.passRetained(object).toOpaque(), tag, bytes)
     }
 
     /// The object at `index` if it is userdata of `Object`'s registered type.
@@ -153,10 +156,17 @@ extension LuaStack {
 
 /// A class whose objects go to Lua as userdata of a registered type, so that
 /// they convert like any other value (`call.argument(1, as: Article.self)`).
-public protocol LuaUserdata: AnyObject, LuaPushable, LuaReadable {}
+public protocol LuaUserdata: AnyObject, LuaPushable, LuaReadable {
+    /// Swift memory the object keeps beyond its own instance (the bytes of
+    /// its strings and arrays): it counts against the state's memory cap
+    /// while Lua holds the object. 0 by default.
+    var heldBytes: Int { get }
+}
 
 extension LuaUserdata {
-    public func push(to stack: LuaStack) { stack.push(object: self) }
+    public var heldBytes: Int { 0 }
+
+    public func push(to stack: LuaStack) { stack.push(object: self, heldBytes: heldBytes) }
 
     public static func read(from stack: LuaStack, at index: Int32) throws(LuaConversionError) -> Self {
         guard let object = stack.object(at: index, as: Self.self) else { throw LuaConversionError(expected: luaTypeName) }

@@ -38,10 +38,32 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .customLong("no-claims"), help: "Do not store claims (article:claims() then finds them when asked).")
     var skipClaims = false
 
+    @Option(name: .customLong("file-time-limit"),
+            help: ArgumentHelp("Skip (and report) a file whose reading and entity extraction take longer than this (default 300).",
+                               valueName: "seconds"))
+    var fileTimeLimit: Double?
+
+    @Option(name: .customLong("file-memory-limit"),
+            help: ArgumentHelp("Skip (and report) a file whose ingest would need more memory than this, judged from its size (bytes, or with K, M, G; default 4G).",
+                               valueName: "size"))
+    var fileMemoryLimit: String?
+
     @Argument(help: "Files, directories or glob patterns.")
     var paths: [String]
 
+    /// The per-file budget from the options, the defaults filling the rest.
+    var fileBudget: FileBudget {
+        FileBudget(seconds: fileTimeLimit ?? FileBudget.standard.seconds,
+                   memoryBytes: fileMemoryLimit.flatMap(ByteCount.parse) ?? FileBudget.standard.memoryBytes)
+    }
+
     func validate() throws {
+        if let fileTimeLimit, !EngineOptions.timeoutRange.contains(fileTimeLimit) {
+            throw ValidationError("invalid --file-time-limit '\(fileTimeLimit)': expected seconds from 0.001 to 31536000 (a year)")
+        }
+        if let fileMemoryLimit, ByteCount.parse(fileMemoryLimit) == nil {
+            throw ValidationError("invalid --file-memory-limit '\(fileMemoryLimit)': expected a size from 1K to 1T such as 512M or 2G")
+        }
         if let published, NewsDateParser.parse(published) == nil {
             throw ValidationError("invalid --published '\(published)': expected a date such as 2025-12-28")
         }
@@ -62,6 +84,7 @@ struct IngestCommand: ParsableCommand {
         }
         ingestor.defaults = IngestDefaults(outlet: outlet, published: published.flatMap(NewsDateParser.parse))
         ingestor.skipsUnchangedFiles = !reread
+        ingestor.fileBudget = fileBudget
         let bar = ProgressBar()
         let log: IngestLog
         do {
@@ -71,7 +94,7 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(1)
         }
         ingestor.events = { log.record($0) }
-        let report = ingestor.ingest(paths: paths) { bar.update($0) }
+        let report = ingestor.ingest(inputs: paths.map(RawArguments.path)) { bar.update($0) }
         bar.finish()
         log.close()
         var summary = "added \(report.added.count), duplicates \(report.duplicates.count), near-duplicates \(report.nearDuplicates.count), failed \(report.failed.count)"

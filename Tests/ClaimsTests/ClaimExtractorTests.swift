@@ -45,6 +45,20 @@ import Testing
         #expect(unclear.first?.entity == nil)
     }
 
+    /// The person must be named within the three sentences before the pronoun's
+    /// (the walk back over mentions by start stops there), and a person of
+    /// another sentence window does not make it unclear.
+    @Test func aPronounLooksBackThreeSentencesOnly() {
+        let far = "Sara Haq visited the camp. The road was closed. Rain fell. Trucks waited. She said the food had run out."
+        let farClaims = extractor.claims(in: far, mentions: [mention("Sara Haq", in: far, type: .person, sentence: 1)])
+        #expect(farClaims.first?.kind == .named)
+        #expect(farClaims.first?.entity == nil)
+        let near = "Omar Ali left early. The road was closed. Sara Haq visited the camp. Rain fell. Trucks waited. She said the food had run out."
+        let nearClaims = extractor.claims(in: near, mentions: [mention("Omar Ali", in: near, type: .person, sentence: 1),
+                                                               mention("Sara Haq", in: near, type: .person, sentence: 3)])
+        #expect(nearClaims.first?.entity == "Sara Haq")
+    }
+
     @Test func rolesComeFromTheSourceWords() {
         let body = "A spokesman said the plant was safe. Analysts said prices could rise. Witnesses said the blast was loud."
         let claims = extractor.claims(in: body, mentions: [])

@@ -19,24 +19,24 @@ struct ArticleMetadata: Decodable {
     /// sidecar was read whole).
     static let maximumSidecarBytes = 1 << 20
 
-    static func sidecar(of path: String) throws(IngestError) -> ArticleMetadata? {
-        let withoutExtension = (path as NSString).deletingPathExtension
-        for candidate in [path + ".meta.json", withoutExtension + ".meta.json"] where FileManager.default.fileExists(atPath: candidate) {
-            let size = ((try? FileManager.default.attributesOfItem(atPath: candidate))?[.size] as? NSNumber)?.intValue ?? 0
+    static func sidecar(of path: IngestPath) throws(IngestError) -> ArticleMetadata? {
+        for candidate in [path.adding(".meta.json"), path.withoutExtension.adding(".meta.json")] {
+            guard let status = candidate.status() else { continue }
+            let size = Int(status.st_size)
             guard size <= maximumSidecarBytes else {
-                throw IngestError(path: candidate, reason: "metadata sidecar too large (\(size) bytes; the limit is \(maximumSidecarBytes))")
+                throw IngestError(path: candidate.display, reason: "metadata sidecar too large (\(size) bytes; the limit is \(maximumSidecarBytes))")
             }
             do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: candidate))
+                let data = Data(try candidate.readContents())
                 let metadata = try JSONDecoder().decode(ArticleMetadata.self, from: data)
                 if let published = metadata.published, NewsDateParser.parse(published) == nil {
-                    throw IngestError(path: candidate, reason: "unknown date '\(published)' in \"published\"")
+                    throw IngestError(path: candidate.display, reason: "unknown date '\(published)' in \"published\"")
                 }
                 return metadata
             } catch let error as IngestError {
                 throw error
             } catch {
-                throw IngestError(path: candidate, reason: "malformed metadata sidecar (expected a JSON object of strings)")
+                throw IngestError(path: candidate.display, reason: "malformed metadata sidecar (expected a JSON object of strings)")
             }
         }
         return nil

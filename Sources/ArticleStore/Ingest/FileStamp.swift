@@ -11,10 +11,11 @@ public struct FileStamp: Hashable, Sendable {
     public var modified: Double
 
     /// The stamp of the file at `path`, or nil when it cannot be read.
-    public init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0, let real = resolvedPath(path) else { return nil }
-        self.path = real
+    public init?(path: String) { self.init(file: IngestPath(path)) }
+
+    public init?(file: IngestPath) {
+        guard let info = file.status(), let real = file.resolved() else { return nil }
+        self.path = real.display
         self.size = Int64(info.st_size)
         self.modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }

@@ -7,18 +7,19 @@ import Foundation
 /// is followed only when it stays inside the directory the analyst named (a
 /// corpus holding a link to /etc/passwd does not bring it in). With
 /// `allowedRoots` (the sandbox), nothing outside those directories is read.
+/// Paths are bytes (`IngestPath`): a file whose name is not UTF-8 is read too.
 struct IngestSources {
-    var files: [String] = []
+    var files: [IngestPath] = []
     var errors: [IngestError] = []
     private let allowedRoots: [String]?
 
-    init(paths: [String], allowedRoots: [String]? = nil) {
+    init(paths: [IngestPath], allowedRoots: [String]? = nil) {
         self.allowedRoots = allowedRoots?.compactMap(resolvedPath)
         var visitedDirectories = Set<String>()
         for path in paths {
-            if path.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: path) {
-                let matches = expandGlob(path)
-                if matches.isEmpty { errors.append(IngestError(path: path, reason: "no file matches this pattern")) }
+            if !path.isEscaped, path.display.contains(where: { "*?[".contains($0) }) && !path.exists {
+                let matches = expandGlob(path.display)
+                if matches.isEmpty { errors.append(IngestError(path: path.display, reason: "no file matches this pattern")) }
                 for match in matches { addNamed(match, visited: &visitedDirectories) }
             } else {
                 addNamed(path, visited: &visitedDirectories)
@@ -28,48 +29,48 @@ struct IngestSources {
 
     /// A path the analyst named: its own symbolic links are followed, but only
     /// into the allowed roots when there are any.
-    private mutating func addNamed(_ path: String, visited: inout Set<String>) {
-        if let allowedRoots, let real = resolvedPath(path), !allowedRoots.contains(where: { isWithin(real, $0) }) {
-            errors.append(IngestError(path: path, reason: "outside the directories ingest may read (--allow-read)"))
+    private mutating func addNamed(_ path: IngestPath, visited: inout Set<String>) {
+        let real = path.resolved()?.display
+        if let allowedRoots, let real, !allowedRoots.contains(where: { isWithin(real, $0) }) {
+            errors.append(IngestError(path: path.display, reason: "outside the directories ingest may read (--allow-read)"))
             return
         }
-        add(path, root: resolvedPath(path), visited: &visited)
+        add(path, root: real, visited: &visited)
     }
 
-    private mutating func add(_ path: String, root: String?, visited: inout Set<String>) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            errors.append(IngestError(path: path, reason: "no such file or directory"))
+    private mutating func add(_ path: IngestPath, root: String?, visited: inout Set<String>) {
+        guard let status = path.status() else {
+            errors.append(IngestError(path: path.display, reason: "no such file or directory"))
             return
         }
-        let real = resolvedPath(path) ?? path
+        let real = path.resolved()?.display ?? path.display
         if let root, !isWithin(real, root) {
-            errors.append(IngestError(path: path, reason: "a symbolic link to \(real), outside \(root): not followed"))
+            errors.append(IngestError(path: path.display, reason: "a symbolic link to \(real), outside \(root): not followed"))
             return
         }
-        guard isDirectory.boolValue else {
+        guard status.st_mode & S_IFMT == S_IFDIR else {
             files.append(path)
             return
         }
         guard visited.insert(real).inserted else { return }  // a loop through symlinks
-        let entries: [String]
+        let entries: [[UInt8]]
         do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            entries = try path.directoryEntries()
         } catch {
-            errors.append(IngestError(path: path, reason: "cannot list directory"))
+            errors.append(error)
             return
         }
-        for entry in entries where !entry.hasPrefix(".") && !entry.hasSuffix(".meta.json") {
-            add((path as NSString).appendingPathComponent(entry), root: root, visited: &visited)
+        let metaSuffix = Array(".meta.json".utf8)
+        for entry in entries.sorted(by: { $0.lexicographicallyPrecedes($1) })
+        where entry.first != UInt8(ascii: ".") && !entry.ends(with: metaSuffix) {
+            add(path.appending(entry), root: root, visited: &visited)
         }
     }
 }
 
 /// The path with every symbolic link resolved, or nil when it does not exist.
 func resolvedPath(_ path: String) -> String? {
-    guard let real = realpath(path, nil) else { return nil }
-    defer { free(real) }
-    return String(cString: real)
+    IngestPath(path).resolved()?.display
 }
 
 /// Whether the resolved `path` is `directory` or inside it.
@@ -78,11 +79,15 @@ func isWithin(_ path: String, _ directory: String) -> Bool {
     return path == base || path.hasPrefix(base + "/")
 }
 
-private func expandGlob(_ pattern: String) -> [String] {
+private extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool { count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix) }
+}
+
+private func expandGlob(_ pattern: String) -> [IngestPath] {
     var result = glob_t()
     defer { globfree(&result) }
     guard glob(pattern, 0, nil, &result) == 0 else { return [] }
     return (0..<Int(result.gl_pathc)).compactMap { index in
-        result.gl_pathv[index].map { String(cString: $0) }
-    }.sorted()
+        result.gl_pathv[index].map { IngestPath(bytes: Array(UnsafeRawBufferPointer(start: $0, count: strlen($0)))) }
+    }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
 }

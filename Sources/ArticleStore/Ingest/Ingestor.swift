@@ -93,6 +93,10 @@ public struct Ingestor: Sendable {
     /// When set, only files under these directories are read (the sandbox's
     /// `--allow-read`); nil reads whatever the paths name.
     public var allowedRoots: [String]?
+    /// What one file may cost (time, memory); a file over it is reported and
+    /// skipped. Nil (the library's default) sets no limit; `dossier ingest`
+    /// uses `FileBudget.standard` unless told otherwise.
+    public var fileBudget: FileBudget?
 
     public init(store: any Store, defaults: IngestDefaults = IngestDefaults(), extractor: (any MentionExtractor)? = nil) {
         self.store = store
@@ -101,25 +105,58 @@ public struct Ingestor: Sendable {
     }
 
     public func ingest(paths: [String], progress: ((IngestProgress) -> Void)? = nil) -> IngestReport {
-        let sources = IngestSources(paths: paths, allowedRoots: allowedRoots)
+        ingest(inputs: paths.map(IngestPath.init), progress: progress)
+    }
+
+    /// `ingest(paths:)` for paths given as bytes: names that are not UTF-8
+    /// (from the command line or a Lua string) are read too.
+    public func ingest(inputs: [IngestPath], progress: ((IngestProgress) -> Void)? = nil) -> IngestReport {
+        let sources = IngestSources(paths: inputs, allowedRoots: allowedRoots)
         var report = IngestReport()
         report.failed = sources.errors
         for error in sources.errors { events?(.failed(error)) }
-        var pending: [(path: String, draft: ArticleDraft)] = []
+        // `file`: the file the article came from; `readSeconds`: the time
+        // reading and parsing that file took (for the time budget).
+        var pending: [(path: String, draft: ArticleDraft, file: String, readSeconds: Double)] = []
         let ledger = skipsUnchangedFiles ? store as? IngestLedger : nil
         // Files read in full whose articles are in `pending`: recorded once
         // their batch has committed.
-        var pendingStamps: [FileStamp] = []
+        var pendingStamps: [(file: String, stamp: FileStamp)] = []
 
         func flush() {
             defer { pendingStamps.removeAll(keepingCapacity: true) }
             guard !pending.isEmpty else {
-                try? ledger?.recordIngested(pendingStamps)
+                try? ledger?.recordIngested(pendingStamps.map(\.stamp))
                 return
             }
             do {
+                var mentions: [[Mention]]?
+                if let extractor {
+                    let timed = pending.map(\.draft).concurrentMap { draft in
+                        let started = DispatchTime.now().uptimeNanoseconds
+                        let found = extractor.mentions(in: draft)
+                        return (mentions: found, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+                    }
+                    var kept = Array(pending.indices)
+                    if let fileBudget {
+                        let overBudget = filesOverTimeBudget(pending.map { ($0.file, $0.readSeconds) }, extractionSeconds: timed.map(\.seconds),
+                                                             budget: fileBudget)
+                        for (file, problem) in overBudget.sorted(by: { $0.key < $1.key }) {
+                            let failure = IngestError(path: file, reason: problem)
+                            report.failed.append(failure)
+                            events?(.failed(failure))
+                        }
+                        kept = kept.filter { overBudget[pending[$0].file] == nil }
+                        pendingStamps.removeAll { overBudget[$0.file] != nil }
+                    }
+                    mentions = kept.map { timed[$0].mentions }
+                    pending = kept.map { pending[$0] }
+                    guard !pending.isEmpty else {
+                        try? ledger?.recordIngested(pendingStamps.map(\.stamp))
+                        return
+                    }
+                }
                 let drafts = pending.map(\.draft)
-                let mentions = extractor?.mentions(inEachArticle: drafts)
                 let outcomes = try store.add(drafts, mentions: mentions, extractorVersion: extractor?.version)
                 storeClaims(drafts: drafts, mentions: mentions, outcomes: outcomes, paths: pending.map(\.path), report: &report)
                 for (item, outcome) in zip(pending, outcomes) {
@@ -136,7 +173,7 @@ public struct Ingestor: Sendable {
                 }
                 // Recorded after the batch: a crash in between only means the
                 // files are read again and found to be duplicates.
-                try? ledger?.recordIngested(pendingStamps)
+                try? ledger?.recordIngested(pendingStamps.map(\.stamp))
             } catch {
                 let failures = pending.map { IngestError(path: $0.path, reason: "not stored: \(error)") }
                 report.failed += failures
@@ -146,23 +183,28 @@ public struct Ingestor: Sendable {
         }
 
         for (index, file) in sources.files.enumerated() {
-            let stamp = ledger == nil ? nil : FileStamp(path: file)
+            let stamp = ledger == nil ? nil : FileStamp(file: file)
             if let ledger, let stamp, (try? ledger.hasIngested(stamp)) == true {
-                report.unchanged.append(file)
-                events?(.unchanged(path: file))
+                report.unchanged.append(file.display)
+                events?(.unchanged(path: file.display))
                 progress?(IngestProgress(filesDone: index + 1, filesTotal: sources.files.count, added: report.added.count))
                 continue
             }
-            let result = readNoting(file)
+            let started = DispatchTime.now().uptimeNanoseconds
+            var result = readNoting(file)
+            let readSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            if let problem = fileBudget?.timeProblem(elapsed: readSeconds, stage: "reading and parsing") {
+                result = ([], [IngestError(path: file.display, reason: problem)], nil)
+            }
             if let note = result.note {
                 report.notes.append(note)
                 events?(.note(note))
             }
             report.failed += result.errors
             for error in result.errors { events?(.failed(error)) }
-            if result.errors.isEmpty, let stamp { pendingStamps.append(stamp) }
+            if result.errors.isEmpty, let stamp { pendingStamps.append((file.display, stamp)) }
             if !result.drafts.isEmpty || result.errors.isEmpty { report.filesRead += 1 }
-            for draft in result.drafts { pending.append((draft.sourcePath ?? file, draft)) }
+            for draft in result.drafts { pending.append((draft.sourcePath ?? file.display, draft, file.display, readSeconds)) }
             if pending.count >= batchSize { flush() }
             progress?(IngestProgress(filesDone: index + 1, filesTotal: sources.files.count, added: report.added.count))
         }
@@ -192,29 +234,33 @@ public struct Ingestor: Sendable {
 
     /// Parses one file into drafts, with the sidecar and defaults applied.
     public func read(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError]) {
-        let result = readNoting(path)
+        let result = readNoting(IngestPath(path))
         return (result.drafts, result.errors)
     }
 
     /// `read`, and a note when the text was decoded lossily.
-    func readNoting(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError], note: IngestError?) {
-        let (drafts, errors, bytes) = readFile(path)
+    func readNoting(_ file: IngestPath) -> (drafts: [ArticleDraft], errors: [IngestError], note: IngestError?) {
+        let (drafts, errors, bytes) = readFile(file)
         guard !drafts.isEmpty, let bytes, let text = encodingNote(for: bytes), text.hasPrefix("decoded lossily") else {
             return (drafts, errors, nil)
         }
-        return (drafts, errors, IngestError(path: path, reason: text))
+        return (drafts, errors, IngestError(path: file.display, reason: text))
     }
 
-    private func readFile(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError], bytes: [UInt8]?) {
+    private func readFile(_ file: IngestPath) -> (drafts: [ArticleDraft], errors: [IngestError], bytes: [UInt8]?) {
+        let path = file.display
+        guard let status = file.status() else { return ([], [IngestError(path: path, reason: "no such file or directory")], nil) }
+        let size = Int(status.st_size)
+        guard size <= maximumFileBytes else {
+            return ([], [IngestError(path: path, reason: "file too large (\(size >> 20) MiB; the limit is \(maximumFileBytes >> 20) MiB)")], nil)
+        }
+        if let problem = fileBudget?.memoryProblem(fileBytes: size) {
+            return ([], [IngestError(path: path, reason: problem)], nil)
+        }
         let bytes: [UInt8]
-        do {
-            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-            guard size <= maximumFileBytes else {
-                return ([], [IngestError(path: path, reason: "file too large (\(size >> 20) MiB; the limit is \(maximumFileBytes >> 20) MiB)")], nil)
-            }
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            return ([], [IngestError(path: path, reason: "cannot read file")], nil)
+        switch Result(catching: { () throws(IngestError) in try file.readContents() }) {
+        case .success(let read): bytes = read
+        case .failure(let error): return ([], [error], nil)
         }
         var parsed: (drafts: [ArticleDraft], errors: [IngestError])
         do {
@@ -224,7 +270,7 @@ public struct Ingestor: Sendable {
         }
         let sidecar: ArticleMetadata?
         do {
-            sidecar = try ArticleMetadata.sidecar(of: path)
+            sidecar = try ArticleMetadata.sidecar(of: file)
         } catch {
             return ([], parsed.errors + [error], bytes)
         }
@@ -237,4 +283,18 @@ public struct Ingestor: Sendable {
         }
         return (parsed.drafts, parsed.errors, bytes)
     }
+}
+
+/// The files whose reading plus extraction took longer than the budget, with
+/// the reason: `items` are a batch's articles (their file and the seconds
+/// reading it took), `extractionSeconds` each article's extraction time.
+func filesOverTimeBudget(_ items: [(file: String, readSeconds: Double)], extractionSeconds: [Double],
+                         budget: FileBudget) -> [String: String] {
+    var spent: [String: Double] = [:]
+    for (item, seconds) in zip(items, extractionSeconds) { spent[item.file, default: item.readSeconds] += seconds }
+    var problems: [String: String] = [:]
+    for (file, seconds) in spent {
+        if let problem = budget.timeProblem(elapsed: seconds, stage: "reading and entity extraction") { problems[file] = problem }
+    }
+    return problems
 }

@@ -75,11 +75,12 @@ struct EntityIndex {
             FROM entity WHERE key = ? AND type = ?
             """)
         if let row = try Row.fetchOne(byName, arguments: [key, type.rawValue]) {
-            let id: Int64 = row["id"]
-            let stored: String = row["name"]
+            var fields = StoredRow(row, subject: .entity)
+            let id = try fields.integer("id")
+            let stored = try fields.text("name")
             // Prefer a mixed-case form for display ("New Delhi" over a dateline's
             // "NEW DELHI"), but never over the name an analyst chose.
-            if isAllCaps(stored), !isAllCaps(name), !(row["analyst"] as Bool) {
+            if isAllCaps(stored), !isAllCaps(name), try !fields.boolean("analyst") {
                 try db.cachedStatement(sql: "UPDATE entity SET name = ? WHERE id = ?").execute(arguments: [name, id])
             }
             return id

@@ -9,7 +9,7 @@ extension SQLiteStore {
                 SELECT mention.*, entity.name AS entity_name, entity.type AS entity_type
                 FROM mention JOIN entity ON entity.id = mention.entity_id
                 WHERE mention.article_id = ? ORDER BY \(Self.fieldOrder("mention")), mention.start
-                """), arguments: [id]).map(storedMention)
+                """), arguments: [id]).map { row throws(StoredRowError) in try storedMention(row) }
         }
     }
 
@@ -21,7 +21,7 @@ extension SQLiteStore {
                 JOIN article ON article.id = mention.article_id
                 WHERE mention.entity_id = ?
                 ORDER BY article.published_at DESC, mention.article_id DESC, \(Self.fieldOrder("mention")), mention.start LIMIT ?
-                """), arguments: [id, limit]).map(storedMention)
+                """), arguments: [id, limit]).map { row throws(StoredRowError) in try storedMention(row) }
         }
     }
 
@@ -69,9 +69,10 @@ extension SQLiteStore {
                 GROUP BY entity.id ORDER BY articles DESC, mentions DESC, entity.name LIMIT ?
                 """), arguments: arguments + [max(0, query.limit)])
             return try rows.compactMap { row in
-                var entity = try Self.entity(id: row["id"], db: db)
-                entity?.mentionCount = row["mentions"]
-                entity?.articleCount = row["articles"]
+                var fields = StoredRow(row, subject: .entity)
+                var entity = try Self.entity(id: try fields.integer("id"), db: db)
+                entity?.mentionCount = try fields.integer("mentions", in: 0...Int.max)
+                entity?.articleCount = try fields.integer("articles", in: 0...Int.max)
                 return entity
             }
         }
@@ -96,9 +97,10 @@ extension SQLiteStore {
                 GROUP BY other.entity_id ORDER BY together DESC, articles DESC, entity.name LIMIT ?
                 """), arguments: arguments)
             return try rows.compactMap { row in
-                try Self.entity(id: row["id"], db: db).map {
-                    Cooccurrence(entity: $0, count: row["together"], articleCount: row["articles"])
-                }
+                var fields = StoredRow(row, subject: .entity)
+                guard let entity = try Self.entity(id: try fields.integer("id"), db: db) else { return nil }
+                return Cooccurrence(entity: entity, count: try fields.integer("together", in: 0...Int.max),
+                                    articleCount: try fields.integer("articles", in: 0...Int.max))
             }
         }
     }
@@ -121,7 +123,11 @@ extension SQLiteStore {
                 GROUP BY a.entity_id, b.entity_id HAVING weight >= ?
                 ORDER BY weight DESC, source, target
                 """, arguments: arguments + [max(1, minimumWeight)])
-            let edges = rows.map { EntityGraph.Edge(source: $0["source"], target: $0["target"], weight: $0["weight"]) }
+            let edges = try rows.map { row throws(StoredRowError) in
+                var fields = StoredRow(row, subject: .entity)
+                return EntityGraph.Edge(source: try fields.integer("source"), target: try fields.integer("target"),
+                                        weight: try fields.integer("weight", in: 0...Int.max))
+            }
             return EntityGraph(nodes: nodes, edges: edges, window: window)
         }
     }
@@ -156,10 +162,13 @@ extension SQLiteStore {
 
     public func analystEntities() throws(StoreError) -> [AnalystEntity] {
         try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT name, type, aliases FROM analyst_entity ORDER BY id")).compactMap { row in
-                guard let type = EntityType(rawValue: row["type"]) else { return nil }
-                let aliases = (try? JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8))) ?? []
-                return AnalystEntity(name: row["name"], type: type, aliases: aliases)
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name, type, aliases FROM analyst_entity ORDER BY id")).compactMap { row in
+                var fields = StoredRow(row, subject: .entity)
+                _ = try fields.integer("id")
+                guard let type = EntityType(rawValue: try fields.text("type")) else { return nil }
+                let aliasList = try fields.optionalText("aliases") ?? "[]"
+                let aliases = (try? JSONDecoder().decode([String].self, from: Data(aliasList.utf8))) ?? []
+                return AnalystEntity(name: try fields.text("name"), type: type, aliases: aliases)
             }
         }
     }
@@ -225,16 +234,47 @@ extension SQLiteStore {
               EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) AS analyst
             FROM entity WHERE id = ?
             """), arguments: [id]) else { return nil }
-        guard let type = EntityType(rawValue: row["type"]) else { return nil }
-        let name: String = row["name"]
+        var fields = StoredRow(row, subject: .entity)
+        _ = try fields.integer("id")
+        guard let type = EntityType(rawValue: try fields.text("type")) else { return nil }
+        let name = try fields.text("name")
         // Aliases: recorded ones, then the other ways articles wrote the name.
         var aliases = try String.fetchAll(db.cachedStatement(sql: "SELECT alias FROM entity_alias WHERE entity_id = ? ORDER BY alias"), arguments: [id])
         let written = try String.fetchAll(db.cachedStatement(sql: """
             SELECT text FROM mention WHERE entity_id = ? GROUP BY text ORDER BY count(*) DESC LIMIT 20
             """), arguments: [id])
         for text in written where text != name && !aliases.contains(text) { aliases.append(text) }
-        return StoredEntity(id: id, name: name, type: type, aliases: aliases, mentionCount: row["mentions"],
-                            articleCount: row["articles"], fromAnalyst: row["analyst"])
+        return StoredEntity(id: id, name: name, type: type, aliases: aliases, mentionCount: try fields.integer("mentions", in: 0...Int.max),
+                            articleCount: try fields.integer("articles", in: 0...Int.max), fromAnalyst: try fields.boolean("analyst"))
+    }
+
+    /// Every entity and mention row read as the store reads them: a line per
+    /// row that cannot be (for `integrityCheck`), at most `limit`, and how
+    /// many there were.
+    static func unreadableEntityRows(_ db: Database, limit: Int) throws -> (problems: [String], count: Int) {
+        var problems: [String] = []
+        var count = 0
+        func note(_ error: any Error) {
+            count += 1
+            if count <= limit { problems.append(String(describing: error)) }
+        }
+        let entities = try Row.fetchCursor(db, sql: "SELECT id, name, type FROM entity ORDER BY id")
+        while let row = try entities.next() {
+            do {
+                var fields = StoredRow(row, subject: .entity)
+                _ = try fields.integer("id")
+                _ = try fields.text("name")
+                _ = try fields.text("type")
+            } catch { note(error) }
+        }
+        let mentions = try Row.fetchCursor(db, sql: """
+            SELECT mention.*, entity.name AS entity_name, entity.type AS entity_type
+            FROM mention LEFT JOIN entity ON entity.id = mention.entity_id ORDER BY mention.article_id, mention.start
+            """)
+        while let row = try mentions.next() {
+            do { _ = try storedMention(row) } catch { note(error) }
+        }
+        return (problems, count)
     }
 }
 
@@ -245,12 +285,22 @@ extension SQLiteStore {
     }
 }
 
-private func storedMention(_ row: Row) -> StoredMention {
-    let entityType = EntityType(rawValue: row["entity_type"]) ?? .organization
+/// A mention from its row (joined with its entity's name and type),
+/// checked: a row edited by hand is an error naming its article, not a trap.
+private func storedMention(_ row: Row) throws(StoredRowError) -> StoredMention {
+    var fields = StoredRow(row, subject: .mention)
+    let articleID = try fields.integer("article_id")
+    let entityID = try fields.integer("entity_id")
+    guard let entityName = try fields.optionalText("entity_name") else {
+        throw fields.error("entity #\(entityID) does not exist")
+    }
+    let entityType = EntityType(rawValue: try fields.text("entity_type")) ?? .organization
+    let start = try fields.integer("start", in: 1...Int.max)
+    let stop = try fields.integer("stop", in: start...Int.max)
     let mention = Mention(
-        text: row["text"], type: EntityType(rawValue: row["type"]) ?? entityType, entity: row["entity_name"],
-        entityType: entityType, start: row["start"], stop: row["stop"], sentence: row["sentence"],
-        source: MentionSource(rawValue: row["source"]) ?? .model,
-        field: ArticleField(rawValue: row["field"]) ?? .body)
-    return StoredMention(articleID: row["article_id"], entityID: row["entity_id"], mention: mention)
+        text: try fields.text("text"), type: EntityType(rawValue: try fields.text("type")) ?? entityType, entity: entityName,
+        entityType: entityType, start: start, stop: stop, sentence: try fields.integer("sentence", in: 0...Int.max),
+        source: MentionSource(rawValue: try fields.text("source")) ?? .model,
+        field: ArticleField(rawValue: try fields.optionalText("field") ?? "body") ?? .body)
+    return StoredMention(articleID: articleID, entityID: entityID, mention: mention)
 }

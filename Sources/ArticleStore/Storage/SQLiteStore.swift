@@ -246,10 +246,11 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// `PRAGMA integrity_check`, then every article row read as the store
-    /// reads it: "ok" for a sound store, else one line per problem (SQLite's,
-    /// then "article #12: published: ... outside the years 1-9999"), at most
-    /// `limit` article lines.
+    /// `PRAGMA integrity_check`, then every article, entity and mention row
+    /// read as the store reads it: "ok" for a sound store, else one line per
+    /// problem (SQLite's, then "article #12: published: ... outside the years
+    /// 1-9999", "article #3: a mention: column 'start' holds text, expected an
+    /// integer"), at most `limit` lines of each kind.
     public func integrityCheck() throws(StoreError) -> String { try integrityCheck(limit: 100) }
 
     public func integrityCheck(limit: Int) throws(StoreError) -> String {
@@ -267,6 +268,9 @@ public final class SQLiteStore: Store {
                 }
             }
             if badRows > limit { problems.append("... and \(badRows - limit) more bad article rows") }
+            let entityRows = try Self.unreadableEntityRows(db, limit: limit)
+            problems += entityRows.problems
+            if entityRows.count > limit { problems.append("... and \(entityRows.count - limit) more bad entity and mention rows") }
             return problems.isEmpty ? "ok" : problems.joined(separator: "\n")
         }
     }

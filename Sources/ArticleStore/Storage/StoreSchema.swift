@@ -219,11 +219,35 @@ public enum StoreSchema {
 
 /// A stored row that cannot be read as what its table promises.
 public struct StoredRowError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What the row is: an article, a mention of an article, an entity.
+    public enum Subject: Hashable, Sendable {
+        case article
+        /// A mention row; the description names its article.
+        case mention
+        /// An entity row; `articleID` is then nil and `entityID` names it.
+        case entity
+    }
     public var articleID: Int64?
     public var message: String
+    public var subject: Subject = .article
+    public var entityID: Int64?
+
+    public init(articleID: Int64?, message: String, subject: Subject = .article, entityID: Int64? = nil) {
+        self.articleID = articleID
+        self.message = message
+        self.subject = subject
+        self.entityID = entityID
+    }
 
     public var description: String {
-        (articleID.map { "article #\($0)" } ?? "a row with no valid id") + ": " + message
+        switch subject {
+        case .article:
+            return (articleID.map { "article #\($0)" } ?? "a row with no valid id") + ": " + message
+        case .mention:
+            return (articleID.map { "article #\($0)" } ?? "a mention row with no valid article id") + ": a mention: " + message
+        case .entity:
+            return (entityID.map { "entity #\($0)" } ?? "an entity row with no valid id") + ": " + message
+        }
     }
 }
 
@@ -231,9 +255,24 @@ public struct StoredRowError: Error, Hashable, Sendable, CustomStringConvertible
 /// instead of trapping as GRDB's subscripts do.
 struct StoredRow {
     let row: Row
+    let subject: StoredRowError.Subject
     private var id: Int64?
 
-    init(_ row: Row) { self.row = row }
+    /// `subject` says what the row's id names in errors: an article's `id`, a
+    /// mention's `article_id`, an entity's `id`.
+    init(_ row: Row, subject: StoredRowError.Subject = .article) {
+        self.row = row
+        self.subject = subject
+    }
+
+    private var idColumn: String { subject == .mention ? "article_id" : "id" }
+
+    /// An error about this row that `StoredRow` cannot see by itself (a
+    /// value of the right kind out of range).
+    func error(_ message: String) -> StoredRowError {
+        subject == .entity ? StoredRowError(articleID: nil, message: message, subject: .entity, entityID: id)
+            : StoredRowError(articleID: id, message: message, subject: subject)
+    }
 
     private func value(_ column: String) -> DatabaseValue {
         row[column] as DatabaseValue? ?? .null
@@ -248,14 +287,36 @@ struct StoredRow {
         case .string: found = "text"
         case .blob(let data): found = "a BLOB of \(data.count) bytes"
         }
-        return StoredRowError(articleID: id, message: "column '\(column)' holds \(found), expected \(expected)")
+        return error("column '\(column)' holds \(found), expected \(expected)")
     }
 
     mutating func integer(_ column: String) throws(StoredRowError) -> Int64 {
         let value = value(column)
         guard case .int64(let number) = value.storage else { throw problem(column, value, expected: "an integer") }
-        if column == "id" { id = number }
+        if column == idColumn { id = number }
         return number
+    }
+
+    /// An integer column that must fit an `Int` within `range` (offsets, counts).
+    mutating func integer(_ column: String, in range: ClosedRange<Int>) throws(StoredRowError) -> Int {
+        let number = try integer(column)
+        guard let value = Int(exactly: number), range.contains(value) else {
+            throw error("column '\(column)' holds \(number), outside \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
+    /// A text column holding one of `Value`'s raw values.
+    func enumeration<Value: RawRepresentable>(_ column: String, as type: Value.Type) throws(StoredRowError) -> Value
+    where Value.RawValue == String {
+        let text = try text(column)
+        guard let value = Value(rawValue: text) else { throw error("column '\(column)' holds '\(text)', not a known value") }
+        return value
+    }
+
+    /// A boolean column (SQLite's 0 or 1).
+    mutating func boolean(_ column: String) throws(StoredRowError) -> Bool {
+        try integer(column) != 0
     }
 
     func optionalInteger(_ column: String) throws(StoredRowError) -> Int64? {

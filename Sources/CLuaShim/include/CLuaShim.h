@@ -19,6 +19,7 @@
 // state's extra space so that every thread (coroutine) reaches it cheaply.
 typedef struct LuaKitControl {
     size_t used;             // bytes Lua has allocated
+    size_t hostHeld;         // bytes of Swift objects Lua holds as userdata (counted against `limit`)
     size_t peak;             // highest `used` seen
     size_t limit;            // 0 = no cap
     int inHost;              // 1 while host (Swift) code runs: allocations never fail then
@@ -69,8 +70,15 @@ void luakit_push_swift_function(lua_State *L, void *box);
 void *luakit_swift_function_box(lua_State *L, int index);
 
 // Userdata carrying a retained Swift object. The metatable must come from
-// luakit_new_type_metatable; its tag identifies the Swift type.
-void luakit_push_object(lua_State *L, void *object, const void *typeTag);
+// luakit_new_type_metatable; its tag identifies the Swift type. `hostBytes` is
+// what the object holds in Swift memory: it counts against the memory cap
+// (`hostHeld`) until Lua collects the userdata.
+void luakit_push_object(lua_State *L, void *object, const void *typeTag, size_t hostBytes);
+// A full garbage collection, finalizers included (lua_gc is variadic: Swift
+// cannot call it).
+void luakit_collect_garbage(lua_State *L);
+// The heap bytes of the allocation at `pointer` (a Swift object's instance).
+size_t luakit_allocation_size(const void *pointer);
 // The object at `index` if it is userdata of the type tagged `typeTag`, else NULL.
 void *luakit_to_object(lua_State *L, int index, const void *typeTag);
 // Creates (or fetches) the metatable registered as `name` for objects tagged

@@ -1,0 +1,33 @@
+import DossierCore
+import LuaKit
+
+/// What work done in Swift for a script costs in memory, so that it counts
+/// against `--memory-limit` (see `LuaMemoryBudgetError`): a call whose work
+/// would not fit is refused before it starts, with a message naming it.
+enum ScriptMemory {
+    /// Peak Swift memory of entity extraction per byte of text: 34 measured
+    /// with `/usr/bin/time dossier -e 'extract(f)'` on 2.25 MB of running
+    /// prose (docs/security.md, "Memory limit"); rounded up.
+    static let extractionBytesPerTextByte = 40
+    /// Peak Swift memory of the temporal tagger per byte of text: 15 measured
+    /// the same way with `dates.find`; rounded up.
+    static let temporalTaggingBytesPerTextByte = 16
+
+    /// Refuses extraction over `bytes` of text that would not fit the cap.
+    static func ensureRoomToExtract(_ call: LuaCall, bytes: Int, in function: String) throws(LuaMemoryBudgetError) {
+        try call.ensureRoom(forBytes: bytes.multipliedReportingOverflow(by: extractionBytesPerTextByte).partialValue,
+                            "\(function) on a text of \(LuaMemoryBudgetError.format(bytes))")
+    }
+
+    /// Refuses temporal tagging over `bytes` of text that would not fit the cap.
+    static func ensureRoomToTag(_ call: LuaCall, bytes: Int, in function: String) throws(LuaMemoryBudgetError) {
+        try call.ensureRoom(forBytes: bytes.multipliedReportingOverflow(by: temporalTaggingBytesPerTextByte).partialValue,
+                            "\(function) on a text of \(LuaMemoryBudgetError.format(bytes))")
+    }
+
+    /// The bytes of an article's text fields.
+    static func textBytes(_ draft: ArticleDraft) -> Int {
+        [draft.title, draft.subtitle, draft.byline, draft.dateline, draft.outlet, draft.url, draft.language]
+            .reduce(draft.body.utf8.count) { $0 + ($1?.utf8.count ?? 0) }
+    }
+}

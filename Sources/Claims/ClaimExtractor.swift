@@ -23,6 +23,18 @@ public struct ClaimExtractor: Sendable {
         let claimText = ClaimText(TokenizedText(text: text))
         var claims = AttributionFinder.Pass(finder: finder, text: claimText).run()
         let hedges = hedgeFinder.hedges(in: claimText)
+        // "There is no public evidence that Bangladesh has endorsed ...": what a
+        // negative-evidence statement says was not shown is nobody's claim.
+        let denials = hedges.filter { $0.kind == .negativeEvidence }
+        if !denials.isEmpty {
+            claims.removeAll { claim in
+                denials.contains { denial in
+                    denial.span.upperBound <= claim.cue.lowerBound
+                        && claimText.sameSentence(denial.span.lowerBound, claim.cue.lowerBound)
+                        && (claim.source.map { denial.span.upperBound <= $0.lowerBound } ?? true)
+                }
+            }
+        }
         let classifier = SourceClassifier(text: claimText, mentions: mentions)
         for index in claims.indices {
             classifier.classify(&claims[index])

@@ -111,14 +111,29 @@ struct SourceClassifier {
         precedingEntity(before: offset, types: [.person])
     }
 
-    /// The one entity of `types` mentioned in the three sentences up to `offset`, if exactly one.
+    /// The entity of `types` a pronoun at `offset` refers to: the one named
+    /// earlier in its own sentence when there is exactly one ("Pakistan said
+    /// it has signed a pact with Bangladesh": Pakistan, not the later
+    /// Bangladesh), else the one mentioned in the three sentences before, if
+    /// exactly one.
     private func precedingEntity(before offset: Int, types: Set<EntityType>) -> String? {
         guard let token = text.tokenized.tokens.firstIndex(where: { $0.range.lowerBound >= offset }) else { return nil }
-        let sentence = text.sentenceOf[token] + 1
-        var people: [String] = []
-        for mention in mentions where types.contains(mention.type) && mention.start - 1 < offset && mention.sentence >= sentence - 3 {
-            if !people.contains(mention.entity) { people.append(mention.entity) }
+        let sentenceStart = text.tokenized.tokens[text.tokenized.sentences[text.sentenceOf[token]].lowerBound].range.lowerBound
+        var inSentence: [String] = [], recent: [String] = []
+        for mention in mentions where types.contains(mention.type) && mention.byteRange.upperBound <= offset {
+            if mention.byteRange.lowerBound >= sentenceStart {
+                if !inSentence.contains(mention.entity) { inSentence.append(mention.entity) }
+            } else if mention.byteRange.lowerBound >= recentStart(token) {
+                if !recent.contains(mention.entity) { recent.append(mention.entity) }
+            }
         }
-        return people.count == 1 ? people[0] : nil
+        if !inSentence.isEmpty { return inSentence.count == 1 ? inSentence[0] : nil }
+        return recent.count == 1 ? recent[0] : nil
+    }
+
+    /// The first byte of the third sentence before the token's own.
+    private func recentStart(_ token: Int) -> Int {
+        let sentence = max(0, text.sentenceOf[token] - 3)
+        return text.tokenized.tokens[text.tokenized.sentences[sentence].lowerBound].range.lowerBound
     }
 }

@@ -80,6 +80,9 @@ public struct AttributionFinder: Sendable {
     static let negativeDeterminers: Set<String> = ["neither", "no", "nobody", "none", "nor"]
     /// Words that open a sentence before its subject ("But", "Still,").
     static let sentenceConnectives: Set<String> = ["but", "and", "so", "yet", "still", "however", "or", "then", "now", "meanwhile"]
+    /// "-ly" words that are not adverbs.
+    static let lyVerbs: Set<String> = ["reply", "apply", "imply", "rely", "supply", "comply", "ally", "fly", "belly"]
+    static func isAdverb(_ word: String) -> Bool { word.hasSuffix("ly") && word.utf8.count > 4 && !lyVerbs.contains(word) }
     /// Verbs whose subject belongs to their complement ("seems to", "appeared to").
     static let raisingVerbs: Set<String> = ["seem", "seems", "seemed", "appear", "appears", "appeared"]
     static let beVerbs: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
@@ -130,6 +133,12 @@ extension AttributionFinder {
                    AttributionFinder.beVerbs.contains(text.words[index - 1]), word.hasSuffix("ed") || word.hasSuffix("wn") || ["understood", "thought", "said", "felt", "held"].contains(word) {
                     cue[index] = true
                 }
+            }
+            // An adverb ("publicly", "rarely") is a cue only as part of the cue after it
+            // ("publicly announced"); alone it leaves "are rarely viewed" a fragment.
+            for index in stride(from: count - 1, through: 0, by: -1) where cue[index] && AttributionFinder.isAdverb(text.words[index]) {
+                cue[index] = index + 1 < count && cue[index + 1]
+                takesNext[index] = false
             }
             self.cue = cue
             self.takesNext = takesNext

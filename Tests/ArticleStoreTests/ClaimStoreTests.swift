@@ -47,6 +47,20 @@ import Testing
         }
     }
 
+    @Test func claimsAreWrittenInTheBatchsTransaction() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        // A claim the database refuses fails its whole batch: no article is left without its claims.
+        try store.perform { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON claim WHEN NEW.entity = 'Refused' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        let failed = try ingest(["Aide says yes.", "Refused says no."], into: store, finder: FirstWordClaims())
+        #expect(failed.added.isEmpty && failed.failed.count == 2)
+        #expect(try store.count(matching: nil) == 0)
+        let report = try ingest(["Aide says yes.", "Envoy says no."], into: store, finder: FirstWordClaims())
+        #expect(report.added.count == 2)
+        for id in report.added { #expect(try store.claims(inArticle: id)?.count == 1) }
+    }
+
     @Test func anArticleNeverAnalysedHasNoClaimsRatherThanNone() throws {
         let store = try SQLiteStore(path: ":memory:")
         let report = try ingest(["Nobody says anything."], into: store, finder: nil)

@@ -54,5 +54,5 @@ public struct ClaimExtractor: Sendable {
 extension ClaimExtractor: ClaimFinder {
     /// The rules' version and the lexicon's size: a relearned lexicon or changed
     /// rules make stored claims stale.
-    public var version: String { "claims 1, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" }
+    public var version: String { "claims 2, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" }
 }

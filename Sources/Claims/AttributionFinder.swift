@@ -46,7 +46,7 @@ public struct AttributionFinder: Sendable {
     static let leftBoundaries: Set<String> = [
         "that", "because", "while", "when", "if", "so", "although", "though", "whether", "where", "but", "than",
         "as", "after", "before", "since", "until", "unless", "whom", "what", "how", "why", "said", "says", "and",
-        "or", "to", "is", "was", "are", "were",
+        "or", "to", "is", "was", "are", "were", "which",
     ]
     /// Relative pronouns that are themselves the annotated source ("people who say").
     static let relativeSources: Set<String> = ["who", "which"]
@@ -76,6 +76,15 @@ public struct AttributionFinder: Sendable {
         "in", "on", "at", "during", "last", "this", "earlier", "later", "yesterday", "today", "after", "before", "from",
         "with", "to", "of", "for", "by", "while", "when", "as",
     ]
+    /// Determiners that deny there is a source at all.
+    static let negativeDeterminers: Set<String> = ["neither", "no", "nobody", "none", "nor"]
+    /// Words that open a sentence before its subject ("But", "Still,").
+    static let sentenceConnectives: Set<String> = ["but", "and", "so", "yet", "still", "however", "or", "then", "now", "meanwhile"]
+    /// "-ly" words that are not adverbs.
+    static let lyVerbs: Set<String> = ["reply", "apply", "imply", "rely", "supply", "comply", "ally", "fly", "belly"]
+    static func isAdverb(_ word: String) -> Bool { word.hasSuffix("ly") && word.utf8.count > 4 && !lyVerbs.contains(word) }
+    /// Verbs whose subject belongs to their complement ("seems to", "appeared to").
+    static let raisingVerbs: Set<String> = ["seem", "seems", "seemed", "appear", "appears", "appeared"]
     static let beVerbs: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
     static let impersonal: Set<String> = ["it", "there"]
     /// Punctuation that does not end a noun phrase: possessives, brackets, dots of initials.
@@ -132,6 +141,12 @@ extension AttributionFinder {
                    AttributionFinder.beVerbs.contains(text.words[index - 1]), word.hasSuffix("ed") || word.hasSuffix("wn") || ["understood", "thought", "said", "felt", "held"].contains(word) {
                     cue[index] = true
                 }
+            }
+            // An adverb ("publicly", "rarely") is a cue only as part of the cue after it
+            // ("publicly announced"); alone it leaves "are rarely viewed" a fragment.
+            for index in stride(from: count - 1, through: 0, by: -1) where cue[index] && AttributionFinder.isAdverb(text.words[index]) {
+                cue[index] = index + 1 < count && cue[index + 1]
+                takesNext[index] = false
             }
             self.cue = cue
             self.takesNext = takesNext
@@ -211,9 +226,16 @@ extension AttributionFinder {
             // The subject on the left, past auxiliaries and adverbs.
             var j = c - 1
             var passive = false
+            // The first be-verb of a passive ("is widely expected"): part of the cue.
+            var beVerb: Int?
             while j >= sentence.lowerBound, AttributionFinder.auxiliaries.contains(text.words[j]) || text.words[j].hasSuffix("ly") && j < c && !text.isCapitalized(j) {
-                if AttributionFinder.beVerbs.contains(text.words[j]) { passive = true }
+                if AttributionFinder.beVerbs.contains(text.words[j]) { passive = true; beVerb = j }
                 j -= 1
+            }
+            // "are hoping" is progressive, not passive: its subject is the source.
+            if passive, word.hasSuffix("ing") {
+                passive = false
+                beVerb = nil
             }
             let leftEnd = j + 1
             var k = j
@@ -230,8 +252,8 @@ extension AttributionFinder {
                 source = k..<(k + 1)
                 k -= 1
             }
-            if source == nil, leftEnd == c, c - 1 > sentence.lowerBound, text.words[c - 1] == ",",
-               text.quotes[c - 2] != .close, let apposed = apposition(endingAt: c - 1, sentence: sentence) {
+            if source == nil, leftEnd - 1 > sentence.lowerBound, text.words[leftEnd - 1] == ",",
+               text.quotes[leftEnd - 2] != .close, let apposed = apposition(endingAt: leftEnd - 1, sentence: sentence) {
                 source = apposed
             }
             if source == nil, c - 1 >= sentence.lowerBound, text.words[c - 1] == ",", text.words[c].hasSuffix("ing"),
@@ -243,6 +265,8 @@ extension AttributionFinder {
             if let found = source, found.count == 1, AttributionFinder.functionWords.contains(text.words[found.lowerBound]) {
                 source = nil
             }
+            // "Neither government has announced ...", "No one has claimed ...": nobody said it.
+            if let found = source, AttributionFinder.negativeDeterminers.contains(text.words[found.lowerBound]) { return nil }
             var sourceless = false
             if let found = source, found.count == 1, AttributionFinder.impersonal.contains(text.words[found.lowerBound]), passive {
                 source = nil
@@ -273,6 +297,19 @@ extension AttributionFinder {
                     return Claim(source: text.span(agentStart..<end), cue: text.span(cueTokens), content: [text.span(subject)],
                                  sentence: text.sentenceOf[c] + 1)
                 }
+            }
+            // "Trump is expected to win", "Kasich appears to have the state to himself": the
+            // subject of a passive or raising verb is what is reported, and the text names no
+            // one who reports it (PolNeAR's annotators mark these source-less).
+            if let subject = source, !sourceless, !colon, subject.upperBound <= c,
+               passive || AttributionFinder.raisingVerbs.contains(word) {
+                // "to win": the infinitive is the content, however short.
+                let rest = after < contentEnd(sentence) && text.words[after] == "to"
+                    ? [text.span(after..<contentEnd(sentence))] : indirect(from: after, sentence: sentence)
+                guard !rest.isEmpty else { return nil }
+                let cueStart = beVerb ?? c
+                return Claim(source: nil, cue: text.span(cueStart..<cueTokens.upperBound), content: [text.span(subject)] + rest,
+                             sentence: text.sentenceOf[c] + 1)
             }
             guard source != nil || sourceless else { return nil }
 
@@ -341,10 +378,15 @@ extension AttributionFinder {
         private func sentenceSubject(_ sentence: Range<Int>, before limit: Int) -> Range<Int>? {
             var index = sentence.lowerBound
             if index < limit, text.quotes[index] != .none { return nil }
+            // "But Trump left, telling ...": a leading conjunction is not the subject.
+            while index < limit, AttributionFinder.sentenceConnectives.contains(text.words[index]) || text.words[index] == "," {
+                index += 1
+            }
+            let subjectStart = index
             let determiners: Set<String> = ["the", "a", "an", "former", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."]
             if index < limit, determiners.contains(text.words[index]) {
                 index += 1
-                while index < limit, index - sentence.lowerBound < 5, !text.isPunctuation(index) || text.words[index] == "'s" || text.words[index] == "’s",
+                while index < limit, index - subjectStart < 5, !text.isPunctuation(index) || text.words[index] == "'s" || text.words[index] == "’s",
                       !cue[index], !AttributionFinder.auxiliaries.contains(text.words[index]) {
                     if !text.isCapitalized(index), index + 1 < limit, !text.isCapitalized(index + 1) { index += 1; break }
                     index += 1
@@ -354,8 +396,8 @@ extension AttributionFinder {
                     index += 1
                 }
             }
-            guard index > sentence.lowerBound, index - sentence.lowerBound <= finder.maximumSourceTokens else { return nil }
-            return sentence.lowerBound..<index
+            guard index > subjectStart, index - subjectStart <= finder.maximumSourceTokens else { return nil }
+            return subjectStart..<index
         }
 
         private func participleClaim(_ cueTokens: Range<Int>, subject: Range<Int>, sentence: Range<Int>) -> Claim? {

@@ -23,6 +23,18 @@ public struct ClaimExtractor: Sendable {
         let claimText = ClaimText(TokenizedText(text: text))
         var claims = AttributionFinder.Pass(finder: finder, text: claimText).run()
         let hedges = hedgeFinder.hedges(in: claimText)
+        // "There is no public evidence that Bangladesh has endorsed ...": what a
+        // negative-evidence statement says was not shown is nobody's claim.
+        let denials = hedges.filter { $0.kind == .negativeEvidence }
+        if !denials.isEmpty {
+            claims.removeAll { claim in
+                denials.contains { denial in
+                    denial.span.upperBound <= claim.cue.lowerBound
+                        && claimText.sameSentence(denial.span.lowerBound, claim.cue.lowerBound)
+                        && (claim.source.map { denial.span.upperBound <= $0.lowerBound } ?? true)
+                }
+            }
+        }
         let classifier = SourceClassifier(text: claimText, mentions: mentions)
         let hedgeIndex = SpanIndex(hedges.map(\.span))
         for index in claims.indices {
@@ -43,5 +55,5 @@ public struct ClaimExtractor: Sendable {
 extension ClaimExtractor: ClaimFinder {
     /// The rules' version and the lexicon's size: a relearned lexicon or changed
     /// rules make stored claims stale.
-    public var version: String { "claims 1, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" }
+    public var version: String { "claims 2, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" }
 }

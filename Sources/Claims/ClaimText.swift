@@ -50,6 +50,22 @@ struct ClaimText {
         tokenized.tokens[tokens.lowerBound].range.lowerBound..<tokenized.tokens[tokens.upperBound - 1].range.upperBound
     }
 
+    /// Whether two byte offsets lie in the same sentence.
+    func sameSentence(_ first: Int, _ second: Int) -> Bool {
+        guard let a = token(at: first), let b = token(at: second) else { return false }
+        return sentenceOf[a] == sentenceOf[b]
+    }
+
+    /// The token holding or following byte `offset` (binary search; tokens are in text order).
+    func token(at offset: Int) -> Int? {
+        var low = 0, high = tokenized.tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokenized.tokens[middle].range.upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < tokenized.tokens.count ? low : nil
+    }
+
     func isPunctuation(_ index: Int) -> Bool {
         guard let first = words[index].utf8.first else { return true }
         return !(TextClass.isWordByte(first))

@@ -155,22 +155,33 @@ struct SourceClassifier {
         precedingEntity(before: offset, types: [.person])
     }
 
-    /// The one entity of `types` mentioned in the three sentences up to `offset`, if exactly one.
+    /// The entity of `types` a pronoun at `offset` refers to: the one named
+    /// earlier in its own sentence when there is exactly one ("Pakistan said
+    /// it has signed a pact with Bangladesh": Pakistan, not the later
+    /// Bangladesh), else the one mentioned in the three sentences before, if
+    /// exactly one.
     private func precedingEntity(before offset: Int, types: Set<EntityType>) -> String? {
         guard let token = firstToken(startingAtOrAfter: offset) else { return nil }
         let sentence = text.sentenceOf[token] + 1
-        var people: [String] = []
+        var inSentence: [String] = [], recent: [String] = []
         // From the last mention before `offset` back to where every earlier
-        // one lies before the three sentences; a second entity settles it.
+        // one lies before the three sentences. Mentions by start run in
+        // sentence order, so the pronoun's own sentence comes first.
         var position = firstIndex(in: byStart.count) { mentions[byStart[$0]].start - 1 >= offset } - 1
         while position >= 0, latestSentenceUpTo[position] >= sentence - 3 {
             let mention = mentions[byStart[position]]
-            if types.contains(mention.type), mention.sentence >= sentence - 3, !people.contains(mention.entity) {
-                people.append(mention.entity)
-                if people.count > 1 { return nil }
-            }
             position -= 1
+            guard types.contains(mention.type), mention.byteRange.upperBound <= offset else { continue }
+            if mention.sentence >= sentence {
+                if !inSentence.contains(mention.entity) { inSentence.append(mention.entity) }
+                if inSentence.count > 1 { return nil }
+            } else if mention.sentence >= sentence - 3 {
+                if !inSentence.isEmpty { return inSentence[0] }
+                if !recent.contains(mention.entity) { recent.append(mention.entity) }
+                if recent.count > 1 { return nil }
+            }
         }
-        return people.count == 1 ? people[0] : nil
+        if !inSentence.isEmpty { return inSentence.count == 1 ? inSentence[0] : nil }
+        return recent.count == 1 ? recent[0] : nil
     }
 }

@@ -115,7 +115,7 @@ enum ClaimsBindings {
             let analysis = try ClaimsEngine.analyze(text, article: article?.article, store: article?.store,
                                                     extractor: { try defaultStore.mentionExtractor() })
             let bytes = Array(text.utf8)
-            call.push(analysis.claims.map { ClaimHandle($0, text: bytes, articleID: article?.article.id) })
+            call.push(ListValue(analysis.claims.map { ClaimHandle($0, text: bytes, articleID: article?.article.id) }))
             return 1
         }
     }
@@ -130,7 +130,7 @@ enum ClaimsBindings {
             let (text, _) = try textArgument(call)
             let bytes = Array(text.utf8)
             let found = try ClaimsEngine.hedges(text)
-            call.push(found.map { SpanValue(span: $0.span, text: ClaimsEngine.words($0.span, in: bytes), kind: $0.kind.rawValue) })
+            call.push(ListValue(found.map { SpanValue(span: $0.span, text: ClaimsEngine.words($0.span, in: bytes), kind: $0.kind.rawValue) }))
             return 1
         }
     }
@@ -144,7 +144,7 @@ enum ClaimsBindings {
             let analysis = try ClaimsEngine.analyze(handle.article.draft.body, article: handle.article, store: handle.store,
                                                     extractor: { try EntityExtractor.shared() })
             let bytes = Array(handle.article.draft.body.utf8)
-            call.push(analysis.claims.map { ClaimHandle($0, text: bytes, articleID: handle.article.id) })
+            call.push(ListValue(analysis.claims.map { ClaimHandle($0, text: bytes, articleID: handle.article.id) }))
             return 1
         }
         type.method("sourcing", documentation: """
@@ -199,7 +199,7 @@ enum ClaimsBindings {
             }
             let store = try handle.store()
             let found = try ClaimsEngine.claims(in: store, filter: filter, since: since, until: until, limit: limit)
-            call.push(found.map { ClaimHandle($0.claim, text: $0.text, articleID: $0.articleID) })
+            call.push(ListValue(found.map { ClaimHandle($0.claim, text: $0.text, articleID: $0.articleID) }))
             return 1
         }
     }

@@ -160,8 +160,9 @@ enum StoreBindings {
         }
         type.method("add", documentation: """
             store:add{title=, body=, published=, outlet=, url=, byline=, subtitle=, dateline=} -> id, duplicate
-              Stores one article; returns its id, and true as a second value when an
-              identical article was already stored (its id is returned).
+              Stores one article with its entity mentions and claims, as ingest does;
+              returns its id, and true as a second value when an identical article was
+              already stored (its id is returned).
             """) { handle, call in
             guard call.type(of: 1) == .table else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "table")) }
             try call.rejectUnknownOptions(1, known: ["title", "body", "published", "outlet", "url", "byline", "subtitle", "dateline", "language"])
@@ -175,7 +176,19 @@ enum StoreBindings {
             let store = try handle.writableStore(for: "store:add")
             try ScriptMemory.ensureRoomToExtract(call, bytes: ScriptMemory.textBytes(draft), in: "store:add")
             let extractor = try handle.mentionExtractor()
-            switch try store.add([draft], mentions: [extractor.mentions(in: draft)], extractorVersion: extractor.version).first! {
+            let mentions = extractor.mentions(in: draft)
+            let outcomes: [AddOutcome]
+            // Stored with its claims, as ingest stores them, in the same transaction.
+            if let claimStore = store as? any ClaimStore {
+                let finder = try ClaimsEngine.finder()
+                outcomes = try claimStore.add([draft], mentions: [mentions], extractorVersion: extractor.version,
+                                              claims: [finder.claims(in: body, mentions: mentions.filter { $0.field == .body })],
+                                              claimVersion: finder.version)
+            } else {
+                outcomes = try store.add([draft], mentions: [mentions], extractorVersion: extractor.version)
+            }
+            guard let outcome = outcomes.first else { throw LuaError.runtime(message: "store:add: the store returned no outcome", traceback: nil) }
+            switch outcome {
             case .added(let id, _):
                 call.push(Int(id))
                 call.push(false)

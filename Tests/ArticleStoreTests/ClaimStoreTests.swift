@@ -47,6 +47,36 @@ import Testing
         }
     }
 
+    @Test func claimsAreWrittenInTheBatchsTransaction() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        // A claim the database refuses fails its whole batch: no article is left without its claims.
+        try store.perform { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON claim WHEN NEW.entity = 'Refused' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        let failed = try ingest(["Aide says yes.", "Refused says no."], into: store, finder: FirstWordClaims())
+        #expect(failed.added.isEmpty && failed.failed.count == 2)
+        #expect(try store.count(matching: nil) == 0)
+        let report = try ingest(["Aide says yes.", "Envoy says no."], into: store, finder: FirstWordClaims())
+        #expect(report.added.count == 2)
+        for id in report.added { #expect(try store.claims(inArticle: id)?.count == 1) }
+    }
+
+    @Test func addStoresEachAddedDraftsClaimsAndNoneForADuplicate() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let finder = FirstWordClaims()
+        let drafts = ["Aide says yes.", "Envoy may say no."].map { ArticleDraft(title: "T", body: $0) }
+        let first = try store.add(drafts, mentions: nil, extractorVersion: nil,
+                                  claims: drafts.map { finder.claims(in: $0.body, mentions: []) }, claimVersion: finder.version)
+        for (outcome, draft) in zip(first, drafts) {
+            guard case .added(let id, _) = outcome else { Issue.record("not added: \(outcome)"); continue }
+            #expect(try store.claims(inArticle: id) == finder.claims(in: draft.body, mentions: []))
+        }
+        let again = try store.add([drafts[0]], mentions: nil, extractorVersion: nil, claims: [[]], claimVersion: finder.version)
+        guard case .duplicate(let existing) = again.first else { Issue.record("not a duplicate"); return }
+        // The duplicate's empty list did not replace the stored claims.
+        #expect(try store.claims(inArticle: existing)?.count == 1)
+    }
+
     @Test func anArticleNeverAnalysedHasNoClaimsRatherThanNone() throws {
         let store = try SQLiteStore(path: ":memory:")
         let report = try ingest(["Nobody says anything."], into: store, finder: nil)

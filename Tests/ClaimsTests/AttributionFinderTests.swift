@@ -10,7 +10,8 @@ import Testing
         "said": .init(total: 100, cue: 95), "says": .init(total: 50, cue: 48), "told": .init(total: 40, cue: 30),
         "according": .init(total: 30, cue: 30), "according to": .init(total: 30, cue: 30, both: 30),
         "called": .init(total: 40, cue: 10), "called for": .init(total: 10, cue: 9, both: 9),
-        "warned": .init(total: 10, cue: 9),
+        "warned": .init(total: 10, cue: 9), "expected": .init(total: 20, cue: 15), "seemed": .init(total: 20, cue: 15),
+        "hoping": .init(total: 20, cue: 15), "announced": .init(total: 20, cue: 15), "telling": .init(total: 20, cue: 15),
     ])
     let finder = AttributionFinder(lexicon: AttributionFinderTests.lexicon)
 
@@ -100,6 +101,39 @@ import Testing
         let found = parts("Omar Farooq, a former ambassador, said the pact was overdue.")
         #expect(found.first?.source == "Omar Farooq, a former ambassador")
         #expect(found.first?.content == ["the pact was overdue"])
+    }
+
+    @Test func thePassiveOrRaisingSubjectIsContentWithoutASource() {
+        let passive = parts("Trump is widely expected to win the primary.")
+        #expect(passive.count == 1)
+        #expect(passive.first?.source == nil)
+        #expect(passive.first?.cue == "is widely expected")
+        #expect(passive.first?.content == ["Trump", "to win the primary"])
+        let raising = parts("Each skater seemed to be honing her own style.")
+        #expect(raising.first?.source == nil)
+        #expect(raising.first?.content == ["Each skater", "to be honing her own style"])
+    }
+
+    @Test func aProgressiveKeepsItsSubjectAsSource() {
+        let found = parts("New Jersey officials, including the governor, are hoping they will win the case.")
+        #expect(found.first?.source == "New Jersey officials, including the governor")
+        #expect(found.first?.content == ["they will win the case"])
+    }
+
+    @Test func aLeadingConjunctionIsNotTheParticipleSubject() {
+        let found = parts("But Trump left the stage early, telling reporters that the race was rigged.")
+        #expect(found.first?.source == "Trump")
+        #expect(found.first?.cue == "telling")
+    }
+
+    @Test func aDeniedSourceMakesNoClaim() {
+        #expect(parts("Neither government has announced a formal agreement.").isEmpty)
+        #expect(parts("No one said the talks had failed.").isEmpty)
+    }
+
+    @Test func aRelativeWhichEndsTheSource() {
+        let found = parts("He cited a story in which Democratic sources said the deal was off.")
+        #expect(found.first?.source == "Democratic sources")
     }
 
     @Test func textWithoutCuesHasNoClaims() {

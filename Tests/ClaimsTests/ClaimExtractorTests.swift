@@ -57,6 +57,21 @@ import Testing
         let nearClaims = extractor.claims(in: near, mentions: [mention("Omar Ali", in: near, type: .person, sentence: 1),
                                                                mention("Sara Haq", in: near, type: .person, sentence: 3)])
         #expect(nearClaims.first?.entity == "Sara Haq")
+    @Test func aPronounGoesToTheEntityNamedBeforeItInItsSentence() {
+        let body = "Pakistan and Bangladesh met. Pakistan said it has announced a pact with Bangladesh."
+        let claims = extractor.claims(in: body, mentions: [
+            mention("Pakistan", in: body, type: .geopolitical), mention("Bangladesh", in: body, type: .geopolitical),
+        ] + [Mention(text: "Pakistan", type: .geopolitical, entity: "Pakistan", start: 30, stop: 37, sentence: 2, source: .model),
+             Mention(text: "Bangladesh", type: .geopolitical, entity: "Bangladesh", start: 73, stop: 82, sentence: 2, source: .model)])
+        let it = claims.first { $0.source.map { Array(Array(body.utf8)[$0]) == Array("it".utf8) } ?? false }
+        #expect(it?.entity == "Pakistan")
+    }
+
+    @Test func whatNegativeEvidenceDeniesIsNoClaim() {
+        let body = "There is, however, no public evidence that Bangladesh has announced such a plan. Officials warned that talks could fail."
+        let claims = extractor.claims(in: body, mentions: [mention("Bangladesh", in: body, type: .geopolitical)])
+        #expect(claims.count == 1)
+        #expect(claims.first?.kind == .anonymous)
     }
 
     @Test func rolesComeFromTheSourceWords() {

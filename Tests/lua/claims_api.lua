@@ -90,6 +90,11 @@ local split = claims(text)
 assert(#split == 2, inspect(split))
 assert(split[1].source.text == "the minister" and #split[1].content == 2, tostring(split[1]))
 assert(split[2].kind == "none" and split[2].source == nil, tostring(split[2]))
+-- A claim list prints one claim a line, as other lists do (not "table: 0x...").
+local printed = tostring(split)
+assert(printed == tostring(split[1]) .. "\n" .. tostring(split[2]), printed)
+assert(tostring(guardian:claims()):find("anonymous", 1, true) and not tostring(store:claims{}):find("table: ", 1, true))
+assert(tostring(hedges("Talks could fail.")):find("could", 1, true))
 local bad_ok, bad = pcall(claims, 42)
 assert(not bad_ok and bad:find("string or Article"), bad)
 

@@ -5,6 +5,11 @@ import DossierCore
 public protocol ClaimStore: Sendable {
     /// Replaces the claims of the given articles (one transaction).
     func saveClaims(_ items: [(articleID: Int64, claims: [Claim])], version: String) throws(StoreError)
+    /// Adds a batch as `Store.add` does, each added draft's claims (one list per
+    /// draft, made by `claimVersion`) stored in the same transaction: a crash
+    /// never leaves an article without the claims ingest found for it.
+    func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?, claims: [[Claim]],
+             claimVersion: String) throws(StoreError) -> [AddOutcome]
     /// The article's claims in text order, or nil when no claim finder has analysed it.
     func claims(inArticle id: Int64) throws(StoreError) -> [Claim]?
 }

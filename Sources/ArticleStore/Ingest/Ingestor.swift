@@ -72,9 +72,7 @@ public struct Ingestor: Sendable {
     /// is held only for writing, and on all cores (`mentions(inEach:)`).
     public var extractor: (any MentionExtractor)?
     /// Finds the claims stored with each article (none when nil), from its
-    /// body and mentions. Written in a second transaction just after the
-    /// batch's: an article whose claims were lost to a crash has no
-    /// `claims(inArticle:)` (nil), and readers then find them afresh.
+    /// body and mentions, written in the batch's own transaction.
     public var claimFinder: (any ClaimFinder)?
     /// A batch is committed once it holds at least this many articles; it
     /// always holds whole files, so a file is stored entirely or not at all.
@@ -157,8 +155,7 @@ public struct Ingestor: Sendable {
                     }
                 }
                 let drafts = pending.map(\.draft)
-                let outcomes = try store.add(drafts, mentions: mentions, extractorVersion: extractor?.version)
-                storeClaims(drafts: drafts, mentions: mentions, outcomes: outcomes, paths: pending.map(\.path), report: &report)
+                let outcomes = try add(drafts, mentions: mentions)
                 for (item, outcome) in zip(pending, outcomes) {
                     switch outcome {
                     case .added(let id, let similar):
@@ -212,24 +209,18 @@ public struct Ingestor: Sendable {
         return report
     }
 
-    /// The claims of the batch's added articles; a failure here leaves the
-    /// articles stored and is reported for each of them.
-    private func storeClaims(drafts: [ArticleDraft], mentions: [[Mention]]?, outcomes: [AddOutcome], paths: [String],
-                             report: inout IngestReport) {
-        guard let claimFinder, let claimStore = store as? any ClaimStore else { return }
-        var added: [(index: Int, id: Int64)] = []
-        for (index, outcome) in outcomes.enumerated() {
-            if case .added(let id, _) = outcome { added.append((index, id)) }
+    /// Stores the batch in one transaction, with the claims of each draft when
+    /// there is a claim finder and the store keeps claims. The claims are found
+    /// before the transaction opens (on all cores), from each body and its body
+    /// mentions (a title or byline mention's offsets count within its own field).
+    private func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?) throws(StoreError) -> [AddOutcome] {
+        guard let claimFinder, let claimStore = store as? any ClaimStore else {
+            return try store.add(drafts, mentions: mentions, extractorVersion: extractor?.version)
         }
-        // The finder reads bodies: a title or byline mention's offsets count
-        // within its own field, so only the body's are handed over.
-        let found = claimFinder.claims(inEach: added.map { drafts[$0.index].body },
-                                       mentions: mentions.map { all in added.map { all[$0.index].filter { $0.field == .body } } })
-        do {
-            try claimStore.saveClaims(zip(added, found).map { ($0.id, $1) }, version: claimFinder.version)
-        } catch {
-            report.failed += added.map { IngestError(path: paths[$0.index], reason: "stored, but its claims were not: \(error)") }
-        }
+        let claims = claimFinder.claims(inEach: drafts.map(\.body),
+                                        mentions: mentions.map { all in all.map { $0.filter { $0.field == .body } } })
+        return try claimStore.add(drafts, mentions: mentions, extractorVersion: extractor?.version, claims: claims,
+                                  claimVersion: claimFinder.version)
     }
 
     /// Parses one file into drafts, with the sidecar and defaults applied.

@@ -5,26 +5,34 @@ import GRDB
 extension SQLiteStore: ClaimStore {
     public func saveClaims(_ items: [(articleID: Int64, claims: [Claim])], version: String) throws(StoreError) {
         guard !items.isEmpty else { return }
-        try perform { db in
-            let clear = try db.cachedStatement(sql: "DELETE FROM claim WHERE article_id = ?")
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO claim (article_id, ordinal, source_start, source_end, cue_start, cue_end, content, kind,
-                  role, entity, hedges, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let mark = try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_claims (article_id, version) VALUES (?, ?)")
-            for item in items {
-                try clear.execute(arguments: [item.articleID])
-                for (ordinal, claim) in item.claims.enumerated() {
-                    let content = claim.content.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
-                    let hedges = claim.hedges.map { "\($0.span.lowerBound)-\($0.span.upperBound):\($0.kind.rawValue)" }.joined(separator: ",")
-                    try insert.execute(arguments: [
-                        item.articleID, ordinal, claim.source?.lowerBound, claim.source?.upperBound, claim.cue.lowerBound,
-                        claim.cue.upperBound, content, claim.kind.rawValue, claim.role?.rawValue, claim.entity, hedges,
-                        claim.sentence,
-                    ])
-                }
-                try mark.execute(arguments: [item.articleID, version])
+        try perform { db in try Self.writeClaims(db, items, version: version) }
+    }
+
+    public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?, claims: [[Claim]],
+                    claimVersion: String) throws(StoreError) -> [AddOutcome] {
+        try add(drafts, mentions: mentions, extractorVersion: extractorVersion, claims: (claims, claimVersion))
+    }
+
+    /// Replaces the claims of the given articles inside the caller's transaction.
+    static func writeClaims(_ db: Database, _ items: [(articleID: Int64, claims: [Claim])], version: String) throws {
+        let clear = try db.cachedStatement(sql: "DELETE FROM claim WHERE article_id = ?")
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO claim (article_id, ordinal, source_start, source_end, cue_start, cue_end, content, kind,
+              role, entity, hedges, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let mark = try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_claims (article_id, version) VALUES (?, ?)")
+        for item in items {
+            try clear.execute(arguments: [item.articleID])
+            for (ordinal, claim) in item.claims.enumerated() {
+                let content = claim.content.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
+                let hedges = claim.hedges.map { "\($0.span.lowerBound)-\($0.span.upperBound):\($0.kind.rawValue)" }.joined(separator: ",")
+                try insert.execute(arguments: [
+                    item.articleID, ordinal, claim.source?.lowerBound, claim.source?.upperBound, claim.cue.lowerBound,
+                    claim.cue.upperBound, content, claim.kind.rawValue, claim.role?.rawValue, claim.entity, hedges,
+                    claim.sentence,
+                ])
             }
+            try mark.execute(arguments: [item.articleID, version])
         }
     }
 

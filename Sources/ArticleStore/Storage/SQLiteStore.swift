@@ -81,8 +81,16 @@ public final class SQLiteStore: Store {
     public static func urlScheme(of path: String) -> String? { StoreFile.urlScheme(path) }
 
     public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?) throws(StoreError) -> [AddOutcome] {
+        try add(drafts, mentions: mentions, extractorVersion: extractorVersion, claims: nil)
+    }
+
+    /// `add`, with each added draft's claims (one list per draft, made by
+    /// `claims.version`) written in the same transaction.
+    func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?,
+             claims: (lists: [[Claim]], version: String)?) throws(StoreError) -> [AddOutcome] {
         precondition(mentions == nil || mentions!.count == drafts.count, "one list of mentions per draft")
         precondition((mentions == nil) == (extractorVersion == nil), "mentions are stored with the version that made them")
+        precondition(claims == nil || claims!.lists.count == drafts.count, "one list of claims per draft")
         let now = Date()
         return try perform { db in
             let find = try db.cachedStatement(sql: "SELECT id FROM article WHERE content_hash = ?")
@@ -116,6 +124,9 @@ public final class SQLiteStore: Store {
                 if let mentions, let extractorVersion {
                     try entities.insert(mentions[index], articleID: id)
                     try entities.markExtracted(articleID: id, version: extractorVersion)
+                }
+                if let claims {
+                    try Self.writeClaims(db, [(id, claims.lists[index])], version: claims.version)
                 }
                 outcomes.append(.added(id: id, nearDuplicates: similar))
             }

@@ -186,8 +186,9 @@ struct ScaleQuery {
 }
 
 /// Query classes from the store's own word frequencies: common words are in
-/// more than a third of the articles, rare ones in at most one in 2,000 (or
-/// five), counted on the first store; phrases are adjacent words of articles.
+/// more than a third of the articles, rare ones the 12 least frequent of 300
+/// words seen once in a sample, counted on the first store; phrases are
+/// adjacent words of articles.
 /// Each class is asked without a filter, with `since` a year, and with an outlet.
 func scaleQueries(_ store: any Store, phrases: [String]) throws -> [ScaleQuery] {
     let total = try store.count(matching: nil)
@@ -205,10 +206,12 @@ func scaleQueries(_ store: any Store, phrases: [String]) throws -> [ScaleQuery] 
     for (word, seen) in frequency.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }) where seen * 5 > sample.count * 2 && common.count < 12 {
         if try store.count(matching: word) * 3 > total { common.append(word) }
     }
-    for (word, _) in frequency.filter({ $0.value == 1 }).sorted(by: { $0.key < $1.key }) where rare.count < 12 {
-        let count = try store.count(matching: word)
-        if count <= max(5, total / 2000) { rare.append(word) }
+    // Rare: the 12 least frequent of up to 300 words seen once in the sample.
+    var candidates: [(word: String, count: Int)] = []
+    for (word, _) in frequency.filter({ $0.value == 1 }).sorted(by: { $0.key < $1.key }).prefix(300) {
+        candidates.append((word, try store.count(matching: word)))
     }
+    rare = candidates.sorted { ($0.count, $0.word) < ($1.count, $1.word) }.prefix(12).map(\.word)
     for word in ["said", "the"] where !common.contains(word) { common.append(word) }
     var queries: [ScaleQuery] = []
     var rng = SplitMix64(seed: 0x9E4)

@@ -60,7 +60,11 @@ struct MentionWriter {
         try session.execute(statement)
     }
 
+    /// Removes the articles' mentions and what they added to the entity counts.
     func removeMentions(_ articleIDs: [Int64]) throws {
+        var uncount = PostgresStatement()
+        uncount.append("SELECT dossier_count_articles(\(uncount.bind(articleIDs))::int8[], -1)")
+        try session.execute(uncount)
         var statement = PostgresStatement()
         statement.append("DELETE FROM mention WHERE article_id = ANY(\(statement.bind(articleIDs)))")
         try session.execute(statement)

@@ -181,6 +181,137 @@ enum PostgresSchema {
           END LOOP;
         END $$;
         """),
+        ("entity counts: per-entity totals, written forms, articles by date and co-occurring pairs", """
+        -- Materialised from mention, as in SQLite (EntityCounts): kept equal to
+        -- it by dossier_count_articles in every transaction that writes mentions.
+        CREATE TABLE entity_count (
+          entity_id bigint PRIMARY KEY REFERENCES entity(id) ON DELETE CASCADE,
+          mentions bigint NOT NULL,
+          articles bigint NOT NULL
+        );
+        CREATE INDEX entity_count_rank ON entity_count (articles DESC, mentions DESC);
+        CREATE TABLE entity_form (
+          entity_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+          text text NOT NULL,
+          mentions bigint NOT NULL,
+          PRIMARY KEY (entity_id, text)
+        );
+        CREATE TABLE entity_article (
+          entity_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+          article_id bigint NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+          published_at double precision,
+          mentions bigint NOT NULL,
+          PRIMARY KEY (entity_id, article_id)
+        );
+        CREATE INDEX entity_article_published ON entity_article (entity_id, published_at, article_id);
+        CREATE INDEX entity_article_window ON entity_article (published_at);
+        CREATE INDEX entity_article_article ON entity_article (article_id);
+        CREATE TABLE entity_pair (
+          entity_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+          other_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+          articles bigint NOT NULL,
+          sentences bigint NOT NULL,
+          sentence_articles bigint NOT NULL,
+          PRIMARY KEY (entity_id, other_id)
+        );
+
+        -- Adds (p_sign 1) or removes (-1) what the articles' current mentions
+        -- contribute, set-based for the whole list. Rows are written in key
+        -- order so concurrent ingests lock shared rows in the same order.
+        CREATE FUNCTION dossier_count_articles(p_articles bigint[], p_sign integer) RETURNS void
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF coalesce(array_length(p_articles, 1), 0) = 0 THEN RETURN; END IF;
+          INSERT INTO entity_count AS c (entity_id, mentions, articles)
+            SELECT entity_id, p_sign * count(*), p_sign * count(DISTINCT article_id)
+            FROM mention WHERE article_id = ANY(p_articles) GROUP BY entity_id ORDER BY entity_id
+            ON CONFLICT (entity_id) DO UPDATE SET mentions = c.mentions + excluded.mentions, articles = c.articles + excluded.articles;
+          INSERT INTO entity_form AS f (entity_id, text, mentions)
+            SELECT entity_id, text, p_sign * count(*)
+            FROM mention WHERE article_id = ANY(p_articles) GROUP BY entity_id, text ORDER BY entity_id, text
+            ON CONFLICT (entity_id, text) DO UPDATE SET mentions = f.mentions + excluded.mentions;
+          INSERT INTO entity_pair AS p (entity_id, other_id, articles, sentences, sentence_articles)
+            WITH present AS (
+              SELECT DISTINCT article_id, entity_id, sentence FROM mention WHERE article_id = ANY(p_articles)
+            ), per_article AS (
+              SELECT a.entity_id, b.entity_id AS other_id, count(*) FILTER (WHERE a.sentence = b.sentence) AS sentences
+              FROM present a JOIN present b ON b.article_id = a.article_id AND b.entity_id <> a.entity_id
+              GROUP BY a.article_id, a.entity_id, b.entity_id
+            )
+            SELECT entity_id, other_id, p_sign * count(*), p_sign * sum(sentences), p_sign * count(*) FILTER (WHERE sentences > 0)
+            FROM per_article GROUP BY entity_id, other_id ORDER BY entity_id, other_id
+            ON CONFLICT (entity_id, other_id) DO UPDATE SET articles = p.articles + excluded.articles,
+              sentences = p.sentences + excluded.sentences, sentence_articles = p.sentence_articles + excluded.sentence_articles;
+          IF p_sign > 0 THEN
+            INSERT INTO entity_article (entity_id, article_id, published_at, mentions)
+              SELECT m.entity_id, m.article_id, a.published_at, count(*)
+              FROM mention m JOIN article a ON a.id = m.article_id
+              WHERE m.article_id = ANY(p_articles) GROUP BY m.entity_id, m.article_id, a.published_at
+              ORDER BY m.entity_id, m.article_id;
+          ELSE
+            DELETE FROM entity_article WHERE article_id = ANY(p_articles);
+            DELETE FROM entity_count WHERE articles <= 0
+              AND entity_id IN (SELECT entity_id FROM mention WHERE article_id = ANY(p_articles));
+            DELETE FROM entity_form WHERE mentions <= 0
+              AND (entity_id, text) IN (SELECT entity_id, text FROM mention WHERE article_id = ANY(p_articles));
+            DELETE FROM entity_pair WHERE articles <= 0
+              AND entity_id IN (SELECT entity_id FROM mention WHERE article_id = ANY(p_articles))
+              AND other_id IN (SELECT entity_id FROM mention WHERE article_id = ANY(p_articles));
+          END IF;
+        END $$;
+
+        -- As before, and the articles whose mentions move are counted again,
+        -- except p_pending: articles being written, not counted yet.
+        DROP FUNCTION dossier_add_alias(text, text, bigint, text);
+        CREATE FUNCTION dossier_add_alias(p_alias text, p_key text, p_id bigint, p_type text, p_pending bigint[] DEFAULT '{}')
+        RETURNS void LANGUAGE plpgsql AS $$
+        DECLARE
+          owner bigint; other bigint; moved bigint[];
+        BEGIN
+          INSERT INTO entity_alias (key, type, entity_id, alias) VALUES (p_key, p_type, p_id, p_alias)
+            ON CONFLICT DO NOTHING;
+          SELECT entity_id INTO owner FROM entity_alias WHERE key = p_key AND type = p_type;
+          IF owner IS DISTINCT FROM p_id THEN RETURN; END IF;
+          SELECT id INTO other FROM entity WHERE key = p_key AND type = p_type AND id <> p_id;
+          IF other IS NULL THEN RETURN; END IF;
+          SELECT coalesce(array_agg(DISTINCT article_id), '{}') INTO moved FROM mention
+            WHERE entity_id = other AND NOT (article_id = ANY(p_pending));
+          PERFORM dossier_count_articles(moved, -1);
+          UPDATE mention SET entity_id = p_id WHERE entity_id = other;
+          PERFORM dossier_count_articles(moved, 1);
+          UPDATE entity_alias SET entity_id = p_id WHERE entity_id = other;
+          DELETE FROM entity WHERE id = other;
+        END $$;
+
+        -- As before; the batch's articles are counted once all are written.
+        CREATE OR REPLACE FUNCTION dossier_insert_mentions(
+          p_article bigint[], p_start bigint[], p_stop bigint[], p_sentence bigint[],
+          p_type text[], p_source text[], p_text text[], p_text_key text[], p_alias boolean[],
+          p_entity text[], p_entity_key text[], p_entity_type text[], p_entity_caps boolean[]
+        ) RETURNS void LANGUAGE plpgsql AS $$
+        DECLARE
+          i integer; resolved bigint; pending bigint[];
+        BEGIN
+          SELECT coalesce(array_agg(DISTINCT a), '{}') INTO pending FROM unnest(p_article) AS a;
+          FOR i IN 1 .. coalesce(array_length(p_article, 1), 0) LOOP
+            SELECT entity_id INTO resolved FROM entity_alias WHERE key = p_entity_key[i] AND type = p_entity_type[i];
+            IF resolved IS NULL THEN
+              resolved := dossier_entity_id(p_entity_key[i], p_entity[i], p_entity_type[i], p_entity_caps[i]);
+            END IF;
+            IF p_alias[i] THEN
+              PERFORM dossier_add_alias(p_text[i], p_text_key[i], resolved, p_entity_type[i], pending);
+            END IF;
+            INSERT INTO mention (article_id, start, stop, entity_id, sentence, type, source, text)
+              VALUES (p_article[i], p_start[i], p_stop[i], resolved, p_sentence[i], p_type[i], p_source[i], p_text[i])
+              ON CONFLICT (article_id, start) DO UPDATE SET stop = excluded.stop, entity_id = excluded.entity_id,
+                sentence = excluded.sentence, type = excluded.type, source = excluded.source, text = excluded.text;
+          END LOOP;
+          PERFORM dossier_count_articles(pending, 1);
+        END $$;
+
+        -- What the store already holds.
+        SELECT dossier_count_articles(coalesce(array_agg(DISTINCT article_id), '{}'), 1) FROM mention;
+        """),
     ]
 
     /// The statements of a migration one by one (postgres-nio sends each as a

@@ -26,10 +26,11 @@ extension PostgresStore {
         try run { session in
             var statement = PostgresStatement()
             statement.append("""
-                SELECT \(Self.mentionColumns) FROM mention JOIN entity ON entity.id = mention.entity_id
-                JOIN article ON article.id = mention.article_id
-                WHERE mention.entity_id = \(statement.bind(id))
-                ORDER BY article.published_at DESC NULLS LAST, mention.article_id DESC, mention.start
+                SELECT \(Self.mentionColumns) FROM entity_article AS driver
+                JOIN mention ON mention.article_id = driver.article_id AND mention.entity_id = driver.entity_id
+                JOIN entity ON entity.id = mention.entity_id
+                WHERE driver.entity_id = \(statement.bind(id))
+                ORDER BY driver.published_at DESC NULLS LAST, driver.article_id DESC, mention.start
                 LIMIT \(statement.bind(Int64(max(0, limit))))
                 """)
             return try session.rows(statement).map(Self.storedMention)
@@ -65,7 +66,7 @@ extension PostgresStore {
                   UNION SELECT id FROM entity WHERE \(oneWord) AND type = 'PERSON' AND right(key, length(\(key)) + 1) = ' ' || \(key)
                 ) AS candidate JOIN entity ON entity.id = candidate.id
                 ORDER BY EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) DESC,
-                  (SELECT count(*) FROM mention WHERE mention.entity_id = candidate.id) DESC, entity.id
+                  coalesce((SELECT mentions FROM entity_count WHERE entity_count.entity_id = candidate.id), 0) DESC, entity.id
                 LIMIT \(statement.bind(Int64(max(0, limit))))
                 """)
             let ids: [Int64] = try session.rows(statement).map { try $0.value("id") }
@@ -78,14 +79,28 @@ extension PostgresStore {
         try run { session in try Self.topEntities(query, session: session) }
     }
 
+    /// Read from the materialised counts, as SQLite does: the whole store's
+    /// from `entity_count`, a date window's from `entity_article`.
     static func topEntities(_ query: EntityQuery, session: PostgresSession) throws -> [StoredEntity] {
         var statement = PostgresStatement()
-        let filter = articleFilter(query, mentionAlias: "mention", statement: &statement)
+        let counts: String
+        if query.since != nil || query.until != nil {
+            var window = ["published_at IS NOT NULL"]
+            if let since = query.since { window.append("published_at >= \(statement.bind(since.timeIntervalSince1970))") }
+            if let until = query.until { window.append("published_at < \(statement.bind(until.timeIntervalSince1970))") }
+            counts = """
+                (SELECT entity_id, sum(mentions)::int8 AS mentions, count(*)::int8 AS articles FROM entity_article
+                 WHERE \(window.joined(separator: " AND ")) GROUP BY entity_id)
+                """
+        } else {
+            counts = "entity_count"
+        }
+        let typeFilter = query.type.map { "WHERE entity.type = \(statement.bind($0.rawValue))" } ?? ""
         statement.append("""
-            SELECT entity.id, count(*) AS mentions, count(DISTINCT mention.article_id) AS articles
-            FROM mention JOIN entity ON entity.id = mention.entity_id
-            \(filter)
-            GROUP BY entity.id ORDER BY articles DESC, mentions DESC, entity.name COLLATE "C" LIMIT \(statement.bind(Int64(max(0, query.limit))))
+            SELECT entity.id, counts.mentions, counts.articles
+            FROM \(counts) AS counts JOIN entity ON entity.id = counts.entity_id
+            \(typeFilter)
+            ORDER BY counts.articles DESC, counts.mentions DESC, entity.name COLLATE "C" LIMIT \(statement.bind(Int64(max(0, query.limit))))
             """)
         let rows = try session.rows(statement)
         let found = try entities(ids: rows.map { try $0.value("id") }, session: session)
@@ -101,18 +116,14 @@ extension PostgresStore {
         try run { session in
             var statement = PostgresStatement()
             let id = statement.bind(entityID)
-            let together = window == .sentence ? "AND other.sentence = mention.sentence" : ""
+            let (together, articles) = window == .sentence ? ("pair.sentences", "pair.sentence_articles") : ("pair.articles", "pair.articles")
             let typeFilter = type.map { "AND entity.type = \(statement.bind($0.rawValue))" } ?? ""
-            // A shared sentence is counted once however often either is named in it.
+            // From the materialised pairs: a shared sentence is counted once
+            // however often either is named in it.
             statement.append("""
-                SELECT other.entity_id AS id,
-                  count(DISTINCT other.article_id * 1000000 + \(window == .sentence ? "other.sentence" : "0")) AS together,
-                  count(DISTINCT other.article_id) AS articles
-                FROM mention JOIN mention AS other
-                  ON other.article_id = mention.article_id \(together) AND other.entity_id != \(id)
-                JOIN entity ON entity.id = other.entity_id
-                WHERE mention.entity_id = \(id) \(typeFilter)
-                GROUP BY other.entity_id, entity.name
+                SELECT pair.other_id AS id, \(together) AS together, \(articles) AS articles
+                FROM entity_pair AS pair JOIN entity ON entity.id = pair.other_id
+                WHERE pair.entity_id = \(id) AND \(together) > 0 \(typeFilter)
                 ORDER BY together DESC, articles DESC, entity.name COLLATE "C" LIMIT \(statement.bind(Int64(max(0, limit))))
                 """)
             let rows = try session.rows(statement)
@@ -130,6 +141,23 @@ extension PostgresStore {
         try run { session in
             let nodes = try Self.topEntities(query, session: session)
             guard nodes.count > 1 else { return EntityGraph(nodes: nodes, edges: [], window: window) }
+            if query.since == nil && query.until == nil {
+                // The whole store's: the nodes' pairs from the materialised counts.
+                var pairs = PostgresStatement()
+                let ids = pairs.bind(nodes.map(\.id))
+                let weight = window == .sentence ? "sentences" : "articles"
+                pairs.append("""
+                    SELECT entity_id AS source, other_id AS target, \(weight) AS weight FROM entity_pair
+                    WHERE entity_id = ANY(\(ids)) AND other_id = ANY(\(ids)) AND other_id > entity_id
+                      AND \(weight) >= \(pairs.bind(Int64(max(1, minimumWeight))))
+                    ORDER BY weight DESC, source, target
+                    """)
+                let edges = try session.rows(pairs).map { row in
+                    EntityGraph.Edge(source: try row.value("source"), target: try row.value("target"),
+                                     weight: Int(try row.value("weight", as: Int64.self)))
+                }
+                return EntityGraph(nodes: nodes, edges: edges, window: window)
+            }
             var statement = PostgresStatement()
             let ids = statement.bind(nodes.map(\.id))
             let together = window == .sentence ? "AND b.sentence = a.sentence" : ""
@@ -288,12 +316,12 @@ extension PostgresStore {
         let bound = statement.bind(ids)
         statement.append("""
             SELECT entity.id, entity.name, entity.type,
-              (SELECT count(*) FROM mention WHERE entity_id = entity.id) AS mentions,
-              (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = entity.id) AS articles,
+              coalesce((SELECT mentions FROM entity_count WHERE entity_id = entity.id), 0)::int8 AS mentions,
+              coalesce((SELECT articles FROM entity_count WHERE entity_id = entity.id), 0)::int8 AS articles,
               EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) AS analyst,
               ARRAY(SELECT alias FROM entity_alias WHERE entity_id = entity.id ORDER BY alias COLLATE "C") AS aliases,
-              ARRAY(SELECT text FROM mention WHERE entity_id = entity.id GROUP BY text
-                    ORDER BY count(*) DESC, text COLLATE "C" LIMIT 20) AS written
+              ARRAY(SELECT text FROM entity_form WHERE entity_id = entity.id
+                    ORDER BY mentions DESC, text COLLATE "C" LIMIT 20) AS written
             FROM entity WHERE id = ANY(\(bound))
             """)
         var found: [Int64: StoredEntity] = [:]

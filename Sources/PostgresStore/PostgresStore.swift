@@ -228,12 +228,13 @@ public final class PostgresStore: Store {
         for name in query.mentioning {
             let key = statement.bind(entityKey(name))
             conditions.append("""
-                article.id IN (SELECT article_id FROM mention WHERE entity_id IN (
+                article.id IN (SELECT article_id FROM entity_article WHERE entity_id IN (
                   SELECT id FROM entity WHERE key = \(key) UNION SELECT entity_id FROM entity_alias WHERE key = \(key)))
                 """)
         }
         for id in query.mentioningEntities {
-            conditions.append("article.id IN (SELECT article_id FROM mention WHERE entity_id = \(statement.bind(id)))")
+            // The entity's articles from its own rows of entity_article, not the mention index.
+            conditions.append("article.id IN (SELECT article_id FROM entity_article WHERE entity_id = \(statement.bind(id)))")
         }
         if let since = query.since {
             conditions.append("article.published_at >= \(statement.bind(since.timeIntervalSince1970))")
@@ -270,6 +271,10 @@ public final class PostgresStore: Store {
     public func delete(id: Int64) throws(StoreError) -> Bool {
         try run { session in
             try session.transaction {
+                // What its mentions added to the entity counts goes first, while they are there.
+                var uncount = PostgresStatement()
+                uncount.append("SELECT dossier_count_articles(ARRAY[\(uncount.bind(id))]::int8[], -1)")
+                try session.execute(uncount)
                 var statement = PostgresStatement()
                 statement.append("DELETE FROM article WHERE id = \(statement.bind(id)) RETURNING id")
                 let deleted = try !session.rows(statement).isEmpty

@@ -48,6 +48,7 @@ let benchUsage = """
     usage: dossier-bench [calls] [--markdown] [--rounds N] [--iterations N]
            dossier-bench store [--markdown] [--articles N] [--search-rounds N]
            dossier-bench backends --postgres URL [--articles N] [--search-rounds N]
+           dossier-bench scale [--postgres URL] [--articles N] [--search-rounds N] [--text CONLL_FILE]...
            dossier-bench ner [--markdown] [--megabytes N]
            dossier-bench timex [--markdown] [--megabytes N]
            dossier-bench timeline [--markdown] [--articles N]
@@ -55,6 +56,9 @@ let benchUsage = """
       calls              Lua <-> Swift call overhead against C (the default)
       store              article store: ingest throughput against a bare GRDB/FTS5 loop, search latency
       backends           SQLite and PostgreSQL on one corpus: ingest with entities, search, entity queries
+      scale              generated news from a trigram model of real sentences (--text, default
+                         ../shared/eval/conll2003pp/train.txt), ingested with entities into SQLite (and
+                         PostgreSQL with --postgres) batch by batch; search per query class, entity queries
       ner                the whole entity extractor: throughput and peak memory on generated news
       timex              temporal tagger: TemporalTagger.find throughput on generated news (default 32 MB)
       timeline           events from generated articles, one merged timeline, its export
@@ -78,7 +82,7 @@ func fail(_ message: String, status: Int32) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-let subcommand = arguments.first.flatMap { ["calls", "store", "backends", "ner", "timex", "timeline", "claims"].contains($0) ? $0 : nil } ?? "calls"
+let subcommand = arguments.first.flatMap { ["calls", "store", "backends", "scale", "ner", "timex", "timeline", "claims"].contains($0) ? $0 : nil } ?? "calls"
 if arguments.first == subcommand { arguments.removeFirst() }
 
 if subcommand == "timeline" {
@@ -118,6 +122,17 @@ if subcommand == "ner" {
     do {
         let nerOptions = try NERBenchOptions(arguments: arguments)
         print(nerReport(try runNERBenchmark(megabytes: nerOptions.megabytes), markdown: nerOptions.markdown))
+    } catch let error as UsageError {
+        fail("\(error.message)\n\(benchUsage)", status: 2)
+    } catch {
+        fail(String(describing: error), status: 1)
+    }
+    exit(0)
+}
+
+if subcommand == "scale" {
+    do {
+        print(scaleReport(try runScaleBenchmark(try ScaleBenchOptions(arguments: arguments))))
     } catch let error as UsageError {
         fail("\(error.message)\n\(benchUsage)", status: 2)
     } catch {

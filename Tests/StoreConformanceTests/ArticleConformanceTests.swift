@@ -239,12 +239,16 @@ import Testing
     }
 }
 
-/// PostgreSQL's ranking cut-off (`PostgresStore.rankingWindow`): what it
-/// changes, and what it leaves exact.
+/// The ranking cut-off of both backends (`rankingWindow`): what it changes,
+/// and what it leaves exact.
 @Suite struct RankingWindowTests {
-    @Test func onlyTheMostRecentMatchesAreRankedAndCountsStayExact() throws {
-        let url = try PostgresTestCluster.shared.get().createDatabase()
-        let store = try PostgresStore(url: url, rankingWindow: 2)
+    @Test(arguments: StoreBackend.allCases)
+    func onlyTheMostRecentMatchesAreRankedAndCountsStayExact(_ backend: StoreBackend) throws {
+        let location = try backend.makeLocation()
+        func open(window: Int) throws -> any Store {
+            backend == .sqlite ? try SQLiteStore(path: location, rankingWindow: window) : try PostgresStore(url: location, rankingWindow: window)
+        }
+        let store = try open(window: 2)
         _ = try store.add([
             ArticleDraft(title: "Floods everywhere", body: "Floods, floods and more floods."),
             ArticleDraft(title: "Rain", body: "Some floods in the north."),
@@ -257,7 +261,11 @@ import Testing
         #expect(try store.search(SearchQuery(text: "floods", order: .oldest)).count == 3)
         // A page past the window widens it (so does the default page of 20 here).
         #expect(try store.search(SearchQuery(text: "floods", limit: 1, offset: 2)).count == 1)
-        let unlimited = try PostgresStore(url: url)
+        let unlimited = try open(window: 10_000)
         #expect(try unlimited.search(SearchQuery(text: "floods", limit: 2)).first?.article.draft.title == "Floods everywhere")
+        // A word with no more matches than the window ranks exactly as without one.
+        let rare = try store.search(SearchQuery(text: "harvest")).map(\.article.id)
+        #expect(rare == (try unlimited.search(SearchQuery(text: "harvest")).map(\.article.id)))
+        #expect(rare.count == 1)
     }
 }

@@ -16,21 +16,28 @@ struct EntityIndex {
 
     init(_ db: Database) { self.db = db }
 
+    /// Writes an article's mentions (it has none stored: new, or removed by
+    /// `removeMentions`) and adds them to the materialised counts.
     func insert(_ mentions: [Mention], articleID: Int64) throws {
         let insert = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for mention in mentions {
-            let entityID = try resolve(mention)
+            // This article is not counted yet: a merge its acronym causes must
+            // not subtract its half-written mentions.
+            let entityID = try resolve(mention, writing: articleID)
             try insert.execute(arguments: [
                 articleID, mention.field.rawValue, mention.start, mention.stop, entityID, mention.sentence,
                 mention.type.rawValue, mention.source.rawValue, mention.text,
             ])
         }
+        try EntityCounts(db).add(articleID: articleID)
     }
 
+    /// Removes an article's mentions and what they added to the counts.
     func removeMentions(articleID: Int64) throws {
+        try EntityCounts(db).subtract(articleID: articleID)
         try db.cachedStatement(sql: "DELETE FROM mention WHERE article_id = ?").execute(arguments: [articleID])
     }
 
@@ -49,12 +56,12 @@ struct EntityIndex {
     }
 
     /// The entity a mention belongs to, created if new.
-    func resolve(_ mention: Mention) throws -> Int64 {
+    func resolve(_ mention: Mention, writing articleID: Int64? = nil) throws -> Int64 {
         let type = mention.entityType
         let id = try entityID(name: mention.entity, type: type)
         let textKey = entityKey(mention.text)
         if textKey != entityKey(mention.entity), mention.source == .analyst || isAcronym(mention.text) {
-            try addAlias(mention.text, key: textKey, to: id, type: type)
+            try addAlias(mention.text, key: textKey, to: id, type: type, writing: articleID)
         }
         return id
     }
@@ -93,7 +100,9 @@ struct EntityIndex {
     /// Records `alias` for entity `id`. An entity stored under the alias as its
     /// own name (from articles that used the acronym without defining it) is
     /// merged in: its mentions move over and it goes.
-    func addAlias(_ alias: String, key: String, to id: Int64, type: EntityType) throws {
+    /// `articleID`, if given, is an article whose mentions are being written
+    /// and not yet counted; the others whose mentions move are counted again.
+    func addAlias(_ alias: String, key: String, to id: Int64, type: EntityType, writing articleID: Int64? = nil) throws {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (key, type, entity_id, alias) VALUES (?, ?, ?, ?)")
             .execute(arguments: [key, type.rawValue, id, alias])
         // An earlier definition keeps the name: nothing to merge then.
@@ -102,7 +111,12 @@ struct EntityIndex {
         let other = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entity WHERE key = ? AND type = ? AND id != ?"),
                                        arguments: [key, type.rawValue, id])
         guard let other else { return }
+        let counts = EntityCounts(db)
+        let moved = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT article_id FROM mention WHERE entity_id = ?"),
+                                       arguments: [other]).filter { $0 != articleID }
+        for article in moved { try counts.subtract(articleID: article) }
         try db.cachedStatement(sql: "UPDATE mention SET entity_id = ? WHERE entity_id = ?").execute(arguments: [id, other])
+        for article in moved { try counts.add(articleID: article) }
         try db.cachedStatement(sql: "UPDATE OR IGNORE entity_alias SET entity_id = ? WHERE entity_id = ?").execute(arguments: [id, other])
         try db.cachedStatement(sql: "DELETE FROM entity WHERE id = ?").execute(arguments: [other])
     }

@@ -17,10 +17,11 @@ extension SQLiteStore {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT mention.*, entity.name AS entity_name, entity.type AS entity_type
-                FROM mention JOIN entity ON entity.id = mention.entity_id
-                JOIN article ON article.id = mention.article_id
-                WHERE mention.entity_id = ?
-                ORDER BY article.published_at DESC, mention.article_id DESC, \(Self.fieldOrder("mention")), mention.start LIMIT ?
+                FROM entity_article AS driver
+                JOIN mention ON mention.article_id = driver.article_id AND mention.entity_id = driver.entity_id
+                JOIN entity ON entity.id = mention.entity_id
+                WHERE driver.entity_id = ?
+                ORDER BY driver.published_at DESC, driver.article_id DESC, \(Self.fieldOrder("mention")), mention.start LIMIT ?
                 """), arguments: [id, limit]).map { row throws(StoredRowError) in try storedMention(row) }
         }
     }
@@ -48,7 +49,7 @@ extension SQLiteStore {
                   UNION SELECT id FROM entity WHERE ? AND type = 'PERSON' AND substr(key, length(key) - length(?)) = ' ' || ?
                 ) AS candidate JOIN entity ON entity.id = candidate.id
                 ORDER BY EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) DESC,
-                  (SELECT count(*) FROM mention WHERE mention.entity_id = candidate.id) DESC, entity.id
+                  coalesce((SELECT mentions FROM entity_count WHERE entity_count.entity_id = candidate.id), 0) DESC, entity.id
                 LIMIT ?
                 """), arguments: [key, key, name, oneWord, key, key, limit])
             return try ids.compactMap { try Self.entity(id: $0, db: db) }
@@ -59,14 +60,31 @@ extension SQLiteStore {
         try read { db in try Self.entity(id: id, db: db) }
     }
 
+    /// Read from the materialised counts: the whole store's from
+    /// `entity_count` (an index walk that stops at the limit); a date window's
+    /// from `entity_article`, the window's rows only.
     public func topEntities(_ query: EntityQuery) throws(StoreError) -> [StoredEntity] {
         try read { db in
-            let (filter, arguments) = Self.articleFilter(query, mentionAlias: "mention")
+            var arguments: StatementArguments = []
+            let counts: String
+            if query.since != nil || query.until != nil {
+                var window = ["published_at IS NOT NULL"]
+                if let since = query.since { window.append("published_at >= ?"); arguments += [since.timeIntervalSince1970] }
+                if let until = query.until { window.append("published_at < ?"); arguments += [until.timeIntervalSince1970] }
+                counts = """
+                    (SELECT entity_id, sum(mentions) AS mentions, count(*) AS articles FROM entity_article
+                     WHERE \(window.joined(separator: " AND ")) GROUP BY entity_id)
+                    """
+            } else {
+                counts = "entity_count"
+            }
+            var typeFilter = ""
+            if let type = query.type { typeFilter = "WHERE entity.type = ?"; arguments += [type.rawValue] }
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT entity.id, count(*) AS mentions, count(DISTINCT mention.article_id) AS articles
-                FROM mention JOIN entity ON entity.id = mention.entity_id
-                \(filter)
-                GROUP BY entity.id ORDER BY articles DESC, mentions DESC, entity.name LIMIT ?
+                SELECT entity.id, counts.mentions, counts.articles
+                FROM \(counts) AS counts JOIN entity ON entity.id = counts.entity_id
+                \(typeFilter)
+                ORDER BY counts.articles DESC, counts.mentions DESC, entity.name LIMIT ?
                 """), arguments: arguments + [max(0, query.limit)])
             return try rows.compactMap { row in
                 var fields = StoredRow(row, subject: .entity)
@@ -78,23 +96,20 @@ extension SQLiteStore {
         }
     }
 
+    /// Read from the materialised pair counts: the entity's own pairs only.
     public func cooccurrences(of entityID: Int64, window: CooccurrenceWindow, type: EntityType?, limit: Int) throws(StoreError) -> [Cooccurrence] {
         try read { db in
-            let together = window == .sentence ? "AND other.field = mention.field AND other.sentence = mention.sentence" : ""
+            let (together, articles) = window == .sentence ? ("pair.sentences", "pair.sentence_articles") : ("pair.articles", "pair.articles")
             let typeFilter = type == nil ? "" : "AND entity.type = ?"
-            var arguments: StatementArguments = [entityID, entityID]
+            var arguments: StatementArguments = [entityID]
             if let type { arguments += [type.rawValue] }
             arguments += [max(0, limit)]
             // A shared sentence is counted once however often either is named in it.
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT other.entity_id AS id,
-                  count(DISTINCT \(window == .sentence ? "other.article_id || ':' || other.field || ':' || other.sentence" : "other.article_id")) AS together,
-                  count(DISTINCT other.article_id) AS articles
-                FROM mention JOIN mention AS other
-                  ON other.article_id = mention.article_id \(together) AND other.entity_id != ?
-                JOIN entity ON entity.id = other.entity_id
-                WHERE mention.entity_id = ? \(typeFilter)
-                GROUP BY other.entity_id ORDER BY together DESC, articles DESC, entity.name LIMIT ?
+                SELECT pair.other_id AS id, \(together) AS together, \(articles) AS articles
+                FROM entity_pair AS pair JOIN entity ON entity.id = pair.other_id
+                WHERE pair.entity_id = ? AND \(together) > 0 \(typeFilter)
+                ORDER BY together DESC, articles DESC, entity.name LIMIT ?
                 """), arguments: arguments)
             return try rows.compactMap { row in
                 var fields = StoredRow(row, subject: .entity)
@@ -111,6 +126,17 @@ extension SQLiteStore {
         let ids = nodes.map(\.id)
         return try read { db in
             let list = ids.map(String.init).joined(separator: ",")
+            if query.since == nil && query.until == nil {
+                // The whole store's: the nodes' pairs from the materialised counts.
+                let weight = window == .sentence ? "sentences" : "articles"
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT entity_id AS source, other_id AS target, \(weight) AS weight FROM entity_pair
+                    WHERE entity_id IN (\(list)) AND other_id IN (\(list)) AND other_id > entity_id AND \(weight) >= ?
+                    ORDER BY weight DESC, source, target
+                    """, arguments: [max(1, minimumWeight)])
+                let edges = rows.map { EntityGraph.Edge(source: $0["source"], target: $0["target"], weight: $0["weight"]) }
+                return EntityGraph(nodes: nodes, edges: edges, window: window)
+            }
             let together = window == .sentence ? "AND b.field = a.field AND b.sentence = a.sentence" : ""
             let (filter, arguments) = Self.articleFilter(EntityQuery(since: query.since, until: query.until), mentionAlias: "a")
             let rows = try Row.fetchAll(db, sql: """
@@ -229,8 +255,8 @@ extension SQLiteStore {
     private static func entity(id: Int64, db: Database) throws -> StoredEntity? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT entity.*,
-              (SELECT count(*) FROM mention WHERE entity_id = entity.id) AS mentions,
-              (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = entity.id) AS articles,
+              coalesce((SELECT mentions FROM entity_count WHERE entity_id = entity.id), 0) AS mentions,
+              coalesce((SELECT articles FROM entity_count WHERE entity_id = entity.id), 0) AS articles,
               EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) AS analyst
             FROM entity WHERE id = ?
             """), arguments: [id]) else { return nil }
@@ -241,7 +267,7 @@ extension SQLiteStore {
         // Aliases: recorded ones, then the other ways articles wrote the name.
         var aliases = try String.fetchAll(db.cachedStatement(sql: "SELECT alias FROM entity_alias WHERE entity_id = ? ORDER BY alias"), arguments: [id])
         let written = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT text FROM mention WHERE entity_id = ? GROUP BY text ORDER BY count(*) DESC LIMIT 20
+            SELECT text FROM entity_form WHERE entity_id = ? ORDER BY mentions DESC, text LIMIT 20
             """), arguments: [id])
         for text in written where text != name && !aliases.contains(text) { aliases.append(text) }
         return StoredEntity(id: id, name: name, type: type, aliases: aliases, mentionCount: try fields.integer("mentions", in: 0...Int.max),

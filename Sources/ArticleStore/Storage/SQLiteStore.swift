@@ -8,6 +8,9 @@ import GRDB
 public final class SQLiteStore: Store {
     public let path: String
     let writer: any DatabaseWriter
+    /// Ranked searches score at most this many matches, the most recently
+    /// stored (see `search`); 10,000 by default, as in PostgreSQL.
+    public let rankingWindow: Int
 
     /// How a store may be opened: whether it may be written, and whether a
     /// new store file may be made where none exists.
@@ -36,9 +39,10 @@ public final class SQLiteStore: Store {
     /// running the migrations are retried with backoff while another process
     /// holds the write lock, and a migration another process applied first is
     /// not applied again (each migration commits with its record).
-    public init(path: String, access: Access = .readWrite) throws(StoreError) {
+    public init(path: String, access: Access = .readWrite, rankingWindow: Int = 10_000) throws(StoreError) {
         if let scheme = StoreFile.urlScheme(path) { throw StoreFile.urlRefusal(scheme: scheme) }
         self.path = path
+        self.rankingWindow = max(1, rankingWindow)
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)  // wait for a concurrent writer
@@ -140,6 +144,18 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Searches the store. Two paths keep an analyst's top-N answer from
+    /// growing with the store:
+    /// - a ranked search scores only the `rankingWindow` most recently stored
+    ///   matches that pass the filters (or `offset + limit`, if more), as
+    ///   PostgreSQL does: a word with fewer matches is ranked exactly as over
+    ///   the whole store, a common word costs the window, and an older strong
+    ///   match can miss the top results (`order = .newest`/`.oldest`, a
+    ///   narrower query or a filter finds it); snippets are made for the page
+    ///   returned only;
+    /// - an entity's articles in date order without search text are read from
+    ///   `entity_article` by date, so the newest N cost N rows, not the
+    ///   entity's every article.
     public func search(_ query: SearchQuery) throws(StoreError) -> [SearchHit] {
         let text = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = FullTextQuery.sizeProblem(text) { throw StoreError.badQuery(query: String(text.prefix(60)) + "…", message: problem) }
@@ -148,31 +164,28 @@ public final class SQLiteStore: Store {
         if !text.isEmpty && match.isEmpty { return [] }
         var conditions: [String] = []
         var arguments: StatementArguments = []
-        let select: String
-        if text.isEmpty {
-            select = "SELECT article.*, 0.0 AS relevance, NULL AS passage FROM article"
-        } else {
-            // bm25 weights: a match in the title counts ten times one in the
-            // body, one in the subtitle four times (negated: higher is better).
-            select = """
-                SELECT article.*, -bm25(article_fts, 10.0, 4.0, 1.0) AS relevance,
-                  snippet(article_fts, -1, ?, ?, '…', 24) AS passage
-                FROM article_fts JOIN article ON article.id = article_fts.rowid
-                """
-            arguments += [query.markStart, query.markEnd]
+        // Chronological listing of one entity's articles: walk its date index.
+        let driver: Int64? = text.isEmpty && query.order != .rank ? query.mentioningEntities.first : nil
+        if let driver {
+            conditions.append("driver.entity_id = ?")
+            arguments += [driver]
+            if let since = query.since { conditions.append("driver.published_at >= ?"); arguments += [since.timeIntervalSince1970] }
+            if let until = query.until { conditions.append("driver.published_at < ?"); arguments += [until.timeIntervalSince1970] }
+        }
+        if !text.isEmpty {
             conditions.append("article_fts MATCH ?")
             arguments += [match]
         }
         for name in query.mentioning {
             conditions.append("""
-                article.id IN (SELECT article_id FROM mention WHERE entity_id IN (
+                article.id IN (SELECT article_id FROM entity_article WHERE entity_id IN (
                   SELECT id FROM entity WHERE key = ? UNION SELECT entity_id FROM entity_alias WHERE key = ?))
                 """)
             let key = entityKey(name)
             arguments += [key, key]
         }
-        for id in query.mentioningEntities {
-            conditions.append("article.id IN (SELECT article_id FROM mention WHERE entity_id = ?)")
+        for id in query.mentioningEntities.dropFirst(driver == nil ? 0 : 1) {
+            conditions.append("article.id IN (SELECT article_id FROM entity_article WHERE entity_id = ?)")
             arguments += [id]
         }
         if let since = query.since {
@@ -187,16 +200,60 @@ public final class SQLiteStore: Store {
             conditions.append("article.outlet = ? COLLATE NOCASE")
             arguments += [outlet]
         }
-        let order: String
-        switch query.order {
-        case .rank: order = text.isEmpty ? "article.published_at DESC, article.id" : "relevance DESC, article.id"
-        case .newest: order = "article.published_at DESC, article.id DESC"
-        case .oldest: order = "article.published_at ASC, article.id ASC"
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let limit = max(0, query.limit), offset = max(0, query.offset)
+        let sql: String
+        if text.isEmpty {
+            let order: String
+            switch query.order {
+            case .rank: order = "article.published_at DESC, article.id"
+            case .newest: order = driver == nil ? "article.published_at DESC, article.id DESC" : "driver.published_at DESC, driver.article_id DESC"
+            case .oldest: order = driver == nil ? "article.published_at ASC, article.id ASC" : "driver.published_at ASC, driver.article_id ASC"
+            }
+            let source = driver == nil ? "article" : "entity_article AS driver JOIN article ON article.id = driver.article_id"
+            sql = "SELECT article.*, 0.0 AS relevance, NULL AS passage FROM \(source)\(filter) ORDER BY \(order) LIMIT ? OFFSET ?"
+            arguments += [limit, offset]
+        } else {
+            // The page first (ids and ranks), then its rows and snippets: the
+            // article rows and snippet() are made for the page only.
+            // bm25 weights: a match in the title counts ten times one in the
+            // body, one in the subtitle four times (negated: higher is better).
+            let page: String
+            switch query.order {
+            case .rank:
+                let window = max(rankingWindow, offset + limit)
+                // Without filters on the article the window needs no article rows.
+                let source = conditions.count == 1 ? "article_fts" : "article_fts JOIN article ON article.id = article_fts.rowid"
+                page = """
+                    SELECT id, relevance FROM (
+                      SELECT article_fts.rowid AS id, -bm25(article_fts, 10.0, 4.0, 1.0) AS relevance
+                      FROM \(source)\(filter)
+                      ORDER BY article_fts.rowid DESC LIMIT \(window))
+                    ORDER BY relevance DESC, id LIMIT ? OFFSET ?
+                    """
+            case .newest, .oldest:
+                let direction = query.order == .newest ? "DESC" : "ASC"
+                page = """
+                    SELECT article.id, -bm25(article_fts, 10.0, 4.0, 1.0) AS relevance
+                    FROM article_fts JOIN article ON article.id = article_fts.rowid\(filter)
+                    ORDER BY article.published_at \(direction), article.id \(direction) LIMIT ? OFFSET ?
+                    """
+            }
+            arguments += [limit, offset]
+            let order: String
+            switch query.order {
+            case .rank: order = "page.relevance DESC, page.id"
+            case .newest: order = "article.published_at DESC, article.id DESC"
+            case .oldest: order = "article.published_at ASC, article.id ASC"
+            }
+            sql = """
+                WITH page AS MATERIALIZED (\(page))
+                SELECT article.*, page.relevance AS relevance, snippet(article_fts, -1, ?, ?, '…', 24) AS passage
+                FROM page JOIN article_fts ON article_fts.rowid = page.id JOIN article ON article.id = page.id
+                WHERE article_fts MATCH ? ORDER BY \(order)
+                """
+            arguments += [query.markStart, query.markEnd, match]
         }
-        let sql = select
-            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
-            + " ORDER BY \(order) LIMIT ? OFFSET ?"
-        arguments += [max(0, query.limit), max(0, query.offset)]
         do {
             return try writer.read { db in
                 try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
@@ -238,6 +295,8 @@ public final class SQLiteStore: Store {
 
     public func delete(id: Int64) throws(StoreError) -> Bool {
         try perform { db in
+            // What its mentions added to the entity counts goes first, while they are there.
+            try EntityCounts(db).subtract(articleID: id)
             try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
             let deleted = db.changesCount > 0
             // Its mentions went with it (ON DELETE CASCADE); entities only it named go too.

@@ -147,6 +147,43 @@ public enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("entity counts: per-entity totals, written forms, articles by date and co-occurring pairs") { db in
+            // Materialised from `mention` and kept equal to it by EntityCounts in
+            // every transaction that writes mentions; filled here from what the
+            // store already holds.
+            try db.execute(sql: """
+                CREATE TABLE entity_count (
+                  entity_id INTEGER PRIMARY KEY REFERENCES entity(id) ON DELETE CASCADE,
+                  mentions INTEGER NOT NULL,
+                  articles INTEGER NOT NULL
+                );
+                CREATE INDEX entity_count_rank ON entity_count(articles DESC, mentions DESC);
+                CREATE TABLE entity_form (       -- how articles wrote an entity's name, and how often
+                  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                  text TEXT NOT NULL,
+                  mentions INTEGER NOT NULL,
+                  PRIMARY KEY (entity_id, text)
+                ) WITHOUT ROWID;
+                CREATE TABLE entity_article (    -- the articles of an entity, by date: timeline{entity=} reads only these
+                  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                  published_at REAL,             -- the article's, copied: articles are never re-dated
+                  mentions INTEGER NOT NULL,
+                  PRIMARY KEY (entity_id, article_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX entity_article_published ON entity_article(entity_id, published_at, article_id);
+                CREATE INDEX entity_article_window ON entity_article(published_at);
+                CREATE TABLE entity_pair (       -- both directions: (a, b) and (b, a)
+                  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                  other_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                  articles INTEGER NOT NULL,     -- articles naming both
+                  sentences INTEGER NOT NULL,    -- sentences naming both
+                  sentence_articles INTEGER NOT NULL, -- articles with at least one such sentence
+                  PRIMARY KEY (entity_id, other_id)
+                ) WITHOUT ROWID;
+                """)
+            try db.execute(sql: EntityCounts.rebuildSQL)
+        }
         return migrator
     }
 

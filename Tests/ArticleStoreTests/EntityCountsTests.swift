@@ -1,0 +1,42 @@
+import DossierCore
+import Foundation
+import GRDB
+import Testing
+@testable import ArticleStore
+
+/// A store made before the materialised entity counts existed gets them,
+/// filled from its mentions, when it is first opened by this version.
+@Suite struct EntityCountsTests {
+    @Test func aStoreFromBeforeTheCountsGetsThemFromItsMentions() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("counts-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "ingested files: path, size and mtime of each file read in full")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO article (id, title, body, word_count, content_hash, ingested_at, published_at)
+                  VALUES (1, 'A', 'Dhaka met Lahore. Dhaka again.', 5, 'h1', 0, 100), (2, 'B', 'Lahore alone. Dhaka later.', 4, 'h2', 0, 200);
+                INSERT INTO entity (id, name, key, type) VALUES (1, 'Dhaka', 'dhaka', 'GPE'), (2, 'Lahore', 'lahore', 'GPE');
+                INSERT INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text) VALUES
+                  (1, 'body', 1, 5, 1, 1, 'GPE', 'gazetteer', 'Dhaka'),
+                  (1, 'body', 11, 16, 2, 1, 'GPE', 'gazetteer', 'Lahore'),
+                  (1, 'body', 19, 23, 1, 2, 'GPE', 'gazetteer', 'Dhaka'),
+                  (2, 'body', 1, 6, 2, 1, 'GPE', 'gazetteer', 'Lahore'),
+                  (2, 'body', 15, 19, 1, 2, 'GPE', 'gazetteer', 'Dhaka');
+                """)
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: path)
+        let top = try store.topEntities(EntityQuery(limit: 5))
+        #expect(top.map(\.name) == ["Dhaka", "Lahore"])
+        #expect(top.map(\.mentionCount) == [3, 2])
+        #expect(top.map(\.articleCount) == [2, 2])
+        let withDhaka = try store.cooccurrences(of: 1, window: .sentence, type: nil, limit: 5)
+        #expect(withDhaka.map(\.entity.name) == ["Lahore"])
+        #expect(withDhaka.first?.count == 1)         // the first sentence of article 1 only
+        #expect(withDhaka.first?.articleCount == 1)
+        #expect(try store.cooccurrences(of: 1, window: .article, type: nil, limit: 5).first?.count == 2)
+        let newest = try store.search(SearchQuery(text: "", mentioningEntities: [1], limit: 1, order: .newest))
+        #expect(newest.map(\.article.id) == [2])
+    }
+}

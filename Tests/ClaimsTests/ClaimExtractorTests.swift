@@ -57,6 +57,8 @@ import Testing
         let nearClaims = extractor.claims(in: near, mentions: [mention("Omar Ali", in: near, type: .person, sentence: 1),
                                                                mention("Sara Haq", in: near, type: .person, sentence: 3)])
         #expect(nearClaims.first?.entity == "Sara Haq")
+    }
+
     @Test func aPronounGoesToTheEntityNamedBeforeItInItsSentence() {
         let body = "Pakistan and Bangladesh met. Pakistan said it has announced a pact with Bangladesh."
         let claims = extractor.claims(in: body, mentions: [

@@ -152,6 +152,38 @@ public final class SQLiteStore: Store {
             conditions.append("article_fts MATCH ?")
             arguments += [match]
         }
+        let filters = Self.filterConditions(query)
+        conditions += filters.conditions
+        arguments += filters.arguments
+        let order: String
+        switch query.order {
+        case .rank: order = text.isEmpty ? "article.published_at DESC, article.id" : "relevance DESC, article.id"
+        case .newest: order = "article.published_at DESC, article.id DESC"
+        case .oldest: order = "article.published_at ASC, article.id ASC"
+        }
+        let sql = select
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + " ORDER BY \(order) LIMIT ? OFFSET ?"
+        arguments += [max(0, query.limit), max(0, query.offset)]
+        do {
+            return try writer.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
+                    let article = try StoreSchema.article(row)
+                    let passage: String? = row["passage"]
+                    return SearchHit(article: article, rank: row["relevance"] ?? 0,
+                                     snippet: passage ?? article.draft.lead())
+                }
+            }
+        } catch {
+            throw failure(error, query: text)
+        }
+    }
+
+    /// The filters of a search other than its text (entities, dates, outlet),
+    /// as SQL conditions on `article` with their arguments.
+    static func filterConditions(_ query: SearchQuery) -> (conditions: [String], arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
         for name in query.mentioning {
             conditions.append("""
                 article.id IN (SELECT article_id FROM mention WHERE entity_id IN (
@@ -176,28 +208,7 @@ public final class SQLiteStore: Store {
             conditions.append("article.outlet = ? COLLATE NOCASE")
             arguments += [outlet]
         }
-        let order: String
-        switch query.order {
-        case .rank: order = text.isEmpty ? "article.published_at DESC, article.id" : "relevance DESC, article.id"
-        case .newest: order = "article.published_at DESC, article.id DESC"
-        case .oldest: order = "article.published_at ASC, article.id ASC"
-        }
-        let sql = select
-            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
-            + " ORDER BY \(order) LIMIT ? OFFSET ?"
-        arguments += [max(0, query.limit), max(0, query.offset)]
-        do {
-            return try writer.read { db in
-                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-                    let article = try StoreSchema.article(row)
-                    let passage: String? = row["passage"]
-                    return SearchHit(article: article, rank: row["relevance"] ?? 0,
-                                     snippet: passage ?? article.draft.lead())
-                }
-            }
-        } catch {
-            throw failure(error, query: text)
-        }
+        return (conditions, arguments)
     }
 
     public func count(matching query: String?) throws(StoreError) -> Int {

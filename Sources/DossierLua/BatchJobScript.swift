@@ -61,8 +61,7 @@ public final class BatchJobScript {
         case .string:
             return BatchSelection(text: (try? String.read(from: stack, at: -1)) ?? "")
         case .table:
-            let table = (try? LuaTable.read(from: stack, at: -1))
-            guard let table else { return nil }
+            guard let table = try? LuaTable.read(from: stack, at: -1) else { return nil }
             let known: Set<String> = ["text", "since", "to", "until", "outlet", "mentions"]
             if let unknown = table.stringKeys.first(where: { !known.contains($0) }) {
                 throw LuaError.runtime(message: "query: unknown field '\(unknown)' (expected text, since, to, outlet, mentions)", traceback: nil)

@@ -17,8 +17,10 @@ public struct BatchJobWorker {
     /// between articles once a third of it has passed. A worker killed
     /// mid-range loses the range to another after at most this long.
     public var lease: TimeInterval = 60
-    /// How long to wait before asking again when every unfinished range is
-    /// held by a live worker.
+    /// The longest wait before asking again when every unfinished range is
+    /// held by a live worker. Waits start at 10 ms and double up to this, so
+    /// the end of a job (one worker finishing the last range) is seen at once
+    /// while a wait for an expiring lease costs few queries.
     public var pollInterval: TimeInterval = 0.5
     /// Called once per range this worker took over from an expired lease.
     public var onReclaim: (BatchRange) -> Void = { _ in }
@@ -46,6 +48,7 @@ public struct BatchJobWorker {
     /// A map error records the job's failure and is thrown as `mapFailed`.
     public func run(map: (Article) throws -> [UInt8]?) throws(BatchJobError) -> Summary {
         var summary = Summary()
+        var wait = min(0.01, pollInterval)
         while !shouldStop() {
             let claim: BatchClaim
             do { claim = try store.claimRange(of: job, worker: name, lease: lease) } catch { throw .store(error) }
@@ -56,8 +59,10 @@ public struct BatchJobWorker {
                 throw .jobFailed(name: job.definition.name, message: message)
             case .wait:
                 if stopsWhenNothingToClaim { return summary }
-                Thread.sleep(forTimeInterval: pollInterval)
+                Thread.sleep(forTimeInterval: wait)
+                wait = min(wait * 2, pollInterval)
             case .range(let range):
+                wait = min(0.01, pollInterval)
                 if range.reclaimedFrom != nil { onReclaim(range) }
                 guard let mapped = try mapRange(range, map: map) else {
                     summary.rangesLost += 1

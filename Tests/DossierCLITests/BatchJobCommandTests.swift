@@ -14,12 +14,17 @@ import Testing
         function map(article)
           if article.title == arg[1] then error("cannot map " .. article.title) end
           if os.getenv("BATCH_CRASH_AT") == tostring(article.id) then os.exit(3) end
-          return {words = article.words, title = article.title, half = article.words / 2, odd = article.id % 2 == 1}
+          return {words = article.words, title = article.title, half = article.words / 2, odd = article.id % 2 == 1,
+                  kept = {[-article.id] = true, "x\0y", 2.0, {deeper = {-0.5}}}}
         end
         function reduce(results, ids)
           local words, seen = 0, {}
           for i, result in ipairs(results) do
             assert(result.half == result.words / 2 and result.odd == (ids[i] % 2 == 1))
+            -- Values cross from the worker's state to this one exactly: integers
+            -- and floats apart, any keys, bytes, nesting.
+            assert(math.type(result.words) == "integer" and math.type(result.kept[2]) == "float")
+            assert(result.kept[-ids[i]] == true and result.kept[1] == "x\0y" and result.kept[3].deeper[1] == -0.5)
             words = words + result.words
             seen[#seen + 1] = ids[i] .. "=" .. result.title
           end
@@ -78,6 +83,19 @@ import Testing
         #expect(resumed.stderr.contains("joined, 3 of 5 ranges already done"), "\(resumed.stderr)")
         #expect(resumed.stderr.contains("8 articles mapped here"))
         #expect(resumed.stdout.split(separator: "\n").last == Substring((1...20).map { "\($0)=Story \($0)" }.joined(separator: ",")))
+    }
+
+    @Test func aMapOnlyWorkerLeavesTheReduceToALaterRun() throws {
+        let (store, script) = try makeStore(count: 12)
+        let helper = try DossierExecutable.run(["--store", store, "run", "--jobs", "2", "--map-only", "--range-size", "5", script])
+        #expect(helper.status == 0, "\(helper.stderr)")
+        #expect(helper.stdout == "")
+        #expect(helper.stderr.contains("12 articles mapped here"))
+        let reducer = try DossierExecutable.run(["--store", store, "run", "--jobs", "1", "--range-size", "5", script])
+        #expect(reducer.status == 0, "\(reducer.stderr)")
+        #expect(reducer.stderr.contains("joined, 3 of 3 ranges already done"))
+        #expect(reducer.stderr.contains("0 articles mapped here"))
+        #expect(reducer.stdout.split(separator: "\n").first == "12")
     }
 
     @Test func scriptsWithoutMapOrReduceAndStandardInputAreRefused() throws {

@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "Claims", dependencies: ["DossierCore", "EntityExtractor"], resources: [.copy("Resources")]),
         .target(name: "DossierLua", dependencies: ["LuaKit", "ArticleStore", "StoreBackends", "EntityExtractor", "Timeline", "Claims", "DossierCore"]),
         // The REPL and the script runner: what the `dossier` commands drive.
-        .target(name: "DossierShell", dependencies: ["LuaKit", "DossierLua", "CLineEdit"]),
+        .target(name: "DossierShell", dependencies: ["LuaKit", "DossierLua", "ArticleStore", "CLineEdit"]),
         .executableTarget(
             name: "dossier",
             dependencies: [
@@ -98,12 +98,14 @@ let package = Package(
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The store behaviour both backends must share, run against SQLite and
         // against a private PostgreSQL cluster the suite starts itself.
-        .testTarget(name: "StoreConformanceTests", dependencies: ["ArticleStore", "PostgresStore", "StoreBackends", "DossierCore"]),
+        .testTarget(name: "StoreConformanceTests", dependencies: ["ArticleStore", "PostgresStore", "StoreBackends", "DossierCore", "PostgresTestSupport"]),
+        // The private PostgreSQL cluster tests start (initdb/pg_ctl on a Unix socket).
+        .target(name: "PostgresTestSupport", dependencies: ["PostgresStore"], path: "Tests/PostgresTestSupport"),
         .testTarget(name: "EntityExtractorTests", dependencies: ["EntityExtractor", "DossierCore"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "EntityExtractor", "DossierCore"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims", "EntityExtractor", "DossierCore"]),
         .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierLua", "LuaKit"]),
         // Runs the built `dossier` executable, through pipes and a pseudo-terminal.
-        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "CPseudoTerminal"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "CPseudoTerminal", "PostgresTestSupport"]),
     ]
 )

@@ -7,7 +7,7 @@ import Foundation
 /// (tsvector/GIN) can implement it later without changing callers: queries use
 /// the FTS5-style syntax analysts type (AND/OR/NOT, "phrases", prefix*), which a
 /// backend translates as it needs.
-public protocol Store: EntityStore {
+public protocol Store: EntityStore, BatchJobStore {
     /// Adds a batch in one transaction: all of it is stored or none, with the
     /// entity mentions found in each body when `mentions` is given (one list per
     /// draft, made by `extractorVersion`). Exact duplicates (same content hash)

@@ -405,7 +405,7 @@ func untilOption(_ call: LuaCall, _ number: Int) throws(LuaArgumentError) -> Dat
 
 /// `until` is inclusive of the period it names: until="2025-12" means to the
 /// end of December.
-private func endOf(_ date: PublicationDate) -> Date {
+func endOf(_ date: PublicationDate) -> Date {
     var calendar = Calendar(identifier: .gregorian)
     // Dates reach here validated (offsets within ±18 h), so the zone exists.
     if let zone = TimeZone(secondsFromGMT: date.utcOffsetSeconds ?? 0) { calendar.timeZone = zone }

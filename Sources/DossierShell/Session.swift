@@ -16,15 +16,20 @@ public final class Session {
     /// Runs a script file (`-` for stdin) with `arg` and `...` set as `lua` does.
     /// Returns the process exit status.
     public func runFile(_ path: String, arguments: [String]) -> Int32 {
-        setArgTable(script: path, arguments: arguments)
         do {
-            let chunk = try state.load(file: path)
-            try state.call(chunk, arguments: arguments)
+            try executeFile(path, arguments: arguments)
             return 0
         } catch {
             Session.reportError(error)
             return 1
         }
+    }
+
+    /// Runs a script file with `arg` and `...` set, reporting nothing: errors are thrown.
+    public func executeFile(_ path: String, arguments: [String]) throws(LuaError) {
+        setArgTable(script: path, arguments: arguments)
+        let chunk = try state.load(file: path)
+        _ = try state.call(chunk, arguments: arguments)
     }
 
     /// Runs a `-e` chunk.

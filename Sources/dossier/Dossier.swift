@@ -80,6 +80,13 @@ struct RunCommand: ParsableCommand {
             --sandbox, --memory-limit, --timeout) go before FILE; everything after FILE \
             is the script's, as with `lua`. The script sees `arg` (arg[0] the script, \
             arg[1..] its arguments) and `...`.
+
+            Batch jobs: `dossier run --jobs N [--job NAME] [--query SEARCH] FILE` runs the \
+            script's map(article) over every article (or a search's) in N threads and then \
+            prints what reduce(results, ids) returns. The job's progress and results are kept \
+            in the store: a re-run resumes it, and processes on other machines join it on a \
+            PostgreSQL store. Options: --jobs, --job, --restart, --query, --lease, \
+            --range-size, --map-only (see README, "Batch jobs").
             """
     )
 
@@ -90,6 +97,12 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let invocation = try ScriptInvocation(words: words, inherited: root.engine)
+        if invocation.batch.isBatch {
+            let runner = try invocation.engine.makeBatchJobRunner(invocation.batch.settings)
+            let status = runner.run(script: invocation.script, arguments: invocation.arguments)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let session = try invocation.engine.makeSession()
         let status = session.runFile(invocation.script, arguments: invocation.arguments)
         if status != 0 { throw ExitCode(status) }
@@ -102,11 +115,13 @@ struct RunCommand: ParsableCommand {
 /// the words after a positional through untouched.)
 struct ScriptInvocation {
     var engine: EngineOptions
+    var batch: BatchJobOptions
     var script: String
     var arguments: [String]
 
     init(words: [String], inherited: EngineOptions) throws {
-        let optionsTakingValues: Set<String> = ["--store", "--memory-limit", "--timeout", "--allow-write", "--allow-read"]
+        let optionsTakingValues = Set(["--store", "--memory-limit", "--timeout", "--allow-write", "--allow-read"])
+            .union(BatchJobOptions.optionsTakingValues)
         var index = 0
         var options: [String] = []
         while index < words.count, words[index].hasPrefix("-"), words[index] != "-" {
@@ -120,9 +135,11 @@ struct ScriptInvocation {
         guard index < words.count else {
             throw ValidationError("missing the script to run (a file, or - for standard input)")
         }
-        var local = try EngineOptions.parse(options)
+        let parsed = try RunOptions.parse(options)
+        var local = parsed.engine
         local.inherit(inherited)
         engine = local
+        batch = parsed.batch
         script = words[index]
         arguments = Array(words[(index + 1)...])
     }

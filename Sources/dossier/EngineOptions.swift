@@ -74,6 +74,22 @@ struct EngineOptions: ParsableArguments {
     }
 
     func makeSession() throws -> Session {
+        let (options, permissions) = try stateSettings()
+        do {
+            return try Session(options: options, storePath: store.path, permissions: permissions)
+        } catch {
+            Session.reportError(error)
+            throw ExitCode(1)
+        }
+    }
+
+    /// A batch job's runner: every worker thread gets a state made as `makeSession` makes one.
+    func makeBatchJobRunner(_ settings: BatchJobSettings) throws -> BatchJobRunner {
+        let (options, permissions) = try stateSettings()
+        return BatchJobRunner(options: options, storePath: store.path, permissions: permissions, settings: settings)
+    }
+
+    private func stateSettings() throws -> (LuaState.Options, ScriptPermissions) {
         // Checked here, not in validate(): `dossier --sandbox run --allow-write D`
         // gives the two halves to two parsers, joined by `inherit`.
         if !sandbox && (!allowWrite.isEmpty || !allowRead.isEmpty || allowStoreWrites) {
@@ -93,12 +109,7 @@ struct EngineOptions: ParsableArguments {
         let permissions: ScriptPermissions = sandbox
             ? .sandbox(storeWrites: allowStoreWrites, ingestRoots: allowRead)
             : .unrestricted
-        do {
-            return try Session(options: options, storePath: store.path, permissions: permissions)
-        } catch {
-            Session.reportError(error)
-            throw ExitCode(1)
-        }
+        return (options, permissions)
     }
 }
 

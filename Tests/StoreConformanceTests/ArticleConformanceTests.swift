@@ -2,6 +2,7 @@ import ArticleStore
 import DossierCore
 import Foundation
 import PostgresStore
+import PostgresTestSupport
 import StoreBackends
 import Testing
 

@@ -1,6 +1,7 @@
 import ArticleStore
 import Foundation
 import PostgresStore
+import PostgresTestSupport
 import Testing
 
 /// The backends every conformance test runs against.

@@ -176,30 +176,10 @@ public final class SQLiteStore: Store {
             conditions.append("article_fts MATCH ?")
             arguments += [match]
         }
-        for name in query.mentioning {
-            conditions.append("""
-                article.id IN (SELECT article_id FROM entity_article WHERE entity_id IN (
-                  SELECT id FROM entity WHERE key = ? UNION SELECT entity_id FROM entity_alias WHERE key = ?))
-                """)
-            let key = entityKey(name)
-            arguments += [key, key]
-        }
-        for id in query.mentioningEntities.dropFirst(driver == nil ? 0 : 1) {
-            conditions.append("article.id IN (SELECT article_id FROM entity_article WHERE entity_id = ?)")
-            arguments += [id]
-        }
-        if let since = query.since {
-            conditions.append("article.published_at >= ?")
-            arguments += [since.timeIntervalSince1970]
-        }
-        if let until = query.until {
-            conditions.append("article.published_at < ?")
-            arguments += [until.timeIntervalSince1970]
-        }
-        if let outlet = query.outlet {
-            conditions.append("article.outlet = ? COLLATE NOCASE")
-            arguments += [outlet]
-        }
+        // With a driver its entity and date window are already conditions.
+        let filters = Self.filterConditions(query, drivenBy: driver)
+        conditions += filters.conditions
+        arguments += filters.arguments
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let limit = max(0, query.limit), offset = max(0, query.offset)
         let sql: String
@@ -266,6 +246,39 @@ public final class SQLiteStore: Store {
         } catch {
             throw failure(error, query: text)
         }
+    }
+
+    /// The filters of a search other than its text (entities, dates, outlet),
+    /// as SQL conditions on `article` with their arguments; the entity a
+    /// chronological listing walks (`driver`) is left out.
+    static func filterConditions(_ query: SearchQuery, drivenBy driver: Int64? = nil) -> (conditions: [String], arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        for name in query.mentioning {
+            conditions.append("""
+                article.id IN (SELECT article_id FROM entity_article WHERE entity_id IN (
+                  SELECT id FROM entity WHERE key = ? UNION SELECT entity_id FROM entity_alias WHERE key = ?))
+                """)
+            let key = entityKey(name)
+            arguments += [key, key]
+        }
+        for id in query.mentioningEntities.dropFirst(driver == nil ? 0 : 1) {
+            conditions.append("article.id IN (SELECT article_id FROM entity_article WHERE entity_id = ?)")
+            arguments += [id]
+        }
+        if let since = query.since {
+            conditions.append("article.published_at >= ?")
+            arguments += [since.timeIntervalSince1970]
+        }
+        if let until = query.until {
+            conditions.append("article.published_at < ?")
+            arguments += [until.timeIntervalSince1970]
+        }
+        if let outlet = query.outlet {
+            conditions.append("article.outlet = ? COLLATE NOCASE")
+            arguments += [outlet]
+        }
+        return (conditions, arguments)
     }
 
     public func count(matching query: String?) throws(StoreError) -> Int {

@@ -184,8 +184,45 @@ public enum StoreSchema {
                 """)
             try db.execute(sql: EntityCounts.rebuildSQL)
         }
+        migrator.registerMigration("batch jobs: jobs, leased article-id ranges and map results") { db in
+            try db.execute(sql: StoreSchema.batchJobTables)
+        }
         return migrator
     }
+
+    /// The coordination tables of batch jobs (see `BatchJobStore`).
+    static let batchJobTables = """
+        CREATE TABLE batch_job (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          code_digest TEXT NOT NULL,      -- SHA-256 of the script and its arguments
+          selection TEXT,                 -- the search selecting articles (JSON); NULL: all
+          range_size INTEGER NOT NULL,
+          last_article_id INTEGER NOT NULL,
+          range_count INTEGER NOT NULL,
+          created_at REAL NOT NULL,
+          failure TEXT                    -- the first map error, naming the article
+        );
+        CREATE TABLE batch_range (
+          job_id INTEGER NOT NULL REFERENCES batch_job(id) ON DELETE CASCADE,
+          range_index INTEGER NOT NULL,
+          first_article_id INTEGER NOT NULL,
+          last_article_id INTEGER NOT NULL,
+          state TEXT NOT NULL DEFAULT 'pending',   -- pending, running, done
+          worker TEXT,
+          attempt INTEGER NOT NULL DEFAULT 0,
+          lease_until REAL,               -- seconds since 1970
+          articles INTEGER,               -- articles mapped, once done
+          PRIMARY KEY (job_id, range_index)
+        ) WITHOUT ROWID;
+        CREATE INDEX batch_range_open ON batch_range(job_id, range_index) WHERE state <> 'done';
+        CREATE TABLE batch_result (
+          job_id INTEGER NOT NULL REFERENCES batch_job(id) ON DELETE CASCADE,
+          article_id INTEGER NOT NULL,    -- no foreign key: a result outlives its article
+          value BLOB NOT NULL,
+          PRIMARY KEY (job_id, article_id)
+        ) WITHOUT ROWID;
+        """
 
     /// The article table and its FTS5 index, as the first migration makes
     /// them. Public for the benchmark's bare insert loop, which must write the

@@ -10,14 +10,17 @@ import Glibc
 /// test process exits. PostgreSQL refuses to run as root, so under root the
 /// server runs as `nobody` (through `runuser`).
 ///
+/// Shared by the store conformance tests and the command-line tests (batch
+/// jobs with several worker processes), hence a target of its own.
+///
 /// No skipping: without the server binaries the tests that need them fail and
 /// say how to install them.
-final class PostgresTestCluster: Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public final class PostgresTestCluster: Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static let shared: Result<PostgresTestCluster, Failure> = {
+    public static let shared: Result<PostgresTestCluster, Failure> = {
         do { return .success(try PostgresTestCluster()) } catch let error as Failure { return .failure(error) } catch {
             return .failure(Failure(description: "\(error)"))
         }
@@ -65,7 +68,7 @@ final class PostgresTestCluster: Sendable {
     }
 
     /// A new empty database, as a store URL.
-    func createDatabase() throws -> String {
+    public func createDatabase() throws -> String {
         let name = "store_\(counter.next())"
         try Self.run(binaries + "/createdb", ["-h", directory, "-p", "5432", "-U", "dossier", "-T", "store_template", name], as: nil, what: "createdb")
         return "postgres://dossier@/\(name)?host=\(directory)"

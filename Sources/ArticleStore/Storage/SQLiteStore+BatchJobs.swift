@@ -1,0 +1,169 @@
+import DossierCore
+import Foundation
+import GRDB
+
+/// Batch jobs in the SQLite file: the ranges are claimed in write
+/// transactions, which SQLite runs one at a time across threads and processes,
+/// and leases run on this machine's clock (a SQLite store has one machine).
+extension SQLiteStore: BatchJobStore {
+    public func openJob(_ definition: BatchJobDefinition, restart: Bool) throws(BatchJobError) -> BatchJobOpening {
+        let outcome: Result<BatchJobOpening, BatchJobError>
+        do {
+            outcome = try perform { db in
+                if restart {
+                    try db.execute(sql: "DELETE FROM batch_job WHERE name = ?", arguments: [definition.name])
+                }
+                if let row = try Row.fetchOne(db, sql: "SELECT * FROM batch_job WHERE name = ?", arguments: [definition.name]) {
+                    let job = try Self.batchJob(row)
+                    let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM batch_range WHERE job_id = ? AND state <> 'done'", arguments: [job.id]) ?? 0
+                    if let mismatch = definition.difference(from: job.definition) {
+                        guard open == 0 else { return .failure(.definitionMismatch(name: definition.name, what: mismatch)) }
+                        try db.execute(sql: "DELETE FROM batch_job WHERE id = ?", arguments: [job.id])
+                    } else {
+                        // A failed job run again resumes: the ranges done are kept.
+                        try db.execute(sql: "UPDATE batch_job SET failure = NULL WHERE id = ?", arguments: [job.id])
+                        var joined = job
+                        joined.failure = nil
+                        return .success(.joined(joined, rangesDone: job.rangeCount - open))
+                    }
+                }
+                let first = try Int64.fetchOne(db, sql: "SELECT min(id) FROM article") ?? 1
+                let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM article") ?? 0
+                let size = Int64(definition.rangeSize)
+                let count = last < first ? 0 : Int((last - first) / size + 1)
+                try db.execute(sql: """
+                    INSERT INTO batch_job (name, code_digest, selection, range_size, last_article_id, range_count, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [definition.name, definition.codeDigest, definition.selection?.encoded,
+                                     definition.rangeSize, last, count, Date().timeIntervalSince1970])
+                let id = db.lastInsertedRowID
+                let insert = try db.cachedStatement(sql: "INSERT INTO batch_range (job_id, range_index, first_article_id, last_article_id) VALUES (?, ?, ?, ?)")
+                for index in 0..<count {
+                    let start = first + Int64(index) * size
+                    try insert.execute(arguments: [id, index, start, min(last, start + size - 1)])
+                }
+                return .success(.created(BatchJob(id: id, definition: definition, lastArticleID: last, rangeCount: count, failure: nil)))
+            }
+        } catch {
+            throw .store(error)
+        }
+        return try outcome.get()
+    }
+
+    public func claimRange(of job: BatchJob, worker: String, lease: TimeInterval) throws(StoreError) -> BatchClaim {
+        try perform { db in
+            if let failure = try String.fetchOne(db, sql: "SELECT failure FROM batch_job WHERE id = ?", arguments: [job.id]) {
+                return .failed(failure)
+            }
+            let now = Date().timeIntervalSince1970
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT range_index, first_article_id, last_article_id, state, worker, attempt FROM batch_range
+                WHERE job_id = ? AND state <> 'done' AND (state = 'pending' OR lease_until < ?)
+                ORDER BY range_index LIMIT 1
+                """, arguments: [job.id, now]) else {
+                let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM batch_range WHERE job_id = ? AND state <> 'done'", arguments: [job.id]) ?? 0
+                return open == 0 ? .finished : .wait
+            }
+            let index: Int = row["range_index"]
+            let attempt: Int = row["attempt"]
+            try db.execute(sql: """
+                UPDATE batch_range SET state = 'running', worker = ?, attempt = attempt + 1, lease_until = ?
+                WHERE job_id = ? AND range_index = ?
+                """, arguments: [worker, now + lease, job.id, index])
+            let state: String = row["state"]
+            return .range(BatchRange(jobID: job.id, index: index, firstArticleID: row["first_article_id"], lastArticleID: row["last_article_id"],
+                                     attempt: attempt + 1, reclaimedFrom: state == "running" ? row["worker"] : nil))
+        }
+    }
+
+    public func renewLease(_ range: BatchRange, lease: TimeInterval) throws(StoreError) -> Bool {
+        try perform { db in
+            try db.execute(sql: """
+                UPDATE batch_range SET lease_until = ?
+                WHERE job_id = ? AND range_index = ? AND attempt = ? AND state = 'running'
+                """, arguments: [Date().timeIntervalSince1970 + lease, range.jobID, range.index, range.attempt])
+            return db.changesCount == 1
+        }
+    }
+
+    public func completeRange(_ range: BatchRange, articlesMapped: Int, results: [BatchResult]) throws(StoreError) -> Bool {
+        try perform { db in
+            try db.execute(sql: """
+                UPDATE batch_range SET state = 'done', articles = ?, lease_until = NULL
+                WHERE job_id = ? AND range_index = ? AND attempt = ? AND state = 'running'
+                """, arguments: [articlesMapped, range.jobID, range.index, range.attempt])
+            guard db.changesCount == 1 else { return false }
+            let insert = try db.cachedStatement(sql: "INSERT INTO batch_result (job_id, article_id, value) VALUES (?, ?, ?)")
+            for result in results {
+                try insert.execute(arguments: [range.jobID, result.articleID, Data(result.value)])
+            }
+            return true
+        }
+    }
+
+    public func failJob(_ job: BatchJob, message: String) throws(StoreError) {
+        try perform { db in
+            try db.execute(sql: "UPDATE batch_job SET failure = ? WHERE id = ? AND failure IS NULL", arguments: [message, job.id])
+        }
+    }
+
+    public func progress(of job: BatchJob) throws(StoreError) -> BatchJobProgress {
+        try read { db in
+            let ranges = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS ranges, coalesce(sum(state = 'done'), 0) AS done, coalesce(sum(articles), 0) AS articles
+                FROM batch_range WHERE job_id = ?
+                """, arguments: [job.id])
+            let results = try Int.fetchOne(db, sql: "SELECT count(*) FROM batch_result WHERE job_id = ?", arguments: [job.id]) ?? 0
+            let failure = try String.fetchOne(db, sql: "SELECT failure FROM batch_job WHERE id = ?", arguments: [job.id])
+            return BatchJobProgress(ranges: ranges?["ranges"] ?? 0, rangesDone: ranges?["done"] ?? 0,
+                                    articlesMapped: ranges?["articles"] ?? 0, results: results, failure: failure)
+        }
+    }
+
+    public func results(of job: BatchJob, after articleID: Int64, limit: Int) throws(StoreError) -> [BatchResult] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT article_id, value FROM batch_result WHERE job_id = ? AND article_id > ? ORDER BY article_id LIMIT ?
+                """), arguments: [job.id, articleID, limit]).map { row in
+                let value: Data = row["value"]
+                return BatchResult(articleID: row["article_id"], value: [UInt8](value))
+            }
+        }
+    }
+
+    public func articles(in range: BatchRange, matching selection: BatchSelection?) throws(StoreError) -> [Article] {
+        var conditions = ["article.id BETWEEN ? AND ?"]
+        var arguments: StatementArguments = [range.firstArticleID, range.lastArticleID]
+        var from = "article"
+        let text = selection?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if let selection {
+            if !text.isEmpty {
+                if let problem = FullTextQuery.sizeProblem(text) { throw StoreError.badQuery(query: String(text.prefix(60)) + "…", message: problem) }
+                let match = FullTextQuery.translate(text)
+                if match.isEmpty { return [] }
+                from = "article_fts JOIN article ON article.id = article_fts.rowid"
+                conditions.append("article_fts MATCH ?")
+                arguments += [match]
+            }
+            let filters = Self.filterConditions(selection.searchQuery)
+            conditions += filters.conditions
+            arguments += filters.arguments
+        }
+        let sql = "SELECT article.* FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY article.id"
+        do {
+            return try writer.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { try StoreSchema.article($0) }
+            }
+        } catch {
+            throw failure(error, query: text)
+        }
+    }
+
+    static func batchJob(_ row: Row) throws -> BatchJob {
+        let selection: String? = row["selection"]
+        var definition = BatchJobDefinition(name: row["name"], code: [], selection: try selection.map(BatchSelection.decode), rangeSize: row["range_size"])
+        definition.codeDigest = row["code_digest"]
+        return BatchJob(id: row["id"], definition: definition, lastArticleID: row["last_article_id"],
+                        rangeCount: row["range_count"], failure: row["failure"])
+    }
+}

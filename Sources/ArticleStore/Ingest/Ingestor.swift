@@ -11,57 +11,14 @@ public struct IngestDefaults: Sendable {
     }
 }
 
-public struct IngestReport: Sendable {
-    public struct Duplicate: Hashable, Sendable {
-        public var path: String
-        public var existingID: Int64
-    }
-    public struct NearDuplicate: Hashable, Sendable {
-        public var path: String
-        public var id: Int64
-        public var similarTo: [Int64]
-    }
-    public var added: [Int64] = []
-    /// Added articles linked to stored near-duplicates (they are stored too).
-    public var nearDuplicates: [NearDuplicate] = []
-    public var duplicates: [Duplicate] = []
-    public var failed: [IngestError] = []
-    /// Added articles whose extracted text may not be the whole article.
-    public var warnings: [Warning] = []
-    public var filesRead = 0
-    public struct Warning: Hashable, Sendable {
-        public var path: String
-        public var id: Int64
-        public var notes: [String]
-    }
-    /// Files skipped because the store already took them in, unchanged
-    /// (`Ingestor.skipsUnchangedFiles`).
-    public var unchanged: [String] = []
-    /// Files stored with a caveat: decoded lossily (bad bytes replaced).
-    public var notes: [IngestError] = []
-}
-
-/// What happened to one input, reported as it happens (`Ingestor.events`):
-/// a killed run has already said which files failed, and `--report` keeps it.
-public enum IngestEvent: Sendable {
-    case added(path: String, id: Int64, nearDuplicates: [Int64])
-    case duplicate(path: String, existingID: Int64)
-    case failed(IngestError)
-    case unchanged(path: String)
-    /// The file went in with a caveat (a lossy decode).
-    case note(IngestError)
-}
-
-public struct IngestProgress: Sendable {
-    public var filesDone: Int
-    public var filesTotal: Int
-    public var added: Int
-}
-
 /// Reads articles from files and stores them in batches.
 ///
 /// Each batch is one transaction: a crash leaves the store as it was before the
-/// batch or after it. A file that cannot be read or parsed is reported with its
+/// batch or after it. JSON Lines and JSON arrays are streamed (a chunk at a
+/// time, any size, gzip-compressed or not) and cut into batches; with a store
+/// that is an `IngestLedger`, each batch also records how far its files were
+/// read, so a killed ingest loses at most the batch in flight and a re-run
+/// resumes there. A file that cannot be read or parsed is reported with its
 /// reason and the other files still go in. Running the same ingest again adds
 /// nothing (the duplicates are recognised by content hash).
 public struct Ingestor: Sendable {
@@ -76,17 +33,25 @@ public struct Ingestor: Sendable {
     /// batch's: an article whose claims were lost to a crash has no
     /// `claims(inArticle:)` (nil), and readers then find them afresh.
     public var claimFinder: (any ClaimFinder)?
-    /// A batch is committed once it holds at least this many articles; it
-    /// always holds whole files, so a file is stored entirely or not at all.
+    /// A batch is committed once it holds at least this many articles.
     /// Large enough to amortise the commit (fsync), small enough that a crash
-    /// loses little work.
+    /// loses little work. A streamed file (JSON Lines, a JSON array) is cut
+    /// into batches; a single document (a page, a capture, a feed, a JSON
+    /// object) goes into one batch whole.
     public var batchSize = 500
-    /// Larger files are refused rather than read into memory.
-    public var maximumFileBytes = 64 << 20
+    /// Single documents larger than this (uncompressed) are refused rather
+    /// than read into memory; so is one record of a streamed file. Streamed
+    /// files themselves have no limit: they are read a chunk at a time.
+    public var maximumDocumentBytes = Ingestor.defaultMaximumDocumentBytes
+    public static let defaultMaximumDocumentBytes = 64 << 20
     /// Skip files whose path, size and modification time the store recorded
     /// when it took them in whole (a store that is an `IngestLedger`), without
-    /// reading them: a repeatedly killed ingest still progresses.
+    /// reading them, and resume a streamed file after its last stored batch:
+    /// a repeatedly killed ingest still progresses, and stores nothing twice.
     public var skipsUnchangedFiles = false
+    /// How many outcomes of each kind the returned report lists (it counts
+    /// them all); `events` sees every one.
+    public var examplesKept = 10
     /// Called for each outcome as it happens (failures when a file is read,
     /// stored articles when their batch commits).
     public var events: (@Sendable (IngestEvent) -> Void)?
@@ -102,78 +67,20 @@ public struct Ingestor: Sendable {
 
     public func ingest(paths: [String], progress: ((IngestProgress) -> Void)? = nil) -> IngestReport {
         let sources = IngestSources(paths: paths, allowedRoots: allowedRoots)
-        var report = IngestReport()
-        report.failed = sources.errors
-        for error in sources.errors { events?(.failed(error)) }
-        var pending: [(path: String, draft: ArticleDraft)] = []
-        let ledger = skipsUnchangedFiles ? store as? IngestLedger : nil
-        // Files read in full whose articles are in `pending`: recorded once
-        // their batch has committed.
-        var pendingStamps: [FileStamp] = []
-
-        func flush() {
-            defer { pendingStamps.removeAll(keepingCapacity: true) }
-            guard !pending.isEmpty else {
-                try? ledger?.recordIngested(pendingStamps)
-                return
-            }
-            do {
-                let drafts = pending.map(\.draft)
-                let mentions = extractor?.mentions(inEachArticle: drafts)
-                let outcomes = try store.add(drafts, mentions: mentions, extractorVersion: extractor?.version)
-                storeClaims(drafts: drafts, mentions: mentions, outcomes: outcomes, paths: pending.map(\.path), report: &report)
-                for (item, outcome) in zip(pending, outcomes) {
-                    switch outcome {
-                    case .added(let id, let similar):
-                        report.added.append(id)
-                        if !similar.isEmpty { report.nearDuplicates.append(.init(path: item.path, id: id, similarTo: similar)) }
-                        if !item.draft.warnings.isEmpty { report.warnings.append(.init(path: item.path, id: id, notes: item.draft.warnings)) }
-                        events?(.added(path: item.path, id: id, nearDuplicates: similar))
-                    case .duplicate(let existing):
-                        report.duplicates.append(.init(path: item.path, existingID: existing))
-                        events?(.duplicate(path: item.path, existingID: existing))
-                    }
-                }
-                // Recorded after the batch: a crash in between only means the
-                // files are read again and found to be duplicates.
-                try? ledger?.recordIngested(pendingStamps)
-            } catch {
-                let failures = pending.map { IngestError(path: $0.path, reason: "not stored: \(error)") }
-                report.failed += failures
-                for failure in failures { events?(.failed(failure)) }
-            }
-            pending.removeAll(keepingCapacity: true)
-        }
-
+        let run = IngestRun(ingestor: self, progress: progress)
+        for error in sources.errors { run.fail(error) }
         for (index, file) in sources.files.enumerated() {
-            let stamp = ledger == nil ? nil : FileStamp(path: file)
-            if let ledger, let stamp, (try? ledger.hasIngested(stamp)) == true {
-                report.unchanged.append(file)
-                events?(.unchanged(path: file))
-                progress?(IngestProgress(filesDone: index + 1, filesTotal: sources.files.count, added: report.added.count))
-                continue
-            }
-            let result = readNoting(file)
-            if let note = result.note {
-                report.notes.append(note)
-                events?(.note(note))
-            }
-            report.failed += result.errors
-            for error in result.errors { events?(.failed(error)) }
-            if result.errors.isEmpty, let stamp { pendingStamps.append(stamp) }
-            if !result.drafts.isEmpty || result.errors.isEmpty { report.filesRead += 1 }
-            for draft in result.drafts { pending.append((draft.sourcePath ?? file, draft)) }
-            if pending.count >= batchSize { flush() }
-            progress?(IngestProgress(filesDone: index + 1, filesTotal: sources.files.count, added: report.added.count))
+            run.take(file)
+            run.reportProgress(filesDone: index + 1, filesTotal: sources.files.count)
         }
-        flush()
-        return report
+        run.flush()
+        return run.report
     }
 
     /// The claims of the batch's added articles; a failure here leaves the
     /// articles stored and is reported for each of them.
-    private func storeClaims(drafts: [ArticleDraft], mentions: [[Mention]]?, outcomes: [AddOutcome], paths: [String],
-                             report: inout IngestReport) {
+    func storeClaims(drafts: [ArticleDraft], mentions: [[Mention]]?, outcomes: [AddOutcome], paths: [String],
+                     failed: (IngestError) -> Void) {
         guard let claimFinder, let claimStore = store as? any ClaimStore else { return }
         var added: [(index: Int, id: Int64)] = []
         for (index, outcome) in outcomes.enumerated() {
@@ -186,55 +93,57 @@ public struct Ingestor: Sendable {
         do {
             try claimStore.saveClaims(zip(added, found).map { ($0.id, $1) }, version: claimFinder.version)
         } catch {
-            report.failed += added.map { IngestError(path: paths[$0.index], reason: "stored, but its claims were not: \(error)") }
+            for item in added { failed(IngestError(path: paths[item.index], reason: "stored, but its claims were not: \(error)")) }
         }
     }
 
-    /// Parses one file into drafts, with the sidecar and defaults applied.
+    /// Parses one file into drafts, with the sidecar and defaults applied,
+    /// whole (a streamed format too, up to `maximumDocumentBytes`).
     public func read(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError]) {
-        let result = readNoting(path)
+        let result = readDocument(path)
         return (result.drafts, result.errors)
     }
 
-    /// `read`, and a note when the text was decoded lossily.
-    func readNoting(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError], note: IngestError?) {
-        let (drafts, errors, bytes) = readFile(path)
-        guard !drafts.isEmpty, let bytes, let text = encodingNote(for: bytes), text.hasPrefix("decoded lossily") else {
-            return (drafts, errors, nil)
-        }
-        return (drafts, errors, IngestError(path: path, reason: text))
-    }
-
-    private func readFile(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError], bytes: [UInt8]?) {
+    /// A single-document file, read whole: the drafts, the errors, and a
+    /// note when the text was decoded lossily.
+    func readDocument(_ path: String) -> (drafts: [ArticleDraft], errors: [IngestError], note: IngestError?) {
         let bytes: [UInt8]
         do {
-            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-            guard size <= maximumFileBytes else {
-                return ([], [IngestError(path: path, reason: "file too large (\(size >> 20) MiB; the limit is \(maximumFileBytes >> 20) MiB)")], nil)
-            }
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes = try InputBytes(path: path).readAll(limit: maximumDocumentBytes)
         } catch {
-            return ([], [IngestError(path: path, reason: "cannot read file")], nil)
+            return ([], [error], nil)
         }
         var parsed: (drafts: [ArticleDraft], errors: [IngestError])
         do {
-            parsed = try ArticleFormat.detect(path: path, bytes: bytes).parse(bytes, path: path)
+            parsed = try ArticleFormat.detect(path: uncompressedName(path), bytes: bytes).parse(bytes, path: path)
         } catch {
-            return ([], [error], bytes)
+            return ([], [error], nil)
         }
         let sidecar: ArticleMetadata?
         do {
             sidecar = try ArticleMetadata.sidecar(of: path)
         } catch {
-            return ([], parsed.errors + [error], bytes)
+            return ([], parsed.errors + [error], nil)
         }
-        parsed.drafts = parsed.drafts.map { draft in
-            var draft = draft
-            sidecar?.apply(to: &draft)
-            if draft.outlet == nil { draft.outlet = defaults.outlet }
-            if draft.published == nil { draft.published = defaults.published }
-            return draft
+        parsed.drafts = parsed.drafts.map { completed($0, sidecar: sidecar) }
+        var note: IngestError?
+        if !parsed.drafts.isEmpty, let text = encodingNote(for: bytes), text.hasPrefix("decoded lossily") {
+            note = IngestError(path: path, reason: text)
         }
-        return (parsed.drafts, parsed.errors, bytes)
+        return (parsed.drafts, parsed.errors, note)
     }
+
+    /// The draft with the sidecar's metadata and the defaults filled in.
+    func completed(_ draft: ArticleDraft, sidecar: ArticleMetadata?) -> ArticleDraft {
+        var draft = draft
+        sidecar?.apply(to: &draft)
+        if draft.outlet == nil { draft.outlet = defaults.outlet }
+        if draft.published == nil { draft.published = defaults.published }
+        return draft
+    }
+}
+
+/// The name that says the format: without the `.gz` of a compressed file.
+func uncompressedName(_ path: String) -> String {
+    path.lowercased().hasSuffix(".gz") ? String(path.dropLast(3)) : path
 }

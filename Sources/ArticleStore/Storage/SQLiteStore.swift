@@ -81,6 +81,12 @@ public final class SQLiteStore: Store {
     public static func urlScheme(of path: String) -> String? { StoreFile.urlScheme(path) }
 
     public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?) throws(StoreError) -> [AddOutcome] {
+        try addInTransaction(drafts, mentions: mentions, extractorVersion: extractorVersion) { _ in }
+    }
+
+    /// Adds the batch and runs `alsoWrite` in the same transaction.
+    func addInTransaction(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?,
+                          alsoWrite: @Sendable (Database) throws -> Void) throws(StoreError) -> [AddOutcome] {
         precondition(mentions == nil || mentions!.count == drafts.count, "one list of mentions per draft")
         precondition((mentions == nil) == (extractorVersion == nil), "mentions are stored with the version that made them")
         let now = Date()
@@ -119,6 +125,7 @@ public final class SQLiteStore: Store {
                 }
                 outcomes.append(.added(id: id, nearDuplicates: similar))
             }
+            try alsoWrite(db)
             return outcomes
         }
     }

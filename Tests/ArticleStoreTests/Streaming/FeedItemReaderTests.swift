@@ -1,4 +1,5 @@
 @testable import ArticleStore
+import DossierCore
 import Foundation
 import Testing
 
@@ -61,7 +62,7 @@ import Testing
 
         let page = try file(Array("<html><body>x</body></html>".utf8), name: "b.xml")
         thrown = nil
-        do { _ = try drafts(page) } catch { thrown = error }
+        do { _ = try drafts(page) } catch { thrown = error as? IngestError }
         #expect(thrown?.reason == "not an RSS or Atom feed (root element <html>)")
     }
 }

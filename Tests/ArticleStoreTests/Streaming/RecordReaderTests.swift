@@ -1,4 +1,5 @@
 @testable import ArticleStore
+import DossierCore
 import Foundation
 import Testing
 
@@ -79,7 +80,7 @@ import Testing
             let path = try file(Array(json.utf8), name: "x.json")
             var reader = try JSONArrayReader(source: InputBytes(path: path, chunkSize: 4), resumingAt: .start, limit: 1000)
             var thrown: IngestError?
-            do { _ = try records(&reader) } catch { thrown = error }
+            do { _ = try records(&reader) } catch { thrown = error as? IngestError }
             #expect(thrown?.reason.contains(message) == true, "\(json): \(String(describing: thrown))")
         }
     }

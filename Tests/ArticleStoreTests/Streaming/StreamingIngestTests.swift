@@ -1,4 +1,5 @@
 @testable import ArticleStore
+import DossierCore
 import Foundation
 import Testing
 

@@ -102,9 +102,10 @@ struct JSONArrayReader: RecordReader {
             if let end {
                 position.items += 1
                 let size = dropped + Int64(end - window.start)
+                let isTooLarge = size > limit
                 let record = StreamedRecord(item: position.items, line: nil,
-                                            bytes: dropped > 0 ? [] : Array(window.bytes[window.start..<end]),
-                                            droppedSize: dropped > 0 ? size : nil)
+                                            bytes: isTooLarge ? [] : Array(window.bytes[window.start..<end]),
+                                            droppedSize: isTooLarge ? size : nil)
                 window.start = end
                 position.offset = window.offset(of: end)
                 state = .afterElement

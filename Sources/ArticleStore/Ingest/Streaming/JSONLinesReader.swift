@@ -34,10 +34,11 @@ struct JSONLinesReader: RecordReader {
         var dropped: Int64 = 0
         while true {
             if let newline = Self.newline(in: window.bytes, from: scan) {
-                let bytes = dropped > 0 ? [] : Array(window.bytes[window.start..<newline])
                 let size = dropped + Int64(newline - window.start)
+                let isTooLarge = size > limit
+                let bytes = isTooLarge ? [] : Array(window.bytes[window.start..<newline])
                 window.start = newline + 1
-                return (bytes, window.offset(of: newline + 1), dropped > 0 ? size : nil)
+                return (bytes, window.offset(of: newline + 1), isTooLarge ? size : nil)
             }
             // A line longer than the limit: its bytes so far are dropped.
             if window.bytes.count - window.start > limit {
@@ -49,9 +50,10 @@ struct JSONLinesReader: RecordReader {
                 // The last line, without a newline.
                 guard window.start < window.bytes.count || dropped > 0 else { return nil }
                 let size = dropped + Int64(window.bytes.count - window.start)
-                let bytes = dropped > 0 ? [] : Array(window.bytes[window.start...])
+                let isTooLarge = size > limit
+                let bytes = isTooLarge ? [] : Array(window.bytes[window.start...])
                 window.start = window.bytes.count
-                return (bytes, window.offset(of: window.bytes.count), dropped > 0 ? size : nil)
+                return (bytes, window.offset(of: window.bytes.count), isTooLarge ? size : nil)
             }
             scan -= shift
         }

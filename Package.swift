@@ -32,6 +32,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Debian's zlib1g-dev: gzip-compressed dumps are read as they are inflated.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The C side of LuaKit: the trampoline that raises Lua errors after a Swift
         // frame has returned, the capped allocator and the interrupt hook.
         .target(name: "CLuaShim", dependencies: ["CLua"]),
@@ -42,7 +48,7 @@ let package = Package(
         // with FTS5 search, de-duplication. Pure Swift, no Lua.
         .target(
             name: "ArticleStore",
-            dependencies: ["DossierCore", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DossierCore", "CLibXML2", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The PostgreSQL backend of the same Store protocol (tsvector/GIN search,
         // a connection pool), for stores shared by a team. Pure Swift, no Lua.
@@ -95,7 +101,7 @@ let package = Package(
         // because nothing but async-signal-safe C may run between fork and exec).
         .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua", "CLuaShim"]),
-        .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         // The store behaviour both backends must share, run against SQLite and
         // against a private PostgreSQL cluster the suite starts itself.
         .testTarget(name: "StoreConformanceTests", dependencies: ["ArticleStore", "PostgresStore", "StoreBackends", "DossierCore", "PostgresTestSupport"]),

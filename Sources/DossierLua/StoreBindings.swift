@@ -130,8 +130,9 @@ enum StoreBindings {
         type.field("path", documentation: "The store's file, or its postgres:// URL without the password.") { $0.path }
         type.method("ingest", documentation: """
             store:ingest(path_or_paths [, {outlet=, published=}]) -> {added=, duplicates=, near_duplicates=, ids={...}, warnings={...}, failed={...}}
-              Reads files, directories (recursively) and globs: plain-text captures and
-              JSON/JSON Lines. outlet/published fill in what a capture lacks. Each batch
+              Reads files, directories (recursively) and globs: plain-text captures, pages,
+              feeds and JSON/JSON Lines, gzip-compressed or not (JSON Lines and arrays are
+              streamed in batches). outlet/published fill in what a capture lacks. Each batch
               is one transaction; a file that fails is listed with its reason. warnings lists
               "path (#id): note" for articles whose text may be truncated or boilerplate.
             """) { handle, call in
@@ -144,13 +145,15 @@ enum StoreBindings {
             ingestor.claimFinder = try ClaimsEngine.finder()
             ingestor.defaults.outlet = try call.option(2, "outlet")
             ingestor.defaults.published = try dateOption(call, 2, "published")
+            // A script asked for the lists: all of them, not the CLI's first 10.
+            ingestor.examplesKept = .max
             let report = ingestor.ingest(inputs: paths.map(\.path))
             let stack = call.stack
             stack.pushTable(recordCount: 6)
             stack.setField(-1, "added", report.added.count)
             stack.setField(-1, "duplicates", report.duplicates.count)
             stack.setField(-1, "near_duplicates", report.nearDuplicates.count)
-            stack.setField(-1, "ids", report.added.map { Int($0) })
+            stack.setField(-1, "ids", report.added.examples.map { Int($0) })
             stack.setField(-1, "warnings", report.warnings.flatMap { warning in
                 warning.notes.map { "\(warning.path) (#\(warning.id)): \($0)" }
             })

@@ -342,6 +342,20 @@ enum PostgresSchema {
           article_id bigint NOT NULL,      -- no foreign key: a result outlives its article
           value bytea NOT NULL,
           PRIMARY KEY (job_id, article_id)
+        """),
+        ("ingest ledger: files taken in whole, and how far a streamed file was stored", """
+        CREATE TABLE ingested_file (      -- a re-run skips a file whose stamp is unchanged
+          path text PRIMARY KEY,          -- as resolved (realpath) on the machine that read it
+          size bigint NOT NULL,
+          modified double precision NOT NULL
+        );
+        CREATE TABLE ingest_position (    -- written in the transaction of each batch
+          path text PRIMARY KEY,
+          size bigint NOT NULL,           -- the file's stamp: a changed file starts over
+          modified double precision NOT NULL,
+          items bigint NOT NULL,
+          lines bigint NOT NULL,
+          byte_offset bigint NOT NULL     -- where the next record starts (uncompressed bytes)
         );
         """),
     ]

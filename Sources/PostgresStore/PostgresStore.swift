@@ -53,13 +53,22 @@ public final class PostgresStore: Store {
     // MARK: Articles
 
     public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?) throws(StoreError) -> [AddOutcome] {
+        try addInTransaction(drafts, mentions: mentions, extractorVersion: extractorVersion) { _ in }
+    }
+
+    /// Adds the batch and runs `alsoWrite` in the same transaction.
+    func addInTransaction(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?,
+                          alsoWrite: (PostgresSession) throws -> Void) throws(StoreError) -> [AddOutcome] {
         precondition(mentions == nil || mentions!.count == drafts.count, "one list of mentions per draft")
         precondition((mentions == nil) == (extractorVersion == nil), "mentions are stored with the version that made them")
-        guard !drafts.isEmpty else { return [] }
         let now = Date().timeIntervalSince1970
         let hashes = drafts.map { articleContentHash(title: $0.title, body: $0.body) }
         return try run { session in
             try session.transaction {
+                guard !drafts.isEmpty else {
+                    try alsoWrite(session)
+                    return []
+                }
                 var existing = PostgresStatement()
                 existing.append("SELECT id, content_hash FROM article WHERE content_hash = ANY(\(existing.bind(Array(Set(hashes)))))")
                 var known: [String: Int64] = [:]
@@ -92,6 +101,7 @@ public final class PostgresStore: Store {
                     try MentionWriter(session: session).insert(stored.map { ($0.id, mentions[$0.index]) })
                     try MentionWriter(session: session).markExtracted(stored.map(\.id), version: extractorVersion)
                 }
+                try alsoWrite(session)
                 return hashes.indices.map { index in
                     if let id = ids[index] { return .added(id: id, nearDuplicates: links[id] ?? []) }
                     let hash = hashes[index]

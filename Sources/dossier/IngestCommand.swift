@@ -12,8 +12,13 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Add articles to the store from files, directories and globs.",
         discussion: """
-            Reads plain-text captures and JSON / JSON Lines, recursively through \
-            directories. A FILE.meta.json beside a capture supplies missing metadata. \
+            Reads plain-text captures, HTML pages, RSS/Atom feeds and JSON / JSON Lines, \
+            recursively through directories; gzip-compressed files (.jsonl.gz, .json.gz, \
+            .xml.gz, ...) are read directly. JSON Lines and JSON arrays of any size are \
+            streamed in constant memory and stored in batches; each batch records how far \
+            its file was read, so a killed ingest run again resumes where it stopped. \
+            A FILE.meta.json beside a capture supplies missing metadata. The summary \
+            counts every outcome and lists the first 10 of each kind; --report has them all. \
             Exit status 1 when any file failed (the others are stored all the same).
             """
     )
@@ -29,8 +34,12 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .customLong("no-entities"), help: "Do not extract entity mentions, nor claims, which read them (run `dossier extract` later).")
     var skipEntities = false
 
-    @Option(help: ArgumentHelp("Write one JSON line per file outcome (added, duplicate, failed, unchanged, note) as it happens.", valueName: "file.jsonl"))
+    @Option(help: ArgumentHelp("Write one JSON line per outcome (added, duplicate, failed, unchanged, note), for every article, as it happens.", valueName: "file.jsonl"))
     var report: String?
+
+    @Option(name: .customLong("max-document-size"),
+            help: ArgumentHelp("Refuse single documents (a page, a capture, a feed, a JSON object) and single records of streamed files larger than this, uncompressed. Streamed files (JSON Lines, JSON arrays) have no limit.", valueName: "MiB"))
+    var maximumDocumentMiB = Ingestor.defaultMaximumDocumentBytes >> 20
 
     @Flag(help: "Read every file again, even those the store took in unchanged (same path, size and time).")
     var reread = false
@@ -64,6 +73,9 @@ struct IngestCommand: ParsableCommand {
         if let fileMemoryLimit, ByteCount.parse(fileMemoryLimit) == nil {
             throw ValidationError("invalid --file-memory-limit '\(fileMemoryLimit)': expected a size from 1K to 1T such as 512M or 2G")
         }
+        guard (1...(1 << 20)).contains(maximumDocumentMiB) else {
+            throw ValidationError("invalid --max-document-size \(maximumDocumentMiB): expected a number of MiB from 1 to 1048576")
+        }
         if let published, NewsDateParser.parse(published) == nil {
             throw ValidationError("invalid --published '\(published)': expected a date such as 2025-12-28")
         }
@@ -85,6 +97,7 @@ struct IngestCommand: ParsableCommand {
         ingestor.defaults = IngestDefaults(outlet: outlet, published: published.flatMap(NewsDateParser.parse))
         ingestor.skipsUnchangedFiles = !reread
         ingestor.fileBudget = fileBudget
+        ingestor.maximumDocumentBytes = maximumDocumentMiB << 20
         let bar = ProgressBar()
         let log: IngestLog
         do {
@@ -97,16 +110,7 @@ struct IngestCommand: ParsableCommand {
         let report = ingestor.ingest(inputs: paths.map(RawArguments.path)) { bar.update($0) }
         bar.finish()
         log.close()
-        var summary = "added \(report.added.count), duplicates \(report.duplicates.count), near-duplicates \(report.nearDuplicates.count), failed \(report.failed.count)"
-        if !report.unchanged.isEmpty { summary += ", unchanged \(report.unchanged.count) (not read again; --reread reads them)" }
-        print(summary + " (store: \(store.displayName))")
-        for near in report.nearDuplicates {
-            print("  near-duplicate: \(near.path) (#\(near.id)) resembles " + near.similarTo.map { "#\($0)" }.joined(separator: ", "))
-        }
-        for warning in report.warnings {
-            for note in warning.notes { print("  warning: \(warning.path) (#\(warning.id)): \(note)") }
-        }
-        for failure in report.failed { print("  failed: \(failure)") }
+        print(IngestSummary(report: report, storeName: store.displayName, reportPath: self.report).text, terminator: "")
         if !report.failed.isEmpty { throw ExitCode(1) }
     }
 }
@@ -136,9 +140,10 @@ final class IngestLog: @unchecked Sendable {
         defer { lock.unlock() }
         var line: [String: Any]
         switch event {
-        case .added(let path, let id, let similar):
+        case .added(let path, let id, let similar, let warnings):
             line = ["path": path, "status": "added", "id": id]
             if !similar.isEmpty { line["near_duplicates"] = similar }
+            if !warnings.isEmpty { line["warnings"] = warnings }
         case .duplicate(let path, let existing):
             line = ["path": path, "status": "duplicate", "id": existing]
         case .unchanged(let path):

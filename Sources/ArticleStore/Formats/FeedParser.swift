@@ -28,7 +28,7 @@ public enum FeedParser {
     }
 }
 
-private enum Namespace {
+enum FeedNamespace {
     static let atom = "http://www.w3.org/2005/Atom"
     static let rss1 = "http://purl.org/rss/1.0/"
     static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -36,7 +36,7 @@ private enum Namespace {
     static let dublinCore = "http://purl.org/dc/elements/1.1/"
 }
 
-private extension MarkupNode {
+extension MarkupNode {
     func children(named name: String, in namespace: String?) -> [MarkupNode] {
         childElements.filter { $0.name == name && $0.namespaceURI == namespace }
     }
@@ -49,7 +49,9 @@ private extension MarkupNode {
     var trimmedText: String? { HTMLText.trimmed(textContent) }
 }
 
-private struct Feed {
+/// A feed's own metadata and how its items are read; `FeedItemReader` makes
+/// one from the elements before the first item, `FeedParser` from the tree.
+struct Feed {
     enum Kind {
         /// RSS 2.0 has no namespace; RSS 1.0 puts the same elements in its own.
         case rss(namespace: String?)
@@ -63,6 +65,14 @@ private struct Feed {
     /// Atom lets a feed name the author of all its entries.
     var feedAuthors: [String] = []
 
+    init(kind: Kind, outlet: String?, language: String?, feedAuthors: [String]) {
+        self.kind = kind
+        items = []
+        self.outlet = outlet
+        self.language = language
+        self.feedAuthors = feedAuthors
+    }
+
     init(root: MarkupNode, path: String) throws(IngestError) {
         switch (root.name, root.namespaceURI) {
         case ("rss", nil):
@@ -71,16 +81,16 @@ private struct Feed {
             items = channel?.children(named: "item", in: nil) ?? []
             outlet = channel?.firstChild(named: "title", in: nil)?.trimmedText
             language = channel?.firstChild(named: "language", in: nil)?.trimmedText
-        case ("RDF", Namespace.rdf):
-            let channel = root.firstChild(named: "channel", in: Namespace.rss1)
-            kind = .rss(namespace: Namespace.rss1)
-            items = root.children(named: "item", in: Namespace.rss1)
-            outlet = channel?.firstChild(named: "title", in: Namespace.rss1)?.trimmedText
-            language = channel?.firstChild(named: "language", in: Namespace.dublinCore)?.trimmedText
-        case ("feed", Namespace.atom):
+        case ("RDF", FeedNamespace.rdf):
+            let channel = root.firstChild(named: "channel", in: FeedNamespace.rss1)
+            kind = .rss(namespace: FeedNamespace.rss1)
+            items = root.children(named: "item", in: FeedNamespace.rss1)
+            outlet = channel?.firstChild(named: "title", in: FeedNamespace.rss1)?.trimmedText
+            language = channel?.firstChild(named: "language", in: FeedNamespace.dublinCore)?.trimmedText
+        case ("feed", FeedNamespace.atom):
             kind = .atom
-            items = root.children(named: "entry", in: Namespace.atom)
-            outlet = root.firstChild(named: "title", in: Namespace.atom).flatMap(Self.atomLine)
+            items = root.children(named: "entry", in: FeedNamespace.atom)
+            outlet = root.firstChild(named: "title", in: FeedNamespace.atom).flatMap(Self.atomLine)
             feedAuthors = Self.atomAuthors(of: root)
         default:
             throw IngestError(path: path, reason: "not an RSS or Atom feed (root element <\(root.name)>)")
@@ -102,13 +112,13 @@ private struct Feed {
 
     private func rssDraft(of item: MarkupNode, namespace: String?) -> ArticleDraft? {
         func field(_ name: String) -> MarkupNode? { item.firstChild(named: name, in: namespace) }
-        let fullText = item.firstChild(named: "encoded", in: Namespace.content)
+        let fullText = item.firstChild(named: "encoded", in: FeedNamespace.content)
             .map { HTMLText.articleParagraphs(ofFragment: $0.textContent) } ?? []
         let summary = field("description").map { HTMLText.articleParagraphs(ofFragment: $0.textContent) } ?? []
         let body = fullText.isEmpty ? summary : fullText
         guard !body.isEmpty else { return nil }
-        let dates = [field("pubDate"), item.firstChild(named: "date", in: Namespace.dublinCore)]
-        let creators = item.children(named: "creator", in: Namespace.dublinCore).compactMap(\.trimmedText)
+        let dates = [field("pubDate"), item.firstChild(named: "date", in: FeedNamespace.dublinCore)]
+        let creators = item.children(named: "creator", in: FeedNamespace.dublinCore).compactMap(\.trimmedText)
         let authors = creators.isEmpty
             ? item.children(named: "author", in: namespace).compactMap { $0.trimmedText.map(Self.rssAuthorName) } : creators
         return ArticleDraft(
@@ -140,7 +150,7 @@ private struct Feed {
     // MARK: - Atom
 
     private func atomDraft(of entry: MarkupNode) -> ArticleDraft? {
-        func field(_ name: String) -> MarkupNode? { entry.firstChild(named: name, in: Namespace.atom) }
+        func field(_ name: String) -> MarkupNode? { entry.firstChild(named: name, in: FeedNamespace.atom) }
         let fullText = field("content").map(Self.atomParagraphs) ?? []
         let summary = field("summary").map(Self.atomParagraphs) ?? []
         let body = fullText.isEmpty ? summary : fullText
@@ -162,14 +172,14 @@ private struct Feed {
     /// The page of the entry: the link with rel="alternate", which is also
     /// what a link without rel means.
     private static func alternateLink(of entry: MarkupNode) -> String? {
-        entry.children(named: "link", in: Namespace.atom)
+        entry.children(named: "link", in: FeedNamespace.atom)
             .first { ($0.attribute("rel") ?? "alternate") == "alternate" }
             .flatMap { HTMLText.trimmed($0.attribute("href")) }
     }
 
-    private static func atomAuthors(of element: MarkupNode) -> [String] {
-        element.children(named: "author", in: Namespace.atom)
-            .compactMap { $0.firstChild(named: "name", in: Namespace.atom)?.trimmedText }
+    static func atomAuthors(of element: MarkupNode) -> [String] {
+        element.children(named: "author", in: FeedNamespace.atom)
+            .compactMap { $0.firstChild(named: "name", in: FeedNamespace.atom)?.trimmedText }
     }
 
     /// An Atom text construct as paragraphs, by its `type`: escaped HTML,
@@ -193,7 +203,7 @@ private struct Feed {
     private static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
 
     /// An Atom text construct on one line, for titles.
-    private static func atomLine(_ element: MarkupNode) -> String? {
+    static func atomLine(_ element: MarkupNode) -> String? {
         element.attribute("type")?.lowercased() == "html" ? inlineText(element.textContent) : element.trimmedText
     }
 

@@ -104,6 +104,36 @@ public enum JSONArticleParser {
         return (drafts, errors)
     }
 
+    /// One item of a streamed file (a JSON Lines line, an element of a JSON
+    /// array), as `parse` reads items: the draft or why there is none, and a
+    /// note when the bytes were not UTF-8 and were decoded lossily.
+    static func item(_ bytes: [UInt8], itemPath: String, line: Int?) -> (draft: Result<ArticleDraft, IngestError>, note: String?) {
+        var data = Data(bytes)
+        var note: String?
+        if firstMalformedUTF8Offset(bytes[...]) != nil {
+            note = encodingNote(for: bytes)
+            guard let text = try? decodeArticleText(bytes, path: itemPath) else {
+                return (.failure(IngestError(path: itemPath, line: line, reason: "cannot decode the item's text")), note)
+            }
+            data = Data(text.utf8)
+        }
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+        } catch {
+            return (.failure(IngestError(path: itemPath, line: line, reason: "malformed JSON (\(describe(error)))")), note)
+        }
+        guard let object = value as? [String: Any] else {
+            let what = line == nil ? "item" : "line"
+            return (.failure(IngestError(path: itemPath, line: line, reason: "\(what) is not a JSON object")), note)
+        }
+        do throws(IngestError) {
+            return (.success(try draft(from: object, sourcePath: itemPath)), note)
+        } catch {
+            return (.failure(IngestError(path: error.path, line: line, reason: error.reason)), note)
+        }
+    }
+
     /// Foundation's own explanation ("Invalid value around character 9."),
     /// not its generic "data is not in the correct format".
     private static func describe(_ error: any Error) -> String {

@@ -138,14 +138,14 @@ private enum WideEncoding {
     }
 }
 
-private let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 private let carriageReturn = UInt8(ascii: "\r")
 private let lineFeed = UInt8(ascii: "\n")
 
 /// The offset of the first byte that does not start a well-formed UTF-8
 /// sequence (RFC 3629: no overlong forms, no surrogates, nothing above
 /// U+10FFFF), or nil when the whole slice is well formed.
-private func firstMalformedUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+func firstMalformedUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
     let continuationBytes: ClosedRange<UInt8> = 0x80...0xBF
     var index = bytes.startIndex
     while index < bytes.endIndex {

@@ -89,9 +89,11 @@ public final class SQLiteStore: Store {
     }
 
     /// `add`, with each added draft's claims (one list per draft, made by
-    /// `claims.version`) written in the same transaction.
+    /// `claims.version`) written in the same transaction, and `alsoWrite`
+    /// run in it after the articles (an ingest's file positions).
     func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?,
-             claims: (lists: [[Claim]], version: String)?) throws(StoreError) -> [AddOutcome] {
+             claims: (lists: [[Claim]], version: String)?,
+             alsoWrite: @Sendable (Database) throws -> Void = { _ in }) throws(StoreError) -> [AddOutcome] {
         precondition(mentions == nil || mentions!.count == drafts.count, "one list of mentions per draft")
         precondition((mentions == nil) == (extractorVersion == nil), "mentions are stored with the version that made them")
         precondition(claims == nil || claims!.lists.count == drafts.count, "one list of claims per draft")
@@ -134,6 +136,7 @@ public final class SQLiteStore: Store {
                 }
                 outcomes.append(.added(id: id, nearDuplicates: similar))
             }
+            try alsoWrite(db)
             return outcomes
         }
     }

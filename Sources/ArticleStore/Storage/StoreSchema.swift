@@ -187,6 +187,18 @@ public enum StoreSchema {
         migrator.registerMigration("batch jobs: jobs, leased article-id ranges and map results") { db in
             try db.execute(sql: StoreSchema.batchJobTables)
         }
+        migrator.registerMigration("ingest positions: how far a streamed file was stored, for a killed ingest to resume") { db in
+            try db.execute(sql: """
+                CREATE TABLE ingest_position (  -- written in the transaction of each batch
+                  path TEXT PRIMARY KEY,        -- as resolved (realpath)
+                  size INTEGER NOT NULL,        -- the file's stamp: a changed file starts over
+                  modified REAL NOT NULL,
+                  items INTEGER NOT NULL,       -- records stored or reported so far
+                  lines INTEGER NOT NULL,
+                  byte_offset INTEGER NOT NULL  -- where the next record starts (uncompressed bytes)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

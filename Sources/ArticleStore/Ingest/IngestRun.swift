@@ -1,0 +1,278 @@
+import DossierCore
+import Foundation
+
+/// One call of `Ingestor.ingest`: the batch being filled, the marks it will
+/// record, and the report.
+final class IngestRun {
+    private let ingestor: Ingestor
+    private let ledger: (any IngestLedger)?
+    private let progress: ((IngestProgress) -> Void)?
+    private(set) var report: IngestReport
+    /// The batch: each article with the name its outcome is reported under,
+    /// what the time budget counts it to (`file`: the file, or a streamed
+    /// record), the seconds reading that took, and its file's stamp.
+    private var pending: [(path: String, draft: ArticleDraft, file: String, readSeconds: Double, stamp: FileStamp?)] = []
+    /// The latest mark of each file with records in the batch, in order.
+    private var marks: [IngestMark] = []
+    /// Files with a batch that failed to commit or a record over the time
+    /// budget: they are not marked as read past it, so a re-run reads them
+    /// again from where the store has them.
+    private var filesInFailedBatches: Set<FileStamp> = []
+    private var filesDone = 0
+    private var filesTotal = 0
+
+    init(ingestor: Ingestor, progress: ((IngestProgress) -> Void)?) {
+        self.ingestor = ingestor
+        ledger = ingestor.store as? any IngestLedger
+        self.progress = progress
+        report = IngestReport(examplesKept: ingestor.examplesKept)
+    }
+
+    func fail(_ error: IngestError) {
+        report.failed.append(error)
+        ingestor.events?(.failed(error))
+    }
+
+    private func note(_ note: IngestError) {
+        report.notes.append(note)
+        ingestor.events?(.note(note))
+    }
+
+    func reportProgress(filesDone: Int, filesTotal: Int) {
+        self.filesDone = filesDone
+        self.filesTotal = filesTotal
+        progress?(IngestProgress(filesDone: filesDone, filesTotal: filesTotal, added: report.added.count))
+    }
+
+    // MARK: Files
+
+    /// Reads one file into the batch, committing batches as they fill.
+    func take(_ file: IngestPath) {
+        let stamp = ledger == nil ? nil : FileStamp(file: file)
+        var resume = ReadPosition.start
+        if ingestor.skipsUnchangedFiles, let ledger, let stamp {
+            if (try? ledger.hasIngested(stamp)) == true {
+                report.unchanged.append(file.display)
+                ingestor.events?(.unchanged(path: file.display))
+                return
+            }
+            resume = (try? ledger.resumePosition(of: stamp)) ?? .start
+        }
+        let format: StreamedFormat?
+        do {
+            format = try StreamedFormat.detect(file: file, resumingAt: resume, limit: ingestor.maximumDocumentBytes)
+        } catch {
+            fail(error)
+            return
+        }
+        guard let format else {
+            takeDocument(file, stamp: stamp)
+            return
+        }
+        takeStream(file, format: format, stamp: stamp, resume: resume)
+    }
+
+    /// A single document: its drafts go into one batch together.
+    private func takeDocument(_ file: IngestPath, stamp: FileStamp?) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var result = ingestor.readDocument(file)
+        let readSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        if let problem = ingestor.fileBudget?.timeProblem(elapsed: readSeconds, stage: "reading and parsing") {
+            result = ([], [IngestError(path: file.display, reason: problem)], nil)
+        }
+        if let lossy = result.note { note(lossy) }
+        for error in result.errors { fail(error) }
+        if !result.drafts.isEmpty || result.errors.isEmpty { report.filesRead += 1 }
+        for draft in result.drafts { pending.append((draft.sourcePath ?? file.display, draft, file.display, readSeconds, stamp)) }
+        if let stamp { mark(result.errors.isEmpty ? .finished(stamp) : .forgotten(stamp)) }
+        if pending.count >= ingestor.batchSize { flush() }
+    }
+
+    /// A streamed file: records are read, parsed and batched one at a time;
+    /// each batch records the position after its last record.
+    /// The time budget applies to each record (its extraction), not to the
+    /// whole file, which may take hours.
+    private func takeStream(_ file: IngestPath, format: StreamedFormat, stamp: FileStamp?, resume: ReadPosition) {
+        var failures = false
+        var drafts = 0
+        var noted = false
+        defer {
+            if drafts > 0 || !failures { report.filesRead += 1 }
+            if let stamp { mark(failures || filesInFailedBatches.contains(stamp) ? .forgotten(stamp) : .finished(stamp)) }
+        }
+        let sidecar: ArticleMetadata?
+        var reader: any RecordReader
+        do {
+            sidecar = try ArticleMetadata.sidecar(of: file)
+            reader = try format.reader(file: file, resumingAt: resume, limit: ingestor.maximumDocumentBytes)
+        } catch {
+            fail(error)
+            failures = true
+            return
+        }
+        do {
+            while let record = try reader.next() {
+                let itemPath = "\(file.display)#\(record.item)"
+                if let size = record.droppedSize {
+                    fail(IngestError(path: itemPath, line: record.line,
+                                     reason: "item too large (\(size >> 20) MiB; the limit is \(ingestor.maximumDocumentBytes >> 20) MiB)"))
+                    failures = true
+                } else {
+                    let parsed: (draft: Result<ArticleDraft, IngestError>, note: String?)
+                    if let ready = record.parsed {
+                        parsed = (ready, nil)
+                    } else {
+                        parsed = JSONArticleParser.item(record.bytes, itemPath: itemPath, line: record.line)
+                    }
+                    if let text = parsed.note, !noted, text.hasPrefix("decoded lossily") {
+                        noted = true
+                        note(IngestError(path: itemPath, line: record.line, reason: text))
+                    }
+                    switch parsed.draft {
+                    case .success(let draft):
+                        pending.append((itemPath, ingestor.completed(draft, sidecar: sidecar), itemPath, 0, stamp))
+                        drafts += 1
+                    case .failure(let error):
+                        fail(error)
+                        failures = true
+                    }
+                }
+                if pending.count >= ingestor.batchSize {
+                    if let stamp, !filesInFailedBatches.contains(stamp) { mark(.reached(stamp, reader.position)) }
+                    flush()
+                    progress?(IngestProgress(filesDone: filesDone, filesTotal: filesTotal, added: report.added.count))
+                }
+            }
+            // Blank lines only: nothing was there to store (as a capture with no text).
+            if reader.position.items == 0 {
+                fail(IngestError(path: file.display, reason: "empty file"))
+                failures = true
+            }
+        } catch {
+            fail(error)
+            failures = true
+        }
+    }
+
+    /// Sets the file's mark for the batch being filled.
+    private func mark(_ mark: IngestMark) {
+        marks.removeAll { $0.file == mark.file }
+        marks.append(mark)
+    }
+
+    // MARK: Batches
+
+    /// Stores the batch with its marks, in one transaction.
+    func flush() {
+        defer {
+            pending.removeAll(keepingCapacity: true)
+            marks.removeAll(keepingCapacity: true)
+        }
+        guard !pending.isEmpty || (!marks.isEmpty && ledger != nil) else { return }
+        let extractor = ingestor.extractor
+        var mentions: [[Mention]]?
+        if let extractor, !pending.isEmpty {
+            let timed = pending.map(\.draft).concurrentMap { draft in
+                let started = DispatchTime.now().uptimeNanoseconds
+                let found = extractor.mentions(in: draft)
+                return (mentions: found, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+            }
+            var kept = Array(pending.indices)
+            if let budget = ingestor.fileBudget {
+                let overBudget = filesOverTimeBudget(pending.map { ($0.file, $0.readSeconds) }, extractionSeconds: timed.map(\.seconds),
+                                                     budget: budget)
+                for (file, problem) in overBudget.sorted(by: { $0.key < $1.key }) { fail(IngestError(path: file, reason: problem)) }
+                for item in pending where overBudget[item.file] != nil {
+                    guard let stamp = item.stamp else { continue }
+                    filesInFailedBatches.insert(stamp)
+                    mark(.forgotten(stamp))
+                }
+                kept = kept.filter { overBudget[pending[$0].file] == nil }
+            }
+            mentions = kept.map { timed[$0].mentions }
+            pending = kept.map { pending[$0] }
+        }
+        let drafts = pending.map(\.draft)
+        do {
+            let version = mentions == nil ? nil : extractor?.version
+            let claims = ingestor.claims(of: drafts, mentions: mentions)
+            let outcomes: [AddOutcome]
+            if let ledger {
+                outcomes = try ledger.add(drafts, mentions: mentions, extractorVersion: version, claims: claims, marking: marks)
+            } else if let claims, let claimStore = ingestor.store as? any ClaimStore {
+                outcomes = try claimStore.add(drafts, mentions: mentions, extractorVersion: version, claims: claims.lists,
+                                              claimVersion: claims.version)
+            } else {
+                outcomes = try ingestor.store.add(drafts, mentions: mentions, extractorVersion: version)
+            }
+            for (item, outcome) in zip(pending, outcomes) {
+                switch outcome {
+                case .added(let id, let similar):
+                    report.added.append(id)
+                    if !similar.isEmpty { report.nearDuplicates.append(.init(path: item.path, id: id, similarTo: similar)) }
+                    if !item.draft.warnings.isEmpty { report.warnings.append(.init(path: item.path, id: id, notes: item.draft.warnings)) }
+                    ingestor.events?(.added(path: item.path, id: id, nearDuplicates: similar, warnings: item.draft.warnings))
+                case .duplicate(let existing):
+                    report.duplicates.append(.init(path: item.path, existingID: existing))
+                    ingestor.events?(.duplicate(path: item.path, existingID: existing))
+                }
+            }
+        } catch {
+            for item in pending { fail(IngestError(path: item.path, reason: "not stored: \(error)")) }
+            for mark in marks { filesInFailedBatches.insert(mark.file) }
+        }
+    }
+}
+
+/// The formats read a record at a time, whatever the file's size.
+enum StreamedFormat {
+    case jsonLines
+    case jsonArray
+    case feed
+
+    /// How `path` is streamed, or nil when it is a single document, read whole.
+    /// RSS and Atom feeds (by name or content) are streamed item by item.
+    /// JSON Lines by name (`.jsonl`, `.ndjson`, compressed or not); a JSON
+    /// file (by name, or unnamed content starting with `[` or `{`) is an
+    /// array when it starts with `[`. One that starts with `{` is a single
+    /// document when it fits the limit (an article, a wrapper object, or
+    /// short JSON Lines, as `JSONArticleParser` reads them), else JSON Lines;
+    /// one with a stored position is JSON Lines (only streams have one).
+    static func detect(file: IngestPath, resumingAt resume: ReadPosition, limit: Int) throws(IngestError) -> StreamedFormat? {
+        let name = uncompressedName(file.display).lowercased()
+        if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return .jsonLines }
+        let head = try InputBytes(file: file, chunkSize: 4096).next()
+        let isJSONByName = name.hasSuffix(".json")
+        let format = ArticleFormat.detect(path: name, bytes: head)
+        guard isJSONByName || format == .json || format == .feed else { return nil }
+        if format == .feed { return .feed }
+        let first = head.drop { isJSONWhitespace($0) || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }.first
+        switch first {
+        case UInt8(ascii: "["):
+            return .jsonArray
+        case UInt8(ascii: "{"):
+            if resume.items > 0 { return .jsonLines }
+            let source = try InputBytes(file: file)
+            if !source.isCompressed, let info = file.status() { return info.st_size > limit ? .jsonLines : nil }
+            // Compressed: only inflating tells the size.
+            var size = 0
+            while true {
+                let chunk = try source.next()
+                if chunk.isEmpty { return nil }
+                size += chunk.count
+                if size > limit { return .jsonLines }
+            }
+        default:
+            return nil
+        }
+    }
+
+    func reader(file: IngestPath, resumingAt resume: ReadPosition, limit: Int) throws(IngestError) -> any RecordReader {
+        let source = try InputBytes(file: file)
+        switch self {
+        case .jsonLines: return try JSONLinesReader(source: source, resumingAt: resume, limit: limit)
+        case .jsonArray: return try JSONArrayReader(source: source, resumingAt: resume, limit: limit)
+        case .feed: return try FeedItemReader(source: source, resumingAt: resume)
+        }
+    }
+}

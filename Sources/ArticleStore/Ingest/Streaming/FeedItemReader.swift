@@ -1,0 +1,192 @@
+import CLibXML2
+import DossierCore
+
+/// The items of an RSS or Atom feed of any size, one at a time, through
+/// libxml2's streaming reader: each item's subtree is built, read into a
+/// draft as `FeedParser` reads it, and freed as the reader moves on. The feed's
+/// title, language and authors are those given before the first item (where
+/// feeds put them). A resumed reader skips the items already stored without
+/// building them (XML cannot be entered mid-document, so it reads from the top).
+final class FeedItemReader: RecordReader {
+    private let input: FeedInput
+    private let reader: xmlTextReaderPtr
+    private let errors = FeedReadErrors()
+    private let path: String
+    private let skipping: Int
+    private(set) var position: ReadPosition = .start
+    private var feed: Feed?
+    private var rootName: String?
+    private var outlet: String?
+    private var language: String?
+    private var feedAuthors: [String] = []
+    private var finished = false
+    /// The reader is on an item returned last time.
+    private var stepsOverItem = false
+
+    init(source: InputBytes, resumingAt resume: ReadPosition) throws(IngestError) {
+        path = source.path
+        skipping = resume.items
+        input = FeedInput(source: source)
+        xmlInitParser()
+        // No entity substitution, no DTD loading, no network: as `MarkupDocument.withXML`.
+        let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        let context = Unmanaged.passUnretained(input).toOpaque()
+        guard let reader = xmlReaderForIO({ context, buffer, length in
+            guard let context, let buffer else { return -1 }
+            return Unmanaged<FeedInput>.fromOpaque(context).takeUnretainedValue().read(into: buffer, length: Int(length))
+        }, nil, context, nil, nil, Int32(options)) else {
+            throw IngestError(path: source.path, reason: "cannot create an XML reader")
+        }
+        self.reader = reader
+        xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
+            guard let userData, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let errors = Unmanaged<FeedReadErrors>.fromOpaque(userData).takeUnretainedValue()
+            guard errors.message == nil else { return }
+            errors.message = HTMLText.trimmed(error.pointee.message.map { String(cString: $0) })
+            errors.line = error.pointee.line > 0 ? Int(error.pointee.line) : nil
+        }, Unmanaged.passUnretained(errors).toOpaque())
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    func next() throws(IngestError) -> StreamedRecord? {
+        guard !finished else { return nil }
+        var status = stepsOverItem ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
+        stepsOverItem = false
+        while status == 1 {
+            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+                let depth = Int(xmlTextReaderDepth(reader))
+                let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+                let namespace = xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
+                if depth == 0 {
+                    try startFeed(name: name, namespace: namespace)
+                } else if isItem(name: name, namespace: namespace, depth: depth) {
+                    if let record = try item() { return record }
+                    status = xmlTextReaderNext(reader)
+                    continue
+                } else {
+                    readFeedMetadata(name: name, namespace: namespace, depth: depth)
+                }
+            }
+            status = xmlTextReaderRead(reader)
+        }
+        finished = true
+        if let problem = input.error { throw problem }
+        if status < 0 {
+            let reason = errors.message.map { "malformed XML: \($0)" } ?? "malformed XML"
+            throw IngestError(path: path, line: errors.line, reason: reason)
+        }
+        guard rootName != nil else { throw IngestError(path: path, reason: "XML document has no root element") }
+        if position.items == 0 { throw IngestError(path: path, reason: "feed has no items") }
+        return nil
+    }
+
+    private func startFeed(name: String, namespace: String?) throws(IngestError) {
+        rootName = name
+        switch (name, namespace) {
+        case ("rss", nil), ("RDF", FeedNamespace.rdf), ("feed", FeedNamespace.atom): break
+        default: throw IngestError(path: path, reason: "not an RSS or Atom feed (root element <\(name)>)")
+        }
+    }
+
+    private func isItem(name: String, namespace: String?, depth: Int) -> Bool {
+        switch rootName {
+        case "rss": return depth == 2 && name == "item" && namespace == nil
+        case "RDF": return depth == 1 && name == "item" && namespace == FeedNamespace.rss1
+        case "feed": return depth == 1 && name == "entry" && namespace == FeedNamespace.atom
+        default: return false
+        }
+    }
+
+    /// The feed's title, language and authors, from the channel (RSS) or the
+    /// feed element (Atom).
+    private func readFeedMetadata(name: String, namespace: String?, depth: Int) {
+        guard feed == nil else { return }
+        switch (rootName, depth, name, namespace) {
+        case ("rss", 2, "title", nil), ("RDF", 2, "title", FeedNamespace.rss1):
+            guard outlet == nil, let node = expanded() else { return }
+            outlet = node.trimmedText
+        case ("rss", 2, "language", nil), ("RDF", 2, "language", FeedNamespace.dublinCore):
+            guard language == nil, let node = expanded() else { return }
+            language = node.trimmedText
+        case ("feed", 1, "title", FeedNamespace.atom):
+            guard outlet == nil, let node = expanded() else { return }
+            outlet = Feed.atomLine(node)
+        case ("feed", 1, "author", FeedNamespace.atom):
+            guard let node = expanded(), let author = node.firstChild(named: "name", in: FeedNamespace.atom)?.trimmedText else { return }
+            feedAuthors.append(author)
+        default:
+            return
+        }
+    }
+
+    /// The current item as a record, or nil when it is one already stored.
+    private func item() throws(IngestError) -> StreamedRecord? {
+        position.items += 1
+        guard position.items > skipping else { return nil }
+        let feed = self.feed ?? makeFeed()
+        let itemPath = "\(path)#\(position.items)"
+        guard let node = expanded() else {
+            let reason = errors.message.map { "malformed XML: \($0)" } ?? "malformed XML"
+            throw IngestError(path: path, line: errors.line, reason: reason)
+        }
+        let parsed: Result<ArticleDraft, IngestError> = feed.draft(of: node, sourcePath: itemPath)
+            .map { .success($0) } ?? .failure(IngestError(path: itemPath, reason: "no body text"))
+        // The next call steps over the item's subtree, so that libxml2 frees it.
+        stepsOverItem = true
+        return StreamedRecord(item: position.items, line: nil, bytes: [], droppedSize: nil, parsed: parsed)
+    }
+
+
+    private func makeFeed() -> Feed {
+        let kind: Feed.Kind
+        switch rootName {
+        case "feed": kind = .atom
+        case "RDF": kind = .rss(namespace: FeedNamespace.rss1)
+        default: kind = .rss(namespace: nil)
+        }
+        let made = Feed(kind: kind, outlet: outlet, language: language, feedAuthors: feedAuthors)
+        feed = made
+        return made
+    }
+
+    private func expanded() -> MarkupNode? {
+        xmlTextReaderExpand(reader).map(MarkupNode.init(pointer:))
+    }
+}
+
+/// The bytes libxml2 asks for, from an `InputBytes` (so gzip is inflated here).
+private final class FeedInput {
+    let source: InputBytes
+    private var chunk: [UInt8] = []
+    private var used = 0
+    private(set) var error: IngestError?
+
+    init(source: InputBytes) { self.source = source }
+
+    func read(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
+        if used == chunk.count {
+            do {
+                chunk = try source.next()
+                used = 0
+            } catch {
+                self.error = error
+                return -1
+            }
+            if chunk.isEmpty { return 0 }
+        }
+        let count = min(length, chunk.count - used)
+        chunk.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            UnsafeMutableRawPointer(buffer).copyMemory(from: base + used, byteCount: count)
+        }
+        used += count
+        return Int32(count)
+    }
+}
+
+/// The first error libxml2 reported while reading.
+private final class FeedReadErrors {
+    var message: String?
+    var line: Int?
+}

@@ -38,7 +38,7 @@ extension PostgresStore: IngestLedger {
     public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?,
                     claims: (lists: [[Claim]], version: String)?, marking marks: [IngestMark]) throws(StoreError) -> [AddOutcome] {
         precondition(claims == nil, "PostgreSQL stores no claims")
-        try addInTransaction(drafts, mentions: mentions, extractorVersion: extractorVersion) { session in
+        return try addInTransaction(drafts, mentions: mentions, extractorVersion: extractorVersion) { session in
             for mark in marks {
                 let file = mark.file
                 var forget = PostgresStatement()

@@ -24,7 +24,7 @@ import Testing
             defer { lock.unlock() }
             switch event {
             case .failed(let error): events.append("failed \(error)")
-            case .added(let path, _, _): events.append("added \(path)")
+            case .added(let path, _, _, _): events.append("added \(path)")
             default: break
             }
         }
@@ -54,7 +54,7 @@ import Testing
         ingestor.events = { log.record($0) }
         let report = ingestor.ingest(paths: [directory.path])
         #expect(report.added.count == 1)
-        #expect(try store.article(id: report.added[0])?.draft.title == "small")
+        #expect(try store.article(id: report.added.examples[0])?.draft.title == "small")
         #expect(report.failed.count == 1)
         let failure = try #require(report.failed.first)
         #expect(failure.path.hasSuffix("large.json"))

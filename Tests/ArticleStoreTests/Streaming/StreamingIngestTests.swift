@@ -39,8 +39,8 @@ import Testing
             ingestor.skipsUnchangedFiles = true
             // What a run killed after its first batch of 4 left: those articles
             // and, in the same transaction, the position after them.
-            let format = try #require(try StreamedFormat.detect(path: path, resumingAt: .start, limit: 1 << 20))
-            var reader = try format.reader(path: path, resumingAt: .start, limit: 1 << 20)
+            let format = try #require(try StreamedFormat.detect(file: IngestPath(path), resumingAt: .start, limit: 1 << 20))
+            var reader = try format.reader(file: IngestPath(path), resumingAt: .start, limit: 1 << 20)
             var drafts: [ArticleDraft] = []
             for _ in 0..<4 {
                 let record = try #require(try reader.next())

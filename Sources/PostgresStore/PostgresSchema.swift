@@ -342,6 +342,7 @@ enum PostgresSchema {
           article_id bigint NOT NULL,      -- no foreign key: a result outlives its article
           value bytea NOT NULL,
           PRIMARY KEY (job_id, article_id)
+        );
         """),
         ("ingest ledger: files taken in whole, and how far a streamed file was stored", """
         CREATE TABLE ingested_file (      -- a re-run skips a file whose stamp is unchanged

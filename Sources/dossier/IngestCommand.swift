@@ -53,7 +53,7 @@ struct IngestCommand: ParsableCommand {
     var fileTimeLimit: Double?
 
     @Option(name: .customLong("file-memory-limit"),
-            help: ArgumentHelp("Skip (and report) a file whose ingest would need more memory than this, judged from its size (bytes, or with K, M, G; default 4G).",
+            help: ArgumentHelp("Skip (and report) a file whose ingest would need more memory than this, judged from its bytes before parsing (bytes, or with K, M, G; default 4G).",
                                valueName: "size"))
     var fileMemoryLimit: String?
 

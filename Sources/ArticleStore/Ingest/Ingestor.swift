@@ -108,16 +108,15 @@ public struct Ingestor: Sendable {
     /// text was decoded lossily.
     func readDocument(_ file: IngestPath) -> (drafts: [ArticleDraft], errors: [IngestError], note: IngestError?) {
         let path = file.display
-        if let size = file.status().map({ Int($0.st_size) }), let problem = fileBudget?.memoryProblem(fileBytes: size) {
-            return ([], [IngestError(path: path, reason: problem)], nil)
-        }
         let bytes: [UInt8]
         do {
             bytes = try InputBytes(file: file).readAll(limit: maximumDocumentBytes)
         } catch {
             return ([], [error], nil)
         }
-        // A compressed file's size on disk says little: judged again on what it inflated to.
+        // Judged on the bytes read (a compressed file's size on disk says
+        // little); reading is bounded by `maximumDocumentBytes`, which a plain
+        // file's size is checked against before anything is read.
         if let problem = fileBudget?.memoryProblem(fileBytes: bytes.count) {
             return ([], [IngestError(path: path, reason: problem)], nil)
         }

@@ -83,16 +83,7 @@ func runBackendBenchmark(_ options: BackendBenchOptions) throws -> (articles: In
         let ingestSeconds = elapsedSeconds(since: start)
 
         backendProgress("\(name): \(queries.count) searches x \(options.searchRounds) rounds")
-        var samples = Array(repeating: [Double](), count: queries.count)
-        var hits = Array(repeating: 0, count: queries.count)
-        for round in 0...options.searchRounds {
-            for (index, query) in queries.enumerated() {
-                let queryStart = ContinuousClock.now
-                let found = try store.search(query.query)
-                if round > 0 { samples[index].append(elapsedSeconds(since: queryStart) * 1000) } else { hits[index] = found.count }
-            }
-        }
-        let latencies = samples.map { $0.sorted()[$0.count / 2] }
+        let (latencies, hits) = try timedSearches(store, queries.map(\.query), rounds: options.searchRounds)
         var searches: [LatencySummary] = []
         for kind in BenchQuery.kinds {
             let positions = queries.indices.filter { queries[$0].kind == kind }
@@ -146,10 +137,25 @@ func backendReport(_ run: (articles: Int, extractionSeconds: Double, results: [B
     return lines.joined(separator: "\n")
 }
 
-private func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
+func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
     (ContinuousClock.now - start).nanoseconds / 1e9
 }
 
-private func backendProgress(_ message: String) {
+func backendProgress(_ message: String) {
     FileHandle.standardError.write(Data("dossier-bench: \(message)\n".utf8))
+}
+
+/// Each query's median latency in milliseconds over `rounds` timed rounds,
+/// after one untimed round that warms the caches and counts its hits.
+func timedSearches(_ store: any Store, _ queries: [SearchQuery], rounds: Int) throws -> (medians: [Double], hits: [Int]) {
+    var samples = Array(repeating: [Double](), count: queries.count)
+    var hits = Array(repeating: 0, count: queries.count)
+    for round in 0...rounds {
+        for (index, query) in queries.enumerated() {
+            let start = ContinuousClock.now
+            let found = try store.search(query)
+            if round > 0 { samples[index].append(elapsedSeconds(since: start) * 1000) } else { hits[index] = found.count }
+        }
+    }
+    return (samples.map { $0.isEmpty ? 0 : $0.sorted()[$0.count / 2] }, hits)
 }

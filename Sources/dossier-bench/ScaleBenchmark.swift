@@ -66,7 +66,7 @@ func runScaleBenchmark(_ options: ScaleBenchOptions) throws -> ScaleBenchRun {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
 
-    scaleProgress("learning sentences from \(options.text.joined(separator: ", "))")
+    backendProgress("learning sentences from \(options.text.joined(separator: ", "))")
     let model = try NewsTextModel(conllFiles: options.text)
     var corpus = ScaleCorpus(model: model, seed: 0x5CA1E)
     let extractor = EntityExtractor(model: try NERModel.bundled(), gazetteer: try Gazetteer.bundled())
@@ -90,14 +90,14 @@ func runScaleBenchmark(_ options: ScaleBenchOptions) throws -> ScaleBenchRun {
     while done < options.articles {
         var start = ContinuousClock.now
         let batch = corpus.next(min(500, options.articles - done))
-        generationSeconds += scaleSeconds(since: start)
+        generationSeconds += elapsedSeconds(since: start)
         start = ContinuousClock.now
         let mentions = extractor.mentions(inEachArticle: batch)
-        extractionSeconds += scaleSeconds(since: start)
+        extractionSeconds += elapsedSeconds(since: start)
         for (index, entry) in stores.enumerated() {
             start = ContinuousClock.now
             _ = try entry.store.add(batch, mentions: mentions, extractorVersion: extractor.version)
-            results[index].storeSeconds += scaleSeconds(since: start)
+            results[index].storeSeconds += elapsedSeconds(since: start)
         }
         for draft in batch { bodyBytes += draft.body.utf8.count }
         mentionCount += mentions.reduce(0) { $0 + $1.count }
@@ -110,9 +110,9 @@ func runScaleBenchmark(_ options: ScaleBenchOptions) throws -> ScaleBenchRun {
             }
         }
         done += batch.count
-        if scaleSeconds(since: lastReport) > 10 || done == options.articles {
+        if elapsedSeconds(since: lastReport) > 10 || done == options.articles {
             lastReport = ContinuousClock.now
-            scaleProgress("\(done) articles: generate \(Int(generationSeconds)) s, extract \(Int(extractionSeconds)) s, "
+            backendProgress("\(done) articles: generate \(Int(generationSeconds)) s, extract \(Int(extractionSeconds)) s, "
                           + results.map { "\($0.name) \(Int($0.storeSeconds)) s" }.joined(separator: ", "))
         }
     }
@@ -120,17 +120,8 @@ func runScaleBenchmark(_ options: ScaleBenchOptions) throws -> ScaleBenchRun {
     let queries = try scaleQueries(stores[0].store, phrases: phrases)
     for (index, entry) in stores.enumerated() {
         let store = entry.store
-        scaleProgress("\(entry.name): \(queries.count) searches x \(options.searchRounds) rounds")
-        var samples = Array(repeating: [Double](), count: queries.count)
-        var hits = Array(repeating: 0, count: queries.count)
-        for round in 0...options.searchRounds {
-            for (position, query) in queries.enumerated() {
-                let start = ContinuousClock.now
-                let found = try store.search(query.query)
-                if round > 0 { samples[position].append(scaleSeconds(since: start) * 1000) } else { hits[position] = found.count }
-            }
-        }
-        let latencies = samples.map { $0.sorted()[$0.count / 2] }
+        backendProgress("\(entry.name): \(queries.count) searches x \(options.searchRounds) rounds")
+        let (latencies, hits) = try timedSearches(store, queries.map(\.query), rounds: options.searchRounds)
         func summary(_ label: String, _ positions: [Int]) -> LatencySummary {
             LatencySummary(label: label, milliseconds: positions.map { latencies[$0] },
                            meanHits: Double(positions.map { hits[$0] }.reduce(0, +)) / Double(max(1, positions.count)))
@@ -141,13 +132,13 @@ func runScaleBenchmark(_ options: ScaleBenchOptions) throws -> ScaleBenchRun {
         results[index].searches.append(summary("any kind, with a filter", queries.indices.filter { queries[$0].filtered }))
         results[index].searches.append(summary("all queries", Array(queries.indices)))
 
-        scaleProgress("\(entry.name): entity queries")
+        backendProgress("\(entry.name): entity queries")
         func median(_ body: () throws -> Void) rethrows -> Double {
             var times: [Double] = []
             for round in 0...max(3, options.searchRounds) {
                 let start = ContinuousClock.now
                 try body()
-                if round > 0 { times.append(scaleSeconds(since: start) * 1000) }
+                if round > 0 { times.append(elapsedSeconds(since: start) * 1000) }
             }
             return times.sorted()[times.count / 2]
         }
@@ -255,12 +246,4 @@ func scaleReport(_ run: ScaleBenchRun) -> String {
         }.joined(separator: " | ") + " |")
     }
     return lines.joined(separator: "\n")
-}
-
-private func scaleSeconds(since start: ContinuousClock.Instant) -> Double {
-    (ContinuousClock.now - start).nanoseconds / 1e9
-}
-
-private func scaleProgress(_ message: String) {
-    FileHandle.standardError.write(Data("dossier-bench: \(message)\n".utf8))
 }

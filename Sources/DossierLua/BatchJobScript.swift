@@ -1,5 +1,6 @@
 import ArticleStore
 import CLua
+import CLuaShim
 import DossierCore
 import Foundation
 import LuaKit
@@ -54,8 +55,11 @@ public final class BatchJobScript {
     /// The script's `query` global as a selection, nil when it has none.
     public func selection() throws(LuaError) -> BatchSelection? {
         let stack = state.stack
-        lua_getglobal(stack.L, "query")
-        defer { stack.pop() }
+        // A raw read: lua_getglobal would run a script's `__index` on _G
+        // (strict-globals modules raise there) from this Swift frame.
+        lua_rawgeti(stack.L, luakit_registry_index(), lua_Integer(LUA_RIDX_GLOBALS))
+        stack.getField(-1, "query")
+        defer { stack.pop(2) }
         switch stack.type(at: -1) {
         case .nil: return nil
         case .string:

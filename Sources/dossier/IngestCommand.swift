@@ -38,7 +38,7 @@ struct IngestCommand: ParsableCommand {
     var report: String?
 
     @Option(name: .customLong("max-document-size"),
-            help: ArgumentHelp("Refuse single documents (a page, a capture, a feed, a JSON object) and single records of streamed files larger than this, uncompressed. Streamed files (JSON Lines, JSON arrays) have no limit.", valueName: "MiB"))
+            help: ArgumentHelp("Refuse single documents (a page, a capture, a JSON object) and single records of JSON Lines and JSON arrays larger than this, uncompressed. Streamed files (JSON Lines, JSON arrays, RSS/Atom feeds) have no limit.", valueName: "MiB"))
     var maximumDocumentMiB = Ingestor.defaultMaximumDocumentBytes >> 20
 
     @Flag(help: "Read every file again, even those the store took in unchanged (same path, size and time).")

@@ -3,9 +3,10 @@ import Foundation
 /// What one file may cost at ingest: a file over either limit is reported
 /// (as it happens, and in `--report`) and skipped; the other files go in.
 ///
-/// Memory is judged before the file is read, from its size: ingest's peak
-/// memory grows with the file (the text, its tokens, features and mentions),
-/// `bytesPerInputByte` times its size at most on the inputs measured
+/// Memory is judged on a single document's bytes once read (the read itself
+/// is bounded by `Ingestor.maximumDocumentBytes`), before parsing: ingest's
+/// peak memory grows with the document (the text, its tokens, features and
+/// mentions), `bytesPerInputByte` times its size at most on the inputs measured
 /// (docs/security.md, "Ingest budget"). Time is checked after each stage of
 /// the file's work (reading and parsing, then entity extraction): a stage in
 /// progress is not interrupted, but a file whose stages took longer than the

@@ -14,10 +14,12 @@ final class IngestRun {
     private var pending: [(path: String, draft: ArticleDraft, file: String, readSeconds: Double, stamp: FileStamp?)] = []
     /// The latest mark of each file with records in the batch, in order.
     private var marks: [IngestMark] = []
-    /// Files with a batch that failed to commit or a record over the time
-    /// budget: they are not marked as read past it, so a re-run reads them
-    /// again from where the store has them.
+    /// Files with a batch that failed to commit: they are not marked as read
+    /// past it, so a re-run reads them again from where the store has them.
     private var filesInFailedBatches: Set<FileStamp> = []
+    /// Files with an article or record over the time budget: read again in
+    /// full by a re-run, so that it is reported again.
+    private var filesWithDroppedRecords: Set<FileStamp> = []
     private var filesDone = 0
     private var filesTotal = 0
 
@@ -98,7 +100,10 @@ final class IngestRun {
         var noted = false
         defer {
             if drafts > 0 || !failures { report.filesRead += 1 }
-            if let stamp { mark(failures || filesInFailedBatches.contains(stamp) ? .forgotten(stamp) : .finished(stamp)) }
+            if let stamp {
+                let readAgain = failures || filesInFailedBatches.contains(stamp) || filesWithDroppedRecords.contains(stamp)
+                mark(readAgain ? .forgotten(stamp) : .finished(stamp))
+            }
         }
         let sidecar: ArticleMetadata?
         var reader: any RecordReader
@@ -182,10 +187,13 @@ final class IngestRun {
                 let overBudget = filesOverTimeBudget(pending.map { ($0.file, $0.readSeconds) }, extractionSeconds: timed.map(\.seconds),
                                                      budget: budget)
                 for (file, problem) in overBudget.sorted(by: { $0.key < $1.key }) { fail(IngestError(path: file, reason: problem)) }
+                // Like a record that fails to parse: a stream keeps its
+                // progress marks and is forgotten once read to its end; a
+                // document (marked finished already) is forgotten now.
                 for item in pending where overBudget[item.file] != nil {
                     guard let stamp = item.stamp else { continue }
-                    filesInFailedBatches.insert(stamp)
-                    mark(.forgotten(stamp))
+                    filesWithDroppedRecords.insert(stamp)
+                    if marks.contains(.finished(stamp)) { mark(.forgotten(stamp)) }
                 }
                 kept = kept.filter { overBudget[pending[$0].file] == nil }
             }

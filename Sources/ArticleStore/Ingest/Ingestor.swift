@@ -33,9 +33,9 @@ public struct Ingestor: Sendable {
     public var claimFinder: (any ClaimFinder)?
     /// A batch is committed once it holds at least this many articles.
     /// Large enough to amortise the commit (fsync), small enough that a crash
-    /// loses little work. A streamed file (JSON Lines, a JSON array) is cut
-    /// into batches; a single document (a page, a capture, a feed, a JSON
-    /// object) goes into one batch whole.
+    /// loses little work. A streamed file (JSON Lines, a JSON array, an RSS or
+    /// Atom feed) is cut into batches; a single document (a page, a capture, a
+    /// JSON object) goes into one batch whole.
     public var batchSize = 500
     /// Single documents larger than this (uncompressed) are refused rather
     /// than read into memory; so is one record of a streamed file. Streamed

@@ -47,6 +47,22 @@ import Testing
         return (store, script)
     }
 
+    /// A script that makes reading an undefined global an error (a strict
+    /// module) and defines no `query`: the runner reads `query` raw, so the
+    /// script's `__index` never runs from the runner's Swift frame.
+    @Test func aStrictGlobalsScriptRunsWithoutAQuery() throws {
+        let (store, _) = try makeStore(count: 5)
+        let script = URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("strict.lua").path
+        try """
+            function map(article) return article.words end
+            function reduce(results) local n = 0 for _, w in ipairs(results) do n = n + w end return #results, n end
+            setmetatable(_G, {__index = function(_, name) error("undefined global " .. tostring(name), 2) end})
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let result = try DossierExecutable.run(["--store", store, "run", "--jobs", "1", "--job", "strict", script])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").first == "5")
+    }
+
     @Test func oneWorkerAndTwoWorkersReduceTheSameResults() throws {
         let (store, script) = try makeStore()
         let one = try DossierExecutable.run(["--store", store, "run", "--jobs", "1", "--job", "one", "--range-size", "7", script])

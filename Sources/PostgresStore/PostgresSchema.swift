@@ -483,8 +483,9 @@ enum PostgresSchema {
 
     /// Applies the migrations not yet applied, each in its own transaction,
     /// under an advisory lock so two processes opening a new store at once do
-    /// not both migrate it.
-    static func migrate(_ session: PostgresSession) throws {
+    /// not both migrate it. `migrations` is the list to apply (all of them;
+    /// a test applies a prefix to build a store as an older version left it).
+    static func migrate(_ session: PostgresSession, migrations: [(name: String, sql: String)] = migrations) throws {
         try session.execute("""
             CREATE TABLE IF NOT EXISTS dossier_migration (
               name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())

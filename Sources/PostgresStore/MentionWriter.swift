@@ -11,17 +11,15 @@ struct MentionWriter {
     let session: PostgresSession
 
     func insert(_ articles: [(id: Int64, mentions: [Mention])]) throws {
-        var columns = (article: [Int64](), start: [Int64](), stop: [Int64](), sentence: [Int64](), type: [String](),
+        var columns = (article: [Int64](), field: [String](), start: [Int64](), stop: [Int64](), sentence: [Int64](), type: [String](),
                        source: [String](), text: [String](), textKey: [String](), alias: [Bool](),
                        entity: [String](), entityKey: [String](), entityType: [String](), entityCaps: [Bool]())
         for (id, mentions) in articles {
-            // Only the body's mentions until the schema keys mentions by field
-            // as SQLite's does (offsets count within their field, so a title
-            // mention could take a body mention's key); docs/scale.md.
-            for mention in mentions where mention.field == .body {
+            for mention in mentions {
                 let textKey = ArticleStore.entityKey(mention.text)
                 let nameKey = ArticleStore.entityKey(mention.entity)
                 columns.article.append(id)
+                columns.field.append(mention.field.rawValue)
                 columns.start.append(Int64(mention.start))
                 columns.stop.append(Int64(mention.stop))
                 columns.sentence.append(Int64(mention.sentence))
@@ -39,7 +37,7 @@ struct MentionWriter {
         guard !columns.article.isEmpty else { return }
         var call = PostgresStatement()
         let arguments = [
-            call.bind(columns.article) + "::int8[]", call.bind(columns.start) + "::int8[]", call.bind(columns.stop) + "::int8[]",
+            call.bind(columns.article) + "::int8[]", call.bind(columns.field) + "::text[]", call.bind(columns.start) + "::int8[]", call.bind(columns.stop) + "::int8[]",
             call.bind(columns.sentence) + "::int8[]", call.bind(columns.type) + "::text[]", call.bind(columns.source) + "::text[]",
             call.bind(columns.text) + "::text[]", call.bind(columns.textKey) + "::text[]", call.bind(columns.alias) + "::bool[]",
             call.bind(columns.entity) + "::text[]", call.bind(columns.entityKey) + "::text[]",

@@ -7,7 +7,7 @@ import PostgresNIO
 // with COLLATE "C" (bytes, as SQLite sorts) whatever the database's collation.
 extension PostgresStore {
     static let mentionColumns = """
-        mention.article_id, mention.start, mention.stop, mention.entity_id, mention.sentence, mention.type,
+        mention.article_id, mention.field, mention.start, mention.stop, mention.entity_id, mention.sentence, mention.type,
         mention.source, mention.text, entity.name AS entity_name, entity.type AS entity_type
         """
 
@@ -16,7 +16,7 @@ extension PostgresStore {
             var statement = PostgresStatement()
             statement.append("""
                 SELECT \(Self.mentionColumns) FROM mention JOIN entity ON entity.id = mention.entity_id
-                WHERE mention.article_id = \(statement.bind(id)) ORDER BY mention.start
+                WHERE mention.article_id = \(statement.bind(id)) ORDER BY \(Self.fieldOrder), mention.start
                 """)
             return try session.rows(statement).map(Self.storedMention)
         }
@@ -30,7 +30,7 @@ extension PostgresStore {
                 JOIN mention ON mention.article_id = driver.article_id AND mention.entity_id = driver.entity_id
                 JOIN entity ON entity.id = mention.entity_id
                 WHERE driver.entity_id = \(statement.bind(id))
-                ORDER BY driver.published_at DESC NULLS LAST, driver.article_id DESC, mention.start
+                ORDER BY driver.published_at DESC NULLS LAST, driver.article_id DESC, \(Self.fieldOrder), mention.start
                 LIMIT \(statement.bind(Int64(max(0, limit))))
                 """)
             return try session.rows(statement).map(Self.storedMention)
@@ -160,17 +160,19 @@ extension PostgresStore {
             }
             var statement = PostgresStatement()
             let ids = statement.bind(nodes.map(\.id))
-            let together = window == .sentence ? "AND b.sentence = a.sentence" : ""
+            let together = window == .sentence ? "AND b.field = a.field AND b.sentence = a.sentence" : ""
             let filter = Self.articleFilter(EntityQuery(since: query.since, until: query.until), mentionAlias: "a", statement: &statement)
+            // What one unit of weight is: an article, or one sentence of one field of it.
+            let sharedUnit = window == .sentence ? "(a.article_id, a.field, a.sentence)" : "a.article_id"
             statement.append("""
                 SELECT a.entity_id AS source, b.entity_id AS target,
-                  count(DISTINCT a.article_id * 1000000 + \(window == .sentence ? "a.sentence" : "0")) AS weight
+                  count(DISTINCT \(sharedUnit)) AS weight
                 FROM mention AS a JOIN mention AS b
                   ON b.article_id = a.article_id \(together) AND b.entity_id > a.entity_id
                 JOIN entity ON entity.id = a.entity_id
                 \(filter.isEmpty ? "WHERE" : filter + " AND") a.entity_id = ANY(\(ids)) AND b.entity_id = ANY(\(ids))
                 GROUP BY a.entity_id, b.entity_id
-                HAVING count(DISTINCT a.article_id * 1000000 + \(window == .sentence ? "a.sentence" : "0")) >= \(statement.bind(Int64(max(1, minimumWeight))))
+                HAVING count(DISTINCT \(sharedUnit)) >= \(statement.bind(Int64(max(1, minimumWeight))))
                 ORDER BY weight DESC, source, target
                 """)
             let edges = try session.rows(statement).map { row in
@@ -340,13 +342,19 @@ extension PostgresStore {
         return found
     }
 
+    /// Mentions in the order of their fields in an article (title first, body
+    /// last), as `SQLiteStore.fieldOrder` sorts them.
+    static let fieldOrder = "CASE mention.field " + ArticleField.allCases.enumerated()
+        .map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
+
     static func storedMention(_ row: PostgresRandomAccessRow) throws -> StoredMention {
         let entityType = EntityType(rawValue: try row.value("entity_type")) ?? .organization
         let mention = Mention(
             text: try row.value("text"), type: EntityType(rawValue: try row.value("type")) ?? entityType,
             entity: try row.value("entity_name"), entityType: entityType,
             start: try row.value("start"), stop: try row.value("stop"), sentence: try row.value("sentence"),
-            source: MentionSource(rawValue: try row.value("source")) ?? .model)
+            source: MentionSource(rawValue: try row.value("source")) ?? .model,
+            field: ArticleField(rawValue: try row.value("field")) ?? .body)
         return StoredMention(articleID: try row.value("article_id"), entityID: try row.value("entity_id"), mention: mention)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// entity's articles by date) on both backends, checked against the same
 /// figures recomputed from every stored mention after each kind of change:
 /// ingest (with an acronym merging entities across articles), delete, an
-/// analyst's alias merge, and re-extraction.
+/// analyst's alias merge, re-extraction, and mentions in titles and bylines.
 @Suite struct EntityCountConformanceTests {
     func mention(_ text: String, in body: String, _ type: EntityType, entity: String? = nil, sentence: Int) throws -> Mention {
         let found = try #require(body.range(of: text))
@@ -85,11 +85,12 @@ import Testing
         var dated: [Int64: [(Date, Int64)]] = [:]
         for article in stored {
             let mentions = try store.mentions(inArticle: article.id)
-            var sentences: [Int64: Set<Int>] = [:]
+            // A sentence is one of a field: the title's first is not the body's.
+            var sentences: [Int64: Set<String>] = [:]
             var counts: [Int64: Int] = [:]
             for mention in mentions {
                 counts[mention.entityID, default: 0] += 1
-                sentences[mention.entityID, default: []].insert(mention.mention.sentence)
+                sentences[mention.entityID, default: []].insert("\(mention.mention.field.rawValue) \(mention.mention.sentence)")
             }
             for (id, count) in counts {
                 result.totals[id, default: (0, 0)].mentions += count
@@ -223,5 +224,106 @@ import Testing
         try store.replaceMentions(Dictionary(uniqueKeysWithValues: ids.map { ($0, [Mention]()) }), extractorVersion: "test-3")
         #expect(try store.topEntities(EntityQuery(limit: 100)).isEmpty)
         try expectConsistent(store, "after re-extracting to no mentions", empty: true)
+    }
+
+    /// A fifth article naming entities in its title, byline and body, at
+    /// offsets and sentence numbers its fields share: the title's "Karim Khan"
+    /// and the body's "Lahore" both start at byte 1 of sentence 1.
+    func fieldArticle() throws -> (ArticleDraft, [Mention]) {
+        let title = "Karim Khan meets the ISI"
+        let byline = "By a Dhaka correspondent"
+        let body = "Lahore was calm. Karim Khan stayed home."
+        func mention(_ text: String, in fieldText: String, _ field: ArticleField, _ type: EntityType, sentence: Int) throws -> Mention {
+            var found = try self.mention(text, in: fieldText, type, sentence: sentence)
+            found.field = field
+            return found
+        }
+        let draft = ArticleDraft(title: title, byline: byline, published: PublicationDate(year: 2025, month: 3, day: 5), body: body)
+        return (draft, [
+            try mention("Karim Khan", in: title, .title, .person, sentence: 1),
+            try mention("ISI", in: title, .title, .organization, sentence: 1),
+            try mention("Dhaka", in: byline, .byline, .geopolitical, sentence: 1),
+            try mention("Lahore", in: body, .body, .geopolitical, sentence: 1),
+            try mention("Karim Khan", in: body, .body, .person, sentence: 2),
+        ])
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func titleAndBylineMentionsComeBackWithTheirFieldAndCount(_ backend: StoreBackend) throws {
+        let (store, _) = try filled(backend, oneBatch: false)
+        let (draft, mentions) = try fieldArticle()
+        guard case .added(let id, _)? = try store.add([draft], mentions: [mentions], extractorVersion: "test-1").first else {
+            Issue.record("the fifth article was not added")
+            return
+        }
+        let stored = try store.mentions(inArticle: id)
+        // In field order (title, byline, body), each with its own offsets.
+        #expect(stored.map(\.mention.field) == [.title, .title, .byline, .body, .body])
+        #expect(stored.map(\.mention.text) == ["Karim Khan", "ISI", "Dhaka", "Lahore", "Karim Khan"])
+        #expect(stored.map(\.mention.start) == [1, 22, 6, 1, 18])
+        #expect(stored.map(\.mention.sentence) == [1, 1, 1, 1, 2])
+        for found in stored {
+            let text = try #require(found.mention.field == .body ? draft.body : found.mention.field == .title ? draft.title : draft.byline)
+            #expect(String(decoding: Array(text.utf8)[found.mention.byteRange], as: UTF8.self) == found.mention.text)
+        }
+        // The title's bare "ISI" resolved through the alias the corpus defined.
+        #expect(stored[1].mention.entity == "Inter-Services Intelligence")
+        let khan = try #require(try store.entity(named: "Karim Khan"))
+        let ofKhan = try store.mentions(ofEntity: khan.id, limit: 2)  // the newest article first, title before body
+        #expect(ofKhan.map(\.articleID) == [id, id])
+        #expect(ofKhan.map(\.mention.field) == [.title, .body])
+
+        try expectConsistent(store, "after adding mentions in a title and a byline")
+        #expect(khan.mentionCount == 6)
+        #expect(khan.articleCount == 4)
+        let isi = try #require(try store.entity(named: "ISI"))
+        #expect(isi.mentionCount == 5)
+        #expect(isi.articleCount == 4)
+        #expect(try store.entity(named: "Dhaka")?.articleCount == 4)
+        // Karim Khan shares the title's sentence with the ISI, but not the
+        // body's first sentence with Lahore: only the third article's counts.
+        let withISI = try store.cooccurrences(of: khan.id, window: .sentence, type: .organization, limit: 5)
+        #expect(withISI.first { $0.entity.id == isi.id }.map { [$0.count, $0.articleCount] } == [2, 2])
+        let lahore = try #require(try store.entity(named: "Lahore"))
+        let withLahore = try store.cooccurrences(of: khan.id, window: .sentence, type: .geopolitical, limit: 5)
+        #expect(withLahore.first { $0.entity.id == lahore.id }.map { [$0.count, $0.articleCount] } == [1, 1])
+        let byArticle = try store.cooccurrences(of: khan.id, window: .article, type: .geopolitical, limit: 5)
+        #expect(byArticle.first { $0.entity.id == lahore.id }?.count == 2)
+        let graph = try store.entityGraph(EntityQuery(limit: 10), window: .sentence, minimumWeight: 1)
+        #expect(graph.edges.first { Set([$0.source, $0.target]) == [khan.id, lahore.id] }?.weight == 1)
+        let third = try #require(PublicationDate(year: 2025, month: 3, day: 3)).instant
+        let dated = try store.entityGraph(EntityQuery(since: third, limit: 10),
+                                          window: .sentence, minimumWeight: 1)
+        #expect(dated.edges.first { Set([$0.source, $0.target]) == [khan.id, lahore.id] }?.weight == 1)
+
+        // Re-extracted without the title's mentions; then the article deleted.
+        try store.replaceMentions([id: Array(mentions[2...])], extractorVersion: "test-2")
+        try expectConsistent(store, "after re-extracting without the title's mentions")
+        #expect(try store.mentions(inArticle: id).map(\.mention.field) == [.byline, .body, .body])
+        #expect(try store.delete(id: id))
+        try expectConsistent(store, "after deleting the article with field mentions")
+    }
+
+    /// The same corpus gives the same counts, by entity name, on both backends.
+    @Test func bothBackendsCountFieldMentionsAlike() throws {
+        var summaries: [String] = []
+        for backend in StoreBackend.allCases {
+            let (store, _) = try filled(backend, oneBatch: true)
+            let (draft, mentions) = try fieldArticle()
+            _ = try store.add([draft], mentions: [mentions], extractorVersion: "test-1")
+            var lines: [String] = []
+            for entity in try store.topEntities(EntityQuery(limit: 100)) {
+                lines.append("\(entity.name): \(entity.mentionCount) in \(entity.articleCount)")
+                for window in [CooccurrenceWindow.sentence, .article] {
+                    for together in try store.cooccurrences(of: entity.id, window: window, type: nil, limit: 100) {
+                        lines.append("  \(window) \(together.entity.name): \(together.count) in \(together.articleCount)")
+                    }
+                }
+            }
+            summaries.append(lines.joined(separator: "\n"))
+        }
+        #expect(summaries.count == 2)
+        #expect(summaries.first == summaries.last)
+        #expect(summaries.first?.contains("Karim Khan: 6 in 4") == true)
     }
 }

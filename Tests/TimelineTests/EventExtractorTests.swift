@@ -119,4 +119,16 @@ import Testing
         #expect(events.filter { $0.trigger == "was taken" }.count == 1)
         #expect(!events.contains { $0.label.hasPrefix("0001") || $0.label.hasPrefix("1-") })
     }
+
+    @Test func participlesBeforeANounAndWordsOfFixedNamesAreNoEvents() {
+        func triggers(_ body: String) -> [String] { EventExtractor().events(in: Self.article(body, names: [])).map(\.trigger) }
+        let compound = triggers("Officials said state-linked companies from both countries have signed memoranda of understanding on trade.")
+        #expect(compound.contains("have signed"))
+        #expect(!compound.contains("state-linked"))
+        #expect(!compound.contains("understanding"))
+        #expect(!triggers("The region's mountains, long coastline, and established smuggling routes drew traffickers.").contains("established"))
+        // Verbs in a list of clauses, and a hyphenated verb, stay events.
+        #expect(triggers("The delegation met officials, and signed agreements on trade.").contains("signed"))
+        #expect(triggers("The party re-elected its leader in March 2025.").contains("re-elected"))
+    }
 }

@@ -109,14 +109,18 @@ public struct EventExtractor: Sendable {
         // An "If ..." sentence: what it tells may not happen.
         let isConditional = words.first.map { Self.conditionals.contains($0.lowercased) } ?? false
         var triggers: [(index: Int, group: VerbGroup)] = []
+        let unasserted = UnassertedClauses.kinds(words: words, text: source.text, clause: participants.clause(at:))
+        let inFixedNames = FixedNames.covered(words)
         for (index, word) in words.enumerated() {
             let lower = word.lowercased
-            if local.contains(where: { $0.1.contains(word.range.lowerBound) }) { continue }
+            if local.contains(where: { $0.1.contains(word.range.lowerBound) }) || inFixedNames.contains(index) { continue }
             // A capital inside the sentence is a name ("Ahmed", "Boeing"), not a trigger.
             if index > 0, word.text.first?.isUppercase == true { continue }
             if VerbGroup.auxiliaries.contains(lower) || Self.notTriggers.contains(lower) || !lexicon.isEvent(lower) { continue }
             var group = VerbGroup(words: words, at: index)
-            if group.isNegated || Self.isAttributive(words, at: index, group: group) || Self.isState(words, at: index)
+            // No evidence it happened; a description's participle or -ing ("as focused on enhancing").
+            if unasserted[index] == .unevidenced || unasserted[index] == .description && group.isSimple { continue }
+            if group.isNegated || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index) { group.isHypothetical = true }
@@ -341,18 +345,47 @@ public struct EventExtractor: Sendable {
     /// an adverb in -ly, before a noun ("his continued struggles", "the newly
     /// installed chief", "the underwhelming album"); not "the bombing of", nor
     /// "the bombing killed" (an -ing after an article may be the event itself).
-    static func isAttributive(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup) -> Bool {
+    ///
+    /// Also a hyphenated compound before its noun ("security-linked
+    /// institutions", "Iran-backed militias"; not "re-opened talks"), and a
+    /// participle opening the last item of a list of noun phrases ("porous
+    /// borders, and established financial and logistics routes"; not "met
+    /// officials, and signed deals").
+    static func isAttributive(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup, text: String = "") -> Bool {
         let word = words[index].lowercased
         guard group.isSimple, word.hasSuffix("ed") || word.hasSuffix("ing") || word.hasSuffix("en"), index + 1 < words.count else { return false }
         let next = words[index + 1]
         guard next.text.first?.isLowercase == true, !VerbGroup.prepositions.contains(next.lowercased), !VerbGroup.determiners.contains(next.lowercased),
+              !VerbGroup.auxiliaries.contains(next.lowercased), !VerbGroup.adverbs.contains(next.lowercased),
               words[index + 1].range.lowerBound - words[index].range.upperBound == 1 else { return false }
+        if let hyphen = word.lastIndex(of: "-"), !verbalPrefixes.contains(String(word[..<hyphen])) { return true }
         guard index > 0 else { return true }
         let previous = words[index - 1].lowercased
         if previous.hasSuffix("'s") || previous.hasSuffix("ly") { return true }
+        if previous == "and" || previous == "or", word.hasSuffix("ed") || word.hasSuffix("en"),
+           isLastOfNounList(words, conjunction: index - 1, text: text) { return true }
         // After an article only a participle: "the bombing killed" is an event.
         guard !word.hasSuffix("ing") else { return false }
         return VerbGroup.determiners.contains(previous) || previous == "and" && index > 1 && VerbGroup.determiners.contains(words[index - 2].lowercased)
+    }
+
+    /// First parts of a hyphenated verb ("re-elected", "co-founded").
+    static let verbalPrefixes: Set<String> = ["re", "co", "pre", "de", "mis", "out", "over", "under", "fast", "test", "double", "cross", "back"]
+
+    /// Whether ", and" at `conjunction` closes a list of noun phrases: the
+    /// item before it is one to four words with no verb, and a comma opens it.
+    static func isLastOfNounList(_ words: [EventTrigger.Word], conjunction: Int, text: String) -> Bool {
+        guard conjunction > 1 else { return false }
+        let bytes = Array(text.utf8)
+        func commaBefore(_ index: Int) -> Bool {
+            let gap = words[index - 1].range.upperBound..<words[index].range.lowerBound
+            return gap.upperBound <= bytes.count && bytes[gap].contains(UInt8(ascii: ","))
+        }
+        guard commaBefore(conjunction) else { return false }
+        var start = conjunction - 1
+        while start > 0, conjunction - start <= 4, !commaBefore(start) { start -= 1 }
+        guard start > 0, commaBefore(start) else { return false }
+        return !words[start..<conjunction].contains { EventTrigger.isVerb($0.lowercased) || VerbGroup.auxiliaries.contains($0.lowercased) }
     }
 
     /// Whether a trigger tells of something that happened or will (what a

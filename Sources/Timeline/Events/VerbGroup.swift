@@ -40,13 +40,10 @@ struct VerbGroup: Equatable {
             }
             back -= 1
         }
-        // A denied subject: "Neither Pakistan nor Bangladesh has announced", "nobody has signed";
-        // a denied report: "no evidence that Bangladesh has endorsed".
-        for earlier in stride(from: back, through: max(0, index - 10), by: -1) where earlier >= 0 {
-            let word = words[earlier].lowercased
-            if Self.deniedSubjects.contains(word) && index - earlier <= 7 { isNegated = true }
-            if word == "no" || word == "without", earlier + 1 < index,
-               words[(earlier + 1)..<min(earlier + 4, index)].contains(where: { Self.evidenceNouns.contains($0.lowercased) }) { isNegated = true }
+        // A denied subject: "Neither Pakistan nor Bangladesh has announced", "nobody has signed".
+        // (A clause under absent evidence, "no evidence that ...", is `UnassertedClauses`'.)
+        for earlier in stride(from: back, through: max(0, index - 7), by: -1) where earlier >= 0 {
+            if Self.deniedSubjects.contains(words[earlier].lowercased) { isNegated = true }
         }
         isSimple = auxiliaries.isEmpty
         if !auxiliaries.isEmpty { phrase = auxiliaries.reversed().joined(separator: " ") + " " + phrase }
@@ -113,7 +110,6 @@ struct VerbGroup: Equatable {
     static let pronounsWithIs: Set<String> = ["it", "he", "she", "that", "there", "what", "who", "here", "where", "this", "everyone", "nobody", "everything", "nothing"]
     static let modals: Set<String> = ["would", "could", "might", "may", "should", "can", "must"]
     static let negations: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "cannot"]
-    static let evidenceNouns: Set<String> = ["evidence", "sign", "signs", "indication", "proof", "confirmation", "suggestion"]
     static let deniedSubjects: Set<String> = ["neither", "nor", "nobody", "none"]
     static let adverbs: Set<String> = [
         "also", "already", "still", "just", "now", "then", "soon", "yet", "again", "even", "since", "first",

@@ -1,0 +1,118 @@
+/// Words of a sentence whose verbs tell of nothing the writer says happened,
+/// so a timeline leaves them out:
+/// - the clause after a statement of absent evidence, a denial or a failed
+///   verification ("no public evidence at this stage that Bangladesh has
+///   formally endorsed or enabled such ...", "no sign that", "denied that",
+///   "could not be independently verified that"): what it says was not shown;
+/// - the description after "described ... as" and its kin ("described these
+///   interactions as focused on enhancing cooperation"): a characterisation,
+///   not an event of its own.
+/// Left out rather than marked: a timeline lists what happened, and these
+/// clauses say it is unknown whether it did (the same reason a negated verb
+/// is left out). The denial or description verb itself stays an event.
+enum UnassertedClauses {
+    enum Kind: Equatable {
+        /// After absent evidence, a denial or a failed verification.
+        case unevidenced
+        /// After "described ... as".
+        case description
+    }
+
+    /// The kind of span each word is in (nil: asserted as usual). `text` is
+    /// the sentence the words were split from; `clause` gives the clause
+    /// holding a byte of it.
+    static func kinds(words: [EventTrigger.Word], text: String, clause: (Int) -> Range<Int>) -> [Kind?] {
+        var kinds = [Kind?](repeating: nil, count: words.count)
+        var index = 0
+        while index < words.count {
+            if let (start, kind) = spanStart(words: words, at: index), start < words.count {
+                let limit = clause(words[start].range.lowerBound).upperBound
+                var end = start
+                while end < words.count, words[end].range.lowerBound < limit {
+                    // A description ends at the next comma; an unevidenced clause
+                    // at a comma before the report that carries it ("..., officials said").
+                    if end > 0, hasComma(text, from: words[end - 1].range.upperBound, to: words[end].range.lowerBound),
+                       kind == .description || words[end..<min(end + 3, words.count)].contains(where: { EventExtractor.reporting.contains($0.lowercased) }) {
+                        break
+                    }
+                    kinds[end] = kinds[end] ?? kind
+                    end += 1
+                }
+            }
+            index += 1
+        }
+        return kinds
+    }
+
+    /// Where the span a cue at `index` governs begins, if `index` holds one.
+    private static func spanStart(words: [EventTrigger.Word], at index: Int) -> (Int, Kind)? {
+        let word = words[index].lowercased
+        func that(within distance: Int, from position: Int) -> Int? {
+            var next = position + 1
+            while next < words.count, next - position <= distance {
+                if words[next].lowercased == "that" { return next + 1 }
+                next += 1
+            }
+            return nil
+        }
+        // "no (public) evidence (at this stage) that", "no sign of", "nothing to suggest that".
+        if absence.contains(word) {
+            for noun in (index + 1)..<min(index + 4, words.count) {
+                let candidate = words[noun].lowercased
+                if evidenceNouns.contains(candidate) || word == "nothing" && evidenceVerbs.contains(candidate) {
+                    if noun + 1 < words.count, words[noun + 1].lowercased == "of" { return (noun + 2, .unevidenced) }
+                    // "no evidence Bangladesh has endorsed": the clause follows the noun.
+                    return (that(within: 5, from: noun) ?? noun + 1, .unevidenced)
+                }
+            }
+        }
+        // "denied that", "rejected claims that".
+        if denials.contains(word) {
+            return that(within: 3, from: index).map { ($0, .unevidenced) }
+        }
+        // "unconfirmed reports that".
+        if unverified.contains(word) {
+            return that(within: 2, from: index).map { ($0, .unevidenced) }
+        }
+        // "could not be (independently) verified that", "unable to confirm that".
+        if word == "not" || word == "unable" || word == "cannot" || word.hasSuffix("n't") {
+            for verb in (index + 1)..<min(index + 5, words.count) where verifications.contains(words[verb].lowercased) {
+                return that(within: 3, from: verb).map { ($0, .unevidenced) }
+            }
+        }
+        // "described these interactions as focused on ...".
+        if describers.contains(word) {
+            var next = index + 1
+            while next < words.count, next - index <= 7 {
+                if words[next].lowercased == "as" { return (next + 1, .description) }
+                next += 1
+            }
+        }
+        return nil
+    }
+
+    private static func hasComma(_ text: String, from start: Int, to end: Int) -> Bool {
+        guard start < end else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes[start..<min(end, bytes.count)].contains(UInt8(ascii: ","))
+        } ?? Array(text.utf8)[start..<end].contains(UInt8(ascii: ","))
+    }
+
+    static let absence: Set<String> = ["no", "without", "little", "nothing", "lack", "absence"]
+    static let evidenceNouns: Set<String> = [
+        "evidence", "sign", "signs", "indication", "indications", "proof", "confirmation", "suggestion", "trace", "record",
+    ]
+    static let evidenceVerbs: Set<String> = ["suggest", "suggests", "indicate", "indicates", "show", "shows", "prove", "proves"]
+    static let denials: Set<String> = ["denied", "denies", "deny", "denying", "refuted", "refutes", "rejected", "rejects", "dismissed", "dismisses", "disputed", "disputes"]
+    static let unverified: Set<String> = ["unverified", "unconfirmed", "unsubstantiated", "uncorroborated"]
+    static let verifications: Set<String> = [
+        "verified", "verify", "confirmed", "confirm", "substantiated", "substantiate", "corroborated", "corroborate",
+        "established", "establish", "proven", "proved", "prove",
+    ]
+    /// Verbs whose "as" introduces a description: "described X as", "seen as", "billed as".
+    static let describers: Set<String> = [
+        "described", "describes", "describe", "describing", "characterised", "characterized", "characterises", "characterizes",
+        "portrayed", "portrays", "depicted", "depicts", "painted", "paints", "framed", "frames", "billed", "touted",
+        "viewed", "views", "regarded", "regards", "seen", "perceived", "branded", "brands", "labelled", "labeled", "cast",
+    ]
+}

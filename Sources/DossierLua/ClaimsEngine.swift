@@ -48,14 +48,15 @@ public enum ClaimsEngine {
     }
 
     /// Claims of every stored article published in [since, until) (all when
-    /// nil) that pass `filter`, in article order, at most `limit`. A store that
+    /// nil), by `outlet` when given, that pass `filter`, in article order, at most `limit`. A store that
     /// keeps claims filters kind, role, hedged and dates itself, one query per
     /// batch of articles; the source and content words are matched here.
-    static func claims(in store: any Store, filter: ClaimFilter, since: Date?, until: Date?,
+    static func claims(in store: any Store, filter: ClaimFilter, since: Date?, until: Date?, outlet: String? = nil,
                        limit: Int) throws -> [(claim: Claim, text: [UInt8], articleID: Int64)] {
         var found: [(claim: Claim, text: [UInt8], articleID: Int64)] = []
         let claimStore = store as? any ClaimStore
-        let query = ClaimQuery(kind: filter.kind, role: filter.role, hedged: filter.hedged, since: since, until: until)
+        let query = ClaimQuery(kind: filter.kind, role: filter.role, hedged: filter.hedged, since: since, until: until,
+                               outlet: outlet)
         var lastID: Int64 = 0
         while found.count < limit {
             let batch = try store.articles(after: lastID, limit: 200)
@@ -63,11 +64,7 @@ public enum ClaimsEngine {
             lastID = last.id
             let stored = try claimStore?.claims(matching: query, inArticles: first.id...last.id)
             for article in batch {
-                if since != nil || until != nil {
-                    guard let published = article.draft.published?.instant else { continue }
-                    if let since, published < since { continue }
-                    if let until, published >= until { continue }
-                }
+                guard query.admits(published: article.draft.published?.instant, outlet: article.draft.outlet) else { continue }
                 let analysed = stored?.analysed.contains(article.id) ?? false
                 let storedClaims = analysed ? stored?.claims[article.id] ?? [] : nil
                 if let storedClaims, storedClaims.isEmpty { continue }

@@ -40,10 +40,13 @@ import Testing
     @Test func filtersInSQLAgreeWithFilteringEveryClaim() throws {
         let store = try SQLiteStore(path: ":memory:")
         let day = 86_400.0, start = 1_766_000_000.0
-        let drafts = (0..<12).map { index in
-            ArticleDraft(title: "Story \(index)", published: index % 4 == 3 ? nil
-                : PublicationDate(instant: Date(timeIntervalSince1970: start + Double(index) * day), utcOffsetSeconds: nil, precision: .second),
-                body: "Body number \(index) with words \(String(repeating: "w\(index) ", count: index + 1))")
+        let outlets: [String?] = [nil, "Dawn", "The Daily Star"]
+        var drafts: [ArticleDraft] = []
+        for index in 0..<12 {
+            let instant = Date(timeIntervalSince1970: start + Double(index) * day)
+            let published: PublicationDate? = index % 4 == 3 ? nil : PublicationDate(instant: instant, utcOffsetSeconds: nil, precision: .second)
+            let body = "Body number \(index) with words " + String(repeating: "w\(index) ", count: index + 1)
+            drafts.append(ArticleDraft(title: "Story \(index)", outlet: outlets[index % 3], published: published, body: body))
         }
         let ids = try store.add(drafts).compactMap { outcome -> Int64? in if case .added(let id, _) = outcome { return id } else { return nil } }
         #expect(ids.count == 12)
@@ -62,26 +65,27 @@ import Testing
             return (id, claims)
         }
         try store.saveClaims(items, version: "test-1")
-        let published = Dictionary(uniqueKeysWithValues: try ids.map { ($0, try store.article(id: $0)?.draft.published?.instant) })
+        var stored: [Int64: ArticleDraft] = [:]
+        for id in ids { stored[id] = try #require(try store.article(id: id)).draft }
         let dates: [(Date?, Date?)] = [(nil, nil), (Date(timeIntervalSince1970: start + 2 * day), nil),
                                        (nil, Date(timeIntervalSince1970: start + 7 * day)),
                                        (Date(timeIntervalSince1970: start + 1 * day), Date(timeIntervalSince1970: start + 9 * day))]
         let ranges = [ids[0]...ids[11], ids[3]...ids[6]]
         var compared = 0
         for kind in [nil] + kinds { for role in [nil, SourceRole.official, .expert] { for hedged in [nil, true, false] {
-            for (since, until) in dates { for range in ranges {
-                let query = ClaimQuery(kind: kind, role: role, hedged: hedged, since: since, until: until)
+            for (since, until) in dates { for range in ranges { for outlet in [nil, "dawn", "The Daily Star"] {
+                let query = ClaimQuery(kind: kind, role: role, hedged: hedged, since: since, until: until, outlet: outlet)
                 let fromSQL = try store.claims(matching: query, inArticles: range)
                 var expected = ClaimQueryResult()
                 for id in range {
                     guard let all = try store.claims(inArticle: id) else { continue }
                     expected.analysed.insert(id)
-                    let passing = all.filter { query.matches($0, published: published[id] ?? nil) }
+                    let passing = all.filter { query.matches($0, published: stored[id]?.published?.instant, outlet: stored[id]?.outlet) }
                     if !passing.isEmpty { expected.claims[id] = passing }
                 }
                 #expect(fromSQL == expected, "\(query) in \(range)")
                 compared += expected.claims.values.reduce(0) { $0 + $1.count }
-            } }
+            } } }
         } } }
         #expect(compared > 100)
     }

@@ -70,8 +70,14 @@ extension SQLiteStore: ClaimStore {
                 arguments.append(hedged)
             }
             var join = ""
-            if query.since != nil || query.until != nil {
+            if query.since != nil || query.until != nil || query.outlet != nil {
                 join = " JOIN article a ON a.id = c.article_id"
+            }
+            if let outlet = query.outlet {
+                conditions.append("a.outlet = ? COLLATE NOCASE")
+                arguments.append(outlet)
+            }
+            if query.since != nil || query.until != nil {
                 conditions.append("a.published_at IS NOT NULL")
                 if let since = query.since {
                     conditions.append("a.published_at >= ?")

@@ -97,6 +97,13 @@ extension AttributionFinder {
         let text: ClaimText
         var cue: [Bool]
         var takesNext: [Bool]
+        /// Whether the word reports by its counts alone: the lexicon saw it inside
+        /// cues more often than not (or it is a cue with its own complement), or a rule made it one
+        /// ("analysts stress that", "it is understood that", a colon before a
+        /// quotation). The classifier also takes words that only sometimes report
+        /// ("signed" 21 of 66); inside another claim's content such a word is the
+        /// reported clause's own verb, not a new claim.
+        var reports: [Bool]
         /// For each token, the first comma at or after it that opens another
         /// cue's clause (", he said": a cue within the four tokens after it),
         /// or `text.count`; and for such a comma, that cue. `indirect` ends
@@ -112,12 +119,14 @@ extension AttributionFinder {
             let count = text.count
             var cue = [Bool](repeating: false, count: count)
             var takesNext = [Bool](repeating: false, count: count)
+            var reports = [Bool](repeating: false, count: count)
             for index in 0..<count {
                 let word = text.words[index]
                 if word == ":" {
                     // A colon is a cue when it introduces a quotation and no verb before it is one.
                     cue[index] = index + 1 < count && text.quotes[index + 1] == .open && index > 0 && !cue[index - 1]
                         && !text.isPunctuation(index - 1)
+                    reports[index] = cue[index]
                     continue
                 }
                 // Auxiliaries and adverbs inside annotated cues ("has long said") are not cues by themselves.
@@ -125,6 +134,12 @@ extension AttributionFinder {
                 let judged = finder.lexicon.judge(previous: index > 0 ? text.words[index - 1] : nil, word: word,
                                                   next: index + 1 < count ? text.words[index + 1] : nil)
                 cue[index] = judged.isCue
+                // Its own rate, not its neighbour's: "signed a" was a cue 6 times in 10
+                // ("signed a letter saying"), "signed" 21 in 66. An explicit complement
+                // ("that", a quotation) lets a rarer reporting word report.
+                let nextWord = index + 1 < count ? text.words[index + 1] : ""
+                reports[index] = finder.lexicon.reportsByItself(word)
+                    || judged.isCue && (nextWord == "that" || index + 1 < count && text.quotes[index + 1] == .open)
                 if let classifier = finder.lexicon.classifier, finder.lexicon.isCandidate(word) {
                     cue[index] = classifier.score(CueClassifier.features(text, index, lexicon: finder.lexicon)) > finder.lexicon.margin
                         || finder.lexicon.confidentPair(word: word, next: index + 1 < count ? text.words[index + 1] : nil)
@@ -135,11 +150,13 @@ extension AttributionFinder {
                 if !cue[index], index > 0, index + 1 < count, text.words[index + 1] == "that",
                    AttributionFinder.sourceNouns.contains(text.words[index - 1]) {
                     cue[index] = true
+                    reports[index] = true
                 }
                 // "It is understood that ...": an impersonal passive reports without a source.
                 if !cue[index], index > 1, index + 1 < count, text.words[index + 1] == "that", text.words[index - 2] == "it",
                    AttributionFinder.beVerbs.contains(text.words[index - 1]), word.hasSuffix("ed") || word.hasSuffix("wn") || ["understood", "thought", "said", "felt", "held"].contains(word) {
                     cue[index] = true
+                    reports[index] = true
                 }
             }
             // An adverb ("publicly", "rarely") is a cue only as part of the cue after it
@@ -150,6 +167,7 @@ extension AttributionFinder {
             }
             self.cue = cue
             self.takesNext = takesNext
+            self.reports = reports
             var nextComma = [Int](repeating: count, count: count + 1)
             var cueAfterComma: [Int: Int] = [:]
             for index in stride(from: count - 1, through: 0, by: -1) {
@@ -174,6 +192,9 @@ extension AttributionFinder {
                     continue
                 }
                 guard cue[index] else { index += 1; continue }
+                // "Pakistan said it has signed a pact": a verb inside an earlier claim's
+                // content starts a claim of its own only when it reports by its counts.
+                if !reports[index], isInsideContent(index, of: claims) { index += 1; continue }
                 // "said in a statement", "also said": neighbouring cue words are one cue.
                 var cueEnd = takesNext[index] ? index + 2 : index + 1
                 while cueEnd < text.count, cue[cueEnd], text.words[cueEnd] != ":", text.sentenceOf[cueEnd] == text.sentenceOf[index] {
@@ -184,6 +205,17 @@ extension AttributionFinder {
                 index = cueEnd
             }
             return claims
+        }
+
+        /// Whether token `index` lies in the content of a claim already found in its sentence.
+        private func isInsideContent(_ index: Int, of claims: [Claim]) -> Bool {
+            let sentenceNumber = text.sentenceOf[index] + 1
+            let start = text.tokenized.tokens[index].range.lowerBound
+            for claim in claims.reversed() {
+                guard claim.sentence == sentenceNumber else { break }
+                if claim.content.contains(where: { $0.contains(start) }) { return true }
+            }
+            return false
         }
 
         private func sentence(of index: Int) -> Range<Int> {

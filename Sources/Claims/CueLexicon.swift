@@ -58,6 +58,14 @@ public struct CueLexicon: Sendable {
         return (rate >= threshold && single.cue >= 2, takesNext)
     }
 
+    /// Whether the word alone, whatever its neighbours, was a cue at the threshold
+    /// rate or more ("said", "told", "warned"; not "signed", "believes"): a
+    /// communication verb rather than a verb that sometimes heads a cue.
+    public func reportsByItself(_ word: String) -> Bool {
+        guard let single = counts[word] else { return false }
+        return single.cue >= 2 && single.rate >= threshold
+    }
+
     /// Whether the word and its right neighbour were a cue at least three times in
     /// four, seen often enough to trust ("note that"): the counts' surest cases,
     /// taken even where the classifier's margin is not reached.

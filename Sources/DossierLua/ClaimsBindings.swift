@@ -160,26 +160,28 @@ enum ClaimsBindings {
         }
     }
 
-    /// `store:claims{source=, kind=, role=, about=, hedged=, since=, to=, limit=}`.
+    /// `store:claims{source=, kind=, role=, about=, hedged=, since=, to=, outlet=, limit=}`.
     static func addStoreMethods(to type: LuaUserdataType<StoreHandle>) {
         type.method("claims", documentation: """
-            store:claims([{source=, kind=, role=, about=, hedged=, since=, to=, limit=}]) -> {claim, ...}
+            store:claims([{source=, kind=, role=, about=, hedged=, since=, to=, outlet=, limit=}]) -> {claim, ...}
               Claims across the store, oldest articles first: source matches the source's
               words or entity ("ISI", "officials"), kind named/anonymous/none, role as in
               :help claims, about an entity or words in the content ("DGFI"), hedged
               true/false, since/to publication dates (`until` is a Lua keyword: to= or
-              ["until"]=); limit (default 1000). An unknown key is an error.
+              ["until"]=); outlet as stored, case aside ("The Sunday Guardian"); limit
+              (default 1000). An unknown key is an error.
             """) { handle, call in
             var filter = ClaimFilter()
-            var since: Date?, until: Date?, limit = 1000
+            var since: Date?, until: Date?, outlet: String?, limit = 1000
             if call.type(of: 1) != .none && call.type(of: 1) != .nil {
                 guard call.type(of: 1) == .table else {
                     throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "table"))
                 }
-                try call.rejectUnknownOptions(1, known: ["source", "kind", "role", "about", "hedged", "since", "to", "until", "limit"])
+                try call.rejectUnknownOptions(1, known: ["source", "kind", "role", "about", "hedged", "since", "to", "until", "outlet", "limit"])
                 since = try dateOption(call, 1, "since")?.instant
                 until = try untilOption(call, 1)
                 limit = try countOption(call, 1, "limit", default: 1000)
+                outlet = try call.option(1, "outlet")
                 filter.source = try call.option(1, "source")
                 filter.about = try call.option(1, "about")
                 filter.hedged = try call.option(1, "hedged")
@@ -198,7 +200,8 @@ enum ClaimsBindings {
                 }
             }
             let store = try handle.store()
-            let found = try ClaimsEngine.claims(in: store, filter: filter, since: since, until: until, limit: limit)
+            let found = try ClaimsEngine.claims(in: store, filter: filter, since: since, until: until, outlet: outlet,
+                                                 limit: limit)
             call.push(ListValue(found.map { ClaimHandle($0.claim, text: $0.text, articleID: $0.articleID) }))
             return 1
         }

@@ -48,27 +48,31 @@ public enum ClaimsEngine {
     }
 
     /// Claims of every stored article published in [since, until) (all when
-    /// nil) that pass `filter`, in article order, at most `limit`.
-    static func claims(in store: any Store, filter: ClaimFilter, since: Date?, until: Date?,
+    /// nil), by `outlet` when given, that pass `filter`, in article order, at most `limit`. A store that
+    /// keeps claims filters kind, role, hedged and dates itself, one query per
+    /// batch of articles; the source and content words are matched here.
+    static func claims(in store: any Store, filter: ClaimFilter, since: Date?, until: Date?, outlet: String? = nil,
                        limit: Int) throws -> [(claim: Claim, text: [UInt8], articleID: Int64)] {
         var found: [(claim: Claim, text: [UInt8], articleID: Int64)] = []
+        let claimStore = store as? any ClaimStore
+        let query = ClaimQuery(kind: filter.kind, role: filter.role, hedged: filter.hedged, since: since, until: until,
+                               outlet: outlet)
         var lastID: Int64 = 0
         while found.count < limit {
             let batch = try store.articles(after: lastID, limit: 200)
-            guard let last = batch.last else { break }
+            guard let first = batch.first, let last = batch.last else { break }
             lastID = last.id
+            let stored = try claimStore?.claims(matching: query, inArticles: first.id...last.id)
             for article in batch {
-                if since != nil || until != nil {
-                    guard let published = article.draft.published?.instant else { continue }
-                    if let since, published < since { continue }
-                    if let until, published >= until { continue }
-                }
+                guard query.admits(published: article.draft.published?.instant, outlet: article.draft.outlet) else { continue }
+                let analysed = stored?.analysed.contains(article.id) ?? false
+                let storedClaims = analysed ? stored?.claims[article.id] ?? [] : nil
+                if let storedClaims, storedClaims.isEmpty { continue }
                 let body = article.draft.body
-                let stored = try (store as? any ClaimStore)?.claims(inArticle: article.id)
                 // Mentions only when something reads them: finding claims
                 // afresh, or an `about` filter matching entities in the content.
-                let mentions = stored == nil || filter.about != nil ? try bodyMentions(of: article.id, in: store) : []
-                let claims = try stored ?? ClaimExtractor.shared().analyze(body, mentions: mentions).claims
+                let mentions = storedClaims == nil || filter.about != nil ? try bodyMentions(of: article.id, in: store) : []
+                let claims = try storedClaims ?? ClaimExtractor.shared().analyze(body, mentions: mentions).claims
                 let bytes = Array(body.utf8)
                 for claim in claims {
                     let entities = mentions.filter { mention in claim.content.contains { $0.overlaps(mention.byteRange) } }.map(\.entity)

@@ -35,6 +35,61 @@ import Testing
         return ingestor.ingest(paths: [file.path])
     }
 
+    /// The store's SQL filters give what filtering every stored claim in Swift
+    /// (`ClaimQuery.matches`) gives, for every combination of filters.
+    @Test func filtersInSQLAgreeWithFilteringEveryClaim() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let day = 86_400.0, start = 1_766_000_000.0
+        let outlets: [String?] = [nil, "Dawn", "The Daily Star"]
+        var drafts: [ArticleDraft] = []
+        for index in 0..<12 {
+            let instant = Date(timeIntervalSince1970: start + Double(index) * day)
+            let published: PublicationDate? = index % 4 == 3 ? nil : PublicationDate(instant: instant, utcOffsetSeconds: nil, precision: .second)
+            let body = "Body number \(index) with words " + String(repeating: "w\(index) ", count: index + 1)
+            drafts.append(ArticleDraft(title: "Story \(index)", outlet: outlets[index % 3], published: published, body: body))
+        }
+        let ids = try store.add(drafts).compactMap { outcome -> Int64? in if case .added(let id, _) = outcome { return id } else { return nil } }
+        #expect(ids.count == 12)
+        let kinds: [SourceKind] = [.named, .anonymous, .none], roles: [SourceRole?] = [nil, .official, .expert, .witness]
+        let hedgeSets: [[Hedge]] = [[], [Hedge(span: 1..<3, kind: .hedge)], [Hedge(span: 2..<4, kind: .negativeEvidence)],
+                                    [Hedge(span: 2..<4, kind: .negativeEvidence), Hedge(span: 5..<6, kind: .hedge)]]
+        var counter = 0
+        // The last two articles are never analysed: the store reports them as such.
+        let items = ids.dropLast(2).map { id -> (articleID: Int64, claims: [Claim]) in
+            let claims = (0..<(Int(id) % 4)).map { _ -> Claim in
+                counter += 1
+                return Claim(source: counter % 5 == 0 ? nil : 0..<4, cue: 5..<9, content: [10..<14], kind: kinds[counter % 3],
+                             role: roles[counter % 4], entity: counter % 2 == 0 ? "E\(counter)" : nil,
+                             hedges: hedgeSets[(counter / 3) % 4], sentence: 1)
+            }
+            return (id, claims)
+        }
+        try store.saveClaims(items, version: "test-1")
+        var stored: [Int64: ArticleDraft] = [:]
+        for id in ids { stored[id] = try #require(try store.article(id: id)).draft }
+        let dates: [(Date?, Date?)] = [(nil, nil), (Date(timeIntervalSince1970: start + 2 * day), nil),
+                                       (nil, Date(timeIntervalSince1970: start + 7 * day)),
+                                       (Date(timeIntervalSince1970: start + 1 * day), Date(timeIntervalSince1970: start + 9 * day))]
+        let ranges = [ids[0]...ids[11], ids[3]...ids[6]]
+        var compared = 0
+        for kind in [nil] + kinds { for role in [nil, SourceRole.official, .expert] { for hedged in [nil, true, false] {
+            for (since, until) in dates { for range in ranges { for outlet in [nil, "dawn", "The Daily Star"] {
+                let query = ClaimQuery(kind: kind, role: role, hedged: hedged, since: since, until: until, outlet: outlet)
+                let fromSQL = try store.claims(matching: query, inArticles: range)
+                var expected = ClaimQueryResult()
+                for id in range {
+                    guard let all = try store.claims(inArticle: id) else { continue }
+                    expected.analysed.insert(id)
+                    let passing = all.filter { query.matches($0, published: stored[id]?.published?.instant, outlet: stored[id]?.outlet) }
+                    if !passing.isEmpty { expected.claims[id] = passing }
+                }
+                #expect(fromSQL == expected, "\(query) in \(range)")
+                compared += expected.claims.values.reduce(0) { $0 + $1.count }
+            } } }
+        } } }
+        #expect(compared > 100)
+    }
+
     @Test func ingestStoresEachArticlesClaims() throws {
         let store = try SQLiteStore(path: ":memory:")
         let bodies = (0..<40).map { "Speaker\($0) says talks may resume in round \($0)." }

@@ -23,6 +23,41 @@ import Testing
         }
     }
 
+    /// A classifier that takes "signed" (as the learned one does in some contexts)
+    /// over counts that say it reports only one time in three.
+    static func nestingFinder() -> AttributionFinder {
+        var lexicon = CueLexicon(counts: [
+            "said": .init(total: 100, cue: 95), "told": .init(total: 40, cue: 30), "signed": .init(total: 66, cue: 21),
+        ])
+        lexicon.classifier = CueClassifier(weights: ["w=said": 3, "w=told": 3, "w=signed": 3])
+        return AttributionFinder(lexicon: lexicon)
+    }
+
+    func claims(_ text: String, with finder: AttributionFinder) -> [(source: String?, cue: String)] {
+        let bytes = Array(text.utf8)
+        func words(_ span: ByteSpan) -> String { String(decoding: bytes[span], as: UTF8.self) }
+        return finder.attributions(in: TokenizedText(text: text)).map { ($0.source.map(words), words($0.cue)) }
+    }
+
+    @Test func aVerbInsideAnotherClaimsContentIsNotACueUnlessItReports() {
+        let finder = Self.nestingFinder()
+        let found = claims("Pakistan said it has signed a defense cooperation pact with Bangladesh.", with: finder)
+        #expect(found.map(\.cue) == ["said"])
+        #expect(found.first?.source == "Pakistan")
+        // The same verb outside any content is still the classifier's to judge.
+        #expect(claims("Pakistan has signed a defense cooperation pact with Bangladesh.", with: finder).map(\.cue) == ["signed"])
+        // A reporting verb nested in the content is a claim of its own.
+        let nested = claims("Pakistan said officials told reporters that the pact was ready.", with: finder)
+        #expect(nested.map(\.cue) == ["said", "told"])
+        #expect(nested.last?.source == "officials")
+    }
+
+    @Test func theBundledLexiconTakesNoClaimFromASignedPact() throws {
+        let finder = try AttributionFinder.bundled()
+        let text = "Pakistan said it has signed a defense cooperation pact with Bangladesh, signaling a fresh attempt by the two countries to deepen military-to-military ties."
+        #expect(claims(text, with: finder).map(\.cue) == ["said"])
+    }
+
     @Test func indirectSpeechTakesTheClauseAfterTheCue() {
         let found = parts("Senior officials said that the talks would resume in March.")
         #expect(found.count == 1)

@@ -80,6 +80,10 @@ for _, claim in ipairs(store:claims{about = "ISI"}) do
 end
 assert(#store:claims{about = "ISI"} >= 1)
 assert(#store:claims{since = "2030-01-01"} == 0)
+local from_guardian = store:claims{outlet = "the sunday guardian"}
+assert(#from_guardian == #guardian:claims(), #from_guardian)
+for _, claim in ipairs(from_guardian) do assert(claim.article == guardian.id, tostring(claim)) end
+assert(#store:claims{outlet = "No Such Outlet"} == 0)
 assert(#store:claims{kind = "anonymous", limit = 2} == 2)
 local ok, message = pcall(store.claims, store, {kind = "secret"})
 assert(not ok and message:find("field 'kind': 'secret' is not named, anonymous or none"), message)

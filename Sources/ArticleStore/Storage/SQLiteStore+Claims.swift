@@ -46,6 +46,59 @@ extension SQLiteStore: ClaimStore {
         }
     }
 
+    public func claims(matching query: ClaimQuery, inArticles ids: ClosedRange<Int64>) throws(StoreError) -> ClaimQueryResult {
+        try read { db -> ClaimQueryResult in
+            var result = ClaimQueryResult()
+            let analysed = try db.cachedStatement(sql: "SELECT article_id FROM article_claims WHERE article_id BETWEEN ? AND ?")
+            result.analysed = Set(try Int64.fetchAll(analysed, arguments: [ids.lowerBound, ids.upperBound]))
+            guard !result.analysed.isEmpty else { return result }
+            // One statement per combination of filters present, so each uses its index
+            // (claim_kind, claim_role, the primary key) rather than "? IS NULL OR ...".
+            var conditions = ["c.article_id BETWEEN ? AND ?"]
+            var arguments: [(any DatabaseValueConvertible)?] = [ids.lowerBound, ids.upperBound]
+            if let kind = query.kind {
+                conditions.append("c.kind = ?")
+                arguments.append(kind.rawValue)
+            }
+            if let role = query.role {
+                conditions.append("c.role = ?")
+                arguments.append(role.rawValue)
+            }
+            if let hedged = query.hedged {
+                // Hedges are stored "start-end:kind" joined by ","; hedged means a piece of kind hedge.
+                conditions.append("(instr(',' || c.hedges || ',', ':\(Hedge.Kind.hedge.rawValue),') > 0) = ?")
+                arguments.append(hedged)
+            }
+            var join = ""
+            if query.since != nil || query.until != nil || query.outlet != nil {
+                join = " JOIN article a ON a.id = c.article_id"
+            }
+            if let outlet = query.outlet {
+                conditions.append("a.outlet = ? COLLATE NOCASE")
+                arguments.append(outlet)
+            }
+            if query.since != nil || query.until != nil {
+                conditions.append("a.published_at IS NOT NULL")
+                if let since = query.since {
+                    conditions.append("a.published_at >= ?")
+                    arguments.append(since.timeIntervalSince1970)
+                }
+                if let until = query.until {
+                    conditions.append("a.published_at < ?")
+                    arguments.append(until.timeIntervalSince1970)
+                }
+            }
+            let sql = "SELECT c.* FROM claim c\(join) WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.article_id, c.ordinal"
+            let statement = try db.cachedStatement(sql: sql)
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                guard let article = row["article_id"] as Int64? else { throw DamagedClaim(description: "claim without an article id") }
+                result.claims[article, default: []].append(try Self.claim(row, article: article))
+            }
+            return result
+        }
+    }
+
     struct DamagedClaim: Error, CustomStringConvertible {
         var description: String
     }

@@ -199,6 +199,9 @@ public enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("claim roles: index for store:claims{role=} filtered in SQL") { db in
+            try db.execute(sql: "CREATE INDEX claim_role ON claim(role, article_id)")
+        }
         return migrator
     }
 

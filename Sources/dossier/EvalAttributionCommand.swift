@@ -111,7 +111,7 @@ struct EvalAttributionCommand: ParsableCommand {
         for part in AttributionEvaluation.Part.allCases {
             let overlap = evaluation.overlap[part] ?? .init(), exact = evaluation.exact[part] ?? .init()
             lines.append(part.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-                + String(format: " %6d %5d", overlap.gold, overlap.system)
+                + String(format: " %6d %5d", overlap.gold, overlap.predicted)
                 + "  \(percent(overlap.precision, width: 5)) \(percent(overlap.recall, width: 5)) \(percent(overlap.f1, width: 5))"
                 + "   \(percent(exact.precision, width: 5)) \(percent(exact.recall, width: 5)) \(percent(exact.f1, width: 5))")
         }

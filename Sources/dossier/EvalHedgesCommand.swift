@@ -36,7 +36,7 @@ struct EvalHedgesCommand: ParsableCommand {
         for kind in [Hedge.Kind.hedge, .negativeEvidence] {
             let exact = evaluation.exact[kind] ?? .init(), overlap = evaluation.overlap[kind] ?? .init()
             print(kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)
-                + String(format: " %5d %5d", exact.gold, exact.system)
+                + String(format: " %5d %5d", exact.gold, exact.predicted)
                 + "  \(percent(exact.precision, width: 5)) \(percent(exact.recall, width: 5)) \(percent(exact.f1, width: 5))"
                 + "    \(percent(overlap.precision, width: 5)) \(percent(overlap.recall, width: 5)) \(percent(overlap.f1, width: 5))")
         }

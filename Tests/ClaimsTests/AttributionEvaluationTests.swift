@@ -16,7 +16,7 @@ import Testing
         evaluation.add(document: "d", text: text, gold: [gold(source: 0..<5, cue: 6..<10, content: 11..<50)],
                        system: [claim, claim])
         let score = evaluation.overlap[.attribution]
-        #expect(score?.matched == 1 && score?.system == 2 && score?.gold == 1)
+        #expect(score?.correct == 1 && score?.predicted == 2 && score?.gold == 1)
     }
 
     @Test func augmentingPathsFindTheLargerMatching() {
@@ -27,7 +27,7 @@ import Testing
         let a = Claim(source: 0..<3, cue: 7..<11, content: [20..<40], sentence: 1)
         let b = Claim(source: 0..<3, cue: 6..<7, content: [12..<14], sentence: 1)
         evaluation.add(document: "d", text: text, gold: [goldOne, goldTwo], system: [a, b])
-        #expect(evaluation.overlap[.attribution]?.matched == 2)
+        #expect(evaluation.overlap[.attribution]?.correct == 2)
     }
 
     @Test func sourceLessGoldNeedsASourceLessClaim() {
@@ -35,14 +35,14 @@ import Testing
         let sourceless = gold(source: nil, cue: 6..<10, content: 11..<30)
         evaluation.add(document: "d", text: text, gold: [sourceless],
                        system: [Claim(source: 0..<5, cue: 6..<10, content: [11..<30], sentence: 1)])
-        #expect(evaluation.overlap[.attribution]?.matched == 0)
+        #expect(evaluation.overlap[.attribution]?.correct == 0)
         // The cue and content still count on their own; the source has no gold to match.
-        #expect(evaluation.overlap[.cue]?.matched == 1)
-        #expect(evaluation.overlap[.source]?.gold == 0 && evaluation.overlap[.source]?.system == 1)
+        #expect(evaluation.overlap[.cue]?.correct == 1)
+        #expect(evaluation.overlap[.source]?.gold == 0 && evaluation.overlap[.source]?.predicted == 1)
         var second = AttributionEvaluation()
         second.add(document: "d", text: text, gold: [sourceless], system: [Claim(source: nil, cue: 6..<10, content: [11..<30], sentence: 1)])
-        #expect(second.overlap[.attribution]?.matched == 1)
-        #expect(second.exact[.attribution]?.matched == 1)
+        #expect(second.overlap[.attribution]?.correct == 1)
+        #expect(second.exact[.attribution]?.correct == 1)
     }
 
     @Test func exactIgnoresOnlySurroundingSpace() {
@@ -51,12 +51,12 @@ import Testing
         evaluation.add(document: "d", text: spaced, gold: [GoldAttribution(source: [], cue: [0..<4], content: [4..<20])],
                        system: [Claim(source: nil, cue: 0..<4, content: [6..<21], sentence: 1),
                                 Claim(source: nil, cue: 0..<4, content: [6..<15], sentence: 1)])
-        #expect(evaluation.exact[.content]?.matched == 1)
-        #expect(evaluation.overlap[.content]?.matched == 1)
+        #expect(evaluation.exact[.content]?.correct == 1)
+        #expect(evaluation.overlap[.content]?.correct == 1)
     }
 
     @Test func scoresAreRatios() {
-        let score = AttributionEvaluation.Score(matched: 3, system: 4, gold: 6)
+        let score = AttributionEvaluation.Score(correct: 3, predicted: 4, gold: 6)
         #expect(score.precision == 0.75 && score.recall == 0.5)
         #expect(abs(score.f1 - 0.6) < 1e-9)
         #expect(AttributionEvaluation.Score().f1 == 0)

@@ -9,25 +9,7 @@ import DossierCore
 /// matched the same way on their own (a source only where both have one);
 /// "exact" asks for the same bytes, ignoring surrounding white space.
 public struct AttributionEvaluation: Sendable {
-    public struct Score: Sendable {
-        public var matched = 0
-        public var system = 0
-        public var gold = 0
-
-        public init(matched: Int = 0, system: Int = 0, gold: Int = 0) {
-            self.matched = matched
-            self.system = system
-            self.gold = gold
-        }
-
-        public var precision: Double { system == 0 ? 0 : Double(matched) / Double(system) }
-        public var recall: Double { gold == 0 ? 0 : Double(matched) / Double(gold) }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-
-        public static func + (left: Score, right: Score) -> Score {
-            Score(matched: left.matched + right.matched, system: left.system + right.system, gold: left.gold + right.gold)
-        }
-    }
+    public typealias Score = PRFScore
 
     public enum Part: String, CaseIterable, Sendable {
         case attribution, source, cue, content
@@ -124,7 +106,7 @@ public struct AttributionEvaluation: Sendable {
         }
         var systemMatched = [Bool](repeating: false, count: system.count)
         for partner in goldPartner where partner >= 0 { systemMatched[partner] = true }
-        return (Score(matched: matched, system: systemIndices.count, gold: goldIndices.count),
+        return (Score(correct: matched, predicted: systemIndices.count, gold: goldIndices.count),
                 goldPartner.map { $0 >= 0 }, systemMatched)
     }
 }

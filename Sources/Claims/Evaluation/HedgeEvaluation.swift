@@ -78,7 +78,7 @@ public struct HedgeEvaluation: Sendable {
                             matched += 1
                         }
                     }
-                    let score = AttributionEvaluation.Score(matched: matched, system: system.count, gold: gold.count)
+                    let score = AttributionEvaluation.Score(correct: matched, predicted: system.count, gold: gold.count)
                     if exactly {
                         exact[kind, default: .init()] = exact[kind, default: .init()] + score
                     } else {

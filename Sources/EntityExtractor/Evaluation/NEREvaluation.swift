@@ -1,3 +1,4 @@
+import DossierCore
 /// Exact-span scoring as conlleval does it: a predicted entity counts only if
 /// its first token, last token and label all match a gold entity. Reported per
 /// CoNLL label, over all four, and over PER+ORG+LOC, the classes Dossier maps
@@ -6,30 +7,7 @@
 /// The predictions come from a closure, so the same scorer measures the bare
 /// tagger or the whole extractor with gazetteers and rules.
 public struct NEREvaluation: Sendable {
-    public struct Score: Sendable, Equatable {
-        public var correct = 0
-        public var predicted = 0
-        public var gold = 0
-
-        public init(correct: Int = 0, predicted: Int = 0, gold: Int = 0) {
-            self.correct = correct
-            self.predicted = predicted
-            self.gold = gold
-        }
-
-        public var precision: Double { predicted == 0 ? 0 : Double(correct) / Double(predicted) }
-        public var recall: Double { gold == 0 ? 0 : Double(correct) / Double(gold) }
-        public var f1: Double {
-            let sum = precision + recall
-            return sum == 0 ? 0 : 2 * precision * recall / sum
-        }
-
-        mutating func add(_ other: Score) {
-            correct += other.correct
-            predicted += other.predicted
-            gold += other.gold
-        }
-    }
+    public typealias Score = PRFScore
 
     public private(set) var byLabel: [CoNLLLabel: Score] = Dictionary(uniqueKeysWithValues: CoNLLLabel.allCases.map { ($0, Score()) })
 

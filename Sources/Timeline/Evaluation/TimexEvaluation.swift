@@ -23,22 +23,15 @@ public struct TimexEvaluation: Sendable {
                    valueCorrect: a.valueCorrect + b.valueCorrect)
         }
 
-        public var strict: Score { Score(truePositives: strictMatches, system: system, gold: gold) }
-        public var relaxed: Score { Score(truePositives: relaxedMatches, system: system, gold: gold) }
-        public var value: Score { Score(truePositives: valueCorrect, system: system, gold: gold) }
-        public var type: Score { Score(truePositives: typeCorrect, system: system, gold: gold) }
+        public var strict: Score { Score(correct: strictMatches, predicted: system, gold: gold) }
+        public var relaxed: Score { Score(correct: relaxedMatches, predicted: system, gold: gold) }
+        public var value: Score { Score(correct: valueCorrect, predicted: system, gold: gold) }
+        public var type: Score { Score(correct: typeCorrect, predicted: system, gold: gold) }
         public var typeAccuracy: Double { relaxedMatches == 0 ? 0 : Double(typeCorrect) / Double(relaxedMatches) }
         public var valueAccuracy: Double { relaxedMatches == 0 ? 0 : Double(valueCorrect) / Double(relaxedMatches) }
     }
 
-    public struct Score: Sendable {
-        public var truePositives: Int
-        public var system: Int
-        public var gold: Int
-        public var precision: Double { system == 0 ? 0 : Double(truePositives) / Double(system) }
-        public var recall: Double { gold == 0 ? 0 : Double(truePositives) / Double(gold) }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-    }
+    public typealias Score = PRFScore
 
     /// One disagreement, for `--verbose`.
     public struct Error: Sendable {

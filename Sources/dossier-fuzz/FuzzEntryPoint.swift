@@ -34,7 +34,7 @@ func runFuzzerDriver(
 
 @_cdecl("dossier_fuzz_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    _ = selectedTarget  // an unknown target stops here, before libFuzzer starts
+    selectedTarget.prepare()  // an unknown target stops here, before libFuzzer starts
     var count = argc
     var arguments = argv
     return runFuzzerDriver(&count, &arguments, fuzzOneInput)

@@ -29,6 +29,16 @@ import Testing
         #expect(AttributeBudget.capped(Array(html.utf8)) == nil)
     }
 
+    /// Found by the `html` fuzz target: the cut ran one byte past the end
+    /// and trapped when the last attribute's quoted value was never closed.
+    @Test func aCutRunningToAnUnclosedQuoteAtTheEndIsInBounds() throws {
+        let many = (1...(AttributeBudget.maximumPerElement + 1)).map { "a\($0)=1" }.joined(separator: " ")
+        let html = "<p>Text</p><div \(many) title=\"never closed"
+        let capped = try #require(AttributeBudget.capped(Array(html.utf8)))
+        #expect(String(decoding: capped, as: UTF8.self) == "<p>Text</p><div " + (1...AttributeBudget.maximumPerElement).map { "a\($0)=1" }.joined(separator: " ") + " ")
+        _ = try? HTMLArticleExtractor.extract(Array(html.utf8), path: "open-quote.html")
+    }
+
     @Test func attributesPastTheBudgetAreCut() throws {
         let many = (1...(AttributeBudget.maximumPerElement + 70)).map { "data-a\($0)=\"x > y\"" }.joined(separator: " ")
         let html = "<html><body><!-- <div \(many)> --><div \(many) class=\"late\"><p>\(Self.paragraph)</p></div></body></html>"

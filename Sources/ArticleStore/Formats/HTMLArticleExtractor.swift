@@ -10,7 +10,7 @@ public enum HTMLArticleExtractor {
         guard bytes.contains(where: { !asciiWhitespace.contains($0) }) else {
             throw IngestError(path: path, reason: "empty file")
         }
-        return try MarkupDocument.withHTML(bytes) { (root: MarkupNode?) throws(IngestError) -> ArticleDraft in
+        return try MarkupDocument.withHTML(bytes) { (root: MarkupNode?, conversionProblem: String?) throws(IngestError) -> ArticleDraft in
             guard let root else { throw IngestError(path: path, reason: "no article text found") }
             let story = StoryText(body: root.firstChildElement(named: "body") ?? root)
             guard !story.paragraphs.isEmpty else { throw IngestError(path: path, reason: "no article text found") }
@@ -23,7 +23,7 @@ public enum HTMLArticleExtractor {
             if let byline = draft.byline {
                 draft.body = withoutAuthorBio(story.paragraphs, authors: byline).joined(separator: "\n\n")
             }
-            draft.warnings = story.warnings
+            draft.warnings = story.warnings + [conversionProblem].compactMap { $0 }
             return draft
         }
     }

@@ -100,7 +100,8 @@ enum AttributeBudget {
             if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                 index += 1
                 while index < bytes.count, bytes[index] != quote { index += 1 }
-                index += 1
+                // Past the closing quote; a value left open runs to the end.
+                if index < bytes.count { index += 1 }
             } else {
                 while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
             }

@@ -13,17 +13,25 @@ enum MarkupDocument {
     ///
     /// Start tags with more attributes than `AttributeBudget` allows are cut
     /// first, which keeps the parse linear.
+    ///
+    /// Bytes the encoding cannot convert are dropped by libxml2; the closure's
+    /// second argument then says so ("the page's bytes are not valid
+    /// windows-1252: 2 conversion errors"), for a per-file warning.
     static func withHTML<Result, Failure: Error>(
-        _ bytes: [UInt8], _ body: (MarkupNode?) throws(Failure) -> Result
+        _ bytes: [UInt8], _ body: (MarkupNode?, _ conversionProblem: String?) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         let bytes = AttributeBudget.capped(bytes) ?? bytes
-        var document = readHTML(bytes, encoding: nil)
+        let conversion = ConversionErrors()
+        var document = conversion.collecting { readHTML(bytes, encoding: nil) }
         if let parsed = document, parsed.pointee.encoding == nil, String(validating: bytes, as: UTF8.self) == nil {
             xmlFreeDoc(parsed)
-            document = readHTML(bytes, encoding: "windows-1252")
+            conversion.count = 0
+            document = conversion.collecting { readHTML(bytes, encoding: "windows-1252") }
         }
         defer { if let document { xmlFreeDoc(document) } }
-        return try body(document.flatMap { xmlDocGetRootElement($0) }.map(MarkupNode.init))
+        let encodingName = document?.pointee.encoding.map { String(cString: $0) } ?? "UTF-8"
+        return try body(document.flatMap { xmlDocGetRootElement($0) }.map(MarkupNode.init),
+                        conversion.problem(encoding: encodingName))
     }
 
     /// Parses a piece of HTML held in a string, such as a feed item's body.
@@ -106,5 +114,33 @@ private final class FirstParseError {
             firstError.message = HTMLText.trimmed(error.pointee.message.map { String(cString: $0) })
             firstError.line = error.pointee.line > 0 ? Int(error.pointee.line) : nil
         }
+    }
+}
+
+/// Counts the bytes libxml2 could not convert from the page's encoding.
+/// libxml2 reports those through its per-thread global error channel, not
+/// the parser context's, and with no handler set it prints them to stderr
+/// ("encoding error : input conversion failed due to input error"), where
+/// they interleave with the ingest summary and name no file. A structured
+/// handler set for the length of one parse, on this thread, catches them.
+private final class ConversionErrors {
+    var count = 0
+
+    func collecting<T>(_ parse: () -> T) -> T {
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque()) { userData, error in
+            guard let userData, let error else { return }
+            let domain = error.pointee.domain
+            // Each failure comes as an I18N error and then an I/O "encoder
+            // error"; both are silenced by this handler, one is counted.
+            guard domain == Int32(XML_FROM_I18N.rawValue) else { return }
+            Unmanaged<ConversionErrors>.fromOpaque(userData).takeUnretainedValue().count += 1
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        return withExtendedLifetime(self) { parse() }
+    }
+
+    func problem(encoding: String) -> String? {
+        guard count > 0 else { return nil }
+        return "decoded lossily: the page's bytes are not valid \(encoding); libxml2 dropped text at \(count) conversion error\(count == 1 ? "" : "s")"
     }
 }

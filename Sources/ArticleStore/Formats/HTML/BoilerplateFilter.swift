@@ -105,10 +105,12 @@ struct BoilerplateFilter {
         word.hasPrefix("comment") && !word.hasPrefix("commentar") && !word.hasPrefix("commentat")
     }
 
-    private static let chromeWords: Set<String> = ["ad", "ads", "nav", "sharing"]
+    /// "cta" is a call to action ("c-letters-cta": "We want to hear what you
+    /// think"); a "disclosure" box is the site's affiliate or funding notice.
+    private static let chromeWords: Set<String> = ["ad", "ads", "nav", "sharing", "cta"]
     private static let chromeStems = [
         "comment", "share", "social", "promo", "related", "newsletter", "subscri", "cookie", "consent", "sidebar",
-        "footer", "navbar", "navigation", "menu", "breadcrumb", "advert", "popup", "modal", "byline",
+        "footer", "navbar", "navigation", "menu", "breadcrumb", "advert", "popup", "modal", "byline", "disclosure",
     ]
 }
 

@@ -105,6 +105,8 @@ enum HTMLText {
         }
     }
 
+    static func isHeading(_ block: TextBlock) -> Bool { headingRank(block) != nil }
+
     /// 1 for an `h1` … 6 for an `h6`; nil for any other block.
     private static func headingRank(_ block: TextBlock) -> Int? {
         let name = block.container.name

@@ -28,7 +28,7 @@ struct StoryText {
         // to find the wrappers that hold its story.
         let surveyBlocks = HTMLText.blocks(in: body, filter: .survey)
         let survey = BlockStatistics(surveyBlocks, within: body)
-        let holders = survey.storyHolders(of: body)
+        let holders = survey.storyHolders(of: body).union(Self.headersHoldingProse(surveyBlocks, below: body))
         let articleLike = surveyBlocks.filter { Self.isArticleLike($0) && !Self.isInsideChrome($0, below: body, holders: holders) }
         let pageArticleLength = Self.length(articleLike)
 
@@ -71,6 +71,30 @@ struct StoryText {
     private static func isArticleLike(_ block: TextBlock) -> Bool {
         guard block.length >= articleLikeParagraphLength, block.container.name != "h1" else { return false }
         return Double(block.linkTextLength) <= Double(block.length) * articleLikeLinkDensity
+    }
+
+    /// A `<header>` with this many article-like paragraphs is part of a
+    /// story, not the page's masthead: some sites build a story from
+    /// cards, each an `<article>` whose text sits in its `<header>`.
+    static let proseHeaderParagraphs = 2
+
+    /// The `<header>` elements holding `proseHeaderParagraphs` or more
+    /// article-like paragraphs (headings aside: a long headline is not
+    /// prose). A masthead holds links and a tagline, an
+    /// article's header a headline, a standfirst and a byline.
+    private static func headersHoldingProse(_ blocks: [TextBlock], below body: MarkupNode) -> Set<MarkupNode> {
+        var paragraphCounts: [MarkupNode: Int] = [:]
+        for block in blocks where isArticleLike(block) && !HTMLText.isHeading(block) {
+            var element: MarkupNode? = block.container
+            while let current = element, current != body {
+                if current.name == "header" {
+                    paragraphCounts[current, default: 0] += 1
+                    break
+                }
+                element = current.parent
+            }
+        }
+        return Set(paragraphCounts.filter { $0.value >= proseHeaderParagraphs }.keys)
     }
 
     /// Inside a `<nav>`, `<header>`, `<footer>` … that does not hold the story.

@@ -127,4 +127,25 @@ import Testing
         #expect(!draft.body.contains("affiliate links"))
         #expect(!draft.body.contains("straight to your phone"))
     }
+
+    @Test func captionsTellingTheStoryStayButBannersAndCreditsGo() throws {
+        let slides = [
+            "With a bowler hat, a set of false lashes and an all-white outfit, you can easily dress as the film's hero.",
+            "Long hair or not, you can still pull off this look with a wig, a headband and a little glitter on the cheeks.",
+        ]
+        let html = """
+            <html><body><article><div class="post-content">
+            \(Self.items[0].map { "<p>\($0)</p>" }.joined())
+            <div class="slides">\(slides.map { "<figure class=\"slide\"><img src=\"a.jpg\"><figcaption><p>\($0)</p></figcaption></figure>" }.joined())</div>
+            <figure><a href="/uploads/depot-large.jpg"><img src="/uploads/depot.jpg"></a><figcaption>The prison holds more inmates of the higher category than it was built for.</figcaption></figure>
+            <figure><img src="b.jpg"><figcaption>Photo: Jan Visser / City Archive</figcaption></figure>
+            <figure><a href="https://shop.example.com/" target="_blank"><img src="banner.jpg"></a><figcaption>New! Visit our fan shop!</figcaption></figure>
+            </div></article></body></html>
+            """
+        let draft = try extract(html)
+        for paragraph in Self.items[0] + slides { #expect(draft.body.contains(paragraph)) }
+        #expect(draft.body.contains("more inmates of the higher category"), "an image linked to its larger copy is no banner")
+        #expect(!draft.body.contains("Jan Visser"))
+        #expect(!draft.body.contains("fan shop"))
+    }
 }

@@ -37,6 +37,7 @@ struct BoilerplateFilter {
         if name == "noscript" { return !Self.isInsideDeclaredArticleBody(element) }
         if Self.textlessElements.contains(name) { return true }
         if Self.chromeElements.contains(name) { return dropsChromeTags && !storyHolders.contains(element) }
+        if name == "figure" { return Self.isLinkedBanner(element) }
         if name == "form" { return dropsForms && !storyHolders.contains(element) }
         if element.attribute("hidden") != nil || element.attribute("aria-hidden") == "true" { return true }
         if let role = element.attribute("role")?.lowercased(), Self.chromeRoles.contains(role) { return true }
@@ -74,8 +75,32 @@ struct BoilerplateFilter {
         chromeElements.contains(element.name)
     }
 
-    /// Page furniture by tag. Figures go too: captions and credits are not the story.
-    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "figure", "dialog", "menu"]
+    /// Page furniture by tag. Figures stay: a caption often tells part of
+    /// the story (a gallery's slides, a photo's who and where); credits and
+    /// repeated captions go by `BoilerplateLines`.
+    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "dialog", "menu"]
+
+    /// A figure whose image is a link to a page (not to a larger copy of the
+    /// image) is a banner: "Visit our shop!", an ad, a promoted story.
+    private static func isLinkedBanner(_ figure: MarkupNode) -> Bool {
+        var linkedImage = false
+        figure.walkDescendants { node in
+            guard !linkedImage, node.isElement else { return .skip }
+            guard node.name == "a" else { return .descend }
+            guard let target = node.attribute("href")?.lowercased(), !isImageFile(target) else { return .skip }
+            node.walkDescendants { inner in
+                if inner.isElement && (inner.name == "img" || inner.name == "picture") { linkedImage = true }
+                return linkedImage ? .skip : .descend
+            }
+            return .skip
+        }
+        return linkedImage
+    }
+
+    private static func isImageFile(_ url: String) -> Bool {
+        let path = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+        return [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].contains { path.hasSuffix($0) }
+    }
     private static let chromeRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search",
     ]

@@ -148,4 +148,17 @@ import Testing
         #expect(!draft.body.contains("Jan Visser"))
         #expect(!draft.body.contains("fan shop"))
     }
+
+    @Test func theTitleOfTheChosenSectionStays() throws {
+        let html = """
+            <html><body><div class="menu"><ul><li><a href="#a">Getting there</a></li><li><a href="#b">Partners</a></li></ul></div>
+            <section id="travel"><div class="inner"><h2 class="section-title">Getting there</h2>
+            <div class="intro">\(Self.items[2].map { "<p>\($0)</p>" }.joined())</div></div></section>
+            <section id="partners"><h2>Partners</h2><ul><li><a href="/p1">First partner</a></li></ul></section>
+            </body></html>
+            """
+        let draft = try extract(html)
+        #expect(draft.body.hasPrefix("Getting there\n\n" + Self.items[2][0]))
+        #expect(!draft.body.contains("Partners"))
+    }
 }

@@ -46,7 +46,7 @@ struct StoryText {
             }
         }
         if needsMore(kept) {
-            let baseline = HTMLText.droppingEmptySections(BoilerplateLines.removing(from: articleLike))
+            let baseline = HTMLText.droppingEmptySections(BoilerplateLines.removing(from: Self.withTheirHeadings(articleLike, in: surveyBlocks)))
             if Double(Self.length(baseline)) >= Double(Self.length(kept)) * Self.fallbackGain { kept = baseline }
         }
         let paywalled = kept.contains { ExtractionWarnings.isPaywallNotice($0.text) }
@@ -62,11 +62,49 @@ struct StoryText {
         let statistics = BlockStatistics(blocks, within: body)
         let selection = MainContentLocator(blocks: blocks, statistics: statistics, body: body).selection()
         // The <h1> is the headline, already the title, not a paragraph.
-        let prose = blocks.filter { $0.container.name != "h1" && statistics.isProse($0, inside: selection) }
+        let isProse = blocks.map { $0.container.name != "h1" && statistics.isProse($0, inside: selection) }
+        let prose = blocks.indices.filter { index in
+            isProse[index] || (index + 1 < blocks.count && isProse[index + 1] && introduces(blocks[index], blocks[index + 1]))
+        }.map { blocks[$0] }
         dateLines = prose.lazy.filter { $0.length <= BoilerplateLines.maximumFurnitureLength && BoilerplateLines.isDateStamp($0.text) }
             .prefix(Self.maximumDateLines).map(\.text)
         return HTMLText.droppingEmptySections(BoilerplateLines.removing(from: prose))
     }
+
+    /// `selected` (some of `blocks`, in order) with the headings that
+    /// introduce them: the baseline keeps paragraphs, and their section titles with them.
+    private static func withTheirHeadings(_ selected: [TextBlock], in blocks: [TextBlock]) -> [TextBlock] {
+        var remaining = selected[...]
+        var kept: [TextBlock] = []
+        for (index, block) in blocks.enumerated() {
+            if let next = remaining.first, next.container == block.container, next.text == block.text {
+                kept.append(block)
+                remaining = remaining.dropFirst()
+            } else if index + 1 < blocks.count, let next = remaining.first, blocks[index + 1].container == next.container,
+                      blocks[index + 1].text == next.text, introduces(block, next) {
+                kept.append(block)
+            }
+        }
+        return kept
+    }
+
+    /// Whether `heading` is the title of the section `next` opens: an
+    /// `h2`…`h6` just before it, beside it or beside one of its wrappers
+    /// ("Getting there" over the container chosen for its paragraphs).
+    private static func introduces(_ heading: TextBlock, _ next: TextBlock) -> Bool {
+        guard HTMLText.isHeading(heading), heading.container.name != "h1",
+              let section = heading.container.parent else { return false }
+        var element: MarkupNode? = next.container
+        for _ in 0..<maximumSectionDepth {
+            guard let current = element else { return false }
+            if current == section { return true }
+            element = current.parent
+        }
+        return false
+    }
+
+    /// How far below the heading's parent the section's first paragraph may sit.
+    private static let maximumSectionDepth = 4
 
     private static func isArticleLike(_ block: TextBlock) -> Bool {
         guard block.length >= articleLikeParagraphLength, block.container.name != "h1" else { return false }

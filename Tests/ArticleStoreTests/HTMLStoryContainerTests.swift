@@ -98,11 +98,13 @@ import Testing
         #expect(!draft.body.contains("Ultima modifica"))
     }
 
-    @Test func callsToActionAndDisclosuresInsideTheStoryGo() throws {
+    @Test func callsToActionDisclosuresAndMetaBoxesInsideTheStoryGo() throws {
         let html = """
             <html><body><article><div class="article-body">
             <p class="comp disclosure-text">We recommend the best products through an independent review process, and advertisers do not influence our picks.</p>
             \(Self.items[1].map { "<p>\($0)</p>" }.joined())
+            <div class="article-inline-box"><div class="article-inline-box__meta-wrapper"><span>Easy</span> <span>25 - 100 €</span></div>
+            <div class="article-inline-box__meta-wrapper"><span>1-2 days</span></div></div>
             <section class="c-letters-cta"><p>We want to hear what you think about this article. Submit a letter to the editor.</p></section>
             </div></article></body></html>
             """
@@ -110,6 +112,7 @@ import Testing
         for paragraph in Self.items[1] { #expect(draft.body.contains(paragraph)) }
         #expect(!draft.body.contains("We recommend the best products"))
         #expect(!draft.body.contains("We want to hear what you think"))
+        #expect(!draft.body.contains("1-2 days"), "a box of facts named \"meta\" is no paragraph")
     }
 
     @Test func anAppPromoAndAnAffiliateNoticeAfterTheStoryGoButAnApproachStays() throws {

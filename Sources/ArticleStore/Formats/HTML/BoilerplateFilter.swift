@@ -131,8 +131,10 @@ struct BoilerplateFilter {
     }
 
     /// "cta" is a call to action ("c-letters-cta": "We want to hear what you
-    /// think"); a "disclosure" box is the site's affiliate or funding notice.
-    private static let chromeWords: Set<String> = ["ad", "ads", "nav", "sharing", "cta"]
+    /// think"); a "disclosure" box is the site's affiliate or funding notice;
+    /// a "meta" box holds a post's date and tags, or a how-to's facts
+    /// ("Easy", "25 - 100 €"), never sentences of the story.
+    private static let chromeWords: Set<String> = ["ad", "ads", "nav", "sharing", "cta", "meta"]
     private static let chromeStems = [
         "comment", "share", "social", "promo", "related", "newsletter", "subscri", "cookie", "consent", "sidebar",
         "footer", "navbar", "navigation", "menu", "breadcrumb", "advert", "popup", "modal", "byline", "disclosure",

@@ -164,4 +164,16 @@ import Testing
         #expect(draft.body.hasPrefix("Getting there\n\n" + Self.items[2][0]))
         #expect(!draft.body.contains("Partners"))
     }
+
+    @Test func anAddressUnderThePageIsNoParagraph() throws {
+        // Old hand-written pages sign off with the file's name and dates in an <address>.
+        let html = """
+            <html><body><h1>Tunnelling rsync</h1>\(Self.items[1].map { "<p>\($0)</p>" }.joined())
+            <hr><p><small><address>tunnel.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm</address></small></p>
+            </body></html>
+            """
+        let draft = try extract(html)
+        for paragraph in Self.items[1] { #expect(draft.body.contains(paragraph)) }
+        #expect(!draft.body.contains("Last Modified"))
+    }
 }

@@ -75,10 +75,11 @@ struct BoilerplateFilter {
         chromeElements.contains(element.name)
     }
 
-    /// Page furniture by tag. Figures stay: a caption often tells part of
+    /// Page furniture by tag; an `<address>` is the contact or sign-off of
+    /// the page or its author ("page.html - Last Modified: …"). Figures stay: a caption often tells part of
     /// the story (a gallery's slides, a photo's who and where); credits and
     /// repeated captions go by `BoilerplateLines`.
-    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "dialog", "menu"]
+    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "dialog", "menu", "address"]
 
     /// A figure whose image is a link to a page (not to a larger copy of the
     /// image) is a banner: "Visit our shop!", an ad, a promoted story.

@@ -142,6 +142,7 @@ import Testing
             <div class="slides">\(slides.map { "<figure class=\"slide\"><img src=\"a.jpg\"><figcaption><p>\($0)</p></figcaption></figure>" }.joined())</div>
             <figure><a href="/uploads/depot-large.jpg"><img src="/uploads/depot.jpg"></a><figcaption>The prison holds more inmates of the higher category than it was built for.</figcaption></figure>
             <figure><img src="b.jpg"><figcaption>Photo: Jan Visser / City Archive</figcaption></figure>
+            <figure><div class="image-wrap"><img src="c.jpg"><div class="overlay">Enlarge this image</div></div><div class="credit">Marta Kowalska for Example News</div><figcaption>Commuters wait for the last tram to leave the old depot on Friday evening.</figcaption></figure>
             <figure><a href="https://shop.example.com/" target="_blank"><img src="banner.jpg"></a><figcaption>New! Visit our fan shop!</figcaption></figure>
             </div></article></body></html>
             """
@@ -150,6 +151,8 @@ import Testing
         #expect(draft.body.contains("more inmates of the higher category"), "an image linked to its larger copy is no banner")
         #expect(!draft.body.contains("Jan Visser"))
         #expect(!draft.body.contains("fan shop"))
+        #expect(draft.body.contains("Commuters wait for the last tram"))
+        #expect(!draft.body.contains("Enlarge this image") && !draft.body.contains("Marta Kowalska"), "a figure gives its caption only")
     }
 
     @Test func theTitleOfTheChosenSectionStays() throws {

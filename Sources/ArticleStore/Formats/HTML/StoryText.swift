@@ -62,7 +62,9 @@ struct StoryText {
         let statistics = BlockStatistics(blocks, within: body)
         let selection = MainContentLocator(blocks: blocks, statistics: statistics, body: body).selection()
         // The <h1> is the headline, already the title, not a paragraph.
-        let isProse = blocks.map { $0.container.name != "h1" && statistics.isProse($0, inside: selection) }
+        let isProse = blocks.map {
+            $0.container.name != "h1" && statistics.isProse($0, inside: selection) && !isFigureFurniture($0, below: body)
+        }
         let prose = blocks.indices.filter { index in
             isProse[index] || (index + 1 < blocks.count && isProse[index + 1] && introduces(blocks[index], blocks[index + 1]))
         }.map { blocks[$0] }
@@ -70,6 +72,27 @@ struct StoryText {
             .prefix(Self.maximumDateLines).map(\.text)
         return HTMLText.droppingEmptySections(BoilerplateLines.removing(from: prose))
     }
+
+    /// Text of a `<figure>` outside its caption and tables: a credit
+    /// ("Getty Images"), an overlay ("Enlarge", "1 / 12"), an embed's
+    /// chrome. A figure gives the story its caption and its table only.
+    private static func isFigureFurniture(_ block: TextBlock, below body: MarkupNode) -> Bool {
+        var element: MarkupNode? = block.container
+        var levels = 0
+        while let current = element, current != body, levels < maximumFigureDepth {
+            switch current.name {
+            case "figcaption", "table": return false
+            case "figure": return true
+            default: break
+            }
+            element = current.parent
+            levels += 1
+        }
+        return false
+    }
+
+    /// How far inside a figure its caption or table may sit.
+    private static let maximumFigureDepth = 12
 
     /// `selected` (some of `blocks`, in order) with the headings that
     /// introduce them: the baseline keeps paragraphs, and their section titles with them.

@@ -26,11 +26,13 @@ struct StoryText {
     init(body: MarkupNode) {
         // The survey: every block that can be text, to measure the page and
         // to find the wrappers that hold its story.
-        let surveyBlocks = HTMLText.blocks(in: body, filter: .survey)
+        // The survey is measured only (no text made): its text is needed
+        // only for the baseline, which reads the page again.
+        let surveyBlocks = HTMLText.measuredBlocks(in: body, filter: .survey)
         let survey = BlockStatistics(surveyBlocks, within: body)
         let holders = survey.storyHolders(of: body).union(Self.headersHoldingProse(surveyBlocks, below: body))
-        let articleLike = surveyBlocks.filter { Self.isArticleLike($0) && !Self.isInsideChrome($0, below: body, holders: holders) }
-        let pageArticleLength = Self.length(articleLike)
+        let isArticleText = { (block: TextBlock) in Self.isArticleLike(block) && !Self.isInsideChrome(block, below: body, holders: holders) }
+        let pageArticleLength = Self.length(surveyBlocks.filter(isArticleText))
 
         var dateLines: [String] = []
         var kept = Self.located(in: body, filter: BoilerplateFilter.strict.holdingStory(holders), dateLines: &dateLines)
@@ -46,7 +48,9 @@ struct StoryText {
             }
         }
         if needsMore(kept) {
-            let baseline = HTMLText.droppingEmptySections(BoilerplateLines.removing(from: Self.withTheirHeadings(articleLike, in: surveyBlocks)))
+            let surveyText = HTMLText.blocks(in: body, filter: .survey)
+            let articleLike = surveyText.filter(isArticleText)
+            let baseline = HTMLText.droppingEmptySections(BoilerplateLines.removing(from: Self.withTheirHeadings(articleLike, in: surveyText)))
             if Double(Self.length(baseline)) >= Double(Self.length(kept)) * Self.fallbackGain { kept = baseline }
         }
         let paywalled = kept.contains { ExtractionWarnings.isPaywallNotice($0.text) }

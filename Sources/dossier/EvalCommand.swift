@@ -28,13 +28,26 @@ struct EvalHTMLCommand: ParsableCommand {
                                valueName: "shown-dates.tsv"))
     var dates: String?
 
+    @Option(help: ArgumentHelp("Score only one half of the pages (1 or 2, split by a hash of the file name): develop on one, check on the other.",
+                               valueName: "half"))
+    var half: Int?
+
+    func validate() throws {
+        if let half, HTMLExtractionEvaluation.Half(rawValue: half) == nil {
+            throw ValidationError("--half must be 1 or 2, not \(half)")
+        }
+    }
+
     func run() throws {
-        let pages: [HTMLExtractionEvaluation.Page]
+        var pages: [HTMLExtractionEvaluation.Page]
         do {
             pages = try HTMLExtractionEvaluation.loadPages(from: directory)
         } catch {
             FileHandle.standardError.write(Data("dossier: \(error)\n".utf8))
             throw ExitCode(1)
+        }
+        if let half = half.flatMap(HTMLExtractionEvaluation.Half.init(rawValue:)) {
+            pages = pages.filter(half.contains)
         }
         let shownDates: [String: [String]]?
         do {

@@ -31,4 +31,12 @@ import Testing
         #expect(evaluation.unwantedLeaked == 1 && evaluation.unwantedTotal == 2)
         #expect(evaluation.results[2].error != nil)
     }
+
+    @Test func halvesSplitPagesByAStableHashOfTheirFileName() {
+        let pages = ["pages/a.html", "pages/b.html", "pages/c.html", "pages/d.html"]
+            .map { HTMLExtractionEvaluation.Page(file: $0, wanted: [], unwanted: []) }
+        // FNV-1a of the names: even for a and c, odd for b and d.
+        #expect(pages.filter(HTMLExtractionEvaluation.Half.first.contains).map(\.file) == ["pages/a.html", "pages/c.html"])
+        #expect(pages.filter(HTMLExtractionEvaluation.Half.second.contains).map(\.file) == ["pages/b.html", "pages/d.html"])
+    }
 }

@@ -64,6 +64,24 @@ public struct HTMLExtractionEvaluation: Sendable {
         }
     }
 
+    /// The two halves of an evaluation set, for developing rules on one and
+    /// checking them on the other: a page belongs to half 1 or 2 by the
+    /// FNV-1a hash of its file name (even or odd), which stays put when
+    /// pages are added and needs no list kept beside the data.
+    public enum Half: Int, Sendable, CaseIterable {
+        case first = 1
+        case second = 2
+
+        public func contains(_ page: Page) -> Bool {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in page.file.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            return (hash % 2 == 0) == (self == .first)
+        }
+    }
+
     /// Extracts every page (title and body, as stored) and scores it.
     public static func run(directory: String, pages: [Page]) -> HTMLExtractionEvaluation {
         var evaluation = HTMLExtractionEvaluation()

@@ -13,22 +13,51 @@ public enum HTMLArticleExtractor {
         return try MarkupDocument.withHTML(bytes) { (root: MarkupNode?, conversionProblem: String?) throws(IngestError) -> ArticleDraft in
             guard let root else { throw IngestError(path: path, reason: "no article text found") }
             let story = StoryText(body: root.firstChildElement(named: "body") ?? root)
-            guard !story.paragraphs.isEmpty else { throw IngestError(path: path, reason: "no article text found") }
             let metadata = HTMLPageMetadata(root: root)
+            var paragraphs = story.paragraphs
+            var warnings = story.warnings
+            if let declared = metadata.jsonLDArticles.lazy.compactMap(\.articleBody).first,
+               let fallback = declaredParagraphs(declared, insteadOf: paragraphs) {
+                paragraphs = fallback
+                // The notes judged the markup's text, which is no longer the story.
+                warnings = warnings.filter { !$0.hasPrefix("possibly truncated: kept") && !$0.hasPrefix("little text") }
+            }
+            guard !paragraphs.isEmpty else { throw IngestError(path: path, reason: "no article text found") }
             // A dateline's date ("Bern, 17.08.2007 - …") and the date lines
             // taken out of the story date a page whose metadata does not.
-            let storyDates = [story.paragraphs.first.flatMap(PageDate.datelineDate)].compactMap { $0 }
+            let storyDates = [paragraphs.first.flatMap(PageDate.datelineDate)].compactMap { $0 }
                 + story.dateLines.compactMap(PageDate.firstDate(in:))
-            var draft = draft(metadata, paragraphs: story.paragraphs, storyDates: storyDates, path: path)
+            var draft = draft(metadata, paragraphs: paragraphs, storyDates: storyDates, path: path)
             if let byline = draft.byline {
-                draft.body = withoutAuthorBio(story.paragraphs, authors: byline).joined(separator: "\n\n")
+                draft.body = withoutAuthorBio(paragraphs, authors: byline).joined(separator: "\n\n")
             }
-            draft.warnings = story.warnings + [conversionProblem].compactMap { $0 }
+            draft.warnings = warnings + [conversionProblem].compactMap { $0 }
             return draft
         }
     }
 
     private static let asciiWhitespace: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x20]
+
+    /// The markup's text must hold this share of JSON-LD's `articleBody`;
+    /// below it the page renders its story with scripts, and the declared
+    /// text is the story. Shorter declared texts are summaries.
+    static let declaredBodyShare = 0.5
+    static let minimumDeclaredBodyLength = 500
+
+    /// The paragraphs of a JSON-LD `articleBody` when the markup's text is
+    /// much shorter; nil when the markup holds the story. An HTML body is
+    /// read as markup; a plain one splits at line breaks.
+    static func declaredParagraphs(_ articleBody: String, insteadOf paragraphs: [String]) -> [String]? {
+        let declaredLength = HTMLText.collapsingWhitespace(articleBody).unicodeScalars.count
+        let markupLength = paragraphs.reduce(0) { $0 + $1.unicodeScalars.count }
+        guard declaredLength >= minimumDeclaredBodyLength,
+              Double(markupLength) < Double(declaredLength) * declaredBodyShare else { return nil }
+        let looksLikeHTML = articleBody.contains("</") || articleBody.contains("<br") || articleBody.contains("<p")
+        let declared = looksLikeHTML
+            ? HTMLText.articleParagraphs(ofFragment: articleBody)
+            : articleBody.split(whereSeparator: \.isNewline).compactMap { HTMLText.trimmed(String($0)) }
+        return declared.isEmpty ? nil : declared
+    }
 
     /// The paragraphs without the byline repeated in the text ("By Sarah
     /// Yang" among the first few paragraphs or the last few) and the author's

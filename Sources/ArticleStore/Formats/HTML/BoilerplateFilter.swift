@@ -37,6 +37,7 @@ struct BoilerplateFilter {
         if name == "noscript" { return !Self.isInsideDeclaredArticleBody(element) }
         if Self.textlessElements.contains(name) { return true }
         if Self.chromeElements.contains(name) { return dropsChromeTags && !storyHolders.contains(element) }
+        if name == "figure" { return Self.isLinkedBanner(element) }
         if name == "form" { return dropsForms && !storyHolders.contains(element) }
         if element.attribute("hidden") != nil || element.attribute("aria-hidden") == "true" { return true }
         if let role = element.attribute("role")?.lowercased(), Self.chromeRoles.contains(role) { return true }
@@ -74,8 +75,33 @@ struct BoilerplateFilter {
         chromeElements.contains(element.name)
     }
 
-    /// Page furniture by tag. Figures go too: captions and credits are not the story.
-    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "figure", "dialog", "menu"]
+    /// Page furniture by tag; an `<address>` is the contact or sign-off of
+    /// the page or its author ("page.html - Last Modified: …"). Figures stay: a caption often tells part of
+    /// the story (a gallery's slides, a photo's who and where); credits and
+    /// repeated captions go by `BoilerplateLines`.
+    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "dialog", "menu", "address"]
+
+    /// A figure whose image is a link to a page (not to a larger copy of the
+    /// image) is a banner: "Visit our shop!", an ad, a promoted story.
+    private static func isLinkedBanner(_ figure: MarkupNode) -> Bool {
+        var linkedImage = false
+        figure.walkDescendants { node in
+            guard !linkedImage, node.isElement else { return .skip }
+            guard node.name == "a" else { return .descend }
+            guard let target = node.attribute("href")?.lowercased(), !isImageFile(target) else { return .skip }
+            node.walkDescendants { inner in
+                if inner.isElement && (inner.name == "img" || inner.name == "picture") { linkedImage = true }
+                return linkedImage ? .skip : .descend
+            }
+            return .skip
+        }
+        return linkedImage
+    }
+
+    private static func isImageFile(_ url: String) -> Bool {
+        let path = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+        return [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].contains { path.hasSuffix($0) }
+    }
     private static let chromeRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search",
     ]
@@ -105,10 +131,14 @@ struct BoilerplateFilter {
         word.hasPrefix("comment") && !word.hasPrefix("commentar") && !word.hasPrefix("commentat")
     }
 
-    private static let chromeWords: Set<String> = ["ad", "ads", "nav", "sharing"]
+    /// "cta" is a call to action ("c-letters-cta": "We want to hear what you
+    /// think"); a "disclosure" box is the site's affiliate or funding notice;
+    /// a "meta" box holds a post's date and tags, or a how-to's facts
+    /// ("Easy", "25 - 100 €"), never sentences of the story.
+    private static let chromeWords: Set<String> = ["ad", "ads", "nav", "sharing", "cta", "meta"]
     private static let chromeStems = [
         "comment", "share", "social", "promo", "related", "newsletter", "subscri", "cookie", "consent", "sidebar",
-        "footer", "navbar", "navigation", "menu", "breadcrumb", "advert", "popup", "modal", "byline",
+        "footer", "navbar", "navigation", "menu", "breadcrumb", "advert", "popup", "modal", "byline", "disclosure",
     ]
 }
 

@@ -120,20 +120,34 @@ enum BoilerplateLines {
     private static let captionLabels = ["figure", "fig", "abbildung", "abb", "bild", "image", "photo", "foto", "slide"]
 
     /// Calls to action and site notices. They close many stories ("Follow
-    /// us on Twitter", "Sign up here", "download our app", "… is not
-    /// responsible for the opinions …"); inside a story the same words can
+    /// us on Twitter", "Sign up here", "download our app", "Get the latest
+    /// news straight to your phone with our app", "… is not responsible for
+    /// the opinions …", affiliate-link disclosures); inside a story the same words can
     /// be news, so they count only in the story's tail.
     static func isSiteNotice(_ text: String) -> Bool {
         let lowercased = text.lowercased()
         if noticePhrases.contains(where: { lowercased.contains($0) }) { return true }
         let mentionsSocialNetwork = ["twitter", "facebook", "instagram", "youtube", "whatsapp", "telegram"].contains { lowercased.contains($0) }
         return (lowercased.contains("follow") && mentionsSocialNetwork)
-            || (lowercased.contains("download") && (lowercased.contains(" app") || lowercased.contains("ios")))
+            || ((lowercased.contains("download") || lowercased.contains("phone")) && (mentionsApp(lowercased) || lowercased.contains("ios")))
+    }
+
+    /// "app" or "apps" as a word: not "apple", "appeal", "approach".
+    private static func mentionsApp(_ lowercased: String) -> Bool {
+        var rest = lowercased[...]
+        while let range = rest.range(of: " app") {
+            var after = rest[range.upperBound...]
+            if after.first == "s" { after = after.dropFirst() }
+            if after.first.map({ !$0.isLetter }) ?? true { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
     }
 
     private static let noticePhrases = [
         "sign up", "newsletter", "subscribe", "subscriber", "subscription", "log in", "sign in", "not responsible for",
         "written permission", "reprint", "republish", "cookie", "contact us", "click here", "abonnier", "anmelden",
+        "affiliate",
     ]
 
     /// The blocks without the site notices that trail the story: after

@@ -1,7 +1,8 @@
 /// A run of text shown as one paragraph: the inline content of one block
 /// element, up to the next block boundary or line break.
 struct TextBlock {
-    /// Whitespace collapsed; never empty.
+    /// Whitespace collapsed; never empty, except in blocks that were only
+    /// measured (`HTMLText.measuredBlocks`).
     var text: String
     /// The length of `text` in Unicode scalars, as all text is measured here.
     var length: Int
@@ -18,11 +19,27 @@ enum HTMLText {
     /// The text blocks below `root` in document order, leaving out what
     /// `filter` excludes. Character entities were decoded by libxml2.
     static func blocks(in root: MarkupNode, filter: BoilerplateFilter) -> [TextBlock] {
-        var collector = BlockCollector(root: root)
+        collectBlocks(in: root, filter: filter, keepingText: true)
+    }
+
+    /// `blocks` measured but without their text (`text` is empty): the
+    /// lengths are counted from libxml2's bytes as `collapsingWhitespace`
+    /// would leave them, without making a String per text node. For the
+    /// survey of a page, which needs sizes, not words.
+    static func measuredBlocks(in root: MarkupNode, filter: BoilerplateFilter) -> [TextBlock] {
+        collectBlocks(in: root, filter: filter, keepingText: false)
+    }
+
+    private static func collectBlocks(in root: MarkupNode, filter: BoilerplateFilter, keepingText: Bool) -> [TextBlock] {
+        var collector = BlockCollector(root: root, keepingText: keepingText)
         root.walkDescendants(
             enter: { node in
                 if node.isText {
-                    collector.append(text: node.textContent)
+                    if keepingText {
+                        collector.append(text: node.textContent)
+                    } else {
+                        node.withOwnTextBytes { collector.measure($0) }
+                    }
                     return .skip
                 }
                 guard node.isElement, !filter.excludes(node) else { return .skip }
@@ -105,6 +122,8 @@ enum HTMLText {
         }
     }
 
+    static func isHeading(_ block: TextBlock) -> Bool { headingRank(block) != nil }
+
     /// 1 for an `h1` … 6 for an `h6`; nil for any other block.
     private static func headingRank(_ block: TextBlock) -> Int? {
         let name = block.container.name
@@ -145,8 +164,20 @@ private struct BlockCollector {
     /// How deep the element being read is below the root.
     private var depth = 0
 
-    init(root: MarkupNode) {
+    private let keepingText: Bool
+    /// Measuring without text: the collapsed length so far of the block and
+    /// of its link text, and whether a space is due before the next word.
+    private var measured = CollapsedLength()
+    private var measuredLink = CollapsedLength()
+
+    init(root: MarkupNode, keepingText: Bool = true) {
         openBlocks = [root]
+        self.keepingText = keepingText
+    }
+
+    mutating func measure(_ bytes: UnsafeBufferPointer<UInt8>) {
+        measured.add(bytes)
+        if openLinks > 0 { measuredLink.add(bytes) }
     }
 
     mutating func append(text: String) {
@@ -159,7 +190,11 @@ private struct BlockCollector {
         let name = element.name
         guard depth <= HTMLText.maximumBlockDepth else {
             // Past the depth budget a block only separates words.
-            if HTMLText.blockElements.contains(name) || name == "br" { pendingText += " " }
+            if HTMLText.blockElements.contains(name) || name == "br" {
+                pendingText += " "
+                measured.addSpace()
+                if openLinks > 0 { measuredLink.addSpace() }
+            }
             return
         }
         if name == "br" || HTMLText.blockElements.contains(name) { endBlock() }
@@ -179,6 +214,15 @@ private struct BlockCollector {
     }
 
     mutating func endBlock() {
+        guard keepingText else {
+            if measured.length > 0 {
+                blocks.append(TextBlock(text: "", length: measured.length, linkTextLength: min(measuredLink.length, measured.length),
+                                        container: openBlocks[openBlocks.count - 1]))
+            }
+            measured = CollapsedLength()
+            measuredLink = CollapsedLength()
+            return
+        }
         let text = HTMLText.collapsingWhitespace(pendingText)
         if !text.isEmpty {
             let length = text.unicodeScalars.count
@@ -188,5 +232,67 @@ private struct BlockCollector {
         }
         pendingText = ""
         pendingLinkText = ""
+    }
+}
+
+/// The length in Unicode scalars that `HTMLText.collapsingWhitespace` would
+/// give a text fed in pieces of UTF-8: words count whole, each run of
+/// whitespace between two words counts one, leading and trailing runs none.
+struct CollapsedLength {
+    private(set) var length = 0
+    private var spacePending = false
+
+    mutating func addSpace() {
+        spacePending = length > 0
+    }
+
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            let width: Int
+            let isSpace: Bool
+            switch lead {
+            case 0x09...0x0D, 0x20:
+                width = 1
+                isSpace = true
+            case ..<0x80:
+                width = 1
+                isSpace = false
+            case 0xC0..<0xE0:
+                width = 2
+                isSpace = lead == 0xC2 && index + 1 < count && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0)
+            case 0xE0..<0xF0:
+                width = 3
+                isSpace = index + 2 < count && Self.isThreeByteSpace(lead, bytes[index + 1], bytes[index + 2])
+            case 0xF0...:
+                width = 4
+                isSpace = false
+            default:
+                // A stray continuation byte: libxml2 hands out valid UTF-8, so count it as a scalar.
+                width = 1
+                isSpace = false
+            }
+            if isSpace {
+                spacePending = length > 0
+            } else {
+                if spacePending { length += 1 }
+                spacePending = false
+                length += 1
+            }
+            index += width
+        }
+    }
+
+    /// U+1680, U+2000…U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 in UTF-8.
+    private static func isThreeByteSpace(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        switch (first, second) {
+        case (0xE1, 0x9A): return third == 0x80
+        case (0xE2, 0x80): return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF
+        case (0xE2, 0x81): return third == 0x9F
+        case (0xE3, 0x80): return third == 0x80
+        default: return false
+        }
     }
 }

@@ -10,6 +10,9 @@ struct JSONLDArticle {
     var url: String?
     var publisher: String?
     var authors: [Author] = []
+    /// The story's text as the page gives it to search engines: plain text
+    /// (paragraphs on lines of their own, or run together) or HTML.
+    var articleBody: String?
 
     /// A schema.org author: a Person, or an Organization (a newsroom, an agency).
     struct Author {
@@ -54,6 +57,7 @@ struct JSONLDArticle {
         description = textOrName(node["description"])
         datePublished = textOrName(node["datePublished"])
         publisher = textOrName(node["publisher"])
+        articleBody = node["articleBody"] as? String
         // Only a code will do: some sites write {"@type": "Language", "name": "English"}.
         language = node["inLanguage"] as? String
         let authorValues = (node["author"] as? [Any]) ?? [node["author"]].compactMap { $0 }

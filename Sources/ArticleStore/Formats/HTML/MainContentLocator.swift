@@ -12,11 +12,49 @@ struct MainContentLocator {
     func selection() -> Set<MarkupNode> {
         if let declared = declaredArticle() { return declared }
         let candidates = scoredCandidates()
-        guard let best = candidates.reduce(nil, { best, candidate in
+        guard let top = candidates.reduce(nil, { best, candidate in
             candidate.score > (best?.score ?? 0) ? candidate : best
         }) else { return [body] }
         let scores = Dictionary(uniqueKeysWithValues: candidates.map { ($0.element, $0.score) })
+        let best = commonAncestorOfCloseRivals(top, candidates: candidates, scores: scores) ?? top
         return Set([best.element] + continuingSiblings(of: best, scores: scores))
+    }
+
+    /// How many of the next-best candidates readability looks at, how close
+    /// to the best they must score, and how many must share an ancestor.
+    private static let rivalsConsidered = 4
+    private static let closeRivalShare = 0.75
+    private static let sharedAncestorRivals = 3
+
+    /// Readability's promotion for pages that split one story into several
+    /// containers (a newsletter's items, an outline's sections, a story cut
+    /// by boxes): when at least three of the next four candidates score
+    /// within three quarters of the best and share an ancestor with it, that
+    /// ancestor holds the story. Nil when they do not.
+    private func commonAncestorOfCloseRivals(_ best: Candidate, candidates: [Candidate],
+                                             scores: [MarkupNode: Double]) -> Candidate? {
+        let rivals = candidates.filter { $0.element != best.element }
+            .sorted { $0.score > $1.score }
+            .prefix(Self.rivalsConsidered)
+            .filter { $0.score >= best.score * Self.closeRivalShare }
+        guard rivals.count >= Self.sharedAncestorRivals else { return nil }
+        let rivalAncestries: [Set<MarkupNode>] = rivals.map { rival in
+            var ancestors: Set<MarkupNode> = []
+            var element = rival.element.parent
+            while let current = element {
+                ancestors.insert(current)
+                element = current == body ? nil : current.parent
+            }
+            return ancestors
+        }
+        var ancestor = best.element.parent
+        while let current = ancestor, current != body {
+            if rivalAncestries.count(where: { $0.contains(current) }) >= Self.sharedAncestorRivals {
+                return Candidate(element: current, score: scores[current] ?? best.score)
+            }
+            ancestor = current.parent
+        }
+        return nil
     }
 
     // MARK: - Declared
@@ -37,11 +75,41 @@ struct MainContentLocator {
         let articles = elements.filter { $0.name == "article" }
         guard let article = articles.max(by: { proseLength($0) < proseLength($1) }),
               Double(proseLength(article)) >= pageProse * Self.minimumDeclaredShare else { return nil }
-        let siblings = articles.filter { sibling in
-            sibling.parent == article.parent && proseLength(sibling) >= Self.minimumParagraphLength
-                && statistics.counts(sibling).linkDensity <= Self.penalisedLinkDensity
+        let articleClass = Self.firstClassName(article)
+        let siblings = articles.filter { other in
+            guard other != article, proseLength(other) >= Self.minimumParagraphLength,
+                  statistics.counts(other).linkDensity <= Self.penalisedLinkDensity else { return false }
+            if other.parent == article.parent { return true }
+            return articleClass != nil && Self.firstClassName(other) == articleClass
+                && articleLikeParagraphs(in: other) >= Self.cardParagraphs
         }
         return Set([article] + siblings)
+    }
+
+    /// An `<article>` elsewhere on the page, of the same kind as the largest
+    /// (its first class name), continues the story when it holds this many
+    /// paragraphs of prose: sites that build a story from cards wrap each
+    /// card in a section of its own. A teaser card holds a headline and one
+    /// summary.
+    private static let cardParagraphs = 2
+    private static let articleLikeParagraphLength = 80
+
+    private static func firstClassName(_ element: MarkupNode) -> Substring? {
+        element.attribute("class")?.split(whereSeparator: \.isWhitespace).first
+    }
+
+    /// Paragraphs (headings aside) of article length, mostly outside links, inside `element`.
+    private func articleLikeParagraphs(in element: MarkupNode) -> Int {
+        blocks.count { block in
+            guard block.length >= Self.articleLikeParagraphLength, !HTMLText.isHeading(block),
+                  Double(block.linkTextLength) <= Double(block.length) * Self.penalisedLinkDensity else { return false }
+            var ancestor: MarkupNode? = block.container
+            while let current = ancestor, current != body {
+                if current == element { return true }
+                ancestor = current.parent
+            }
+            return false
+        }
     }
 
     private func proseLength(_ element: MarkupNode) -> Int {

@@ -66,7 +66,8 @@ public struct EventExtractor: Sendable {
         }
         // The publication's anchors, labels formatted once for the article.
         let published = article.published.map(publicationAnchor)
-        let dates = PublicationAnchors(on: published, before: published.map(before), after: published.map(after))
+        let story = article.published.flatMap { storyDay(expressions: expressions, sentences: sentences, tokenized: tokenized, publication: $0) }
+        let dates = PublicationAnchors(on: published, before: published.map(before), after: published.map(after), story: story ?? published)
         var memory = Participants.Memory()
         var seen: Set<String> = []
         // Formatted once: per sentence it cost more than tagging.
@@ -142,17 +143,18 @@ public struct EventExtractor: Sendable {
             if anchor == nil {
                 switch group.tense {
                 case .future: anchor = dates.after
-                case .present: anchor = published
+                // A headline's present ("Boeing unveils new 787") tells the story's news.
+                case .present: anchor = source.sentence == 1 && group.isSimple ? dates.story : published
                 case .past:
                     // Past, undated, told after the lead: it happened before the
                     // report, when is not said. In the lead, or a report, it is the
-                    // news of the day.
+                    // news of the story's day.
                     let isNews = source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased)
-                    anchor = isNews ? published : dates.before
+                    anchor = isNews ? dates.story : dates.before
                 case nil: anchor = published
                 }
                 // "has signed": the day's news in the lead, background after it.
-                if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? published : dates.before }
+                if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? dates.story : dates.before }
             }
             let habitual = Self.isHabitual(words, clause: participants.clause(at: word.range.lowerBound))
             let reported = anchor.map { isReported(group: group, tense: group.tense, governedReport: nil, anchor: $0, word: word.lowercased,
@@ -495,6 +497,36 @@ public struct EventExtractor: Sendable {
         var on: Anchor?
         var before: Anchor?
         var after: Anchor?
+        /// The day the story's news happened (`storyDay`), else the publication's.
+        var story: Anchor?
+    }
+
+    /// The day a news story's events happened, when its lead says so: the
+    /// first date of day precision in the lead's sentences, at most a week
+    /// before the publication ("Apple unveiled ... yesterday", "on Wednesday,
+    /// Jobs announced", in a story printed on Saturday). Undated past reports
+    /// and the lead's past and perfect verbs happened then, not on the day the
+    /// story was printed. A date that is its sentence alone (a dateline) says
+    /// when the page was written, not when its news happened, and is skipped.
+    private func storyDay(expressions: [TimeExpression], sentences: [Range<Int>], tokenized: TokenizedText,
+                          publication: PublicationDate) -> Anchor? {
+        let printed = dayInterval(of: publication)
+        let earliest = printed.start.addingTimeInterval(-7 * 86_400)
+        for expression in expressions {
+            guard let sentence = sentences.firstIndex(where: { $0.contains(expression.byteRange.lowerBound) }) else { continue }
+            if sentence >= Self.leadSentences + 1 { break }
+            guard expression.type == .date || expression.type == .time, let precision = expression.precision, precision <= .day,
+                  let interval = expression.interval, interval.start >= earliest, interval.start < printed.end else { continue }
+            // Bytes of the sentence outside the expression: a dateline has next to none.
+            let rest = sentences[sentence].count - expression.byteRange.count
+            guard rest > 12 else { continue }
+            let day = CalendarMath.split(interval.start, utcOffsetSeconds: 0).day
+            let span = DateInterval(start: CalendarMath.date(ofDay: day), end: CalendarMath.date(ofDay: day + 1))
+            var anchor = Anchor(interval: span, precision: .day, modifier: nil, when: "the story's day (" + expression.text + ")", dating: .story)
+            anchor.formatLabel()
+            return anchor
+        }
+        return nil
     }
 
     private func publicationAnchor(_ date: PublicationDate) -> Anchor {

@@ -198,18 +198,40 @@ struct Participants {
                 add(span.entity, verb)
             }
         }
-        // Chains: "plans to sell", "announced the deal and said".
+        // An apposition between a name and its verb: "Steve Jobs, the chief
+        // executive officer of Apple Inc., announced", "Boeing, meanwhile,
+        // said". A comma after the name, at most twelve words with no event
+        // and a closing comma, then the verb (an adverb may come first).
+        for span in spans where span.last + 1 < words.count {
+            let open = span.last + 1
+            guard commasBefore[open] == commasBefore[span.last] + 1 else { continue }
+            var close = open + 1
+            while close < words.count, close - open <= 12, commasBefore[close] == commasBefore[open] { close += 1 }
+            guard close < words.count, close - open <= 12, commasBefore[close] == commasBefore[open] + 1,
+                  !triggerSet.contains(where: { $0 >= open && $0 < close }) else { continue }
+            let verb = triggerSet.contains(close) ? close
+                : close + 1 < words.count && triggerSet.contains(close + 1) && words[close].text.first?.isLowercase == true
+                    && !spans.contains(where: { $0.first <= close && close <= $0.last }) ? close + 1 : nil
+            if let verb, quotations.sameQuotation(span.first, verb),
+               clause(at: words[verb].range.lowerBound) == clause(at: words[span.first].range.lowerBound) {
+                add(span.entity, verb)
+            }
+        }
+        // Chains: "plans to sell", "announced the deal and said", "welcomed
+        // everyone to the event and announced": an infinitive within three
+        // words, a verb right after "and" within seven, no name and no comma between.
+        let spanStarts = Set(spans.map(\.first))
         for trigger in triggers.sorted() {
             guard let entities = result[trigger] else { continue }
             var next = trigger + 1
-            while next < words.count, next - trigger <= 3 {
-                let lower = words[next].lowercased
-                if triggerSet.contains(next), next > 0, words[next - 1].lowercased == "to" || words[next - 1].lowercased == "and",
+            while next < words.count, next - trigger <= 7, commasBefore[next] == commasBefore[trigger] {
+                let before = words[next - 1].lowercased
+                if triggerSet.contains(next), before == "to" && next - trigger <= 3 || before == "and",
                    quotations.sameQuotation(trigger, next) {
                     for entity in entities { add(entity, next) }
                     break
                 }
-                if spans.contains(where: { $0.first == next }) || lower == "," { break }
+                if spanStarts.contains(next) { break }
                 next += 1
             }
         }

@@ -48,8 +48,9 @@ struct Participants {
             if recent.count > 12 { recent.removeFirst() }
         }
 
-        func lastNamed(_ types: Set<EntityType>, since sentence: Int, outsideQuotation: Bool = false) -> String? {
-            recent.last { types.contains($0.type) && $0.sentence >= sentence && !(outsideQuotation && $0.quoted) }?.name
+        func lastNamed(_ types: Set<EntityType>, since sentence: Int, outsideQuotation: Bool = false,
+                       where fits: (String) -> Bool = { _ in true }) -> String? {
+            recent.last { types.contains($0.type) && $0.sentence >= sentence && !(outsideQuotation && $0.quoted) && fits($0.name) }?.name
         }
 
         /// The one person named since `sentence` that `gender` may stand for;
@@ -117,8 +118,11 @@ struct Participants {
                 referent = memory.onlyPerson(since: sentence - 2, gender: PersonGender.of(pronoun: lower), outsideQuotation: outside)
             } else if Self.thingPronouns.contains(lower) {
                 referent = memory.lastNamed([.organization, .geopolitical, .location], since: sentence - 2, outsideQuotation: outside)
+            } else if lower == "the", index + 1 < words.count, Self.productDescriptions.contains(words[index + 1].lowercased) {
+                // "the plane", "the device": the last product named ("Airbus A380", "iPhone 4").
+                referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: Self.isProductName)
             } else if lower == "the", index + 1 < words.count, Self.descriptions.contains(words[index + 1].lowercased) {
-                referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside)
+                referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: { !Self.isProductName($0) })
             } else if lower == "the", index + 2 < words.count, words[index + 1].lowercased == "two",
                       Self.pairs.contains(words[index + 2].lowercased) {
                 // "the two countries": the last two named.
@@ -295,7 +299,19 @@ struct Participants {
     static let personPronouns: Set<String> = ["he", "she", "his", "her", "him"]
     static let thingPronouns: Set<String> = ["it", "its", "they", "their", "them"]
     static let descriptions: Set<String> = [
-        "company", "firm", "group", "airline", "carrier", "manufacturer", "maker", "plane", "aircraft", "jet",
+        "company", "firm", "group", "airline", "carrier", "manufacturer", "maker",
         "corporation", "government", "agency", "bank", "team", "club", "party", "country", "organisation", "organization",
     ]
+    /// Nouns for a made thing: "the plane" is the A380 of the sentence before, not Airbus.
+    static let productDescriptions: Set<String> = [
+        "plane", "aircraft", "jet", "airliner", "jetliner", "airplane", "superjumbo", "device", "phone", "handset",
+        "player", "store", "service", "software", "product", "model", "vehicle", "car", "ship", "drug", "system",
+    ]
+    /// A product's name: a word with a digit ("Airbus A380", "Boeing 787
+    /// Dreamliner") or a capital after a small letter ("iPhone", "iTunes store").
+    static func isProductName(_ name: String) -> Bool {
+        name.split(separator: " ").contains { word in
+            word.contains(where: \.isNumber) || word.first?.isLowercase == true && word.dropFirst().contains(where: \.isUppercase)
+        }
+    }
 }

@@ -34,6 +34,10 @@ struct Participants {
         /// The sentence before ended inside a quotation, and for how many sentences it has run.
         var quotationOpen = false
         var quotedSentences = 0
+        /// The first person named outside quotations in the latest sentence
+        /// that named one: the likeliest referent of a subject pronoun that
+        /// opens a sentence ("Jobs spoke to Cook. He said ...").
+        var subject: (name: String, sentence: Int, gender: PersonGender?)?
 
         mutating func note(_ mention: Mention, sentence: Int, quoted: Bool = false, title: String? = nil) {
             let earlier = recent.firstIndex { $0.name == mention.entity }.map { recent[$0] }
@@ -66,6 +70,13 @@ struct Participants {
             }
             guard let last = people.last, people.allSatisfy({ $0.name == last.name }) else { return nil }
             return last.name
+        }
+
+        /// The subject of the last sentence with a person in it, for a
+        /// pronoun that opens a sentence when two or more people could fit.
+        func lastSubject(since sentence: Int, gender: PersonGender?) -> String? {
+            guard let subject, subject.sentence >= sentence, gender == nil || subject.gender == nil || subject.gender == gender else { return nil }
+            return subject.name
         }
     }
 
@@ -109,13 +120,23 @@ struct Participants {
                 for covering in first...last where covering < covered.count { covered[covering] = true }
                 memory.note(mention, sentence: sentence, quoted: quotations.isQuoted(first),
                             title: first > 0 ? words[first - 1].lowercased : nil)
+                if mention.entityType == .person, !quotations.isQuoted(first), memory.subject?.sentence != sentence,
+                   let noted = memory.recent.last {
+                    memory.subject = (noted.name, sentence, noted.gender)
+                }
             }
             if covered[index] { continue }
             let lower = word.lowercased
             let outside = !quotations.isQuoted(index)
             var referent: String?
             if Self.personPronouns.contains(lower) {
-                referent = memory.onlyPerson(since: sentence - 2, gender: PersonGender.of(pronoun: lower), outsideQuotation: outside)
+                let gender = PersonGender.of(pronoun: lower)
+                referent = memory.onlyPerson(since: sentence - 2, gender: gender, outsideQuotation: outside)
+                // "He" opening a sentence (or its clause after "and", "but"): the last sentence's subject.
+                if referent == nil, outside, lower == "he" || lower == "she",
+                   index == 0 || index == 1 && ["and", "but", "then", "later"].contains(words[0].lowercased) {
+                    referent = memory.lastSubject(since: sentence - 2, gender: gender)
+                }
             } else if Self.thingPronouns.contains(lower) {
                 referent = memory.lastNamed([.organization, .geopolitical, .location], since: sentence - 2, outsideQuotation: outside)
             } else if lower == "the", index + 1 < words.count, Self.productDescriptions.contains(words[index + 1].lowercased) {

@@ -244,7 +244,9 @@ public struct EventExtractor: Sendable {
     /// most three words from it ("the 1998 acquisitions", "sales in 2010").
     /// A date in a parenthesis, a relative clause or another clause of the
     /// sentence does not date the main verb ("he challenged Reagan in 1980
-    /// ..., Bush moved"). For a future verb, only a date not over by publication.
+    /// ..., Bush moved"), nor does a date after "that" date the verb before it
+    /// ("announced that Leopard would be released in 2007"). For a future
+    /// verb, only a date not over by publication.
     static func governedTriggers(_ expressions: [(TimeExpression, Range<Int>)], words: [EventTrigger.Word],
                                  triggers: [(index: Int, group: VerbGroup)], participants: Participants,
                                  publication: PublicationDate?) -> [Int: TimeExpression] {
@@ -276,6 +278,9 @@ public struct EventExtractor: Sendable {
             }.map(distance).min()
             // The verb a date follows ("challenged Reagan in 1980"), else, for a
             // date that opens its clause, the verb after it ("In 2024, the firm said").
+            // Not across "that": "announced that Leopard would be released in
+            // 2007" dates the release, not the announcing.
+            finite.removeAll { verb in verb.index < first && words[(verb.index + 1)..<first].contains { $0.lowercased == "that" } }
             let before = finite.filter { $0.index < first }
             let chosen = before.isEmpty ? finite.min(by: { distance($0.index) < distance($1.index) }) : before.last
             if let verb = chosen {

@@ -124,7 +124,8 @@ public struct EventExtractor: Sendable {
             if group.isNegated || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants)
-                || group.isInfinitive && Self.hasModalBefore(words, at: index) { group.isHypothetical = true }
+                || group.isInfinitive && Self.hasModalBefore(words, at: index)
+                || Self.isHopedFor(words, at: index, group: group, participants: participants) { group.isHypothetical = true }
             triggers.append((index, group))
         }
         let counted = words.map { word in !local.contains { $0.1.contains(word.range.lowerBound) } }
@@ -335,6 +336,27 @@ public struct EventExtractor: Sendable {
         let from = max(0, index - 6)
         return words[from..<index].contains { VerbGroup.modals.contains(VerbGroup.expanded($0.lowercased)) }
     }
+
+    /// What someone hopes or wants to do, not what they did: an infinitive or
+    /// a future after a verb of hoping or wanting in the same clause, at most
+    /// five words before ("determined to disrupt", "are hoping Trump will
+    /// win"). Plans and agreements ("plans to sell", "agreed to buy") are no
+    /// hopes: they stay, as future events; so do attempts ("attempting to take
+    /// over"), which SemEval-2015 Task 4's annotators date as events.
+    static func isHopedFor(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup, participants: Participants) -> Bool {
+        guard group.isInfinitive || group.tense == .future else { return false }
+        let clause = participants.clause(at: words[index].range.lowerBound)
+        var back = index - 1
+        while back >= 0, index - back <= 5, clause.contains(words[back].range.lowerBound) {
+            if hopes.contains(words[back].lowercased) { return true }
+            back -= 1
+        }
+        return false
+    }
+    static let hopes: Set<String> = [
+        "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing",
+        "determined", "eager", "keen", "want", "wants", "wanted", "wanting", "dream", "dreams", "dreamed", "longs", "longed",
+    ]
 
     /// "Trump says different things to different audiences over and over",
     /// "she usually flies": habits are no dated events.

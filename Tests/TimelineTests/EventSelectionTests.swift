@@ -229,4 +229,20 @@ import Testing
         #expect(triggers.contains("signed"))
         #expect(!triggers.contains("focused"))
     }
+
+    @Test func refusedActsAndAdjectivesInIngAreNoEvents() {
+        let body = "The race went on. She has refrained from endorsing Clinton. He refused to sign the bill. Buried beneath Mrs. Clinton's wide-ranging and commanding victories were signs of trouble. Clinton is an overwhelming favorite. The bombing killed ten people."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains { $0.hasSuffix("endorsing") })
+        #expect(!triggers.contains { $0.hasSuffix("sign") })
+        #expect(!triggers.contains("commanding"))
+        #expect(!triggers.contains("overwhelming"))
+        #expect(triggers.contains("bombing") || triggers.contains("killed"))
+    }
+
+    @Test func aParticipleInATitleBeforeANameIsNoEvent() {
+        let body = "Vitamins help. Take them as noted by registered dietitian Trista Best in March 2020."
+        #expect(!Self.events(body).map(\.trigger).contains("registered"))
+    }
 }
+

@@ -121,7 +121,7 @@ public struct EventExtractor: Sendable {
             var group = VerbGroup(words: words, at: index)
             // No evidence it happened; a description's participle or -ing ("as focused on enhancing").
             if unasserted[index] == .unevidenced || unasserted[index] == .description && group.isSimple { continue }
-            if group.isNegated || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
+            if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index)
@@ -337,6 +337,18 @@ public struct EventExtractor: Sendable {
         return words[from..<index].contains { VerbGroup.modals.contains(VerbGroup.expanded($0.lowercased)) }
     }
 
+    /// What someone declined to do: "refrained from endorsing", "refused to
+    /// sign", "failed to win". Left out as a negated verb is.
+    static func isRefused(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        guard index > 1 else { return false }
+        let link = words[index - 1].lowercased
+        return (link == "to" || link == "from") && refusals.contains(words[index - 2].lowercased)
+    }
+    static let refusals: Set<String> = [
+        "refrained", "refrains", "refrain", "refraining", "declined", "declines", "decline", "declining", "refused", "refuses",
+        "refuse", "refusing", "failed", "fails", "fail", "failing", "avoided", "avoids", "abstained", "abstains", "neglected",
+    ]
+
     /// What someone hopes or wants to do, not what they did: an infinitive or
     /// a future after a verb of hoping or wanting in the same clause, at most
     /// five words before ("determined to disrupt", "are hoping Trump will
@@ -393,8 +405,18 @@ public struct EventExtractor: Sendable {
         if previous.hasSuffix("'s") || previous.hasSuffix("ly") { return true }
         if previous == "and" || previous == "or", word.hasSuffix("ed") || word.hasSuffix("en"),
            isLastOfNounList(words, conjunction: index - 1, text: text) { return true }
-        // After an article only a participle: "the bombing killed" is an event.
-        guard !word.hasSuffix("ing") else { return false }
+        // A title before a name: "by registered dietitian Trista Best".
+        if word.hasSuffix("ed"), index + 2 < words.count, words[index + 2].text.first?.isUppercase == true,
+           VerbGroup.prepositions.contains(previous) { return true }
+        if word.hasSuffix("ing") {
+            // After an article an -ing is an adjective when a noun follows ("an
+            // overwhelming favorite", "wide-ranging and commanding victories"), the
+            // event itself when a verb does ("the bombing killed").
+            let beforeAnd = previous == "and" && index > 1 ? words[index - 2].lowercased : nil
+            let modifies = VerbGroup.determiners.contains(previous)
+                || beforeAnd.map { $0.contains("-") || $0.hasSuffix("ing") || VerbGroup.determiners.contains($0) } == true
+            return modifies && !EventTrigger.isVerb(next.lowercased)
+        }
         return VerbGroup.determiners.contains(previous) || previous == "and" && index > 1 && VerbGroup.determiners.contains(words[index - 2].lowercased)
     }
 

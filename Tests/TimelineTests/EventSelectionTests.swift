@@ -198,6 +198,8 @@ import Testing
         #expect(try #require(events.first { $0.trigger == "said" }).label == "2010-10-20")
         #expect(try #require(events.first { $0.trigger == "said" }).dating == .story)
         #expect(try #require(events.first { $0.trigger == "unveils" }).label == "2010-10-20")
+        // So are its undated past events after the lead.
+        #expect(try #require(events.first { $0.trigger == "rose" }).label == "2010-10-20")
         // A dateline alone is no story day.
         let dateline = "Apple unveils new laptops. October 20, 2010. Jobs said the company sold many Macs."
         let plain = EventExtractor().events(in: Self.article(dateline, [], published: published))

@@ -150,7 +150,10 @@ public struct EventExtractor: Sendable {
                     // Past, undated, told after the lead: it happened before the
                     // report, when is not said. In the lead, or a report, it is the
                     // news of the story's day.
+                    // A story whose lead names its day tells that day's events
+                    // in the past throughout ("Jobs admitted", "he showed videos").
                     let isNews = source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased)
+                        || dates.story?.dating == .story
                     anchor = isNews ? dates.story : dates.before
                 case nil: anchor = published
                 }

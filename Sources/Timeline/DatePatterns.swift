@@ -570,7 +570,7 @@ extension TaggingPass {
         return game
     }
     static let gameWords: Set<String> = [
-        "touchdown", "touchdowns", "quarterback", "halftime", "half-time", "yards", "yard", "rebounds", "points", "scored",
+        "touchdown", "touchdowns", "quarterback", "halftime", "half-time", "yards", "yard", "rebounds", "scored",
         "score", "scoring", "inning", "innings", "game", "games", "overtime", "basket", "baskets", "goal", "goals", "field",
         "fumble", "interception", "trailed", "trailing", "halfback", "touchback", "layup", "three-pointer", "free-throw",
     ]

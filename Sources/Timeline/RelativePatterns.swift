@@ -44,11 +44,12 @@ extension TaggingPass {
         if i > 0, isKey(i - 1, .the), tokens[i - 1].isCapitalized, !tokens[i - 1].sentenceStart { return nil }
         if i > 0, isKey(i - 1, .the), i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalized { return nil }
         if isPossessive(i), isAhead(of: i), let anchor = reference.anchorDay, !isPastNarrative(around: i) {
-            // "ahead of Monday's caucus", "before Monday's vote": the coming one
-            // (or today) when nothing in the sentence is past. (A possessive
+            // "ahead of Monday's caucus", "the upcoming Monday's vote": the coming
+            // one (or today) when nothing in the sentence is past. (A possessive
             // weekday in a present-tense sentence alone is as often past:
-            // "Friday's plunge is the worst since 1987"; TimeBank value F1 fell
-            // 0.2 when those were read as coming.)
+            // "Friday's plunge is the worst since 1987", TimeBank value F1 fell
+            // 0.2 when those were read as coming; so is one after "before":
+            // "its share before Friday's purchases is far below".)
             return withPartOfDay(.day(anchor + (weekday - CalendarMath.weekday(ofDay: anchor) + 7) % 7), at: i + 1)
         }
         guard let day = resolveWeekday(weekday, at: i) else {
@@ -57,10 +58,9 @@ extension TaggingPass {
         return withPartOfDay(day, at: i + 1)
     }
 
-    /// "ahead of", "before", "upcoming", "in advance of" just before token `i`.
+    /// "ahead of", "upcoming", "in advance of" just before token `i`.
     private func isAhead(of i: Int) -> Bool {
-        tokenIs(i - 1, "before") || tokenIs(i - 1, "upcoming") || tokenIs(i - 1, "until")
-            || tokenIs(i - 1, "of") && (tokenIs(i - 2, "ahead") || tokenIs(i - 2, "advance"))
+        tokenIs(i - 1, "upcoming") || tokenIs(i - 1, "of") && (tokenIs(i - 2, "ahead") || tokenIs(i - 2, "advance"))
             || isKey(i - 1, .the) && tokenIs(i - 2, "of") && tokenIs(i - 3, "ahead")
     }
 

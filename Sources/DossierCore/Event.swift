@@ -20,6 +20,9 @@ public struct Event: Hashable, Sendable, Codable {
         /// Computed from a date and a duration in the same sentence ("in April
         /// 2025 after a gap of nearly 15 years" puts the previous talks around 2010).
         case arithmetic
+        /// The day the story's news happened, from a date in its lead
+        /// ("yesterday", "on Wednesday"), for its undated reports and past events.
+        case story
     }
 
     /// Where an event was read: one sentence of one article.

@@ -41,6 +41,7 @@ final class TimelineHandle: LuaUserdata {
                 cite += (cite.hasSuffix(" ") ? "" : ", ") + "sentence \(source.sentence)"
                 if event.dating == .arithmetic { cite += " (computed: \(event.when))" }
                 if event.dating == .publication { cite += " (dated by publication)" }
+                if event.dating == .story { cite += " (dated by \(event.when))" }
                 lines.append(cite)
             }
         }

@@ -530,6 +530,9 @@ extension TaggingPass {
             explicitYear = year
             k += 1
         }
+        // "scored in the second quarter", "led at the first half": a period of
+        // a game, not of the calendar.
+        if explicitYear == nil, isGamePeriod(at: i) { return nil }
         if isHalf {
             // "the first half" without a year: the anchor's or the narrative's year.
             guard let year = explicitYear ?? reference.narrativeYear ?? reference.anchorYear else { return nil }
@@ -546,6 +549,35 @@ extension TaggingPass {
         candidate.setsNarrativeQuarter = true
         return candidate
     }
+
+    /// Whether the sentence around token `i` tells of a game (touchdowns,
+    /// points, an inning) and not of a business (profit, sales, fiscal): its
+    /// "second quarter" or "first half" is then a period of play.
+    func isGamePeriod(at i: Int) -> Bool {
+        let sentence = tokens[i].sentence
+        var start = i
+        while start > 0, tokens[start - 1].sentence == sentence { start -= 1 }
+        var game = false
+        var k = start
+        while k < tokens.count, tokens[k].sentence == sentence {
+            if tokens[k].kind == .word {
+                let text = String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self).lowercased()
+                if Self.businessWords.contains(text) { return false }
+                if Self.gameWords.contains(text) { game = true }
+            }
+            k += 1
+        }
+        return game
+    }
+    static let gameWords: Set<String> = [
+        "touchdown", "touchdowns", "quarterback", "halftime", "half-time", "yards", "yard", "rebounds", "scored",
+        "score", "scoring", "inning", "innings", "game", "games", "overtime", "basket", "baskets", "goal", "goals", "field",
+        "fumble", "interception", "trailed", "trailing", "halfback", "touchback", "layup", "three-pointer", "free-throw",
+    ]
+    static let businessWords: Set<String> = [
+        "profit", "profits", "revenue", "revenues", "earnings", "sales", "fiscal", "growth", "economy", "gdp", "percent",
+        "quarterly", "results", "shares", "income", "loss", "losses", "deliveries", "orders", "output", "prices",
+    ]
 
     /// "nineteen ninety-six", "nineteen eighty", "two thousand", "two thousand
     /// and one": a year said in words (broadcast transcripts).

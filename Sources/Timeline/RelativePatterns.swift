@@ -43,10 +43,46 @@ extension TaggingPass {
         // in mid-sentence means a title.
         if i > 0, isKey(i - 1, .the), tokens[i - 1].isCapitalized, !tokens[i - 1].sentenceStart { return nil }
         if i > 0, isKey(i - 1, .the), i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalized { return nil }
+        if isPossessive(i), isAhead(of: i), let anchor = reference.anchorDay, !isPastNarrative(around: i) {
+            // "ahead of Monday's caucus", "the upcoming Monday's vote": the coming
+            // one (or today) when nothing in the sentence is past. (A possessive
+            // weekday in a present-tense sentence alone is as often past:
+            // "Friday's plunge is the worst since 1987", TimeBank value F1 fell
+            // 0.2 when those were read as coming; so is one after "before":
+            // "its share before Friday's purchases is far below".)
+            return withPartOfDay(.day(anchor + (weekday - CalendarMath.weekday(ofDay: anchor) + 7) % 7), at: i + 1)
+        }
         guard let day = resolveWeekday(weekday, at: i) else {
             return Candidate(end: i + 1, type: .date, content: .literal("XXXX-WXX-\(weekday)"), isRelative: true)
         }
         return withPartOfDay(day, at: i + 1)
+    }
+
+    /// "ahead of", "upcoming", "in advance of" just before token `i`.
+    private func isAhead(of i: Int) -> Bool {
+        tokenIs(i - 1, "upcoming") || tokenIs(i - 1, "of") && (tokenIs(i - 2, "ahead") || tokenIs(i - 2, "advance"))
+            || isKey(i - 1, .the) && tokenIs(i - 2, "of") && tokenIs(i - 3, "ahead")
+    }
+
+    /// "Monday's" (straight or curly apostrophe, then "s").
+    private func isPossessive(_ i: Int) -> Bool {
+        let end = tokens[i].end
+        if end + 1 < bytes.count, bytes[end] == 0x27, bytes[end + 1] | 0x20 == 0x73 { return true }
+        return end + 3 < bytes.count && bytes[end] == 0xE2 && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x99 && bytes[end + 3] | 0x20 == 0x73
+    }
+
+    /// Whether the sentence of token `i` tells of the past: a verb in the past
+    /// tense anywhere in it, or "after", "since" or "last" just before.
+    private func isPastNarrative(around i: Int) -> Bool {
+        if tokenIs(i - 1, "after") || tokenIs(i - 1, "since") || isKey(i - 1, .last) { return true }
+        let sentence = tokens[i].sentence
+        var k = i
+        while k > 0, tokens[k - 1].sentence == sentence { k -= 1 }
+        while k < tokens.count, tokens[k].sentence == sentence {
+            if k != i, isPastTenseVerb(k) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// "Friday morning", "yesterday afternoon", "Wednesday night": a TIME with

@@ -7,8 +7,33 @@ import Testing
     @Test func searchNamesAddModelNumbersAndInitials() {
         #expect(TimelineTarget(name: "Boeing 787 Dreamliner").searchNames == ["Boeing 787 Dreamliner", "787 Dreamliner", "Dreamliner"])
         #expect(TimelineTarget(name: "Airbus A380").searchNames == ["Airbus A380", "A380"])
-        #expect(TimelineTarget(name: "United States Air Force").searchNames == ["United States Air Force", "USAF"])
+        #expect(TimelineTarget(name: "United States Air Force").searchNames == ["United States Air Force", "USAF", "Air Force"])
         #expect(TimelineTarget(name: "Ryanair", aliases: ["Ryan Air"]).searchNames == ["Ryanair", "Ryan Air"])
+    }
+
+    @Test func searchNamesAddTheLastTwoWordsAndTheNameWithoutItsDesignator() {
+        #expect(TimelineTarget(name: "Beatles Apple Corps").searchNames.contains("Apple Corps"))
+        #expect(TimelineTarget(name: "China Eastern Airlines").searchNames.contains("China Eastern"))
+        #expect(TimelineTarget(name: "iTunes store").searchNames.contains("iTunes"))
+        #expect(!TimelineTarget(name: "China Eastern Airlines").searchNames.contains("Eastern Airlines"))
+    }
+
+    @Test func anArticlesBracketedAbbreviationAndTheFullNameItAbbreviatesAreTheTarget() {
+        let company = "European Aeronautic Defence and Space Company"
+        let body = "\(company) ( EADS ) is based in Paris. \(company) won a contract on 3 May 2024. Singapore Airlines (SIA) was pleased. SIA signed the deal on 4 May 2024."
+        let second = body.utf8.count - body.drop { $0 != "." }.utf8.count + 2
+        let long = [1, second + 1].enumerated().map { number, start in
+            Mention(text: company, type: .organization, entity: company, start: start, stop: start + company.utf8.count - 1, sentence: number + 1, source: .model)
+        }
+        let article = EntityEvents.prepare(TimelineArticle(id: 1, published: PublicationDate(year: 2024, month: 5, day: 5), body: body, mentions: long),
+                                           for: [TimelineTarget(name: "EADS"), TimelineTarget(name: "Singapore Airlines")])
+        #expect(TimelineTarget(name: "Singapore Airlines").bracketNames(in: article).abbreviations == ["SIA"])
+        let extractor = EventExtractor()
+        let events = extractor.events(in: article)
+        let eads = EntityEvents.select(events, of: TimelineTarget(name: "EADS"), in: article, extractor: extractor)
+        #expect(eads.map(\.trigger).contains("won"))
+        let singapore = EntityEvents.select(events, of: TimelineTarget(name: "Singapore Airlines"), in: article, extractor: extractor)
+        #expect(singapore.map(\.trigger).contains("signed"))
     }
 
     @Test func namesTheExtractorMissedBecomeMentionsOnlyAsWholeWords() {

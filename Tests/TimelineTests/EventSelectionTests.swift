@@ -118,9 +118,9 @@ import Testing
     }
 
     @Test func aPronounWithTwoPeopleToChooseFromStandsForNobody() throws {
-        let body = "Sanders spoke of Clinton at length. \u{201C}That will surely be her,\u{201D} he said."
+        let body = "Sanders spoke of Clinton at length. \u{201C}That will surely be him,\u{201D} he said."
         let sanders = Self.mention("Sanders", entity: "Bernie Sanders", type: .person, in: body, sentence: 1)
-        let clinton = Self.mention("Clinton", entity: "Hillary Clinton", type: .person, in: body, sentence: 1)
+        let clinton = Self.mention("Clinton", entity: "Bill Clinton", type: .person, in: body, sentence: 1)
         let events = EventExtractor().events(in: TimelineArticle(published: EventExtractorTests.published, body: body, mentions: [sanders, clinton]))
         let said = try #require(events.first { $0.trigger == "said" })
         #expect(said.entities.isEmpty)
@@ -135,4 +135,116 @@ import Testing
         let said = try #require(Self.events(body).first { $0.trigger == "said" })
         #expect(said.dating == .publication)
     }
+
+    /// An article with a mention of each name; "Name@context" takes the name
+    /// where `context` (which starts with it) first occurs.
+    static func article(_ body: String, _ people: [(text: String, entity: String, type: EntityType, sentence: Int)],
+                        published: PublicationDate? = EventExtractorTests.published) -> TimelineArticle {
+        TimelineArticle(published: published, body: body, mentions: people.map { person in
+            let parts = person.text.split(separator: "@", maxSplits: 1).map(String.init)
+            var found = mention(parts.last ?? person.text, entity: person.entity, type: person.type, in: body, sentence: person.sentence)
+            found.text = parts[0]
+            found.stop = found.start + parts[0].utf8.count - 1
+            return found
+        })
+    }
+
+    @Test func aNameInsideAQuotationTakesNoPartInTheSayingOutsideIt() throws {
+        let body = "Officials met. \u{201C}It was Lee Harper\u{201D} said the aide."
+        let said = try #require(EventExtractor().events(in: Self.article(body, [("Lee Harper", "Lee Harper", .person, 2)])).first { $0.trigger == "said" })
+        #expect(!said.entities.contains("Lee Harper"))
+        // Nor does a pronoun after the quotation stand for the one person named inside it.
+        let wrote = "Officials met. \u{201C}The choice is Jordan Lee, not an echo,\u{201D} he wrote."
+        let events = EventExtractor().events(in: Self.article(wrote, [("Jordan Lee", "Jordan Lee", .person, 2)]))
+        #expect(try #require(events.first { $0.trigger == "wrote" }).entities.isEmpty)
+    }
+
+    @Test func aPronounStandsOnlyForAPersonOfItsSex() throws {
+        let body = "Sanders spoke of Hillary Clinton at length. \u{201C}That will surely be her,\u{201D} he said."
+        let events = EventExtractor().events(in: Self.article(body, [("Sanders", "Bernie Sanders", .person, 1), ("Hillary Clinton", "Hillary Clinton", .person, 1)]))
+        #expect(try #require(events.first { $0.trigger == "said" }).entities == ["Bernie Sanders"])
+        // A title tells the sex of a name no list knows.
+        let titled = "Mrs. Okafor met Carter at noon. The plan failed, she said."
+        let second = EventExtractor().events(in: Self.article(titled, [("Okafor", "Okafor", .person, 1), ("Carter", "John Carter", .person, 1)]))
+        #expect(try #require(second.first { $0.trigger == "said" }).entities == ["Okafor"])
+    }
+
+    @Test func aSentenceOpeningPronounStandsForTheLastSentencesSubject() throws {
+        let body = "Steve Jobs spoke to Tim Cook at noon. He said the company would grow."
+        let events = EventExtractor().events(in: Self.article(body, [("Steve Jobs", "Steve Jobs", .person, 1), ("Tim Cook", "Tim Cook", .person, 1)]))
+        #expect(try #require(events.first { $0.trigger == "said" }).entities == ["Steve Jobs"])
+    }
+
+    @Test func aNameBeforeAnAppositionIsItsVerbsSubjectAndAVerbAfterAndSharesIt() throws {
+        let body = "Steve Jobs, the chief executive officer of Apple Inc., announced the phone. Jobs welcomed everyone to the event and unveiled a laptop."
+        let events = EventExtractor().events(in: Self.article(body, [("Steve Jobs", "Steve Jobs", .person, 1), ("Apple Inc.", "Apple", .organization, 1),
+                                                                      ("Jobs@Jobs welcomed", "Steve Jobs", .person, 2)]))
+        #expect(try #require(events.first { $0.trigger == "announced" }).entities.contains("Steve Jobs"))
+        #expect(try #require(events.first { $0.trigger == "unveiled" }).entities.contains("Steve Jobs"))
+    }
+
+    @Test func theAircraftStandsForTheLastProductAndTheCompanyForTheLastCompany() throws {
+        let body = "The Airbus A380 was built by Airbus. The plane flew in April 2005. The company said in May 2005 that it was pleased."
+        let events = EventExtractor().events(in: Self.article(body, [("Airbus A380", "Airbus A380", .organization, 1), ("Airbus@Airbus.", "Airbus", .organization, 1)]))
+        #expect(try #require(events.first { $0.trigger == "flew" }).entities == ["Airbus A380"])
+        #expect(try #require(events.first { $0.trigger == "said" }).entities == ["Airbus"])
+    }
+
+    @Test func undatedReportsHappenOnTheStorysDayFromItsLead() throws {
+        // Printed on Saturday 23 October 2010; the lead says the event was on Wednesday.
+        let body = "Apple unveils new laptops. On Wednesday, Steve Jobs announced new laptops at an event in Cupertino. Sales grew. Prices fell. Costs rose. Jobs said the company sold many Macs."
+        let published = PublicationDate(year: 2010, month: 10, day: 23)
+        let events = EventExtractor().events(in: Self.article(body, [], published: published))
+        #expect(try #require(events.first { $0.trigger == "said" }).label == "2010-10-20")
+        #expect(try #require(events.first { $0.trigger == "said" }).dating == .story)
+        #expect(try #require(events.first { $0.trigger == "unveils" }).label == "2010-10-20")
+        // So are its undated past events after the lead.
+        #expect(try #require(events.first { $0.trigger == "rose" }).label == "2010-10-20")
+        // A dateline alone is no story day.
+        let dateline = "Apple unveils new laptops. October 20, 2010. Jobs said the company sold many Macs."
+        let plain = EventExtractor().events(in: Self.article(dateline, [], published: published))
+        #expect(try #require(plain.first { $0.trigger == "said" }).label == "2010-10-23")
+    }
+
+    @Test func aDateAfterThatDatesTheClauseNotTheReport() throws {
+        let body = "Apple held its conference. Steve announced that Leopard would be released in 2007."
+        let events = EventExtractor().events(in: Self.article(body, [], published: PublicationDate(year: 2005, month: 6, day: 6)))
+        #expect(try #require(events.first { $0.trigger == "announced" }).dating != .expression)
+    }
+
+    @Test func nominalEventsSuchAsFlightAreTriggers() {
+        let body = "Airbus was ready. The Airbus A380 made its maiden flight on April 27, 2005."
+        #expect(Self.events(body).contains { $0.trigger == "flight" && $0.label == "2005-04-27" })
+    }
+
+    @Test func whatSomeoneHopesOrWantsIsHypothetical() throws {
+        let body = "The race tightened. Republicans are hoping Trump will win in November. Delegates were determined to disrupt the convention. Ryanair is attempting to take over Aer Lingus."
+        let events = Self.events(body)
+        #expect(try #require(events.first { $0.trigger == "will win" }).isHypothetical)
+        #expect(try #require(events.first { $0.trigger == "to disrupt" }).isHypothetical)
+        #expect(events.first { $0.trigger == "to take" }?.isHypothetical != true)
+    }
+
+    @Test func asOpeningAClauseAfterDescribedIsNoDescription() {
+        let body = "The talks went on. Officials described the talks as the two sides signed an agreement. Officials described the talks as focused on trade."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(triggers.contains("signed"))
+        #expect(!triggers.contains("focused"))
+    }
+
+    @Test func refusedActsAndAdjectivesInIngAreNoEvents() {
+        let body = "The race went on. She has refrained from endorsing Clinton. He refused to sign the bill. Buried beneath Mrs. Clinton's wide-ranging and commanding victories were signs of trouble. Clinton is an overwhelming favorite. The bombing killed ten people."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains { $0.hasSuffix("endorsing") })
+        #expect(!triggers.contains { $0.hasSuffix("sign") })
+        #expect(!triggers.contains("commanding"))
+        #expect(!triggers.contains("overwhelming"))
+        #expect(triggers.contains("bombing") || triggers.contains("killed"))
+    }
+
+    @Test func aParticipleInATitleBeforeANameIsNoEvent() {
+        let body = "Vitamins help. Take them as noted by registered dietitian Trista Best in March 2020."
+        #expect(!Self.events(body).map(\.trigger).contains("registered"))
+    }
 }
+

@@ -425,3 +425,19 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
             == ["May 2019=2019-05", "Two months later=2019-07"])
     }
 }
+
+@Suite struct GamePeriodAndPossessiveWeekdayTests {
+    @Test func aQuarterOfAGameIsNoDate() {
+        let anchor = PublicationDate(year: 2019, month: 11, day: 4)
+        #expect(values("The Patriots scored two touchdowns in the second quarter.", anchor: anchor).isEmpty)
+        #expect(values("Profits rose in the second quarter.", anchor: anchor) == ["the second quarter=2019-Q2"])
+    }
+
+    @Test func aPossessiveWeekdayAheadOfTheNewsIsTheComingOne() {
+        // Saturday 30 January 2016.
+        let anchor = PublicationDate(year: 2016, month: 1, day: 30)
+        #expect(values("Sanders leads ahead of Monday's caucus in Iowa.", anchor: anchor) == ["Monday=2016-02-01"])
+        #expect(values("Sanders won after Monday's caucus in Iowa.", anchor: anchor) == ["Monday=2016-01-25"])
+    }
+}
+

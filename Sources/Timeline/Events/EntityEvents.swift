@@ -26,16 +26,85 @@ public struct TimelineTarget: Hashable, Sendable {
         if words.count >= 3 {
             let initials = String(words.compactMap { $0.first }.filter(\.isUppercase))
             if initials.count == words.count { names.append(initials) }
+            // "United States Air Force": "Air Force"; "Beatles Apple Corps": "Apple Corps".
+            let tail = words.suffix(2)
+            if tail.allSatisfy({ $0.first?.isUppercase == true }), !Self.designators.contains(tail.last ?? "") {
+                names.append(tail.joined(separator: " "))
+            }
+        }
+        // "China Eastern Airlines": "China Eastern"; "iTunes Store": "iTunes".
+        if words.count >= 2, let last = words.last, Self.designators.contains(last.prefix(1).uppercased() + last.dropFirst()) {
+            names.append(words.dropLast().joined(separator: " "))
         }
         var seen: Swift.Set<String> = []
         return names.filter { seen.insert($0).inserted }
     }
 
+    /// Words that say what kind of organisation a name is, not which.
+    static let designators: Swift.Set<String> = [
+        "Airlines", "Airways", "Air Lines", "Store", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "Co", "Co.",
+        "Group", "Ltd", "Ltd.", "Limited", "Plc", "PLC", "Holdings", "Incorporated",
+    ]
+
+    /// Names the article itself gives the target in brackets: an
+    /// abbreviation after one of its names ("Singapore Airlines (SIA)"), and
+    /// the full name before the target written short ("European Aeronautic
+    /// Defence and Space Company (EADS)"), the entity of the mention that
+    /// ends at the bracket.
+    func bracketNames(in article: TimelineArticle) -> (abbreviations: [String], entities: [String]) {
+        let bytes = Array(article.body.utf8)
+        var abbreviations: [String] = []
+        var entities: [String] = []
+        /// The word in brackets that starts at `index` (after spaces and "("), and the byte after ")".
+        func bracketed(from index: Int) -> (word: String, end: Int)? {
+            var at = index
+            while at < bytes.count, bytes[at] == UInt8(ascii: " ") { at += 1 }
+            guard at < bytes.count, bytes[at] == UInt8(ascii: "(") else { return nil }
+            at += 1
+            while at < bytes.count, bytes[at] == UInt8(ascii: " ") { at += 1 }
+            let start = at
+            while at < bytes.count, bytes[at] != UInt8(ascii: ")"), bytes[at] != UInt8(ascii: "("), at - start <= 40 { at += 1 }
+            guard at < bytes.count, bytes[at] == UInt8(ascii: ")") else { return nil }
+            var end = at
+            while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            return (String(decoding: bytes[start..<end], as: UTF8.self), at + 1)
+        }
+        let names = searchNames
+        let lowered = Swift.Set(names.map { $0.lowercased() })
+        for name in names {
+            let needle = Array(name.utf8)
+            guard !needle.isEmpty, needle.count < bytes.count else { continue }
+            var index = 0
+            while index + needle.count <= bytes.count {
+                guard bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) else { index += 1; continue }
+                // An abbreviation: two to six letters, capitals first ("SIA", "USAF").
+                if let (word, _) = bracketed(from: index + needle.count), (2...6).contains(word.count),
+                   word.allSatisfy({ $0.isLetter }), word.first?.isUppercase == true, word.filter(\.isUppercase).count >= 2 {
+                    abbreviations.append(word)
+                }
+                index += needle.count
+            }
+        }
+        for mention in article.mentions where !lowered.contains(mention.entity.lowercased()) {
+            guard mention.stop <= bytes.count, let (word, _) = bracketed(from: mention.stop) else { continue }
+            if lowered.contains(word.lowercased()) { entities.append(mention.entity) }
+        }
+        return (abbreviations, entities)
+    }
+
     /// The canonical entity names in `mentions` that are this target: a
     /// mention's entity equal to the name or an alias (any case), or its text
-    /// when the extractor linked it to no other name.
-    func entityNames(in mentions: [Mention]) -> Swift.Set<String> {
-        let names = Swift.Set(searchNames.map { $0.lowercased() })
+    /// when the extractor linked it to no other name. With the article, also
+    /// the names it gives the target in brackets (`bracketNames`).
+    func entityNames(in article: TimelineArticle) -> Swift.Set<String> {
+        let brackets = bracketNames(in: article)
+        var found = entityNames(in: article.mentions, extra: brackets.abbreviations)
+        found.formUnion(brackets.entities)
+        return found
+    }
+
+    func entityNames(in mentions: [Mention], extra: [String] = []) -> Swift.Set<String> {
+        let names = Swift.Set((searchNames + extra).map { $0.lowercased() })
         var found: Swift.Set<String> = [name]
         // A text match counts only where the extractor linked the mention to
         // nothing else: "Clinton" linked to Bill Clinton is not Hillary Clinton.
@@ -52,7 +121,7 @@ public struct TimelineTarget: Hashable, Sendable {
     /// name has been seen ("Louis Gallois ... Gallois said").
     public func mentions(in article: TimelineArticle, sentences: [Range<Int>]) -> [Mention] {
         let bytes = Array(article.body.utf8)
-        var names = searchNames
+        var names = searchNames + bracketNames(in: article).abbreviations
         let isPerson = article.mentions.contains { $0.type == .person && entityNames(in: [$0]).count > 1 }
             || article.mentions.contains { $0.type == .person && $0.entity == name }
         if isPerson, let surname = name.split(separator: " ").last, name.contains(" ") { names.append(String(surname)) }
@@ -106,7 +175,7 @@ public enum EntityEvents {
 
     public static func select(_ events: [Event], of target: TimelineTarget, in article: TimelineArticle,
                               extractor: EventExtractor, scope: Scope = .participant) -> [Event] {
-        let names = target.entityNames(in: article.mentions)
+        let names = target.entityNames(in: article)
         guard article.mentions.contains(where: { names.contains($0.entity) }) else { return [] }
         switch scope {
         case .participant:

@@ -66,7 +66,8 @@ public struct EventExtractor: Sendable {
         }
         // The publication's anchors, labels formatted once for the article.
         let published = article.published.map(publicationAnchor)
-        let dates = PublicationAnchors(on: published, before: published.map(before), after: published.map(after))
+        let story = article.published.flatMap { storyDay(expressions: expressions, sentences: sentences, tokenized: tokenized, publication: $0) }
+        let dates = PublicationAnchors(on: published, before: published.map(before), after: published.map(after), story: story ?? published)
         var memory = Participants.Memory()
         var seen: Set<String> = []
         // Formatted once: per sentence it cost more than tagging.
@@ -120,10 +121,11 @@ public struct EventExtractor: Sendable {
             var group = VerbGroup(words: words, at: index)
             // No evidence it happened; a description's participle or -ing ("as focused on enhancing").
             if unasserted[index] == .unevidenced || unasserted[index] == .description && group.isSimple { continue }
-            if group.isNegated || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
+            if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants)
-                || group.isInfinitive && Self.hasModalBefore(words, at: index) { group.isHypothetical = true }
+                || group.isInfinitive && Self.hasModalBefore(words, at: index)
+                || Self.isHopedFor(words, at: index, group: group, participants: participants) { group.isHypothetical = true }
             triggers.append((index, group))
         }
         let counted = words.map { word in !local.contains { $0.1.contains(word.range.lowerBound) } }
@@ -142,17 +144,21 @@ public struct EventExtractor: Sendable {
             if anchor == nil {
                 switch group.tense {
                 case .future: anchor = dates.after
-                case .present: anchor = published
+                // A headline's present ("Boeing unveils new 787") tells the story's news.
+                case .present: anchor = source.sentence == 1 && group.isSimple ? dates.story : published
                 case .past:
                     // Past, undated, told after the lead: it happened before the
                     // report, when is not said. In the lead, or a report, it is the
-                    // news of the day.
+                    // news of the story's day.
+                    // A story whose lead names its day tells that day's events
+                    // in the past throughout ("Jobs admitted", "he showed videos").
                     let isNews = source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased)
-                    anchor = isNews ? published : dates.before
+                        || dates.story?.dating == .story
+                    anchor = isNews ? dates.story : dates.before
                 case nil: anchor = published
                 }
                 // "has signed": the day's news in the lead, background after it.
-                if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? published : dates.before }
+                if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? dates.story : dates.before }
             }
             let habitual = Self.isHabitual(words, clause: participants.clause(at: word.range.lowerBound))
             let reported = anchor.map { isReported(group: group, tense: group.tense, governedReport: nil, anchor: $0, word: word.lowercased,
@@ -242,7 +248,9 @@ public struct EventExtractor: Sendable {
     /// most three words from it ("the 1998 acquisitions", "sales in 2010").
     /// A date in a parenthesis, a relative clause or another clause of the
     /// sentence does not date the main verb ("he challenged Reagan in 1980
-    /// ..., Bush moved"). For a future verb, only a date not over by publication.
+    /// ..., Bush moved"), nor does a date after "that" date the verb before it
+    /// ("announced that Leopard would be released in 2007"). For a future
+    /// verb, only a date not over by publication.
     static func governedTriggers(_ expressions: [(TimeExpression, Range<Int>)], words: [EventTrigger.Word],
                                  triggers: [(index: Int, group: VerbGroup)], participants: Participants,
                                  publication: PublicationDate?) -> [Int: TimeExpression] {
@@ -274,6 +282,9 @@ public struct EventExtractor: Sendable {
             }.map(distance).min()
             // The verb a date follows ("challenged Reagan in 1980"), else, for a
             // date that opens its clause, the verb after it ("In 2024, the firm said").
+            // Not across "that": "announced that Leopard would be released in
+            // 2007" dates the release, not the announcing.
+            finite.removeAll { verb in verb.index < first && words[(verb.index + 1)..<first].contains { $0.lowercased == "that" } }
             let before = finite.filter { $0.index < first }
             let chosen = before.isEmpty ? finite.min(by: { distance($0.index) < distance($1.index) }) : before.last
             if let verb = chosen {
@@ -329,6 +340,39 @@ public struct EventExtractor: Sendable {
         return words[from..<index].contains { VerbGroup.modals.contains(VerbGroup.expanded($0.lowercased)) }
     }
 
+    /// What someone declined to do: "refrained from endorsing", "refused to
+    /// sign", "failed to win". Left out as a negated verb is.
+    static func isRefused(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        guard index > 1 else { return false }
+        let link = words[index - 1].lowercased
+        return (link == "to" || link == "from") && refusals.contains(words[index - 2].lowercased)
+    }
+    static let refusals: Set<String> = [
+        "refrained", "refrains", "refrain", "refraining", "declined", "declines", "decline", "declining", "refused", "refuses",
+        "refuse", "refusing", "failed", "fails", "fail", "failing", "avoided", "avoids", "abstained", "abstains", "neglected",
+    ]
+
+    /// What someone hopes or wants to do, not what they did: an infinitive or
+    /// a future after a verb of hoping or wanting in the same clause, at most
+    /// five words before ("determined to disrupt", "are hoping Trump will
+    /// win"). Plans and agreements ("plans to sell", "agreed to buy") are no
+    /// hopes: they stay, as future events; so do attempts ("attempting to take
+    /// over"), which SemEval-2015 Task 4's annotators date as events.
+    static func isHopedFor(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup, participants: Participants) -> Bool {
+        guard group.isInfinitive || group.tense == .future else { return false }
+        let clause = participants.clause(at: words[index].range.lowerBound)
+        var back = index - 1
+        while back >= 0, index - back <= 5, clause.contains(words[back].range.lowerBound) {
+            if hopes.contains(words[back].lowercased) { return true }
+            back -= 1
+        }
+        return false
+    }
+    static let hopes: Set<String> = [
+        "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing",
+        "determined", "eager", "keen", "want", "wants", "wanted", "wanting", "dream", "dreams", "dreamed", "longs", "longed",
+    ]
+
     /// "Trump says different things to different audiences over and over",
     /// "she usually flies": habits are no dated events.
     static func isHabitual(_ words: [EventTrigger.Word], clause: Range<Int>) -> Bool {
@@ -364,8 +408,18 @@ public struct EventExtractor: Sendable {
         if previous.hasSuffix("'s") || previous.hasSuffix("ly") { return true }
         if previous == "and" || previous == "or", word.hasSuffix("ed") || word.hasSuffix("en"),
            isLastOfNounList(words, conjunction: index - 1, text: text) { return true }
-        // After an article only a participle: "the bombing killed" is an event.
-        guard !word.hasSuffix("ing") else { return false }
+        // A title before a name: "by registered dietitian Trista Best".
+        if word.hasSuffix("ed"), index + 2 < words.count, words[index + 2].text.first?.isUppercase == true,
+           VerbGroup.prepositions.contains(previous) { return true }
+        if word.hasSuffix("ing") {
+            // After an article an -ing is an adjective when a noun follows ("an
+            // overwhelming favorite", "wide-ranging and commanding victories"), the
+            // event itself when a verb does ("the bombing killed").
+            let beforeAnd = previous == "and" && index > 1 ? words[index - 2].lowercased : nil
+            let modifies = VerbGroup.determiners.contains(previous)
+                || beforeAnd.map { $0.contains("-") || $0.hasSuffix("ing") || VerbGroup.determiners.contains($0) } == true
+            return modifies && !EventTrigger.isVerb(next.lowercased)
+        }
         return VerbGroup.determiners.contains(previous) || previous == "and" && index > 1 && VerbGroup.determiners.contains(words[index - 2].lowercased)
     }
 
@@ -495,6 +549,36 @@ public struct EventExtractor: Sendable {
         var on: Anchor?
         var before: Anchor?
         var after: Anchor?
+        /// The day the story's news happened (`storyDay`), else the publication's.
+        var story: Anchor?
+    }
+
+    /// The day a news story's events happened, when its lead says so: the
+    /// first date of day precision in the lead's sentences, at most a week
+    /// before the publication ("Apple unveiled ... yesterday", "on Wednesday,
+    /// Jobs announced", in a story printed on Saturday). Undated past reports
+    /// and the lead's past and perfect verbs happened then, not on the day the
+    /// story was printed. A date that is its sentence alone (a dateline) says
+    /// when the page was written, not when its news happened, and is skipped.
+    private func storyDay(expressions: [TimeExpression], sentences: [Range<Int>], tokenized: TokenizedText,
+                          publication: PublicationDate) -> Anchor? {
+        let printed = dayInterval(of: publication)
+        let earliest = printed.start.addingTimeInterval(-7 * 86_400)
+        for expression in expressions {
+            guard let sentence = sentences.firstIndex(where: { $0.contains(expression.byteRange.lowerBound) }) else { continue }
+            if sentence >= Self.leadSentences + 1 { break }
+            guard expression.type == .date || expression.type == .time, let precision = expression.precision, precision <= .day,
+                  let interval = expression.interval, interval.start >= earliest, interval.start < printed.end else { continue }
+            // Bytes of the sentence outside the expression: a dateline has next to none.
+            let rest = sentences[sentence].count - expression.byteRange.count
+            guard rest > 12 else { continue }
+            let day = CalendarMath.split(interval.start, utcOffsetSeconds: 0).day
+            let span = DateInterval(start: CalendarMath.date(ofDay: day), end: CalendarMath.date(ofDay: day + 1))
+            var anchor = Anchor(interval: span, precision: .day, modifier: nil, when: "the story's day (" + expression.text + ")", dating: .story)
+            anchor.formatLabel()
+            return anchor
+        }
+        return nil
     }
 
     private func publicationAnchor(_ date: PublicationDate) -> Anchor {

@@ -27,28 +27,61 @@ struct Participants {
 
     /// Recent entities with their types, newest last, kept across sentences.
     struct Memory {
-        var recent: [(name: String, type: EntityType, sentence: Int)] = []
+        /// `quoted`: named only inside quotations so far; a pronoun outside
+        /// one does not stand for it ("“... Donald Trump is the choice,” she
+        /// wrote": she is the writer). `gender`: when a title or the name tells it.
+        var recent: [(name: String, type: EntityType, sentence: Int, quoted: Bool, gender: PersonGender?)] = []
+        /// The sentence before ended inside a quotation, and for how many sentences it has run.
+        var quotationOpen = false
+        var quotedSentences = 0
+        /// The first person named outside quotations in the latest sentence
+        /// that named one: the likeliest referent of a subject pronoun that
+        /// opens a sentence ("Jobs spoke to Cook. He said ...").
+        var subject: (name: String, sentence: Int, gender: PersonGender?)?
 
-        mutating func note(_ mention: Mention, sentence: Int) {
+        mutating func note(_ mention: Mention, sentence: Int, quoted: Bool = false, title: String? = nil) {
+            let earlier = recent.firstIndex { $0.name == mention.entity }.map { recent[$0] }
             recent.removeAll { $0.name == mention.entity }
-            recent.append((mention.entity, mention.entityType, sentence))
+            var gender = earlier?.gender
+            if mention.entityType == .person {
+                gender = title.flatMap(PersonGender.of(title:))
+                    ?? mention.text.split(separator: " ").first.flatMap { PersonGender.of(title: $0.lowercased()) }
+                    ?? gender ?? PersonGender.of(name: mention.entity)
+            }
+            recent.append((mention.entity, mention.entityType, sentence, quoted && (earlier?.quoted ?? true), gender))
             if recent.count > 12 { recent.removeFirst() }
         }
 
-        func lastNamed(_ types: Set<EntityType>, since sentence: Int) -> String? {
-            recent.last { types.contains($0.type) && $0.sentence >= sentence }?.name
+        func lastNamed(_ types: Set<EntityType>, since sentence: Int, outsideQuotation: Bool = false,
+                       where fits: (String) -> Bool = { _ in true }) -> String? {
+            recent.last { types.contains($0.type) && $0.sentence >= sentence && !(outsideQuotation && $0.quoted) && fits($0.name) }?.name
         }
 
-        /// The one person named since `sentence`; nil when there were two or
-        /// more ("Sanders said of Bill Clinton ... he said": which he is not
-        /// told by word order, and a wrong referent puts a quote on the
-        /// timeline of the person it is about).
-        func onlyPerson(since sentence: Int) -> String? {
-            let people = recent.filter { $0.type == .person && $0.sentence >= sentence }
+        /// The one person named since `sentence` that `gender` may stand for;
+        /// nil when there were two or more ("Sanders said of Bill Clinton ...
+        /// he said": which he is not told by word order, and a wrong referent
+        /// puts a quote on the timeline of the person it is about). People of
+        /// the other sex, and, for a pronoun outside a quotation, people named
+        /// only inside one, are no candidates.
+        func onlyPerson(since sentence: Int, gender: PersonGender? = nil, outsideQuotation: Bool = false) -> String? {
+            let people = recent.filter {
+                $0.type == .person && $0.sentence >= sentence && !(outsideQuotation && $0.quoted)
+                    && (gender == nil || $0.gender == nil || $0.gender == gender)
+            }
             guard let last = people.last, people.allSatisfy({ $0.name == last.name }) else { return nil }
             return last.name
         }
+
+        /// The subject of the last sentence with a person in it, for a
+        /// pronoun that opens a sentence when two or more people could fit.
+        func lastSubject(since sentence: Int, gender: PersonGender?) -> String? {
+            guard let subject, subject.sentence >= sentence, gender == nil || subject.gender == nil || subject.gender == gender else { return nil }
+            return subject.name
+        }
     }
+
+    /// Which words are inside a direct quotation.
+    private(set) var quotations: Quotations
 
     /// `mentions` are the sentence's, with absolute offsets; `offset` is the sentence's first byte.
     init(words: [EventTrigger.Word], bytes: ArraySlice<UInt8>, offset: Int, mentions: [Mention], sentence: Int, memory: inout Memory) {
@@ -57,6 +90,15 @@ struct Participants {
         for (index, start) in cuts.enumerated() {
             clauses.append(start..<(index + 1 < cuts.count ? cuts[index + 1] : bytes.count))
         }
+        // A quotation left open runs into at most three more sentences: past
+        // that, a stray mark is likelier than a long quotation.
+        quotations = Quotations(words: words, bytes: bytes, startsOpen: memory.quotationOpen && memory.quotedSentences < 3)
+        memory.quotedSentences = quotations.endsOpen && memory.quotationOpen ? memory.quotedSentences + 1 : 0
+        memory.quotationOpen = quotations.endsOpen
+        // Words a name covers, and the running first word of the mentions
+        // (sorted by start): linear in the sentence, however many names it has.
+        var covered = [Bool](repeating: false, count: words.count)
+        var firstWord = 0
         var mentionIndex = 0
         let sorted = mentions.sorted { $0.start < $1.start }
         for (index, word) in words.enumerated() {
@@ -69,21 +111,39 @@ struct Participants {
                 // approach") take part in nothing.
                 guard !Self.isNoise(mention), !Self.isDemonym(mention) else { continue }
                 let range = (mention.byteRange.lowerBound - offset)..<(mention.byteRange.upperBound - offset)
-                let first = words.firstIndex { $0.range.upperBound > range.lowerBound } ?? index
-                let last = max(first, words.lastIndex { $0.range.lowerBound < range.upperBound } ?? first)
+                while firstWord < words.count, words[firstWord].range.upperBound <= range.lowerBound { firstWord += 1 }
+                let first = firstWord < words.count ? firstWord : index
+                var last = first
+                while last + 1 < words.count, words[last + 1].range.lowerBound < range.upperBound { last += 1 }
                 if last < words.count, words[last].lowercased.hasSuffix("'s") { possessors.insert(spans.count) }
                 spans.append((mention.entity, first, last))
-                memory.note(mention, sentence: sentence)
+                for covering in first...last where covering < covered.count { covered[covering] = true }
+                memory.note(mention, sentence: sentence, quoted: quotations.isQuoted(first),
+                            title: first > 0 ? words[first - 1].lowercased : nil)
+                if mention.entityType == .person, !quotations.isQuoted(first), memory.subject?.sentence != sentence,
+                   let noted = memory.recent.last {
+                    memory.subject = (noted.name, sentence, noted.gender)
+                }
             }
-            if spans.contains(where: { $0.first <= index && index <= $0.last }) { continue }
+            if covered[index] { continue }
             let lower = word.lowercased
+            let outside = !quotations.isQuoted(index)
             var referent: String?
             if Self.personPronouns.contains(lower) {
-                referent = memory.onlyPerson(since: sentence - 2)
+                let gender = PersonGender.of(pronoun: lower)
+                referent = memory.onlyPerson(since: sentence - 2, gender: gender, outsideQuotation: outside)
+                // "He" opening a sentence (or its clause after "and", "but"): the last sentence's subject.
+                if referent == nil, outside, lower == "he" || lower == "she",
+                   index == 0 || index == 1 && ["and", "but", "then", "later"].contains(words[0].lowercased) {
+                    referent = memory.lastSubject(since: sentence - 2, gender: gender)
+                }
             } else if Self.thingPronouns.contains(lower) {
-                referent = memory.lastNamed([.organization, .geopolitical, .location], since: sentence - 2)
+                referent = memory.lastNamed([.organization, .geopolitical, .location], since: sentence - 2, outsideQuotation: outside)
+            } else if lower == "the", index + 1 < words.count, Self.productDescriptions.contains(words[index + 1].lowercased) {
+                // "the plane", "the device": the last product named ("Airbus A380", "iPhone 4").
+                referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: Self.isProductName)
             } else if lower == "the", index + 1 < words.count, Self.descriptions.contains(words[index + 1].lowercased) {
-                referent = memory.lastNamed([.organization], since: sentence - 2)
+                referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: { !Self.isProductName($0) })
             } else if lower == "the", index + 2 < words.count, words[index + 1].lowercased == "two",
                       Self.pairs.contains(words[index + 2].lowercased) {
                 // "the two countries": the last two named.
@@ -125,6 +185,13 @@ struct Participants {
             if !(result[trigger]?.contains(entity) ?? false) { result[trigger, default: []].append(entity) }
         }
         let triggerSet = Set(triggers)
+        // Commas before each word, to tell in constant time whether one lies between two words.
+        var commasBefore: [Int] = []
+        var comma = 0
+        for word in words {
+            while comma < commas.count, commas[comma] < word.range.lowerBound { comma += 1 }
+            commasBefore.append(comma)
+        }
         for (number, span) in spans.enumerated() {
             let isPossessor = possessors.contains(number)
             // Near: at most two words away on either side.
@@ -133,9 +200,9 @@ struct Participants {
             // A possessor owns the word right after it ("Clinton's tenure"), not
             // the verb of "Hartley's wife sobbed"; no name reaches past a comma.
             for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= (isPossessor ? 1 : 2)) || (!isPossessor && trigger < span.first && gap(trigger, span.first) <= 2) {
-                let low = min(words[trigger].range.upperBound, words[span.last].range.upperBound)
-                let high = max(words[trigger].range.lowerBound, words[span.first].range.lowerBound)
-                if commas.contains(where: { $0 >= low && $0 < high }) { continue }
+                if commasBefore[max(trigger, span.first)] != commasBefore[min(trigger, span.last)] { continue }
+                // A name inside a quotation takes part in the quoted words only, and one outside it in none of them.
+                if !quotations.sameQuotation(trigger, span.first) { continue }
                 let between = trigger > span.last ? (span.last + 1)..<trigger : (trigger + 1)..<span.first
                 if spans.contains(where: { between.contains($0.first) && $0.entity != span.entity }) { continue }
                 if clause(at: words[trigger].range.lowerBound) != clause(at: words[span.first].range.lowerBound) { continue }
@@ -148,6 +215,7 @@ struct Participants {
             let before = span.first > 0 ? words[span.first - 1].lowercased : ""
             let isObject = before == "of" || span.first > 0 && triggerSet.contains(span.first - 1) && !EventExtractor.reporting.contains(before)
             if !isPossessor, !isObject, let verb = triggers.first(where: { $0 > span.last }), gap(span.last, verb) <= 6,
+               quotations.sameQuotation(span.first, verb),
                !spans.contains(where: { other in
                    other.first > span.last && other.first < verb
                        && !(other.first - span.last <= 2 && words[span.last + 1..<other.first].allSatisfy { $0.lowercased == "and" })
@@ -155,17 +223,40 @@ struct Participants {
                 add(span.entity, verb)
             }
         }
-        // Chains: "plans to sell", "announced the deal and said".
+        // An apposition between a name and its verb: "Steve Jobs, the chief
+        // executive officer of Apple Inc., announced", "Boeing, meanwhile,
+        // said". A comma after the name, at most twelve words with no event
+        // and a closing comma, then the verb (an adverb may come first).
+        for span in spans where span.last + 1 < words.count {
+            let open = span.last + 1
+            guard commasBefore[open] == commasBefore[span.last] + 1 else { continue }
+            var close = open + 1
+            while close < words.count, close - open <= 12, commasBefore[close] == commasBefore[open] { close += 1 }
+            guard close < words.count, close - open <= 12, commasBefore[close] == commasBefore[open] + 1,
+                  !triggerSet.contains(where: { $0 >= open && $0 < close }) else { continue }
+            let verb = triggerSet.contains(close) ? close
+                : close + 1 < words.count && triggerSet.contains(close + 1) && words[close].text.first?.isLowercase == true
+                    && !spans.contains(where: { $0.first <= close && close <= $0.last }) ? close + 1 : nil
+            if let verb, quotations.sameQuotation(span.first, verb),
+               clause(at: words[verb].range.lowerBound) == clause(at: words[span.first].range.lowerBound) {
+                add(span.entity, verb)
+            }
+        }
+        // Chains: "plans to sell", "announced the deal and said", "welcomed
+        // everyone to the event and announced": an infinitive within three
+        // words, a verb right after "and" within seven, no name and no comma between.
+        let spanStarts = Set(spans.map(\.first))
         for trigger in triggers.sorted() {
             guard let entities = result[trigger] else { continue }
             var next = trigger + 1
-            while next < words.count, next - trigger <= 3 {
-                let lower = words[next].lowercased
-                if triggerSet.contains(next), next > 0, words[next - 1].lowercased == "to" || words[next - 1].lowercased == "and" {
+            while next < words.count, next - trigger <= 7, commasBefore[next] == commasBefore[trigger] {
+                let before = words[next - 1].lowercased
+                if triggerSet.contains(next), before == "to" && next - trigger <= 3 || before == "and",
+                   quotations.sameQuotation(trigger, next) {
                     for entity in entities { add(entity, next) }
                     break
                 }
-                if spans.contains(where: { $0.first == next }) || lower == "," { break }
+                if spanStarts.contains(next) { break }
                 next += 1
             }
         }
@@ -229,7 +320,19 @@ struct Participants {
     static let personPronouns: Set<String> = ["he", "she", "his", "her", "him"]
     static let thingPronouns: Set<String> = ["it", "its", "they", "their", "them"]
     static let descriptions: Set<String> = [
-        "company", "firm", "group", "airline", "carrier", "manufacturer", "maker", "plane", "aircraft", "jet",
+        "company", "firm", "group", "airline", "carrier", "manufacturer", "maker",
         "corporation", "government", "agency", "bank", "team", "club", "party", "country", "organisation", "organization",
     ]
+    /// Nouns for a made thing: "the plane" is the A380 of the sentence before, not Airbus.
+    static let productDescriptions: Set<String> = [
+        "plane", "aircraft", "jet", "airliner", "jetliner", "airplane", "superjumbo", "device", "phone", "handset",
+        "player", "store", "service", "software", "product", "model", "vehicle", "car", "ship", "drug", "system",
+    ]
+    /// A product's name: a word with a digit ("Airbus A380", "Boeing 787
+    /// Dreamliner") or a capital after a small letter ("iPhone", "iTunes store").
+    static func isProductName(_ name: String) -> Bool {
+        name.split(separator: " ").contains { word in
+            word.contains(where: \.isNumber) || word.first?.isLowercase == true && word.dropFirst().contains(where: \.isUppercase)
+        }
+    }
 }

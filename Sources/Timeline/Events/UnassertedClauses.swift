@@ -84,12 +84,37 @@ enum UnassertedClauses {
         if describers.contains(word) {
             var next = index + 1
             while next < words.count, next - index <= 7 {
-                if words[next].lowercased == "as" { return (next + 1, .description) }
+                if words[next].lowercased == "as" {
+                    // "as police arrived", "as he left": "as" opens a clause of its
+                    // own (while, because), whose verb is an event.
+                    return opensClause(words: words, after: next) ? nil : (next + 1, .description)
+                }
                 next += 1
             }
         }
         return nil
     }
+
+    /// Whether the words after "as" at `index` are a clause: a subject (a
+    /// pronoun, a name, or a determiner and up to two words) then a finite
+    /// verb ("as the two sides signed", "as he left"), not a description
+    /// ("as focused on", "as a democracy").
+    static func opensClause(words: [EventTrigger.Word], after index: Int) -> Bool {
+        guard index + 2 < words.count else { return false }
+        let first = words[index + 1]
+        let subject = subjectPronouns.contains(first.lowercased) || first.text.first?.isUppercase == true
+            || VerbGroup.determiners.contains(first.lowercased)
+        guard subject else { return false }
+        for verb in (index + 2)..<min(index + 5, words.count) {
+            let lower = words[verb].lowercased
+            // "as a democracy that was": a relative clause inside the description.
+            if lower == "that" || lower == "which" || lower == "who" { return false }
+            if EventTrigger.isVerb(lower) || finiteWords.contains(lower) { return true }
+        }
+        return false
+    }
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
+    static let finiteWords: Set<String> = ["is", "are", "was", "were", "will", "would", "could", "did", "does", "do", "has", "have", "had", "can", "may", "might"]
 
     private static func hasComma(_ text: String, from start: Int, to end: Int) -> Bool {
         guard start < end else { return false }

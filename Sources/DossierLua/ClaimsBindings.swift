@@ -112,6 +112,7 @@ enum ClaimsBindings {
               of spans with kind "hedge" or "negative-evidence") and sentence.
             """) { call in
             let (text, article) = try textArgument(call)
+            try ScriptMemory.ensureRoomToFindClaims(call, bytes: text.utf8.count, in: "claims")
             let analysis = try ClaimsEngine.analyze(text, article: article?.article, store: article?.store,
                                                     extractor: { try defaultStore.mentionExtractor() })
             let bytes = Array(text.utf8)
@@ -141,6 +142,7 @@ enum ClaimsBindings {
             article:claims() -> {claim, ...}
               The article's claims (see :help claims), found with its stored entity mentions.
             """) { handle, call in
+            try ScriptMemory.ensureRoomToFindClaims(call, bytes: handle.article.draft.body.utf8.count, in: "article:claims")
             let analysis = try ClaimsEngine.analyze(handle.article.draft.body, article: handle.article, store: handle.store,
                                                     extractor: { try EntityExtractor.shared() })
             let bytes = Array(handle.article.draft.body.utf8)
@@ -153,6 +155,7 @@ enum ClaimsBindings {
               How the article's claims are sourced: counts by source kind and role, how
               many are hedged, and its statements of absent evidence.
             """) { handle, call in
+            try ScriptMemory.ensureRoomToFindClaims(call, bytes: handle.article.draft.body.utf8.count, in: "article:sourcing")
             let analysis = try ClaimsEngine.analyze(handle.article.draft.body, article: handle.article, store: handle.store,
                                                     extractor: { try EntityExtractor.shared() })
             call.push(SourcingValue(profile: SourcingProfile(claims: analysis.claims, hedges: analysis.hedges)))

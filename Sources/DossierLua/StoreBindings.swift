@@ -142,6 +142,7 @@ enum StoreBindings {
             let store = try handle.writableStore(for: "store:ingest")
             var ingestor = Ingestor(store: store, extractor: try handle.mentionExtractor())
             ingestor.allowedRoots = handle.permissions.ingestRoots
+            ingestor.fileBudget = ScriptMemory.ingestBudget(call)
             ingestor.claimFinder = try ClaimsEngine.finder()
             ingestor.defaults.outlet = try call.option(2, "outlet")
             ingestor.defaults.published = try dateOption(call, 2, "published")

@@ -52,6 +52,37 @@ import Testing
         #expect(result.stdout.hasSuffix("\n0\n"), "\(result.stdout)")
     }
 
+    @Test func claimsOnAHugeTextAreRefusedBeforeTheyStart() throws {
+        let store = try DossierExecutable.temporaryDirectory().appendingPathComponent("s.sqlite").path
+        let result = try DossierExecutable.run(["--store", store, "--memory-limit", "32M", "-e", """
+            local body = string.rep("Officials said the minister spoke in Dhaka on Monday. ", 40000)
+            print(pcall(claims, body))
+            """])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("false"), "\(result.stdout)")
+        #expect(result.stdout.contains("not enough memory: claims on a text of 2.0 MiB needs about"), "\(result.stdout)")
+    }
+
+    /// `store:ingest` gets what is left of the cap as its per-file memory
+    /// budget: the file too big for it is reported and skipped, the small
+    /// one goes in.
+    @Test func ingestSkipsAFileThatWouldNotFitTheCap() throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let inputs = directory.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        try IngestReportingTests.goodText.write(to: inputs.appendingPathComponent("small.txt"), atomically: true, encoding: .utf8)
+        try ("Huge capture\n\n" + String(repeating: "The minister spoke in Dhaka on Monday. ", count: 30000) + "\n")
+            .write(to: inputs.appendingPathComponent("huge.txt"), atomically: true, encoding: .utf8)
+        let store = directory.appendingPathComponent("s.sqlite").path
+        let result = try DossierExecutable.run(["--store", store, "--memory-limit", "32M", "-e", """
+            local report = store:ingest("\(inputs.path)")
+            print(report.added, #report.failed, report.failed[1])
+            """])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("1\t1\t"), "\(result.stdout)")
+        #expect(result.stdout.contains("huge.txt: over the per-file memory budget: a file of 1.1 MiB needs about"), "\(result.stdout)")
+    }
+
     @Test func ordinaryWorkUnderTheCapIsUntouched() throws {
         let store = try DossierExecutable.temporaryDirectory().appendingPathComponent("s.sqlite").path
         let result = try DossierExecutable.run(["--store", store, "--memory-limit", "64M", "-e", """

@@ -280,7 +280,7 @@ enum StreamedFormat {
         switch self {
         case .jsonLines: return try JSONLinesReader(source: source, resumingAt: resume, limit: limit)
         case .jsonArray: return try JSONArrayReader(source: source, resumingAt: resume, limit: limit)
-        case .feed: return try FeedItemReader(source: source, resumingAt: resume)
+        case .feed: return try FeedItemReader(source: source, resumingAt: resume, limit: limit)
         }
     }
 }

@@ -112,6 +112,8 @@ extension AttributionFinder {
         /// sentence with a cue every few lines: 46 s).
         let nextCueClauseComma: [Int]
         let cueAfterComma: [Int: Int]
+        /// Counts the steps of the scans per cue, for the scaling tests (`WorkCounter`).
+        let work = WorkCounter.current
 
         init(finder: AttributionFinder, text: ClaimText) {
             self.finder = finder
@@ -120,7 +122,8 @@ extension AttributionFinder {
             var cue = [Bool](repeating: false, count: count)
             var takesNext = [Bool](repeating: false, count: count)
             var reports = [Bool](repeating: false, count: count)
-            for index in 0..<count {
+            var deadline = DeadlineCheck()
+            for index in 0..<count where !deadline.hasPassed() {
                 let word = text.words[index]
                 if word == ":" {
                     // A colon is a cue when it introduces a quotation and no verb before it is one.
@@ -185,7 +188,9 @@ extension AttributionFinder {
         func run() -> [Claim] {
             var claims: [Claim] = []
             var index = 0
-            while index < text.count {
+            // A time budget (`WorkDeadline`) ends the walk; the caller throws the partial answer away.
+            var deadline = DeadlineCheck()
+            while index < text.count, !deadline.hasPassed() {
                 if text.words[index] == ":", !cue[index], let claim = headlineClaim(colon: index) {
                     claims.append(claim)
                     index += 1
@@ -211,8 +216,11 @@ extension AttributionFinder {
         private func isInsideContent(_ index: Int, of claims: [Claim]) -> Bool {
             let sentenceNumber = text.sentenceOf[index] + 1
             let start = text.tokenized.tokens[index].range.lowerBound
+            var steps = 0
+            defer { work?.add(steps, ClaimExtractor.scanWork) }
             for claim in claims.reversed() {
                 guard claim.sentence == sentenceNumber else { break }
+                steps += 1
                 if claim.content.contains(where: { $0.contains(start) }) { return true }
             }
             return false
@@ -569,13 +577,16 @@ extension AttributionFinder {
             // past the content is within four tokens of its end: few are skipped.
             var end = end0
             var comma = nextCueClauseComma[min(first, text.count)]
+            var steps = 0
             while comma < end0 {
+                steps += 1
                 if let ahead = cueAfterComma[comma], ahead < end0 {
                     end = comma
                     break
                 }
                 comma = nextCueClauseComma[comma + 1]
             }
+            work?.add(steps, ClaimExtractor.scanWork)
             guard first < end else { return [] }
             return [text.span(first..<end)]
         }

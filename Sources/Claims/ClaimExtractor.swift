@@ -20,6 +20,9 @@ public struct ClaimExtractor: Sendable {
     /// The text's claims and all its hedges (inside claims or not: "There is
     /// no public evidence ..." is a statement of the writer's).
     public func analyze(_ text: String, mentions: [Mention]) -> (claims: [Claim], hedges: [Hedge]) {
+        // Past a time budget (`WorkDeadline`) the answer is partial and the caller throws it away.
+        var deadline = DeadlineCheck()
+        if deadline.hasPassedNow() { return ([], []) }
         let claimText = ClaimText(TokenizedText(text: text))
         var claims = AttributionFinder.Pass(finder: finder, text: claimText).run()
         let hedges = hedgeFinder.hedges(in: claimText)
@@ -37,15 +40,25 @@ public struct ClaimExtractor: Sendable {
         }
         let classifier = SourceClassifier(text: claimText, mentions: mentions)
         let hedgeIndex = SpanIndex(hedges.map(\.span))
-        for index in claims.indices {
+        var hedgesVisited = 0
+        if deadline.hasPassedNow() { return ([], []) }
+        for index in claims.indices where !deadline.hasPassed() {
             classifier.classify(&claims[index])
             let extent = claims[index].extent
-            claims[index].hedges = hedgeIndex.candidates(overlapping: extent).map { hedges[$0] }.filter { hedge in
+            let candidates = hedgeIndex.candidates(overlapping: extent)
+            hedgesVisited += candidates.count
+            claims[index].hedges = candidates.map { hedges[$0] }.filter { hedge in
                 hedge.span.overlaps(extent) && !(claims[index].source.map { hedge.span.overlaps($0) } ?? false)
             }
         }
+        WorkCounter.current?.add(hedgesVisited, Self.scanWork)
         return (claims, hedges)
     }
+
+    /// The name the scans done per claim count their steps under (`WorkCounter`):
+    /// tokens, commas, claims, mentions and hedges visited. A text's total
+    /// must grow in proportion to the text (ClaimScalingTests).
+    public static let scanWork = "claims: steps of the scans per claim"
 
     public func claims(in text: String, mentions: [Mention]) -> [Claim] {
         analyze(text, mentions: mentions).claims

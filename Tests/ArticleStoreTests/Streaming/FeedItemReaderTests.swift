@@ -131,4 +131,65 @@ import Testing
         #expect(String(decoding: gate.ready, as: UTF8.self)
                 == "<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\"><a:entry dossier-item-too-large=\"54\"/></a:feed>")
     }
+
+    /// Generated feeds (a seeded generator: comments, CDATA sections,
+    /// processing instructions, a DOCTYPE with an internal subset, quoted
+    /// attributes holding `>` and `</item>`, empty and nested elements), cut
+    /// at random: within the limit the gate passes every byte through; under
+    /// a small limit exactly the items longer than it become placeholders.
+    @Test func generatedFeedsPassThroughOrLoseExactlyTheirLongItems() {
+        var random = SeededGenerator(seed: 42)
+        let fragments = [
+            "<title>Plain</title>", "<description><![CDATA[ </item> ]] > ]]]></description>", "<!-- <item> -- </item> -->",
+            "<?note </item> ?>", "<empty/>", "<x a=\"1>2\" b='</item>'>text &amp; more</x>", "<p><q>deep</q></p>",
+            "Text between, long enough to matter.", "<link>https://example.com/a?b=1&amp;c=2</link>",
+        ]
+        for round in 0..<40 {
+            let header = round % 2 == 0 ? "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY e \"a>b\"><!ELEMENT x ANY>]>" : ""
+            var items: [(start: String, text: String)] = []
+            for index in 0..<Int.random(in: 1...6, using: &random) {
+                let start = Bool.random(using: &random) ? "<item n=\"\(index)\" k='>'>" : "<item>"
+                var text = start
+                for _ in 0..<Int.random(in: 0...8, using: &random) { text += fragments.randomElement(using: &random)! }
+                items.append((start, index % 3 == 2 ? String(start.dropLast()) + "/>" : text + "</item>"))
+            }
+            let feed = header + "<rss version=\"2.0\"><channel><title>Desk</title><!-- <item> -->"
+                + items.map(\.text).joined() + "</channel></rss>"
+            let limit = Int.random(in: 40...400, using: &random)
+            let expected = header + "<rss version=\"2.0\"><channel><title>Desk</title><!-- <item> -->"
+                + items.map { item in
+                    item.text.utf8.count <= limit ? item.text
+                        : String(item.start.dropLast()) + " \(FeedItemGate.tooLargeAttribute)=\"\(item.text.utf8.count)\"/>"
+                }.joined() + "</channel></rss>"
+            for (bound, want) in [(1 << 20, feed), (limit, expected)] {
+                var gate = FeedItemGate(limit: bound)
+                var out: [UInt8] = []
+                let bytes = Array(feed.utf8)
+                var start = 0
+                while start < bytes.count {
+                    let end = min(bytes.count, start + Int.random(in: 1...50, using: &random))
+                    gate.take(Array(bytes[start..<end]))
+                    start = end
+                    out += gate.ready[..<gate.releasable]
+                    gate.consume(gate.releasable)
+                }
+                gate.finish()
+                out += gate.ready
+                #expect(String(decoding: out, as: UTF8.self) == want, "round \(round), limit \(bound)")
+            }
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failure replays.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

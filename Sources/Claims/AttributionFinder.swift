@@ -190,40 +190,35 @@ extension AttributionFinder {
             var index = 0
             // A time budget (`WorkDeadline`) ends the walk; the caller throws the partial answer away.
             var deadline = DeadlineCheck()
+            var cover = ContentCover()
+            defer { work?.add(cover.steps, ClaimExtractor.scanWork) }
             while index < text.count, !deadline.hasPassed() {
                 if text.words[index] == ":", !cue[index], let claim = headlineClaim(colon: index) {
                     claims.append(claim)
+                    cover.add(claim.content, sentence: claim.sentence)
                     index += 1
                     continue
                 }
                 guard cue[index] else { index += 1; continue }
                 // "Pakistan said it has signed a pact": a verb inside an earlier claim's
-                // content starts a claim of its own only when it reports by its counts.
-                if !reports[index], isInsideContent(index, of: claims) { index += 1; continue }
+                // content (of its sentence) starts a claim of its own only when it reports by its counts.
+                if !reports[index], cover.covers(text.tokenized.tokens[index].range.lowerBound, sentence: text.sentenceOf[index] + 1) {
+                    index += 1
+                    continue
+                }
                 // "said in a statement", "also said": neighbouring cue words are one cue.
                 var cueEnd = takesNext[index] ? index + 2 : index + 1
                 while cueEnd < text.count, cue[cueEnd], text.words[cueEnd] != ":", text.sentenceOf[cueEnd] == text.sentenceOf[index] {
                     cueEnd = takesNext[cueEnd] ? cueEnd + 2 : cueEnd + 1
                 }
                 cueEnd = min(cueEnd, text.count)
-                if let claim = claim(cue: index..<cueEnd) { claims.append(claim) }
+                if let claim = claim(cue: index..<cueEnd) {
+                    claims.append(claim)
+                    cover.add(claim.content, sentence: claim.sentence)
+                }
                 index = cueEnd
             }
             return claims
-        }
-
-        /// Whether token `index` lies in the content of a claim already found in its sentence.
-        private func isInsideContent(_ index: Int, of claims: [Claim]) -> Bool {
-            let sentenceNumber = text.sentenceOf[index] + 1
-            let start = text.tokenized.tokens[index].range.lowerBound
-            var steps = 0
-            defer { work?.add(steps, ClaimExtractor.scanWork) }
-            for claim in claims.reversed() {
-                guard claim.sentence == sentenceNumber else { break }
-                steps += 1
-                if claim.content.contains(where: { $0.contains(start) }) { return true }
-            }
-            return false
         }
 
         private func sentence(of index: Int) -> Range<Int> {

@@ -6,9 +6,10 @@ import Testing
 /// quadratic three ways: indirect speech scanned from each cue to the end of
 /// the sentence for the next cue's clause, the source classifier scanned
 /// every token of the text for each claim (an 80k-word sentence: 46 s in a
-/// debug build), and a pronoun's antecedent was looked for through every
+/// debug build), a pronoun's antecedent was looked for through every
 /// earlier mention of its sentence (one person named thousands of times with
-/// as many "he said"). The scans count their steps (`WorkCounter`); each
+/// as many "he said"), and a cue that does not report by itself was checked
+/// against every earlier claim of its sentence. The scans count their steps (`WorkCounter`); each
 /// test runs a text at two sizes and asks twice the text for twice the
 /// steps, where the quadratic scans take four times as many. No clock.
 @Suite struct ClaimScalingTests {
@@ -56,6 +57,26 @@ import Testing
             steps.append(counted)
         }
         #expect(steps[0] > 0 && steps[1] <= steps[0] * 21 / 10, "\(steps)")
+    }
+
+    /// "“We agree,” he signed a letter saying, ...": a cue that does not
+    /// report by itself ("signed") is asked whether it lies in the content of
+    /// an earlier claim of its sentence, which was a walk back over all of
+    /// them (8,000 such cues: 6.7 s; now `ContentCover`).
+    @Test func oneSentenceOfCuesThatDoNotReportByThemselvesIsReadInOnePass() {
+        let extractor = ClaimExtractor(finder: AttributionFinderTests.nestingFinder())
+        var steps: [Int] = []
+        for repeats in [1_000, 2_000] {
+            let text = "It began " + Array(repeating: "“we agree,” he signed a letter saying,", count: repeats).joined(separator: " ")
+                + " and it ended there."
+            let (claims, counter) = WorkCounter.counting { extractor.claims(in: text, mentions: []) }
+            #expect(claims.count == repeats, "\(claims.prefix(2))")
+            steps.append(counter.steps(ClaimExtractor.scanWork))
+        }
+        #expect(steps[0] > 0 && steps[1] <= steps[0] * 21 / 10, "\(steps)")
+        // Still: a verb inside an earlier claim's content is no claim of its own.
+        let nested = extractor.claims(in: "Pakistan said it has signed a defense cooperation pact with Bangladesh.", mentions: [])
+        #expect(nested.count == 1)
     }
 
     /// Two people in the sentence: the pronoun is nobody's, however many

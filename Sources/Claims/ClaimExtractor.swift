@@ -28,14 +28,23 @@ public struct ClaimExtractor: Sendable {
         let hedges = hedgeFinder.hedges(in: claimText)
         // "There is no public evidence that Bangladesh has endorsed ...": what a
         // negative-evidence statement says was not shown is nobody's claim.
-        let denials = hedges.filter { $0.kind == .negativeEvidence }
-        if !denials.isEmpty {
+        // A claim goes when a denial of its sentence ends before its cue and
+        // its source, so only the earliest end in each sentence counts:
+        // checking every claim against every denial was quadratic (2,000 of
+        // each: 9 s; 8,000: 161 s, debug).
+        var earliestDenialEnd: [Int: Int] = [:]
+        for denial in hedges where denial.kind == .negativeEvidence {
+            guard let token = claimText.token(at: denial.span.lowerBound) else { continue }
+            let sentence = claimText.sentenceOf[token]
+            earliestDenialEnd[sentence] = min(earliestDenialEnd[sentence] ?? Int.max, denial.span.upperBound)
+        }
+        if !earliestDenialEnd.isEmpty {
+            WorkCounter.current?.add(claims.count, Self.scanWork)
             claims.removeAll { claim in
-                denials.contains { denial in
-                    denial.span.upperBound <= claim.cue.lowerBound
-                        && claimText.sameSentence(denial.span.lowerBound, claim.cue.lowerBound)
-                        && (claim.source.map { denial.span.upperBound <= $0.lowerBound } ?? true)
+                guard let token = claimText.token(at: claim.cue.lowerBound), let end = earliestDenialEnd[claimText.sentenceOf[token]] else {
+                    return false
                 }
+                return end <= claim.cue.lowerBound && (claim.source.map { end <= $0.lowerBound } ?? true)
             }
         }
         let classifier = SourceClassifier(text: claimText, mentions: mentions)

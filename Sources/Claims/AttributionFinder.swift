@@ -112,6 +112,8 @@ extension AttributionFinder {
         /// sentence with a cue every few lines: 46 s).
         let nextCueClauseComma: [Int]
         let cueAfterComma: [Int: Int]
+        /// Counts the steps of the scans per cue, for the scaling tests (`WorkCounter`).
+        let work = WorkCounter.current
 
         init(finder: AttributionFinder, text: ClaimText) {
             self.finder = finder
@@ -120,7 +122,8 @@ extension AttributionFinder {
             var cue = [Bool](repeating: false, count: count)
             var takesNext = [Bool](repeating: false, count: count)
             var reports = [Bool](repeating: false, count: count)
-            for index in 0..<count {
+            var deadline = DeadlineCheck()
+            for index in 0..<count where !deadline.hasPassed() {
                 let word = text.words[index]
                 if word == ":" {
                     // A colon is a cue when it introduces a quotation and no verb before it is one.
@@ -185,37 +188,37 @@ extension AttributionFinder {
         func run() -> [Claim] {
             var claims: [Claim] = []
             var index = 0
-            while index < text.count {
+            // A time budget (`WorkDeadline`) ends the walk; the caller throws the partial answer away.
+            var deadline = DeadlineCheck()
+            var cover = ContentCover()
+            defer { work?.add(cover.steps, ClaimExtractor.scanWork) }
+            while index < text.count, !deadline.hasPassed() {
                 if text.words[index] == ":", !cue[index], let claim = headlineClaim(colon: index) {
                     claims.append(claim)
+                    cover.add(claim.content, sentence: claim.sentence)
                     index += 1
                     continue
                 }
                 guard cue[index] else { index += 1; continue }
                 // "Pakistan said it has signed a pact": a verb inside an earlier claim's
-                // content starts a claim of its own only when it reports by its counts.
-                if !reports[index], isInsideContent(index, of: claims) { index += 1; continue }
+                // content (of its sentence) starts a claim of its own only when it reports by its counts.
+                if !reports[index], cover.covers(text.tokenized.tokens[index].range.lowerBound, sentence: text.sentenceOf[index] + 1) {
+                    index += 1
+                    continue
+                }
                 // "said in a statement", "also said": neighbouring cue words are one cue.
                 var cueEnd = takesNext[index] ? index + 2 : index + 1
                 while cueEnd < text.count, cue[cueEnd], text.words[cueEnd] != ":", text.sentenceOf[cueEnd] == text.sentenceOf[index] {
                     cueEnd = takesNext[cueEnd] ? cueEnd + 2 : cueEnd + 1
                 }
                 cueEnd = min(cueEnd, text.count)
-                if let claim = claim(cue: index..<cueEnd) { claims.append(claim) }
+                if let claim = claim(cue: index..<cueEnd) {
+                    claims.append(claim)
+                    cover.add(claim.content, sentence: claim.sentence)
+                }
                 index = cueEnd
             }
             return claims
-        }
-
-        /// Whether token `index` lies in the content of a claim already found in its sentence.
-        private func isInsideContent(_ index: Int, of claims: [Claim]) -> Bool {
-            let sentenceNumber = text.sentenceOf[index] + 1
-            let start = text.tokenized.tokens[index].range.lowerBound
-            for claim in claims.reversed() {
-                guard claim.sentence == sentenceNumber else { break }
-                if claim.content.contains(where: { $0.contains(start) }) { return true }
-            }
-            return false
         }
 
         private func sentence(of index: Int) -> Range<Int> {
@@ -569,13 +572,16 @@ extension AttributionFinder {
             // past the content is within four tokens of its end: few are skipped.
             var end = end0
             var comma = nextCueClauseComma[min(first, text.count)]
+            var steps = 0
             while comma < end0 {
+                steps += 1
                 if let ahead = cueAfterComma[comma], ahead < end0 {
                     end = comma
                     break
                 }
                 comma = nextCueClauseComma[comma + 1]
             }
+            work?.add(steps, ClaimExtractor.scanWork)
             guard first < end else { return [] }
             return [text.span(first..<end)]
         }

@@ -17,17 +17,50 @@ struct SourceClassifier {
     /// where no earlier mention can be in its three sentences.
     private let byStart: [Int]
     private let latestSentenceUpTo: [Int]
+    /// For the mention at each position of `byStart` that is a person (or an
+    /// organisation or country): the position of the last one before it that
+    /// names another entity, or -1. `precedingEntity` jumps there over the
+    /// mentions of one name: one person named thousands of times in a
+    /// sentence with as many "he said" made its walk quadratic.
+    private let previousOtherPerson: [Int]
+    private let previousOtherBody: [Int]
+    /// Counts the steps of the scans per claim, for the scaling tests (`WorkCounter`).
+    private let work = WorkCounter.current
+
+    static let personTypes: Set<EntityType> = [.person]
+    static let bodyTypes: Set<EntityType> = [.organization, .geopolitical]
 
     init(text: ClaimText, mentions: [Mention]) {
         self.text = text
         self.mentions = mentions
         mentionIndex = SpanIndex(mentions.map(\.byteRange))
-        byStart = mentions.indices.sorted { (mentions[$0].start, $0) < (mentions[$1].start, $1) }
+        let byStart = mentions.indices.sorted { (mentions[$0].start, $0) < (mentions[$1].start, $1) }
+        self.byStart = byStart
         var latest = Int.min
         latestSentenceUpTo = byStart.map { index in
             latest = max(latest, mentions[index].sentence)
             return latest
         }
+        previousOtherPerson = Self.previousOtherEntity(mentions, byStart, types: Self.personTypes)
+        previousOtherBody = Self.previousOtherEntity(mentions, byStart, types: Self.bodyTypes)
+    }
+
+    /// See `previousOtherPerson`; positions of mentions not of `types` hold the position before.
+    private static func previousOtherEntity(_ mentions: [Mention], _ byStart: [Int], types: Set<EntityType>) -> [Int] {
+        var result = [Int](repeating: -1, count: byStart.count)
+        var lastOfTypes = -1
+        for position in byStart.indices {
+            let mention = mentions[byStart[position]]
+            guard types.contains(mention.type) else {
+                result[position] = position - 1
+                continue
+            }
+            if lastOfTypes >= 0 {
+                result[position] = mentions[byStart[lastOfTypes]].entity != mention.entity ? lastOfTypes : result[lastOfTypes]
+            }
+            lastOfTypes = position
+        }
+        return result
     }
 
     static let personPronouns: Set<String> = ["he", "she", "him", "her", "i"]
@@ -89,13 +122,13 @@ struct SourceClassifier {
         }
         let pronoun = words.count == 1 && Self.personPronouns.contains(words[0])
         let description = words.count == 2 && (words[0] == "the") && Self.descriptions.contains(words[1])
-        if pronoun || description, let person = precedingPerson(before: source.lowerBound) {
+        if pronoun || description, let person = precedingEntity(before: source.lowerBound, types: Self.personTypes) {
             claim.kind = .named
             claim.entity = person
             return
         }
         // "it said": the one organisation or country just before, when there is one.
-        if words.count == 1, words[0] == "it", let body = precedingEntity(before: source.lowerBound, types: [.organization, .geopolitical]) {
+        if words.count == 1, words[0] == "it", let body = precedingEntity(before: source.lowerBound, types: Self.bodyTypes) {
             claim.kind = .named
             claim.entity = body
             return
@@ -125,6 +158,7 @@ struct SourceClassifier {
             if tokens[index].range.overlaps(span) { result.append(index) }
             index += 1
         }
+        work?.add(result.count, ClaimExtractor.scanWork)
         return result
     }
 
@@ -151,10 +185,6 @@ struct SourceClassifier {
         return nil
     }
 
-    private func precedingPerson(before offset: Int) -> String? {
-        precedingEntity(before: offset, types: [.person])
-    }
-
     /// The entity of `types` a pronoun at `offset` refers to: the one named
     /// earlier in its own sentence when there is exactly one ("Pakistan said
     /// it has signed a pact with Bangladesh": Pakistan, not the later
@@ -168,8 +198,13 @@ struct SourceClassifier {
         // one lies before the three sentences. Mentions by start run in
         // sentence order, so the pronoun's own sentence comes first.
         var position = firstIndex(in: byStart.count) { mentions[byStart[$0]].start - 1 >= offset } - 1
+        let previousOther = types == Self.personTypes ? previousOtherPerson : previousOtherBody
+        var steps = 0
+        defer { work?.add(steps, ClaimExtractor.scanWork) }
         while position >= 0, latestSentenceUpTo[position] >= sentence - 3 {
+            steps += 1
             let mention = mentions[byStart[position]]
+            let visited = position
             position -= 1
             guard types.contains(mention.type), mention.byteRange.upperBound <= offset else { continue }
             if mention.sentence >= sentence {
@@ -179,7 +214,12 @@ struct SourceClassifier {
                 if !inSentence.isEmpty { return inSentence[0] }
                 if !recent.contains(mention.entity) { recent.append(mention.entity) }
                 if recent.count > 1 { return nil }
+            } else {
+                continue
             }
+            // The mentions down to the last one naming another entity name
+            // this one again (or are of other types): none changes the answer.
+            position = min(position, previousOther[visited])
         }
         if !inSentence.isEmpty { return inSentence.count == 1 ? inSentence[0] : nil }
         return recent.count == 1 ? recent[0] : nil

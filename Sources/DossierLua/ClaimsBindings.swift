@@ -113,8 +113,10 @@ enum ClaimsBindings {
             """) { call in
             let (text, article) = try textArgument(call)
             try ScriptMemory.ensureRoomToFindClaims(call, bytes: text.utf8.count, in: "claims")
-            let analysis = try ClaimsEngine.analyze(text, article: article?.article, store: article?.store,
-                                                    extractor: { try defaultStore.mentionExtractor() })
+            let analysis = try ScriptTime.run(call, "claims") {
+                try ClaimsEngine.analyze(text, article: article?.article, store: article?.store,
+                                         extractor: { try defaultStore.mentionExtractor() })
+            }
             let bytes = Array(text.utf8)
             call.push(ListValue(analysis.claims.map { ClaimHandle($0, text: bytes, articleID: article?.article.id) }))
             return 1
@@ -130,7 +132,7 @@ enum ClaimsBindings {
             """) { call in
             let (text, _) = try textArgument(call)
             let bytes = Array(text.utf8)
-            let found = try ClaimsEngine.hedges(text)
+            let found = try ScriptTime.run(call, "hedges") { try ClaimsEngine.hedges(text) }
             call.push(ListValue(found.map { SpanValue(span: $0.span, text: ClaimsEngine.words($0.span, in: bytes), kind: $0.kind.rawValue) }))
             return 1
         }
@@ -143,8 +145,10 @@ enum ClaimsBindings {
               The article's claims (see :help claims), found with its stored entity mentions.
             """) { handle, call in
             try ScriptMemory.ensureRoomToFindClaims(call, bytes: handle.article.draft.body.utf8.count, in: "article:claims")
-            let analysis = try ClaimsEngine.analyze(handle.article.draft.body, article: handle.article, store: handle.store,
-                                                    extractor: { try EntityExtractor.shared() })
+            let analysis = try ScriptTime.run(call, "article:claims") {
+                try ClaimsEngine.analyze(handle.article.draft.body, article: handle.article, store: handle.store,
+                                         extractor: { try EntityExtractor.shared() })
+            }
             let bytes = Array(handle.article.draft.body.utf8)
             call.push(ListValue(analysis.claims.map { ClaimHandle($0, text: bytes, articleID: handle.article.id) }))
             return 1
@@ -156,8 +160,10 @@ enum ClaimsBindings {
               many are hedged, and its statements of absent evidence.
             """) { handle, call in
             try ScriptMemory.ensureRoomToFindClaims(call, bytes: handle.article.draft.body.utf8.count, in: "article:sourcing")
-            let analysis = try ClaimsEngine.analyze(handle.article.draft.body, article: handle.article, store: handle.store,
-                                                    extractor: { try EntityExtractor.shared() })
+            let analysis = try ScriptTime.run(call, "article:sourcing") {
+                try ClaimsEngine.analyze(handle.article.draft.body, article: handle.article, store: handle.store,
+                                         extractor: { try EntityExtractor.shared() })
+            }
             call.push(SourcingValue(profile: SourcingProfile(claims: analysis.claims, hedges: analysis.hedges)))
             return 1
         }
@@ -203,8 +209,9 @@ enum ClaimsBindings {
                 }
             }
             let store = try handle.store()
-            let found = try ClaimsEngine.claims(in: store, filter: filter, since: since, until: until, outlet: outlet,
-                                                 limit: limit)
+            let found = try ScriptTime.run(call, "store:claims") {
+                try ClaimsEngine.claims(in: store, filter: filter, since: since, until: until, outlet: outlet, limit: limit)
+            }
             call.push(ListValue(found.map { ClaimHandle($0.claim, text: $0.text, articleID: $0.articleID) }))
             return 1
         }

@@ -89,13 +89,15 @@ enum EntityBindings {
             let extractor = try defaultStore.mentionExtractor()
             if let article = try? call.argument(1, as: ArticleHandle.self) {
                 try ScriptMemory.ensureRoomToExtract(call, bytes: ScriptMemory.textBytes(article.article.draft), in: "extract")
-                call.push(ListValue(extractor.mentions(in: article.article.draft).map { MentionHandle($0) }))
+                let mentions = try ScriptTime.run(call, "extract") { extractor.mentions(in: article.article.draft) }
+                call.push(ListValue(mentions.map { MentionHandle($0) }))
                 return 1
             }
             guard call.type(of: 1) == .string else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "string or Article")) }
             let text = try call.argument(1, as: String.self)
             try ScriptMemory.ensureRoomToExtract(call, bytes: text.utf8.count, in: "extract")
-            call.push(ListValue(extractor.mentions(in: text).map { MentionHandle($0) }))
+            let mentions = try ScriptTime.run(call, "extract") { extractor.mentions(in: text) }
+            call.push(ListValue(mentions.map { MentionHandle($0) }))
             return 1
         }
     }

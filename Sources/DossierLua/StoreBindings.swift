@@ -348,7 +348,10 @@ enum StoreBindings {
               points computed from durations ("after a gap of nearly 15 years").
             """) { handle, call in
             let title = "Timeline of #\(handle.article.id)" + (handle.article.draft.title.map { " " + $0 } ?? "")
-            call.push(TimelineHandle(try TimelineBindings.assemble(articles: [handle.article], store: handle.store, entity: nil), title: title))
+            let timeline = try ScriptTime.run(call, "article:timeline") {
+                try TimelineBindings.assemble(articles: [handle.article], store: handle.store, entity: nil)
+            }
+            call.push(TimelineHandle(timeline, title: title))
             return 1
         }
         ClaimsBindings.addArticleMethods(to: type)

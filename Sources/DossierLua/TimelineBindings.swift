@@ -166,7 +166,8 @@ enum TimelineBindings {
         try call.rejectUnknownOptions(2, known: ["anchor"])
         if let given = try dateOption(call, 2, "anchor") { anchor = given }
         try ScriptMemory.ensureRoomToTag(call, bytes: text.utf8.count, in: "dates.find")
-        call.push(ListValue(tagger.find(in: text, anchor: anchor).map(TimeExpressionValue.init)))
+        let found = try ScriptTime.run(call, "dates.find") { tagger.find(in: text, anchor: anchor) }
+        call.push(ListValue(found.map(TimeExpressionValue.init)))
         return 1
     } }
 
@@ -244,7 +245,7 @@ enum TimelineBindings {
             if let entity { title += " of \(entity.name)" }
             if let query { title += " for “\(query)”" }
             if articles.count == limit { title += " (the newest \(limit) articles; raise limit= for more)" }
-            let timeline = try assemble(articles: articles, store: store, entity: entity, scope: scope)
+            let timeline = try ScriptTime.run(call, "timeline") { try assemble(articles: articles, store: store, entity: entity, scope: scope) }
             call.push(TimelineHandle(timeline.between(since, until), title: title))
             return 1
         }
@@ -257,7 +258,9 @@ enum TimelineBindings {
         let extractor = EventExtractor(tagger: tagger)
         let target = entity.map { TimelineTarget(name: $0.name, aliases: $0.aliases) }
         var events: [Event] = []
-        for article in articles {
+        // Under a time budget (`WorkDeadline`) the walk stops; the caller drops the partial timeline.
+        var deadline = DeadlineCheck(every: 1)
+        for article in articles where !deadline.hasPassed() {
             let mentions = try store?.mentions(inArticle: article.id).map(\.mention) ?? []
             var input = TimelineArticle(article, mentions: mentions)
             if let target {

@@ -57,7 +57,10 @@ public final class EntityExtractor: Sendable {
     /// The mentions of `text`, sorted by start; offsets are 1-based inclusive
     /// byte positions into its UTF-8.
     public func extract(_ text: String, lexicon: AnalystLexicon = AnalystLexicon()) -> [Mention] {
-        extract(TokenizedText(text: text), lexicon: lexicon)
+        // Nothing is started past a time budget (`WorkDeadline`).
+        var deadline = DeadlineCheck()
+        if deadline.hasPassedNow() { return [] }
+        return extract(TokenizedText(text: text), lexicon: lexicon)
     }
 
     /// A text confidently in another language than English gives no mentions
@@ -65,7 +68,13 @@ public final class EntityExtractor: Sendable {
     public func extract(_ tokenized: TokenizedText, lexicon: AnalystLexicon = AnalystLexicon()) -> [Mention] {
         if tokenized.bytes.withUnsafeBufferPointer(LanguageGuess.isConfidentlyNotEnglish) { return [] }
         let pipeline = MentionPipeline(gazetteer: gazetteer, lexicon: lexicon)
-        let (candidates, facts) = pipeline.candidates(tokenized, modelSpans: tagger(tokenized))
+        // Past a time budget (`WorkDeadline`) the answer is thrown away: the
+        // stages after the tagger are not run.
+        var deadline = DeadlineCheck()
+        let spans = tagger(tokenized)
+        if deadline.hasPassedNow() { return [] }
+        let (candidates, facts) = pipeline.candidates(tokenized, modelSpans: spans)
+        if deadline.hasPassedNow() { return [] }
         var listings: [EntityResolver.Listing?] = []
         listings.reserveCapacity(candidates.count)
         let mentions = candidates.map { candidate in

@@ -16,6 +16,10 @@ public final class LuaState {
     public let isSandboxed: Bool
     /// The time budget for each top-level `execute`/`call`, or nil for none.
     public var timeLimit: Double?
+    /// When the running top-level call's time budget ends, or nil (no budget,
+    /// or nothing running): what Swift functions doing long work for the
+    /// script stop by, since the stop hook cannot reach code in Swift.
+    public private(set) var deadline: DispatchTime?
     private let hardStop: (@Sendable () -> Void)?
     /// Started on the first run with a time limit.
     private var watchdogIfStarted: LuaWatchdog?
@@ -212,11 +216,17 @@ public final class LuaState {
         let isOutermost = !isRunning
         if isOutermost { luakit_clear_stop(L) }
         let timeLimit = isOutermost ? self.timeLimit : nil
-        if let timeLimit { watchdog.arm(seconds: timeLimit) }
+        if let timeLimit {
+            deadline = DispatchTime.now() + timeLimit
+            watchdog.arm(seconds: timeLimit)
+        }
         isRunning = true
         let status = luakit_pcall(L, Int32(arguments.count), LUA_MULTRET, base + 1)
         if timeLimit != nil { watchdog.disarm() }
-        if isOutermost { isRunning = false }
+        if isOutermost {
+            isRunning = false
+            deadline = nil
+        }
         let stopReason = control.pointee.stopReason
         if isOutermost { luakit_clear_stop(L) }
 
@@ -282,4 +292,17 @@ private func describeFileError(_ path: String) -> String {
     if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "No such file or directory" }
     if isDirectory.boolValue { return "Is a directory" }
     return "Permission denied"
+}
+
+extension LuaCall {
+    /// When the script's time budget ends (`LuaState.deadline`), or nil for
+    /// none: a Swift function doing long work polls it and gives up after.
+    public var deadline: DispatchTime? { stack.state.deadline }
+
+    /// Stops the script as its time budget does (an error `pcall` cannot
+    /// keep), for a Swift function that saw the deadline pass before the
+    /// watchdog did.
+    public func stopAtDeadline() {
+        luakit_request_stop(stack.L, LUAKIT_STOP_TIMEOUT)
+    }
 }

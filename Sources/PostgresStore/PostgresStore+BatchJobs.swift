@@ -155,6 +155,18 @@ extension PostgresStore: BatchJobStore {
         }
     }
 
+    public func releaseRange(_ range: BatchRange) throws(StoreError) {
+        try run { session in
+            var release = PostgresStatement()
+            release.append("""
+                UPDATE batch_range SET state = 'pending', worker = NULL, lease_until = NULL
+                WHERE job_id = \(release.bind(range.jobID)) AND range_index = \(release.bind(Int64(range.index)))
+                  AND attempt = \(release.bind(Int64(range.attempt))) AND state = 'running'
+                """)
+            try session.execute(release)
+        }
+    }
+
     public func failJob(_ job: BatchJob, message: String) throws(StoreError) {
         try run { session in
             var fail = PostgresStatement()

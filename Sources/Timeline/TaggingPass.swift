@@ -66,7 +66,9 @@ struct TaggingPass {
         var found: [(Int, Candidate)] = []
         var i = 0
         let count = tokens.count
-        while i < count {
+        // A time budget (`WorkDeadline`) ends the pass; the caller throws the partial answer away.
+        var deadline = DeadlineCheck()
+        while i < count, !deadline.hasPassed() {
             let token = tokens[i]
             guard canStart(token, at: i) else {
                 i += 1

@@ -38,7 +38,7 @@ struct IngestCommand: ParsableCommand {
     var report: String?
 
     @Option(name: .customLong("max-document-size"),
-            help: ArgumentHelp("Refuse single documents (a page, a capture, a JSON object) and single records of JSON Lines and JSON arrays larger than this, uncompressed. Streamed files (JSON Lines, JSON arrays, RSS/Atom feeds) have no limit.", valueName: "MiB"))
+            help: ArgumentHelp("Refuse single documents (a page, a capture, a JSON object), single records of JSON Lines and JSON arrays and single feed items larger than this, uncompressed (reported and skipped; the rest go in). Streamed files (JSON Lines, JSON arrays, RSS/Atom feeds) as a whole have no limit.", valueName: "MiB"))
     var maximumDocumentMiB = Ingestor.defaultMaximumDocumentBytes >> 20
 
     @Flag(help: "Read every file again, even those the store took in unchanged (same path, size and time).")
@@ -48,7 +48,7 @@ struct IngestCommand: ParsableCommand {
     var skipClaims = false
 
     @Option(name: .customLong("file-time-limit"),
-            help: ArgumentHelp("Skip (and report) a file whose reading and entity extraction take longer than this (default 300).",
+            help: ArgumentHelp("Skip (and report) a file whose reading, entity extraction and claim finding take longer than this; extraction and claim finding are stopped at it (default 300).",
                                valueName: "seconds"))
     var fileTimeLimit: Double?
 

@@ -91,6 +91,54 @@ import Testing
         #expect(over["feed.xml"] == "over the per-file time budget: reading and entity extraction took 11.0 s, the budget is 10 s")
     }
 
+    /// A claim finder as slow as the budget allows: it waits until the
+    /// deadline it was given has passed, as a long stage that polls it stops.
+    struct BudgetLongClaimFinder: ClaimFinder {
+        var version: String { "waits" }
+        func claims(in text: String, mentions: [Mention]) -> [Claim] {
+            guard let deadline = WorkDeadline.current else { return [] }
+            while !deadline.hasPassed { Thread.sleep(forTimeInterval: 0.01) }
+            return []
+        }
+    }
+
+    /// Claim finding was not timed: now each article's claims are found by
+    /// what its file's budget has left, and an article stopped there is not
+    /// stored (a store with claims gets its claims whole or not at all).
+    @Test func claimFindingIsTimedByTheBudget() throws {
+        let directory = try corpus()
+        let store = try SQLiteStore(path: ":memory:")
+        var ingestor = Ingestor(store: store, extractor: FirstWordExtractor())
+        ingestor.claimFinder = BudgetLongClaimFinder()
+        ingestor.fileBudget = FileBudget(seconds: 0.5, memoryBytes: 1 << 30)
+        let report = ingestor.ingest(paths: [directory.path])
+        #expect(report.added.isEmpty)
+        #expect(report.failed.count == 2)
+        #expect(report.failed.allSatisfy { $0.reason == "over the per-file time budget: claim finding was stopped when the budget of 0.5 s ran out" },
+                "\(report.failed)")
+        #expect(try store.count(matching: nil) == 0)
+    }
+
+    /// Extraction stopped at the deadline is reported as such, not stored.
+    @Test func extractionStoppedAtTheDeadlineIsNotStored() throws {
+        struct BudgetLongExtractor: MentionExtractor {
+            var version: String { "waits" }
+            func mentions(in text: String) -> [Mention] {
+                guard let deadline = WorkDeadline.current else { return [] }
+                while !deadline.hasPassed { Thread.sleep(forTimeInterval: 0.01) }
+                return []
+            }
+        }
+        let directory = try corpus()
+        let store = try SQLiteStore(path: ":memory:")
+        var ingestor = Ingestor(store: store, extractor: BudgetLongExtractor())
+        ingestor.fileBudget = FileBudget(seconds: 0.5, memoryBytes: 1 << 30)
+        let report = ingestor.ingest(paths: [directory.path])
+        #expect(report.added.isEmpty && report.failed.count == 2, "\(report.failed)")
+        #expect(report.failed.allSatisfy { $0.reason.hasPrefix("over the per-file time budget: ") })
+        #expect(try store.count(matching: nil) == 0)
+    }
+
     @Test func noBudgetMeansNoLimit() throws {
         let directory = try corpus(largeBytes: 200_000)
         let report = Ingestor(store: try SQLiteStore(path: ":memory:"), extractor: FirstWordExtractor()).ingest(paths: [directory.path])

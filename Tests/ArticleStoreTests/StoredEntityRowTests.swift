@@ -79,4 +79,21 @@ import Testing
         // The two mentions of that entity read its name too.
         #expect(report.filter { $0.contains("a mention: column 'entity_name' holds a BLOB") }.count == 2, "\(report)")
     }
+
+    /// The whole store's graph reads the materialised pair counts.
+    @Test func aPairCountHeldAsTextIsAnErrorNamingThePair() throws {
+        let store = try editedStore("UPDATE entity_pair SET articles = 'two'")
+        do {
+            _ = try store.entityGraph(EntityQuery(limit: 10), window: .article, minimumWeight: 1)
+            Issue.record("a pair count held as text was read")
+        } catch {
+            #expect(error.description.contains("entity_pair row (entity_id "), "\(error)")
+            #expect(error.description.contains("column 'articles' holds text, expected an integer"), "\(error)")
+        }
+        #expect(try store.entityGraph(EntityQuery(limit: 10), window: .sentence, minimumWeight: 1).edges.count == 3)
+        let report = try store.integrityCheck().split(separator: "\n")
+        // Three entities, each pair in both directions.
+        #expect(report.count == 6, "\(report)")
+        #expect(report.allSatisfy { $0.hasPrefix("entity_pair row (entity_id ") && $0.hasSuffix("column 'articles' holds text, expected an integer") })
+    }
 }

@@ -90,13 +90,16 @@ import Testing
         let other = try DossierExecutable.run(["--store", store, "run", "--jobs", "1", "--range-size", "4", script])
         #expect(other.status == 1)
         #expect(other.stderr.contains("--restart"))
-        // A crash (the process exits mid-range); the re-run resumes and maps the rest once.
-        let crashed = try DossierExecutable.run(["--store", store, "run", "--jobs", "1", "--restart", "--range-size", "4", script],
+        // A crash (the process exits mid-range, holding range 3 under a
+        // 1-second lease); the re-run takes that range over once the lease has
+        // ended, resumes and maps the rest once.
+        let crashed = try DossierExecutable.run(["--store", store, "run", "--jobs", "1", "--restart", "--range-size", "4", "--lease", "1", script],
                                                 environment: ["BATCH_CRASH_AT": "14"])
         #expect(crashed.status == 3)
         let resumed = try DossierExecutable.run(["--store", store, "run", "--jobs", "2", "--range-size", "4", script])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("joined, 3 of 5 ranges already done"), "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("reclaimed range 3 (#13-#16)"), "\(resumed.stderr)")
         #expect(resumed.stderr.contains("8 articles mapped here"))
         #expect(resumed.stdout.split(separator: "\n").last == Substring((1...20).map { "\($0)=Story \($0)" }.joined(separator: ",")))
     }

@@ -135,9 +135,56 @@ import Testing
         #expect(try store.claimRange(of: job, worker: "other", lease: 60) == .failed("map(#\(third)): no good"))
         let rerun = try store.openJob(definition(), restart: false)
         #expect(rerun == .joined(job, rangesDone: 0))
-        let summary = try worker.run { _ in [0] }
+        // The failed range was given back, not left leased for its 60 s: a
+        // worker that does not wait for leases maps all eight articles now.
+        var impatient = worker
+        impatient.stopsWhenNothingToClaim = true
+        let summary = try impatient.run { _ in [0] }
         #expect(summary.articles == 8)
         #expect(try allResults(store, job).count == 8)
+        #expect(try store.progress(of: job).rangesDone == 2)
+    }
+
+    /// A worker told to stop (another worker failed) gives its range back
+    /// unfinished, and a released range is claimed at once, as a fresh one.
+    @Test(arguments: StoreBackend.allCases)
+    func aStoppedWorkerGivesItsRangeBackAndARangeIsReleasedOnlyByItsAttempt(_ backend: StoreBackend) throws {
+        let (_, store) = try filledLocation(backend, count: 8)
+        let job = job(try store.openJob(definition(), restart: false))
+        var stopping = BatchJobWorker(store: store, job: job, name: "stopping")
+        let mapped = Counter()
+        stopping.shouldStop = { mapped.value >= 2 }
+        let summary = try stopping.run { _ in
+            mapped.increment()
+            return [1]
+        }
+        #expect(summary.ranges == 0 && summary.articles == 0)
+        #expect(try allResults(store, job).isEmpty)
+        guard case .range(let again) = try store.claimRange(of: job, worker: "next", lease: 60) else {
+            Issue.record("the stopped worker's range is still leased")
+            return
+        }
+        #expect(again.index == 0 && again.attempt == 2 && again.reclaimedFrom == nil)
+        // An earlier attempt cannot give back the range a later one holds.
+        try store.releaseRange(BatchRange(jobID: again.jobID, index: again.index, firstArticleID: again.firstArticleID,
+                                          lastArticleID: again.lastArticleID, attempt: 1, reclaimedFrom: nil))
+        guard case .range(let other) = try store.claimRange(of: job, worker: "third", lease: 60) else {
+            Issue.record("no second range")
+            return
+        }
+        #expect(other.index == 1)
+        #expect(try store.claimRange(of: job, worker: "fourth", lease: 60) == .wait)
+        try store.releaseRange(again)
+        guard case .range(let released) = try store.claimRange(of: job, worker: "fourth", lease: 60) else {
+            Issue.record("a released range was not claimable")
+            return
+        }
+        #expect(released.index == 0 && released.attempt == 3 && released.reclaimedFrom == nil)
+        // Released after it was done: no effect.
+        let articles = try store.articles(in: released, matching: nil)
+        #expect(try store.completeRange(released, articlesMapped: articles.count, results: []))
+        try store.releaseRange(released)
+        #expect(try store.progress(of: job).rangesDone == 1)
     }
 
     @Test(arguments: StoreBackend.allCases)
@@ -158,6 +205,13 @@ import Testing
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func increment() { lock.withLock { count += 1 } }
     }
 
     final class Summaries: @unchecked Sendable {

@@ -25,6 +25,11 @@ public protocol BatchJobStore {
     /// Marks the range done and stores its results (in article id order) in one
     /// transaction; false, storing nothing, when the attempt lost the range.
     func completeRange(_ range: BatchRange, articlesMapped: Int, results: [BatchResult]) throws(StoreError) -> Bool
+    /// Gives the range back unfinished (its map failed, or the worker was
+    /// told to stop), so that the next claim takes it at once instead of after
+    /// the lease; nothing of it is stored. No effect when the attempt has lost
+    /// the range already.
+    func releaseRange(_ range: BatchRange) throws(StoreError)
     /// Records the first failure; every worker stops at its next claim.
     func failJob(_ job: BatchJob, message: String) throws(StoreError)
     func progress(of job: BatchJob) throws(StoreError) -> BatchJobProgress

@@ -64,26 +64,41 @@ public struct BatchJobWorker {
             case .range(let range):
                 wait = min(0.01, pollInterval)
                 if range.reclaimedFrom != nil { onReclaim(range) }
-                guard let mapped = try mapRange(range, map: map) else {
+                switch try mapRange(range, map: map) {
+                case .committed(let mapped):
+                    summary.ranges += 1
+                    summary.articles += mapped
+                case .lost:
                     summary.rangesLost += 1
-                    continue
+                case .stopped:
+                    return summary
                 }
-                summary.ranges += 1
-                summary.articles += mapped
             }
         }
         return summary
     }
 
-    /// Maps one range and commits it; the number of articles mapped, or nil
-    /// when the range was lost to another worker (nothing of it is stored).
-    private func mapRange(_ range: BatchRange, map: (Article) throws -> [UInt8]?) throws(BatchJobError) -> Int? {
+    private enum RangeOutcome {
+        /// Committed, with the number of articles mapped.
+        case committed(Int)
+        /// Lost to another worker: nothing of it is stored.
+        case lost
+        /// Given back unfinished: `shouldStop` said so.
+        case stopped
+    }
+
+    /// Maps one range and commits it. A range this worker does not finish
+    /// (a map error, a stop, a store error) is given back at once: left
+    /// leased, a re-run would wait for the lease to end before mapping it.
+    private func mapRange(_ range: BatchRange, map: (Article) throws -> [UInt8]?) throws(BatchJobError) -> RangeOutcome {
+        var finished = false
+        defer { if !finished { try? store.releaseRange(range) } }
         let articles: [Article]
         do { articles = try store.articles(in: range, matching: job.definition.selection) } catch { throw .store(error) }
         var results: [BatchResult] = []
         var renewed = Date()
         for article in articles {
-            if shouldStop() { return nil }
+            if shouldStop() { return .stopped }
             do {
                 if let value = try map(article) { results.append(BatchResult(articleID: article.id, value: value)) }
             } catch {
@@ -93,13 +108,17 @@ public struct BatchJobWorker {
             }
             if Date().timeIntervalSince(renewed) > lease / 3 {
                 do {
-                    guard try store.renewLease(range, lease: lease) else { return nil }
+                    guard try store.renewLease(range, lease: lease) else {
+                        finished = true
+                        return .lost
+                    }
                 } catch { throw .store(error) }
                 renewed = Date()
             }
         }
-        do {
-            return try store.completeRange(range, articlesMapped: articles.count, results: results) ? articles.count : nil
-        } catch { throw .store(error) }
+        let committed: Bool
+        do { committed = try store.completeRange(range, articlesMapped: articles.count, results: results) } catch { throw .store(error) }
+        finished = true
+        return committed ? .committed(articles.count) : .lost
     }
 }

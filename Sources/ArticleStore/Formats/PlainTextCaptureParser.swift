@@ -48,6 +48,10 @@ public enum PlainTextCaptureParser {
         // quadratic (320k wrapped lines: 14 s).
         var current = ""
         var previousWasBlank = true
+        // Bytes written into the lines built: the text's size when each line
+        // is copied once (WrappedLineScalingTests counts it at two sizes).
+        var bytesWritten = 0
+        defer { WorkCounter.current?.add(bytesWritten, logicalLinesWork) }
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty {
@@ -58,15 +62,20 @@ public enum PlainTextCaptureParser {
                !closingPunctuation.contains(lastCharacter), line.first?.isLowercase == true {
                 current.append(" ")
                 current.append(line)
+                bytesWritten += 1 + line.utf8.count
             } else {
                 if !current.isEmpty { result.append(current) }
                 current = line
+                bytesWritten += line.utf8.count
             }
             previousWasBlank = false
         }
         if !current.isEmpty { result.append(current) }
         return result
     }
+
+    /// The name `logicalLines` counts its work under (`WorkCounter`).
+    static let logicalLinesWork = "capture: bytes written joining wrapped lines"
 
     private static let closingPunctuation: Set<Character> = [".", "!", "?", ":", ";", "\"", "”", "’", "'", ")", "…"]
 }

@@ -8,11 +8,13 @@ import Foundation
 /// peak memory grows with the document (the text, its tokens, features and
 /// mentions), `bytesPerInputByte` times its size at most on the inputs measured
 /// (docs/security.md, "Ingest budget"). Time is checked after each stage of
-/// the file's work (reading and parsing, then entity extraction): a stage in
-/// progress is not interrupted, but a file whose stages took longer than the
-/// budget is not stored, and since every stage is linear in the size of the
-/// file (docs/benchmarks.md, "Ingest scaling") a stage overruns the budget
-/// by at most its own length.
+/// the file's work (reading and parsing, entity extraction, claim finding),
+/// and extraction and claim finding run under the deadline of what is left
+/// (`WorkDeadline`), which stops their loops: a file whose stages took
+/// longer than the budget, or were stopped, is not stored. Reading and
+/// parsing is not interrupted; it is linear in the size of the file
+/// (docs/benchmarks.md, "Ingest scaling"), so it overruns the budget by at
+/// most its own length.
 public struct FileBudget: Sendable, Equatable {
     public var seconds: Double
     public var memoryBytes: Int
@@ -44,6 +46,11 @@ public struct FileBudget: Sendable, Equatable {
     func timeProblem(elapsed: Double, stage: String) -> String? {
         guard elapsed > seconds else { return nil }
         return "over the per-file time budget: \(stage) took \(String(format: "%.1f", elapsed)) s, the budget is \(formatSeconds(seconds)) s"
+    }
+
+    /// Why a file whose `stage` was stopped at its deadline is refused.
+    func stoppedProblem(stage: String) -> String {
+        "over the per-file time budget: \(stage) was stopped when the budget of \(formatSeconds(seconds)) s ran out"
     }
 
     private func formatSeconds(_ value: Double) -> String {

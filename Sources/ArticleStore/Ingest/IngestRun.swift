@@ -167,6 +167,22 @@ final class IngestRun {
 
     // MARK: Batches
 
+    /// Reports the files over their time budget (`problems`, by file) and
+    /// returns the indices of `pending` to keep: the others' articles. Like
+    /// a record that fails to parse: a stream keeps its progress marks and is
+    /// forgotten once read to its end; a document (marked finished already)
+    /// is forgotten now.
+    private func dropFiles(_ problems: [String: String], from kept: [Int]) -> [Int] {
+        guard !problems.isEmpty else { return kept }
+        for (file, problem) in problems.sorted(by: { $0.key < $1.key }) { fail(IngestError(path: file, reason: problem)) }
+        for item in pending where problems[item.file] != nil {
+            guard let stamp = item.stamp else { continue }
+            filesWithDroppedRecords.insert(stamp)
+            if marks.contains(.finished(stamp)) { mark(.forgotten(stamp)) }
+        }
+        return kept.filter { problems[pending[$0].file] == nil }
+    }
+
     /// Stores the batch with its marks, in one transaction.
     func flush() {
         defer {
@@ -175,38 +191,53 @@ final class IngestRun {
         }
         guard !pending.isEmpty || (!marks.isEmpty && ledger != nil) else { return }
         let extractor = ingestor.extractor
+        let budget = ingestor.fileBudget
         var mentions: [[Mention]]?
+        // Each article's deadline: what its file's time budget has left when
+        // its work starts. Extraction and claim finding stop there
+        // (`WorkDeadline`), and an article stopped is not stored.
+        var deadlines: [WorkDeadline?] = pending.map { _ in nil }
         if let extractor, !pending.isEmpty {
-            let timed = pending.map(\.draft).concurrentMap { draft in
+            let timed = pending.map { ($0.draft, $0.readSeconds) }.concurrentMap { draft, readSeconds in
                 let started = DispatchTime.now().uptimeNanoseconds
-                let found = extractor.mentions(in: draft)
-                return (mentions: found, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+                let deadline = budget.map { WorkDeadline(secondsFromNow: $0.seconds - readSeconds) }
+                let found = WorkDeadline.run(by: deadline) { extractor.mentions(in: draft) }
+                return (mentions: found, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
+                        deadline: deadline, stopped: deadline?.hasPassed ?? false)
             }
             var kept = Array(pending.indices)
-            if let budget = ingestor.fileBudget {
-                let overBudget = filesOverTimeBudget(pending.map { ($0.file, $0.readSeconds) }, extractionSeconds: timed.map(\.seconds),
+            if let budget {
+                var overBudget = filesOverTimeBudget(pending.map { ($0.file, $0.readSeconds) }, extractionSeconds: timed.map(\.seconds),
                                                      budget: budget)
-                for (file, problem) in overBudget.sorted(by: { $0.key < $1.key }) { fail(IngestError(path: file, reason: problem)) }
-                // Like a record that fails to parse: a stream keeps its
-                // progress marks and is forgotten once read to its end; a
-                // document (marked finished already) is forgotten now.
-                for item in pending where overBudget[item.file] != nil {
-                    guard let stamp = item.stamp else { continue }
-                    filesWithDroppedRecords.insert(stamp)
-                    if marks.contains(.finished(stamp)) { mark(.forgotten(stamp)) }
+                for (item, result) in zip(pending, timed) where result.stopped && overBudget[item.file] == nil {
+                    overBudget[item.file] = budget.stoppedProblem(stage: "entity extraction")
                 }
-                kept = kept.filter { overBudget[pending[$0].file] == nil }
+                kept = dropFiles(overBudget, from: kept)
             }
             mentions = kept.map { timed[$0].mentions }
+            deadlines = kept.map { timed[$0].deadline }
+            pending = kept.map { pending[$0] }
+        } else if let budget {
+            deadlines = pending.map { WorkDeadline(secondsFromNow: budget.seconds - $0.readSeconds) }
+        }
+        var claims = ingestor.claims(of: pending.map(\.draft), mentions: mentions, by: deadlines)
+        if let found = claims, let budget, found.overran.contains(true) {
+            var overBudget: [String: String] = [:]
+            for (item, overran) in zip(pending, found.overran) where overran {
+                overBudget[item.file] = budget.stoppedProblem(stage: "claim finding")
+            }
+            let kept = dropFiles(overBudget, from: Array(pending.indices))
+            mentions = mentions.map { all in kept.map { all[$0] } }
+            claims = (kept.map { found.lists[$0] }, found.version, kept.map { found.overran[$0] })
             pending = kept.map { pending[$0] }
         }
         let drafts = pending.map(\.draft)
         do {
             let version = mentions == nil ? nil : extractor?.version
-            let claims = ingestor.claims(of: drafts, mentions: mentions)
             let outcomes: [AddOutcome]
             if let ledger {
-                outcomes = try ledger.add(drafts, mentions: mentions, extractorVersion: version, claims: claims, marking: marks)
+                outcomes = try ledger.add(drafts, mentions: mentions, extractorVersion: version,
+                                          claims: claims.map { (lists: $0.lists, version: $0.version) }, marking: marks)
             } else if let claims, let claimStore = ingestor.store as? any ClaimStore {
                 outcomes = try claimStore.add(drafts, mentions: mentions, extractorVersion: version, claims: claims.lists,
                                               claimVersion: claims.version)
@@ -280,7 +311,7 @@ enum StreamedFormat {
         switch self {
         case .jsonLines: return try JSONLinesReader(source: source, resumingAt: resume, limit: limit)
         case .jsonArray: return try JSONArrayReader(source: source, resumingAt: resume, limit: limit)
-        case .feed: return try FeedItemReader(source: source, resumingAt: resume)
+        case .feed: return try FeedItemReader(source: source, resumingAt: resume, limit: limit)
         }
     }
 }

@@ -38,8 +38,9 @@ public struct Ingestor: Sendable {
     /// JSON object) goes into one batch whole.
     public var batchSize = 500
     /// Single documents larger than this (uncompressed) are refused rather
-    /// than read into memory; so is one record of a streamed file. Streamed
-    /// files themselves have no limit: they are read a chunk at a time.
+    /// than read into memory; so is one record of a streamed file (a JSON
+    /// Lines line, an array element, a feed item). Streamed files themselves
+    /// have no limit: they are read a chunk at a time.
     public var maximumDocumentBytes = Ingestor.defaultMaximumDocumentBytes
     public static let defaultMaximumDocumentBytes = 64 << 20
     /// Skip files whose path, size and modification time the store recorded
@@ -87,13 +88,20 @@ public struct Ingestor: Sendable {
 
     /// The claims of each draft, found before the batch's transaction opens
     /// (on all cores) from its body and body mentions (a title or byline
-    /// mention's offsets count within its own field); nil without a claim
+    /// mention's offsets count within its own field), each by its deadline
+    /// (`overran`: stopped there, its claims partial); nil without a claim
     /// finder or when the store keeps no claims.
-    func claims(of drafts: [ArticleDraft], mentions: [[Mention]]?) -> (lists: [[Claim]], version: String)? {
+    func claims(of drafts: [ArticleDraft], mentions: [[Mention]]?,
+                by deadlines: [WorkDeadline?]) -> (lists: [[Claim]], version: String, overran: [Bool])? {
         guard let claimFinder, store is any ClaimStore, !drafts.isEmpty else { return nil }
-        let lists = claimFinder.claims(inEach: drafts.map(\.body),
-                                       mentions: mentions.map { all in all.map { $0.filter { $0.field == .body } } })
-        return (lists, claimFinder.version)
+        let found = Array(drafts.indices).concurrentMap { index in
+            let deadline = deadlines[index]
+            let claims = WorkDeadline.run(by: deadline) {
+                claimFinder.claims(in: drafts[index].body, mentions: mentions?[index].filter { $0.field == .body } ?? [])
+            }
+            return (claims: claims, overran: deadline?.hasPassed ?? false)
+        }
+        return (found.map(\.claims), claimFinder.version, found.map(\.overran))
     }
 
     /// Parses one file into drafts, with the sidecar and defaults applied,

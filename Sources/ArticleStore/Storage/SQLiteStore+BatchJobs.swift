@@ -64,15 +64,18 @@ extension SQLiteStore: BatchJobStore {
                 let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM batch_range WHERE job_id = ? AND state <> 'done'", arguments: [job.id]) ?? 0
                 return open == 0 ? .finished : .wait
             }
-            let index: Int = row["range_index"]
-            let attempt: Int = row["attempt"]
+            var fields = StoredRow(row, table: "batch_range", keyColumns: ["range_index"])
+            let index = try fields.integer("range_index", in: 0...Int.max)
+            let attempt = try fields.integer("attempt", in: 0...(Int.max - 1))
+            let first = try fields.integer("first_article_id"), last = try fields.integer("last_article_id")
+            let state = try fields.text("state")
+            let formerWorker = try fields.optionalText("worker")
             try db.execute(sql: """
                 UPDATE batch_range SET state = 'running', worker = ?, attempt = attempt + 1, lease_until = ?
                 WHERE job_id = ? AND range_index = ?
                 """, arguments: [worker, now + lease, job.id, index])
-            let state: String = row["state"]
-            return .range(BatchRange(jobID: job.id, index: index, firstArticleID: row["first_article_id"], lastArticleID: row["last_article_id"],
-                                     attempt: attempt + 1, reclaimedFrom: state == "running" ? row["worker"] : nil))
+            return .range(BatchRange(jobID: job.id, index: index, firstArticleID: first, lastArticleID: last,
+                                     attempt: attempt + 1, reclaimedFrom: state == "running" ? formerWorker : nil))
         }
     }
 
@@ -101,6 +104,15 @@ extension SQLiteStore: BatchJobStore {
         }
     }
 
+    public func releaseRange(_ range: BatchRange) throws(StoreError) {
+        try perform { db in
+            try db.execute(sql: """
+                UPDATE batch_range SET state = 'pending', worker = NULL, lease_until = NULL
+                WHERE job_id = ? AND range_index = ? AND attempt = ? AND state = 'running'
+                """, arguments: [range.jobID, range.index, range.attempt])
+        }
+    }
+
     public func failJob(_ job: BatchJob, message: String) throws(StoreError) {
         try perform { db in
             try db.execute(sql: "UPDATE batch_job SET failure = ? WHERE id = ? AND failure IS NULL", arguments: [message, job.id])
@@ -109,25 +121,26 @@ extension SQLiteStore: BatchJobStore {
 
     public func progress(of job: BatchJob) throws(StoreError) -> BatchJobProgress {
         try read { db in
-            let ranges = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS ranges, coalesce(sum(state = 'done'), 0) AS done, coalesce(sum(articles), 0) AS articles
-                FROM batch_range WHERE job_id = ?
-                """, arguments: [job.id])
             let results = try Int.fetchOne(db, sql: "SELECT count(*) FROM batch_result WHERE job_id = ?", arguments: [job.id]) ?? 0
             let failure = try String.fetchOne(db, sql: "SELECT failure FROM batch_job WHERE id = ?", arguments: [job.id])
-            return BatchJobProgress(ranges: ranges?["ranges"] ?? 0, rangesDone: ranges?["done"] ?? 0,
-                                    articlesMapped: ranges?["articles"] ?? 0, results: results, failure: failure)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT ? AS job_id, count(*) AS ranges, coalesce(sum(state = 'done'), 0) AS done, coalesce(sum(articles), 0) AS articles
+                FROM batch_range WHERE job_id = ?
+                """, arguments: [job.id, job.id]) else {
+                return BatchJobProgress(ranges: 0, rangesDone: 0, articlesMapped: 0, results: results, failure: failure)
+            }
+            // A sum over a column edited to hold text is a real, not a count.
+            var ranges = StoredRow(row, table: "batch_range", keyColumns: ["job_id"])
+            return BatchJobProgress(ranges: try ranges.integer("ranges", in: 0...Int.max), rangesDone: try ranges.integer("done", in: 0...Int.max),
+                                    articlesMapped: try ranges.integer("articles", in: 0...Int.max), results: results, failure: failure)
         }
     }
 
     public func results(of job: BatchJob, after articleID: Int64, limit: Int) throws(StoreError) -> [BatchResult] {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT article_id, value FROM batch_result WHERE job_id = ? AND article_id > ? ORDER BY article_id LIMIT ?
-                """), arguments: [job.id, articleID, limit]).map { row in
-                let value: Data = row["value"]
-                return BatchResult(articleID: row["article_id"], value: [UInt8](value))
-            }
+                SELECT job_id, article_id, value FROM batch_result WHERE job_id = ? AND article_id > ? ORDER BY article_id LIMIT ?
+                """), arguments: [job.id, articleID, limit]).map { row throws(StoredRowError) in try Self.batchResult(row) }
         }
     }
 
@@ -160,10 +173,61 @@ extension SQLiteStore: BatchJobStore {
     }
 
     static func batchJob(_ row: Row) throws -> BatchJob {
-        let selection: String? = row["selection"]
-        var definition = BatchJobDefinition(name: row["name"], code: [], selection: try selection.map(BatchSelection.decode), rangeSize: row["range_size"])
-        definition.codeDigest = row["code_digest"]
-        return BatchJob(id: row["id"], definition: definition, lastArticleID: row["last_article_id"],
-                        rangeCount: row["range_count"], failure: row["failure"])
+        var fields = StoredRow(row, table: "batch_job", keyColumns: ["id", "name"])
+        let name = try fields.text("name")
+        let selection: BatchSelection?
+        do {
+            selection = try fields.optionalText("selection").map(BatchSelection.decode)
+        } catch {
+            throw fields.error("column 'selection' is not a search: \(error)")
+        }
+        var definition = BatchJobDefinition(name: name, code: [], selection: selection, rangeSize: try fields.integer("range_size", in: 1...Int.max))
+        definition.codeDigest = try fields.text("code_digest")
+        return BatchJob(id: try fields.integer("id"), definition: definition, lastArticleID: try fields.integer("last_article_id"),
+                        rangeCount: try fields.integer("range_count", in: 0...Int.max), failure: try fields.optionalText("failure"))
+    }
+
+    static func batchRange(_ row: Row) throws(StoredRowError) {
+        var fields = StoredRow(row, table: "batch_range", keyColumns: ["job_id", "range_index"])
+        _ = try fields.integer("job_id")
+        _ = try fields.integer("range_index", in: 0...Int.max)
+        _ = try fields.integer("first_article_id")
+        _ = try fields.integer("last_article_id")
+        _ = try fields.integer("attempt", in: 0...(Int.max - 1))
+        let state = try fields.text("state")
+        guard ["pending", "running", "done"].contains(state) else { throw fields.error("column 'state' holds '\(state)', not pending, running or done") }
+        _ = try fields.optionalText("worker")
+        _ = try fields.optionalReal("lease_until")
+        if let articles = try fields.optionalInteger("articles"), articles < 0 { throw fields.error("column 'articles' holds \(articles), not a count") }
+    }
+
+    static func batchResult(_ row: Row) throws(StoredRowError) -> BatchResult {
+        var fields = StoredRow(row, table: "batch_result", keyColumns: ["job_id", "article_id"])
+        return BatchResult(articleID: try fields.integer("article_id"), value: try fields.blob("value"))
+    }
+
+    /// Every batch job, range and result row read as the job runner reads
+    /// them: a line per row that cannot be (for `integrityCheck`), at most
+    /// `limit`, and how many there were.
+    static func unreadableBatchJobRows(_ db: Database, limit: Int) throws -> (problems: [String], count: Int) {
+        var problems: [String] = []
+        var count = 0
+        func note(_ error: any Error) {
+            count += 1
+            if count <= limit { problems.append(String(describing: error)) }
+        }
+        let jobs = try Row.fetchCursor(db, sql: "SELECT * FROM batch_job ORDER BY id")
+        while let row = try jobs.next() {
+            do { _ = try batchJob(row) } catch { note(error) }
+        }
+        let ranges = try Row.fetchCursor(db, sql: "SELECT * FROM batch_range ORDER BY job_id, range_index")
+        while let row = try ranges.next() {
+            do { try batchRange(row) } catch { note(error) }
+        }
+        let results = try Row.fetchCursor(db, sql: "SELECT job_id, article_id, value FROM batch_result ORDER BY job_id, article_id")
+        while let row = try results.next() {
+            do { _ = try batchResult(row) } catch { note(error) }
+        }
+        return (problems, count)
     }
 }

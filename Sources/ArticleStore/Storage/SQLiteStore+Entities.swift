@@ -130,11 +130,15 @@ extension SQLiteStore {
                 // The whole store's: the nodes' pairs from the materialised counts.
                 let weight = window == .sentence ? "sentences" : "articles"
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT entity_id AS source, other_id AS target, \(weight) AS weight FROM entity_pair
+                    SELECT entity_id, other_id, \(weight) FROM entity_pair
                     WHERE entity_id IN (\(list)) AND other_id IN (\(list)) AND other_id > entity_id AND \(weight) >= ?
-                    ORDER BY weight DESC, source, target
+                    ORDER BY \(weight) DESC, entity_id, other_id
                     """, arguments: [max(1, minimumWeight)])
-                let edges = rows.map { EntityGraph.Edge(source: $0["source"], target: $0["target"], weight: $0["weight"]) }
+                let edges = try rows.map { row throws(StoredRowError) in
+                    var fields = StoredRow(row, table: "entity_pair", keyColumns: ["entity_id", "other_id"])
+                    return EntityGraph.Edge(source: try fields.integer("entity_id"), target: try fields.integer("other_id"),
+                                            weight: try fields.integer(weight, in: 0...Int.max))
+                }
                 return EntityGraph(nodes: nodes, edges: edges, window: window)
             }
             let together = window == .sentence ? "AND b.field = a.field AND b.sentence = a.sentence" : ""
@@ -299,6 +303,16 @@ extension SQLiteStore {
             """)
         while let row = try mentions.next() {
             do { _ = try storedMention(row) } catch { note(error) }
+        }
+        // The pair counts `entities:cooccur` and `entities:graph` read.
+        let pairs = try Row.fetchCursor(db, sql: "SELECT * FROM entity_pair ORDER BY entity_id, other_id")
+        while let row = try pairs.next() {
+            var fields = StoredRow(row, table: "entity_pair", keyColumns: ["entity_id", "other_id"])
+            do {
+                _ = try fields.integer("entity_id")
+                _ = try fields.integer("other_id")
+                for column in ["articles", "sentences", "sentence_articles"] { _ = try fields.integer(column, in: 0...Int.max) }
+            } catch { note(error) }
         }
         return (problems, count)
     }

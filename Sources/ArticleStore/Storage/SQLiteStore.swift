@@ -332,10 +332,12 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// `PRAGMA integrity_check`, then every article, entity and mention row
-    /// read as the store reads it: "ok" for a sound store, else one line per
-    /// problem (SQLite's, then "article #12: published: ... outside the years
-    /// 1-9999", "article #3: a mention: column 'start' holds text, expected an
+    /// `PRAGMA integrity_check`, then every article, entity, mention, pair
+    /// count and batch job row read as the store reads it: "ok" for a sound
+    /// store, else one line per problem (SQLite's, then "article #12:
+    /// published: ... outside the years 1-9999", "article #3: a mention:
+    /// column 'start' holds text, expected an integer", "batch_range row
+    /// (job_id 1, range_index 0): column 'attempt' holds text, expected an
     /// integer"), at most `limit` lines of each kind.
     public func integrityCheck() throws(StoreError) -> String { try integrityCheck(limit: 100) }
 
@@ -357,6 +359,9 @@ public final class SQLiteStore: Store {
             let entityRows = try Self.unreadableEntityRows(db, limit: limit)
             problems += entityRows.problems
             if entityRows.count > limit { problems.append("... and \(entityRows.count - limit) more bad entity and mention rows") }
+            let batchRows = try Self.unreadableBatchJobRows(db, limit: limit)
+            problems += batchRows.problems
+            if batchRows.count > limit { problems.append("... and \(batchRows.count - limit) more bad batch job rows") }
             return problems.isEmpty ? "ok" : problems.joined(separator: "\n")
         }
     }

@@ -315,6 +315,9 @@ public struct StoredRowError: Error, Hashable, Sendable, CustomStringConvertible
         case mention
         /// An entity row; `articleID` is then nil and `entityID` names it.
         case entity
+        /// A row of another table (a batch job's, a pair count), named by
+        /// its key columns: "batch_range row (job_id 3, range_index 2)".
+        case row(table: String, key: String)
     }
     public var articleID: Int64?
     public var message: String
@@ -336,6 +339,8 @@ public struct StoredRowError: Error, Hashable, Sendable, CustomStringConvertible
             return (articleID.map { "article #\($0)" } ?? "a mention row with no valid article id") + ": a mention: " + message
         case .entity:
             return (entityID.map { "entity #\($0)" } ?? "an entity row with no valid id") + ": " + message
+        case .row(let table, let key):
+            return "\(table) row \(key): \(message)"
         }
     }
 }
@@ -354,13 +359,40 @@ struct StoredRow {
         self.subject = subject
     }
 
-    private var idColumn: String { subject == .mention ? "article_id" : "id" }
+    /// A row of `table` other than an article, mention or entity, named in
+    /// errors by the values of `keyColumns` as stored.
+    init(_ row: Row, table: String, keyColumns: [String]) {
+        let key = keyColumns.map { column in
+            let value = row[column] as DatabaseValue? ?? .null
+            let shown: String
+            switch value.storage {
+            case .null: shown = "NULL"
+            case .int64(let number): shown = String(number)
+            case .double(let number): shown = String(number)
+            case .string(let text): shown = "'\(text.prefix(40))'"
+            case .blob(let data): shown = "a BLOB of \(data.count) bytes"
+            }
+            return "\(column) \(shown)"
+        }
+        self.init(row, subject: .row(table: table, key: "(" + key.joined(separator: ", ") + ")"))
+    }
+
+    private var idColumn: String {
+        switch subject {
+        case .mention: return "article_id"
+        case .article, .entity: return "id"
+        case .row: return ""
+        }
+    }
 
     /// An error about this row that `StoredRow` cannot see by itself (a
     /// value of the right kind out of range).
     func error(_ message: String) -> StoredRowError {
-        subject == .entity ? StoredRowError(articleID: nil, message: message, subject: .entity, entityID: id)
-            : StoredRowError(articleID: id, message: message, subject: subject)
+        switch subject {
+        case .entity: return StoredRowError(articleID: nil, message: message, subject: .entity, entityID: id)
+        case .row: return StoredRowError(articleID: nil, message: message, subject: subject)
+        case .article, .mention: return StoredRowError(articleID: id, message: message, subject: subject)
+        }
     }
 
     private func value(_ column: String) -> DatabaseValue {
@@ -435,6 +467,12 @@ struct StoredRow {
     func text(_ column: String) throws(StoredRowError) -> String {
         guard let text = try optionalText(column) else { throw problem(column, .null, expected: "text") }
         return text
+    }
+
+    func blob(_ column: String) throws(StoredRowError) -> [UInt8] {
+        let value = value(column)
+        guard case .blob(let data) = value.storage else { throw problem(column, value, expected: "a BLOB") }
+        return [UInt8](data)
     }
 
     func optionalText(_ column: String) throws(StoredRowError) -> String? {

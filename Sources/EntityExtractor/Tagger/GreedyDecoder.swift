@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Walks a document left to right, one tag per token, the tags already chosen
 /// feeding the features of the next. Training and tagging share this walk, so
 /// the features the perceptron learned from are the features it is asked about.
@@ -20,8 +22,12 @@ enum GreedyDecoder {
         var buffer = [UInt64](repeating: 0, count: featureCount)
         let staticCount = FeatureExtractor.staticFeatureCount
         let noTag: UInt64 = 0xFF
+        // A time budget (`WorkDeadline`) ends the walk: the tags left are
+        // Outside, and the caller throws the partial answer away.
+        var deadline = DeadlineCheck()
         for sentence in sentences {
             for index in sentence {
+                if deadline.hasPassed() { return tags }
                 let previous: EntityTag? = index > sentence.lowerBound ? tags[index - 1] : nil
                 let second: EntityTag? = index - 1 > sentence.lowerBound ? tags[index - 2] : nil
                 let previousValue = previous.map { UInt64($0.rawValue) } ?? noTag

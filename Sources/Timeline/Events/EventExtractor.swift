@@ -75,7 +75,9 @@ public struct EventExtractor: Sendable {
 
         var events: [Event] = []
         var expressionIndex = 0
-        for (offset, sentence) in sentences.enumerated() {
+        // A time budget (`WorkDeadline`) ends the walk; the caller throws the partial answer away.
+        var deadline = DeadlineCheck(every: 16)
+        for (offset, sentence) in sentences.enumerated() where !deadline.hasPassed() {
             let number = offset + 1
             var inSentence: [TimeExpression] = []
             while expressionIndex < expressions.count, expressions[expressionIndex].byteRange.lowerBound < sentence.upperBound {

@@ -19,7 +19,8 @@ import Testing
     }
 
     private func drafts(_ path: String, resumingAt position: ReadPosition = .start) throws -> [Result<ArticleDraft, IngestError>] {
-        let reader = try FeedItemReader(source: InputBytes(path: path, chunkSize: 16), resumingAt: position)
+        let reader = try FeedItemReader(source: InputBytes(path: path, chunkSize: 16), resumingAt: position,
+                                        limit: Ingestor.defaultMaximumDocumentBytes)
         var all: [Result<ArticleDraft, IngestError>] = []
         while let record = try reader.next() { all.append(try #require(record.parsed)) }
         return all
@@ -54,7 +55,7 @@ import Testing
 
     @Test func malformedAndForeignDocumentsSaySo() throws {
         let broken = try file(Array("<rss><channel><item><title>x</title><description>Text.</description></item><item>".utf8), name: "a.xml")
-        let reader = try FeedItemReader(source: InputBytes(path: broken), resumingAt: .start)
+        let reader = try FeedItemReader(source: InputBytes(path: broken), resumingAt: .start, limit: Ingestor.defaultMaximumDocumentBytes)
         #expect(try reader.next()?.parsed != nil)
         var thrown: IngestError?
         do { _ = try reader.next() } catch { thrown = error }
@@ -64,5 +65,131 @@ import Testing
         thrown = nil
         do { _ = try drafts(page) } catch { thrown = error as? IngestError }
         #expect(thrown?.reason == "not an RSS or Atom feed (root element <html>)")
+    }
+
+    /// Issue 13: feed items had no size limit (the reader builds each item's
+    /// whole subtree). An item over the limit is dropped as it streams by,
+    /// reported with its size, and the items after it are read. Markup that
+    /// looks like an item but is not (in a comment, a CDATA section, an
+    /// attribute value) neither starts nor ends one.
+    @Test func anItemOverTheLimitIsDroppedWithItsSizeAndTheRestAreRead() throws {
+        let big = String(repeating: "Long story text. ", count: 2_000)
+        let feed = """
+            <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY note "x">]>
+            <rss version="2.0"><channel><title>Desk</title><!-- an <item> in a comment -->
+            <item><title>One</title><description><![CDATA[First story, with a </item> in CDATA.]]></description></item>
+            <item><title a="x>y">Two</title><description>\(big)</description></item>
+            <item><title>Three</title><description>Third story text.</description></item>
+            </channel></rss>
+            """
+        let path = try file(Array(feed.utf8), name: "big.xml")
+        for chunkSize in [7, 4096] {
+            let reader = try FeedItemReader(source: InputBytes(path: path, chunkSize: chunkSize), resumingAt: .start, limit: 16_384)
+            var records: [StreamedRecord] = []
+            while let record = try reader.next() { records.append(record) }
+            #expect(records.map(\.item) == [1, 2, 3])
+            #expect(try records[0].parsed?.get().title == "One")
+            let itemTwo = "<item><title a=\"x>y\">Two</title><description>\(big)</description></item>"
+            #expect(records[1].parsed == nil && records[1].droppedSize == Int64(itemTwo.utf8.count), "\(records[1])")
+            #expect(try records[2].parsed?.get().title == "Three")
+        }
+        // Under a limit it fits, the same item is read.
+        let reader = try FeedItemReader(source: InputBytes(path: path, chunkSize: 7), resumingAt: .start, limit: 1 << 20)
+        _ = try reader.next()
+        #expect(try reader.next()?.parsed?.get().title == "Two")
+    }
+
+    /// The gate passes a feed through byte for byte when no item is over the
+    /// limit, however the bytes are cut; prefixed Atom entries are items too.
+    @Test func theGatePassesFeedsThroughUnchanged() {
+        let feeds = [
+            rss,
+            """
+            <a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>T</a:title><a:entry><a:title>E</a:title></a:entry><a:entry/></a:feed>
+            """,
+        ]
+        for feed in feeds {
+            let bytes = Array(feed.utf8)
+            for cut in [1, 3, 64] {
+                var gate = FeedItemGate(limit: 1 << 20)
+                var out: [UInt8] = []
+                var start = 0
+                while start < bytes.count {
+                    gate.take(Array(bytes[start..<min(bytes.count, start + cut)]))
+                    start += cut
+                    out += gate.ready[..<gate.releasable]
+                    gate.consume(gate.releasable)
+                }
+                gate.finish()
+                out += gate.ready
+                #expect(out == bytes, "cut \(cut)")
+            }
+        }
+        var gate = FeedItemGate(limit: 10)
+        gate.take(Array("<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\"><a:entry k=\"v\"><a:title>Long title</a:title></a:entry></a:feed>".utf8))
+        gate.finish()
+        #expect(String(decoding: gate.ready, as: UTF8.self)
+                == "<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\"><a:entry dossier-item-too-large=\"54\"/></a:feed>")
+    }
+
+    /// Generated feeds (a seeded generator: comments, CDATA sections,
+    /// processing instructions, a DOCTYPE with an internal subset, quoted
+    /// attributes holding `>` and `</item>`, empty and nested elements), cut
+    /// at random: within the limit the gate passes every byte through; under
+    /// a small limit exactly the items longer than it become placeholders.
+    @Test func generatedFeedsPassThroughOrLoseExactlyTheirLongItems() {
+        var random = SeededGenerator(seed: 42)
+        let fragments = [
+            "<title>Plain</title>", "<description><![CDATA[ </item> ]] > ]]]></description>", "<!-- <item> -- </item> -->",
+            "<?note </item> ?>", "<empty/>", "<x a=\"1>2\" b='</item>'>text &amp; more</x>", "<p><q>deep</q></p>",
+            "Text between, long enough to matter.", "<link>https://example.com/a?b=1&amp;c=2</link>",
+        ]
+        for round in 0..<40 {
+            let header = round % 2 == 0 ? "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY e \"a>b\"><!ELEMENT x ANY>]>" : ""
+            var items: [(start: String, text: String)] = []
+            for index in 0..<Int.random(in: 1...6, using: &random) {
+                let start = Bool.random(using: &random) ? "<item n=\"\(index)\" k='>'>" : "<item>"
+                var text = start
+                for _ in 0..<Int.random(in: 0...8, using: &random) { text += fragments.randomElement(using: &random)! }
+                items.append((start, index % 3 == 2 ? String(start.dropLast()) + "/>" : text + "</item>"))
+            }
+            let feed = header + "<rss version=\"2.0\"><channel><title>Desk</title><!-- <item> -->"
+                + items.map(\.text).joined() + "</channel></rss>"
+            let limit = Int.random(in: 40...400, using: &random)
+            let expected = header + "<rss version=\"2.0\"><channel><title>Desk</title><!-- <item> -->"
+                + items.map { item in
+                    item.text.utf8.count <= limit ? item.text
+                        : String(item.start.dropLast()) + " \(FeedItemGate.tooLargeAttribute)=\"\(item.text.utf8.count)\"/>"
+                }.joined() + "</channel></rss>"
+            for (bound, want) in [(1 << 20, feed), (limit, expected)] {
+                var gate = FeedItemGate(limit: bound)
+                var out: [UInt8] = []
+                let bytes = Array(feed.utf8)
+                var start = 0
+                while start < bytes.count {
+                    let end = min(bytes.count, start + Int.random(in: 1...50, using: &random))
+                    gate.take(Array(bytes[start..<end]))
+                    start = end
+                    out += gate.ready[..<gate.releasable]
+                    gate.consume(gate.releasable)
+                }
+                gate.finish()
+                out += gate.ready
+                #expect(String(decoding: out, as: UTF8.self) == want, "round \(round), limit \(bound)")
+            }
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failure replays.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

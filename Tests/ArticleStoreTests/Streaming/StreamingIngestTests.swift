@@ -116,6 +116,27 @@ import Testing
         #expect(limited.added.count == 2)
     }
 
+    /// A feed item over `--max-document-size` is reported and skipped; the
+    /// other items go in, and the file is read again next time (it had a
+    /// record that was not stored).
+    @Test func aFeedItemOverTheLimitIsReportedAndTheOthersGoIn() throws {
+        let directory = try scratchDirectory()
+        let big = String(repeating: "Long story text. ", count: 80_000)
+        let feed = """
+            <rss version="2.0"><channel><title>Desk</title>
+            <item><title>One</title><description>First story text.</description></item>
+            <item><title>Two</title><description>\(big)</description></item>
+            <item><title>Three</title><description>Third story text.</description></item>
+            </channel></rss>
+            """
+        let path = try write(Array(feed.utf8), "feed.xml", in: directory)
+        var ingestor = Ingestor(store: try SQLiteStore(path: ":memory:"))
+        ingestor.maximumDocumentBytes = 1 << 20
+        let report = ingestor.ingest(paths: [path])
+        #expect(report.added.count == 2)
+        #expect(report.failed.map(\.description) == [path + "#2: item too large (1 MiB; the limit is 1 MiB)"], "\(report.failed)")
+    }
+
     @Test func aLossyLineIsNotedOnceAndStored() throws {
         let directory = try scratchDirectory()
         var bytes = Array(articleLines(0..<2).utf8)

@@ -7,6 +7,8 @@ import DossierCore
 /// title, language and authors are those given before the first item (where
 /// feeds put them). A resumed reader skips the items already stored without
 /// building them (XML cannot be entered mid-document, so it reads from the top).
+/// An item over `limit` bytes is never built (`FeedItemGate`): it is
+/// returned as dropped, with its size, and the items after it are read.
 final class FeedItemReader: RecordReader {
     private let input: FeedInput
     private let reader: xmlTextReaderPtr
@@ -23,10 +25,10 @@ final class FeedItemReader: RecordReader {
     /// The reader is on an item returned last time.
     private var stepsOverItem = false
 
-    init(source: InputBytes, resumingAt resume: ReadPosition) throws(IngestError) {
+    init(source: InputBytes, resumingAt resume: ReadPosition, limit: Int) throws(IngestError) {
         path = source.path
         skipping = resume.items
-        input = FeedInput(source: source)
+        input = FeedInput(source: source, itemLimit: limit)
         xmlInitParser()
         // No entity substitution, no DTD loading, no network: as `MarkupDocument.withXML`.
         let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
@@ -130,10 +132,13 @@ final class FeedItemReader: RecordReader {
             let reason = errors.message.map { "malformed XML: \($0)" } ?? "malformed XML"
             throw IngestError(path: path, line: errors.line, reason: reason)
         }
+        stepsOverItem = true
+        if let size = node.attribute(FeedItemGate.tooLargeAttribute).flatMap(Int64.init) {
+            return StreamedRecord(item: position.items, line: nil, bytes: [], droppedSize: size)
+        }
         let parsed: Result<ArticleDraft, IngestError> = feed.draft(of: node, sourcePath: itemPath)
             .map { .success($0) } ?? .failure(IngestError(path: itemPath, reason: "no body text"))
         // The next call steps over the item's subtree, so that libxml2 frees it.
-        stepsOverItem = true
         return StreamedRecord(item: position.items, line: nil, bytes: [], droppedSize: nil, parsed: parsed)
     }
 
@@ -155,28 +160,42 @@ final class FeedItemReader: RecordReader {
     }
 }
 
-/// The bytes libxml2 asks for, from an `InputBytes` (so gzip is inflated here).
+/// The bytes libxml2 asks for, from an `InputBytes` (so gzip is inflated
+/// here), through the gate that holds items back until they are whole.
 private final class FeedInput {
     let source: InputBytes
-    private var chunk: [UInt8] = []
+    private var gate: FeedItemGate
+    /// Bytes of `gate.ready` handed to libxml2.
     private var used = 0
+    private var atEnd = false
     private(set) var error: IngestError?
 
-    init(source: InputBytes) { self.source = source }
+    init(source: InputBytes, itemLimit: Int) {
+        self.source = source
+        gate = FeedItemGate(limit: itemLimit)
+    }
 
     func read(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
-        if used == chunk.count {
+        while used >= gate.releasable {
+            gate.consume(used)
+            used = 0
+            if atEnd { return 0 }
+            let chunk: [UInt8]
             do {
                 chunk = try source.next()
-                used = 0
             } catch {
                 self.error = error
                 return -1
             }
-            if chunk.isEmpty { return 0 }
+            if chunk.isEmpty {
+                gate.finish()
+                atEnd = true
+            } else {
+                gate.take(chunk)
+            }
         }
-        let count = min(length, chunk.count - used)
-        chunk.withUnsafeBufferPointer { bytes in
+        let count = min(length, gate.releasable - used)
+        gate.ready.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return }
             UnsafeMutableRawPointer(buffer).copyMemory(from: base + used, byteCount: count)
         }

@@ -1,0 +1,277 @@
+/// Holds each item of a feed back until its end tag has arrived, so that no
+/// item larger than the limit reaches libxml2: `xmlTextReaderExpand` builds an
+/// item's whole subtree, and a feed of one 2 GB item would be held whole.
+///
+/// The bytes are lexed on their way to libxml2: markup (start, end and empty
+/// tags with quoted attributes, comments, CDATA sections, processing
+/// instructions, the DOCTYPE) and the element depth, which with the root's
+/// name says where items are (`<rss><channel><item>`, `<rdf:RDF><item>`,
+/// `<feed><entry>`; names compared without their prefix, the reader checks
+/// namespaces). An item within the limit is passed on whole; one over it is
+/// dropped as it streams by and replaced by its own start tag, made empty and
+/// marked with `tooLargeAttribute` (its size), which `FeedItemReader` reports.
+/// Feeds in encodings that are not ASCII-compatible (UTF-16) pass through
+/// ungated: no item is recognised in them.
+struct FeedItemGate {
+    /// The attribute a dropped item's placeholder carries, holding its size in bytes.
+    static let tooLargeAttribute = "dossier-item-too-large"
+
+    let limit: Int
+    /// Bytes ready for libxml2.
+    private(set) var ready: [UInt8] = []
+
+    private enum Lexer {
+        case text
+        /// After `<`.
+        case open
+        /// In a start tag's name.
+        case startName
+        /// In a start tag after its name: attributes, quoted values; `slash`
+        /// when the last byte outside quotes was `/` (an empty element).
+        case startTag(quote: UInt8?, slash: Bool)
+        case endTag
+        /// After `<!`: the bytes seen so far decide between a comment, CDATA and a declaration.
+        case bang([UInt8])
+        /// Inside `<!-- -->`, with how many of the closing bytes were seen.
+        case comment(matched: Int)
+        case cdata(matched: Int)
+        /// Inside `<? ?>`, `sawMark` after a `?`.
+        case instruction(sawMark: Bool)
+        /// Inside `<!DOCTYPE ...>`, with the depth of its internal subset and any quote.
+        case declaration(brackets: Int, quote: UInt8?)
+    }
+
+    private var lexer = Lexer.text
+    private var depth = 0
+    private var rootName: [UInt8]?
+    /// Where the markup being lexed starts in `ready` (a start tag is held
+    /// back until its name says whether it opens an item).
+    private var markupStart = 0
+    private var name: [UInt8] = []
+
+    /// The item being held: its bytes (nil once over the limit), its size,
+    /// its start tag (for the placeholder) and the depth it opened at.
+    private var item: [UInt8]?
+    private var inItem = false
+    private var itemSize = 0
+    private var itemStartTag: [UInt8]?
+    private var itemName: [UInt8] = []
+    private var itemDepth = 0
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// The bytes libxml2 may have now: all of `ready`, except a start tag whose name is still being read.
+    var releasable: Int {
+        switch lexer {
+        case .open, .startName: return markupStart
+        default: return ready.count
+        }
+    }
+
+    /// Drops the first `count` ready bytes, handed to libxml2: called once
+    /// all that was releasable is handed, so little (a tag name) is moved.
+    mutating func consume(_ count: Int) {
+        ready.removeFirst(count)
+        markupStart = max(0, markupStart - count)
+    }
+
+    /// Passes `bytes` through the gate. Runs of text are copied whole; markup
+    /// is lexed a byte at a time.
+    mutating func take(_ bytes: [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            if case .text = lexer {
+                let next = bytes[index...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
+                if next > index {
+                    emit(bytes[index..<next])
+                    index = next
+                    continue
+                }
+            }
+            take(bytes[index])
+            index += 1
+        }
+    }
+
+    /// The end of the input: anything held is passed on as it is (libxml2 reports the feed cut short).
+    mutating func finish() {
+        if let held = item { ready += held }
+        item = nil
+        inItem = false
+        lexer = .text
+        markupStart = ready.count
+    }
+
+    private mutating func emit(_ byte: UInt8) {
+        emit(CollectionOfOne(byte))
+    }
+
+    private mutating func emit<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        guard inItem else {
+            ready.append(contentsOf: bytes)
+            return
+        }
+        itemSize += bytes.count
+        guard item != nil else { return }
+        item?.append(contentsOf: bytes)
+        // Over the limit: what is held is dropped, and the rest is not kept.
+        if let held = item, held.count > limit { item = nil }
+    }
+
+    private mutating func take(_ byte: UInt8) {
+        switch lexer {
+        case .text:
+            if byte == UInt8(ascii: "<") {
+                markupStart = ready.count
+                lexer = .open
+            }
+            emit(byte)
+        case .open:
+            emit(byte)
+            switch byte {
+            case UInt8(ascii: "/"): lexer = .endTag
+            case UInt8(ascii: "!"): lexer = .bang([])
+            case UInt8(ascii: "?"): lexer = .instruction(sawMark: false)
+            default:
+                name = [byte]
+                lexer = .startName
+            }
+        case .startName:
+            if isNameEnd(byte) {
+                startTagNamed()
+                lexer = .startTag(quote: nil, slash: false)
+                take(byte)
+            } else {
+                name.append(byte)
+                emit(byte)
+            }
+        case .startTag(let quote, let slash):
+            emit(byte)
+            if let quote {
+                if byte == quote { lexer = .startTag(quote: nil, slash: false) }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                lexer = .startTag(quote: byte, slash: false)
+            } else if byte == UInt8(ascii: ">") {
+                lexer = .text
+                startTagEnded(empty: slash)
+            } else {
+                lexer = .startTag(quote: nil, slash: byte == UInt8(ascii: "/"))
+            }
+        case .endTag:
+            emit(byte)
+            if byte == UInt8(ascii: ">") {
+                lexer = .text
+                depth -= 1
+                if inItem, depth == itemDepth { itemEnded() }
+            }
+        case .bang(var seen):
+            emit(byte)
+            seen.append(byte)
+            if seen == Array("--".utf8) {
+                lexer = .comment(matched: 0)
+            } else if seen == Array("[CDATA[".utf8) {
+                lexer = .cdata(matched: 0)
+            } else if Array("--".utf8).starts(with: seen) || Array("[CDATA[".utf8).starts(with: seen) {
+                lexer = .bang(seen)
+            } else {
+                lexer = .declaration(brackets: byte == UInt8(ascii: "[") ? 1 : 0, quote: nil)
+                if byte == UInt8(ascii: ">") { lexer = .text }
+            }
+        case .comment(let matched):
+            emit(byte)
+            lexer = .comment(matched: Self.advance(matched, byte, closing: Self.commentEnd))
+            if case .comment(3) = lexer { lexer = .text }
+        case .cdata(let matched):
+            emit(byte)
+            lexer = .cdata(matched: Self.advance(matched, byte, closing: Self.cdataEnd))
+            if case .cdata(3) = lexer { lexer = .text }
+        case .instruction(let sawMark):
+            emit(byte)
+            lexer = sawMark && byte == UInt8(ascii: ">") ? .text : .instruction(sawMark: byte == UInt8(ascii: "?"))
+        case .declaration(let brackets, let quote):
+            emit(byte)
+            if let quote {
+                if byte == quote { lexer = .declaration(brackets: brackets, quote: nil) }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                lexer = .declaration(brackets: brackets, quote: byte)
+            } else if byte == UInt8(ascii: "[") {
+                lexer = .declaration(brackets: brackets + 1, quote: nil)
+            } else if byte == UInt8(ascii: "]") {
+                lexer = .declaration(brackets: max(0, brackets - 1), quote: nil)
+            } else if byte == UInt8(ascii: ">"), brackets == 0 {
+                lexer = .text
+            }
+        }
+    }
+
+    private static let commentEnd = Array("-->".utf8)
+    private static let cdataEnd = Array("]]>".utf8)
+
+    /// How much of `closing` has been matched after `byte` (closings here
+    /// repeat their first byte: "--" of "-->" and "]]" of "]]>" may run longer).
+    private static func advance(_ matched: Int, _ byte: UInt8, closing: [UInt8]) -> Int {
+        if byte == closing[matched] { return matched + 1 }
+        if matched == 2, byte == closing[1] { return 2 }
+        return byte == closing[0] ? 1 : 0
+    }
+
+    private func isNameEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
+    }
+
+    /// A start tag's name is complete: an item's start moves to the item held.
+    private mutating func startTagNamed() {
+        let local = name.lastIndex(of: UInt8(ascii: ":")).map { Array(name[($0 + 1)...]) } ?? name
+        if depth == 0, rootName == nil { rootName = local }
+        guard !inItem, isItem(local) else { return }
+        inItem = true
+        itemDepth = depth
+        itemName = name
+        let tag = Array(ready[markupStart...])
+        ready.removeSubrange(markupStart...)
+        item = tag.count > limit ? nil : tag
+        itemSize = tag.count
+        itemStartTag = nil
+    }
+
+    private func isItem(_ local: [UInt8]) -> Bool {
+        switch rootName.map({ String(decoding: $0, as: UTF8.self) }) ?? "" {
+        case "rss": return depth == 2 && local == Array("item".utf8)
+        case "RDF": return depth == 1 && local == Array("item".utf8)
+        case "feed": return depth == 1 && local == Array("entry".utf8)
+        default: return false
+        }
+    }
+
+    private mutating func startTagEnded(empty: Bool) {
+        if !empty { depth += 1 }
+        guard inItem else { return }
+        if itemStartTag == nil { itemStartTag = item ?? [] }
+        if empty, depth == itemDepth { itemEnded() }
+    }
+
+    /// The item's end tag has passed: the item is released whole, or its placeholder.
+    private mutating func itemEnded() {
+        inItem = false
+        if let held = item {
+            ready += held
+        } else {
+            ready += placeholder()
+        }
+        item = nil
+        itemStartTag = nil
+        markupStart = ready.count
+    }
+
+    /// The item's start tag, empty, with its size: `<item dossier-item-too-large="123456789"/>`.
+    private func placeholder() -> [UInt8] {
+        var tag = itemStartTag ?? []
+        // A start tag itself over the limit was not kept: its name alone.
+        if tag.isEmpty { tag = Array("<".utf8) + itemName + Array(">".utf8) }
+        while let last = tag.last, last == UInt8(ascii: ">") || last == UInt8(ascii: "/") { tag.removeLast() }
+        return tag + Array(" \(Self.tooLargeAttribute)=\"\(itemSize)\"/>".utf8)
+    }
+}

@@ -1,21 +1,9 @@
 import DossierCore
 import Foundation
 
-/// SplitMix64: small, fast and the same sequence on every machine, so every run
-/// of the store benchmark works on the same corpus and the same queries.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The draws the generated corpus makes from `SplitMix64` (DossierCore),
+/// which gives every run of the store benchmark the same corpus and queries.
+extension SplitMix64 {
     /// Uniform in 0..<1.
     mutating func unit() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
 

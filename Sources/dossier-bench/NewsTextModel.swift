@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// A word trigram model of real news sentences, learned from CoNLL-2003

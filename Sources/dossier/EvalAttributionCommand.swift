@@ -41,6 +41,9 @@ struct EvalAttributionCommand: ParsableCommand {
     @Flag(help: "List every missed gold attribution and every spurious claim.")
     var verbose = false
 
+    @Flag(help: "Count the missed gold attributions and spurious claims by class (with --folds: on the held-out folds).")
+    var breakdown = false
+
     func run() throws {
         do {
             let documents = try PolNeARCorpus.load(directory: directory)
@@ -66,7 +69,9 @@ struct EvalAttributionCommand: ParsableCommand {
                 var evaluation = AttributionEvaluation()
                 let started = Date()
                 var bytes = 0
+                var classes = AttributionMissBreakdown()
                 for document in documents {
+                    if breakdown { classes.add(document, finder: finder) }
                     bytes += document.text.utf8.count
                     let claims = finder.attributions(in: TokenizedText(text: document.text))
                     evaluation.add(document: document.name, text: document.text, gold: document.attributions, system: claims,
@@ -76,6 +81,7 @@ struct EvalAttributionCommand: ParsableCommand {
                 if verbose { printErrors(evaluation, documents) }
                 print("\(documents.count) documents, \(bytes) bytes; cue \(lexicon.classifier == nil ? "threshold" : "margin") \(rate); extracted and scored in \(String(format: "%.2f", seconds)) s")
                 print(report(evaluation))
+                if breakdown { print(classes.report()) }
             }
         } catch let error as ValidationError {
             throw error
@@ -87,6 +93,7 @@ struct EvalAttributionCommand: ParsableCommand {
 
     private func crossValidate(_ documents: [PolNeARDocument], folds: Int, rates: [Double]) throws {
         var results = [AttributionEvaluation](repeating: AttributionEvaluation(), count: rates.count)
+        var classes = AttributionMissBreakdown()
         for fold in 0..<folds {
             let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
             var lexicon = CueLexicon.learn(from: training, epochs: epochs)
@@ -97,6 +104,7 @@ struct EvalAttributionCommand: ParsableCommand {
                     let document = documents[position]
                     results[index].add(document: document.name, text: document.text, gold: document.attributions,
                                        system: finder.attributions(in: TokenizedText(text: document.text)))
+                    if breakdown, index == 0 { classes.add(document, finder: finder) }
                 }
             }
         }
@@ -104,6 +112,7 @@ struct EvalAttributionCommand: ParsableCommand {
             print("\(folds)-fold cross-validation, cue \(epochs > 0 ? "margin" : "threshold") \(rate)")
             print(report(results[index]))
         }
+        if breakdown { print("held-out folds, cue \(epochs > 0 ? "margin" : "threshold") \(rates[0]):\n" + classes.report()) }
     }
 
     private func report(_ evaluation: AttributionEvaluation) -> String {

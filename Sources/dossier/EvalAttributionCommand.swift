@@ -44,6 +44,9 @@ struct EvalAttributionCommand: ParsableCommand {
     @Flag(help: "Count the missed gold attributions and spurious claims by class (with --folds: on the held-out folds).")
     var breakdown = false
 
+    @Option(help: ArgumentHelp("With --breakdown, show this many misses of each class.", valueName: "n"))
+    var examples = 0
+
     func run() throws {
         do {
             let documents = try PolNeARCorpus.load(directory: directory)
@@ -70,6 +73,7 @@ struct EvalAttributionCommand: ParsableCommand {
                 let started = Date()
                 var bytes = 0
                 var classes = AttributionMissBreakdown()
+        classes.examplesPerClass = examples
                 for document in documents {
                     if breakdown { classes.add(document, finder: finder) }
                     bytes += document.text.utf8.count
@@ -94,6 +98,7 @@ struct EvalAttributionCommand: ParsableCommand {
     private func crossValidate(_ documents: [PolNeARDocument], folds: Int, rates: [Double]) throws {
         var results = [AttributionEvaluation](repeating: AttributionEvaluation(), count: rates.count)
         var classes = AttributionMissBreakdown()
+        classes.examplesPerClass = examples
         for fold in 0..<folds {
             let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
             var lexicon = CueLexicon.learn(from: training, epochs: epochs)

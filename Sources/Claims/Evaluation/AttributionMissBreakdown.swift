@@ -14,6 +14,10 @@ public struct AttributionMissBreakdown: Sendable {
     public private(set) var spurious: [String: Int] = [:]
     /// For each miss class, the gold cue texts (lower case) and how often.
     public private(set) var missedCues: [String: [String: Int]] = [:]
+    /// For each miss class, the first few misses: the gold parts and the sentence around the cue.
+    public private(set) var examples: [String: [String]] = [:]
+    /// How many examples `examples` keeps per class.
+    public var examplesPerClass = 0
     public private(set) var gold = 0
     public private(set) var goldWithoutSource = 0
 
@@ -41,12 +45,29 @@ public struct AttributionMissBreakdown: Sendable {
                 let kind = missClass(attribution, claims: claims, spurious: miss.spurious, text: text, pass: pass, overlaps: overlaps)
                 misses[kind, default: 0] += 1
                 missedCues[kind, default: [:]][cueText(attribution.cue), default: 0] += 1
+                if examples[kind, default: []].count < examplesPerClass {
+                    examples[kind, default: []].append(example(attribution, claims: claims, bytes: bytes))
+                }
             }
             for claim in miss.spurious {
                 let matchesCue = document.attributions.contains { overlaps($0.cue, [claim.cue]) }
                 spurious[matchesCue ? "cue is a gold cue, other parts differ" : "cue is no gold cue", default: 0] += 1
             }
         }
+    }
+
+    private func example(_ attribution: GoldAttribution, claims: [Claim], bytes: [UInt8]) -> String {
+        func show(_ spans: [ByteSpan]) -> String {
+            spans.map { String(decoding: bytes[max(0, $0.lowerBound)..<min(bytes.count, $0.upperBound)], as: UTF8.self) }
+                .joined(separator: " | ").replacingOccurrences(of: "\n", with: "⏎")
+        }
+        let all = attribution.source + attribution.cue + attribution.content
+        let lower = max(0, (all.map(\.lowerBound).min() ?? 0) - 80), upper = min(bytes.count, (all.map(\.upperBound).max() ?? 0) + 40)
+        var line = "source [\(show(attribution.source))] cue [\(show(attribution.cue))] content [\(show(attribution.content).prefix(100))]"
+        if let claim = claims.first(where: { claim in attribution.cue.contains { $0.overlaps(claim.cue) } }) {
+            line += "\n           claim: source [\(show(claim.source.map { [$0] } ?? []))] content [\(show(claim.content).prefix(100))]"
+        }
+        return line + "\n           text: " + show([lower..<upper]).prefix(600)
     }
 
     private func missClass(_ attribution: GoldAttribution, claims: [Claim], spurious: [Claim], text: ClaimText,
@@ -85,6 +106,7 @@ public struct AttributionMissBreakdown: Sendable {
             let cues = (missedCues[kind] ?? [:]).sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
                 .prefix(cuesPerClass).map { "\"\($0.key)\" \($0.value)" }.joined(separator: ", ")
             lines.append(String(count).leftPadded(to: 6) + "  " + kind + "  [" + cues + "]")
+            for example in examples[kind] ?? [] { lines.append("        - " + example) }
         }
         lines.append("spurious claims, by class:")
         for (kind, count) in spurious.sorted(by: { $0.value > $1.value }) {

@@ -48,6 +48,12 @@ public struct AttributionFinder: Sendable {
         "as", "after", "before", "since", "until", "unless", "whom", "what", "how", "why", "said", "says", "and",
         "or", "to", "is", "was", "are", "were", "which",
     ]
+    /// Words that open an apposition or relative clause after a name ("Smith, a spokesman,").
+    static let appositionStarts: Set<String> = ["a", "an", "the", "who", "whose", "his", "her", "their", "its", "one", "chairman", "president", "director", "head", "former", "now"]
+    /// Conjunctions joining a second verb to the subject's first ("called ... and said").
+    static let coordinators: Set<String> = ["and", "but"]
+    /// Words before a fronted participle clause ("When asked about ...").
+    static let participleOpeners: Set<String> = ["when", "if", "as", "once", "after", "unless"]
     /// Relative pronouns that are themselves the annotated source ("people who say").
     static let relativeSources: Set<String> = ["who", "which"]
 
@@ -293,6 +299,16 @@ extension AttributionFinder {
                 // "He left early, saying ...": the participle's speaker is the sentence's subject.
                 return participleClaim(cueTokens, subject: subject, sentence: sentence)
             }
+            // "Graham called both "crazy" and said ...": a second verb of the subject's.
+            if source == nil, !passive, leftEnd - 1 > sentence.lowerBound, AttributionFinder.coordinators.contains(text.words[leftEnd - 1]),
+               let subject = sentenceSubject(sentence, before: leftEnd - 1) {
+                source = subject
+            }
+            // "Asked whether ..., 75 percent said": a fronted participle clause names
+            // no one who asked; its content runs to the comma that ends it.
+            if source == nil, !passive, word.hasSuffix("ed"), let claim = frontedParticiple(cueTokens, sentence: sentence) {
+                return claim
+            }
             // A source is a noun phrase, never a lone function word ("under renewed pressure").
             if let found = source, found.count == 1, AttributionFinder.functionWords.contains(text.words[found.lowerBound]) {
                 source = nil
@@ -357,15 +373,25 @@ extension AttributionFinder {
                                  content: [text.span(start..<before), text.span((after + 1)..<end)], sentence: text.sentenceOf[c] + 1)
                 }
             }
-            // A quotation just before the cue clause.
-            if before >= 0, let close = closingQuote(endingAt: before), let open = text.quotationAt[close]?.open ?? openingQuote(before: close) {
+            // What follows the cue: "said: “A.”" or "said “A.”" takes a quotation after it.
+            let quotationFollows = after < text.count && (text.words[after] == ":" || text.quotes[after] == .open)
+            // A quotation just before the cue clause: in its sentence, or ending the sentence
+            // before when the cue clause says nothing after it ("“A.” ⏎ he said.");
+            // "“A.” ⏎ The Times said the emails ..." reports something else.
+            if before >= 0, before >= sentence.lowerBound || tailIsAdjunct(after, sentence) && !quotationFollows,
+               let close = closingQuote(endingAt: before), let open = text.quotationAt[close]?.open ?? openingQuote(before: close) {
                 content.append(text.span(open..<(close + 1)))
                 content += continuation(after: after, sentence: sentence)
-            } else if before > sentence.lowerBound, text.words[before] == ",", tailIsShort(after, sentence) {
+            } else if before > sentence.lowerBound, text.words[before] == ",", !quotationFollows, tailIsShort(after, sentence) {
                 // "A, officials said." The content runs from the sentence start to the comma.
                 var start = sentence.lowerBound
                 if text.quotes[start] == .open, text.quotationAt[start] == nil { start += 1 }
                 if start < before { content.append(text.span(start..<before)) }
+            }
+            // "As the Post reported, Republicans now control ...": the clause after the comma.
+            if content.isEmpty, let found = source, found.lowerBound - 1 >= sentence.lowerBound, text.words[found.lowerBound - 1] == "as",
+               after < sentence.upperBound, text.words[after] == "," {
+                content += indirect(from: after + 1, sentence: sentence)
             }
             if content.isEmpty {
                 var next = after
@@ -401,8 +427,47 @@ extension AttributionFinder {
                 }
                 break
             }
-            guard commas >= 1, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) else { return nil }
+            guard commas >= 1, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) else {
+                return longApposition(endingAt: comma, sentence: sentence)
+            }
             return start..<comma
+        }
+
+        /// Whether token `index` can begin an apposition or a relative clause after a name's comma.
+        private func opensApposition(_ index: Int) -> Bool {
+            guard index < text.count else { return false }
+            let word = text.words[index]
+            if AttributionFinder.appositionStarts.contains(word) || text.isCapitalized(index) { return true }
+            guard let first = word.utf8.first else { return false }
+            return first >= 0x30 && first <= 0x39
+        }
+
+        /// "Clinton, 35, the daughter of Bill Clinton and Hillary Clinton, said",
+        /// "Eddie Griffin, who at the time was a member of the AfroSpear, said": an
+        /// apposition or relative clause may hold words that end a plain noun
+        /// phrase ("and", "who"); only commas bound it. The head before its first
+        /// comma is a short capitalised name, nearest first, at most two commas back.
+        private func longApposition(endingAt comma: Int, sentence: Range<Int>) -> Range<Int>? {
+            var position = comma - 1
+            var commas = 0
+            while position > sentence.lowerBound, comma - position <= 3 * finder.maximumSourceTokens {
+                let word = text.words[position]
+                if cue[position] || text.quotes[position] != .none || word == ";" || word == ":" { return nil }
+                if word == "," {
+                    commas += 1
+                    if commas > 2 { return nil }
+                    // The head: up to six words before this comma, from a left boundary or the sentence start.
+                    var start = position
+                    while start > sentence.lowerBound, position - start < 6, !isLeftBoundary(start - 1) { start -= 1 }
+                    if start < position, start == sentence.lowerBound || isLeftBoundary(start - 1), text.isCapitalized(start),
+                       !AttributionFinder.adjunctStarts.contains(text.words[start]), opensApposition(position + 1),
+                       (start..<position).allSatisfy({ !AttributionFinder.auxiliaries.contains(text.words[$0]) }) {
+                        return start..<comma
+                    }
+                }
+                position -= 1
+            }
+            return nil
         }
 
         /// The noun phrase a sentence starts with: capitalised words, or a
@@ -443,6 +508,29 @@ extension AttributionFinder {
             }
             guard !content.isEmpty else { return nil }
             return Claim(source: text.span(subject), cue: text.span(cueTokens), content: content,
+                         sentence: text.sentenceOf[cueTokens.lowerBound] + 1)
+        }
+
+        /// "Asked whether ..., 75 percent said", "When asked about the report, he
+        /// said": a past participle opening its sentence (after "when", "if" or
+        /// "as" at most) has no subject of its own; what follows it up to the comma
+        /// closing the clause (or a quotation right after it) is the content.
+        private func frontedParticiple(_ cueTokens: Range<Int>, sentence: Range<Int>) -> Claim? {
+            var start = sentence.lowerBound
+            while start < cueTokens.lowerBound, AttributionFinder.sentenceConnectives.contains(text.words[start]) { start += 1 }
+            if start < cueTokens.lowerBound, AttributionFinder.participleOpeners.contains(text.words[start]) { start += 1 }
+            guard start == cueTokens.lowerBound else { return nil }
+            var next = cueTokens.upperBound
+            if next < text.count, text.words[next] == ":" || text.words[next] == "," { next += 1 }
+            if next < text.count, text.quotes[next] == .open, let pair = text.quotationAt[next] {
+                return Claim(source: nil, cue: text.span(cueTokens), content: [text.span(pair.open..<(pair.close + 1))],
+                             sentence: text.sentenceOf[cueTokens.lowerBound] + 1)
+            }
+            var end = next
+            while end < sentence.upperBound, text.words[end] != "," { end += 1 }
+            // No comma before the sentence ends: a main verb ("Asked about it.") rather than a fronted clause.
+            guard end < sentence.upperBound, end > next else { return nil }
+            return Claim(source: nil, cue: text.span(cueTokens), content: [text.span(next..<end)],
                          sentence: text.sentenceOf[cueTokens.lowerBound] + 1)
         }
 
@@ -528,6 +616,12 @@ extension AttributionFinder {
                 index += 1
             }
             return true
+        }
+
+        /// Is what follows the cue clause nothing, or a short adjunct opening with a
+        /// preposition or time word ("in a statement", "on Tuesday")?
+        private func tailIsAdjunct(_ after: Int, _ sentence: Range<Int>) -> Bool {
+            after >= contentEnd(sentence) || AttributionFinder.adjunctStarts.contains(text.words[after]) && tailIsShort(after, sentence)
         }
 
         /// The rest of a split quotation: ", “B.”" right after the cue clause,

@@ -12,6 +12,8 @@ import Testing
         "called": .init(total: 40, cue: 10), "called for": .init(total: 10, cue: 9, both: 9),
         "warned": .init(total: 10, cue: 9), "expected": .init(total: 20, cue: 15), "seemed": .init(total: 20, cue: 15),
         "hoping": .init(total: 20, cue: 15), "announced": .init(total: 20, cue: 15), "telling": .init(total: 20, cue: 15),
+        "asked": .init(total: 40, cue: 30), "reported": .init(total: 30, cue: 25), "praised": .init(total: 20, cue: 15),
+        "declared": .init(total: 20, cue: 15),
     ])
     let finder = AttributionFinder(lexicon: AttributionFinderTests.lexicon)
 
@@ -174,5 +176,54 @@ import Testing
     @Test func textWithoutCuesHasNoClaims() {
         #expect(parts("The river rose two metres overnight. Roads were closed.").isEmpty)
         #expect(parts("").isEmpty)
+    }
+
+    @Test func aSecondVerbTakesTheSentencesSubject() {
+        let found = parts("Graham praised the plan and said the party would lose.")
+        #expect(found.count == 2)
+        #expect(found.last?.source == "Graham")
+        #expect(found.last?.cue == "said")
+        #expect(found.last?.content == ["the party would lose"])
+    }
+
+    @Test func aFrontedParticipleHasNoSourceAndEndsAtItsComma() {
+        let found = parts("Asked whether the talks would resume, the minister said no decision had been made.")
+        #expect(found.count == 2)
+        #expect(found.first?.source == nil)
+        #expect(found.first?.cue == "Asked")
+        #expect(found.first?.content == ["whether the talks would resume"])
+        #expect(found.last?.source == "the minister")
+        let when = parts("When asked about the report, he said it was false.")
+        #expect(when.first?.source == nil)
+        #expect(when.first?.content == ["about the report"])
+        #expect(when.last?.source == "he")
+    }
+
+    @Test func asTheSourceReportedTakesTheClauseAfterTheComma() {
+        let found = parts("As the Post reported, Republicans now control both chambers.")
+        #expect(found.count == 1)
+        #expect(found.first?.source == "the Post")
+        #expect(found.first?.content == ["Republicans now control both chambers"])
+    }
+
+    @Test func anAppositionMayHoldAndOrWho() {
+        let found = parts("Clinton, 35, the daughter of Bill Clinton and Hillary Clinton, said she was expecting a child.")
+        #expect(found.first?.source == "Clinton, 35, the daughter of Bill Clinton and Hillary Clinton")
+        let relative = parts("Eddie Griffin, who at the time was a member of the group, said that attitudes were changing.")
+        #expect(relative.first?.source == "Eddie Griffin, who at the time was a member of the group")
+        #expect(relative.first?.content == ["that attitudes were changing"])
+    }
+
+    @Test func aQuotationEndingTheSentenceBeforeIsNotTheContentOfAnIndirectClaim() {
+        let found = parts("“We will win.”\n\nThe Times reported the emails were exchanges between aides.")
+        #expect(found.count == 1)
+        #expect(found.first?.content == ["the emails were exchanges between aides"])
+    }
+
+    @Test func aQuotationAfterTheColonWinsOverAnOpeningAdjunct() {
+        let found = parts("In a 1963 speech, he declared: “We rise today.”")
+        #expect(found.count == 1)
+        #expect(found.first?.source == "he")
+        #expect(found.first?.content == ["“We rise today.”"])
     }
 }

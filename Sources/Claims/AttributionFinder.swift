@@ -50,6 +50,8 @@ public struct AttributionFinder: Sendable {
     ]
     /// Words that open an apposition or relative clause after a name ("Smith, a spokesman,").
     static let appositionStarts: Set<String> = ["a", "an", "the", "who", "whose", "his", "her", "their", "its", "one", "chairman", "president", "director", "head", "former", "now"]
+    /// Dashes that sign a quotation with its speaker's name ("“A.” — Name").
+    static let dashes: Set<String> = ["-", "--", "—", "―", "–"]
     /// Conjunctions joining a second verb to the subject's first ("called ... and said").
     static let coordinators: Set<String> = ["and", "but"]
     /// Words before a fronted participle clause ("When asked about ...").
@@ -197,6 +199,11 @@ extension AttributionFinder {
                     index += 1
                     continue
                 }
+                if AttributionFinder.dashes.contains(text.words[index]), let claim = signedQuotation(dash: index) {
+                    claims.append(claim)
+                    index += 1
+                    continue
+                }
                 guard cue[index] else { index += 1; continue }
                 // "Pakistan said it has signed a pact": a verb inside an earlier claim's
                 // content starts a claim of its own only when it reports by its counts.
@@ -207,7 +214,8 @@ extension AttributionFinder {
                     cueEnd = takesNext[cueEnd] ? cueEnd + 2 : cueEnd + 1
                 }
                 cueEnd = min(cueEnd, text.count)
-                if let claim = claim(cue: index..<cueEnd) { claims.append(claim) }
+                let previous = claims.last.flatMap { $0.sentence == text.sentenceOf[index] + 1 ? $0 : nil }
+                if let claim = claim(cue: index..<cueEnd, previous: previous) { claims.append(claim) }
                 index = cueEnd
             }
             return claims
@@ -255,7 +263,9 @@ extension AttributionFinder {
             return AttributionFinder.rightBoundaries.contains(word)
         }
 
-        func claim(cue cueTokens: Range<Int>) -> Claim? {
+        /// The claim of the cue at `cueTokens`; `previous` is the claim found
+        /// before it in its sentence, if any.
+        func claim(cue cueTokens: Range<Int>, previous: Claim? = nil) -> Claim? {
             let c = cueTokens.lowerBound
             let sentence = self.sentence(of: c)
             let word = text.words[c]
@@ -294,10 +304,16 @@ extension AttributionFinder {
                text.quotes[leftEnd - 2] != .close, let apposed = apposition(endingAt: leftEnd - 1, sentence: sentence) {
                 source = apposed
             }
-            if source == nil, c - 1 >= sentence.lowerBound, text.words[c - 1] == ",", text.words[c].hasSuffix("ing"),
-               let subject = sentenceSubject(sentence, before: c - 1) {
-                // "He left early, saying ...": the participle's speaker is the sentence's subject.
-                return participleClaim(cueTokens, subject: subject, sentence: sentence)
+            if source == nil, c - 1 >= sentence.lowerBound, text.words[c - 1] == ",", text.words[c].hasSuffix("ing") {
+                // "“A,” Anderson said, adding that ...": the participle goes on with the
+                // speaker of the claim before it in the sentence; "He left early, saying
+                // ...": else with the sentence's subject.
+                if let speaker = previous?.source, let last = previous?.extent, last.upperBound <= text.span(cueTokens).lowerBound {
+                    return participleClaim(cueTokens, subject: speaker, sentence: sentence)
+                }
+                if let subject = sentenceSubject(sentence, before: c - 1) {
+                    return participleClaim(cueTokens, subject: text.span(subject), sentence: sentence)
+                }
             }
             // "Graham called both "crazy" and said ...": a second verb of the subject's.
             if source == nil, !passive, leftEnd - 1 > sentence.lowerBound, AttributionFinder.coordinators.contains(text.words[leftEnd - 1]),
@@ -497,7 +513,7 @@ extension AttributionFinder {
             return subjectStart..<index
         }
 
-        private func participleClaim(_ cueTokens: Range<Int>, subject: Range<Int>, sentence: Range<Int>) -> Claim? {
+        private func participleClaim(_ cueTokens: Range<Int>, subject: ByteSpan, sentence: Range<Int>) -> Claim? {
             var content: [ByteSpan] = []
             var next = cueTokens.upperBound
             if next < text.count, text.words[next] == ":" || text.words[next] == "," { next += 1 }
@@ -507,7 +523,7 @@ extension AttributionFinder {
                 content = indirect(from: next, sentence: sentence)
             }
             guard !content.isEmpty else { return nil }
-            return Claim(source: text.span(subject), cue: text.span(cueTokens), content: content,
+            return Claim(source: subject, cue: text.span(cueTokens), content: content,
                          sentence: text.sentenceOf[cueTokens.lowerBound] + 1)
         }
 
@@ -532,6 +548,30 @@ extension AttributionFinder {
             guard end < sentence.upperBound, end > next else { return nil }
             return Claim(source: nil, cue: text.span(cueTokens), content: [text.span(next..<end)],
                          sentence: text.sentenceOf[cueTokens.lowerBound] + 1)
+        }
+
+        /// A quotation signed with a dash and a name after it: "“A.” ― Steve
+        /// Quinlan", "“A.” ⏎ - Bernie Sanders." (pull quotes, reader responses).
+        /// The dash is the cue; the name, up to a comma, bracket or line end, the source.
+        func signedQuotation(dash: Int) -> Claim? {
+            guard dash > 0, let close = closingQuote(endingAt: dash - 1),
+                  let open = text.quotationAt[close]?.open ?? openingQuote(before: close) else { return nil }
+            var start = dash + 1
+            while start < text.count, AttributionFinder.dashes.contains(text.words[start]) { start += 1 }
+            guard start < text.count, text.isCapitalized(start), !text.paragraphBreak(between: dash, and: start) else { return nil }
+            var end = start
+            while end < text.count, end - start < 6, text.isCapitalized(end) || text.words[end] == "." && end > start && text.words[end - 1].utf8.count <= 2 {
+                if end > start, text.bytes[text.tokenized.tokens[end - 1].range.upperBound..<text.tokenized.tokens[end].range.lowerBound].contains(0x0A) { break }
+                end += 1
+            }
+            // The name ends the line or its sentence, or a comma or bracket follows it.
+            guard end > start else { return nil }
+            if end < text.count {
+                let gap = text.bytes[text.tokenized.tokens[end - 1].range.upperBound..<text.tokenized.tokens[end].range.lowerBound]
+                guard gap.contains(0x0A) || [",", ".", "(", ";"].contains(text.words[end]) else { return nil }
+            }
+            return Claim(source: text.span(start..<end), cue: text.span(dash..<(start)), content: [text.span(open..<(close + 1))],
+                         sentence: text.sentenceOf[dash] + 1)
         }
 
         /// A headline or caption "Graham: Trump's rhetoric destroying GOP chances".

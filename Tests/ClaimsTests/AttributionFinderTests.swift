@@ -13,7 +13,7 @@ import Testing
         "warned": .init(total: 10, cue: 9), "expected": .init(total: 20, cue: 15), "seemed": .init(total: 20, cue: 15),
         "hoping": .init(total: 20, cue: 15), "announced": .init(total: 20, cue: 15), "telling": .init(total: 20, cue: 15),
         "asked": .init(total: 40, cue: 30), "reported": .init(total: 30, cue: 25), "praised": .init(total: 20, cue: 15),
-        "declared": .init(total: 20, cue: 15),
+        "declared": .init(total: 20, cue: 15), "adding": .init(total: 20, cue: 18),
     ])
     let finder = AttributionFinder(lexicon: AttributionFinderTests.lexicon)
 
@@ -225,5 +225,24 @@ import Testing
         #expect(found.count == 1)
         #expect(found.first?.source == "he")
         #expect(found.first?.content == ["“We rise today.”"])
+    }
+
+    @Test func aParticipleGoesOnWithTheSpeakerBeforeIt() {
+        let found = parts("“He stands for the middle class,” Anderson said, adding that Sanders is the most trustworthy.")
+        #expect(found.count == 2)
+        #expect(found.last?.source == "Anderson")
+        #expect(found.last?.cue == "adding")
+        #expect(found.last?.content == ["that Sanders is the most trustworthy"])
+    }
+
+    @Test func aDashSignsTheQuotationBeforeIt() {
+        let found = parts("“He is very confident of himself.” ― Steve Quinlan.\n\n“No sympathy at all.”\n- Ana Cruz, Philadelphia.")
+        #expect(found.count == 2)
+        #expect(found.first?.source == "Steve Quinlan")
+        #expect(found.first?.cue == "―")
+        #expect(found.first?.content == ["“He is very confident of himself.”"])
+        #expect(found.last?.source == "Ana Cruz")
+        // A dash inside a sentence is no signature.
+        #expect(parts("The vote — “a farce,” critics said — passed anyway.").allSatisfy { $0.cue != "—" })
     }
 }

@@ -341,6 +341,20 @@ extension AttributionFinder {
             let clauseStart = source?.lowerBound ?? leftEnd
             let before = clauseStart - 1
             let colon = text.words[c] == ":"
+            // "his guilty pleasure: “Saturday Night Live”", "irritated: “Just email it”": before a
+            // colon only a name, a pronoun or a speaking noun ("officials") is a speaker.
+            // "The statement was blunt: “...”": the subject of the be-verb before the phrase.
+            if colon, let found = source, !text.isCapitalized(found.lowerBound),
+               !SourceClassifier.subjectPronouns.contains(text.words[found.lowerBound]),
+               !AttributionFinder.sourceNouns.contains(text.words[found.upperBound - 1]) {
+                let be = found.lowerBound - 1
+                guard be > sentence.lowerBound, AttributionFinder.beVerbs.contains(text.words[be]) else { return nil }
+                var start = be
+                while start > sentence.lowerBound, be - start < finder.maximumSourceTokens, !isLeftBoundary(start - 1) { start -= 1 }
+                guard start < be, text.isCapitalized(start) || SourceClassifier.subjectPronouns.contains(text.words[start])
+                        || ["the", "a", "an"].contains(text.words[start]) else { return nil }
+                source = start..<be
+            }
 
             // Inversion: "“…,” said Smith" or ", said Smith."
             var after = cueTokens.upperBound
@@ -443,7 +457,9 @@ extension AttributionFinder {
                 }
                 break
             }
-            guard commas >= 1, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) else {
+            // "the White House spokesman, Josh Earnest, said": a description with the name after its comma.
+            let describedName = ["the", "a", "an"].contains(text.words[start]) && end + 1 < comma && text.isCapitalized(end + 1)
+            guard commas >= 1, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) || describedName else {
                 return longApposition(endingAt: comma, sentence: sentence)
             }
             return start..<comma

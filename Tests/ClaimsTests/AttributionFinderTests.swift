@@ -245,4 +245,17 @@ import Testing
         // A dash inside a sentence is no signature.
         #expect(parts("The vote — “a farce,” critics said — passed anyway.").allSatisfy { $0.cue != "—" })
     }
+
+    @Test func beforeAColonOnlyANamePronounOrSpeakingNounSpeaks() {
+        #expect(parts("It is the one show she watches every week, her guilty pleasure: “Saturday Night Live.”").isEmpty)
+        let named = parts("Mark Blumenthal and Jon Cohen: “The polls ended too early.”")
+        #expect(named.count == 1)
+        #expect(named.first?.cue == ":")
+        #expect(named.first?.content == ["“The polls ended too early.”"])
+    }
+
+    @Test func aDescriptionBeforeTheNameIsTheSource() {
+        let found = parts("“Somebody entered through the program,” the White House spokesman, Josh Earnest, said on Thursday.")
+        #expect(found.first?.source == "the White House spokesman, Josh Earnest")
+    }
 }

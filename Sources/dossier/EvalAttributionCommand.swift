@@ -38,6 +38,9 @@ struct EvalAttributionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Cue-rate thresholds to try (comma-separated).", valueName: "list"))
     var thresholds: String?
 
+    @Option(help: ArgumentHelp("Drop claims at cue words whose claims matched gold less often than this on the training texts (0: keep all; default: the bundled lexicon's).", valueName: "rate"))
+    var claimFloor: Double?
+
     @Flag(help: "List every missed gold attribution and every spurious claim.")
     var verbose = false
 
@@ -66,6 +69,7 @@ struct EvalAttributionCommand: ParsableCommand {
                 lexicon = CueLexicon.learn(from: try PolNeARCorpus.load(directory: learnCues), epochs: epochs)
                 if let writeCues { try lexicon.write(toDirectory: writeCues) }
             }
+            if let claimFloor { lexicon.claimFloor = claimFloor }
             for rate in rates.isEmpty ? [lexicon.classifier == nil ? lexicon.threshold : lexicon.margin] : rates {
                 lexicon.set(cutoff: rate)
                 let finder = AttributionFinder(lexicon: lexicon)
@@ -102,6 +106,7 @@ struct EvalAttributionCommand: ParsableCommand {
         for fold in 0..<folds {
             let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
             var lexicon = CueLexicon.learn(from: training, epochs: epochs)
+            if let claimFloor { lexicon.claimFloor = claimFloor }
             for (index, rate) in rates.enumerated() {
                 lexicon.set(cutoff: rate)
                 let finder = AttributionFinder(lexicon: lexicon)

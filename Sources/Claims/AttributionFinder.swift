@@ -319,10 +319,20 @@ extension AttributionFinder {
                     return participleClaim(cueTokens, subject: text.span(subject), sentence: sentence)
                 }
             }
-            // "Graham called both "crazy" and said ...": a second verb of the subject's.
-            if source == nil, !passive, leftEnd - 1 > sentence.lowerBound, AttributionFinder.coordinators.contains(text.words[leftEnd - 1]),
-               let subject = sentenceSubject(sentence, before: leftEnd - 1) {
-                source = subject
+            // "Graham called both "crazy" and said ...": a second verb of the subject's, the
+            // speaker of the claim before it in the sentence when there is one.
+            // The source then stands apart from the cue clause, which starts at the conjunction.
+            var sharedSubject = false
+            if source == nil, !passive, leftEnd - 1 > sentence.lowerBound, AttributionFinder.coordinators.contains(text.words[leftEnd - 1]) {
+                if let previous, let speaker = previous.source, previous.cue.upperBound <= text.span(cueTokens).lowerBound,
+                   let first = text.token(at: speaker.lowerBound), let last = text.token(at: max(speaker.lowerBound, speaker.upperBound - 1)),
+                   first <= last {
+                    source = first..<(last + 1)
+                    sharedSubject = true
+                } else if let subject = sentenceSubject(sentence, before: leftEnd - 1) {
+                    source = subject
+                    sharedSubject = true
+                }
             }
             // "Asked whether ..., 75 percent said": a fronted participle clause names
             // no one who asked; its content runs to the comma that ends it.
@@ -342,7 +352,7 @@ extension AttributionFinder {
             } else if source == nil, passive {
                 sourceless = true
             }
-            let clauseStart = source?.lowerBound ?? leftEnd
+            let clauseStart = sharedSubject ? leftEnd : source?.lowerBound ?? leftEnd
             let before = clauseStart - 1
             let colon = text.words[c] == ":"
             // "his guilty pleasure: “Saturday Night Live”", "irritated: “Just email it”": before a
@@ -514,6 +524,19 @@ extension AttributionFinder {
             // "But Trump left, telling ...": a leading conjunction is not the subject.
             while index < limit, AttributionFinder.sentenceConnectives.contains(text.words[index]) || text.words[index] == "," {
                 index += 1
+            }
+            // "Last week, the campaign ...", "Speaking Sunday on ABC, Carson ...", "ORLANDO, Fla.
+            // (AP) — President Obama ...": an opening adjunct or dateline ends at its comma or dash.
+            if index < limit, AttributionFinder.adjunctStarts.contains(text.words[index]) || text.words[index].hasSuffix("ing")
+                || text.isCapitalized(index) && index + 1 < limit && text.words[index + 1] == "," {
+                var end = index
+                while end < limit, end - index < 12, text.words[end] != ",", !AttributionFinder.dashes.contains(text.words[end]) { end += 1 }
+                if end < limit, end - index < 12 {
+                    // A dateline's comma ("ORLANDO, Fla. (AP) —"): go on to its dash.
+                    var dash = end + 1
+                    while dash < limit, dash - end < 6, !AttributionFinder.dashes.contains(text.words[dash]) { dash += 1 }
+                    index = dash < limit && dash - end < 6 && text.words[end] == "," ? dash + 1 : end + 1
+                }
             }
             let subjectStart = index
             let determiners: Set<String> = ["the", "a", "an", "former", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."]

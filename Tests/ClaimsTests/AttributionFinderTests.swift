@@ -258,4 +258,15 @@ import Testing
         let found = parts("“Somebody entered through the program,” the White House spokesman, Josh Earnest, said on Thursday.")
         #expect(found.first?.source == "the White House spokesman, Josh Earnest")
     }
+
+    @Test func aSecondVerbSkipsAnOpeningAdjunctAndKeepsItsOwnContent() {
+        let adjunct = parts("Last week, the Clinton campaign called on the agency to act and said the administration should set up a system.")
+        #expect(adjunct.last?.source == "the Clinton campaign")
+        let participle = parts("Speaking Sunday on ABC, Carson admitted the name was wrong but said his campaign had found the article.")
+        #expect(participle.last?.source == "Carson")
+        let quoted = parts("She declared “What a night!” and said that her campaign would go on.")
+        #expect(quoted.count == 2)
+        #expect(quoted.last?.source == "She")
+        #expect(quoted.last?.content == ["that her campaign would go on"])
+    }
 }

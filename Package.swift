@@ -104,7 +104,8 @@ let package = Package(
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "DossierCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         // The store behaviour both backends must share, run against SQLite and
         // against a private PostgreSQL cluster the suite starts itself.
-        .testTarget(name: "StoreConformanceTests", dependencies: ["ArticleStore", "PostgresStore", "StoreBackends", "DossierCore", "PostgresTestSupport"]),
+        .testTarget(name: "StoreConformanceTests", dependencies: ["ArticleStore", "PostgresStore", "StoreBackends", "DossierCore", "PostgresTestSupport",
+                                                              .product(name: "GRDB", package: "GRDB.swift")]),
         // The private PostgreSQL cluster tests start (initdb/pg_ctl on a Unix socket).
         .target(name: "PostgresTestSupport", dependencies: ["PostgresStore"], path: "Tests/PostgresTestSupport"),
         .testTarget(name: "EntityExtractorTests", dependencies: ["EntityExtractor", "DossierCore"]),

@@ -48,6 +48,20 @@ public struct CueClassifier: Sendable {
         if pronouns.contains(previous) { features.append("ppron") }
         if index == text.tokenized.sentences[text.sentenceOf[index]].lowerBound { features.append("start") }
         if text.isCapitalized(index) { features.append("cap") }
+        // A clause or quotation ahead ("think that", "believe he", "want to") and a
+        // subject behind ("Trump has long believed") tell a belief or speech verb's
+        // uses from its others, one word further than the neighbours above.
+        let second = index + 2 < text.count ? text.words[index + 2] : "</s>"
+        features.append("n2=" + second)
+        features.append("nn2=" + next + " " + second)
+        let before = index > 1 ? text.words[index - 2] : "<s>"
+        features.append("p2=" + before)
+        var ahead = index + 1
+        while ahead < min(text.count, index + 4) {
+            if text.words[ahead] == "that" { features.append("that-ahead"); break }
+            if text.quotes[ahead] == .open { features.append("quote-ahead"); break }
+            ahead += 1
+        }
         return features
     }
 

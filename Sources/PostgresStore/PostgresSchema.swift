@@ -443,6 +443,30 @@ enum PostgresSchema {
           PERFORM dossier_count_articles(pending, 1);
         END $$;
         """),
+        ("claims: attributions, source kinds and hedges of articles", """
+        -- As SQLite's claim table, column for column (ClaimRow is the codec of both).
+        CREATE TABLE claim (
+          article_id bigint NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+          ordinal bigint NOT NULL,          -- text order within the article, from 0
+          source_start bigint,              -- 0-based, half-open byte range in the body; NULL: no source
+          source_end bigint,
+          cue_start bigint NOT NULL,
+          cue_end bigint NOT NULL,
+          content text NOT NULL,            -- "start-end" ranges joined by ","
+          kind text NOT NULL,               -- SourceKind raw value
+          role text,                        -- SourceRole raw value
+          entity text,                      -- the source's canonical entity name
+          hedges text NOT NULL,             -- "start-end:kind" joined by ","
+          sentence bigint NOT NULL,
+          PRIMARY KEY (article_id, ordinal)
+        );
+        CREATE INDEX claim_kind ON claim (kind, article_id);
+        CREATE INDEX claim_role ON claim (role, article_id);
+        CREATE TABLE article_claims (       -- which claim finder analysed an article
+          article_id bigint PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+          version text NOT NULL
+        );
+        """),
     ]
 
     /// The statements of a migration one by one (postgres-nio sends each as a

@@ -33,12 +33,10 @@ extension PostgresStore: IngestLedger {
         }
     }
 
-    /// PostgreSQL keeps no claims yet (it is not a `ClaimStore`), so ingest
-    /// gives it none.
+    /// The batch, its claims and the file positions commit together.
     public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?,
                     claims: (lists: [[Claim]], version: String)?, marking marks: [IngestMark]) throws(StoreError) -> [AddOutcome] {
-        precondition(claims == nil, "PostgreSQL stores no claims")
-        return try addInTransaction(drafts, mentions: mentions, extractorVersion: extractorVersion) { session in
+        try addInTransaction(drafts, mentions: mentions, extractorVersion: extractorVersion, claims: claims) { session in
             for mark in marks {
                 let file = mark.file
                 var forget = PostgresStatement()

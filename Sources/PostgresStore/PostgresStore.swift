@@ -56,10 +56,13 @@ public final class PostgresStore: Store {
         try addInTransaction(drafts, mentions: mentions, extractorVersion: extractorVersion) { _ in }
     }
 
-    /// Adds the batch and runs `alsoWrite` in the same transaction.
+    /// Adds the batch, each added draft's claims (one list per draft, made by
+    /// `claims.version`), and runs `alsoWrite`, all in the same transaction.
     func addInTransaction(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?,
+                          claims: (lists: [[Claim]], version: String)? = nil,
                           alsoWrite: (PostgresSession) throws -> Void) throws(StoreError) -> [AddOutcome] {
         precondition(mentions == nil || mentions!.count == drafts.count, "one list of mentions per draft")
+        precondition(claims == nil || claims!.lists.count == drafts.count, "one list of claims per draft")
         precondition((mentions == nil) == (extractorVersion == nil), "mentions are stored with the version that made them")
         let now = Date().timeIntervalSince1970
         let hashes = drafts.map { articleContentHash(title: $0.title, body: $0.body) }
@@ -100,6 +103,9 @@ public final class PostgresStore: Store {
                 if let mentions, let extractorVersion, !stored.isEmpty {
                     try MentionWriter(session: session).insert(stored.map { ($0.id, mentions[$0.index]) })
                     try MentionWriter(session: session).markExtracted(stored.map(\.id), version: extractorVersion)
+                }
+                if let claims, !stored.isEmpty {
+                    try ClaimWriter(session: session).replace(stored.map { ($0.id, claims.lists[$0.index]) }, version: claims.version)
                 }
                 try alsoWrite(session)
                 return hashes.indices.map { index in

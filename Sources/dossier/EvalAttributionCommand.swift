@@ -38,8 +38,17 @@ struct EvalAttributionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Cue-rate thresholds to try (comma-separated).", valueName: "list"))
     var thresholds: String?
 
+    @Option(help: ArgumentHelp("Drop claims at cue words whose claims matched gold less often than this on the training texts (0: keep all; default: the bundled lexicon's).", valueName: "rate"))
+    var claimFloor: Double?
+
     @Flag(help: "List every missed gold attribution and every spurious claim.")
     var verbose = false
+
+    @Flag(help: "Count the missed gold attributions and spurious claims by class (with --folds: on the held-out folds).")
+    var breakdown = false
+
+    @Option(help: ArgumentHelp("With --breakdown, show this many misses of each class.", valueName: "n"))
+    var examples = 0
 
     func run() throws {
         do {
@@ -60,13 +69,17 @@ struct EvalAttributionCommand: ParsableCommand {
                 lexicon = CueLexicon.learn(from: try PolNeARCorpus.load(directory: learnCues), epochs: epochs)
                 if let writeCues { try lexicon.write(toDirectory: writeCues) }
             }
+            if let claimFloor { lexicon.claimFloor = claimFloor }
             for rate in rates.isEmpty ? [lexicon.classifier == nil ? lexicon.threshold : lexicon.margin] : rates {
                 lexicon.set(cutoff: rate)
                 let finder = AttributionFinder(lexicon: lexicon)
                 var evaluation = AttributionEvaluation()
                 let started = Date()
                 var bytes = 0
+                var classes = AttributionMissBreakdown()
+        classes.examplesPerClass = examples
                 for document in documents {
+                    if breakdown { classes.add(document, finder: finder) }
                     bytes += document.text.utf8.count
                     let claims = finder.attributions(in: TokenizedText(text: document.text))
                     evaluation.add(document: document.name, text: document.text, gold: document.attributions, system: claims,
@@ -76,6 +89,7 @@ struct EvalAttributionCommand: ParsableCommand {
                 if verbose { printErrors(evaluation, documents) }
                 print("\(documents.count) documents, \(bytes) bytes; cue \(lexicon.classifier == nil ? "threshold" : "margin") \(rate); extracted and scored in \(String(format: "%.2f", seconds)) s")
                 print(report(evaluation))
+                if breakdown { print(classes.report()) }
             }
         } catch let error as ValidationError {
             throw error
@@ -87,9 +101,12 @@ struct EvalAttributionCommand: ParsableCommand {
 
     private func crossValidate(_ documents: [PolNeARDocument], folds: Int, rates: [Double]) throws {
         var results = [AttributionEvaluation](repeating: AttributionEvaluation(), count: rates.count)
+        var classes = AttributionMissBreakdown()
+        classes.examplesPerClass = examples
         for fold in 0..<folds {
             let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
             var lexicon = CueLexicon.learn(from: training, epochs: epochs)
+            if let claimFloor { lexicon.claimFloor = claimFloor }
             for (index, rate) in rates.enumerated() {
                 lexicon.set(cutoff: rate)
                 let finder = AttributionFinder(lexicon: lexicon)
@@ -97,6 +114,7 @@ struct EvalAttributionCommand: ParsableCommand {
                     let document = documents[position]
                     results[index].add(document: document.name, text: document.text, gold: document.attributions,
                                        system: finder.attributions(in: TokenizedText(text: document.text)))
+                    if breakdown, index == 0 { classes.add(document, finder: finder) }
                 }
             }
         }
@@ -104,6 +122,7 @@ struct EvalAttributionCommand: ParsableCommand {
             print("\(folds)-fold cross-validation, cue \(epochs > 0 ? "margin" : "threshold") \(rate)")
             print(report(results[index]))
         }
+        if breakdown { print("held-out folds, cue \(epochs > 0 ? "margin" : "threshold") \(rates[0]):\n" + classes.report()) }
     }
 
     private func report(_ evaluation: AttributionEvaluation) -> String {

@@ -12,6 +12,8 @@ import Testing
         "called": .init(total: 40, cue: 10), "called for": .init(total: 10, cue: 9, both: 9),
         "warned": .init(total: 10, cue: 9), "expected": .init(total: 20, cue: 15), "seemed": .init(total: 20, cue: 15),
         "hoping": .init(total: 20, cue: 15), "announced": .init(total: 20, cue: 15), "telling": .init(total: 20, cue: 15),
+        "asked": .init(total: 40, cue: 30), "reported": .init(total: 30, cue: 25), "praised": .init(total: 20, cue: 15),
+        "declared": .init(total: 20, cue: 15), "adding": .init(total: 20, cue: 18),
     ])
     let finder = AttributionFinder(lexicon: AttributionFinderTests.lexicon)
 
@@ -174,5 +176,97 @@ import Testing
     @Test func textWithoutCuesHasNoClaims() {
         #expect(parts("The river rose two metres overnight. Roads were closed.").isEmpty)
         #expect(parts("").isEmpty)
+    }
+
+    @Test func aSecondVerbTakesTheSentencesSubject() {
+        let found = parts("Graham praised the plan and said the party would lose.")
+        #expect(found.count == 2)
+        #expect(found.last?.source == "Graham")
+        #expect(found.last?.cue == "said")
+        #expect(found.last?.content == ["the party would lose"])
+    }
+
+    @Test func aFrontedParticipleHasNoSourceAndEndsAtItsComma() {
+        let found = parts("Asked whether the talks would resume, the minister said no decision had been made.")
+        #expect(found.count == 2)
+        #expect(found.first?.source == nil)
+        #expect(found.first?.cue == "Asked")
+        #expect(found.first?.content == ["whether the talks would resume"])
+        #expect(found.last?.source == "the minister")
+        let when = parts("When asked about the report, he said it was false.")
+        #expect(when.first?.source == nil)
+        #expect(when.first?.content == ["about the report"])
+        #expect(when.last?.source == "he")
+    }
+
+    @Test func asTheSourceReportedTakesTheClauseAfterTheComma() {
+        let found = parts("As the Post reported, Republicans now control both chambers.")
+        #expect(found.count == 1)
+        #expect(found.first?.source == "the Post")
+        #expect(found.first?.content == ["Republicans now control both chambers"])
+    }
+
+    @Test func anAppositionMayHoldAndOrWho() {
+        let found = parts("Clinton, 35, the daughter of Bill Clinton and Hillary Clinton, said she was expecting a child.")
+        #expect(found.first?.source == "Clinton, 35, the daughter of Bill Clinton and Hillary Clinton")
+        let relative = parts("Eddie Griffin, who at the time was a member of the group, said that attitudes were changing.")
+        #expect(relative.first?.source == "Eddie Griffin, who at the time was a member of the group")
+        #expect(relative.first?.content == ["that attitudes were changing"])
+    }
+
+    @Test func aQuotationEndingTheSentenceBeforeIsNotTheContentOfAnIndirectClaim() {
+        let found = parts("“We will win.”\n\nThe Times reported the emails were exchanges between aides.")
+        #expect(found.count == 1)
+        #expect(found.first?.content == ["the emails were exchanges between aides"])
+    }
+
+    @Test func aQuotationAfterTheColonWinsOverAnOpeningAdjunct() {
+        let found = parts("In a 1963 speech, he declared: “We rise today.”")
+        #expect(found.count == 1)
+        #expect(found.first?.source == "he")
+        #expect(found.first?.content == ["“We rise today.”"])
+    }
+
+    @Test func aParticipleGoesOnWithTheSpeakerBeforeIt() {
+        let found = parts("“He stands for the middle class,” Anderson said, adding that Sanders is the most trustworthy.")
+        #expect(found.count == 2)
+        #expect(found.last?.source == "Anderson")
+        #expect(found.last?.cue == "adding")
+        #expect(found.last?.content == ["that Sanders is the most trustworthy"])
+    }
+
+    @Test func aDashSignsTheQuotationBeforeIt() {
+        let found = parts("“He is very confident of himself.” ― Steve Quinlan.\n\n“No sympathy at all.”\n- Ana Cruz, Philadelphia.")
+        #expect(found.count == 2)
+        #expect(found.first?.source == "Steve Quinlan")
+        #expect(found.first?.cue == "―")
+        #expect(found.first?.content == ["“He is very confident of himself.”"])
+        #expect(found.last?.source == "Ana Cruz")
+        // A dash inside a sentence is no signature.
+        #expect(parts("The vote — “a farce,” critics said — passed anyway.").allSatisfy { $0.cue != "—" })
+    }
+
+    @Test func beforeAColonOnlyANamePronounOrSpeakingNounSpeaks() {
+        #expect(parts("It is the one show she watches every week, her guilty pleasure: “Saturday Night Live.”").isEmpty)
+        let named = parts("Mark Blumenthal and Jon Cohen: “The polls ended too early.”")
+        #expect(named.count == 1)
+        #expect(named.first?.cue == ":")
+        #expect(named.first?.content == ["“The polls ended too early.”"])
+    }
+
+    @Test func aDescriptionBeforeTheNameIsTheSource() {
+        let found = parts("“Somebody entered through the program,” the White House spokesman, Josh Earnest, said on Thursday.")
+        #expect(found.first?.source == "the White House spokesman, Josh Earnest")
+    }
+
+    @Test func aSecondVerbSkipsAnOpeningAdjunctAndKeepsItsOwnContent() {
+        let adjunct = parts("Last week, the Clinton campaign called on the agency to act and said the administration should set up a system.")
+        #expect(adjunct.last?.source == "the Clinton campaign")
+        let participle = parts("Speaking Sunday on ABC, Carson admitted the name was wrong but said his campaign had found the article.")
+        #expect(participle.last?.source == "Carson")
+        let quoted = parts("She declared “What a night!” and said that her campaign would go on.")
+        #expect(quoted.count == 2)
+        #expect(quoted.last?.source == "She")
+        #expect(quoted.last?.content == ["that her campaign would go on"])
     }
 }

@@ -1,4 +1,6 @@
 import Claims
+import DossierCore
+import EntityExtractor
 import Testing
 
 @Suite struct CueLexiconTests {
@@ -23,6 +25,37 @@ import Testing
         #expect(lexicon.judge(previous: nil, word: "called", next: "him").isCue == false)
         #expect(lexicon.judge(previous: nil, word: "called", next: "it").isCue == false)
         #expect(lexicon.judge(previous: nil, word: "unknown", next: nil).isCue == false)
+    }
+
+    @Test func claimsAtCueWordsRarelyRightOnTrainingTextsAreDropped() {
+        var lexicon = CueLexicon(counts: ["said": .init(total: 100, cue: 95), "about": .init(total: 100, cue: 40)])
+        for index in 0..<20 { lexicon.learnClaim(at: "about", matched: index < 2) }
+        for index in 0..<20 { lexicon.learnClaim(at: "said", matched: index < 15) }
+        for _ in 0..<3 { lexicon.learnClaim(at: "rare", matched: false) }
+        lexicon.claimFloor = 0.25
+        #expect(lexicon.dropsClaims(at: "about"))
+        #expect(!lexicon.dropsClaims(at: "said"))
+        // Seen too rarely to judge, or never: kept.
+        #expect(!lexicon.dropsClaims(at: "rare"))
+        #expect(!lexicon.dropsClaims(at: "told"))
+        lexicon.claimFloor = 0
+        #expect(!lexicon.dropsClaims(at: "about"))
+    }
+
+    @Test func theFinderDropsClaimsAtAWordBelowTheFloor() {
+        var lexicon = CueLexicon(counts: ["said": .init(total: 100, cue: 95), "told": .init(total: 40, cue: 30)])
+        for index in 0..<20 { lexicon.learnClaim(at: "said", matched: index < 2) }
+        for _ in 0..<20 { lexicon.learnClaim(at: "told", matched: true) }
+        let text = "Officials said the talks would resume. The minister told reporters that no deal was near."
+        func cues(_ lexicon: CueLexicon) -> [String] {
+            AttributionFinder(lexicon: lexicon).attributions(in: TokenizedText(text: text)).map {
+                String(decoding: Array(text.utf8)[$0.cue], as: UTF8.self)
+            }
+        }
+        lexicon.claimFloor = 0
+        #expect(cues(lexicon) == ["said", "told"])
+        lexicon.claimFloor = 0.25
+        #expect(cues(lexicon) == ["told"])
     }
 
     @Test func serializationRoundTrips() throws {

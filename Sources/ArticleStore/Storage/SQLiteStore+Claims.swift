@@ -24,12 +24,10 @@ extension SQLiteStore: ClaimStore {
         for item in items {
             try clear.execute(arguments: [item.articleID])
             for (ordinal, claim) in item.claims.enumerated() {
-                let content = claim.content.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
-                let hedges = claim.hedges.map { "\($0.span.lowerBound)-\($0.span.upperBound):\($0.kind.rawValue)" }.joined(separator: ",")
+                let row = ClaimRow(claim, ordinal: ordinal)
                 try insert.execute(arguments: [
-                    item.articleID, ordinal, claim.source?.lowerBound, claim.source?.upperBound, claim.cue.lowerBound,
-                    claim.cue.upperBound, content, claim.kind.rawValue, claim.role?.rawValue, claim.entity, hedges,
-                    claim.sentence,
+                    item.articleID, row.ordinal, row.sourceStart, row.sourceEnd, row.cueStart, row.cueEnd, row.content, row.kind,
+                    row.role, row.entity, row.hedges, row.sentence,
                 ])
             }
             try mark.execute(arguments: [item.articleID, version])
@@ -66,7 +64,7 @@ extension SQLiteStore: ClaimStore {
             }
             if let hedged = query.hedged {
                 // Hedges are stored "start-end:kind" joined by ","; hedged means a piece of kind hedge.
-                conditions.append("(instr(',' || c.hedges || ',', ':\(Hedge.Kind.hedge.rawValue),') > 0) = ?")
+                conditions.append("(instr(',' || c.hedges || ',', '\(ClaimRow.hedgeMarker)') > 0) = ?")
                 arguments.append(hedged)
             }
             var join = ""
@@ -92,52 +90,23 @@ extension SQLiteStore: ClaimStore {
             let statement = try db.cachedStatement(sql: sql)
             let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
             while let row = try rows.next() {
-                guard let article = row["article_id"] as Int64? else { throw DamagedClaim(description: "claim without an article id") }
+                guard let article = row["article_id"] as Int64? else { throw ClaimRow.Damaged(description: "claim without an article id") }
                 result.claims[article, default: []].append(try Self.claim(row, article: article))
             }
             return result
         }
     }
 
-    struct DamagedClaim: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// A stored claim, every field checked: a damaged row is an error naming it, never a trap.
+    /// A stored claim, every field checked (`ClaimRow`).
     static func claim(_ row: Row, article: Int64) throws -> Claim {
-        func bad(_ what: String) -> DamagedClaim {
-            DamagedClaim(description: "claim \(row["ordinal"] as Int? ?? -1) of article \(article): bad \(what)")
-        }
-        func range(_ text: Substring) -> ByteSpan? {
-            let bounds = text.split(separator: "-")
-            guard bounds.count == 2, let lower = Int(bounds[0]), let upper = Int(bounds[1]), lower >= 0, lower <= upper else { return nil }
-            return lower..<upper
-        }
-        guard let cueStart = row["cue_start"] as Int?, let cueEnd = row["cue_end"] as Int?, cueStart >= 0, cueStart <= cueEnd else {
-            throw bad("cue")
-        }
-        var source: ByteSpan?
-        if let start = row["source_start"] as Int?, let end = row["source_end"] as Int? {
-            guard start >= 0, start <= end else { throw bad("source") }
-            source = start..<end
-        }
-        var content: [ByteSpan] = []
-        for piece in (row["content"] as String? ?? "").split(separator: ",") {
-            guard let span = range(piece) else { throw bad("content") }
-            content.append(span)
-        }
-        var hedges: [Hedge] = []
-        for piece in (row["hedges"] as String? ?? "").split(separator: ",") {
-            let parts = piece.split(separator: ":")
-            guard parts.count == 2, let span = range(parts[0]), let kind = Hedge.Kind(rawValue: String(parts[1])) else { throw bad("hedges") }
-            hedges.append(Hedge(span: span, kind: kind))
-        }
-        guard let kind = (row["kind"] as String?).flatMap(SourceKind.init(rawValue:)) else { throw bad("kind") }
-        let roleText: String? = row["role"]
-        let role = roleText.flatMap(SourceRole.init(rawValue:))
-        if roleText != nil, role == nil { throw bad("role") }
-        guard let sentence = row["sentence"] as Int? else { throw bad("sentence") }
-        return Claim(source: source, cue: cueStart..<cueEnd, content: content, kind: kind, role: role,
-                     entity: row["entity"], hedges: hedges, sentence: sentence)
+        let ordinal: Int = row["ordinal"] ?? -1
+        let sourceStart: Int? = row["source_start"], sourceEnd: Int? = row["source_end"]
+        let cueStart: Int? = row["cue_start"], cueEnd: Int? = row["cue_end"]
+        let content: String? = row["content"], hedges: String? = row["hedges"]
+        let kind: String? = row["kind"], role: String? = row["role"], entity: String? = row["entity"]
+        let sentence: Int? = row["sentence"]
+        let stored = ClaimRow(ordinal: ordinal, sourceStart: sourceStart, sourceEnd: sourceEnd, cueStart: cueStart, cueEnd: cueEnd,
+                              content: content, kind: kind, role: role, entity: entity, hedges: hedges, sentence: sentence)
+        return try stored.claim(article: article)
     }
 }

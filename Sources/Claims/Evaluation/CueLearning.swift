@@ -33,6 +33,29 @@ extension CueLexicon {
             }
         }
         lexicon.classifier = trainer.averaged()
+        lexicon.learnClaimCounts(from: documents)
         return lexicon
+    }
+
+    /// Runs the finder with this lexicon over the training documents and counts,
+    /// for each claim's first cue word, the claims built and those matching a
+    /// gold attribution (the one-to-one matching of `AttributionEvaluation`).
+    mutating func learnClaimCounts(from documents: [PolNeARDocument]) {
+        let finder = AttributionFinder(lexicon: self)
+        var learned = self
+        for document in documents {
+            let text = ClaimText(TokenizedText(text: document.text))
+            let claims = AttributionFinder.Pass(finder: finder, text: text).run()
+            var evaluation = AttributionEvaluation()
+            evaluation.add(document: document.name, text: document.text, gold: document.attributions, system: claims, keepErrors: true)
+            var unmatched = evaluation.misses.flatMap(\.spurious)
+            for claim in claims {
+                guard let token = text.token(at: claim.cue.lowerBound) else { continue }
+                let position = unmatched.firstIndex(of: claim)
+                if let position { unmatched.remove(at: position) }
+                learned.learnClaim(at: text.words[token], matched: position == nil)
+            }
+        }
+        self = learned
     }
 }

@@ -389,7 +389,7 @@ extension AttributionFinder {
                 let agentStart = cueTokens.upperBound + 1
                 var end = agentStart
                 while end < sentence.upperBound, !isRightBoundary(end) || text.words[end] == "of", end - agentStart < finder.maximumSourceTokens { end += 1 }
-                if end > agentStart, let subject = source ?? (sourceless ? nil : nil) {
+                if end > agentStart, let subject = source {
                     return Claim(source: text.span(agentStart..<end), cue: text.span(cueTokens), content: [text.span(subject)],
                                  sentence: text.sentenceOf[c] + 1)
                 }

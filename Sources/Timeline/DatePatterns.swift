@@ -553,13 +553,17 @@ extension TaggingPass {
     /// Whether the sentence around token `i` tells of a game (touchdowns,
     /// points, an inning) and not of a business (profit, sales, fiscal): its
     /// "second quarter" or "first half" is then a period of play.
+    ///
+    /// Only the `sentenceWindow` tokens either side are read: a run of text
+    /// with no sentence end (a scraped list) repeating "first half" would
+    /// otherwise be read whole for every match, which is quadratic.
     func isGamePeriod(at i: Int) -> Bool {
         let sentence = tokens[i].sentence
         var start = i
-        while start > 0, tokens[start - 1].sentence == sentence { start -= 1 }
+        while start > 0, i - start < Self.sentenceWindow, tokens[start - 1].sentence == sentence { start -= 1 }
         var game = false
         var k = start
-        while k < tokens.count, tokens[k].sentence == sentence {
+        while k < tokens.count, k - i <= Self.sentenceWindow, tokens[k].sentence == sentence {
             if tokens[k].kind == .word {
                 let text = String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self).lowercased()
                 if Self.businessWords.contains(text) { return false }
@@ -569,6 +573,8 @@ extension TaggingPass {
         }
         return game
     }
+    /// How far either side of a match a sentence-wide test reads.
+    static let sentenceWindow = 40
     static let gameWords: Set<String> = [
         "touchdown", "touchdowns", "quarterback", "halftime", "half-time", "yards", "yard", "rebounds", "scored",
         "score", "scoring", "inning", "innings", "game", "games", "overtime", "basket", "baskets", "goal", "goals", "field",

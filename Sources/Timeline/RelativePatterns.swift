@@ -72,13 +72,15 @@ extension TaggingPass {
     }
 
     /// Whether the sentence of token `i` tells of the past: a verb in the past
-    /// tense anywhere in it, or "after", "since" or "last" just before.
+    /// tense in it (within `sentenceWindow` tokens either side, which keeps a
+    /// long run of possessive weekdays linear), or "after", "since" or "last"
+    /// just before.
     private func isPastNarrative(around i: Int) -> Bool {
         if tokenIs(i - 1, "after") || tokenIs(i - 1, "since") || isKey(i - 1, .last) { return true }
         let sentence = tokens[i].sentence
         var k = i
-        while k > 0, tokens[k - 1].sentence == sentence { k -= 1 }
-        while k < tokens.count, tokens[k].sentence == sentence {
+        while k > 0, i - k < Self.sentenceWindow, tokens[k - 1].sentence == sentence { k -= 1 }
+        while k < tokens.count, k - i <= Self.sentenceWindow, tokens[k].sentence == sentence {
             if k != i, isPastTenseVerb(k) { return true }
             k += 1
         }

@@ -17,8 +17,20 @@ import Testing
     @Test func bytesTheEncodingCannotConvertAreAWarningOnTheDraft() throws {
         let draft = try HTMLArticleExtractor.extract(Self.page(middle: [0xE9, 0x9D, 0x32]), path: "page.html")
         let warning = try #require(draft.warnings.first { $0.hasPrefix("decoded lossily") })
-        #expect(warning.contains("windows-1252"), "\(warning)")
+        #expect(warning == "decoded lossily: 1 byte undefined in Windows-1252 replaced with U+FFFD", "\(warning)")
         #expect(draft.body.hasPrefix(Self.paragraph))
+        // libxml2 stopped decoding at the byte and lost the rest of the page.
+        #expect(draft.body.hasSuffix("Café\u{FFFD}2 owners said prices rose."), "\(draft.body)")
+    }
+
+    @Test func aPageDeclaringWindows1252KeepsItsTextPastAnUndefinedByte() throws {
+        let page = Array("<html><head><meta charset=\"windows-1252\"><title>Talks</title></head><body><article><p>\(Self.paragraph)</p><p>One".utf8)
+            + [0x81, 0x20, 0x93] + Array("two".utf8) + [0x94]
+            + Array(".</p><p>The last paragraph of the story is here.</p></article></body></html>".utf8)
+        let draft = try HTMLArticleExtractor.extract(page, path: "page.html")
+        #expect(draft.body.contains("One\u{FFFD} \u{201C}two\u{201D}."), "\(draft.body)")
+        #expect(draft.body.contains("The last paragraph of the story is here."), "\(draft.body)")
+        #expect(draft.warnings.contains("decoded lossily: 1 byte undefined in Windows-1252 replaced with U+FFFD"), "\(draft.warnings)")
     }
 
     @Test func aPageThatConvertsCleanlyHasNoEncodingWarning() throws {

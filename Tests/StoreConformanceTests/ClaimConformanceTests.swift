@@ -214,4 +214,24 @@ import Testing
             String(describing: error).contains("claim 0 of article \(id): bad content")
         }
     }
+
+    /// SQLite's claim table is not STRICT: text where an offset belongs was
+    /// read with GRDB's `row[column] as Int?`, which traps on it.
+    @Test func textInAnOffsetColumnIsAnErrorNamingTheRow() throws {
+        let store = try claimStore(.sqlite)
+        let report = try ingest(["Aide says yes."], into: store, finder: FirstWordClaims())
+        let id = try #require(report.added.first)
+        let sqlite = try #require(store as? SQLiteStore)
+        try sqlite.perform { db in try db.execute(sql: "UPDATE claim SET cue_start = 'seven' WHERE article_id = ?", arguments: [id]) }
+        #expect {
+            _ = try store.claims(inArticle: id)
+        } throws: { error in
+            String(describing: error).contains("column 'cue_start' holds text, expected an integer")
+        }
+        #expect {
+            _ = try store.claims(matching: ClaimQuery(), inArticles: id...id)
+        } throws: { error in
+            String(describing: error).contains("claim row (article_id \(id), ordinal 0)")
+        }
+    }
 }

@@ -228,6 +228,32 @@ private func decodeWindows1252(_ bytes: [UInt8]) -> String? {
     return String(scalars)
 }
 
+/// Bytes read as Windows-1252, written as UTF-8 for a parser that would stop
+/// at a byte the code page leaves undefined: those become U+FFFD (counted in
+/// `undefined`) and every other byte its character, control bytes included.
+func windows1252AsUTF8(_ bytes: [UInt8]) -> (utf8: [UInt8], undefined: Int) {
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(bytes.count + bytes.count / 8)
+    var undefined = 0
+    for byte in bytes {
+        if byte < 0x80 {
+            utf8.append(byte)
+            continue
+        }
+        var scalar = Unicode.Scalar(byte)
+        if byte < 0xA0 {
+            if let mapped = windows1252HighControlRange[Int(byte - 0x80)] {
+                scalar = mapped
+            } else {
+                scalar = "\u{FFFD}"
+                undefined += 1
+            }
+        }
+        UTF8.encode(scalar) { utf8.append($0) }
+    }
+    return (utf8, undefined)
+}
+
 /// What Windows-1252 puts at 0x80–0x9F, where Latin-1 has C1 controls; nil
 /// where the code page defines nothing.
 private let windows1252HighControlRange: [Unicode.Scalar?] = [

@@ -90,23 +90,31 @@ extension SQLiteStore: ClaimStore {
             let statement = try db.cachedStatement(sql: sql)
             let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
             while let row = try rows.next() {
-                guard let article = row["article_id"] as Int64? else { throw ClaimRow.Damaged(description: "claim without an article id") }
+                var fields = StoredRow(row, table: "claim", keyColumns: ["article_id", "ordinal"])
+                let article = try fields.integer("article_id")
                 result.claims[article, default: []].append(try Self.claim(row, article: article))
             }
             return result
         }
     }
 
-    /// A stored claim, every field checked (`ClaimRow`).
+    /// A stored claim, every field checked (`ClaimRow`): a value of the wrong
+    /// kind is an error naming the row (GRDB's `row[column] as Int?` would
+    /// trap on text there, the table not being STRICT).
     static func claim(_ row: Row, article: Int64) throws -> Claim {
-        let ordinal: Int = row["ordinal"] ?? -1
-        let sourceStart: Int? = row["source_start"], sourceEnd: Int? = row["source_end"]
-        let cueStart: Int? = row["cue_start"], cueEnd: Int? = row["cue_end"]
-        let content: String? = row["content"], hedges: String? = row["hedges"]
-        let kind: String? = row["kind"], role: String? = row["role"], entity: String? = row["entity"]
-        let sentence: Int? = row["sentence"]
-        let stored = ClaimRow(ordinal: ordinal, sourceStart: sourceStart, sourceEnd: sourceEnd, cueStart: cueStart, cueEnd: cueEnd,
-                              content: content, kind: kind, role: role, entity: entity, hedges: hedges, sentence: sentence)
+        var fields = StoredRow(row, table: "claim", keyColumns: ["article_id", "ordinal"])
+        func offset(_ column: String) throws(StoredRowError) -> Int? {
+            guard let number = try fields.optionalInteger(column) else { return nil }
+            guard let value = Int(exactly: number) else { throw fields.error("column '\(column)' holds \(number), too large") }
+            return value
+        }
+        let stored = ClaimRow(
+            ordinal: try offset("ordinal") ?? -1,
+            sourceStart: try offset("source_start"), sourceEnd: try offset("source_end"),
+            cueStart: try offset("cue_start"), cueEnd: try offset("cue_end"),
+            content: try fields.optionalText("content"), kind: try fields.optionalText("kind"),
+            role: try fields.optionalText("role"), entity: try fields.optionalText("entity"),
+            hedges: try fields.optionalText("hedges"), sentence: try offset("sentence"))
         return try stored.claim(article: article)
     }
 }

@@ -14,25 +14,40 @@ enum MarkupDocument {
     /// Start tags with more attributes than `AttributeBudget` allows are cut
     /// first, which keeps the parse linear.
     ///
-    /// Bytes the encoding cannot convert are dropped by libxml2; the closure's
-    /// second argument then says so ("the page's bytes are not valid
-    /// windows-1252: 2 conversion errors"), for a per-file warning.
+    /// libxml2 stops decoding at the first byte its encoding cannot convert
+    /// and loses the rest of the page, so Windows-1252 (the fallback, or a
+    /// page's declared charset that then fails) is decoded in Swift instead,
+    /// where the five bytes the code page leaves undefined become U+FFFD and
+    /// the text goes on. The closure's second argument says what was lost,
+    /// for a per-file warning.
     static func withHTML<Result, Failure: Error>(
         _ bytes: [UInt8], _ body: (MarkupNode?, _ conversionProblem: String?) throws(Failure) -> Result
     ) throws(Failure) -> Result {
+        // Idempotent; libxml2 wants it called before parsing on several threads.
+        xmlInitParser()
         let bytes = AttributeBudget.capped(bytes) ?? bytes
         let conversion = ConversionErrors()
         var document = conversion.collecting { readHTML(bytes, encoding: nil) }
-        if let parsed = document, parsed.pointee.encoding == nil, String(validating: bytes, as: UTF8.self) == nil {
-            xmlFreeDoc(parsed)
-            conversion.count = 0
-            document = conversion.collecting { readHTML(bytes, encoding: "windows-1252") }
+        let declared = document?.pointee.encoding.map { String(cString: $0) }
+        let undeclaredAndNotUTF8 = document != nil && declared == nil && String(validating: bytes, as: UTF8.self) == nil
+        let failedAsWindows1252 = conversion.count > 0 && declared.map { windows1252Names.contains($0.lowercased()) } == true
+        var problem: String?
+        if undeclaredAndNotUTF8 || failedAsWindows1252 {
+            if let parsed = document { xmlFreeDoc(parsed) }
+            let converted = windows1252AsUTF8(bytes)
+            document = readHTML(converted.utf8, encoding: "UTF-8")
+            if converted.undefined > 0 {
+                problem = "decoded lossily: \(converted.undefined) byte\(converted.undefined == 1 ? "" : "s") undefined in Windows-1252 replaced with U+FFFD"
+            }
+        } else if conversion.count > 0 {
+            problem = "decoded lossily: the page's bytes are not valid \(declared ?? "UTF-8"); the text after the first byte that could not be converted is lost"
         }
         defer { if let document { xmlFreeDoc(document) } }
-        let encodingName = document?.pointee.encoding.map { String(cString: $0) } ?? "UTF-8"
-        return try body(document.flatMap { xmlDocGetRootElement($0) }.map(MarkupNode.init),
-                        conversion.problem(encoding: encodingName))
+        return try body(document.flatMap { xmlDocGetRootElement($0) }.map(MarkupNode.init), problem)
     }
+
+    /// The names libxml2 gives Windows-1252 when a page declares it.
+    private static let windows1252Names: Set<String> = ["windows-1252", "cp1252", "x-cp1252"]
 
     /// Parses a piece of HTML held in a string, such as a feed item's body.
     static func withHTMLFragment<Result>(_ html: String, _ body: (MarkupNode?) -> Result) -> Result {
@@ -127,6 +142,9 @@ private final class ConversionErrors {
     var count = 0
 
     func collecting<T>(_ parse: () -> T) -> T {
+        // The thread's own handler, if any, comes back after the parse.
+        let previous = __xmlStructuredError().pointee
+        let previousContext = __xmlStructuredErrorContext().pointee
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque()) { userData, error in
             guard let userData, let error else { return }
             let domain = error.pointee.domain
@@ -135,12 +153,7 @@ private final class ConversionErrors {
             guard domain == Int32(XML_FROM_I18N.rawValue) else { return }
             Unmanaged<ConversionErrors>.fromOpaque(userData).takeUnretainedValue().count += 1
         }
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        defer { xmlSetStructuredErrorFunc(previousContext, previous) }
         return withExtendedLifetime(self) { parse() }
-    }
-
-    func problem(encoding: String) -> String? {
-        guard count > 0 else { return nil }
-        return "decoded lossily: the page's bytes are not valid \(encoding); libxml2 dropped text at \(count) conversion error\(count == 1 ? "" : "s")"
     }
 }

@@ -193,6 +193,23 @@ import Testing
 @Suite struct IngestInputTests {
     /// libxml2 printed its conversion errors to stderr, unattributed, in the
     /// middle of the summary (found by the `html` fuzz target).
+    /// libxml2 printed "encoding error : input conversion failed" for a feed
+    /// whose bytes its declared encoding cannot convert (found by the `feed`
+    /// fuzz target in CI's smoke pass), and the failure said only "malformed XML".
+    @Test func aFeedWithBytesItsEncodingCannotConvertFailsWithTheReason() throws {
+        let directory = try DossierExecutable.temporaryDirectory()
+        let feed = directory.appendingPathComponent("feed.xml")
+        let head = "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<rss version=\"2.0\"><channel><title>T</title>"
+            + "<item><title>Talks resume</title><description>Negotiators resumed talks in Doha on Monday, officials said.</description></item>"
+            + "<item><title>Second</title><description>Caf"
+        try Data(Array(head.utf8) + [0xE9, 0x20, 0x81] + Array(" owners said prices rose.</description></item></channel></rss>\n".utf8)).write(to: feed)
+        let store = directory.appendingPathComponent("store.sqlite").path
+        let result = try DossierExecutable.run(["ingest", "--no-entities", "--store", store, feed.path])
+        #expect(!result.stderr.contains("encoding error : input conversion failed"), "\(result.stderr)")
+        #expect(!result.stderr.contains("I/O error"), "\(result.stderr)")
+        #expect(result.stdout.contains("feed.xml: malformed XML: bytes its declared encoding cannot convert"), "\(result.stdout)")
+    }
+
     @Test func aPageWithBytesItsEncodingCannotConvertIsWarnedAboutByName() throws {
         let directory = try DossierExecutable.temporaryDirectory()
         let page = directory.appendingPathComponent("page.html")

@@ -90,15 +90,19 @@ enum MarkupDocument {
         let firstError = FirstParseError()
         firstError.collectErrors(of: context)
         let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-        let document = withExtendedLifetime(firstError) {
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { characters in
-                    xmlCtxtReadMemory(context, characters.baseAddress, size, nil, nil, Int32(options))
+        let conversion = ConversionErrors()
+        let document = conversion.collecting {
+            withExtendedLifetime(firstError) {
+                bytes.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { characters in
+                        xmlCtxtReadMemory(context, characters.baseAddress, size, nil, nil, Int32(options))
+                    }
                 }
             }
         }
         guard let document else {
-            let reason = firstError.message.map { "malformed XML: \($0)" } ?? "malformed XML"
+            let reason = firstError.message.map { "malformed XML: \($0)" }
+                ?? (conversion.count > 0 ? "malformed XML: \(ConversionErrors.failureReason)" : "malformed XML")
             throw IngestError(path: path, line: firstError.line, reason: reason)
         }
         defer { xmlFreeDoc(document) }
@@ -138,10 +142,14 @@ private final class FirstParseError {
 /// ("encoding error : input conversion failed due to input error"), where
 /// they interleave with the ingest summary and name no file. A structured
 /// handler set for the length of one parse, on this thread, catches them.
-private final class ConversionErrors {
+final class ConversionErrors {
     var count = 0
 
-    func collecting<T>(_ parse: () -> T) -> T {
+    /// The reason to give when a document failed after conversion errors:
+    /// libxml2 stops reading there, and its parser reports nothing of its own.
+    static let failureReason = "bytes its declared encoding cannot convert (the parser stopped there)"
+
+    func collecting<T, Failure: Error>(_ parse: () throws(Failure) -> T) throws(Failure) -> T {
         // The thread's own handler, if any, comes back after the parse.
         let previous = __xmlStructuredError().pointee
         let previousContext = __xmlStructuredErrorContext().pointee
@@ -154,6 +162,6 @@ private final class ConversionErrors {
             Unmanaged<ConversionErrors>.fromOpaque(userData).takeUnretainedValue().count += 1
         }
         defer { xmlSetStructuredErrorFunc(previousContext, previous) }
-        return withExtendedLifetime(self) { parse() }
+        return try withExtendedLifetime(self) { () throws(Failure) -> T in try parse() }
     }
 }

@@ -51,7 +51,15 @@ final class FeedItemReader: RecordReader {
 
     deinit { xmlFreeTextReader(reader) }
 
+    /// libxml2 reports bytes the feed's encoding cannot convert on its
+    /// per-thread global channel, which prints to stderr; caught here.
+    private let conversion = ConversionErrors()
+
     func next() throws(IngestError) -> StreamedRecord? {
+        try conversion.collecting { () throws(IngestError) -> StreamedRecord? in try nextRecord() }
+    }
+
+    private func nextRecord() throws(IngestError) -> StreamedRecord? {
         guard !finished else { return nil }
         var status = stepsOverItem ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
         stepsOverItem = false
@@ -75,7 +83,8 @@ final class FeedItemReader: RecordReader {
         finished = true
         if let problem = input.error { throw problem }
         if status < 0 {
-            let reason = errors.message.map { "malformed XML: \($0)" } ?? "malformed XML"
+            let reason = errors.message.map { "malformed XML: \($0)" }
+                ?? (conversion.count > 0 ? "malformed XML: \(ConversionErrors.failureReason)" : "malformed XML")
             throw IngestError(path: path, line: errors.line, reason: reason)
         }
         guard rootName != nil else { throw IngestError(path: path, reason: "XML document has no root element") }
@@ -129,7 +138,8 @@ final class FeedItemReader: RecordReader {
         let feed = self.feed ?? makeFeed()
         let itemPath = "\(path)#\(position.items)"
         guard let node = expanded() else {
-            let reason = errors.message.map { "malformed XML: \($0)" } ?? "malformed XML"
+            let reason = errors.message.map { "malformed XML: \($0)" }
+                ?? (conversion.count > 0 ? "malformed XML: \(ConversionErrors.failureReason)" : "malformed XML")
             throw IngestError(path: path, line: errors.line, reason: reason)
         }
         stepsOverItem = true

@@ -59,12 +59,6 @@ struct ClaimWriter {
             try session.execute(insert)
         }
 
-        var mark = PostgresStatement()
-        mark.append("""
-            INSERT INTO article_claims (article_id, version)
-            SELECT id, \(mark.bind(version)) FROM unnest(\(mark.bind(ids))::int8[]) AS id
-            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version
-            """)
-        try session.execute(mark)
+        try AnalysisMark.claims.record(ids, version: version, in: session)
     }
 }

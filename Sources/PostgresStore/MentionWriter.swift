@@ -48,14 +48,7 @@ struct MentionWriter {
     }
 
     func markExtracted(_ articleIDs: [Int64], version: String) throws {
-        guard !articleIDs.isEmpty else { return }
-        var statement = PostgresStatement()
-        statement.append("""
-            INSERT INTO article_extraction (article_id, version)
-            SELECT id, \(statement.bind(version)) FROM unnest(\(statement.bind(articleIDs))::int8[]) AS id
-            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version
-            """)
-        try session.execute(statement)
+        try AnalysisMark.extraction.record(articleIDs, version: version, in: session)
     }
 
     /// Removes the articles' mentions and what they added to the entity counts.

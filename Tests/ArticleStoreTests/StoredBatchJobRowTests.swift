@@ -38,7 +38,7 @@ import Testing
             _ = try store.claimRange(of: job, worker: "w2", lease: 60)
             Issue.record("a range with a text attempt was claimed")
         } catch {
-            #expect(error.description.contains("batch_range row (range_index 1): column 'attempt' holds text, expected an integer"), "\(error)")
+            #expect(error.description.contains("batch_range row (job_id 1, range_index 1): column 'attempt' holds text, expected an integer"), "\(error)")
         }
         let report = try store.integrityCheck()
         #expect(report == "batch_range row (job_id \(job.id), range_index 1): column 'attempt' holds text, expected an integer", "\(report)")

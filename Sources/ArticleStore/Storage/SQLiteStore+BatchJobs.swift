@@ -57,14 +57,14 @@ extension SQLiteStore: BatchJobStore {
             }
             let now = Date().timeIntervalSince1970
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT range_index, first_article_id, last_article_id, state, worker, attempt FROM batch_range
+                SELECT job_id, range_index, first_article_id, last_article_id, state, worker, attempt FROM batch_range
                 WHERE job_id = ? AND state <> 'done' AND (state = 'pending' OR lease_until < ?)
                 ORDER BY range_index LIMIT 1
                 """, arguments: [job.id, now]) else {
                 let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM batch_range WHERE job_id = ? AND state <> 'done'", arguments: [job.id]) ?? 0
                 return open == 0 ? .finished : .wait
             }
-            var fields = StoredRow(row, table: "batch_range", keyColumns: ["range_index"])
+            var fields = StoredRow(row, table: "batch_range", keyColumns: ["job_id", "range_index"])
             let index = try fields.integer("range_index", in: 0...Int.max)
             let attempt = try fields.integer("attempt", in: 0...(Int.max - 1))
             let first = try fields.integer("first_article_id"), last = try fields.integer("last_article_id")

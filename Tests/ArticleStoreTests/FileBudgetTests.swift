@@ -6,16 +6,6 @@ import Testing
 /// Issue 14, finding 4: a per-file budget. A file over it is reported as it
 /// happens and skipped; the other files go in.
 @Suite struct FileBudgetTests {
-    /// Names the first word of a text as a PERSON.
-    struct FirstWordExtractor: MentionExtractor {
-        var version: String { "first-word-1" }
-        func mentions(in text: String) -> [Mention] {
-            let word = String(text.prefix { $0 != " " })
-            return [Mention(text: word, type: .person, entity: word, entityType: .person, start: 1,
-                            stop: word.utf8.count, sentence: 1, source: .model)]
-        }
-    }
-
     final class EventLog: @unchecked Sendable {
         private let lock = NSLock()
         private var events: [String] = []

@@ -5,16 +5,6 @@ import Testing
 
 /// Ingest and re-extraction find mentions on all cores; each article must still get its own.
 @Suite struct IngestExtractionTests {
-    /// Names the first word of a text as a PERSON.
-    struct FirstWordExtractor: MentionExtractor {
-        var version: String { "first-word-1" }
-        func mentions(in text: String) -> [Mention] {
-            let word = String(text.prefix { $0 != " " })
-            return [Mention(text: word, type: .person, entity: word, entityType: .person, start: 1,
-                            stop: word.utf8.count, sentence: 1, source: .model)]
-        }
-    }
-
     @Test func parallelExtractionKeepsEachArticlesMentions() {
         let drafts = (0..<300).map { ArticleDraft(title: "t\($0)", body: "Person\($0) " + String(repeating: "word ", count: $0 % 37)) }
         let mentions = FirstWordExtractor().mentions(inEach: drafts.map(\.body))

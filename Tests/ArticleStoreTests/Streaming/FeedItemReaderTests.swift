@@ -125,7 +125,7 @@ import Testing
                 #expect(out == bytes, "cut \(cut)")
             }
         }
-        var gate = FeedItemGate(limit: 10)
+        var gate = FeedItemGate(limit: 10, tooLargeAttribute: "dossier-item-too-large")
         gate.take(Array("<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\"><a:entry k=\"v\"><a:title>Long title</a:title></a:entry></a:feed>".utf8))
         gate.finish()
         #expect(String(decoding: gate.ready, as: UTF8.self)
@@ -156,13 +156,14 @@ import Testing
             let feed = header + "<rss version=\"2.0\"><channel><title>Desk</title><!-- <item> -->"
                 + items.map(\.text).joined() + "</channel></rss>"
             let limit = Int.random(in: 40...400, using: &random)
+            let marker = FeedItemGate.unforgeableAttributeName()
             let expected = header + "<rss version=\"2.0\"><channel><title>Desk</title><!-- <item> -->"
                 + items.map { item in
                     item.text.utf8.count <= limit ? item.text
-                        : String(item.start.dropLast()) + " \(FeedItemGate.tooLargeAttribute)=\"\(item.text.utf8.count)\"/>"
+                        : String(item.start.dropLast()) + " \(marker)=\"\(item.text.utf8.count)\"/>"
                 }.joined() + "</channel></rss>"
             for (bound, want) in [(1 << 20, feed), (limit, expected)] {
-                var gate = FeedItemGate(limit: bound)
+                var gate = FeedItemGate(limit: bound, tooLargeAttribute: marker)
                 var out: [UInt8] = []
                 let bytes = Array(feed.utf8)
                 var start = 0
@@ -178,5 +179,76 @@ import Testing
                 #expect(String(decoding: out, as: UTF8.self) == want, "round \(round), limit \(bound)")
             }
         }
+    }
+
+    /// Issue 13: UTF-16 feeds passed the gate unlimited (it lexes
+    /// ASCII-compatible bytes and recognised no item in them). They are now
+    /// transcoded to UTF-8 on the way in, whatever the byte order, with or
+    /// without a byte-order mark, however the chunks cut code units and
+    /// surrogate pairs; what is read is what the UTF-8 feed gives.
+    @Test func utf16FeedsAreReadAndTheirItemsBounded() throws {
+        let big = String(repeating: "Long story text. ", count: 2_000)
+        let feed = """
+            <?xml version="1.0" encoding="UTF-16"?>
+            <rss version="2.0"><channel><title>Desk</title>
+            <item><title>One 𝕏 ڈان</title><description>First story text.</description></item>
+            <item><title>Two</title><description>\(big)</description></item>
+            <item><title>Three</title><description>Third story text.</description></item>
+            </channel></rss>
+            """
+        let utf16 = Array(feed.utf16)
+        let little = utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] }
+        let bigEndian = utf16.flatMap { [UInt8(truncatingIfNeeded: $0 >> 8), UInt8(truncatingIfNeeded: $0)] }
+        let itemTwo = "<item><title>Two</title><description>\(big)</description></item>"
+        for (name, bytes) in [("le-mark.xml", [0xFF, 0xFE] + little), ("be-mark.xml", [0xFE, 0xFF] + bigEndian),
+                              ("le.xml", little), ("be.xml", bigEndian)] {
+            let path = try file(bytes, name: name)
+            for chunkSize in [1, 3, 4096] {
+                let reader = try FeedItemReader(source: InputBytes(path: path, chunkSize: chunkSize), resumingAt: .start, limit: 16_384)
+                var records: [StreamedRecord] = []
+                while let record = try reader.next() { records.append(record) }
+                #expect(records.count == 3, "\(name), chunks of \(chunkSize)")
+                guard records.count == 3 else { continue }
+                #expect(try records[0].parsed?.get().title == "One 𝕏 ڈان", "\(name)")
+                #expect(records[1].parsed == nil && records[1].droppedSize == Int64(itemTwo.utf8.count), "\(name)")
+                #expect(try records[2].parsed?.get().outlet == "Desk", "\(name)")
+            }
+        }
+    }
+
+    @Test func utf16TranscodingReplacesBrokenCodeUnits() {
+        #expect(UTF16StreamTranscoder.detect([0xFF, 0xFE, 0x00, 0x00]) == nil)  // UTF-32LE
+        #expect(UTF16StreamTranscoder.detect(Array("<rss".utf8)) == nil)
+        var transcoder = UTF16StreamTranscoder(bigEndian: false)
+        // A lone low surrogate, a high surrogate followed by "A", then a high surrogate and an odd byte at the end.
+        var out = transcoder.transcode([0x00, 0xDC, 0x3D, 0xD8])
+        out += transcoder.transcode([0x41, 0x00, 0x3D, 0xD8, 0x42])
+        out += transcoder.finish()
+        #expect(String(decoding: out, as: UTF8.self) == "\u{FFFD}\u{FFFD}A\u{FFFD}\u{FFFD}")
+    }
+
+    /// A feed could give a real item the placeholder's attribute and have it
+    /// reported as dropped; the attribute's name now ends in a random suffix.
+    @Test func aFeedCannotForgeTheDroppedItemPlaceholder() throws {
+        let feed = """
+            <rss version="2.0"><channel><title>Desk</title>
+            <item dossier-item-too-large="99"><title>Real</title><description>Real story text.</description></item>
+            </channel></rss>
+            """
+        let records = try drafts(try file(Array(feed.utf8), name: "forged.xml"))
+        #expect(records.count == 1)
+        #expect(try records.first?.get().title == "Real")
+        #expect(FeedItemGate.unforgeableAttributeName() != FeedItemGate.unforgeableAttributeName())
+    }
+
+    /// A stray `<` followed by a long run of name bytes held the rest of the
+    /// input back (the gate waited for the name to end); a name now ends at
+    /// `FeedItemGate.maximumNameLength` bytes.
+    @Test func aLongTagNameDoesNotHoldTheInputBack() {
+        var gate = FeedItemGate(limit: 1 << 20)
+        let run = Array(repeating: UInt8(ascii: "a"), count: 100_000)
+        gate.take(Array("<rss><channel><".utf8) + run)
+        #expect(gate.releasable == gate.ready.count)
+        #expect(gate.ready.count == 15 + run.count)
     }
 }

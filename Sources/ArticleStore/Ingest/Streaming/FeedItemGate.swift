@@ -10,11 +10,19 @@
 /// namespaces). An item within the limit is passed on whole; one over it is
 /// dropped as it streams by and replaced by its own start tag, made empty and
 /// marked with `tooLargeAttribute` (its size), which `FeedItemReader` reports.
-/// Feeds in encodings that are not ASCII-compatible (UTF-16) pass through
-/// ungated: no item is recognised in them.
+/// The gate reads ASCII-compatible bytes: `FeedInput` hands it UTF-16 feeds
+/// transcoded to UTF-8 (`UTF16StreamTranscoder`). A UTF-32 feed passes
+/// through ungated (no item is recognised in it).
 struct FeedItemGate {
-    /// The attribute a dropped item's placeholder carries, holding its size in bytes.
-    static let tooLargeAttribute = "dossier-item-too-large"
+    /// The attribute a dropped item's placeholder carries, holding its size
+    /// in bytes. Its name ends in a random suffix, so that a feed cannot
+    /// forge a placeholder by giving a real item the attribute itself.
+    let tooLargeAttribute: String
+
+    /// A start tag's name longer than this ends there: a stray `<` followed by
+    /// a long run of name bytes would otherwise hold the rest of the input
+    /// back (names of feed elements are a few bytes).
+    static let maximumNameLength = 256
 
     let limit: Int
     /// Bytes ready for libxml2.
@@ -58,8 +66,15 @@ struct FeedItemGate {
     private var itemName: [UInt8] = []
     private var itemDepth = 0
 
-    init(limit: Int) {
+    init(limit: Int, tooLargeAttribute: String = FeedItemGate.unforgeableAttributeName()) {
         self.limit = limit
+        self.tooLargeAttribute = tooLargeAttribute
+    }
+
+    /// `dossier-item-too-large-` and 16 random hexadecimal digits.
+    static func unforgeableAttributeName() -> String {
+        let suffix = String(UInt64.random(in: .min ... .max), radix: 16)
+        return "dossier-item-too-large-" + String(repeating: "0", count: 16 - suffix.count) + suffix
     }
 
     /// The bytes libxml2 may have now: all of `ready`, except a start tag whose name is still being read.
@@ -139,7 +154,7 @@ struct FeedItemGate {
                 lexer = .startName
             }
         case .startName:
-            if isNameEnd(byte) {
+            if isNameEnd(byte) || name.count >= Self.maximumNameLength {
                 startTagNamed()
                 lexer = .startTag(quote: nil, slash: false)
                 take(byte)
@@ -266,12 +281,12 @@ struct FeedItemGate {
         markupStart = ready.count
     }
 
-    /// The item's start tag, empty, with its size: `<item dossier-item-too-large="123456789"/>`.
+    /// The item's start tag, empty, with its size: `<item dossier-item-too-large-…="123456789"/>`.
     private func placeholder() -> [UInt8] {
         var tag = itemStartTag ?? []
         // A start tag itself over the limit was not kept: its name alone.
         if tag.isEmpty { tag = Array("<".utf8) + itemName + Array(">".utf8) }
         while let last = tag.last, last == UInt8(ascii: ">") || last == UInt8(ascii: "/") { tag.removeLast() }
-        return tag + Array(" \(Self.tooLargeAttribute)=\"\(itemSize)\"/>".utf8)
+        return tag + Array(" \(tooLargeAttribute)=\"\(itemSize)\"/>".utf8)
     }
 }

@@ -28,10 +28,12 @@ final class FeedItemReader: RecordReader {
     init(source: InputBytes, resumingAt resume: ReadPosition, limit: Int) throws(IngestError) {
         path = source.path
         skipping = resume.items
-        input = FeedInput(source: source, itemLimit: limit)
+        input = try FeedInput(source: source, itemLimit: limit)
         xmlInitParser()
         // No entity substitution, no DTD loading, no network: as `MarkupDocument.withXML`.
-        let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        // A UTF-16 feed reaches libxml2 as UTF-8; its declaration still says UTF-16.
+        if input.isTranscoded { options |= XML_PARSE_IGNORE_ENC.rawValue }
         let context = Unmanaged.passUnretained(input).toOpaque()
         guard let reader = xmlReaderForIO({ context, buffer, length in
             guard let context, let buffer else { return -1 }
@@ -143,7 +145,7 @@ final class FeedItemReader: RecordReader {
             throw IngestError(path: path, line: errors.line, reason: reason)
         }
         stepsOverItem = true
-        if let size = node.attribute(FeedItemGate.tooLargeAttribute).flatMap(Int64.init) {
+        if let size = node.attribute(input.tooLargeAttribute).flatMap(Int64.init) {
             return StreamedRecord(item: position.items, line: nil, bytes: [], droppedSize: size)
         }
         let parsed: Result<ArticleDraft, IngestError> = feed.draft(of: node, sourcePath: itemPath)
@@ -171,7 +173,9 @@ final class FeedItemReader: RecordReader {
 }
 
 /// The bytes libxml2 asks for, from an `InputBytes` (so gzip is inflated
-/// here), through the gate that holds items back until they are whole.
+/// here), through the gate that holds items back until they are whole. A
+/// UTF-16 feed is transcoded to UTF-8 on the way, so that the gate can see
+/// its items.
 private final class FeedInput {
     let source: InputBytes
     private var gate: FeedItemGate
@@ -179,10 +183,44 @@ private final class FeedInput {
     private var used = 0
     private var atEnd = false
     private(set) var error: IngestError?
+    private var transcoder: UTF16StreamTranscoder?
+    /// The first bytes, read ahead to recognise the encoding.
+    private var firstChunk: [UInt8]?
 
-    init(source: InputBytes, itemLimit: Int) {
+    var isTranscoded: Bool { transcoder != nil }
+    var tooLargeAttribute: String { gate.tooLargeAttribute }
+
+    init(source: InputBytes, itemLimit: Int) throws(IngestError) {
         self.source = source
         gate = FeedItemGate(limit: itemLimit)
+        var first: [UInt8] = []
+        while first.count < 4 {
+            let chunk = try source.next()
+            if chunk.isEmpty { break }
+            first += chunk
+        }
+        if let utf16 = UTF16StreamTranscoder.detect(first) {
+            transcoder = UTF16StreamTranscoder(bigEndian: utf16.bigEndian)
+            first.removeFirst(utf16.markLength)
+        }
+        firstChunk = first
+    }
+
+    /// The next chunk for the gate, as UTF-8 when the feed is UTF-16; empty at the end.
+    private func nextChunk() throws(IngestError) -> [UInt8] {
+        let chunk: [UInt8]
+        if let first = firstChunk {
+            firstChunk = nil
+            chunk = first
+            if chunk.isEmpty { return try nextChunk() }
+        } else {
+            chunk = try source.next()
+        }
+        guard transcoder != nil else { return chunk }
+        if chunk.isEmpty { return transcoder?.finish() ?? [] }
+        let utf8 = transcoder?.transcode(chunk) ?? []
+        // A chunk of one odd byte gives nothing yet; that is not the end.
+        return utf8.isEmpty ? try nextChunk() : utf8
     }
 
     func read(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
@@ -192,7 +230,7 @@ private final class FeedInput {
             if atEnd { return 0 }
             let chunk: [UInt8]
             do {
-                chunk = try source.next()
+                chunk = try nextChunk()
             } catch {
                 self.error = error
                 return -1

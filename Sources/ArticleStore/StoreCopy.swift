@@ -2,8 +2,9 @@ import DossierCore
 import Foundation
 
 /// Copies one store into another, whatever their backends: the analyst's
-/// lexicon, then every article in id order with its entity mentions and the
-/// extractor version that made them, a batch per transaction.
+/// lexicon, then every article in id order with its entity mentions and its
+/// claims (each with the version of the extractor or claim finder that made
+/// them), a batch per transaction.
 ///
 /// Resumable: the destination recognises articles it already holds by content
 /// hash, so a copy killed part way and run again stores the rest and nothing
@@ -40,23 +41,24 @@ public struct StoreCopy: Sendable {
         while true {
             let articles = try source.articles(after: state.lastSourceID, limit: max(1, batchSize))
             guard let last = articles.last else { break }
-            // add() takes one extractor version per call: consecutive articles
-            // made by the same version go together.
-            var versions: [String?] = []  // asked once per article, not again at each group's edge
-            for article in articles { versions.append(try source.extractorVersion(ofArticle: article.id)) }
+            // add() takes one extractor version and one claim version per
+            // call: consecutive articles made by the same versions go together.
+            var analyses: [Analysis] = []
+            for article in articles { analyses.append(try analysis(of: article.id)) }
             var start = 0
             while start < articles.count {
-                let version = versions[start]
+                let versions = analyses[start].versions
                 var end = start + 1
-                while end < articles.count, versions[end] == version { end += 1 }
+                while end < articles.count, analyses[end].versions == versions { end += 1 }
                 let group = Array(articles[start..<end])
+                let done = analyses[start..<end]
+                let mentions = versions.extractor == nil ? nil : done.map { $0.mentions }
                 let outcomes: [AddOutcome]
-                if let version {
-                    var mentions: [[Mention]] = []
-                    for article in group { mentions.append(try source.mentions(inArticle: article.id).map(\.mention)) }
-                    outcomes = try destination.add(group.map(\.draft), mentions: mentions, extractorVersion: version)
+                if let claimVersion = versions.claims, let claimStore = destination as? any ClaimStore {
+                    outcomes = try claimStore.add(group.map(\.draft), mentions: mentions, extractorVersion: versions.extractor,
+                                                  claims: done.map { $0.claims ?? [] }, claimVersion: claimVersion)
                 } else {
-                    outcomes = try destination.add(group.map(\.draft))
+                    outcomes = try destination.add(group.map(\.draft), mentions: mentions, extractorVersion: versions.extractor)
                 }
                 for outcome in outcomes {
                     if case .added = outcome { state.copied += 1 } else { state.alreadyThere += 1 }
@@ -68,5 +70,21 @@ public struct StoreCopy: Sendable {
             progress?(state)
         }
         return state
+    }
+
+    /// What the source's analysers stored for one article.
+    private struct Analysis {
+        var versions: (extractor: String?, claims: String?)
+        var mentions: [Mention]
+        var claims: [Claim]?
+    }
+
+    private func analysis(of id: Int64) throws(StoreError) -> Analysis {
+        let extractor = try source.extractorVersion(ofArticle: id)
+        let mentions = extractor == nil ? [] : try source.mentions(inArticle: id).map(\.mention)
+        guard let claimSource = source as? any ClaimStore, let claimVersion = try claimSource.claimVersion(ofArticle: id) else {
+            return Analysis(versions: (extractor, nil), mentions: mentions, claims: nil)
+        }
+        return Analysis(versions: (extractor, claimVersion), mentions: mentions, claims: try claimSource.claims(inArticle: id))
     }
 }

@@ -28,6 +28,14 @@ extension PostgresStore: ClaimStore {
         }
     }
 
+    public func claimVersion(ofArticle id: Int64) throws(StoreError) -> String? {
+        try run { session in
+            var statement = PostgresStatement()
+            statement.append("SELECT version FROM article_claims WHERE article_id = \(statement.bind(id))")
+            return try session.rows(statement).first?.value("version")
+        }
+    }
+
     public func claims(matching query: ClaimQuery, inArticles ids: ClosedRange<Int64>) throws(StoreError) -> ClaimQueryResult {
         try run { session -> ClaimQueryResult in
             var result = ClaimQueryResult()

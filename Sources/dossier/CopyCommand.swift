@@ -7,7 +7,7 @@ import StoreBackends
 struct CopyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
-        abstract: "Copy every article, mention and analyst entry from one store into another.",
+        abstract: "Copy every article, mention, claim and analyst entry from one store into another.",
         discussion: """
             SRC and DST are SQLite files or postgres://user@host:port/database URLs, e.g. \
             `dossier copy --from ~/.local/share/dossier/store.sqlite --to postgres://desk@db/news`. \

@@ -23,6 +23,13 @@ import Testing
         _ = try store.add([ArticleDraft(title: "Later", body: "Later the DGFI denied it.")],
                           mentions: [[Mention(text: "DGFI", type: .organization, entity: "DGFI", start: 11, stop: 14, sentence: 1, source: .model)]],
                           extractorVersion: "v-b")
+        // Claims on the first article (by one claim finder) and an empty list on the last (by another).
+        let claimStore = try #require(store as? any ClaimStore)
+        let ids = try store.articles(after: 0, limit: 100).map(\.id)
+        let claim = Claim(source: 0..<7, cue: 8..<11, content: [12..<29], kind: .named, role: .official, entity: "ISI",
+                          hedges: [Hedge(span: 0..<3, kind: .hedge)], sentence: 1)
+        try claimStore.saveClaims([(ids[0], [claim, Claim(source: nil, cue: 30..<40, content: [41..<50], sentence: 2)])], version: "claims-a")
+        try claimStore.saveClaims([(ids[8], [])], version: "claims-b")
         try store.saveAnalystEntity(AnalystEntity(name: "Directorate General of Forces Intelligence", type: .organization, aliases: ["DGFI"]))
         try store.rejectName("Officials")
         return store
@@ -46,7 +53,14 @@ import Testing
         for (from, to) in zip(original, copied) {
             #expect(try destination.mentions(inArticle: to.id).map(\.mention) == source.mentions(inArticle: from.id).map(\.mention))
             #expect(try destination.extractorVersion(ofArticle: to.id) == source.extractorVersion(ofArticle: from.id))
+            let claimsFrom = try #require(source as? any ClaimStore), claimsTo = try #require(destination as? any ClaimStore)
+            #expect(try claimsTo.claims(inArticle: to.id) == claimsFrom.claims(inArticle: from.id))
+            #expect(try claimsTo.claimVersion(ofArticle: to.id) == claimsFrom.claimVersion(ofArticle: from.id))
         }
+        let claimsTo = try #require(destination as? any ClaimStore)
+        #expect(try claimsTo.claims(inArticle: copied[0].id)?.count == 2)
+        #expect(try claimsTo.claimVersion(ofArticle: copied[8].id) == "claims-b")
+        #expect(try claimsTo.claims(inArticle: copied[1].id) == nil)
         #expect(try destination.analystEntities() == source.analystEntities())
         #expect(try destination.rejectedNames() == ["Officials"])
         #expect(try destination.entity(named: "DGFI")?.mentionCount == 2)

@@ -44,6 +44,12 @@ extension SQLiteStore: ClaimStore {
         }
     }
 
+    public func claimVersion(ofArticle id: Int64) throws(StoreError) -> String? {
+        try read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT version FROM article_claims WHERE article_id = ?"), arguments: [id])
+        }
+    }
+
     public func claims(matching query: ClaimQuery, inArticles ids: ClosedRange<Int64>) throws(StoreError) -> ClaimQueryResult {
         try read { db -> ClaimQueryResult in
             var result = ClaimQueryResult()

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.25.0"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -54,7 +55,8 @@ let package = Package(
         // a connection pool), for stores shared by a team. Pure Swift, no Lua.
         .target(
             name: "PostgresStore",
-            dependencies: ["ArticleStore", "DossierCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["ArticleStore", "DossierCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
         // Which backend a store location names (a path or postgres://...): the one
         // place that picks SQLiteStore or PostgresStore.

@@ -1,10 +1,19 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// A PostgreSQL store's address, from a libpq-style URL:
 /// `postgres://user:password@host:port/database`, or over a Unix socket
 /// `postgres://user@/database?host=/run/postgresql` (the socket directory, as
 /// libpq reads it; `port` picks `.s.PGSQL.<port>` in it).
+///
+/// TLS over TCP as libpq's `sslmode` says (`PGSSLMODE` when the URL does not):
+/// `disable`; `allow` and `prefer` (the default) use TLS when the server
+/// offers it, without checking its certificate; `require` insists on TLS
+/// (checking the certificate only when `sslrootcert` names a CA file, as libpq
+/// does); `verify-ca` checks the certificate against `sslrootcert` (default:
+/// the system's trust store); `verify-full` also checks the host name.
+/// A Unix socket never uses TLS.
 public struct PostgresLocation: Hashable, Sendable {
     public var user: String
     public var password: String?
@@ -12,6 +21,15 @@ public struct PostgresLocation: Hashable, Sendable {
     public var socketDirectory: String?
     public var port: Int
     public var database: String
+    public var tlsMode: TLSMode = .prefer
+    /// A PEM file of the certificate authorities to trust (`sslrootcert`).
+    public var rootCertificatePath: String?
+
+    public enum TLSMode: String, Hashable, Sendable, CaseIterable {
+        case disable, allow, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+    }
 
     /// True for the URLs this backend reads: `postgres://` and `postgresql://`.
     public static func isPostgresURL(_ text: String) -> Bool {
@@ -32,17 +50,25 @@ public struct PostgresLocation: Hashable, Sendable {
         database = path.removingPercentEncoding ?? path
         if database.isEmpty { database = user }
         var socket: String?
+        var sslmode = environment["PGSSLMODE"]
+        rootCertificatePath = environment["PGSSLROOTCERT"]
         for item in components.queryItems ?? [] {
             switch item.name {
             case "host": socket = item.value
-            case "sslmode":
-                guard item.value == "disable" || item.value == "prefer" || item.value == "allow" else {
-                    throw PostgresLocationError(url: text, message: "sslmode=\(item.value ?? "") is not supported (TLS is not built in; use a local socket or a tunnel)")
-                }
+            case "sslmode": sslmode = item.value
+            case "sslrootcert": rootCertificatePath = item.value
             case "application_name", "connect_timeout": continue
             default: throw PostgresLocationError(url: text, message: "unknown parameter '\(item.name)'")
             }
         }
+        if let sslmode {
+            guard let mode = TLSMode(rawValue: sslmode) else {
+                let known = TLSMode.allCases.map(\.rawValue).joined(separator: ", ")
+                throw PostgresLocationError(url: text, message: "sslmode=\(sslmode) is not one of \(known)")
+            }
+            tlsMode = mode
+        }
+        if let path = rootCertificatePath, path.isEmpty || path == "system" { rootCertificatePath = nil }
         let named = components.host.flatMap { $0.isEmpty ? nil : $0.removingPercentEncoding }
         if let socket, socket.hasPrefix("/") {
             socketDirectory = socket
@@ -65,13 +91,34 @@ public struct PostgresLocation: Hashable, Sendable {
         return text
     }
 
-    var configuration: PostgresConnection.Configuration {
+    /// The connection settings; throws when the CA file cannot be read.
+    func configuration() throws(PostgresLocationError) -> PostgresConnection.Configuration {
         if let socketDirectory {
             return PostgresConnection.Configuration(unixSocketPath: socketDirectory + "/.s.PGSQL.\(port)",
                                                     username: user, password: password, database: database)
         }
         return PostgresConnection.Configuration(host: host ?? "localhost", port: port, username: user,
-                                                password: password, database: database, tls: .disable)
+                                                password: password, database: database, tls: try tls())
+    }
+
+    private func tls() throws(PostgresLocationError) -> PostgresConnection.Configuration.TLS {
+        if tlsMode == .disable { return .disable }
+        var settings = TLSConfiguration.makeClientConfiguration()
+        let verifies = tlsMode == .verifyCA || tlsMode == .verifyFull || (tlsMode == .require && rootCertificatePath != nil)
+        settings.certificateVerification = !verifies ? .none : tlsMode == .verifyFull ? .fullVerification : .noHostnameVerification
+        if verifies, let rootCertificatePath {
+            guard FileManager.default.isReadableFile(atPath: rootCertificatePath) else {
+                throw PostgresLocationError(url: description, message: "sslrootcert \(rootCertificatePath): no such readable file")
+            }
+            settings.trustRoots = .file(rootCertificatePath)
+        }
+        let context: NIOSSLContext
+        do {
+            context = try NIOSSLContext(configuration: settings)
+        } catch {
+            throw PostgresLocationError(url: description, message: "TLS settings (sslrootcert \(rootCertificatePath ?? "system")): \(error)")
+        }
+        return tlsMode == .allow || tlsMode == .prefer ? .prefer(context) : .require(context)
     }
 }
 

@@ -37,12 +37,14 @@ public final class PostgresStore: Store {
     /// database at `url` and applies pending migrations.
     public init(url: String, maximumConnections: Int = 4, rankingWindow: Int = 10_000) throws(StoreError) {
         self.rankingWindow = max(1, rankingWindow)
+        let configuration: PostgresConnection.Configuration
         do {
             location = try PostgresLocation(url: url)
+            configuration = try location.configuration()
         } catch {
             throw StoreError.database(path: url, message: error.message)
         }
-        pool = PostgresConnectionPool(configuration: location.configuration, maximumConnections: maximumConnections)
+        pool = PostgresConnectionPool(configuration: configuration, maximumConnections: maximumConnections)
         try run { session in try PostgresSchema.migrate(session) }
     }
 

@@ -26,7 +26,7 @@ import Testing
         #expect(try PostgresLocation(url: "postgres://desk@localhost").database == "desk")
     }
 
-    @Test(arguments: ["/tmp/store.sqlite", "postgres://desk@host/db?sslmode=require", "postgres://desk@host/db?bogus=1", "mysql://x@y/z"])
+    @Test(arguments: ["/tmp/store.sqlite", "postgres://desk@host/db?sslmode=always", "postgres://desk@host/db?bogus=1", "mysql://x@y/z"])
     func otherLocationsAreRefused(_ url: String) {
         #expect(throws: PostgresLocationError.self) { try PostgresLocation(url: url) }
     }

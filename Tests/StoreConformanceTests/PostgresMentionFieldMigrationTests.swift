@@ -13,7 +13,7 @@ import Testing
         let url = try PostgresTestCluster.shared.get().createDatabase()
         let fieldMigration = "mention fields: mentions in title, subtitle, byline and dateline"
         let older = try #require(PostgresSchema.migrations.firstIndex { $0.name == fieldMigration })
-        let pool = PostgresConnectionPool(configuration: try PostgresLocation(url: url).configuration, maximumConnections: 1)
+        let pool = PostgresConnectionPool(configuration: try PostgresLocation(url: url).configuration(), maximumConnections: 1)
         defer { pool.close() }
         do { try pool.withConnection { connection in
             let session = PostgresSession(pool: pool, connection: connection)

@@ -33,6 +33,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The generic error function of libxml2 is variadic: set from C.
+        .target(name: "CLibXML2Shim", dependencies: ["CLibXML2"]),
         // Debian's zlib1g-dev: gzip-compressed dumps are read as they are inflated.
         .systemLibrary(
             name: "CZlib",
@@ -49,7 +51,7 @@ let package = Package(
         // with FTS5 search, de-duplication. Pure Swift, no Lua.
         .target(
             name: "ArticleStore",
-            dependencies: ["DossierCore", "CLibXML2", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DossierCore", "CLibXML2", "CLibXML2Shim", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The PostgreSQL backend of the same Store protocol (tsvector/GIN search,
         // a connection pool), for stores shared by a team. Pure Swift, no Lua.

@@ -1,4 +1,5 @@
 import CLibXML2
+import CLibXML2Shim
 
 /// Parses HTML and XML with libxml2 and lends out the tree for the length of
 /// one call, freeing it after: `MarkupNode`s must not escape the closure.
@@ -141,7 +142,9 @@ private final class FirstParseError {
 /// the parser context's, and with no handler set it prints them to stderr
 /// ("encoding error : input conversion failed due to input error"), where
 /// they interleave with the ingest summary and name no file. A structured
-/// handler set for the length of one parse, on this thread, catches them.
+/// handler set for the length of one parse, on this thread, catches them;
+/// the one line libxml2 prints through its generic channel instead
+/// ("xmlParseChunk: encoder error") is silenced for the parse too.
 final class ConversionErrors {
     var count = 0
 
@@ -161,7 +164,11 @@ final class ConversionErrors {
             guard domain == Int32(XML_FROM_I18N.rawValue) else { return }
             Unmanaged<ConversionErrors>.fromOpaque(userData).takeUnretainedValue().count += 1
         }
-        defer { xmlSetStructuredErrorFunc(previousContext, previous) }
+        let previousGeneric = dossier_xml_silence_generic_errors()
+        defer {
+            dossier_xml_restore_generic_errors(previousGeneric)
+            xmlSetStructuredErrorFunc(previousContext, previous)
+        }
         return try withExtendedLifetime(self) { () throws(Failure) -> T in try parse() }
     }
 }

@@ -19,18 +19,27 @@ enum BatchValueCoding {
     /// would otherwise never end.
     static let maximumDepth = 100
 
+    /// A result whose encoding passes this many bytes is refused: one table
+    /// referred to twice at each of 40 levels is within the depth limit and
+    /// would take 2^40 copies.
+    static let maximumBytes = 16 << 20
+
     struct EncodingError: Error, CustomStringConvertible {
-        var description: String
+        /// What is wrong, and where: the keys from the result down to the value,
+        /// added as the error leaves each table (so no path is made on success).
+        var reason: String
+        var path: [String] = []
+        var description: String { "result" + path.joined() + reason }
     }
 
     /// Encodes the value at `index`, which must not be nil.
-    static func encode(_ stack: LuaStack, at index: Int32) throws(EncodingError) -> [UInt8] {
+    static func encode(_ stack: LuaStack, at index: Int32, maximumBytes: Int = maximumBytes) throws(EncodingError) -> [UInt8] {
         var bytes: [UInt8] = []
-        try encode(stack, at: stack.absolute(index), into: &bytes, depth: 0, path: "result")
+        try encode(stack, at: stack.absolute(index), into: &bytes, depth: 0, limit: maximumBytes)
         return bytes
     }
 
-    private static func encode(_ stack: LuaStack, at index: Int32, into bytes: inout [UInt8], depth: Int, path: String) throws(EncodingError) {
+    private static func encode(_ stack: LuaStack, at index: Int32, into bytes: inout [UInt8], depth: Int, limit: Int) throws(EncodingError) {
         let L = stack.L
         switch stack.type(at: index) {
         case .boolean:
@@ -45,14 +54,15 @@ enum BatchValueCoding {
             }
         case .string:
             let text = stack.bytes(at: index) ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            guard bytes.count + text.count <= limit else { throw tooLarge(limit) }
             bytes.append(Tag.string.rawValue)
             appendLength(text.count, to: &bytes)
             bytes.append(contentsOf: text)
         case .table:
             guard depth < maximumDepth else {
-                throw EncodingError(description: "\(path): tables nested deeper than \(maximumDepth) (does a table hold itself?)")
+                throw EncodingError(reason: ": tables nested deeper than \(maximumDepth) (does a table hold itself?)")
             }
-            guard stack.reserve(4) else { throw EncodingError(description: "\(path): out of Lua stack space") }
+            guard stack.reserve(4) else { throw EncodingError(reason: ": out of Lua stack space") }
             var pairs = 0
             stack.forEachPair(index) { pairs += 1 }
             bytes.append(Tag.table.rawValue)
@@ -62,18 +72,29 @@ enum BatchValueCoding {
                 guard failure == nil else { return }
                 let key = stack.top - 1
                 let value = stack.top
-                let name = keyName(stack, at: key)
                 do throws(EncodingError) {
-                    try encode(stack, at: key, into: &bytes, depth: depth + 1, path: "\(path) key \(name)")
-                    try encode(stack, at: value, into: &bytes, depth: depth + 1, path: "\(path)[\(name)]")
+                    try encode(stack, at: key, into: &bytes, depth: depth + 1, limit: limit)
                 } catch {
                     failure = error
+                    failure?.path.insert(" key \(keyName(stack, at: key))", at: 0)
+                    return
+                }
+                do throws(EncodingError) {
+                    try encode(stack, at: value, into: &bytes, depth: depth + 1, limit: limit)
+                } catch {
+                    failure = error
+                    failure?.path.insert("[\(keyName(stack, at: key))]", at: 0)
                 }
             }
             if let failure { throw failure }
         case let type:
-            throw EncodingError(description: "\(path) is of type \(type == .nil ? "nil" : stack.typeName(at: index)): map results hold only booleans, numbers, strings and tables of them")
+            throw EncodingError(reason: " is of type \(type == .nil ? "nil" : stack.typeName(at: index)): map results hold only booleans, numbers, strings and tables of them")
         }
+        guard bytes.count <= limit else { throw tooLarge(limit) }
+    }
+
+    private static func tooLarge(_ limit: Int) -> EncodingError {
+        EncodingError(reason: ": larger than \(limit >> 20) MiB encoded (the limit of one map result; does a table appear many times over?)")
     }
 
     private static func keyName(_ stack: LuaStack, at index: Int32) -> String {

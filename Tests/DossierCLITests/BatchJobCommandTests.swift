@@ -130,6 +130,15 @@ import Testing
         let userdata = try DossierExecutable.run(["--store", store, "run", "--jobs", "1", unkept])
         #expect(userdata.status == 1)
         #expect(userdata.stderr.contains("map(#1): map returned what cannot be kept: result[1] is of type Article"), "\(userdata.stderr)")
+        // One table referred to twice at each of 40 levels: within the depth
+        // limit, 2^40 copies when encoded; stopped at the size limit.
+        let shared = directory.appendingPathComponent("shared.lua").path
+        try "function map(a) local t = {1} for i = 1, 40 do t = {t, t} end return t end function reduce(r) return #r end"
+            .write(toFile: shared, atomically: true, encoding: .utf8)
+        let huge = try DossierExecutable.run(["--store", store, "run", "--jobs", "1", shared])
+        #expect(huge.status == 1)
+        #expect(huge.stderr.contains("map(#1): map returned what cannot be kept: result[1]"), "\(huge.stderr)")
+        #expect(huge.stderr.contains(": larger than 16 MiB encoded"), "\(huge.stderr)")
         let stdin = try DossierExecutable.run(["--store", store, "run", "--jobs", "2", "-"], input: Self.script)
         #expect(stdin.status == 1)
         #expect(stdin.stderr.contains("give a file"))

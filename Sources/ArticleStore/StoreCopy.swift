@@ -43,8 +43,7 @@ public struct StoreCopy: Sendable {
             guard let last = articles.last else { break }
             // add() takes one extractor version and one claim version per
             // call: consecutive articles made by the same versions go together.
-            var analyses: [Analysis] = []
-            for article in articles { analyses.append(try analysis(of: article.id)) }
+            let analyses = try analyses(of: articles)
             var start = 0
             while start < articles.count {
                 let versions = analyses[start].versions
@@ -79,12 +78,22 @@ public struct StoreCopy: Sendable {
         var claims: [Claim]?
     }
 
-    private func analysis(of id: Int64) throws(StoreError) -> Analysis {
-        let extractor = try source.extractorVersion(ofArticle: id)
-        let mentions = extractor == nil ? [] : try source.mentions(inArticle: id).map(\.mention)
-        guard let claimSource = source as? any ClaimStore, let claimVersion = try claimSource.claimVersion(ofArticle: id) else {
-            return Analysis(versions: (extractor, nil), mentions: mentions, claims: nil)
+    /// The batch's mentions and claims, with the versions that made them: a
+    /// few range queries for the batch, not one per article.
+    private func analyses(of articles: [Article]) throws(StoreError) -> [Analysis] {
+        guard let first = articles.first?.id, let last = articles.last?.id, first <= last else { return [] }
+        let extractions = try source.extractions(inArticles: first...last)
+        var claimVersions: [Int64: String] = [:]
+        var claims: [Int64: [Claim]] = [:]
+        if let claimSource = source as? any ClaimStore {
+            claimVersions = try claimSource.claimVersions(ofArticles: first...last)
+            if !claimVersions.isEmpty { claims = try claimSource.claims(matching: ClaimQuery(), inArticles: first...last).claims }
         }
-        return Analysis(versions: (extractor, claimVersion), mentions: mentions, claims: try claimSource.claims(inArticle: id))
+        return articles.map { article in
+            let extraction = extractions[article.id]
+            let claimVersion = claimVersions[article.id]
+            return Analysis(versions: (extraction?.version, claimVersion), mentions: extraction?.mentions.map(\.mention) ?? [],
+                            claims: claimVersion == nil ? nil : claims[article.id] ?? [])
+        }
     }
 }

@@ -36,6 +36,19 @@ extension PostgresStore: ClaimStore {
         }
     }
 
+    public func claimVersions(ofArticles ids: ClosedRange<Int64>) throws(StoreError) -> [Int64: String] {
+        try run { session in
+            var statement = PostgresStatement()
+            statement.append("""
+                SELECT article_id, version FROM article_claims
+                WHERE article_id BETWEEN \(statement.bind(ids.lowerBound)) AND \(statement.bind(ids.upperBound))
+                """)
+            var versions: [Int64: String] = [:]
+            for row in try session.rows(statement) { versions[try row.value("article_id")] = try row.value("version") }
+            return versions
+        }
+    }
+
     public func claims(matching query: ClaimQuery, inArticles ids: ClosedRange<Int64>) throws(StoreError) -> ClaimQueryResult {
         try run { session -> ClaimQueryResult in
             var result = ClaimQueryResult()

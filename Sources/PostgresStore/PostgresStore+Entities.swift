@@ -22,6 +22,31 @@ extension PostgresStore {
         }
     }
 
+    public func extractions(inArticles ids: ClosedRange<Int64>) throws(StoreError) -> [Int64: StoredExtraction] {
+        try run { session in
+            var extractions: [Int64: StoredExtraction] = [:]
+            var versions = PostgresStatement()
+            versions.append("""
+                SELECT article_id, version FROM article_extraction
+                WHERE article_id BETWEEN \(versions.bind(ids.lowerBound)) AND \(versions.bind(ids.upperBound))
+                """)
+            for row in try session.rows(versions) {
+                extractions[try row.value("article_id")] = StoredExtraction(version: try row.value("version"))
+            }
+            var statement = PostgresStatement()
+            statement.append("""
+                SELECT \(Self.mentionColumns) FROM mention JOIN entity ON entity.id = mention.entity_id
+                WHERE mention.article_id BETWEEN \(statement.bind(ids.lowerBound)) AND \(statement.bind(ids.upperBound))
+                ORDER BY mention.article_id, \(Self.fieldOrder), mention.start
+                """)
+            for row in try session.rows(statement) {
+                let mention = try Self.storedMention(row)
+                extractions[mention.articleID]?.mentions.append(mention)
+            }
+            return extractions
+        }
+    }
+
     public func mentions(ofEntity id: Int64, limit: Int) throws(StoreError) -> [StoredMention] {
         try run { session in
             var statement = PostgresStatement()

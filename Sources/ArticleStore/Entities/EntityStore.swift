@@ -7,6 +7,10 @@ import Foundation
 public protocol EntityStore: Sendable {
     /// Mentions in one article, in text order.
     func mentions(inArticle id: Int64) throws(StoreError) -> [StoredMention]
+    /// The extractor's output for the articles with ids in `ids`, one query for
+    /// the range (as `dossier copy` reads a batch): each analysed article's
+    /// extractor version and its mentions in text order.
+    func extractions(inArticles ids: ClosedRange<Int64>) throws(StoreError) -> [Int64: StoredExtraction]
     /// Mentions of one entity, newest articles first.
     func mentions(ofEntity id: Int64, limit: Int) throws(StoreError) -> [StoredMention]
     /// The entity called `name` (or having it as an alias), case-insensitively;

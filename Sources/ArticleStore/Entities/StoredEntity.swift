@@ -29,6 +29,18 @@ public struct StoredEntity: Hashable, Sendable, Identifiable {
 
 /// A stored mention with the article it is in; `mention.entity` is the
 /// store-wide canonical name, which may differ from what the article alone said.
+/// What the extractor stored for one article: the version that made it and
+/// the mentions, in text order.
+public struct StoredExtraction: Hashable, Sendable {
+    public var version: String
+    public var mentions: [StoredMention]
+
+    public init(version: String, mentions: [StoredMention] = []) {
+        self.version = version
+        self.mentions = mentions
+    }
+}
+
 public struct StoredMention: Hashable, Sendable {
     public var articleID: Int64
     public var entityID: Int64

@@ -50,6 +50,19 @@ extension SQLiteStore: ClaimStore {
         }
     }
 
+    public func claimVersions(ofArticles ids: ClosedRange<Int64>) throws(StoreError) -> [Int64: String] {
+        try read { db in
+            var versions: [Int64: String] = [:]
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT article_id, version FROM article_claims WHERE article_id BETWEEN ? AND ?"),
+                                        arguments: [ids.lowerBound, ids.upperBound])
+            for row in rows {
+                var fields = StoredRow(row, table: "article_claims", keyColumns: ["article_id"])
+                versions[try fields.integer("article_id")] = try fields.text("version")
+            }
+            return versions
+        }
+    }
+
     public func claims(matching query: ClaimQuery, inArticles ids: ClosedRange<Int64>) throws(StoreError) -> ClaimQueryResult {
         try read { db -> ClaimQueryResult in
             var result = ClaimQueryResult()

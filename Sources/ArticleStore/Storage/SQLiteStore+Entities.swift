@@ -13,6 +13,29 @@ extension SQLiteStore {
         }
     }
 
+    public func extractions(inArticles ids: ClosedRange<Int64>) throws(StoreError) -> [Int64: StoredExtraction] {
+        try read { db in
+            var extractions: [Int64: StoredExtraction] = [:]
+            let versions = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT article_id, version FROM article_extraction WHERE article_id BETWEEN ? AND ?
+                """), arguments: [ids.lowerBound, ids.upperBound])
+            for row in versions {
+                var fields = StoredRow(row, table: "article_extraction", keyColumns: ["article_id"])
+                extractions[try fields.integer("article_id")] = StoredExtraction(version: try fields.text("version"))
+            }
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT mention.*, entity.name AS entity_name, entity.type AS entity_type
+                FROM mention JOIN entity ON entity.id = mention.entity_id
+                WHERE mention.article_id BETWEEN ? AND ? ORDER BY mention.article_id, \(Self.fieldOrder("mention")), mention.start
+                """), arguments: [ids.lowerBound, ids.upperBound])
+            for row in rows {
+                let mention = try storedMention(row)
+                extractions[mention.articleID]?.mentions.append(mention)
+            }
+            return extractions
+        }
+    }
+
     public func mentions(ofEntity id: Int64, limit: Int) throws(StoreError) -> [StoredMention] {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql: """

@@ -52,6 +52,19 @@ import Testing
         #expect(try authors("Jane Doe, Senior Correspondent") == [person("Jane Doe")])
     }
 
+    @Test func outletsNamedForAPlaceOrEndingInADesignatorAreOrganisations() throws {
+        #expect(try authors("Miami Today") == [organisation("Miami Today")])
+        #expect(try authors("bergportal GmbH") == [organisation("bergportal GmbH")])
+        #expect(try authors("Gulf News") == [organisation("Gulf News")])
+        // A two-letter designator in lower case is a surname, and a dotted handle no web address.
+        #expect(try authors("Emily Co").map(\.kind) != [.organisation])
+        #expect(try authors("christian.stadtfeld").map(\.kind) == [.unknown])
+    }
+
+    @Test func aDegreeAfterAPersonIsNoAuthor() throws {
+        #expect(try authors("Grant Tinsley, PhD") == [person("Grant Tinsley")])
+    }
+
     @Test func aPlaceAfterAPersonIsWhereTheyFiledFrom() throws {
         #expect(try authors("Jane Doe, Islamabad") == [person("Jane Doe")])
     }

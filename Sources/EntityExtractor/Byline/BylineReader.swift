@@ -41,10 +41,10 @@ struct BylineReader {
         var previousKind: BylineAuthor.Kind?
         for part in Self.parts(of: bytes, keepingWhole: mentions.map(\.byteRange)) {
             let name = String(decoding: bytes[part], as: UTF8.self)
+            // "Jane Doe, Staff Writer", "Grant Tinsley, PhD": a title, not a second author.
+            if previousKind == .person, Self.isRoleOnly(bytes[part]) { continue }
             let inside = mentions.filter { part.contains($0.byteRange.lowerBound) }
             guard let kind = kind(of: bytes[part], name: name, mentions: inside) else { continue }
-            // "Jane Doe, Staff Writer": her title, not a second author.
-            if kind == .desk, previousKind == .person, Self.isRoleOnly(bytes[part]) { continue }
             authors.append(BylineAuthor(name: name, kind: kind))
             previousKind = kind
         }
@@ -66,11 +66,14 @@ struct BylineReader {
             // "Reuters Staff" is the agency's copy.
             return listedOrganisation || words.contains(where: isListedOrganisation) ? .organisation : .desk
         }
-        if listedOrganisation { return .organisation }
+        if listedOrganisation || Self.endsInDesignator(words) || isPlaceAndWords(words) { return .organisation }
         if let whole {
             switch whole.type {
             case .person: return .person
-            case .organization: return Self.readsAsPersonName(words) ? .person : .organisation
+            case .organization:
+                if Self.readsAsPersonName(words) { return .person }
+                // One unlisted word the tagger guessed ("Manniac"): a handle as likely as a company.
+                return words.count == 1 && whole.source == .model && !Self.isShortCapitals(words[0]) ? .unknown : .organisation
             case .geopolitical, .location:
                 // "Jane Doe in Islamabad": where the story was filed.
                 return words.count == 1 && GivenNames.names.contains(words[0]) ? .person : nil
@@ -85,6 +88,37 @@ struct BylineReader {
     }
 
     // MARK: Cues
+
+    /// "Miami Today", "NOW Grenada", "Gulf News": a listed place with
+    /// dictionary words is an outlet's name; a person's name has a word no
+    /// dictionary lists ("Jordan Peterson") or starts with a first name.
+    private func isPlaceAndWords(_ words: [ArraySlice<UInt8>]) -> Bool {
+        guard words.count >= 2, !GivenNames.names.contains(words[0]) else { return false }
+        var place = false
+        for word in words {
+            if let entry = gazetteer.lookup(String(decoding: word, as: UTF8.self)), entry.type == .geopolitical || entry.type == .location {
+                place = true
+            } else if !CommonWords.contains(word) {
+                return false
+            }
+        }
+        return place
+    }
+
+    /// "bergportal GmbH", "Siemens AG", "Miami Herald", "Tribune News
+    /// Service": the last word is an organisation's designator
+    /// (`SpanEdgeRule.organizationHeads`); a two-letter one counts only in
+    /// capitals ("AG", not the surname of "Emily Co"), and two words only
+    /// when the first is no dictionary word ("Breaking News" is a label).
+    private static func endsInDesignator(_ words: [ArraySlice<UInt8>]) -> Bool {
+        guard words.count >= 2, var last = words.last else { return false }
+        if last.last == 0x2E { last = last.dropLast() }
+        guard SpanEdgeRule.organizationHeads.contains(last), last.count >= 3 || last.allSatisfy({ $0 &- 0x41 < 26 }) else {
+            return false
+        }
+        // "Breaking News" is a label: two dictionary words name nothing.
+        return words.count >= 3 || !CommonWords.contains(words[0])
+    }
 
     /// A word of a desk credit that is a listed organisation and no
     /// dictionary word: "Reuters" of "Reuters Staff", not "News" of "News Desk".
@@ -110,8 +144,15 @@ struct BylineReader {
     /// A part that is a role alone: every word a desk word or a modifier of
     /// one ("Staff Writer", "Senior Correspondent", "Contributor").
     private static func isRoleOnly(_ part: ArraySlice<UInt8>) -> Bool {
-        words(in: part).allSatisfy { deskNouns.contains($0) || roleModifiers.contains($0) || deskOpenings.contains($0) }
+        let words = words(in: part)
+        return !words.isEmpty && words.allSatisfy { word in
+            deskNouns.contains(word) || roleModifiers.contains(word) || deskOpenings.contains(word)
+                || credentials.contains(word.filter { $0 != 0x2E }[...])
+        }
     }
+
+    /// Degrees and suffixes written after a name: "Grant Tinsley, PhD".
+    static let credentials = WordSet("phd md mba jd rn cpa esq jr sr msc bsc ma ba dphil")
 
     static let roleModifiers = WordSet("""
         senior chief special foreign political diplomatic legal business sports health science technology \
@@ -119,10 +160,13 @@ struct BylineReader {
         economics economic city metro local
         """)
 
-    /// "Dawn.com", "www.example.org": an outlet's web address.
+    /// "Dawn.com", "auto-motor.at", "www.example.org": an outlet's web
+    /// address (a top-level domain of two to four letters; a handle such as
+    /// "christian.stadtfeld" is none).
     private static func isWebAddress(_ word: ArraySlice<UInt8>) -> Bool {
-        guard let dot = word.lastIndex(of: 0x2E), dot > word.startIndex, dot < word.endIndex - 2 else { return false }
-        return word[(dot + 1)...].allSatisfy { $0 &- 0x61 < 26 || $0 &- 0x41 < 26 }
+        guard let dot = word.lastIndex(of: 0x2E), dot > word.startIndex else { return false }
+        let domain = word[(dot + 1)...]
+        return (2...4).contains(domain.count) && domain.allSatisfy { $0 &- 0x61 < 26 || $0 &- 0x41 < 26 }
     }
 
     /// "IANS", "PTI", "AFP": two to six capitals.

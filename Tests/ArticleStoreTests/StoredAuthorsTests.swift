@@ -90,4 +90,29 @@ import Testing
         #expect(try MentionReextraction(store: store, extractor: InitialTypingExtractor(version: "v1")).run() == 1)
         #expect(try store.article(id: 1)?.draft.authors == [BylineAuthor(name: "Jane Doe", kind: .person)])
     }
+
+    @Test func aStoreMadeBeforeAuthorsWereKeptUpgradesAndGetsThemFromReextraction() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pre-authors-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let old = try DatabaseQueue(path: path)
+            try StoreSchema.migrator.migrate(old, upTo: "claim roles: index for store:claims{role=} filtered in SQL")
+            try old.write { db in
+                try db.execute(sql: """
+                    INSERT INTO article (title, byline, body, word_count, content_hash, ingested_at)
+                    VALUES ('Old', 'AFP, Jane Doe', 'Stored by an older Dossier.', 5, 'hash-1', 0)
+                    """)
+                try db.execute(sql: "INSERT INTO article_extraction (article_id, version) VALUES (1, 'v1')")
+            }
+            try old.close()
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(try store.article(id: 1)?.draft.authors == [])
+        // Its extractor version is current, so only a full re-extraction reads the byline.
+        let extractor = InitialTypingExtractor(version: "v1")
+        #expect(try MentionReextraction(store: store, extractor: extractor).run() == 0)
+        #expect(try MentionReextraction(store: store, extractor: extractor).run(all: true) == 1)
+        #expect(try store.article(id: 1)?.draft.authors
+            == [BylineAuthor(name: "AFP", kind: .organisation), BylineAuthor(name: "Jane Doe", kind: .person)])
+    }
 }

@@ -63,6 +63,10 @@ public struct SearchQuery: Hashable, Sendable {
     public var since: Date?
     public var until: Date?
     public var outlet: String?
+    /// Only articles whose byline credits an author of this kind
+    /// (`ArticleDraft.authors`): `.person` for signed stories, `.organisation`
+    /// for agency copy.
+    public var authorKind: BylineAuthor.Kind?
     /// Entity names every result must mention (by name or alias, through the
     /// entity index): {"ISI", "DGFI"} finds articles mentioning both.
     public var mentioning: [String]
@@ -77,13 +81,14 @@ public struct SearchQuery: Hashable, Sendable {
     public var markEnd: String
 
     public init(text: String, since: Date? = nil, until: Date? = nil, outlet: String? = nil,
-                mentioning: [String] = [], mentioningEntities: [Int64] = [], limit: Int = 20, offset: Int = 0,
+                authorKind: BylineAuthor.Kind? = nil, mentioning: [String] = [], mentioningEntities: [Int64] = [], limit: Int = 20, offset: Int = 0,
                 order: Order = .rank,
                 markStart: String = "[", markEnd: String = "]") {
         self.text = text
         self.since = since
         self.until = until
         self.outlet = outlet
+        self.authorKind = authorKind
         self.mentioning = mentioning
         self.mentioningEntities = mentioningEntities
         self.limit = limit

@@ -6,6 +6,10 @@ public struct ArticleDraft: Hashable, Sendable {
     public var title: String?
     public var subtitle: String?
     public var byline: String?
+    /// The names `byline` credits, each typed (person, organisation, desk),
+    /// in byline order; empty when there is no byline or no extractor read it
+    /// (`MentionExtractor.authors(inByline:)`).
+    public var authors: [BylineAuthor]
     public var outlet: String?
     public var url: String?
     public var published: PublicationDate?
@@ -26,7 +30,7 @@ public struct ArticleDraft: Hashable, Sendable {
     public init(title: String? = nil, subtitle: String? = nil, byline: String? = nil, outlet: String? = nil,
                 url: String? = nil, published: PublicationDate? = nil, dateline: String? = nil,
                 language: String? = nil, breadcrumbs: [String] = [], body: String, sourcePath: String? = nil,
-                warnings: [String] = []) {
+                warnings: [String] = [], authors: [BylineAuthor] = []) {
         self.title = title
         self.subtitle = subtitle
         self.byline = byline
@@ -39,6 +43,7 @@ public struct ArticleDraft: Hashable, Sendable {
         self.body = body
         self.sourcePath = sourcePath
         self.warnings = warnings
+        self.authors = authors
     }
 
     /// The opening words of the body, for listings and results without a

@@ -11,11 +11,36 @@ public protocol MentionExtractor: Sendable {
     /// dateline, body), each with its `field` and offsets into that field.
     /// By default, the body's alone.
     func mentions(in article: ArticleDraft) -> [Mention]
+    /// The names a byline credits, each typed as a person, an organisation
+    /// or a desk, in byline order ("By Jane Doe and Reuters" gives two).
+    /// By default none: an extractor that knows no names cannot type them.
+    func authors(inByline byline: String) -> [BylineAuthor]
+    /// The BCP 47 code of the language `text` is confidently written in when
+    /// that is not the language the extractor reads ("de" for a German
+    /// article, which then gives no mentions), else nil. By default nil.
+    func foreignLanguage(of text: String) -> String?
 }
 
 extension MentionExtractor {
     public func mentions(in article: ArticleDraft) -> [Mention] {
         mentions(in: article.body)
+    }
+
+    public func authors(inByline byline: String) -> [BylineAuthor] { [] }
+
+    public func foreignLanguage(of text: String) -> String? { nil }
+
+    /// The draft with what the extractor reads besides mentions, as ingest
+    /// stores it: its byline's authors (`authors(inByline:)`, unless it has
+    /// them already: an article copied from another store), and, when the
+    /// source declared no language, the language of a body the extractor
+    /// cannot read (`foreignLanguage(of:)`), so a German article is flagged
+    /// "de" rather than left looking like an English one without names.
+    public func completed(_ draft: ArticleDraft) -> ArticleDraft {
+        var draft = draft
+        if draft.authors.isEmpty, let byline = draft.byline { draft.authors = authors(inByline: byline) }
+        if draft.language == nil { draft.language = foreignLanguage(of: draft.body) }
+        return draft
     }
 
     /// The mentions of each article's fields (`mentions(in:)`), in order,

@@ -171,15 +171,16 @@ enum StoreBindings {
             guard call.type(of: 1) == .table else { throw LuaArgumentError(position: call.index(of: 1), problem: .type(expected: "table")) }
             try call.rejectUnknownOptions(1, known: ["title", "body", "published", "outlet", "url", "byline", "subtitle", "dateline", "language"])
             guard let body: String = try call.option(1, "body"), !body.isEmpty else { throw call.badArgument(1, "field 'body' is required") }
-            let draft = ArticleDraft(
+            let given = ArticleDraft(
                 title: try call.option(1, "title"), subtitle: try call.option(1, "subtitle"),
                 byline: try call.option(1, "byline"), outlet: try call.option(1, "outlet"),
                 url: try call.option(1, "url"), published: try dateOption(call, 1, "published"),
                 dateline: try call.option(1, "dateline"), language: try call.option(1, "language"),
                 body: body, sourcePath: nil)
             let store = try handle.writableStore(for: "store:add")
-            try ScriptMemory.ensureRoomToExtract(call, bytes: ScriptMemory.textBytes(draft), in: "store:add")
+            try ScriptMemory.ensureRoomToExtract(call, bytes: ScriptMemory.textBytes(given), in: "store:add")
             let extractor = try handle.mentionExtractor()
+            let draft = extractor.completed(given)
             let mentions = extractor.mentions(in: draft)
             let outcomes: [AddOutcome]
             // Stored with its claims, as ingest stores them, in the same transaction.
@@ -213,20 +214,29 @@ enum StoreBindings {
             return 2
         }
         type.method("search", documentation: """
-            store:search(query [, {since=, to=, outlet=, mentions={...}, limit=20, offset=0, order="rank"|"newest"|"oldest", mark={"[", "]"}}]) -> {article, ...}
+            store:search(query [, {since=, to=, outlet=, author_kind=, mentions={...}, limit=20, offset=0, order="rank"|"newest"|"oldest", mark={"[", "]"}}]) -> {article, ...}
               Full-text search: words (all must match), OR, NOT, "phrases", NEAR(a b, 10),
               prefix*, title:word ("" for all articles). Terms with punctuation ("U.S.",
               "co-founder") are searched as the phrase of their words.
               since/to take dates ("2025-01-01",
               "2025-06"), `to` inclusive of the period it names. mentions: entity names
               (or aliases) every result must mention, through the entity index.
+              author_kind: "person", "organisation", "desk" or "unknown": only articles whose
+              byline credits such an author (article.authors), e.g. signed stories or agency copy.
               Each result has .rank and :snippet().
             """) { handle, call in
             var query = SearchQuery(text: try call.argument(1))
-            try call.rejectUnknownOptions(2, known: ["since", "to", "until", "outlet", "mentions", "limit", "offset", "order", "mark"])
+            try call.rejectUnknownOptions(2, known: ["since", "to", "until", "outlet", "author_kind", "mentions", "limit", "offset", "order", "mark"])
             query.since = try dateOption(call, 2, "since")?.instant
             query.until = try untilOption(call, 2)
             query.outlet = try call.option(2, "outlet")
+            if let kind: String = try call.option(2, "author_kind") {
+                guard let parsed = BylineAuthor.Kind(rawValue: kind) else {
+                    let kinds = BylineAuthor.Kind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                    throw call.badArgument(2, "field 'author_kind': expected one of \(kinds), got \"\(kind)\"")
+                }
+                query.authorKind = parsed
+            }
             query.mentioning = try mentionsOption(call, 2)
             query.limit = try countOption(call, 2, "limit", default: 20)
             query.offset = try countOption(call, 2, "offset", default: 0, minimum: 0)
@@ -291,6 +301,11 @@ enum StoreBindings {
         type.field("title") { $0.article.draft.title }
         type.field("subtitle") { $0.article.draft.subtitle }
         type.field("byline") { $0.article.draft.byline }
+        type.field("authors", documentation: """
+            The names the byline credits, in order, each {name=, kind=}: kind is "person", "organisation" \
+            (an agency, an outlet: "Reuters", "Dawn.com"), "desk" (staff named by role: "Web Desk", \
+            "Staff Reporter") or "unknown"; an empty list without a byline
+            """) { ListValue($0.article.draft.authors.map(AuthorValue.init)) }
         type.field("outlet") { $0.article.draft.outlet }
         type.field("url") { $0.article.draft.url }
         type.field("published", documentation: "ISO 8601 at the precision the source gave, with its zone") { $0.article.draft.published?.iso8601 }
@@ -447,4 +462,17 @@ struct ScriptPath: LuaReadable {
     }
 
     static var luaTypeName: String { "string" }
+}
+
+/// One author of a byline as a script sees it: a table {name=, kind=}.
+struct AuthorValue: LuaPushable {
+    let author: BylineAuthor
+
+    init(_ author: BylineAuthor) { self.author = author }
+
+    func push(to stack: LuaStack) {
+        stack.pushTable(recordCount: 2)
+        stack.setField(-1, "name", author.name)
+        stack.setField(-1, "kind", author.kind.rawValue)
+    }
 }

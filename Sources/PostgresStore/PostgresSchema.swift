@@ -467,6 +467,11 @@ enum PostgresSchema {
           version text NOT NULL
         );
         """),
+        ("byline authors: the byline's names typed person, organisation, desk or unknown", """
+        -- As SQLite's column: one author a line, "kind<tab>name" (StoredAuthors);
+        -- NULL when the byline names nobody or was never read.
+        ALTER TABLE article ADD COLUMN byline_authors text;
+        """),
     ]
 
     /// The statements of a migration one by one (postgres-nio sends each as a

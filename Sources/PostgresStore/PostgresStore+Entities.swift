@@ -208,11 +208,23 @@ extension PostgresStore {
         }
     }
 
-    public func replaceMentions(_ mentions: [Int64: [Mention]], extractorVersion: String) throws(StoreError) {
-        guard !mentions.isEmpty else { return }
+    public func replaceMentions(_ mentions: [Int64: [Mention]], authors: [Int64: [BylineAuthor]]?,
+                                extractorVersion: String) throws(StoreError) {
+        guard !mentions.isEmpty || authors?.isEmpty == false else { return }
         let ordered = mentions.sorted { $0.key < $1.key }
         try run { session in
             try session.transaction {
+                if let authors, !authors.isEmpty {
+                    let sorted = authors.sorted { $0.key < $1.key }
+                    var update = PostgresStatement()
+                    update.append("""
+                        UPDATE article SET byline_authors = given.authors
+                        FROM unnest(\(update.bind(sorted.map(\.key)))::int8[],
+                                    \(update.bind(NullableArray(sorted.map { StoredAuthors.text($0.value) })))::text[]) AS given(id, authors)
+                        WHERE article.id = given.id
+                        """)
+                    try session.execute(update)
+                }
                 let writer = MentionWriter(session: session)
                 try writer.removeMentions(ordered.map(\.key))
                 try writer.insert(ordered.map { ($0.key, $0.value) })

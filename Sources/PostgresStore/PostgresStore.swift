@@ -122,7 +122,7 @@ public final class PostgresStore: Store {
     }
 
     /// One INSERT for the whole batch, the columns as arrays through `unnest`:
-    /// sixteen parameters however many articles (PostgreSQL allows 65,535).
+    /// seventeen parameters however many articles (PostgreSQL allows 65,535).
     private func insertArticles(_ drafts: [ArticleDraft], hashes: [String], now: Double) -> PostgresStatement {
         var statement = PostgresStatement()
         let columns = [
@@ -142,11 +142,12 @@ public final class PostgresStore: Store {
             statement.bind(hashes) + "::text[]",
             statement.bind(NullableArray(drafts.map(\.sourcePath))) + "::text[]",
             statement.bind([Double](repeating: now, count: drafts.count)) + "::float8[]",
+            statement.bind(NullableArray(drafts.map { StoredAuthors.text($0.authors) })) + "::text[]",
         ]
         statement.append("""
             INSERT INTO article (title, subtitle, byline, outlet, url, published_at, published_offset,
               published_precision, dateline, language, breadcrumbs, body, word_count, content_hash,
-              source_path, ingested_at)
+              source_path, ingested_at, byline_authors)
             SELECT * FROM unnest(\(columns.joined(separator: ", ")))
             ON CONFLICT (content_hash) DO NOTHING
             RETURNING id, content_hash
@@ -158,7 +159,7 @@ public final class PostgresStore: Store {
         article.id, article.title, article.subtitle, article.byline, article.outlet, article.url,
         article.published_at, article.published_offset, article.published_precision, article.dateline,
         article.language, article.breadcrumbs, article.body, article.word_count, article.content_hash,
-        article.source_path, article.ingested_at
+        article.source_path, article.ingested_at, article.byline_authors
         """
 
     public func article(id: Int64) throws(StoreError) -> Article? {
@@ -263,6 +264,10 @@ public final class PostgresStore: Store {
         if let outlet = query.outlet {
             conditions.append("lower(article.outlet) = lower(\(statement.bind(outlet)))")
         }
+        if let kind = query.authorKind {
+            conditions.append(StoredAuthors.kindCondition(column: "article.byline_authors", placeholder: statement.bind(kind.rawValue),
+                                                          character: "chr"))
+        }
     }
 
     public func count(matching query: String?) throws(StoreError) -> Int {
@@ -347,13 +352,19 @@ public final class PostgresStore: Store {
                                         precision: precision.flatMap(PublicationDate.Precision.init(rawValue:)) ?? .day)
         }
         let breadcrumbs: String? = try row.value("breadcrumbs")
-        let draft = ArticleDraft(
+        var draft = ArticleDraft(
             title: try row.value("title"), subtitle: try row.value("subtitle"), byline: try row.value("byline"),
             outlet: try row.value("outlet"), url: try row.value("url"), published: published,
             dateline: try row.value("dateline"), language: try row.value("language"),
             breadcrumbs: breadcrumbs.map { $0.components(separatedBy: " > ") } ?? [],
             body: try row.value("body"), sourcePath: try row.value("source_path"))
-        return Article(id: try row.value("id"), draft: draft, contentHash: try row.value("content_hash"),
+        let id: Int64 = try row.value("id")
+        do {
+            draft.authors = try StoredAuthors.authors(try row.value("byline_authors"))
+        } catch let error as StoredAuthorsError {
+            throw StoredRowError(articleID: id, message: error.message)
+        }
+        return Article(id: id, draft: draft, contentHash: try row.value("content_hash"),
                        wordCount: try row.value("word_count"), ingestedAt: Date(timeIntervalSince1970: try row.value("ingested_at")))
     }
 

@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure extraction quality against gold data.",
-        subcommands: [EvalAttributionCommand.self, EvalHedgesCommand.self, EvalHTMLCommand.self, EvalNERCommand.self, EvalTimelineCommand.self, EvalTimexCommand.self]
+        subcommands: [EvalAttributionCommand.self, EvalBylinesCommand.self, EvalHedgesCommand.self, EvalHTMLCommand.self, EvalNERCommand.self, EvalTimelineCommand.self, EvalTimexCommand.self]
     )
 }
 

@@ -62,4 +62,27 @@ import Testing
         }
         #expect(try reextraction.run() == 0)
     }
+
+    /// Calls every text that says "Guten Tag" German.
+    struct GreetingLanguageExtractor: MentionExtractor {
+        var version: String { "greeting-1" }
+        func mentions(in text: String) -> [Mention] { [] }
+        func foreignLanguage(of text: String) -> String? { text.contains("Guten Tag") ? "de" : nil }
+    }
+
+    @Test func ingestFlagsTheLanguageOfABodyTheExtractorCannotReadUnlessTheSourceDeclaredOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-language-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("articles.jsonl")
+        try """
+            {"title": "Eins", "body": "Guten Tag, sagte er."}
+            {"title": "Zwei", "body": "Guten Tag, sagte sie.", "language": "de-AT"}
+            {"title": "Three", "body": "Good morning, he said."}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let store = try SQLiteStore(path: ":memory:")
+        let report = Ingestor(store: store, extractor: GreetingLanguageExtractor()).ingest(paths: [file.path])
+        try #require(report.added.count == 3)
+        #expect(try report.added.examples.map { try store.article(id: $0)?.draft.language } == ["de", "de-AT", nil])
+    }
 }

@@ -17,9 +17,13 @@ import Testing
         #expect(mentions.first("Dhaka")?.source == .gazetteer)
     }
 
-    @Test func taggerPersonBeatsAListedCityOnTheSameWords() {
-        let mentions = Fixtures.scripted([("Karachi", .person)]).extract("Officers met Rajshahi and Karachi.")
+    @Test func taggerPersonBeatsAListedCityOnTheSameWordsWhereTheTextShowsAPerson() {
+        // A reporting verb after the word shows a person (`PersonEvidence`); without a sign the city stands
+        // (WebNewsExampleTests, "Daegu").
+        let mentions = Fixtures.scripted([("Karachi", .person)]).extract("Officers met Rajshahi, and Karachi said little.")
         #expect(mentions.first("Karachi")?.type == .person)
+        let city = Fixtures.scripted([("Karachi", .person)]).extract("Officers met Rajshahi and Karachi.")
+        #expect(city.first("Karachi")?.type == .geopolitical)
     }
 
     @Test func longerTaggerNameBeatsTheListedPlaceInside() {

@@ -19,6 +19,30 @@ assert(article.words > 600, article.words)
 assert(#article == article.words)
 assert(#article.hash == 64)
 assert(tostring(article):find("^#" .. id .. "  2025%-12%-28  "), tostring(article))
+-- the byline's names, typed: a person here; agency copy and desks below
+assert(#article.authors == 1, inspect(article.authors))
+assert(article.authors[1].name == "Abhinandan Mishra" and article.authors[1].kind == "person", inspect(article.authors))
+assert(#store:get(report.ids[1]).authors == 0, "an article without a byline credits nobody")
+local wire_id = store:add{title = "Wire copy", body = "Talks in Geneva ended without a deal.", byline = "By Reuters and Web Desk"}
+local wire = store:get(wire_id)
+assert(#wire.authors == 2, inspect(wire.authors))
+assert(wire.authors[1].name == "Reuters" and wire.authors[1].kind == "organisation", inspect(wire.authors))
+assert(wire.authors[2].name == "Web Desk" and wire.authors[2].kind == "desk", inspect(wire.authors))
+local signed = store:search("", {author_kind = "person"})
+assert(#signed == 1 and signed[1].id == id, inspect(signed))
+local agency = store:search("", {author_kind = "organisation"})
+assert(#agency == 1 and agency[1].id == wire_id, inspect(agency))
+local ok_kind, kind_error = pcall(store.search, store, "", {author_kind = "robot"})
+assert(not ok_kind and kind_error:find("author_kind", 1, true) and kind_error:find('"desk"', 1, true), kind_error)
+assert(store:delete(wire_id))
+-- a body in another language is flagged with it (and gives no entities)
+local german_id = store:add{title = "Küken", body = "Seit dem 1. Januar ist das Kükentöten in Deutschland verboten. "
+  .. "Doch das heißt noch lange nicht, dass die männlichen Küken leben dürfen und auch nicht, dass sie in der "
+  .. "Eierproduktion eine Rolle spielen. Die Verbände der Landwirtschaft in NRW fordern eine Prämie, die auch gilt."}
+local german = store:get(german_id)
+assert(german.language == "de", tostring(german.language))
+assert(#german:entities() == 0, inspect(german:entities()))
+assert(store:delete(german_id))
 local missing, message = store:get(9999)
 assert(missing == nil and message == "no article with id 9999", message)
 

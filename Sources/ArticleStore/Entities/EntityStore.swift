@@ -29,8 +29,10 @@ public protocol EntityStore: Sendable {
     /// The co-mention network of the top entities.
     func entityGraph(_ query: EntityQuery, window: CooccurrenceWindow, minimumWeight: Int) throws(StoreError) -> EntityGraph
     /// Replaces the mentions of the given articles (after a model or gazetteer
-    /// change, or an analyst's addition), one transaction per call.
-    func replaceMentions(_ mentions: [Int64: [Mention]], extractorVersion: String) throws(StoreError)
+    /// change, or an analyst's addition), and their byline authors when
+    /// `authors` is given (the same extractor types them), one transaction per call.
+    func replaceMentions(_ mentions: [Int64: [Mention]], authors: [Int64: [BylineAuthor]]?,
+                         extractorVersion: String) throws(StoreError)
     /// Ids of articles whose mentions were not made by `extractorVersion`
     /// (or never extracted), in id order after `id`.
     func articlesNeedingExtraction(version: String, after id: Int64, limit: Int) throws(StoreError) -> [Int64]
@@ -44,4 +46,11 @@ public protocol EntityStore: Sendable {
     func rejectedNames() throws(StoreError) -> [String]
     /// Records that `name` is no entity (and drops any analyst entry of that name).
     func rejectName(_ name: String) throws(StoreError)
+}
+
+extension EntityStore {
+    /// `replaceMentions(_:authors:extractorVersion:)` leaving the authors as stored.
+    public func replaceMentions(_ mentions: [Int64: [Mention]], extractorVersion: String) throws(StoreError) {
+        try replaceMentions(mentions, authors: nil, extractorVersion: extractorVersion)
+    }
 }

@@ -62,6 +62,10 @@ public struct MentionReextraction: Sendable {
         }
         let found = extractor.mentions(inEachArticle: articles.map(\.draft))
         let mentions = Dictionary(uniqueKeysWithValues: zip(articles.map(\.id), found))
-        try store.replaceMentions(mentions, extractorVersion: extractor.version)
+        // The byline's authors are typed by the same extractor, so they are read again too.
+        let authors = Dictionary(uniqueKeysWithValues: articles.map { article in
+            (article.id, article.draft.byline.map(extractor.authors(inByline:)) ?? [])
+        })
+        try store.replaceMentions(mentions, authors: authors, extractorVersion: extractor.version)
     }
 }

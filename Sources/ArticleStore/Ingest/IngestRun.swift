@@ -201,10 +201,14 @@ final class IngestRun {
             let timed = pending.map { ($0.draft, $0.readSeconds) }.concurrentMap { draft, readSeconds in
                 let started = DispatchTime.now().uptimeNanoseconds
                 let deadline = budget.map { WorkDeadline(secondsFromNow: $0.seconds - readSeconds) }
-                let found = WorkDeadline.run(by: deadline) { extractor.mentions(in: draft) }
-                return (mentions: found, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
+                // The byline's authors are typed, and a foreign language flagged, by the same extractor.
+                let (found, authored) = WorkDeadline.run(by: deadline) {
+                    (extractor.mentions(in: draft), extractor.completed(draft))
+                }
+                return (mentions: found, draft: authored, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
                         deadline: deadline, stopped: deadline?.hasPassed ?? false)
             }
+            for index in pending.indices { pending[index].draft = timed[index].draft }
             var kept = Array(pending.indices)
             if let budget {
                 var overBudget = filesOverTimeBudget(pending.map { ($0.file, $0.readSeconds) }, extractionSeconds: timed.map(\.seconds),

@@ -185,8 +185,15 @@ extension SQLiteStore {
         }
     }
 
-    public func replaceMentions(_ mentions: [Int64: [Mention]], extractorVersion: String) throws(StoreError) {
+    public func replaceMentions(_ mentions: [Int64: [Mention]], authors: [Int64: [BylineAuthor]]?,
+                                extractorVersion: String) throws(StoreError) {
         try perform { db in
+            if let authors {
+                let update = try db.cachedStatement(sql: "UPDATE article SET byline_authors = ? WHERE id = ?")
+                for (articleID, list) in authors.sorted(by: { $0.key < $1.key }) {
+                    try update.execute(arguments: [StoredAuthors.text(list), articleID])
+                }
+            }
             let index = EntityIndex(db)
             for (articleID, list) in mentions.sorted(by: { $0.key < $1.key }) {
                 try index.removeMentions(articleID: articleID)

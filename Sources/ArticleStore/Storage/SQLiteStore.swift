@@ -103,8 +103,8 @@ public final class SQLiteStore: Store {
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO article (title, subtitle, byline, outlet, url, published_at, published_offset,
                   published_precision, dateline, language, breadcrumbs, body, word_count, content_hash,
-                  source_path, ingested_at, extraction_warnings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  source_path, ingested_at, extraction_warnings, byline_authors)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let nearDuplicates = NearDuplicateIndex(db)
             let entities = EntityIndex(db)
@@ -124,6 +124,7 @@ public final class SQLiteStore: Store {
                     draft.body, draft.wordCount, hash, draft.sourcePath, now.timeIntervalSince1970,
                     // Notes never hold a line break: they are one line each.
                     draft.warnings.isEmpty ? nil : draft.warnings.joined(separator: "\n"),
+                    StoredAuthors.text(draft.authors),
                 ])
                 let id = db.lastInsertedRowID
                 let similar = try nearDuplicates.insert(articleID: id, signature: MinHashSignature(text: draft.body))
@@ -280,6 +281,10 @@ public final class SQLiteStore: Store {
         if let outlet = query.outlet {
             conditions.append("article.outlet = ? COLLATE NOCASE")
             arguments += [outlet]
+        }
+        if let kind = query.authorKind {
+            conditions.append(StoredAuthors.kindCondition(column: "article.byline_authors", placeholder: "?", character: "char"))
+            arguments += [kind.rawValue]
         }
         return (conditions, arguments)
     }

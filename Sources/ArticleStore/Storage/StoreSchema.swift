@@ -202,6 +202,12 @@ public enum StoreSchema {
         migrator.registerMigration("claim roles: index for store:claims{role=} filtered in SQL") { db in
             try db.execute(sql: "CREATE INDEX claim_role ON claim(role, article_id)")
         }
+        migrator.registerMigration("byline authors: the byline's names typed person, organisation, desk or unknown") { db in
+            // One author a line, "kind<tab>name" (`StoredAuthors`); NULL when
+            // the byline names nobody or was never read. Articles stored
+            // before are read by `reextract{all=true}`.
+            try db.execute(sql: "ALTER TABLE article ADD COLUMN byline_authors TEXT")
+        }
         return migrator
     }
 
@@ -294,7 +300,8 @@ public enum StoreSchema {
             language: try fields.optionalText("language"),
             breadcrumbs: breadcrumbs.map { $0.components(separatedBy: " > ") } ?? [],
             body: try fields.text("body"), sourcePath: try fields.optionalText("source_path"),
-            warnings: try fields.optionalText("extraction_warnings").map { $0.components(separatedBy: "\n") } ?? []
+            warnings: try fields.optionalText("extraction_warnings").map { $0.components(separatedBy: "\n") } ?? [],
+            authors: try authors(fields.optionalText("byline_authors"), articleID: id)
         )
         let wordCount = try fields.integer("word_count")
         guard let words = Int(exactly: wordCount), words >= 0 else {
@@ -303,6 +310,16 @@ public enum StoreSchema {
         let ingested = try fields.real("ingested_at")
         return Article(id: id, draft: draft, contentHash: try fields.text("content_hash"),
                        wordCount: words, ingestedAt: Date(timeIntervalSince1970: ingested.isFinite ? ingested : 0))
+    }
+}
+
+extension StoreSchema {
+    static func authors(_ text: String?, articleID: Int64) throws(StoredRowError) -> [BylineAuthor] {
+        do {
+            return try StoredAuthors.authors(text)
+        } catch {
+            throw StoredRowError(articleID: articleID, message: error.message)
+        }
     }
 }
 

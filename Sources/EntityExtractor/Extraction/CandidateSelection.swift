@@ -6,8 +6,11 @@
 ///   list covers is one longer name: "Pakistan Army" or "Institute of
 ///   Strategic Studies Islamabad" beat "Pakistan" and "Islamabad" (but
 ///   "Pakistan and Bangladesh" as one span does not beat two countries);
-/// - a listed city or subdivision loses to a tagger person or organisation on
-///   the same words ("Salem" the man, "Leeds" the football club).
+/// - a listed city or subdivision loses to a tagger organisation on the same
+///   words ("Leeds" the football club), and to a tagger person when the text
+///   shows a person there (`PersonEvidence`: "Salem said", "Ahmed Salem …
+///   Salem"); a one-word "person" with no such sign stays the city ("Gwangju
+///   hitting 14 degrees and Daegu, 15 degrees").
 ///
 /// With `modelFirst` (CoNLL scoring) the tagger outranks the gazetteers and the
 /// lists only fill the gaps it leaves: CoNLL labels by role ("Pakistan" the
@@ -16,6 +19,7 @@ enum CandidateSelection {
     static func select(_ candidates: [Candidate], in text: TokenizedText, facts: TokenFacts,
                        modelFirst: Bool = false) -> [Candidate] {
         var dropped = [Bool](repeating: false, count: candidates.count)
+        let personEvidence = PersonEvidence(candidates, in: text)
         // Listed candidates by start, to find those near a span without a scan of all.
         let listed = candidates.indices.filter { candidates[$0].source != .model }
             .sorted { candidates[$0].bytes.lowerBound < candidates[$1].bytes.lowerBound }
@@ -35,7 +39,7 @@ enum CandidateSelection {
                     && candidates[other].bytes.count < span.bytes.count
             }
             guard !inside.isEmpty else {
-                if span.label == .person || span.label == .organization {
+                if span.label == .organization || (span.label == .person && personEvidence.shows(span.tokens, in: text)) {
                     for other in overlapping where candidates[other].isWeak { dropped[other] = true }
                 }
                 continue

@@ -60,10 +60,15 @@ struct MentionPipeline {
         }
 
         // 2. Acronyms the text defines.
+        // "Affordable Care Act (ACA)": a law's acronym names no entity either,
+        // wherever the text uses it (`NoEntityAcronyms`).
+        var noEntityAcronyms = NoEntityAcronyms()
         // "Al Unser Jr (U.S.)" gives a nationality, not a definition.
         let definitions = AcronymDefinitionRule.definitions(in: text, facts: facts).filter { definition in
-            // "Affordable Care Act (ACA)": a law's acronym names no entity either.
-            if options.webRules, NonOrganisationHeadRule.namesNoEntity(definition.longForm, in: text, facts: facts) { return false }
+            if options.webRules, NonOrganisationHeadRule.namesNoEntity(definition.longForm, in: text, facts: facts) {
+                noEntityAcronyms.insert(definition.acronym)
+                return false
+            }
             guard let entry = gazetteer.lookup(word: definition.acronym[...]) else { return true }
             return entry.type == .organization || entry.type == .person
         }
@@ -184,6 +189,10 @@ struct MentionPipeline {
                     span.lowerBound <= candidate.tokens.lowerBound && candidate.tokens.upperBound <= span.upperBound
                 }
             }
+            for span in webNames.namesOfNoEntity { noEntityAcronyms.insertInitials(of: span, in: text, facts: facts) }
+        }
+        if !noEntityAcronyms.isEmpty {
+            found.removeAll { noEntityAcronyms.names($0, in: text) }
         }
         return (CandidateSelection.select(found, in: text, facts: facts, modelFirst: options.modelFirst), facts)
     }

@@ -12,7 +12,10 @@
 ///   Mayor Jake" -> "Jake");
 /// - a first word of a sentence that news writes in lower case (`SentenceCaseWords`:
 ///   "Later Xi said");
-/// - a span of nothing but such words is no name at all ("I’m not", "We").
+/// - a span of nothing but such words is no name at all ("I’m not", "We");
+/// - a span running over a list's ", and" or ", or" is the list's last item
+///   ("M, and Mike Davis" of "sizes S, M, and Mike Davis bought"): no name
+///   holds a comma before a conjunction.
 ///
 /// Then, for names whose last word says what they are: a facility (roads,
 /// bridges, stations: no type of Dossier's) is dropped, a person ending in an
@@ -42,6 +45,12 @@ enum SpanEdgeRule {
         // An honorific makes a person of any span ("Rep. Adam Schiff" read as
         // an ORG); a role only starts a person's span ("Republican National
         // Committee" keeps its first word).
+        if let comma = (lower..<upper).last(where: { index in
+            index + 1 < upper && text.bytes[text.tokens[index].range].elementsEqual([0x2C])
+                && listConjunctions.contains(hash: hash(index + 1))
+        }) {
+            lower = comma + 2
+        }
         var titled = false
         while lower < upper {
             if isEdgeNoise(lower) && facts.shape[lower] != .number {
@@ -117,6 +126,9 @@ enum SpanEdgeRule {
     }
 
     static let connectors = WordSet("of for")
+
+    /// The conjunctions that close a list after its last comma.
+    static let listConjunctions = WordSet("and or")
 
     /// "Inc." or "Jr." end a name with their dot; a lone "." or "," does not.
     private static func isClosingPart(_ bytes: ArraySlice<UInt8>, capitalisedWords: Bool) -> Bool {

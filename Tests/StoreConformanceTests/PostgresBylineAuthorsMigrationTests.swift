@@ -12,7 +12,7 @@ import Testing
         let url = try PostgresTestCluster.shared.get().createDatabase()
         let authorsMigration = "byline authors: the byline's names typed person, organisation, desk or unknown"
         let older = try #require(PostgresSchema.migrations.firstIndex { $0.name == authorsMigration })
-        let pool = PostgresConnectionPool(configuration: try PostgresLocation(url: url).configuration, maximumConnections: 1)
+        let pool = PostgresConnectionPool(configuration: try PostgresLocation(url: url).configuration(), maximumConnections: 1)
         defer { pool.close() }
         do { try pool.withConnection { connection in
             let session = PostgresSession(pool: pool, connection: connection)

@@ -74,16 +74,21 @@ import Testing
         let extractor = try #require(Fixtures.bundled)
         // "SUV" is no name to the bundled model and lists.
         #expect(extractor.extract("The new SUV costs more than the old one, the dealer said on Monday.").isEmpty)
-        // Still wrong: a model code and a product word read as an organisation and a
-        // person (docs/quality.md, "Issue 10's examples and their tests"). When a rule
-        // mends them this known issue stops being recorded and the test says so.
-        withKnownIssue("GTX is typed ORG by the tagger; no rule yet tells a model code from an organisation's acronym") {
-            let codes = extractor.extract("Nvidia's GTX 1080 card is faster than the GTX 970, reviewers found.")
-            #expect(!codes.contains { $0.text == "GTX" })
-        }
-        withKnownIssue("Pro is typed PERSON by the tagger; 'Pro' is a word news capitalises in names, kept like 'Brown'") {
-            let words = extractor.extract("Apple sells the iPad Pro and the MacBook Pro. Pro users pay extra for the Pro model.")
-            #expect(!words.contains { $0.text == "Pro" })
+        // A code before its model number is the product's model (`ModelCodeRule`); a year
+        // after an acronym is no model number, nor is a listed name a model code.
+        let codes = extractor.extract("Nvidia's GTX 1080 card is faster than the GTX 970 and the RTX 3090, reviewers found.")
+        #expect(!codes.contains { $0.text == "GTX" || $0.text == "RTX" }, "\(codes.map(\.text))")
+        #expect(extractor.extract("NATO 2030 is the alliance's plan, officials said.").contains { $0.text == "NATO" })
+        // A name word after a product's name, or describing a noun, is the word;
+        // with a title or a reporting verb it is a person (`OneWordNameRule`).
+        let words = extractor.extract("Apple sells the iPad Pro and the MacBook Pro. Buyers pay extra for the Pro model.")
+        #expect(!words.contains { $0.text == "Pro" }, "\(words.map(\.text))")
+        let people = extractor.extract("The minister and Mr Brown met in London. Brown said no deal was near.")
+        #expect(people.filter { $0.text == "Brown" }.allSatisfy { $0.type == .person } && people.contains { $0.text == "Brown" })
+        // Still wrong: at a sentence's start before a noun the word cannot be told
+        // from a surname there ("Trump supporters"); the tagger's person stands.
+        withKnownIssue("sentence-initial 'Pro' before a noun is typed ORG; 'Trump supporters' has the same shape") {
+            #expect(!extractor.extract("The MacBook Pro is new. Pro users pay extra for it.").contains { $0.text == "Pro" })
         }
     }
 }

@@ -44,6 +44,48 @@ enum OneWordNameRule {
     }
 }
 
+extension OneWordNameRule {
+    /// A one-word "person" that is a dictionary word news also capitalises as
+    /// a name (`NameWords`: "Pro", "Brown", "Trump") is the word, not a name,
+    /// where a name would not stand and nothing in the text shows a person
+    /// (`PersonEvidence`: a first name, the surname of a longer name, a
+    /// reporting verb after it):
+    ///
+    /// - right after another capitalised word that is no title or role: the
+    ///   last word of a product's name ("the iPad Pro", "MacBook Air"), which
+    ///   the tagger also calls an organisation;
+    /// - after an article and before a lower-case word that is no leader's
+    ///   noun nor a function word: a word describing a noun ("the Pro model",
+    ///   but "the Trump administration", "the Guardian in Dhaka").
+    ///
+    /// Elsewhere the tagger's person stands ("Trump responded"): the word
+    /// alone cannot tell.
+    static func dropWordsWithoutPersonEvidence(_ model: inout [Candidate], in text: TokenizedText, facts: TokenFacts) {
+        guard model.contains(where: { ($0.type == .person || $0.type == .organization) && $0.tokens.count == 1 }) else { return }
+        let evidence = PersonEvidence(model, in: text)
+        model.removeAll { candidate in
+            guard candidate.type == .person || candidate.type == .organization, candidate.tokens.count == 1 else { return false }
+            let token = candidate.tokens.lowerBound
+            guard token > 0, CommonWords.contains(text.bytes[text.tokens[token].range]),
+                  text.lines[facts.line[token]].kind != .dataRow else { return false }
+            let before = text.bytes[text.tokens[token - 1].range]
+            let sameSentence = !facts.startsSentence[token]
+            // "The Post", "This Week" at a sentence's start are no product's name.
+            let afterName = sameSentence && facts.shape[token - 1].isUpperInitial
+                && !SpanEdgeRule.honorifics.containsBare(before) && !SpanEdgeRule.roles.contains(before)
+                && !articles.contains(before) && !SpanEdgeRule.functionWords.contains(before)
+            let next = token + 1
+            let describing = sameSentence && articles.contains(before) && next < text.tokens.count
+                && facts.shape[next] == .lower && !leaderNouns.contains(text.bytes[text.tokens[next].range])
+                && !SpanEdgeRule.functionWords.contains(text.bytes[text.tokens[next].range])
+            guard afterName || (describing && candidate.type == .person) else { return false }
+            return candidate.type == .organization || !evidence.shows(candidate.tokens, in: text)
+        }
+    }
+
+    private static let articles = WordSet("the a an")
+}
+
 /// First names of people (`Resources/given-names.txt`): learned by
 /// `scripts/build-gazetteers` from the person names of CoNLL++ train (the
 /// first word of names of two words or more, seen twice, never a place or

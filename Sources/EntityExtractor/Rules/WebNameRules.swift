@@ -9,8 +9,9 @@
 ///   (`NestedNameRule`);
 /// - `review`: each tagger span — its edges (`SpanEdgeRule`), organisations
 ///   going on over "of"/"for", people made of words (`WordsOnlyPersonRule`),
-///   one-word names (`OneWordNameRule`) and one-word places without a
-///   place's context (`PlaceEvidenceRule`).
+///   one-word names (`OneWordNameRule`), model codes before their number
+///   (`ModelCodeRule`: "GTX 1080") and one-word places without a place's
+///   context (`PlaceEvidenceRule`).
 struct WebNameRules {
     let gazetteer: Gazetteer
     let webRules: Bool
@@ -65,6 +66,7 @@ struct WebNameRules {
         }
         if webRules, label == .organization { tokens = SpanEdgeRule.extendedOrganisation(tokens, in: text, facts: facts) }
         if webRules, WordsOnlyPersonRule.isPhrase(tokens, label: taggerLabel, in: text) { return nil }
+        if webRules, ModelCodeRule.isModelCode(tokens, in: text, facts: facts, gazetteer: gazetteer) { return nil }
         switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: webRules) {
         case .drop: return nil
         case .person: label = .person

@@ -1,0 +1,24 @@
+/// A short code in capitals written right before a model number is a
+/// product's model, not an organisation: "GTX 1080", "RTX 3090", "EOS 5D",
+/// "PS 5". The tagger reads a capitalised acronym as an organisation.
+///
+/// Only when the number is not a year ("NATO 2030", "COP 2025" stay for the
+/// other rules), the code is no listed name ("BMW 320i" is BMW's), and the
+/// line is no row of results, where a team's code precedes its score ("AEK 2").
+enum ModelCodeRule {
+    static func isModelCode(_ tokens: Range<Int>, in text: TokenizedText, facts: TokenFacts, gazetteer: Gazetteer) -> Bool {
+        guard tokens.count == 1, facts.shape[tokens.lowerBound] == .allCaps,
+              text.lines[facts.line[tokens.lowerBound]].kind != .dataRow else { return false }
+        let code = text.bytes[text.tokens[tokens.lowerBound].range]
+        guard (2...5).contains(code.count), code.allSatisfy({ $0 &- 0x41 < 26 }) else { return false }
+        let next = tokens.upperBound
+        guard next < text.tokens.count, facts.shape[next] == .number || facts.shape[next] == .allCaps else { return false }
+        let number = text.bytes[text.tokens[next].range]
+        // A model number starts with a digit and is on the same line, right after one space.
+        guard let first = number.first, first &- 0x30 < 10,
+              text.tokens[next].range.lowerBound == text.tokens[tokens.lowerBound].range.upperBound + 1 else { return false }
+        if number.count == 4, number.allSatisfy({ $0 &- 0x30 < 10 }),
+           let year = Int(String(decoding: number, as: UTF8.self)), (1900...2099).contains(year) { return false }
+        return gazetteer.lookup(tokens: tokens, in: text) == nil
+    }
+}

@@ -9,7 +9,11 @@ import Foundation
 ///   Obama administration");
 /// - a dictionary word the tagger called an organisation or a person is a word
 ///   ("Resilience", "Section", "Letters"), unless news capitalises it as a
-///   name (`NameWords`: "Congress", "Parliament", "Apple").
+///   name (`NameWords`: "Congress", "Parliament", "Apple");
+/// - an unlisted capital code the tagger called an organisation is a model
+///   code when a model number follows it inside a sentence ("the GTX 1080
+///   card", "the GTX 970,"): an organisation's acronym is followed by a
+///   number only in a table's row ("PSV 2 Ajax 1"), where a name comes next.
 enum OneWordNameRule {
     enum Verdict: Equatable {
         case keep
@@ -40,7 +44,21 @@ enum OneWordNameRule {
         if dropWords, label == .organization, !NameWords.words.contains(word), CommonWords.contains(word) {
             return .drop
         }
+        if dropWords, label == .organization, isModelCode(tokens.lowerBound, in: text) { return .drop }
         return .keep
+    }
+}
+
+extension OneWordNameRule {
+    /// Token `index` is two to five capitals followed by a number of two to
+    /// five digits and then by no capitalised word.
+    static func isModelCode(_ index: Int, in text: TokenizedText) -> Bool {
+        let word = text.bytes[text.tokens[index].range]
+        guard (2...5).contains(word.count), word.allSatisfy({ $0 &- 0x41 < 26 }), index + 1 < text.tokens.count else { return false }
+        let number = text.bytes[text.tokens[index + 1].range]
+        guard (2...5).contains(number.count), number.allSatisfy({ $0 &- 0x30 < 10 }) else { return false }
+        guard index + 2 < text.tokens.count, let next = text.bytes[text.tokens[index + 2].range].first else { return true }
+        return !(next &- 0x41 < 26) && !(next &- 0x30 < 10)
     }
 }
 

@@ -1,6 +1,7 @@
 /// What the article store asks of an entity extractor at ingest: the mentions
-/// in an article's body. A protocol here, so the store depends on the shape of
-/// the work, not on the extractor engine.
+/// in an article's fields, the typed authors of its byline, and the language
+/// of a body it cannot read. A protocol here, so the store depends on the
+/// shape of the work, not on the extractor engine.
 public protocol MentionExtractor: Sendable {
     /// Changes whenever the model or the gazetteers change, so the store knows
     /// which articles were extracted with an older one and can re-extract them.

@@ -81,6 +81,18 @@ import Testing
         #expect(missing.stderr.hasPrefix("dossier: "))
     }
 
+    @Test func bylinesAreScoredAgainstTheJudgements() throws {
+        let bylines = LuaScriptTests.root.appendingPathComponent("eval/bylines").path
+        let result = try DossierExecutable.run(["eval", "bylines", bylines, "--verbose"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("98 bylines, 106 judged authors\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("kinds right: ") && result.stdout.contains("judged desk (5)"), "\(result.stdout)")
+        #expect(result.stdout.contains("-> judged"), "--verbose lists the misses: \(result.stdout)")
+        let missing = try DossierExecutable.run(["eval", "bylines", "/nonexistent/bylines"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("judgements.tsv"), "\(missing.stderr)")
+    }
+
     @Test func timeMLFilesAreScoredTempEvalStyle() throws {
         let directory = try DossierExecutable.temporaryDirectory()
         try """

@@ -78,6 +78,7 @@ import Testing
         // after an acronym is no model number, nor is a listed name a model code.
         let codes = extractor.extract("Nvidia's GTX 1080 card is faster than the GTX 970 and the RTX 3090, reviewers found.")
         #expect(!codes.contains { $0.text == "GTX" || $0.text == "RTX" }, "\(codes.map(\.text))")
+        #expect(codes.first { $0.text == "Nvidia" }?.type == .organization)
         #expect(extractor.extract("NATO 2030 is the alliance's plan, officials said.").contains { $0.text == "NATO" })
         // A name word after a product's name, or describing a noun, is the word;
         // with a title or a reporting verb it is a person (`OneWordNameRule`).
@@ -90,5 +91,14 @@ import Testing
         withKnownIssue("sentence-initial 'Pro' before a noun is typed ORG; 'Trump supporters' has the same shape") {
             #expect(!extractor.extract("The MacBook Pro is new. Pro users pay extra for it.").contains { $0.text == "Pro" })
         }
+    }
+
+    @Test func aCapitalCodeBeforeAModelNumberIsNoOrganisation() {
+        let text = "The GTX 1080 card beat the GTX 970, testers said. In the league PSV 2 Ajax 1 was the score."
+        let mentions = Fixtures.scripted([("GTX", .organization), ("PSV", .organization),
+                                          ("Ajax", .organization)]).extract(text)
+        #expect(mentions.first("GTX") == nil)
+        // A result inside a sentence: a name follows the number.
+        #expect(mentions.first("PSV")?.type == .organization)
     }
 }

@@ -14,6 +14,9 @@ import DossierCore
 /// - a part ending in a newsroom word (desk, staff, bureau, correspondent,
 ///   reporter, report …) is a desk, unless it holds a listed organisation
 ///   ("Reuters Staff" is Reuters' copy);
+/// - a part ending in an organisation's designator ("bergportal GmbH",
+///   "Tribune News Service") or made of a listed place and dictionary words
+///   ("Miami Today", "Gulf News") is an organisation: an outlet's name;
 /// - the tagger's organisation on words that read as a person's name (below)
 ///   is a person: bylines are not the prose it learned from;
 /// - a web address ("Dawn.com") or a short all-capitals word ("IANS") is an
@@ -22,9 +25,9 @@ import DossierCore
 ///   that are not all dictionary words, are a person ("Sameer Arshad
 ///   Khatlani"); "Breaking News" is not.
 ///
-/// A role right after a person ("Jane Doe, Staff Writer") is that person's
-/// title, and a place ("Jane Doe in Islamabad", "Jane Doe, Islamabad") is
-/// where they filed from: neither is an author.
+/// A role or degree right after a person ("Jane Doe, Staff Writer", "Grant
+/// Tinsley, PhD") is that person's title, and a place ("Jane Doe,
+/// Islamabad") is where they filed from: neither is an author.
 struct BylineReader {
     let extract: (String) -> [Mention]
     let gazetteer: Gazetteer
@@ -75,7 +78,7 @@ struct BylineReader {
                 // One unlisted word the tagger guessed ("Manniac"): a handle as likely as a company.
                 return words.count == 1 && whole.source == .model && !Self.isShortCapitals(words[0]) ? .unknown : .organisation
             case .geopolitical, .location:
-                // "Jane Doe in Islamabad": where the story was filed.
+                // "Jane Doe, Islamabad": where the story was filed.
                 return words.count == 1 && GivenNames.names.contains(words[0]) ? .person : nil
             case .group: break
             }

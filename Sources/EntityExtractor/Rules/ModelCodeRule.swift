@@ -4,7 +4,9 @@
 ///
 /// Only when the number is not a year ("NATO 2030", "COP 2025" stay for the
 /// other rules), the code is no listed name ("BMW 320i" is BMW's), and the
-/// line is no row of results, where a team's code precedes its score ("AEK 2").
+/// line is no row of results, where a team's code precedes its score ("AEK 2"),
+/// and no capitalised word or number follows the number (a result inside a
+/// sentence: "PSV 2 Ajax 1").
 enum ModelCodeRule {
     static func isModelCode(_ tokens: Range<Int>, in text: TokenizedText, facts: TokenFacts, gazetteer: Gazetteer) -> Bool {
         guard tokens.count == 1, facts.shape[tokens.lowerBound] == .allCaps,
@@ -17,6 +19,10 @@ enum ModelCodeRule {
         // A model number starts with a digit and is on the same line, right after one space.
         guard let first = number.first, first &- 0x30 < 10,
               text.tokens[next].range.lowerBound == text.tokens[tokens.lowerBound].range.upperBound + 1 else { return false }
+        let after = next + 1
+        if after < text.tokens.count, facts.line[after] == facts.line[next], facts.shape[after] != .lower, facts.shape[after] != .other {
+            return false
+        }
         if number.count == 4, number.allSatisfy({ $0 &- 0x30 < 10 }),
            let year = Int(String(decoding: number, as: UTF8.self)), (1900...2099).contains(year) { return false }
         return gazetteer.lookup(tokens: tokens, in: text) == nil

@@ -45,6 +45,7 @@ struct BoilerplateFilter {
         // a fallback must not take a long thread for the article.
         if Self.isCommentSection(element) { return true }
         guard judgesNames, !Self.articleElements.contains(name), !element.isDeclaredArticleBody else { return false }
+        if Self.isPictureCredit(element) { return true }
         let words = element.classAndIDWords
         guard words.contains(where: Self.isChromeWord) else { return false }
         return !storyHolders.contains(element) || words.contains(where: Self.isCommentWord)
@@ -126,6 +127,24 @@ struct BoilerplateFilter {
         return element.classAndIDWords.contains(where: isCommentWord)
     }
 
+    /// A picture's credit by its class: one class name that names a
+    /// picture and ends in "credit", "credits" or "source", as sites name
+    /// the parts of a caption ("media__caption--source", "figure__caption-source",
+    /// "gallery-image-credit", "img__credit", "picture-source"). The
+    /// caption's description stays; a wrapper named first for its credit
+    /// ("credit-image-wrap") is not a credit.
+    private static func isPictureCredit(_ element: MarkupNode) -> Bool {
+        guard element.attributeContains("class", "credit", "source"), let classes = element.attribute("class") else { return false }
+        return classes.split(whereSeparator: \.isWhitespace).contains { className in
+            let words = MarkupNode.nameWords(className)
+            guard let last = words.last, creditWords.contains(last) else { return false }
+            return words.dropLast().contains(where: pictureWords.contains)
+        }
+    }
+
+    private static let creditWords: Set<String> = ["credit", "credits", "source"]
+    private static let pictureWords: Set<String> = ["caption", "image", "img", "picture", "photo", "media", "figure", "gallery"]
+
     /// "comments", "commentlist"; not "commentary".
     static func isCommentWord(_ word: String) -> Bool {
         word.hasPrefix("comment") && !word.hasPrefix("commentar") && !word.hasPrefix("commentat")
@@ -184,7 +203,11 @@ extension MarkupNode {
     /// punctuation and at camelCase humps: "shareButtons top_ad" gives
     /// "share", "buttons", "top", "ad".
     var classAndIDWords: [String] {
-        let names = [attribute("class"), attribute("id")].compactMap { $0 }.joined(separator: " ")
+        Self.nameWords([attribute("class"), attribute("id")].compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// The words of class or id names, as `classAndIDWords` splits them.
+    static func nameWords<Names: StringProtocol>(_ names: Names) -> [String] {
         var words: [String] = []
         var word = ""
         var previousWasLowercase = false

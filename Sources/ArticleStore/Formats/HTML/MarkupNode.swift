@@ -61,6 +61,16 @@ struct MarkupNode: Hashable {
         return String(cString: language)
     }
 
+    /// Hidden until the reader opens it: a `<details>` without `open`, or an
+    /// element with the class `collapse` (Bootstrap's accordion panels and
+    /// "read more" boxes) without `in` or `show`, the classes that open it.
+    var isCollapsedPanel: Bool {
+        if name == "details" { return attribute("open") == nil }
+        guard attributeContains("class", "collapse") else { return false }
+        let classes = attributeTokens("class")
+        return classes.contains("collapse") && !classes.contains("in") && !classes.contains("show")
+    }
+
     /// The space-separated tokens of an attribute such as `rel`, lowercased.
     func attributeTokens(_ name: String) -> [String] {
         attribute(name)?.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) ?? []

@@ -82,7 +82,7 @@ enum BoilerplateLines {
         let lowercased = text.lowercased()
         if isCopyrightNotice(text) || isDisguisedText(text) || isLabelledDateLine(lowercased) { return true }
         if furniturePrefixes.contains(where: { lowercased.hasPrefix($0) }) || isCaptionLabel(lowercased) { return true }
-        if copyrightMarks.contains(where: { lowercased.contains($0) }) { return true }
+        if PhraseSearch.containsAny(lowercased, copyrightMarks) { return true }
         if isBareURL(lowercased) || isDateStamp(text) || isBareLabel(text) { return true }
         return false
     }
@@ -126,11 +126,14 @@ enum BoilerplateLines {
     /// be news, so they count only in the story's tail.
     static func isSiteNotice(_ text: String) -> Bool {
         let lowercased = text.lowercased()
-        if noticePhrases.contains(where: { lowercased.contains($0) }) { return true }
-        let mentionsSocialNetwork = ["twitter", "facebook", "instagram", "youtube", "whatsapp", "telegram"].contains { lowercased.contains($0) }
-        return (lowercased.contains("follow") && mentionsSocialNetwork)
-            || ((lowercased.contains("download") || lowercased.contains("phone")) && (mentionsApp(lowercased) || lowercased.contains("ios")))
+        if PhraseSearch.containsAny(lowercased, noticePhrases) { return true }
+        let mentionsSocialNetwork = PhraseSearch.containsAny(lowercased, socialNetworks)
+        return (PhraseSearch.contains(lowercased, "follow") && mentionsSocialNetwork)
+            || (PhraseSearch.containsAny(lowercased, ["download", "phone"])
+                && (mentionsApp(lowercased) || PhraseSearch.contains(lowercased, "ios")))
     }
+
+    private static let socialNetworks = ["twitter", "facebook", "instagram", "youtube", "whatsapp", "telegram"]
 
     /// "app" or "apps" as a word: not "apple", "appeal", "approach".
     private static func mentionsApp(_ lowercased: String) -> Bool {

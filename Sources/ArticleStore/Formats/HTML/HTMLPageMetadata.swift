@@ -64,9 +64,7 @@ struct HTMLPageMetadata {
             return
         }
         guard lastModifiedText == nil, node.withOwnTextBytes({ bytes in
-            bytes.count <= Self.maximumLastModifiedBytes && Self.lastModifiedLabels.contains { label in
-                MarkupNode.containsIgnoringASCIICase(bytes, UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount))
-            }
+            bytes.count <= Self.maximumLastModifiedBytes && MarkupNode.containsAnyIgnoringASCIICase(bytes, Self.lastModifiedLabels)
         }) == true else { return }
         lastModifiedText = node.textContent
         lastModifiedNodesLeft = Self.lastModifiedValueNodes

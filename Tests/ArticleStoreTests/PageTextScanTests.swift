@@ -1,0 +1,43 @@
+@testable import ArticleStore
+import DossierCore
+import Testing
+
+/// The byte scans that replaced character and Foundation searches in the
+/// page reader give the answers those gave.
+@Suite struct PageTextScanTests {
+    @Test(arguments: [
+        ("shareButtons top_ad", ["share", "buttons", "top", "ad"]),
+        ("c-letters-cta", ["c", "letters", "cta"]),
+        ("relatedPostsWidget  x2", ["related", "posts", "widget", "x2"]),
+        ("HTMLBlock", ["htmlblock"]),
+        ("entry-content post_body main", ["entry", "content", "post", "body", "main"]),
+        ("", []),
+        ("Überschrift artikelBox", ["überschrift", "artikel", "box"]),
+    ])
+    func classNamesSplitIntoLowercaseWords(names: String, words: [String]) {
+        #expect(MarkupNode.nameWords(names) == words)
+    }
+
+    @Test func oneScanFindsAnyOfSeveralFragmentsInAnyCase() {
+        let fragments: [StaticString] = ["date", "publish", "byline"]
+        func holds(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { MarkupNode.containsAnyIgnoringASCIICase($0, fragments) }
+        }
+        #expect(holds("entry-DATE"))
+        #expect(holds("postPublished"))
+        #expect(holds("x byline"))
+        #expect(!holds("updates pub-lish"))
+        #expect(!holds("dat"))
+        #expect(!holds(""))
+    }
+
+    @Test func phrasesAreFoundByTheirBytes() {
+        #expect(PhraseSearch.contains("already a subscriber? log in", "log in"))
+        #expect(PhraseSearch.contains("© 2022 example news", "©"))
+        #expect(!PhraseSearch.contains("login", "log in"))
+        #expect(!PhraseSearch.contains("sign", "sign in"))
+        #expect(PhraseSearch.containsAny("follow us on twitter", ["facebook", "twitter"]))
+        #expect(!PhraseSearch.containsAny("the council voted on monday", ["cookie", "newsletter"]))
+    }
+}

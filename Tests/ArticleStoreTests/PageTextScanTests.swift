@@ -27,7 +27,7 @@ import Testing
         #expect(holds("entry-DATE"))
         #expect(holds("postPublished"))
         #expect(holds("x byline"))
-        #expect(!holds("updates pub-lish"))
+        #expect(!holds("upd-ates pub-lish by-line"))
         #expect(!holds("dat"))
         #expect(!holds(""))
     }

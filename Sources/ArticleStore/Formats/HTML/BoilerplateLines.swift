@@ -184,10 +184,26 @@ enum BoilerplateLines {
     /// 2020 3:12 PM EST", "Published 11 Jan 2019", "PUBLISHED: November 8,
     /// 2023 at 4:56 p.m. | UPDATED: …". The article's date is metadata, not text.
     static func isDateStamp(_ text: String) -> Bool {
-        guard text.utf8.count <= 480, text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
-        else { return false }
+        guard text.utf8.count <= 480, holdsFourDigits(text) else { return false }
         let parts = text.split(separator: "|")
         return parts.count <= 3 && parts.allSatisfy { NewsDateParser.parse(String($0)) != nil }
+    }
+
+    /// Whether four ASCII digits stand in a row: every date the parser
+    /// reads has a year written so ("2020", "21.01.2022", "2025-12-28"), and
+    /// nearly every short line of a story has none, so the parser is asked
+    /// only about the few that do.
+    private static func holdsFourDigits(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     /// A date label left alone on its line once its value went ("Last

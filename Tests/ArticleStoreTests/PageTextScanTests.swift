@@ -40,4 +40,14 @@ import Testing
         #expect(PhraseSearch.containsAny("follow us on twitter", ["facebook", "twitter"]))
         #expect(!PhraseSearch.containsAny("the council voted on monday", ["cookie", "newsletter"]))
     }
+
+    @Test func dateStampsAreLinesWithAYearThatTheParserReadsWhole() {
+        #expect(BoilerplateLines.isDateStamp("Updated: Jan 5, 2020 3:12 PM EST"))
+        #expect(BoilerplateLines.isDateStamp("21.01.2022 11:46"))
+        #expect(BoilerplateLines.isDateStamp("PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 9, 2023"))
+        // No year, no date: the parser needs one, and the digit scan stops there.
+        #expect(!BoilerplateLines.isDateStamp("Updated: Jan 5 3:12 PM EST"))
+        #expect(!BoilerplateLines.isDateStamp("The 2020 election was held on Nov. 3."))
+        #expect(!BoilerplateLines.isDateStamp("Room 12, floor 3"))
+    }
 }

@@ -81,7 +81,9 @@ enum BoilerplateLines {
     static func isFurniture(_ text: String) -> Bool {
         let lowercased = text.lowercased()
         if isCopyrightNotice(text) || isDisguisedText(text) || isLabelledDateLine(lowercased) { return true }
-        if furniturePrefixes.contains(where: { lowercased.hasPrefix($0) }) || isCaptionLabel(lowercased) { return true }
+        // Compared as bytes: the prefixes are fixed spellings, and String's
+        // `hasPrefix` normalises every comparison of every short line.
+        if furniturePrefixes.contains(where: { lowercased.utf8.starts(with: $0.utf8) }) || isCaptionLabel(lowercased) { return true }
         if PhraseSearch.containsAny(lowercased, copyrightMarks) { return true }
         if isBareURL(lowercased) || isDateStamp(text) || isBareLabel(text) { return true }
         return false
@@ -110,7 +112,7 @@ enum BoilerplateLines {
     /// "Figure 3: …", "Fig. 2.", "Abbildung 4: …", "Bild 1 von 10": a
     /// figure's label, number and caption.
     private static func isCaptionLabel(_ lowercased: String) -> Bool {
-        guard let label = captionLabels.first(where: { lowercased.hasPrefix($0) }) else { return false }
+        guard let label = captionLabels.first(where: { lowercased.utf8.starts(with: $0.utf8) }) else { return false }
         let rest = lowercased.dropFirst(label.count).drop { $0 == " " || $0 == "." }
         let number = rest.prefix { $0.isNumber }
         let after = rest.dropFirst(number.count).drop { $0 == " " }

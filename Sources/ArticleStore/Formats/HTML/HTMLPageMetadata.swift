@@ -76,7 +76,11 @@ struct HTMLPageMetadata {
     }
 
     private mutating func read(_ element: MarkupNode) -> MarkupNode.Descent {
-        if bylineText == nil, element.attributeContains("class", "byline") {
+        // One look at the raw class and id serves both checks by name: a
+        // byline's class holds "byline", one of the fragments looked for.
+        let namesWanted = bylineText == nil || datedElementTexts.count < Self.maximumDatedElements
+        let mayNameADate = namesWanted && Self.mayNameADate(element)
+        if bylineText == nil, mayNameADate, element.attributeContains("class", "byline") {
             bylineText = HTMLText.trimmed(Self.textWithoutTimes(element))
         }
         if element.attribute("itemprop")?.lowercased() == "datepublished", markedPublicationTime == nil {
@@ -84,7 +88,7 @@ struct HTMLPageMetadata {
                 ?? HTMLText.trimmed(element.textContent)
         }
         if datedElementTexts.count < Self.maximumDatedElements, element.name != "body", element.name != "html",
-           Self.mayNameADate(element), element.classAndIDWords.contains(where: Self.dateWords.contains),
+           mayNameADate, element.classAndIDWords.contains(where: Self.dateWords.contains),
            !Self.isInPageChrome(element) {
             let text = element.textContent
             if text.utf8.count <= Self.maximumDatedElementBytes, let trimmed = HTMLText.trimmed(text) {

@@ -50,4 +50,20 @@ import Testing
         #expect(!BoilerplateLines.isDateStamp("The 2020 election was held on Nov. 3."))
         #expect(!BoilerplateLines.isDateStamp("Room 12, floor 3"))
     }
+
+    @Test func malformedUTF8IsFoundPastLongASCIIRunsAtTheSlicesOwnIndex() {
+        let bytes: [UInt8] = Array("0123456789abcdefghij".utf8) + [0xC3] + Array("xyz".utf8)
+        #expect(firstMalformedUTF8Offset(bytes[...]) == 20)
+        #expect(firstMalformedUTF8Offset(bytes[3...]) == 20)
+        #expect(firstMalformedUTF8Offset(bytes[3..<20]) == nil)
+        #expect(firstMalformedUTF8Offset(Array("ünïcödé and more ASCII text".utf8)[...]) == nil)
+    }
+
+    @Test func disguisedTextNeedsGreekOrCyrillicLettersInsideLatinWords() {
+        // Cyrillic о and е inside English words.
+        #expect(BoilerplateLines.isDisguisedText("Yоur соntеnt hеre is sponsored"))
+        #expect(!BoilerplateLines.isDisguisedText("“Your content,” she said, “is what we sell.”"))
+        #expect(!BoilerplateLines.isDisguisedText("Москва and Athens (Αθήνα) signed the accord."))
+    }
 }
+

@@ -40,7 +40,10 @@ enum BoilerplateLines {
     /// advertising notices so that filters miss them; no story is written so.
     /// Three such words make the paragraph a disguised notice.
     static func isDisguisedText(_ text: String) -> Bool {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        // Greek and Cyrillic (U+0370…U+04FF) begin with the bytes 0xCD…0xD3
+        // in UTF-8: without one, no word mixes scripts (curly quotes alone
+        // make most paragraphs non-ASCII).
+        guard text.utf8.contains(where: { (0xCD...0xD3).contains($0) }) else { return false }
         var mixedWords = 0
         for word in text.split(separator: " ") {
             var latin = false

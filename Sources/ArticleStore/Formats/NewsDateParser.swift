@@ -12,14 +12,15 @@ import DossierCore
 /// the text gave: month, day, minute or second.
 public enum NewsDateParser {
     public static func parse(_ text: String) -> PublicationDate? {
-        let tokens = tokenize(removingLabel(from: text))
+        // Tokens are cut as they are read: most lines asked about are not
+        // dates and fail at their first word, so the rest is never split.
+        var tokens = Tokens(removingLabel(from: text))
         var fields = DateFields()
         var sawWeekday = false
         var position = 0
-        while position < tokens.count {
-            let token = tokens[position]
+        while let token = tokens[position] {
             let word = token.lowercased().filter { $0 != "." }
-            let nextIsMeridiem = position + 1 < tokens.count && Meridiem(tokens[position + 1]) != nil
+            let nextIsMeridiem = tokens[position + 1].map { Meridiem($0) != nil } ?? false
             position += 1
 
             if separatorWords.contains(word) { continue }
@@ -54,7 +55,7 @@ public enum NewsDateParser {
             } else if let meridiem = Meridiem(token) {
                 // Only straight after the time it qualifies.
                 guard fields.hour != nil, fields.meridiem == nil, position >= 2,
-                      ClockTime(tokens[position - 2]) != nil || dayOrYear(tokens[position - 2]) != nil
+                      tokens[position - 2].map({ ClockTime($0) != nil || dayOrYear($0) != nil }) ?? false
                 else { return nil }
                 fields.meridiem = meridiem
             } else if let offset = zoneOffsetSeconds(token) {
@@ -77,7 +78,8 @@ public enum NewsDateParser {
 
     private static func removingLabel(from text: String) -> Substring {
         var rest = text.drop(while: \.isWhitespace)
-        let lowercased = rest.lowercased()
+        // The longest label's length is enough to compare.
+        let lowercased = rest.prefix(longestLabelLength).lowercased()
         if let label = labels.first(where: { lowercased.hasPrefix($0) }),
            rest.dropFirst(label.count).first.map({ !$0.isLetter }) ?? true {
             rest = rest.dropFirst(label.count).drop { $0.isWhitespace || ":-–—".contains($0) }
@@ -85,9 +87,35 @@ public enum NewsDateParser {
         return rest
     }
 
-    /// Commas, bars, bullets and parentheses only separate; "(IST)" is "IST".
-    private static func tokenize(_ text: Substring) -> [Substring] {
-        text.split { $0.isWhitespace || ",|()•·".contains($0) }
+    private static let longestLabelLength = labels.map(\.count).max() ?? 0
+
+    /// The tokens of a date string, cut one by one as the parser asks for
+    /// them. Commas, bars, bullets and parentheses only separate; "(IST)" is "IST".
+    private struct Tokens {
+        private var cut: [Substring] = []
+        private var rest: Substring
+
+        init(_ text: Substring) {
+            rest = text
+        }
+
+        private static func separates(_ character: Character) -> Bool {
+            character.isWhitespace || ",|()•·".contains(character)
+        }
+
+        /// The token at `position`, or nil past the last.
+        subscript(position: Int) -> Substring? {
+            mutating get {
+                while cut.count <= position {
+                    rest = rest.drop(while: Self.separates)
+                    guard !rest.isEmpty else { return nil }
+                    let end = rest.firstIndex(where: Self.separates) ?? rest.endIndex
+                    cut.append(rest[..<end])
+                    rest = rest[end...]
+                }
+                return cut[position]
+            }
+        }
     }
 
     /// A day or a year: 1–2 or 4 digits, a day perhaps with its ordinal suffix ("28th").

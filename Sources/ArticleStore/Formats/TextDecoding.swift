@@ -151,7 +151,7 @@ func firstMalformedUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
     while index < bytes.endIndex {
         let lead = bytes[index]
         if lead < 0x80 {
-            index += 1
+            index = endOfASCIIRun(bytes, from: index)
             continue
         }
         // The second byte's range is narrower after some leads: that is what
@@ -175,6 +175,21 @@ func firstMalformedUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
         index += sequenceLength
     }
     return nil
+}
+
+/// The index after the run of ASCII bytes starting at `start`, eight bytes
+/// at a time: pages are mostly ASCII markup, checked whole before parsing.
+private func endOfASCIIRun(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return start }
+        var offset = start - bytes.startIndex
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while offset + 8 <= buffer.count, UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & highBits == 0 {
+            offset += 8
+        }
+        while offset < buffer.count, buffer[offset] < 0x80 { offset += 1 }
+        return bytes.startIndex + offset
+    }
 }
 
 /// CRLF and lone CR (old Mac files) both become LF.

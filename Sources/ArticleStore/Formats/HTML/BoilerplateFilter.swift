@@ -45,6 +45,7 @@ struct BoilerplateFilter {
         // a fallback must not take a long thread for the article.
         if Self.isCommentSection(element) { return true }
         guard judgesNames, !Self.articleElements.contains(name), !element.isDeclaredArticleBody else { return false }
+        if Self.isPictureCredit(element) { return true }
         let words = element.classAndIDWords
         guard words.contains(where: Self.isChromeWord) else { return false }
         return !storyHolders.contains(element) || words.contains(where: Self.isCommentWord)
@@ -126,6 +127,24 @@ struct BoilerplateFilter {
         return element.classAndIDWords.contains(where: isCommentWord)
     }
 
+    /// A picture's credit by its class: one class name that names a
+    /// picture and ends in "credit", "credits" or "source", as sites name
+    /// the parts of a caption ("media__caption--source", "figure__caption-source",
+    /// "gallery-image-credit", "img__credit", "picture-source"). The
+    /// caption's description stays; a wrapper named first for its credit
+    /// ("credit-image-wrap") is not a credit.
+    private static func isPictureCredit(_ element: MarkupNode) -> Bool {
+        guard element.attributeContains("class", "credit", "source"), let classes = element.attribute("class") else { return false }
+        return classes.split(whereSeparator: \.isWhitespace).contains { className in
+            let words = MarkupNode.nameWords(className)
+            guard let last = words.last, creditWords.contains(last) else { return false }
+            return words.dropLast().contains(where: pictureWords.contains)
+        }
+    }
+
+    private static let creditWords: Set<String> = ["credit", "credits", "source"]
+    private static let pictureWords: Set<String> = ["caption", "image", "img", "picture", "photo", "media", "figure", "gallery"]
+
     /// "comments", "commentlist"; not "commentary".
     static func isCommentWord(_ word: String) -> Bool {
         word.hasPrefix("comment") && !word.hasPrefix("commentar") && !word.hasPrefix("commentat")
@@ -159,32 +178,87 @@ extension MarkupNode {
     }
 
     private func attributeContains(_ attributeName: String, _ fragments: [StaticString]) -> Bool {
-        withAttributeBytes(attributeName) { bytes in
-            fragments.contains { fragment in
-                Self.containsIgnoringASCIICase(bytes, UnsafeBufferPointer(start: fragment.utf8Start, count: fragment.utf8CodeUnitCount))
-            }
-        } ?? false
+        withAttributeBytes(attributeName) { Self.containsAnyIgnoringASCIICase($0, fragments) } ?? false
     }
 
     static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ fragment: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !fragment.isEmpty, bytes.count >= fragment.count else { return false }
-        for start in 0...(bytes.count - fragment.count) {
-            var matched = true
-            for offset in fragment.indices {
-                var byte = bytes[start + offset]
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
-                if byte != fragment[offset] { matched = false; break }
-            }
-            if matched { return true }
+        for start in 0...(bytes.count - fragment.count) where matches(bytes, at: start, fragment) {
+            return true
         }
         return false
+    }
+
+    /// Whether `bytes` hold one of `fragments` (lowercase), in any ASCII
+    /// case: one pass over the bytes for all of them, each position tried
+    /// only for the fragments that begin with its byte. Every element and
+    /// text node of a page is asked this several times.
+    static func containsAnyIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ fragments: [StaticString]) -> Bool {
+        var firstBytes = FirstByteSet()
+        for fragment in fragments where fragment.utf8CodeUnitCount > 0 { firstBytes.insert(fragment.utf8Start.pointee) }
+        for start in bytes.indices where firstBytes.contains(asciiLowercased(bytes[start])) {
+            for fragment in fragments where fragment.utf8CodeUnitCount > 0 && start + fragment.utf8CodeUnitCount <= bytes.count {
+                if matches(bytes, at: start, UnsafeBufferPointer(start: fragment.utf8Start, count: fragment.utf8CodeUnitCount)) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Whether `fragment` (lowercase) stands in `bytes` at `start`, in any
+    /// ASCII case; the caller checked that it fits.
+    @inline(__always)
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ fragment: UnsafeBufferPointer<UInt8>) -> Bool {
+        for offset in fragment.indices where asciiLowercased(bytes[start + offset]) != fragment[offset] {
+            return false
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    /// A set of bytes as four 64-bit masks.
+    private struct FirstByteSet {
+        private var masks: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        mutating func insert(_ byte: UInt8) {
+            let bit = UInt64(1) << UInt64(byte & 63)
+            switch byte >> 6 {
+            case 0: masks.0 |= bit
+            case 1: masks.1 |= bit
+            case 2: masks.2 |= bit
+            default: masks.3 |= bit
+            }
+        }
+
+        @inline(__always)
+        func contains(_ byte: UInt8) -> Bool {
+            let bit = UInt64(1) << UInt64(byte & 63)
+            switch byte >> 6 {
+            case 0: return masks.0 & bit != 0
+            case 1: return masks.1 & bit != 0
+            case 2: return masks.2 & bit != 0
+            default: return masks.3 & bit != 0
+            }
+        }
     }
 
     /// The words of the class and id attributes, lowercased, split at
     /// punctuation and at camelCase humps: "shareButtons top_ad" gives
     /// "share", "buttons", "top", "ad".
     var classAndIDWords: [String] {
-        let names = [attribute("class"), attribute("id")].compactMap { $0 }.joined(separator: " ")
+        Self.nameWords([attribute("class"), attribute("id")].compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// The words of class or id names, as `classAndIDWords` splits them.
+    static func nameWords<Names: StringProtocol>(_ names: Names) -> [String] {
+        // Class names are ASCII but for rare exceptions: split their bytes,
+        // without the grapheme breaking of characters.
+        if names.utf8.allSatisfy({ $0 < 0x80 }) { return asciiNameWords(names.utf8) }
         var words: [String] = []
         var word = ""
         var previousWasLowercase = false
@@ -198,6 +272,27 @@ extension MarkupNode {
             previousWasLowercase = character.isLowercase
         }
         if !word.isEmpty { words.append(word.lowercased()) }
+        return words
+    }
+
+    /// `nameWords` of ASCII names: letters and digits make words, a capital
+    /// after a small letter starts a new one.
+    private static func asciiNameWords<Bytes: Sequence<UInt8>>(_ names: Bytes) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        var previousWasLowercase = false
+        for byte in names {
+            let isUppercase = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+            let isLowercase = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+            let isWordCharacter = isUppercase || isLowercase || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            if !isWordCharacter || (isUppercase && previousWasLowercase), !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+            if isWordCharacter { word.append(isUppercase ? byte + 32 : byte) }
+            previousWasLowercase = isLowercase
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
         return words
     }
 }

@@ -40,7 +40,10 @@ enum BoilerplateLines {
     /// advertising notices so that filters miss them; no story is written so.
     /// Three such words make the paragraph a disguised notice.
     static func isDisguisedText(_ text: String) -> Bool {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        // Greek and Cyrillic (U+0370…U+04FF) begin with the bytes 0xCD…0xD3
+        // in UTF-8: without one, no word mixes scripts (curly quotes alone
+        // make most paragraphs non-ASCII).
+        guard text.utf8.contains(where: { (0xCD...0xD3).contains($0) }) else { return false }
         var mixedWords = 0
         for word in text.split(separator: " ") {
             var latin = false
@@ -81,8 +84,10 @@ enum BoilerplateLines {
     static func isFurniture(_ text: String) -> Bool {
         let lowercased = text.lowercased()
         if isCopyrightNotice(text) || isDisguisedText(text) || isLabelledDateLine(lowercased) { return true }
-        if furniturePrefixes.contains(where: { lowercased.hasPrefix($0) }) || isCaptionLabel(lowercased) { return true }
-        if copyrightMarks.contains(where: { lowercased.contains($0) }) { return true }
+        // Compared as bytes: the prefixes are fixed spellings, and String's
+        // `hasPrefix` normalises every comparison of every short line.
+        if furniturePrefixes.contains(where: { lowercased.utf8.starts(with: $0.utf8) }) || isCaptionLabel(lowercased) { return true }
+        if PhraseSearch.containsAny(lowercased, copyrightMarks) { return true }
         if isBareURL(lowercased) || isDateStamp(text) || isBareLabel(text) { return true }
         return false
     }
@@ -110,7 +115,7 @@ enum BoilerplateLines {
     /// "Figure 3: …", "Fig. 2.", "Abbildung 4: …", "Bild 1 von 10": a
     /// figure's label, number and caption.
     private static func isCaptionLabel(_ lowercased: String) -> Bool {
-        guard let label = captionLabels.first(where: { lowercased.hasPrefix($0) }) else { return false }
+        guard let label = captionLabels.first(where: { lowercased.utf8.starts(with: $0.utf8) }) else { return false }
         let rest = lowercased.dropFirst(label.count).drop { $0 == " " || $0 == "." }
         let number = rest.prefix { $0.isNumber }
         let after = rest.dropFirst(number.count).drop { $0 == " " }
@@ -126,11 +131,14 @@ enum BoilerplateLines {
     /// be news, so they count only in the story's tail.
     static func isSiteNotice(_ text: String) -> Bool {
         let lowercased = text.lowercased()
-        if noticePhrases.contains(where: { lowercased.contains($0) }) { return true }
-        let mentionsSocialNetwork = ["twitter", "facebook", "instagram", "youtube", "whatsapp", "telegram"].contains { lowercased.contains($0) }
-        return (lowercased.contains("follow") && mentionsSocialNetwork)
-            || ((lowercased.contains("download") || lowercased.contains("phone")) && (mentionsApp(lowercased) || lowercased.contains("ios")))
+        if PhraseSearch.containsAny(lowercased, noticePhrases) { return true }
+        let mentionsSocialNetwork = PhraseSearch.containsAny(lowercased, socialNetworks)
+        return (PhraseSearch.contains(lowercased, "follow") && mentionsSocialNetwork)
+            || (PhraseSearch.containsAny(lowercased, ["download", "phone"])
+                && (mentionsApp(lowercased) || PhraseSearch.contains(lowercased, "ios")))
     }
+
+    private static let socialNetworks = ["twitter", "facebook", "instagram", "youtube", "whatsapp", "telegram"]
 
     /// "app" or "apps" as a word: not "apple", "appeal", "approach".
     private static func mentionsApp(_ lowercased: String) -> Bool {
@@ -181,10 +189,26 @@ enum BoilerplateLines {
     /// 2020 3:12 PM EST", "Published 11 Jan 2019", "PUBLISHED: November 8,
     /// 2023 at 4:56 p.m. | UPDATED: …". The article's date is metadata, not text.
     static func isDateStamp(_ text: String) -> Bool {
-        guard text.utf8.count <= 480, text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
-        else { return false }
+        guard text.utf8.count <= 480, holdsFourDigits(text) else { return false }
         let parts = text.split(separator: "|")
         return parts.count <= 3 && parts.allSatisfy { NewsDateParser.parse(String($0)) != nil }
+    }
+
+    /// Whether four ASCII digits stand in a row: every date the parser
+    /// reads has a year written so ("2020", "21.01.2022", "2025-12-28"), and
+    /// nearly every short line of a story has none, so the parser is asked
+    /// only about the few that do.
+    private static func holdsFourDigits(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     /// A date label left alone on its line once its value went ("Last

@@ -49,7 +49,7 @@ enum ExtractionWarnings {
         // Every kept paragraph comes here; long ones are ruled out by bytes first.
         guard text.utf8.count <= 800, text.count <= 200 else { return false }
         let lowercased = text.lowercased()
-        return teaserPhrases.contains { lowercased.contains($0) }
+        return PhraseSearch.containsAny(lowercased, teaserPhrases)
     }
 
     private static let teaserEndings = ["read more", "continue reading", "read the full story", "read full article"]
@@ -63,7 +63,7 @@ enum ExtractionWarnings {
     /// "Thanks for contacting us".
     private static func isSiteNotice(_ text: String) -> Bool {
         let lowercased = text.lowercased()
-        return noticePhrases.contains { lowercased.contains($0) }
+        return PhraseSearch.containsAny(lowercased, noticePhrases)
     }
 
     private static let noticePhrases = [

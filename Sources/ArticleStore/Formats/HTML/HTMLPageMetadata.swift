@@ -64,9 +64,7 @@ struct HTMLPageMetadata {
             return
         }
         guard lastModifiedText == nil, node.withOwnTextBytes({ bytes in
-            bytes.count <= Self.maximumLastModifiedBytes && Self.lastModifiedLabels.contains { label in
-                MarkupNode.containsIgnoringASCIICase(bytes, UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount))
-            }
+            bytes.count <= Self.maximumLastModifiedBytes && MarkupNode.containsAnyIgnoringASCIICase(bytes, Self.lastModifiedLabels)
         }) == true else { return }
         lastModifiedText = node.textContent
         lastModifiedNodesLeft = Self.lastModifiedValueNodes
@@ -78,7 +76,11 @@ struct HTMLPageMetadata {
     }
 
     private mutating func read(_ element: MarkupNode) -> MarkupNode.Descent {
-        if bylineText == nil, element.attributeContains("class", "byline") {
+        // One look at the raw class and id serves both checks by name: a
+        // byline's class holds "byline", one of the fragments looked for.
+        let namesWanted = bylineText == nil || datedElementTexts.count < Self.maximumDatedElements
+        let mayNameADate = namesWanted && Self.mayNameADate(element)
+        if bylineText == nil, mayNameADate, element.attributeContains("class", "byline") {
             bylineText = HTMLText.trimmed(Self.textWithoutTimes(element))
         }
         if element.attribute("itemprop")?.lowercased() == "datepublished", markedPublicationTime == nil {
@@ -86,7 +88,7 @@ struct HTMLPageMetadata {
                 ?? HTMLText.trimmed(element.textContent)
         }
         if datedElementTexts.count < Self.maximumDatedElements, element.name != "body", element.name != "html",
-           Self.mayNameADate(element), element.classAndIDWords.contains(where: Self.dateWords.contains),
+           mayNameADate, element.classAndIDWords.contains(where: Self.dateWords.contains),
            !Self.isInPageChrome(element) {
             let text = element.textContent
             if text.utf8.count <= Self.maximumDatedElementBytes, let trimmed = HTMLText.trimmed(text) {

@@ -83,19 +83,30 @@ enum HTMLText {
     /// Runs of whitespace (non-breaking spaces included) as one space, trimmed.
     /// It goes by Unicode scalars, not characters: pages are long, and no
     /// whitespace scalar combines with its neighbours.
+    ///
+    /// It works on the UTF-8 bytes, copying each scalar's bytes whole, with
+    /// the whitespace of `isWhitespace` told by `CollapsedLength.scalar(at:in:)`.
     static func collapsingWhitespace<Text: StringProtocol>(_ text: Text) -> String {
-        var collapsed = String.UnicodeScalarView()
-        var spacePending = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                spacePending = !collapsed.isEmpty
-            } else {
-                if spacePending { collapsed.append(" ") }
-                spacePending = false
-                collapsed.append(scalar)
+        var source = String(text)
+        return source.withUTF8 { bytes in
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(bytes.count)
+            var spacePending = false
+            var index = 0
+            while index < bytes.count {
+                let scalar = CollapsedLength.scalar(at: index, in: bytes)
+                let end = min(index + scalar.width, bytes.count)
+                if scalar.isSpace {
+                    spacePending = !collapsed.isEmpty
+                } else {
+                    if spacePending { collapsed.append(UInt8(ascii: " ")) }
+                    spacePending = false
+                    collapsed.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                }
+                index = end
             }
+            return String(decoding: collapsed, as: UTF8.self)
         }
-        return String(collapsed)
     }
 
     /// Unicode's White_Space property, spelled out: the property lookup
@@ -248,40 +259,39 @@ struct CollapsedLength {
 
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            let width: Int
-            let isSpace: Bool
-            switch lead {
-            case 0x09...0x0D, 0x20:
-                width = 1
-                isSpace = true
-            case ..<0x80:
-                width = 1
-                isSpace = false
-            case 0xC0..<0xE0:
-                width = 2
-                isSpace = lead == 0xC2 && index + 1 < count && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0)
-            case 0xE0..<0xF0:
-                width = 3
-                isSpace = index + 2 < count && Self.isThreeByteSpace(lead, bytes[index + 1], bytes[index + 2])
-            case 0xF0...:
-                width = 4
-                isSpace = false
-            default:
-                // A stray continuation byte: libxml2 hands out valid UTF-8, so count it as a scalar.
-                width = 1
-                isSpace = false
-            }
-            if isSpace {
+        while index < bytes.count {
+            let scalar = Self.scalar(at: index, in: bytes)
+            if scalar.isSpace {
                 spacePending = length > 0
             } else {
                 if spacePending { length += 1 }
                 spacePending = false
                 length += 1
             }
-            index += width
+            index += scalar.width
+        }
+    }
+
+    /// The UTF-8 width of the scalar starting at `index`, and whether it is
+    /// whitespace as `HTMLText.isWhitespace` says.
+    @inline(__always)
+    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (width: Int, isSpace: Bool) {
+        let lead = bytes[index]
+        let count = bytes.count
+        switch lead {
+        case 0x09...0x0D, 0x20:
+            return (1, true)
+        case ..<0x80:
+            return (1, false)
+        case 0xC0..<0xE0:
+            return (2, lead == 0xC2 && index + 1 < count && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0))
+        case 0xE0..<0xF0:
+            return (3, index + 2 < count && isThreeByteSpace(lead, bytes[index + 1], bytes[index + 2]))
+        case 0xF0...:
+            return (4, false)
+        default:
+            // A stray continuation byte: libxml2 hands out valid UTF-8, so count it as a scalar.
+            return (1, false)
         }
     }
 

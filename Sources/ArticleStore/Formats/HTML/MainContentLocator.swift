@@ -12,10 +12,11 @@ struct MainContentLocator {
     func selection() -> Set<MarkupNode> {
         if let declared = declaredArticle() { return declared }
         let candidates = scoredCandidates()
-        guard let top = candidates.reduce(nil, { best, candidate in
+        guard let highest = candidates.reduce(nil, { best, candidate in
             candidate.score > (best?.score ?? 0) ? candidate : best
         }) else { return [body] }
         let scores = Dictionary(uniqueKeysWithValues: candidates.map { ($0.element, $0.score) })
+        let top = shownContainer(around: highest, scores: scores) ?? highest
         let best = commonAncestorOfCloseRivals(top, candidates: candidates, scores: scores) ?? top
         return Set([best.element] + continuingSiblings(of: best, scores: scores))
     }
@@ -55,6 +56,38 @@ struct MainContentLocator {
             ancestor = current.parent
         }
         return nil
+    }
+
+    // MARK: - Collapsed panels
+
+    /// A best container inside a collapsed panel (an accordion's closed
+    /// section, a closed `<details>`) gives way to the nearest shown
+    /// container around it that scores at least a third as much
+    /// (readability's floor for walking up from the best). A closed panel
+    /// is a part of what the page shows, not the whole: an interview or
+    /// footnotes attached below a story, one answer of a list of questions.
+    /// Nil when the best is shown, or no such container holds it.
+    private func shownContainer(around best: Candidate, scores: [MarkupNode: Double]) -> Candidate? {
+        guard isInsideCollapsedPanel(best.element) else { return nil }
+        var ancestor = best.element.parent
+        while let current = ancestor, current != body {
+            if let score = scores[current], score >= best.score * Self.ancestorScoreShare, !isInsideCollapsedPanel(current) {
+                return Candidate(element: current, score: score)
+            }
+            ancestor = current.parent
+        }
+        return nil
+    }
+
+    private static let ancestorScoreShare = 1.0 / 3
+
+    private func isInsideCollapsedPanel(_ element: MarkupNode) -> Bool {
+        var current: MarkupNode? = element
+        while let node = current, node != body {
+            if node.isCollapsedPanel { return true }
+            current = node.parent
+        }
+        return false
     }
 
     // MARK: - Declared

@@ -39,15 +39,20 @@ struct MarkupNode: Hashable {
 
     /// An attribute's value ("" for a bare `hidden`), or nil when absent.
     func attribute(_ name: String) -> String? {
-        let value = name.withCString { xmlGetProp(pointer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
-        guard let value else { return nil }
-        defer { freeXMLString(value) }
-        return String(cString: value)
+        withAttributeBytes(name) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// An attribute's bytes as libxml2 holds them, lent to `body` without
     /// making a String; nil when absent.
     func withAttributeBytes<Result>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        // Most attributes hold one text node: its bytes are lent as they
+        // stand, without the copy `xmlGetProp` makes (asked of every element).
+        let attribute = name.withCString { xmlHasProp(pointer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        guard let attribute else { return nil }
+        if attribute.pointee.type == XML_ATTRIBUTE_NODE, let text = attribute.pointee.children,
+           text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil, let content = text.pointee.content {
+            return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        }
         let value = name.withCString { xmlGetProp(pointer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
         guard let value else { return nil }
         defer { freeXMLString(value) }
@@ -59,6 +64,16 @@ struct MarkupNode: Hashable {
         guard let language = xmlNodeGetLang(pointer) else { return nil }
         defer { freeXMLString(language) }
         return String(cString: language)
+    }
+
+    /// Hidden until the reader opens it: a `<details>` without `open`, or an
+    /// element with the class `collapse` (Bootstrap's accordion panels and
+    /// "read more" boxes) without `in` or `show`, the classes that open it.
+    var isCollapsedPanel: Bool {
+        if name == "details" { return attribute("open") == nil }
+        guard attributeContains("class", "collapse") else { return false }
+        let classes = attributeTokens("class")
+        return classes.contains("collapse") && !classes.contains("in") && !classes.contains("show")
     }
 
     /// The space-separated tokens of an attribute such as `rel`, lowercased.

@@ -396,7 +396,7 @@ extension TaggingPass {
     /// "the previous quarter", "the latest quarter".
     private func singleUnit(_ unit: TimeExpression.Unit, direction: TemporalKey, hasThe: Bool, end: Int, at i: Int) -> Candidate? {
         // "at the last minute", "the last second": an idiom for "late", no time.
-        if hasThe, direction == .last, unit == .minute || unit == .second { return nil }
+        if direction == .last, unit == .minute || unit == .second, hasThe || i > 0 && (isKey(i - 1, .the) || isKey(i - 1, .a)) { return nil }
         // "the past year", "the last decade": a length of time ending now (TimeBank: P1Y).
         if hasThe, direction == .past || (direction == .last && unit != .quarter && unit != .day) {
             return Candidate(end: end, type: .duration, content: .duration(.init(amount: 1, unit: unit), direction: .past, assumedAmount: nil), isRelative: true)

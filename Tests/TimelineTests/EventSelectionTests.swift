@@ -330,4 +330,11 @@ import Testing
         let events = EventExtractor().events(in: Self.article(body, [("Ireland", "Ireland", .geopolitical, 1), ("NPHET", "NPHET", .organization, 2)]))
         #expect(try #require(events.first { $0.trigger == "decided" }).entities == ["Ireland"])
     }
+
+    @Test func aPastVerbAtATimeToldBeforeIsNotTheStorysDay() throws {
+        let body = "The board met in June to plan the route. Director Javier Betancourt at that time asked for full service details. The board asked for a vote."
+        let events = Self.events(body)
+        #expect(try #require(events.first { $0.sources.first?.sentence == 2 && $0.trigger == "asked" }).modifier == .before)
+        #expect(try #require(events.first { $0.sources.first?.sentence == 3 && $0.trigger == "asked" }).modifier == nil)
+    }
 }

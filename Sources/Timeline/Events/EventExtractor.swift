@@ -161,7 +161,9 @@ public struct EventExtractor: Sendable {
                     // undated past verb of a story whose lead names its day scored
                     // better on SemEval, 21.7 against 20.9, but dated background
                     // years older to that day on real web news: eval/timeline-sample.)
-                    let isNews = source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased)
+                    // "at that time", "back then": a time told earlier, not the day's.
+                    let isNews = (source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased))
+                        && !Self.pointsBack(words, clause: participants.clause(at: word.range.lowerBound))
                     anchor = isNews ? dates.story : dates.before
                 case nil: anchor = published
                 }
@@ -463,6 +465,23 @@ public struct EventExtractor: Sendable {
         "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing",
         "determined", "eager", "keen", "want", "wants", "wanted", "wanting", "dream", "dreams", "dreamed", "longs", "longed",
     ]
+
+    /// "at that time", "at the time", "back then", "by then", "at that
+    /// point", "previously": the clause happened at a time told before, not
+    /// on the day of the news.
+    static func pointsBack(_ words: [EventTrigger.Word], clause: Range<Int>) -> Bool {
+        var previous = ""
+        var beforePrevious = ""
+        for word in words where clause.contains(word.range.lowerBound) {
+            let lower = word.lowercased
+            if lower == "previously" || lower == "formerly" { return true }
+            if lower == "then", previous == "back" || previous == "by" { return true }
+            if lower == "time" || lower == "point", previous == "that" || previous == "the", beforePrevious == "at" { return true }
+            beforePrevious = previous
+            previous = lower
+        }
+        return false
+    }
 
     /// "Trump says different things to different audiences over and over",
     /// "she usually flies": habits are no dated events.

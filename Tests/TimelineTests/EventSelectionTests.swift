@@ -337,4 +337,38 @@ import Testing
         #expect(try #require(events.first { $0.sources.first?.sentence == 2 && $0.trigger == "asked" }).modifier == .before)
         #expect(try #require(events.first { $0.sources.first?.sentence == 3 && $0.trigger == "asked" }).modifier == nil)
     }
+
+    @Test func namesInCompoundsBeforeRolesAndBeforeAPersonDescribe() throws {
+        let body = "Former DNC chairman calls for a plan. Paris-based auction house Artcurial sold it in 2019. Democrat Hillary Clinton on Saturday received her first briefing. Coffman, who represents the crucial Denver suburbs, said so in 2016."
+        let events = EventExtractor().events(in: Self.article(body, [("Paris", "Paris", .geopolitical, 2), ("Artcurial", "Artcurial", .organization, 2),
+                                                                      ("DNC", "Democratic National Committee", .organization, 1),
+                                                                      ("Democrat", "Democrats", .organization, 3), ("Hillary Clinton", "Hillary Clinton", .person, 3),
+                                                                      ("Denver", "Denver", .geopolitical, 4)]))
+        #expect(try #require(events.first { $0.trigger == "sold" }).entities == ["Artcurial"])
+        #expect(try #require(events.first { $0.trigger == "calls" }).entities.isEmpty)
+        #expect(try #require(events.first { $0.trigger == "received" }).entities == ["Hillary Clinton"])
+        #expect(try #require(events.first { $0.trigger == "said" }).entities.isEmpty)
+    }
+
+    @Test func theyIsNoCountryAndItMayBe() throws {
+        let body = "California burned in August 2020. They have poisoned communities. It has declared an emergency."
+        let events = EventExtractor().events(in: Self.article(body, [("California", "California", .geopolitical, 1)]))
+        #expect(try #require(events.first { $0.trigger == "have poisoned" }).entities.isEmpty)
+        #expect(try #require(events.first { $0.trigger == "has declared" }).entities == ["California"])
+    }
+
+    @Test func purposePassivesAndKeyValueRecordsAreNoEvents() {
+        let body = "Coinbase grew. They are both designed to help users buy coins. name = Brian Massumi era = 21st century school = empiricism. The app was designed in 2012."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains("are designed"))
+        #expect(!triggers.contains("to help"))
+        // The record's "era" is a lexicon word; no event comes of it.
+        #expect(!triggers.contains("era"))
+        #expect(triggers.contains("was designed"))
+    }
+
+    @Test func aLeadInAPollAfterAHedgeIsAStanding() {
+        let body = "The race went on. In the final Field Poll, Clinton led among Latinos by just four points."
+        #expect(!Self.events(body).map(\.trigger).contains("led"))
+    }
 }

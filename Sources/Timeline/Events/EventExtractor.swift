@@ -341,7 +341,9 @@ public struct EventExtractor: Sendable {
             while ahead + 1 < words.count, ahead - index <= 5 {
                 if words[ahead].lowercased == "by" {
                     // Digits are no words: "by 5 percentage points" reads "by percentage points".
-                    let amount = words[ahead + 1].lowercased
+                    var amountAt = ahead + 1
+                    if amountAt + 1 < words.count, standingHedges.contains(words[amountAt].lowercased) { amountAt += 1 }
+                    let amount = words[amountAt].lowercased
                     return standingAmounts.contains(amount) || NumberWords.cardinals.contains { $0.name == amount }
                 }
                 ahead += 1
@@ -351,6 +353,7 @@ public struct EventExtractor: Sendable {
     }
     static let findWords: Set<String> = ["find", "finds", "found", "finding"]
     static let reflexives: Set<String> = ["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"]
+    static let standingHedges: Set<String> = ["just", "only", "nearly", "almost", "about", "around", "roughly", "some", "more", "less", "over", "under"]
     static let standingAmounts: Set<String> = ["points", "point", "percentage", "percent", "votes", "delegates", "double", "single", "digits", "margin", "seats"]
     static let standingWords: Set<String> = ["lead", "leads", "led", "leading", "trail", "trails", "trailed", "trailing"]
 
@@ -585,12 +588,16 @@ public struct EventExtractor: Sendable {
     static func isPresentPassive(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup) -> Bool {
         let word = words[index].lowercased
         guard group.tense == .present, !group.isPerfect, !group.isHypothetical, !word.hasSuffix("ing"), EventTrigger.isParticiple(word) || word.hasSuffix("en"),
-              index + 1 < words.count, describingWords.contains(words[index + 1].lowercased) else { return false }
+              index + 1 < words.count else { return false }
+        let next = words[index + 1].lowercased
+        // "are designed to help users": what a thing is for.
+        guard describingWords.contains(next) || next == "to" && purposeParticiples.contains(word) else { return false }
         let parts = group.phrase.split(separator: " ")
         return parts.count == 2 && presentBe.contains(parts[0].lowercased())
     }
     static let presentBe: Set<String> = ["is", "are", "am", "'s", "'re"]
     static let describingWords: Set<String> = ["up", "of", "from", "as"]
+    static let purposeParticiples: Set<String> = ["designed", "used", "meant", "intended", "supposed", "built", "made", "engineered", "tailored"]
     static let reporting: Set<String> = [
         "says", "said", "announces", "announced", "tells", "told", "states", "stated", "adds", "added", "reports", "reported",
         "confirms", "confirmed", "claims", "claimed", "warns", "warned", "insists", "insisted", "explains", "explained",
@@ -612,6 +619,10 @@ public struct EventExtractor: Sendable {
             if previous == 0xC2 && byte == 0xA9 { return true }
             previous = byte
         }
+        // A record of "key = value" pairs (a wiki infobox, a settings dump): data, not prose.
+        var equalsSigns = 0
+        for byte in text.utf8 where byte == UInt8(ascii: "=") { equalsSigns += 1 }
+        if equalsSigns >= 2 { return true }
         for (index, word) in words.enumerated() {
             if word.lowercased == "copyright" { return true }
             if word.lowercased == "rights", index + 1 < words.count, words[index + 1].lowercased == "reserved" { return true }

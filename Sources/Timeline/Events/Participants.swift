@@ -126,7 +126,13 @@ struct Participants {
                     continue
                 }
                 if last < words.count, words[last].lowercased.hasSuffix("'s") { possessors.insert(spans.count) }
-                if mention.entityType == .person, Self.isModifier(words, first: first, last: last) { modifiers.insert(spans.count) }
+                if Self.isModifier(words, first: first, last: last, type: mention.entityType, range: range) { modifiers.insert(spans.count) }
+                // "Democrat Hillary Clinton", "Republican Donald Trump": a word
+                // before a person's name describes the person.
+                if mention.entityType == .person, let previous = spans.indices.last, spans[previous].last + 1 == first,
+                   words[spans[previous].last].range.upperBound + 1 == words[first].range.lowerBound {
+                    modifiers.insert(previous)
+                }
                 spans.append((mention.entity, first, last))
                 for covering in first...last where covering < covered.count { covered[covering] = true }
                 memory.note(mention, sentence: sentence, quoted: quotations.isQuoted(first),
@@ -162,7 +168,10 @@ struct Participants {
                     referent = memory.lastSubject(since: sentence - 2, gender: gender)
                 }
             } else if Self.thingPronouns.contains(lower) {
-                referent = memory.lastNamed([.organization, .geopolitical, .location], since: sentence - 2, outsideQuotation: outside)
+                // "it" may be a country or a place; "they" is people or a company
+                // ("They have poisoned communities" is not California).
+                let types: Set<EntityType> = Self.pluralPronouns.contains(lower) ? [.organization] : [.organization, .geopolitical, .location]
+                referent = memory.lastNamed(types, since: sentence - 2, outsideQuotation: outside)
             } else if lower == "the", index + 1 < words.count, Self.productDescriptions.contains(words[index + 1].lowercased) {
                 // "the plane", "the device": the last product named ("Airbus A380", "iPhone 4").
                 referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: Self.isProductName)
@@ -362,18 +371,45 @@ struct Participants {
         word.hasPrefix("anti-") || word.hasPrefix("pro-") || word.hasPrefix("non-")
     }
 
-    /// A person's name between a determiner and a noun ("a Clinton
-    /// surrogate", "one Clinton spokesman", "the Trump campaign"): it
-    /// modifies the noun.
-    static func isModifier(_ words: [EventTrigger.Word], first: Int, last: Int) -> Bool {
-        guard first > 0, last + 1 < words.count, modifierDeterminers.contains(words[first - 1].lowercased),
-              !words[last].lowercased.hasSuffix("'s") else { return false }
+    /// A name that modifies a noun rather than acts: any name before a role
+    /// ("DNC chairman", "Clinton spokesman Brian Fallon"); a name inside a
+    /// hyphenated compound ("Paris-based auction house", "Iran-backed
+    /// militias"); a person's name between a determiner and a noun ("a
+    /// Clinton surrogate", "the Trump campaign"), and a place's after a
+    /// determiner and at most one adjective ("the crucial Denver suburbs",
+    /// "a Rochester rally").
+    static func isModifier(_ words: [EventTrigger.Word], first: Int, last: Int, type: EntityType, range: Range<Int>) -> Bool {
+        guard last < words.count else { return false }
+        // The word goes on past the name with a hyphen: "Paris-based".
+        if words[last].range.upperBound > range.upperBound, words[last].text.contains("-"),
+           !words[last].lowercased.hasSuffix("'s") { return true }
+        guard last + 1 < words.count, !words[last].lowercased.hasSuffix("'s") else { return false }
+        if roleNouns.contains(words[last + 1].lowercased) { return true }
+        guard first > 0 else { return false }
+        switch type {
+        case .person:
+            guard modifierDeterminers.contains(words[first - 1].lowercased) else { return false }
+        case .geopolitical, .location:
+            let opened = modifierDeterminers.contains(words[first - 1].lowercased)
+                || first > 1 && modifierDeterminers.contains(words[first - 2].lowercased) && words[first - 1].text.first?.isLowercase == true
+                    && !EventTrigger.isVerb(words[first - 1].lowercased) && !VerbGroup.prepositions.contains(words[first - 1].lowercased)
+            guard opened else { return false }
+        default:
+            return false
+        }
         let next = words[last + 1]
         let lower = next.lowercased
         return next.text.first?.isLowercase == true && !EventTrigger.isVerb(lower) && !VerbGroup.auxiliaries.contains(lower)
             && !VerbGroup.prepositions.contains(lower) && !VerbGroup.adverbs.contains(lower) && !lower.hasSuffix("ly")
             && !openers.contains(lower) && !VerbGroup.modals.contains(VerbGroup.expanded(lower))
     }
+    /// Roles a name before them holds or serves ("Clinton spokesman").
+    static let roleNouns: Set<String> = [
+        "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief", "aide", "aides", "adviser",
+        "advisers", "advisor", "advisors", "surrogate", "surrogates", "official", "officials", "staffer", "staffers",
+        "lawyer", "lawyers", "attorney", "attorneys", "supporters", "delegates", "loyalists", "allies", "critics", "backers",
+    ]
+    static let pluralPronouns: Set<String> = ["they", "their", "them"]
     static let modifierDeterminers: Set<String> = [
         "a", "an", "the", "one", "another", "some", "several", "many", "two", "three", "four", "each", "every", "any",
     ]

@@ -371,4 +371,20 @@ import Testing
         let body = "The race went on. In the final Field Poll, Clinton led among Latinos by just four points."
         #expect(!Self.events(body).map(\.trigger).contains("led"))
     }
+
+    @Test func aDatelineIsNoSubjectAndADescribingNameNoAntecedent() throws {
+        let body = "CLEVELAND \u{2013} As it officially nominated Trump on July 19, 2016, the party changed. Paris-based auction house Artcurial sold it in 2023."
+        // The splitter makes the dateline a sentence of its own.
+        let events = EventExtractor().events(in: Self.article(body, [("CLEVELAND", "Cleveland", .geopolitical, 1), ("Trump", "Donald Trump", .person, 2),
+                                                                      ("Paris", "Paris", .geopolitical, 3), ("Artcurial", "Artcurial", .organization, 3)]))
+        #expect(try #require(events.first { $0.trigger == "nominated" }).entities == ["Donald Trump"])
+        #expect(try #require(events.first { $0.trigger == "sold" }).entities == ["Artcurial"])
+    }
+
+    @Test func anIfAfterTheReportMakesItsClauseHypothetical() throws {
+        let body = "The rally went on. Trump said if Hillary Clinton is elected president, taxes will rise."
+        let events = Self.events(body)
+        #expect(try #require(events.first { $0.trigger == "is elected" }).isHypothetical)
+        #expect(events.first { $0.trigger == "said" }?.isHypothetical == false)
+    }
 }

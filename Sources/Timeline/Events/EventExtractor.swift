@@ -415,7 +415,17 @@ public struct EventExtractor: Sendable {
     static func isInConditionalClause(_ words: [EventTrigger.Word], at index: Int, participants: Participants) -> Bool {
         let clause = participants.clause(at: words[index].range.lowerBound)
         guard let opener = words.first(where: { clause.contains($0.range.lowerBound) }) else { return false }
-        return conditionals.contains(opener.lowercased)
+        if conditionals.contains(opener.lowercased) { return true }
+        // "Trump said if Hillary Clinton is elected president": an "if" with
+        // no comma before it, at most four words back and no verb between.
+        var back = index - 1
+        while back >= 0, index - back <= 5, clause.contains(words[back].range.lowerBound) {
+            let word = words[back].lowercased
+            if word == "if" || word == "unless" { return true }
+            if EventTrigger.isVerb(word) || VerbGroup.auxiliaries.contains(word) && back < index - 1 { return false }
+            back -= 1
+        }
+        return false
     }
 
     /// "would be easier to achieve": an infinitive under a modal is no more

@@ -24,6 +24,9 @@ struct Participants {
     /// Byte offsets of the sentence's commas: a name before a comma closes
     /// an apposition ("the governor of Massachusetts, had adopted").
     private var commas: [Int] = []
+    /// Words a dash follows: a name before one is a dateline ("CLEVELAND –")
+    /// or opens an aside, and is no verb's subject.
+    private var dashAfter: Set<Int> = []
     /// Spans of a person's name used as a noun's modifier ("a Clinton
     /// surrogate said", "one Clinton spokesman has called"): the person takes
     /// part in that noun only, not in what its bearer does.
@@ -91,6 +94,9 @@ struct Participants {
     init(words: [EventTrigger.Word], bytes: ArraySlice<UInt8>, offset: Int, mentions: [Mention], sentence: Int, memory: inout Memory) {
         let cuts = Self.clauseStarts(words: words, bytes: bytes)
         for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: ",") { commas.append(position) }
+        for index in words.indices.dropLast() where Self.hasDash(between: words[index], and: words[index + 1], in: bytes) {
+            dashAfter.insert(index)
+        }
         for (index, start) in cuts.enumerated() {
             clauses.append(start..<(index + 1 < cuts.count ? cuts[index + 1] : bytes.count))
         }
@@ -135,6 +141,12 @@ struct Participants {
                 }
                 spans.append((mention.entity, first, last))
                 for covering in first...last where covering < covered.count { covered[covering] = true }
+                // A name that only describes ("Paris-based", "a Jenny Craig
+                // spokeswoman") is no one a later "it" or "she" stands for.
+                if modifiers.contains(spans.count - 1) { continue }
+                // Nor is a dateline ("CLEVELAND – As it officially puts"), cut
+                // off as a sentence of its own or not.
+                if first == 0, dashAfter.contains(last) || last == words.count - 1 { continue }
                 memory.note(mention, sentence: sentence, quoted: quotations.isQuoted(first),
                             title: first > 0 ? words[first - 1].lowercased : nil)
                 if mention.entityType == .person, !quotations.isQuoted(first), memory.subject?.sentence != sentence,
@@ -259,7 +271,9 @@ struct Participants {
             // name between but one it is coordinated with ("Pakistan and Bangladesh have").
             // Not for a possessor, a name after "of" ("the governor of
             // Massachusetts, had adopted") or an object ("trailing Clinton but has invested").
-            let isObject = before == "of" || afterPreposition
+            // "CLEVELAND – As it officially puts": a dateline names no subject.
+            let isDateline = dashAfter.contains(span.last)
+            let isObject = before == "of" || afterPreposition || isDateline
                 || span.first > 0 && triggerSet.contains(span.first - 1) && !EventExtractor.reporting.contains(before)
             if !isPossessor, !isObject, let verb = triggers.first(where: { $0 > span.last }), gap(span.last, verb) <= 6,
                quotations.sameQuotation(span.first, verb),
@@ -408,6 +422,7 @@ struct Participants {
         "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief", "aide", "aides", "adviser",
         "advisers", "advisor", "advisors", "surrogate", "surrogates", "official", "officials", "staffer", "staffers",
         "lawyer", "lawyers", "attorney", "attorneys", "supporters", "delegates", "loyalists", "allies", "critics", "backers",
+        "supporter", "loyalist", "ally", "critic", "backer", "presenter", "host", "correspondent", "manager", "managers",
     ]
     static let pluralPronouns: Set<String> = ["they", "their", "them"]
     static let modifierDeterminers: Set<String> = [
@@ -438,6 +453,22 @@ struct Participants {
     ]
     static let governmentWords: Set<String> = ["government", "administration"]
     static let conjunctions: Set<String> = ["and", "or", "but", "nor"]
+
+    /// Whether a dash (-, en or em dash) stands between two words; positions
+    /// are relative to the sentence slice `bytes`.
+    static func hasDash(between first: EventTrigger.Word, and second: EventTrigger.Word, in bytes: ArraySlice<UInt8>) -> Bool {
+        let base = bytes.startIndex
+        let gap = first.range.upperBound..<second.range.lowerBound
+        guard gap.upperBound <= bytes.count else { return false }
+        for position in gap {
+            let byte = bytes[base + position]
+            if byte == UInt8(ascii: "-") { return true }
+            // E2 80 93 (en dash) and E2 80 94 (em dash).
+            if byte == 0xE2, position + 2 < bytes.count, bytes[base + position + 1] == 0x80,
+               bytes[base + position + 2] == 0x93 || bytes[base + position + 2] == 0x94 { return true }
+        }
+        return false
+    }
     static let noiseWords: Set<String> = [
         "we", "i", "you", "he", "she", "it", "they", "oh", "ah", "damn", "wow", "hey", "yes", "no", "ok", "okay", "well", "so",
         "us", "our", "my", "me", "thanks", "please", "hello", "dear",

@@ -22,7 +22,8 @@ enum InstructionalText {
         var secondPerson = 0
         var reporting = 0
         var words = 0
-        tokenized.bytes.withUnsafeBufferPointer { bytes in
+        // News: enough reporting words already (most articles stop here early).
+        let isReport = tokenized.bytes.withUnsafeBufferPointer { bytes -> Bool in
             var previousIsQuantity = false
             for sentence in tokenized.sentences {
                 var sawWord = false
@@ -35,23 +36,29 @@ enum InstructionalText {
                     let isFraction = first == 0xC2 && range.count == 2 && bytes[range.lowerBound + 1] >= 0xBC
                     guard isLetter || isDigit || isFraction else { continue }
                     words += 1
-                    let key = isLetter ? WordKey(bytes, range.lowerBound, range.upperBound) : nil
+                    // No listed word is longer than 11 letters: no key, no look-up.
+                    let key = isLetter && range.count <= 11 ? WordKey(bytes, range.lowerBound, range.upperBound) : nil
+                    let role = key.flatMap { roles[$0] }
                     if !sawWord {
                         sawWord = true
                         // A capital first word from the list: "Add the eggs", "Click Save".
                         if first >= 0x41, first <= 0x5A, let key, imperativeVerbs.contains(key) { imperatives += 1 }
                     }
-                    if let key {
-                        if previousIsQuantity, units.contains(key) { quantities += 1 }
-                        if secondPersonWords.contains(key) { secondPerson += 1 }
-                        if reportingWords.contains(key) { reporting += 1 }
+                    switch role {
+                    case .unit?: if previousIsQuantity { quantities += 1 }
+                    case .secondPerson?: secondPerson += 1
+                    case .reporting?:
+                        reporting += 1
+                        // News reports speech; instructions seldom do.
+                        if reporting * 20 >= sentenceCount { return true }
+                    case .quantity?, nil: break
                     }
-                    previousIsQuantity = isDigit || isFraction || key.map(quantityWords.contains) == true
+                    previousIsQuantity = isDigit || isFraction || role == .quantity
                 }
             }
+            return false
         }
-        // News reports speech; instructions seldom do.
-        guard reporting * 20 < sentenceCount else { return false }
+        guard !isReport else { return false }
         let imperativeShare = Double(imperatives) / Double(sentenceCount)
         let secondPersonRate = words == 0 ? 0 : Double(secondPerson) * 100 / Double(words)
         if quantities >= 3 { return true }
@@ -70,12 +77,19 @@ enum InstructionalText {
         freeze soak rinse peel mash knead shape brush coat layer arrange sign log visit find get read learn see note \
         remember avoid do consider look give allow prepare plant water prune feed
         """.split(separator: " ").map { WordKey(String($0)) })
-    static let units: Set<WordKey> = Set("""
-        cup cups tablespoon tablespoons teaspoon teaspoons tbsp tsp oz ounce ounces grams gram ml lb lbs pound pounds \
-        pinch cloves clove
-        """.split(separator: " ").map { WordKey(String($0)) })
-    /// Words that stand for a count before a unit ("a cup", "half a teaspoon").
-    static let quantityWords: Set<WordKey> = Set(["a", "half", "one", "two", "three"].map { WordKey($0) })
-    static let secondPersonWords: Set<WordKey> = Set(["you", "your", "yourself", "yours"].map { WordKey($0) })
-    static let reportingWords: Set<WordKey> = Set(["said", "says", "told", "according"].map { WordKey($0) })
+    /// What a word counts for; one look-up per word.
+    enum Role { case unit, quantity, secondPerson, reporting }
+    static let roles: [WordKey: Role] = {
+        var table: [WordKey: Role] = [:]
+        let units = """
+            cup cups tablespoon tablespoons teaspoon teaspoons tbsp tsp oz ounce ounces grams gram ml lb lbs pound pounds \
+            pinch cloves clove
+            """
+        for word in units.split(separator: " ") { table[WordKey(String(word))] = .unit }
+        // Words that stand for a count before a unit ("a cup", "half a teaspoon").
+        for word in ["a", "half", "one", "two", "three"] { table[WordKey(word)] = .quantity }
+        for word in ["you", "your", "yourself", "yours"] { table[WordKey(word)] = .secondPerson }
+        for word in ["said", "says", "told", "according"] { table[WordKey(word)] = .reporting }
+        return table
+    }()
 }

@@ -367,14 +367,18 @@ struct Participants {
     /// with no name ("Special Agents", "International Trade Secretary"), which
     /// stands for whoever holds it and would gather different people's events.
     static func isNotAName(_ entity: String) -> Bool {
-        let words = entity.split(separator: " ")
-        guard let first = words.first, let last = words.last else { return true }
-        if words.count >= 2, leadingArticles.contains(first.lowercased()),
-           let opening = words[1].first, opening.isNumber || opening.isLowercase { return true }
-        return titleNouns.contains(last.lowercased())
+        // Asked for every mention of every sentence: byte keys, no word arrays.
+        guard let firstSpace = entity.firstIndex(of: " ") else { return titleNouns.contains(WordKey(entity)) }
+        let lastSpace = entity.lastIndex(of: " ") ?? firstSpace
+        let afterFirst = entity.index(after: firstSpace)
+        if leadingArticles.contains(WordKey(entity[..<firstSpace])), afterFirst < entity.endIndex,
+           entity[afterFirst].isNumber || entity[afterFirst].isLowercase { return true }
+        let last = entity[entity.index(after: lastSpace)...]
+        return last.utf8.count <= 16 && titleNouns.contains(WordKey(last))
     }
-    static let leadingArticles: Set<String> = ["the", "a", "an", "this", "that", "these", "those"]
-    static let titleNouns: Set<String> = [
+    static let leadingArticles: Set<WordKey> = Set(["the", "a", "an", "this", "that", "these", "those"].map { WordKey($0) })
+    static let titleNouns: Set<WordKey> = Set(titleNounList.map { WordKey($0) })
+    static let titleNounList: [String] = [
         "secretary", "secretaries", "minister", "ministers", "agent", "agents", "spokesman", "spokeswoman", "spokesperson",
         "spokespeople", "director", "directors", "chairman", "chairwoman", "chairperson", "officer", "officers",
         "commissioner", "ambassador", "officials", "lawmakers", "senators", "aides", "advisers", "advisors",

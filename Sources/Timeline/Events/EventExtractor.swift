@@ -119,6 +119,8 @@ public struct EventExtractor: Sendable {
         var triggers: [(index: Int, group: VerbGroup)] = []
         let unasserted = UnassertedClauses.kinds(words: words, text: source.text, clause: participants.clause(at:))
         let inFixedNames = FixedNames.covered(words)
+        // Whether "if"/"unless" occurs at all: most sentences need no search back for one.
+        let hasIf = words.contains { $0.lowercased == "if" || $0.lowercased == "unless" }
         for (index, word) in words.enumerated() {
             let lower = word.lowercased
             if local.contains(where: { $0.1.contains(word.range.lowerBound) }) || inFixedNames.contains(index) { continue }
@@ -131,7 +133,7 @@ public struct EventExtractor: Sendable {
             if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) || Self.isDescriptiveParticiple(words, at: index, group: group)
                 || Self.isExpectation(words, at: index, group: group) { continue }
-            if isConditional || Self.isInConditionalClause(words, at: index, participants: participants)
+            if isConditional || Self.isInConditionalClause(words, at: index, participants: participants, hasIf: hasIf)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index)
                 || Self.isHopedFor(words, at: index, group: group, participants: participants) { group.isHypothetical = true }
             triggers.append((index, group))
@@ -412,10 +414,11 @@ public struct EventExtractor: Sendable {
 
     /// "If I leave this unchecked, ...", "... unless the board agrees": what may happen.
     static let conditionals: Set<String> = ["if", "unless", "whether"]
-    static func isInConditionalClause(_ words: [EventTrigger.Word], at index: Int, participants: Participants) -> Bool {
+    static func isInConditionalClause(_ words: [EventTrigger.Word], at index: Int, participants: Participants, hasIf: Bool = true) -> Bool {
         let clause = participants.clause(at: words[index].range.lowerBound)
         guard let opener = words.first(where: { clause.contains($0.range.lowerBound) }) else { return false }
         if conditionals.contains(opener.lowercased) { return true }
+        guard hasIf else { return false }
         // "Trump said if Hillary Clinton is elected president": an "if" with
         // no comma before it, at most four words back and no verb between.
         var back = index - 1

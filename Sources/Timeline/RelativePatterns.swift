@@ -395,6 +395,8 @@ extension TaggingPass {
     /// "last week", "this year", "next month", "the next day", "the past year",
     /// "the previous quarter", "the latest quarter".
     private func singleUnit(_ unit: TimeExpression.Unit, direction: TemporalKey, hasThe: Bool, end: Int, at i: Int) -> Candidate? {
+        // "at the last minute", "the last second": an idiom for "late", no time.
+        if direction == .last, unit == .minute || unit == .second, hasThe || i > 0 && (isKey(i - 1, .the) || isKey(i - 1, .a)) { return nil }
         // "the past year", "the last decade": a length of time ending now (TimeBank: P1Y).
         if hasThe, direction == .past || (direction == .last && unit != .quarter && unit != .day) {
             return Candidate(end: end, type: .duration, content: .duration(.init(amount: 1, unit: unit), direction: .past, assumedAmount: nil), isRelative: true)

@@ -60,7 +60,7 @@ struct WordKey: Hashable, Sendable {
     var low: UInt64 = 0
     var high: UInt64 = 0
 
-    init(_ text: String) {
+    init<Text: StringProtocol>(_ text: Text) {
         for (n, byte) in text.utf8.prefix(16).enumerated() { set(n, byte | 0x20) }
     }
 

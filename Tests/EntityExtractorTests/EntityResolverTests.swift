@@ -15,6 +15,12 @@ import Testing
         #expect(resolved.map(\.entity) == ["New Delhi", "New Delhi", "Rangpur", "Karimganj Town"])
     }
 
+    @Test func abbreviationsWithFullStopsKeepTheirCapitals() {
+        // Title-casing "L.A." gave "L.a.", a name a timeline then showed.
+        let resolved = resolver.resolve([mention("L.A.", .geopolitical), mention("SAN FRANCISCO, CALIF.", .geopolitical, at: 20)])
+        #expect(resolved.map(\.entity) == ["L.A.", "San Francisco, Calif."])
+    }
+
     @Test func unknownAcronymsStayAsWritten() {
         #expect(resolver.resolve([mention("BIPSS", .organization)]).map(\.entity) == ["BIPSS"])
     }

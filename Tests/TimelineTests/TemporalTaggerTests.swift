@@ -22,6 +22,15 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
     PublicationDate(year: year, month: month, day: day)!.instant
 }
 
+@Suite struct LastMinuteTests {
+    @Test func theLastMinuteIsAnIdiomNotATime() {
+        #expect(values("Ministers pushed them to take extra students at the last minute.").isEmpty)
+        #expect(values("It was a last minute deal.").isEmpty)
+        // Other units after "the last" stay times.
+        #expect(!values("The last month was hard.").isEmpty)
+    }
+}
+
 @Suite struct AbsoluteDateTests {
     @Test func newsFormats() {
         #expect(values("It was signed on December 28, 2025.") == ["December 28, 2025=2025-12-28"])

@@ -4,6 +4,9 @@
 -- without: events of timeline{} that name at least one entity.
 -- Every k-th event in timeline order (k = pool size / count): deterministic,
 -- spread over the whole range, no choosing by hand.
+-- DRAW_PHASE (environment, 0 < phase <= 1, default 1) places the first pick
+-- at phase * k instead of k: a second draw of the same pool with no event in
+-- common with the default one (0.5 takes the events halfway between).
 local corpus, count = arg[1], tonumber(arg[2])
 local pools = {}
 if arg[3] then
@@ -15,10 +18,12 @@ else
 end
 local function clean(s) return ((s or ""):gsub("[\t\n]", " ")) end
 local per = count // #pools
+local phase = tonumber(os.getenv("DRAW_PHASE") or "1")
+assert(phase and phase > 0 and phase <= 1, "DRAW_PHASE must be a number in (0, 1]")
 for _, pool in ipairs(pools) do
   local step = math.max(1, #pool.events // per)
   local taken = 0
-  for i = step, #pool.events, step do
+  for i = math.max(1, math.floor(step * phase)), #pool.events, step do
     if taken == per then break end
     local e = pool.events[i]
     local s = e.sources[1]

@@ -223,7 +223,9 @@ public struct EntityResolver: Sendable {
 
     private func titleCased(_ text: String) -> String {
         text.split(separator: " ", omittingEmptySubsequences: false).map { word in
-            guard let first = word.first else { return String(word) }
+            // An abbreviation with inner full stops ("L.A.", "D.C.") keeps its
+            // capitals: "L.a." is no spelling of it.
+            guard let first = word.first, !word.dropLast().contains(".") else { return String(word) }
             return String(first).uppercased() + word.dropFirst().lowercased()
         }.joined(separator: " ")
     }

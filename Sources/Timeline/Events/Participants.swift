@@ -24,6 +24,13 @@ struct Participants {
     /// Byte offsets of the sentence's commas: a name before a comma closes
     /// an apposition ("the governor of Massachusetts, had adopted").
     private var commas: [Int] = []
+    /// Words a dash follows: a name before one is a dateline ("CLEVELAND –")
+    /// or opens an aside, and is no verb's subject.
+    private var dashAfter: Set<Int> = []
+    /// Spans of a person's name used as a noun's modifier ("a Clinton
+    /// surrogate said", "one Clinton spokesman has called"): the person takes
+    /// part in that noun only, not in what its bearer does.
+    private var modifiers: Set<Int> = []
 
     /// Recent entities with their types, newest last, kept across sentences.
     struct Memory {
@@ -87,6 +94,9 @@ struct Participants {
     init(words: [EventTrigger.Word], bytes: ArraySlice<UInt8>, offset: Int, mentions: [Mention], sentence: Int, memory: inout Memory) {
         let cuts = Self.clauseStarts(words: words, bytes: bytes)
         for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: ",") { commas.append(position) }
+        for index in words.indices.dropLast() where Self.hasDash(between: words[index], and: words[index + 1], in: bytes) {
+            dashAfter.insert(index)
+        }
         for (index, start) in cuts.enumerated() {
             clauses.append(start..<(index + 1 < cuts.count ? cuts[index + 1] : bytes.count))
         }
@@ -115,9 +125,28 @@ struct Participants {
                 let first = firstWord < words.count ? firstWord : index
                 var last = first
                 while last + 1 < words.count, words[last + 1].range.lowerBound < range.upperBound { last += 1 }
+                // "anti-Trump delegates", "pro-Clinton groups": against or for
+                // the person, who does nothing here.
+                if first < words.count, Self.isOpposedOrFor(words[first].lowercased) {
+                    memory.note(mention, sentence: sentence, quoted: quotations.isQuoted(first))
+                    continue
+                }
                 if last < words.count, words[last].lowercased.hasSuffix("'s") { possessors.insert(spans.count) }
+                if Self.isModifier(words, first: first, last: last, type: mention.entityType, range: range) { modifiers.insert(spans.count) }
+                // "Democrat Hillary Clinton", "Republican Donald Trump": a word
+                // before a person's name describes the person.
+                if mention.entityType == .person, let previous = spans.indices.last, spans[previous].last + 1 == first,
+                   words[spans[previous].last].range.upperBound + 1 == words[first].range.lowerBound {
+                    modifiers.insert(previous)
+                }
                 spans.append((mention.entity, first, last))
                 for covering in first...last where covering < covered.count { covered[covering] = true }
+                // A name that only describes ("Paris-based", "a Jenny Craig
+                // spokeswoman") is no one a later "it" or "she" stands for.
+                if modifiers.contains(spans.count - 1) { continue }
+                // Nor is a dateline ("CLEVELAND – As it officially puts"), cut
+                // off as a sentence of its own or not.
+                if first == 0, dashAfter.contains(last) || last == words.count - 1 { continue }
                 memory.note(mention, sentence: sentence, quoted: quotations.isQuoted(first),
                             title: first > 0 ? words[first - 1].lowercased : nil)
                 if mention.entityType == .person, !quotations.isQuoted(first), memory.subject?.sentence != sentence,
@@ -131,17 +160,36 @@ struct Participants {
             var referent: String?
             if Self.personPronouns.contains(lower) {
                 let gender = PersonGender.of(pronoun: lower)
-                referent = memory.onlyPerson(since: sentence - 2, gender: gender, outsideQuotation: outside)
+                // "Since he entered the race in November, Bloomberg's climb ...":
+                // a pronoun in an opening subordinate clause looks ahead to the
+                // person the main clause names, not back.
+                if let ahead = Self.cataphoricReferent(words, pronoun: index, mentions: sorted[mentionIndex...], offset: offset,
+                                                       quotations: quotations) {
+                    referent = ahead.isEmpty ? nil : ahead
+                    if let referent { spans.append((referent, index, index)) }
+                    if Self.possessivePronouns.contains(lower), referent != nil { possessors.insert(spans.count - 1) }
+                    continue
+                }
+                // A "he" or "she" inside a quotation is someone the speaker talks
+                // about, rarely told by word order: nobody, rather than a guess
+                // that files the quotation under its speaker or a bystander.
+                referent = outside ? memory.onlyPerson(since: sentence - 2, gender: gender, outsideQuotation: true) : nil
                 // "He" opening a sentence (or its clause after "and", "but"): the last sentence's subject.
                 if referent == nil, outside, lower == "he" || lower == "she",
                    index == 0 || index == 1 && ["and", "but", "then", "later"].contains(words[0].lowercased) {
                     referent = memory.lastSubject(since: sentence - 2, gender: gender)
                 }
             } else if Self.thingPronouns.contains(lower) {
-                referent = memory.lastNamed([.organization, .geopolitical, .location], since: sentence - 2, outsideQuotation: outside)
+                // "it" may be a country or a place; "they" is people or a company
+                // ("They have poisoned communities" is not California).
+                let types: Set<EntityType> = Self.pluralPronouns.contains(lower) ? [.organization] : [.organization, .geopolitical, .location]
+                referent = memory.lastNamed(types, since: sentence - 2, outsideQuotation: outside)
             } else if lower == "the", index + 1 < words.count, Self.productDescriptions.contains(words[index + 1].lowercased) {
                 // "the plane", "the device": the last product named ("Airbus A380", "iPhone 4").
                 referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: Self.isProductName)
+            } else if lower == "the", index + 1 < words.count, Self.governmentWords.contains(words[index + 1].lowercased) {
+                // "the government", "the administration": a country's, not the last organisation named.
+                referent = memory.lastNamed([.geopolitical], since: sentence - 2, outsideQuotation: outside)
             } else if lower == "the", index + 1 < words.count, Self.descriptions.contains(words[index + 1].lowercased) {
                 referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: { !Self.isProductName($0) })
             } else if lower == "the", index + 2 < words.count, words[index + 1].lowercased == "two",
@@ -194,6 +242,16 @@ struct Participants {
         }
         for (number, span) in spans.enumerated() {
             let isPossessor = possessors.contains(number)
+            let before = span.first > 0 ? words[span.first - 1].lowercased : ""
+            // After a preposition a name is an aside ("attended the Roadshow in
+            // Atlanta and began advocating"), not the subject of the next verb,
+            // and no event past a conjunction is its own.
+            let afterPreposition = Self.objectPrepositions.contains(before)
+            if modifiers.contains(number) {
+                // The noun it modifies, when that is an event ("the Trump visit").
+                if triggerSet.contains(span.last + 1) { add(span.entity, span.last + 1) }
+                continue
+            }
             // Near: at most two words away on either side.
             // Near, with no other name between ("he'd be Donald Trump," Sharpton
             // said: the saying is Sharpton's) and in the same clause.
@@ -205,6 +263,7 @@ struct Participants {
                 if !quotations.sameQuotation(trigger, span.first) { continue }
                 let between = trigger > span.last ? (span.last + 1)..<trigger : (trigger + 1)..<span.first
                 if spans.contains(where: { between.contains($0.first) && $0.entity != span.entity }) { continue }
+                if afterPreposition, trigger > span.last, words[between].contains(where: { Self.conjunctions.contains($0.lowercased) }) { continue }
                 if clause(at: words[trigger].range.lowerBound) != clause(at: words[span.first].range.lowerBound) { continue }
                 add(span.entity, trigger)
             }
@@ -212,8 +271,10 @@ struct Participants {
             // name between but one it is coordinated with ("Pakistan and Bangladesh have").
             // Not for a possessor, a name after "of" ("the governor of
             // Massachusetts, had adopted") or an object ("trailing Clinton but has invested").
-            let before = span.first > 0 ? words[span.first - 1].lowercased : ""
-            let isObject = before == "of" || span.first > 0 && triggerSet.contains(span.first - 1) && !EventExtractor.reporting.contains(before)
+            // "CLEVELAND – As it officially puts": a dateline names no subject.
+            let isDateline = dashAfter.contains(span.last)
+            let isObject = before == "of" || afterPreposition || isDateline
+                || span.first > 0 && triggerSet.contains(span.first - 1) && !EventExtractor.reporting.contains(before)
             if !isPossessor, !isObject, let verb = triggers.first(where: { $0 > span.last }), gap(span.last, verb) <= 6,
                quotations.sameQuotation(span.first, verb),
                !spans.contains(where: { other in
@@ -227,7 +288,7 @@ struct Participants {
         // executive officer of Apple Inc., announced", "Boeing, meanwhile,
         // said". A comma after the name, at most twelve words with no event
         // and a closing comma, then the verb (an adverb may come first).
-        for span in spans where span.last + 1 < words.count {
+        for (number, span) in spans.enumerated() where span.last + 1 < words.count && !modifiers.contains(number) {
             let open = span.last + 1
             guard commasBefore[open] == commasBefore[span.last] + 1 else { continue }
             var close = open + 1
@@ -295,9 +356,122 @@ struct Participants {
         "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but", "because", "where", "when",
         "after", "before", "as", "and", "since", "until", "unless", "if",
     ]
-    /// A one-letter "entity", or a pronoun or interjection taken for a name.
+    /// A one-letter "entity", a pronoun or interjection taken for a name, or
+    /// a name that is none (`isNotAName`).
     static func isNoise(_ mention: Mention) -> Bool {
-        mention.text.utf8.count <= 1 || noiseWords.contains(mention.text.lowercased())
+        mention.text.utf8.count <= 1 || noiseWords.contains(mention.text.lowercased()) || isNotAName(mention.entity)
+    }
+
+    /// Extractor spans that name no one: an article and a number or a small
+    /// word ("The 14-day" of "The 14-day rate has increased"), and a title
+    /// with no name ("Special Agents", "International Trade Secretary"), which
+    /// stands for whoever holds it and would gather different people's events.
+    static func isNotAName(_ entity: String) -> Bool {
+        // Asked for every mention of every sentence: byte keys, no word arrays.
+        guard let firstSpace = entity.firstIndex(of: " ") else { return titleNouns.contains(WordKey(entity)) }
+        let lastSpace = entity.lastIndex(of: " ") ?? firstSpace
+        let afterFirst = entity.index(after: firstSpace)
+        if leadingArticles.contains(WordKey(entity[..<firstSpace])), afterFirst < entity.endIndex,
+           entity[afterFirst].isNumber || entity[afterFirst].isLowercase { return true }
+        let last = entity[entity.index(after: lastSpace)...]
+        return last.utf8.count <= 16 && titleNouns.contains(WordKey(last))
+    }
+    static let leadingArticles: Set<WordKey> = Set(["the", "a", "an", "this", "that", "these", "those"].map { WordKey($0) })
+    static let titleNouns: Set<WordKey> = Set(titleNounList.map { WordKey($0) })
+    static let titleNounList: [String] = [
+        "secretary", "secretaries", "minister", "ministers", "agent", "agents", "spokesman", "spokeswoman", "spokesperson",
+        "spokespeople", "director", "directors", "chairman", "chairwoman", "chairperson", "officer", "officers",
+        "commissioner", "ambassador", "officials", "lawmakers", "senators", "aides", "advisers", "advisors",
+    ]
+
+    /// "anti-Trump", "pro-Clinton", "ex-Airbus" is not: for or against someone.
+    static func isOpposedOrFor(_ word: String) -> Bool {
+        word.hasPrefix("anti-") || word.hasPrefix("pro-") || word.hasPrefix("non-")
+    }
+
+    /// A name that modifies a noun rather than acts: any name before a role
+    /// ("DNC chairman", "Clinton spokesman Brian Fallon"); a name inside a
+    /// hyphenated compound ("Paris-based auction house", "Iran-backed
+    /// militias"); a person's name between a determiner and a noun ("a
+    /// Clinton surrogate", "the Trump campaign"), and a place's after a
+    /// determiner and at most one adjective ("the crucial Denver suburbs",
+    /// "a Rochester rally").
+    static func isModifier(_ words: [EventTrigger.Word], first: Int, last: Int, type: EntityType, range: Range<Int>) -> Bool {
+        guard last < words.count else { return false }
+        // The word goes on past the name with a hyphen: "Paris-based".
+        if words[last].range.upperBound > range.upperBound, words[last].text.contains("-"),
+           !words[last].lowercased.hasSuffix("'s") { return true }
+        guard last + 1 < words.count, !words[last].lowercased.hasSuffix("'s") else { return false }
+        if roleNouns.contains(words[last + 1].lowercased) { return true }
+        guard first > 0 else { return false }
+        switch type {
+        case .person:
+            guard modifierDeterminers.contains(words[first - 1].lowercased) else { return false }
+        case .geopolitical, .location:
+            let opened = modifierDeterminers.contains(words[first - 1].lowercased)
+                || first > 1 && modifierDeterminers.contains(words[first - 2].lowercased) && words[first - 1].text.first?.isLowercase == true
+                    && !EventTrigger.isVerb(words[first - 1].lowercased) && !VerbGroup.prepositions.contains(words[first - 1].lowercased)
+            guard opened else { return false }
+        default:
+            return false
+        }
+        let next = words[last + 1]
+        let lower = next.lowercased
+        return next.text.first?.isLowercase == true && !EventTrigger.isVerb(lower) && !VerbGroup.auxiliaries.contains(lower)
+            && !VerbGroup.prepositions.contains(lower) && !VerbGroup.adverbs.contains(lower) && !lower.hasSuffix("ly")
+            && !openers.contains(lower) && !VerbGroup.modals.contains(VerbGroup.expanded(lower))
+    }
+    /// Roles a name before them holds or serves ("Clinton spokesman").
+    static let roleNouns: Set<String> = [
+        "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief", "aide", "aides", "adviser",
+        "advisers", "advisor", "advisors", "surrogate", "surrogates", "official", "officials", "staffer", "staffers",
+        "lawyer", "lawyers", "attorney", "attorneys", "supporters", "delegates", "loyalists", "allies", "critics", "backers",
+        "supporter", "loyalist", "ally", "critic", "backer", "presenter", "host", "correspondent", "manager", "managers",
+    ]
+    static let pluralPronouns: Set<String> = ["they", "their", "them"]
+    static let modifierDeterminers: Set<String> = [
+        "a", "an", "the", "one", "another", "some", "several", "many", "two", "three", "four", "each", "every", "any",
+    ]
+
+    /// Where a person pronoun sits in a clause that opens the sentence with
+    /// a subordinator ("Since he entered ...", "When she arrived ..."), the
+    /// first person named after it outside quotations, before the sentence
+    /// ends: that person (or "" when the one named does not fit the pronoun's
+    /// sex). nil when the pronoun is elsewhere or no person follows.
+    static func cataphoricReferent(_ words: [EventTrigger.Word], pronoun: Int, mentions: ArraySlice<Mention>, offset: Int,
+                                   quotations: Quotations) -> String? {
+        guard pronoun > 0, pronoun <= 2, subordinators.contains(words[0].lowercased), !quotations.isQuoted(pronoun) else { return nil }
+        let after = words[pronoun].range.upperBound
+        guard let ahead = mentions.first(where: { $0.entityType == .person && $0.byteRange.lowerBound - offset >= after && !isNoise($0) })
+        else { return nil }
+        let aheadWord = words.firstIndex { $0.range.upperBound > ahead.byteRange.lowerBound - offset } ?? 0
+        guard !quotations.isQuoted(aheadWord) else { return nil }
+        let gender = PersonGender.of(pronoun: words[pronoun].lowercased)
+        if let gender, let known = PersonGender.of(name: ahead.entity), known != gender { return "" }
+        return ahead.entity
+    }
+    static let subordinators: Set<String> = ["since", "when", "after", "as", "although", "though", "while", "before", "because", "once", "until"]
+    static let objectPrepositions: Set<String> = [
+        "in", "at", "on", "from", "to", "with", "for", "by", "near", "into", "about", "against", "among", "between", "like",
+        "than", "via", "toward", "towards", "across", "through", "outside", "inside", "under", "over", "without", "beside",
+    ]
+    static let governmentWords: Set<String> = ["government", "administration"]
+    static let conjunctions: Set<String> = ["and", "or", "but", "nor"]
+
+    /// Whether a dash (-, en or em dash) stands between two words; positions
+    /// are relative to the sentence slice `bytes`.
+    static func hasDash(between first: EventTrigger.Word, and second: EventTrigger.Word, in bytes: ArraySlice<UInt8>) -> Bool {
+        let base = bytes.startIndex
+        let gap = first.range.upperBound..<second.range.lowerBound
+        guard gap.upperBound <= bytes.count else { return false }
+        for position in gap {
+            let byte = bytes[base + position]
+            if byte == UInt8(ascii: "-") { return true }
+            // E2 80 93 (en dash) and E2 80 94 (em dash).
+            if byte == 0xE2, position + 2 < bytes.count, bytes[base + position + 1] == 0x80,
+               bytes[base + position + 2] == 0x93 || bytes[base + position + 2] == 0x94 { return true }
+        }
+        return false
     }
     static let noiseWords: Set<String> = [
         "we", "i", "you", "he", "she", "it", "they", "oh", "ah", "damn", "wow", "hey", "yes", "no", "ok", "okay", "well", "so",
@@ -321,7 +495,7 @@ struct Participants {
     static let thingPronouns: Set<String> = ["it", "its", "they", "their", "them"]
     static let descriptions: Set<String> = [
         "company", "firm", "group", "airline", "carrier", "manufacturer", "maker",
-        "corporation", "government", "agency", "bank", "team", "club", "party", "country", "organisation", "organization",
+        "corporation", "agency", "bank", "team", "club", "party", "country", "organisation", "organization",
     ]
     /// Nouns for a made thing: "the plane" is the A380 of the sentence before, not Airbus.
     static let productDescriptions: Set<String> = [

@@ -10,17 +10,7 @@ import Testing
 /// the same byte as a body mention is stored beside it afterwards.
 @Suite struct PostgresMentionFieldMigrationTests {
     @Test func mentionsStoredBeforeTheFieldMigrationAreTheBodys() throws {
-        let url = try PostgresTestCluster.shared.get().createDatabase()
-        let fieldMigration = "mention fields: mentions in title, subtitle, byline and dateline"
-        let older = try #require(PostgresSchema.migrations.firstIndex { $0.name == fieldMigration })
-        let pool = PostgresConnectionPool(configuration: try PostgresLocation(url: url).configuration(), maximumConnections: 1)
-        defer { pool.close() }
-        do { try pool.withConnection { connection in
-            let session = PostgresSession(pool: pool, connection: connection)
-            // The test databases are copies of a migrated template: start bare.
-            try session.execute("DROP SCHEMA public CASCADE")
-            try session.execute("CREATE SCHEMA public")
-            try PostgresSchema.migrate(session, migrations: Array(PostgresSchema.migrations[..<older]))
+        guard let url = try olderPostgresStore(before: "mention fields: mentions in title, subtitle, byline and dateline", { session in
             try session.execute("""
                 INSERT INTO article (id, title, body, word_count, content_hash, ingested_at)
                 VALUES (1, 'Khan in Lahore', 'Karim Khan went to Lahore.', 5, 'hash-1', 0)
@@ -33,10 +23,7 @@ import Testing
                   ARRAY['Karim Khan', 'Lahore']::text[], ARRAY['karim khan', 'lahore']::text[],
                   ARRAY['PERSON', 'GPE']::text[], ARRAY[false, false])
                 """)
-        } } catch {
-            Issue.record("building the older store: \(postgresMessage(error))")
-            return
-        }
+        }) else { return }
 
         let store = try PostgresStore(url: url)
         let before = try store.mentions(inArticle: 1)

@@ -16,6 +16,8 @@ import EntityExtractor
 /// The source is the noun phrase before the cue (past auxiliaries and
 /// adverbs), or after it in inversion ("said Smith"); "it is understood that"
 /// and other passives have none.
+/// With a `ClaimScorer` in the lexicon, claims are also built at weaker
+/// candidate cues, and the scorer keeps the claims that look like attributions.
 public struct AttributionFinder: Sendable {
     public var lexicon: CueLexicon
     /// Longest source noun phrase, in tokens; longer left contexts are clauses, not subjects.
@@ -259,11 +261,27 @@ extension AttributionFinder {
         /// Whether the claim scorer, if any, keeps the claim.
         func keeps(_ claim: Claim) -> Bool {
             guard let scorer = finder.lexicon.claimScorer else { return true }
+            let token = scoredCueToken(claim)
+            // A cue the counts or a rule made where the classifier did not ("note that",
+            // "analysts stress that"): the scorer, which reads the classifier's score, is not asked.
+            if cue[token], !scorer.judgesCues || !(cueScores[token] > finder.lexicon.margin) { return true }
+            // "a move officially acknowledged by Pakistan's Ministry of Foreign Affairs": the
+            // passive agent's claim is the rule's; the scorer, which saw few of them, distrusts
+            // a source after the cue and a short content before it.
+            if let source = claim.source, source.lowerBound >= claim.cue.upperBound, let after = text.token(at: claim.cue.upperBound),
+               text.words[after] == "by" { return true }
             return scorer.score(scorerFeatures(claim)) > scorer.threshold
         }
 
         /// The claim scorer's features of `claim`: its cue word is the first one the classifier scored.
         func scorerFeatures(_ claim: Claim) -> [String] {
+            let cueToken = scoredCueToken(claim)
+            let score = cueScores[cueToken]
+            return ClaimScorer.features(claim, cueToken: cueToken, cueScore: score.isNaN ? nil : score, text: text)
+        }
+
+        /// The first token of the claim's cue that the classifier scored, else its first token.
+        private func scoredCueToken(_ claim: Claim) -> Int {
             let first = text.token(at: claim.cue.lowerBound) ?? 0
             var cueToken = first
             var position = first
@@ -271,8 +289,7 @@ extension AttributionFinder {
                 if !cueScores[position].isNaN { cueToken = position; break }
                 position += 1
             }
-            let score = cueScores[cueToken]
-            return ClaimScorer.features(claim, cueToken: cueToken, cueScore: score.isNaN ? nil : score, text: text)
+            return cueToken
         }
 
         private func sentence(of index: Int) -> Range<Int> {

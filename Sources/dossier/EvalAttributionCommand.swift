@@ -47,6 +47,9 @@ struct EvalAttributionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The cue classifier's margin for candidate cues under the claim scorer.", valueName: "margin"))
     var candidateMargin = CueLexicon().candidateMargin
 
+    @Flag(inversion: .prefixedNo, help: "Under the claim scorer, judge the claims at cues the classifier takes at its margin too (else only the claims at weaker candidate cues).")
+    var scoreCueClaims = true
+
     @Flag(help: "List every missed gold attribution and every spurious claim.")
     var verbose = false
 
@@ -78,6 +81,7 @@ struct EvalAttributionCommand: ParsableCommand {
                 if let writeCues { try lexicon.write(toDirectory: writeCues) }
             }
             if let claimFloor { lexicon.claimFloor = claimFloor }
+            lexicon.claimScorer?.judgesCues = scoreCueClaims
             let cutoff = lexicon.classifier == nil ? lexicon.threshold : lexicon.claimScorer?.threshold ?? lexicon.margin
             for rate in rates.isEmpty ? [cutoff] : rates {
                 lexicon.set(cutoff: rate)
@@ -116,6 +120,7 @@ struct EvalAttributionCommand: ParsableCommand {
             let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
             var lexicon = CueLexicon.learn(from: training, epochs: epochs, scoreClaims: scoreClaims, candidateMargin: candidateMargin)
             if let claimFloor { lexicon.claimFloor = claimFloor }
+            lexicon.claimScorer?.judgesCues = scoreCueClaims
             for (index, rate) in rates.enumerated() {
                 lexicon.set(cutoff: rate)
                 let finder = AttributionFinder(lexicon: lexicon)

@@ -28,7 +28,7 @@ import Testing
 
     @Test func theScorerKeepsCandidateClaimsByTheirShape() {
         // Keeps a claim whose content opens with "that", drops others.
-        let scorer = ClaimScorer(weights: ["b": -1, "con=after-that": 2, "w=said": 3])
+        let scorer = ClaimScorer(weights: ["b": -1, "con=after-that": 2, "w=said": 3], threshold: 0)
         let lexicon = Self.lexicon(scorer: scorer)
         #expect(cues("Voters think that the economy is weak.", lexicon) == ["think"])
         #expect(cues("Voters think the economy is weak.", lexicon) == [])

@@ -40,6 +40,24 @@ import Testing
         #expect(cues("Voters think that the economy is weak.", stricter) == [])
     }
 
+    @Test func claimsTheScorerCannotJudgeAreKept() {
+        // A scorer that drops every claim it is asked about.
+        var lexicon = CueLexicon(counts: [
+            "said": .init(total: 100, cue: 95), "acknowledged": .init(total: 20, cue: 15),
+            "note": .init(total: 40, cue: 10), "note that": .init(total: 20, cue: 18),
+        ])
+        lexicon.classifier = CueClassifier(weights: ["w=said": 3, "w=acknowledged": 3, "w=note": -3])
+        lexicon.claimScorer = ClaimScorer(weights: ["b": -100])
+        #expect(cues("Voters said that the economy is weak.", lexicon) == [])
+        // A cue the counts made where the classifier did not ("note that", a confident pair).
+        #expect(cues("Officials familiar with the talks note that progress is slow.", lexicon) == ["note"])
+        // A passive agent's claim.
+        #expect(cues("It was a move acknowledged by the Ministry of Foreign Affairs.", lexicon) == ["acknowledged"])
+        // Judging only the candidates' claims keeps every claim at a cue.
+        lexicon.claimScorer?.judgesCues = false
+        #expect(cues("Voters said that the economy is weak.", lexicon) == ["said"])
+    }
+
     @Test func featuresNameTheClaimsShape() throws {
         let text = ClaimText(TokenizedText(text: "“We will win,” Smith said on Tuesday."))
         let lexicon = Self.lexicon(scorer: nil)

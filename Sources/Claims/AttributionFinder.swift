@@ -16,6 +16,8 @@ import EntityExtractor
 /// The source is the noun phrase before the cue (past auxiliaries and
 /// adverbs), or after it in inversion ("said Smith"); "it is understood that"
 /// and other passives have none.
+/// With a `ClaimScorer` in the lexicon, claims are also built at weaker
+/// candidate cues, and the scorer keeps the claims that look like attributions.
 public struct AttributionFinder: Sendable {
     public var lexicon: CueLexicon
     /// Longest source noun phrase, in tokens; longer left contexts are clauses, not subjects.
@@ -104,6 +106,10 @@ extension AttributionFinder {
         let finder: AttributionFinder
         let text: ClaimText
         var cue: [Bool]
+        /// Where claims may start: the cues, and under a claim scorer also words the
+        /// classifier scored above its candidate margin. Only `cue` bounds sources and
+        /// contents, so a weak candidate the scorer drops changes no other claim.
+        var candidate: [Bool]
         var takesNext: [Bool]
         /// Whether the word reports by its counts alone: the lexicon saw it inside
         /// cues more often than not (or it is a cue with its own complement), or a rule made it one
@@ -112,6 +118,8 @@ extension AttributionFinder {
         /// ("signed" 21 of 66); inside another claim's content such a word is the
         /// reported clause's own verb, not a new claim.
         var reports: [Bool]
+        /// The cue classifier's score of each token it was asked about (nan elsewhere), for the claim scorer.
+        var cueScores: [Double]
         /// For each token, the first comma at or after it that opens another
         /// cue's clause (", he said": a cue within the four tokens after it),
         /// or `text.count`; and for such a comma, that cue. `indirect` ends
@@ -130,6 +138,9 @@ extension AttributionFinder {
             var cue = [Bool](repeating: false, count: count)
             var takesNext = [Bool](repeating: false, count: count)
             var reports = [Bool](repeating: false, count: count)
+            var cueScores = [Double](repeating: .nan, count: count)
+            var candidate = [Bool](repeating: false, count: count)
+            let candidateMargin = finder.lexicon.claimScorer == nil ? Double.infinity : finder.lexicon.candidateMargin
             var deadline = DeadlineCheck()
             for index in 0..<count where !deadline.hasPassed() {
                 let word = text.words[index]
@@ -152,10 +163,13 @@ extension AttributionFinder {
                 reports[index] = finder.lexicon.reportsByItself(word)
                     || judged.isCue && (nextWord == "that" || index + 1 < count && text.quotes[index + 1] == .open)
                 if let classifier = finder.lexicon.classifier, finder.lexicon.isCandidate(word) {
-                    cue[index] = classifier.score(CueClassifier.features(text, index, lexicon: finder.lexicon)) > finder.lexicon.margin
+                    let score = classifier.score(CueClassifier.features(text, index, lexicon: finder.lexicon))
+                    cueScores[index] = score
+                    cue[index] = score > finder.lexicon.margin
                         || finder.lexicon.confidentPair(word: word, next: index + 1 < count ? text.words[index + 1] : nil)
+                    candidate[index] = score > candidateMargin
                 }
-                takesNext[index] = cue[index] && judged.takesNext && index + 1 < count
+                takesNext[index] = (cue[index] || candidate[index]) && judged.takesNext && index + 1 < count
                 // "Analysts stress that ...": a word between a source noun and "that" reports,
                 // even when the lexicon never saw it do so.
                 if !cue[index], index > 0, index + 1 < count, text.words[index + 1] == "that",
@@ -172,13 +186,17 @@ extension AttributionFinder {
             }
             // An adverb ("publicly", "rarely") is a cue only as part of the cue after it
             // ("publicly announced"); alone it leaves "are rarely viewed" a fragment.
-            for index in stride(from: count - 1, through: 0, by: -1) where cue[index] && AttributionFinder.isAdverb(text.words[index]) {
+            for index in stride(from: count - 1, through: 0, by: -1) where (cue[index] || candidate[index]) && AttributionFinder.isAdverb(text.words[index]) {
                 cue[index] = index + 1 < count && cue[index + 1]
+                candidate[index] = index + 1 < count && candidate[index + 1]
                 takesNext[index] = false
             }
+            for index in 0..<count where cue[index] { candidate[index] = true }
             self.cue = cue
+            self.candidate = candidate
             self.takesNext = takesNext
             self.reports = reports
+            self.cueScores = cueScores
             var nextComma = [Int](repeating: count, count: count + 1)
             var cueAfterComma: [Int: Int] = [:]
             for index in stride(from: count - 1, through: 0, by: -1) {
@@ -201,19 +219,19 @@ extension AttributionFinder {
             var cover = ContentCover()
             defer { work?.add(cover.steps, ClaimExtractor.scanWork) }
             while index < text.count, !deadline.hasPassed() {
-                if text.words[index] == ":", !cue[index], let claim = headlineClaim(colon: index) {
+                if text.words[index] == ":", !cue[index], let claim = headlineClaim(colon: index), keeps(claim) {
                     claims.append(claim)
                     cover.add(claim.content, sentence: claim.sentence)
                     index += 1
                     continue
                 }
-                if AttributionFinder.dashes.contains(text.words[index]), let claim = signedQuotation(dash: index) {
+                if AttributionFinder.dashes.contains(text.words[index]), let claim = signedQuotation(dash: index), keeps(claim) {
                     claims.append(claim)
                     cover.add(claim.content, sentence: claim.sentence)
                     index += 1
                     continue
                 }
-                guard cue[index] else { index += 1; continue }
+                guard candidate[index] else { index += 1; continue }
                 // "Pakistan said it has signed a pact": a verb inside an earlier claim's
                 // content (of its sentence) starts a claim of its own only when it reports by its counts.
                 if !reports[index], cover.covers(text.tokenized.tokens[index].range.lowerBound, sentence: text.sentenceOf[index] + 1) {
@@ -222,12 +240,12 @@ extension AttributionFinder {
                 }
                 // "said in a statement", "also said": neighbouring cue words are one cue.
                 var cueEnd = takesNext[index] ? index + 2 : index + 1
-                while cueEnd < text.count, cue[cueEnd], text.words[cueEnd] != ":", text.sentenceOf[cueEnd] == text.sentenceOf[index] {
+                while cueEnd < text.count, candidate[cueEnd], text.words[cueEnd] != ":", text.sentenceOf[cueEnd] == text.sentenceOf[index] {
                     cueEnd = takesNext[cueEnd] ? cueEnd + 2 : cueEnd + 1
                 }
                 cueEnd = min(cueEnd, text.count)
                 let previous = claims.last.flatMap { $0.sentence == text.sentenceOf[index] + 1 ? $0 : nil }
-                if let claim = claim(cue: index..<cueEnd, previous: previous) {
+                if let claim = claim(cue: index..<cueEnd, previous: previous), keeps(claim) {
                     claims.append(claim)
                     cover.add(claim.content, sentence: claim.sentence)
                 }
@@ -238,6 +256,40 @@ extension AttributionFinder {
                 guard let token = text.token(at: claim.cue.lowerBound) else { return true }
                 return !finder.lexicon.dropsClaims(at: text.words[token])
             }
+        }
+
+        /// Whether the claim scorer, if any, keeps the claim.
+        func keeps(_ claim: Claim) -> Bool {
+            guard let scorer = finder.lexicon.claimScorer else { return true }
+            let token = scoredCueToken(claim)
+            // A cue the counts or a rule made where the classifier did not ("note that",
+            // "analysts stress that"): the scorer, which reads the classifier's score, is not asked.
+            if cue[token], !scorer.judgesCues || !(cueScores[token] > finder.lexicon.margin) { return true }
+            // "a move officially acknowledged by Pakistan's Ministry of Foreign Affairs": the
+            // passive agent's claim is the rule's; the scorer, which saw few of them, distrusts
+            // a source after the cue and a short content before it.
+            if let source = claim.source, source.lowerBound >= claim.cue.upperBound, let after = text.token(at: claim.cue.upperBound),
+               text.words[after] == "by" { return true }
+            return scorer.score(scorerFeatures(claim)) > scorer.threshold
+        }
+
+        /// The claim scorer's features of `claim`: its cue word is the first one the classifier scored.
+        func scorerFeatures(_ claim: Claim) -> [String] {
+            let cueToken = scoredCueToken(claim)
+            let score = cueScores[cueToken]
+            return ClaimScorer.features(claim, cueToken: cueToken, cueScore: score.isNaN ? nil : score, text: text)
+        }
+
+        /// The first token of the claim's cue that the classifier scored, else its first token.
+        private func scoredCueToken(_ claim: Claim) -> Int {
+            let first = text.token(at: claim.cue.lowerBound) ?? 0
+            var cueToken = first
+            var position = first
+            while position < text.count, text.tokenized.tokens[position].range.lowerBound < claim.cue.upperBound {
+                if !cueScores[position].isNaN { cueToken = position; break }
+                position += 1
+            }
+            return cueToken
         }
 
         private func sentence(of index: Int) -> Range<Int> {

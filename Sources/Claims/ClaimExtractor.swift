@@ -77,5 +77,8 @@ public struct ClaimExtractor: Sendable {
 extension ClaimExtractor: ClaimFinder {
     /// The rules' version and the lexicon's size: a relearned lexicon or changed
     /// rules make stored claims stale.
-    public var version: String { "claims 2, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" }
+    public var version: String {
+        let scorer = finder.lexicon.claimScorer.map { ", \($0.weights.count) claim weights, candidates above \(finder.lexicon.candidateMargin)" } ?? ""
+        return "claims 3, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" + scorer
+    }
 }

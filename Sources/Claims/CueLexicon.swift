@@ -39,6 +39,12 @@ public struct CueLexicon: Sendable {
     /// 63.5 at 0.75 (P 74.9) and 63.3 at 1 (P 75.5), the margin chosen earlier, without
     /// the floor, to keep precision up (4-fold: 54.1 at both 0 and 1, P 59.6 and 64.9).
     public var margin = 0.5
+    /// When present, claims are also built at words the cue classifier scored above
+    /// `candidateMargin` (below `margin`), and the scorer keeps, of all claims, those
+    /// that look like attributions.
+    public var claimScorer: ClaimScorer?
+    /// The classifier's margin for candidate cues when `claimScorer` decides the claims.
+    public var candidateMargin = -0.5
 
     /// Claims built at a cue word are dropped when, on the training texts, fewer
     /// than this share of them matched a gold attribution (seen `minimumClaims` times at least).
@@ -101,7 +107,7 @@ public struct CueLexicon: Sendable {
 
     /// Sets the classifier's margin, or the rate threshold when there is no classifier.
     public mutating func set(cutoff: Double) {
-        if classifier == nil { threshold = cutoff } else { margin = cutoff }
+        if classifier == nil { threshold = cutoff } else if claimScorer == nil { margin = cutoff } else { claimScorer?.threshold = cutoff }
     }
 
     /// Whether annotators marked the word as a cue often enough to consider it:
@@ -195,17 +201,21 @@ public struct CueLexicon: Sendable {
             }
             return url
         }
-        let counts = try resource("cues"), weights = try resource("cue-weights")
+        let counts = try resource("cues"), weights = try resource("cue-weights"), claimWeights = try resource("claim-weights")
         var lexicon = try CueLexicon(serialized: String(contentsOf: counts, encoding: .utf8), name: counts.path)
         let classifier = try CueClassifier(serialized: String(contentsOf: weights, encoding: .utf8), name: weights.path)
         if !classifier.weights.isEmpty { lexicon.classifier = classifier }
+        let scorer = try ClaimScorer(serialized: String(contentsOf: claimWeights, encoding: .utf8), name: claimWeights.path)
+        if !scorer.weights.isEmpty, lexicon.classifier != nil { lexicon.claimScorer = scorer }
         return lexicon
     }
 
-    /// Writes the counts to `cues.tsv` and the classifier's weights to `cue-weights.tsv` in `directory`.
+    /// Writes the counts to `cues.tsv`, the classifier's weights to `cue-weights.tsv` and the
+    /// claim scorer's to `claim-weights.tsv` in `directory`.
     public func write(toDirectory directory: String) throws {
         try serialized().write(toFile: directory + "/cues.tsv", atomically: true, encoding: .utf8)
         try (classifier?.serialized() ?? "").write(toFile: directory + "/cue-weights.tsv", atomically: true, encoding: .utf8)
+        try (claimScorer?.serialized() ?? "").write(toFile: directory + "/claim-weights.tsv", atomically: true, encoding: .utf8)
     }
 
     /// The lexicon bundled with the module (learned from all of PolNeAR train).

@@ -41,6 +41,15 @@ struct EvalAttributionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Drop claims at cue words whose claims matched gold less often than this on the training texts (0: keep all; default: the bundled lexicon's).", valueName: "rate"))
     var claimFloor: Double?
 
+    @Flag(inversion: .prefixedNo, help: "When learning, train the claim scorer too: candidate cues down to --candidate-margin, claims kept by their shape (--thresholds then sets the scorer's threshold).")
+    var scoreClaims = true
+
+    @Option(help: ArgumentHelp("The cue classifier's margin for candidate cues under the claim scorer.", valueName: "margin"))
+    var candidateMargin = CueLexicon().candidateMargin
+
+    @Flag(inversion: .prefixedNo, help: "Under the claim scorer, judge the claims at cues the classifier takes at its margin too (else only the claims at weaker candidate cues).")
+    var scoreCueClaims = true
+
     @Flag(help: "List every missed gold attribution and every spurious claim.")
     var verbose = false
 
@@ -61,23 +70,27 @@ struct EvalAttributionCommand: ParsableCommand {
             }
             if let folds {
                 guard folds >= 2, folds <= documents.count else { throw ValidationError("--folds must be between 2 and the number of documents") }
-                try crossValidate(documents, folds: folds, rates: rates.isEmpty ? [epochs > 0 ? CueLexicon().margin : CueLexicon().threshold] : rates)
+                let cutoff = epochs == 0 ? CueLexicon().threshold : scoreClaims ? ClaimScorer().threshold : CueLexicon().margin
+                try crossValidate(documents, folds: folds, rates: rates.isEmpty ? [cutoff] : rates)
                 return
             }
             var lexicon = try CueLexicon.bundled()
             if let learnCues {
-                lexicon = CueLexicon.learn(from: try PolNeARCorpus.load(directory: learnCues), epochs: epochs)
+                lexicon = CueLexicon.learn(from: try PolNeARCorpus.load(directory: learnCues), epochs: epochs, scoreClaims: scoreClaims,
+                                           candidateMargin: candidateMargin)
                 if let writeCues { try lexicon.write(toDirectory: writeCues) }
             }
             if let claimFloor { lexicon.claimFloor = claimFloor }
-            for rate in rates.isEmpty ? [lexicon.classifier == nil ? lexicon.threshold : lexicon.margin] : rates {
+            lexicon.claimScorer?.judgesCues = scoreCueClaims
+            let cutoff = lexicon.classifier == nil ? lexicon.threshold : lexicon.claimScorer?.threshold ?? lexicon.margin
+            for rate in rates.isEmpty ? [cutoff] : rates {
                 lexicon.set(cutoff: rate)
                 let finder = AttributionFinder(lexicon: lexicon)
                 var evaluation = AttributionEvaluation()
                 let started = Date()
                 var bytes = 0
                 var classes = AttributionMissBreakdown()
-        classes.examplesPerClass = examples
+                classes.examplesPerClass = examples
                 for document in documents {
                     if breakdown { classes.add(document, finder: finder) }
                     bytes += document.text.utf8.count
@@ -87,7 +100,7 @@ struct EvalAttributionCommand: ParsableCommand {
                 }
                 let seconds = Date().timeIntervalSince(started)
                 if verbose { printErrors(evaluation, documents) }
-                print("\(documents.count) documents, \(bytes) bytes; cue \(lexicon.classifier == nil ? "threshold" : "margin") \(rate); extracted and scored in \(String(format: "%.2f", seconds)) s")
+                print("\(documents.count) documents, \(bytes) bytes; \(lexicon.classifier == nil ? "cue threshold" : lexicon.claimScorer == nil ? "cue margin" : "claim threshold") \(rate); extracted and scored in \(String(format: "%.2f", seconds)) s")
                 print(report(evaluation))
                 if breakdown { print(classes.report()) }
             }
@@ -105,8 +118,9 @@ struct EvalAttributionCommand: ParsableCommand {
         classes.examplesPerClass = examples
         for fold in 0..<folds {
             let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
-            var lexicon = CueLexicon.learn(from: training, epochs: epochs)
+            var lexicon = CueLexicon.learn(from: training, epochs: epochs, scoreClaims: scoreClaims, candidateMargin: candidateMargin)
             if let claimFloor { lexicon.claimFloor = claimFloor }
+            lexicon.claimScorer?.judgesCues = scoreCueClaims
             for (index, rate) in rates.enumerated() {
                 lexicon.set(cutoff: rate)
                 let finder = AttributionFinder(lexicon: lexicon)
@@ -119,11 +133,14 @@ struct EvalAttributionCommand: ParsableCommand {
             }
         }
         for (index, rate) in rates.enumerated() {
-            print("\(folds)-fold cross-validation, cue \(epochs > 0 ? "margin" : "threshold") \(rate)")
+            print("\(folds)-fold cross-validation, \(cutoffName) \(rate)")
             print(report(results[index]))
         }
-        if breakdown { print("held-out folds, cue \(epochs > 0 ? "margin" : "threshold") \(rates[0]):\n" + classes.report()) }
+        if breakdown { print("held-out folds, \(cutoffName) \(rates[0]):\n" + classes.report()) }
     }
+
+    /// What --thresholds sets when cross-validating.
+    private var cutoffName: String { epochs == 0 ? "cue threshold" : scoreClaims ? "claim threshold (candidate cue margin \(candidateMargin))" : "cue margin" }
 
     private func report(_ evaluation: AttributionEvaluation) -> String {
         var lines = ["part           gold   sys  overlap P/R/F1       exact P/R/F1"]

@@ -6,7 +6,23 @@ extension CueLexicon {
     /// it overlaps a gold cue span.
     /// With `epochs` > 0, a `CueClassifier` is trained too, on the same
     /// documents, its rate features computed as if each token were unseen.
-    public static func learn(from documents: [PolNeARDocument], epochs: Int = 0) -> CueLexicon {
+    ///
+    /// With `scoreClaims`, a `ClaimScorer` is trained too (see `learnClaimScorer`),
+    /// and the classifier takes candidate cues down to `candidateMargin`.
+    public static func learn(from documents: [PolNeARDocument], epochs: Int = 0, scoreClaims: Bool = false,
+                             candidateMargin: Double = CueLexicon().candidateMargin) -> CueLexicon {
+        var lexicon = learnCues(from: documents, epochs: epochs)
+        guard epochs > 0 else { return lexicon }
+        if scoreClaims {
+            lexicon.candidateMargin = candidateMargin
+            lexicon.claimScorer = learnClaimScorer(from: documents, epochs: epochs, candidateMargin: candidateMargin)
+        }
+        lexicon.learnClaimCounts(from: documents)
+        return lexicon
+    }
+
+    /// The counts and, with `epochs` > 0, the cue classifier.
+    static func learnCues(from documents: [PolNeARDocument], epochs: Int) -> CueLexicon {
         var lexicon = CueLexicon()
         let prepared = documents.map { document -> (ClaimText, [Bool]) in
             let text = ClaimText(TokenizedText(text: document.text))
@@ -33,8 +49,46 @@ extension CueLexicon {
             }
         }
         lexicon.classifier = trainer.averaged()
-        lexicon.learnClaimCounts(from: documents)
         return lexicon
+    }
+
+    /// Trains the claim scorer on claims built with cue scores from texts the classifier
+    /// did not see: the documents are split in two halves, a lexicon and classifier are
+    /// learned on each and run, at `candidateMargin`, over the other; each claim is
+    /// labelled by whether it matched a gold attribution (one to one, as scored).
+    static func learnClaimScorer(from documents: [PolNeARDocument], epochs: Int, candidateMargin: Double) -> ClaimScorer {
+        var examples: [(features: [String], matched: Bool)] = []
+        for half in 0..<2 {
+            var lexicon = learnCues(from: documents.indices.filter { $0 % 2 != half }.map { documents[$0] }, epochs: epochs)
+            lexicon.candidateMargin = candidateMargin
+            // Every candidate's claim is kept, for the scorer to learn from.
+            lexicon.claimScorer = ClaimScorer(threshold: -.infinity)
+            lexicon.claimFloor = 0
+            let finder = AttributionFinder(lexicon: lexicon)
+            for position in documents.indices where position % 2 == half {
+                let document = documents[position]
+                let pass = AttributionFinder.Pass(finder: finder, text: ClaimText(TokenizedText(text: document.text)))
+                let claims = pass.run()
+                var evaluation = AttributionEvaluation()
+                evaluation.add(document: document.name, text: document.text, gold: document.attributions, system: claims, keepErrors: true)
+                var unmatched = evaluation.misses.flatMap(\.spurious)
+                for claim in claims {
+                    let position = unmatched.firstIndex(of: claim)
+                    if let position { unmatched.remove(at: position) }
+                    examples.append((pass.scorerFeatures(claim), position == nil))
+                }
+            }
+        }
+        var trainer = CueClassifier.Trainer()
+        for epoch in 0..<(2 * epochs) {
+            let order = examples.indices.sorted { ($0 * 7919 + epoch * 104_729) % examples.count < ($1 * 7919 + epoch * 104_729) % examples.count }
+            for position in order {
+                trainer.clock += 1
+                let (features, matched) = examples[position]
+                if (trainer.score(features) > 0) != matched { trainer.update(features, by: matched ? 1 : -1) }
+            }
+        }
+        return ClaimScorer(weights: trainer.averaged().weights)
     }
 
     /// Runs the finder with this lexicon over the training documents and counts,

@@ -30,9 +30,9 @@ struct EvalBylinesCommand: ParsableCommand {
         }
         let score = judgements.score(extractor.authors(inByline:))
         print("\(score.bylines) bylines, \(score.authors) judged authors")
-        print("names cut out as judged: \(score.namesFound) of \(score.authors) (\(percent(score.namesFound, score.authors))%), \(score.spuriousNames) other names")
-        print("kinds right: \(score.kindsRight) of \(score.authors) (\(percent(score.kindsRight, score.authors))%)")
-        print("typed (not unknown): \(score.typedRight) of \(score.typed) right (\(percent(score.typedRight, score.typed))%)")
+        print("names cut out as judged: \(score.namesFound) of \(score.authors) (\(percent(score.namesFound, of: score.authors))%), \(score.spuriousNames) other names")
+        print("kinds right: \(score.kindsRight) of \(score.authors) (\(percent(score.kindsRight, of: score.authors))%)")
+        print("typed (not unknown): \(score.typedRight) of \(score.typed) right (\(percent(score.typedRight, of: score.typed))%)")
         for judged in BylineAuthor.Kind.allCases {
             let row = score.confusion[judged] ?? [:]
             let total = row.values.reduce(0, +)
@@ -43,9 +43,5 @@ struct EvalBylinesCommand: ParsableCommand {
         if verbose {
             for miss in score.misses { print("  \(miss)") }
         }
-    }
-
-    private func percent(_ part: Int, _ whole: Int) -> String {
-        whole == 0 ? "-" : String(format: "%.1f", 100 * Double(part) / Double(whole))
     }
 }

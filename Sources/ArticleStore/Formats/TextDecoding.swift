@@ -110,18 +110,10 @@ private enum WideEncoding {
     func decode(_ bytes: [UInt8]) -> String {
         switch self {
         case .utf16LE, .utf16BE:
-            let big = self == .utf16BE
-            var units: [UInt16] = []
-            units.reserveCapacity(bytes.count / 2)
-            var index = 2
-            while index + 1 < bytes.count {
-                let (a, b) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
-                units.append(big ? a << 8 | b : b << 8 | a)
-                index += 2
-            }
-            var text = String(decoding: units, as: UTF16.self)
-            if (bytes.count - 2) % 2 != 0 { text.append("\u{FFFD}") }
-            return text
+            // One UTF-16 decoder for whole files and streamed feeds.
+            var transcoder = UTF16StreamTranscoder(bigEndian: self == .utf16BE)
+            let utf8 = transcoder.transcode(Array(bytes.dropFirst(2))) + transcoder.finish()
+            return String(decoding: utf8, as: UTF8.self)
         case .utf32LE, .utf32BE:
             let big = self == .utf32BE
             var scalars = String.UnicodeScalarView()

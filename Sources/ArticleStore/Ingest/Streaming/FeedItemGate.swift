@@ -184,11 +184,11 @@ struct FeedItemGate {
         case .bang(var seen):
             emit(byte)
             seen.append(byte)
-            if seen == Array("--".utf8) {
+            if seen == Self.commentStart {
                 lexer = .comment(matched: 0)
-            } else if seen == Array("[CDATA[".utf8) {
+            } else if seen == Self.cdataStart {
                 lexer = .cdata(matched: 0)
-            } else if Array("--".utf8).starts(with: seen) || Array("[CDATA[".utf8).starts(with: seen) {
+            } else if Self.commentStart.starts(with: seen) || Self.cdataStart.starts(with: seen) {
                 lexer = .bang(seen)
             } else {
                 lexer = .declaration(brackets: byte == UInt8(ascii: "[") ? 1 : 0, quote: nil)
@@ -221,6 +221,8 @@ struct FeedItemGate {
         }
     }
 
+    private static let commentStart = Array("--".utf8)
+    private static let cdataStart = Array("[CDATA[".utf8)
     private static let commentEnd = Array("-->".utf8)
     private static let cdataEnd = Array("]]>".utf8)
 

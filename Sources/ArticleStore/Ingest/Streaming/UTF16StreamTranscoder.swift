@@ -82,22 +82,9 @@ struct UTF16StreamTranscoder {
         }
     }
 
-    private static func encode(_ scalar: UInt32, to out: inout [UInt8]) {
-        switch scalar {
-        case ..<0x80:
-            out.append(UInt8(truncatingIfNeeded: scalar))
-        case ..<0x800:
-            out.append(0xC0 | UInt8(truncatingIfNeeded: scalar >> 6))
-            out.append(0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F))
-        case ..<0x10000:
-            out.append(0xE0 | UInt8(truncatingIfNeeded: scalar >> 12))
-            out.append(0x80 | UInt8(truncatingIfNeeded: (scalar >> 6) & 0x3F))
-            out.append(0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F))
-        default:
-            out.append(0xF0 | UInt8(truncatingIfNeeded: scalar >> 18))
-            out.append(0x80 | UInt8(truncatingIfNeeded: (scalar >> 12) & 0x3F))
-            out.append(0x80 | UInt8(truncatingIfNeeded: (scalar >> 6) & 0x3F))
-            out.append(0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F))
-        }
+    private static func encode(_ value: UInt32, to out: inout [UInt8]) {
+        // Surrogates never get here: they are paired or replaced above.
+        guard let scalar = Unicode.Scalar(value) else { return out += replacement }
+        UTF8.encode(scalar) { out.append($0) }
     }
 }

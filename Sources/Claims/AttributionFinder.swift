@@ -108,7 +108,9 @@ extension AttributionFinder {
         var cue: [Bool]
         /// Where claims may start: the cues, and under a claim scorer also words the
         /// classifier scored above its candidate margin. Only `cue` bounds sources and
-        /// contents, so a weak candidate the scorer drops changes no other claim.
+        /// contents. A weak candidate the scorer drops can still matter: a cue
+        /// right after it is merged into its claim ("said in a statement") and
+        /// goes with it.
         var candidate: [Bool]
         var takesNext: [Bool]
         /// Whether the word reports by its counts alone: the lexicon saw it inside

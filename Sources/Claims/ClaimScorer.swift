@@ -17,13 +17,14 @@ public struct ClaimScorer: Sendable {
     /// A claim is kept when its score passes this. -4 from 5-fold cross-validation on
     /// PolNeAR train (whole-attribution F1 63.5 at 0, 64.0 at -1, 64.3 at -2, 64.6 at -3,
     /// 64.7 at -4 and -6, 64.3 at -9): the perceptron, trained for accuracy, is surer than F1 wants.
-    public var threshold = -4.0
+    public var threshold: Double
     /// Whether claims at cues the classifier takes at its own margin are judged too;
     /// when false, only the claims at weaker candidate cues are (63.8 on the train folds,
     /// against 64.6 judging all).
     public var judgesCues = true
+    public static let defaultThreshold = -4.0
 
-    public init(weights: [String: Double] = [:], threshold: Double = -4) {
+    public init(weights: [String: Double] = [:], threshold: Double = ClaimScorer.defaultThreshold) {
         self.weights = weights
         self.threshold = threshold
     }
@@ -102,11 +103,13 @@ public struct ClaimScorer: Sendable {
 
     // MARK: File form
 
+    /// The same file form as the cue classifier's weights.
     func serialized() -> String {
-        weights.keys.sorted().compactMap { key in weights[key].map { "\(key)\t\($0)" } }.joined(separator: "\n") + "\n"
+        CueClassifier(weights: weights).serialized()
     }
 
     init(serialized text: String, name: String) throws {
         self.weights = try CueClassifier(serialized: text, name: name).weights
+        self.threshold = Self.defaultThreshold
     }
 }

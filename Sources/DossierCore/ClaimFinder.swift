@@ -6,10 +6,3 @@ public protocol ClaimFinder: Sendable {
     var version: String { get }
     func claims(in text: String, mentions: [Mention]) -> [Claim]
 }
-
-extension ClaimFinder {
-    /// The claims of each text, found on all cores (a text per task).
-    public func claims(inEach texts: [String], mentions: [[Mention]]?) -> [[Claim]] {
-        Array(texts.indices).concurrentMap { claims(in: texts[$0], mentions: mentions?[$0] ?? []) }
-    }
-}

@@ -32,8 +32,8 @@ extension MentionExtractor {
     public func foreignLanguage(of text: String) -> String? { nil }
 
     /// The draft with what the extractor reads besides mentions, as ingest
-    /// stores it: its byline's authors (`authors(inByline:)`, unless it has
-    /// them already: an article copied from another store), and, when the
+    /// stores it: its byline's authors (`authors(inByline:)`, unless the
+    /// draft came with them), and, when the
     /// source declared no language, the language of a body the extractor
     /// cannot read (`foreignLanguage(of:)`), so a German article is flagged
     /// "de" rather than left looking like an English one without names.

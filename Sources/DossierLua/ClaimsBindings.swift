@@ -112,7 +112,7 @@ enum ClaimsBindings {
               of spans with kind "hedge" or "negative-evidence") and sentence.
             """) { call in
             let (text, article) = try textArgument(call)
-            try ScriptMemory.ensureRoomToFindClaims(call, bytes: text.utf8.count, in: "claims")
+            try ScriptMemory.ensureRoomToExtract(call, bytes: text.utf8.count, in: "claims")
             let analysis = try ScriptTime.run(call, "claims") {
                 try ClaimsEngine.analyze(text, article: article?.article, store: article?.store,
                                          extractor: { try defaultStore.mentionExtractor() })
@@ -144,7 +144,7 @@ enum ClaimsBindings {
             article:claims() -> {claim, ...}
               The article's claims (see :help claims), found with its stored entity mentions.
             """) { handle, call in
-            try ScriptMemory.ensureRoomToFindClaims(call, bytes: handle.article.draft.body.utf8.count, in: "article:claims")
+            try ScriptMemory.ensureRoomToExtract(call, bytes: handle.article.draft.body.utf8.count, in: "article:claims")
             let analysis = try ScriptTime.run(call, "article:claims") {
                 try ClaimsEngine.analyze(handle.article.draft.body, article: handle.article, store: handle.store,
                                          extractor: { try EntityExtractor.shared() })
@@ -159,7 +159,7 @@ enum ClaimsBindings {
               How the article's claims are sourced: counts by source kind and role, how
               many are hedged, and its statements of absent evidence.
             """) { handle, call in
-            try ScriptMemory.ensureRoomToFindClaims(call, bytes: handle.article.draft.body.utf8.count, in: "article:sourcing")
+            try ScriptMemory.ensureRoomToExtract(call, bytes: handle.article.draft.body.utf8.count, in: "article:sourcing")
             let analysis = try ScriptTime.run(call, "article:sourcing") {
                 try ClaimsEngine.analyze(handle.article.draft.body, article: handle.article, store: handle.store,
                                          extractor: { try EntityExtractor.shared() })

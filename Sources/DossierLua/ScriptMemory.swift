@@ -15,19 +15,12 @@ enum ScriptMemory {
     /// the same way with `dates.find`; rounded up.
     static let temporalTaggingBytesPerTextByte = 16
 
-    /// Refuses extraction over `bytes` of text that would not fit the cap.
+    /// Refuses extraction, or claim finding, over `bytes` of text that would
+    /// not fit the cap. Claims are found with the text's entity mentions
+    /// (extracted when not stored), and the peak is extraction's: `dossier -e
+    /// 'claims(f)'` and `'extract(f)'` on the same 2.8 MB of news text peaked
+    /// alike (about 43 bytes per byte above the empty process, debug build).
     static func ensureRoomToExtract(_ call: LuaCall, bytes: Int, in function: String) throws(LuaMemoryBudgetError) {
-        try call.ensureRoom(forBytes: bytes.multipliedReportingOverflow(by: extractionBytesPerTextByte).partialValue,
-                            "\(function) on a text of \(LuaMemoryBudgetError.format(bytes))")
-    }
-
-    /// Refuses claim finding over `bytes` of text that would not fit the cap.
-    /// Claims are found with the text's entity mentions (extracted when not
-    /// stored), and the peak is extraction's: `dossier -e 'claims(f)'` and
-    /// `'extract(f)'` on the same 2.8 MB of news text peaked alike (about 43
-    /// bytes per byte above the empty process, debug build), so claims take
-    /// the extraction figure.
-    static func ensureRoomToFindClaims(_ call: LuaCall, bytes: Int, in function: String) throws(LuaMemoryBudgetError) {
         try call.ensureRoom(forBytes: bytes.multipliedReportingOverflow(by: extractionBytesPerTextByte).partialValue,
                             "\(function) on a text of \(LuaMemoryBudgetError.format(bytes))")
     }

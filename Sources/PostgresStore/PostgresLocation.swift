@@ -9,7 +9,8 @@ import PostgresNIO
 ///
 /// TLS over TCP as libpq's `sslmode` says (`PGSSLMODE` when the URL does not):
 /// `disable`; `allow` and `prefer` (the default) use TLS when the server
-/// offers it, without checking its certificate; `require` insists on TLS
+/// offers it, without checking its certificate (`allow` asks for TLS first,
+/// as `prefer` does; libpq's tries a plain connection first); `require` insists on TLS
 /// (checking the certificate only when `sslrootcert` names a CA file, as libpq
 /// does); `verify-ca` checks the certificate against `sslrootcert` (default:
 /// the system's trust store); `verify-full` also checks the host name.

@@ -28,14 +28,6 @@ extension PostgresStore: ClaimStore {
         }
     }
 
-    public func claimVersion(ofArticle id: Int64) throws(StoreError) -> String? {
-        try run { session in
-            var statement = PostgresStatement()
-            statement.append("SELECT version FROM article_claims WHERE article_id = \(statement.bind(id))")
-            return try session.rows(statement).first?.value("version")
-        }
-    }
-
     public func claimVersions(ofArticles ids: ClosedRange<Int64>) throws(StoreError) -> [Int64: String] {
         try run { session in
             var statement = PostgresStatement()

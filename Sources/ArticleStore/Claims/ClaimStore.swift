@@ -12,12 +12,17 @@ public protocol ClaimStore: Sendable {
              claimVersion: String) throws(StoreError) -> [AddOutcome]
     /// The article's claims in text order, or nil when no claim finder has analysed it.
     func claims(inArticle id: Int64) throws(StoreError) -> [Claim]?
-    /// The version of the claim finder that analysed the article, or nil when none has.
-    func claimVersion(ofArticle id: Int64) throws(StoreError) -> String?
     /// The same for the articles with ids in `ids`, one query for the range; an
     /// article no claim finder has analysed is absent.
     func claimVersions(ofArticles ids: ClosedRange<Int64>) throws(StoreError) -> [Int64: String]
     /// The stored claims of the articles with ids in `ids` that pass `query`,
     /// filtered by the store (one query for the range, not one per article).
     func claims(matching query: ClaimQuery, inArticles ids: ClosedRange<Int64>) throws(StoreError) -> ClaimQueryResult
+}
+
+extension ClaimStore {
+    /// The version of the claim finder that analysed the article, or nil when none has.
+    public func claimVersion(ofArticle id: Int64) throws(StoreError) -> String? {
+        try claimVersions(ofArticles: id...id)[id]
+    }
 }

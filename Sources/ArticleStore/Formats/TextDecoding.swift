@@ -86,7 +86,7 @@ private func containsMultiByteUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
 
 /// UTF-16 and UTF-32, recognised by their byte-order mark (without one, a
 /// file is read as UTF-8 or Windows-1252).
-private enum WideEncoding {
+enum WideEncoding {
     case utf16LE, utf16BE, utf32LE, utf32BE
 
     init?(byteOrderMarkOf bytes: [UInt8]) {

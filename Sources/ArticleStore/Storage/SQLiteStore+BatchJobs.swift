@@ -207,27 +207,14 @@ extension SQLiteStore: BatchJobStore {
     }
 
     /// Every batch job, range and result row read as the job runner reads
-    /// them: a line per row that cannot be (for `integrityCheck`), at most
-    /// `limit`, and how many there were.
-    static func unreadableBatchJobRows(_ db: Database, limit: Int) throws -> (problems: [String], count: Int) {
-        var problems: [String] = []
-        var count = 0
-        func note(_ error: any Error) {
-            count += 1
-            if count <= limit { problems.append(String(describing: error)) }
+    /// them (for `integrityCheck`).
+    static func unreadableBatchJobRows(_ db: Database, limit: Int) throws -> UnreadableRows {
+        var rows = UnreadableRows("batch job rows", limit: limit)
+        try rows.check(db, "SELECT * FROM batch_job ORDER BY id") { row in _ = try batchJob(row) }
+        try rows.check(db, "SELECT * FROM batch_range ORDER BY job_id, range_index") { row in try batchRange(row) }
+        try rows.check(db, "SELECT job_id, article_id, value FROM batch_result ORDER BY job_id, article_id") { row in
+            _ = try batchResult(row)
         }
-        let jobs = try Row.fetchCursor(db, sql: "SELECT * FROM batch_job ORDER BY id")
-        while let row = try jobs.next() {
-            do { _ = try batchJob(row) } catch { note(error) }
-        }
-        let ranges = try Row.fetchCursor(db, sql: "SELECT * FROM batch_range ORDER BY job_id, range_index")
-        while let row = try ranges.next() {
-            do { try batchRange(row) } catch { note(error) }
-        }
-        let results = try Row.fetchCursor(db, sql: "SELECT job_id, article_id, value FROM batch_result ORDER BY job_id, article_id")
-        while let row = try results.next() {
-            do { _ = try batchResult(row) } catch { note(error) }
-        }
-        return (problems, count)
+        return rows
     }
 }

@@ -44,12 +44,6 @@ extension SQLiteStore: ClaimStore {
         }
     }
 
-    public func claimVersion(ofArticle id: Int64) throws(StoreError) -> String? {
-        try read { db in
-            try String.fetchOne(db.cachedStatement(sql: "SELECT version FROM article_claims WHERE article_id = ?"), arguments: [id])
-        }
-    }
-
     public func claimVersions(ofArticles ids: ClosedRange<Int64>) throws(StoreError) -> [Int64: String] {
         try read { db in
             var versions: [Int64: String] = [:]

@@ -308,43 +308,28 @@ extension SQLiteStore {
                             articleCount: try fields.integer("articles", in: 0...Int.max), fromAnalyst: try fields.boolean("analyst"))
     }
 
-    /// Every entity and mention row read as the store reads them: a line per
-    /// row that cannot be (for `integrityCheck`), at most `limit`, and how
-    /// many there were.
-    static func unreadableEntityRows(_ db: Database, limit: Int) throws -> (problems: [String], count: Int) {
-        var problems: [String] = []
-        var count = 0
-        func note(_ error: any Error) {
-            count += 1
-            if count <= limit { problems.append(String(describing: error)) }
+    /// Every entity, mention and pair row read as the store reads them (for
+    /// `integrityCheck`).
+    static func unreadableEntityRows(_ db: Database, limit: Int) throws -> UnreadableRows {
+        var rows = UnreadableRows("entity and mention rows", limit: limit)
+        try rows.check(db, "SELECT id, name, type FROM entity ORDER BY id") { row in
+            var fields = StoredRow(row, subject: .entity)
+            _ = try fields.integer("id")
+            _ = try fields.text("name")
+            _ = try fields.text("type")
         }
-        let entities = try Row.fetchCursor(db, sql: "SELECT id, name, type FROM entity ORDER BY id")
-        while let row = try entities.next() {
-            do {
-                var fields = StoredRow(row, subject: .entity)
-                _ = try fields.integer("id")
-                _ = try fields.text("name")
-                _ = try fields.text("type")
-            } catch { note(error) }
-        }
-        let mentions = try Row.fetchCursor(db, sql: """
+        try rows.check(db, """
             SELECT mention.*, entity.name AS entity_name, entity.type AS entity_type
             FROM mention LEFT JOIN entity ON entity.id = mention.entity_id ORDER BY mention.article_id, mention.start
-            """)
-        while let row = try mentions.next() {
-            do { _ = try storedMention(row) } catch { note(error) }
-        }
+            """) { row in _ = try storedMention(row) }
         // The pair counts `entities:cooccur` and `entities:graph` read.
-        let pairs = try Row.fetchCursor(db, sql: "SELECT * FROM entity_pair ORDER BY entity_id, other_id")
-        while let row = try pairs.next() {
+        try rows.check(db, "SELECT * FROM entity_pair ORDER BY entity_id, other_id") { row in
             var fields = StoredRow(row, table: "entity_pair", keyColumns: ["entity_id", "other_id"])
-            do {
-                _ = try fields.integer("entity_id")
-                _ = try fields.integer("other_id")
-                for column in ["articles", "sentences", "sentence_articles"] { _ = try fields.integer(column, in: 0...Int.max) }
-            } catch { note(error) }
+            _ = try fields.integer("entity_id")
+            _ = try fields.integer("other_id")
+            for column in ["articles", "sentences", "sentence_articles"] { _ = try fields.integer(column, in: 0...Int.max) }
         }
-        return (problems, count)
+        return rows
     }
 }
 

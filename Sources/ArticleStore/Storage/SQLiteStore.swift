@@ -350,23 +350,11 @@ public final class SQLiteStore: Store {
         try read { db in
             let sqlite = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             var problems = sqlite == ["ok"] ? [] : sqlite
-            var badRows = 0
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM article ORDER BY id")
-            while let row = try rows.next() {
-                do {
-                    _ = try StoreSchema.article(row)
-                } catch {
-                    badRows += 1
-                    if badRows <= limit { problems.append(String(describing: error)) }
-                }
-            }
-            if badRows > limit { problems.append("... and \(badRows - limit) more bad article rows") }
-            let entityRows = try Self.unreadableEntityRows(db, limit: limit)
-            problems += entityRows.problems
-            if entityRows.count > limit { problems.append("... and \(entityRows.count - limit) more bad entity and mention rows") }
-            let batchRows = try Self.unreadableBatchJobRows(db, limit: limit)
-            problems += batchRows.problems
-            if batchRows.count > limit { problems.append("... and \(batchRows.count - limit) more bad batch job rows") }
+            var articles = UnreadableRows("article rows", limit: limit)
+            try articles.check(db, "SELECT * FROM article ORDER BY id") { row in _ = try StoreSchema.article(row) }
+            problems += articles.lines
+            problems += try Self.unreadableEntityRows(db, limit: limit).lines
+            problems += try Self.unreadableBatchJobRows(db, limit: limit).lines
             return problems.isEmpty ? "ok" : problems.joined(separator: "\n")
         }
     }

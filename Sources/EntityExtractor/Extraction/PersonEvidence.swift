@@ -1,8 +1,10 @@
 /// Whether the text shows a person where the tagger found a one-word person
-/// on a listed city or subdivision ("Gwangju hitting 14 degrees and Daegu,
-/// 15 degrees"). The tagger reads any capitalised word in a subject's place
-/// as a person; the list knows the word is a city, so the city stands unless
-/// the text says otherwise:
+/// that something else may explain: a listed city or subdivision ("Gwangju
+/// hitting 14 degrees and Daegu, 15 degrees"; `CandidateSelection`) or a
+/// dictionary word news also capitalises as a name ("the iPad Pro";
+/// `OneWordNameRule.dropWordsWithoutPersonEvidence`). The tagger reads any
+/// capitalised word in a subject's place as a person, so the other reading
+/// stands unless the text says otherwise:
 ///
 /// - the span has more than one word ("Charlotte Church");
 /// - the word is a known first name (`GivenNames`);

@@ -12,18 +12,18 @@ enum ModelCodeRule {
         guard tokens.count == 1, facts.shape[tokens.lowerBound] == .allCaps,
               text.lines[facts.line[tokens.lowerBound]].kind != .dataRow else { return false }
         let code = text.bytes[text.tokens[tokens.lowerBound].range]
-        guard (2...5).contains(code.count), code.allSatisfy({ $0 &- 0x41 < 26 }) else { return false }
+        guard (2...5).contains(code.count), code.allSatisfy(isASCIIUpper) else { return false }
         let next = tokens.upperBound
         guard next < text.tokens.count, facts.shape[next] == .number || facts.shape[next] == .allCaps else { return false }
         let number = text.bytes[text.tokens[next].range]
         // A model number starts with a digit and is on the same line, right after one space.
-        guard let first = number.first, first &- 0x30 < 10,
+        guard let first = number.first, isASCIIDigit(first),
               text.tokens[next].range.lowerBound == text.tokens[tokens.lowerBound].range.upperBound + 1 else { return false }
         let after = next + 1
         if after < text.tokens.count, facts.line[after] == facts.line[next], facts.shape[after] != .lower, facts.shape[after] != .other {
             return false
         }
-        if number.count == 4, number.allSatisfy({ $0 &- 0x30 < 10 }),
+        if number.count == 4, number.allSatisfy(isASCIIDigit),
            let year = Int(String(decoding: number, as: UTF8.self)), (1900...2099).contains(year) { return false }
         return gazetteer.lookup(tokens: tokens, in: text) == nil
     }

@@ -385,11 +385,13 @@ public struct EventExtractor: Sendable {
     /// Whether a lower-case word before a participle can be the noun it
     /// describes, not its subject or an auxiliary ("change offered by", not
     /// "they offered by", "was offered by", "and offered by").
+    private static let notNounsBefore: Set<String> = ["i", "we", "you", "who", "that", "which", "not", "never", "being", "been", "be", "get", "got", "gets"]
+
     private static func isNounBefore(_ word: String) -> Bool {
         !VerbGroup.auxiliaries.contains(word) && !VerbGroup.determiners.contains(word) && !VerbGroup.prepositions.contains(word)
             && !VerbGroup.adverbs.contains(word) && !word.hasSuffix("ly") && !Participants.personPronouns.contains(word)
             && !Participants.thingPronouns.contains(word) && !Participants.openers.contains(word)
-            && !["i", "we", "you", "who", "that", "which", "not", "never", "being", "been", "be", "get", "got", "gets"].contains(word)
+            && !notNounsBefore.contains(word)
             && !EventTrigger.isVerb(word)
     }
 

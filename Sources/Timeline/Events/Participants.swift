@@ -176,7 +176,7 @@ struct Participants {
                 referent = outside ? memory.onlyPerson(since: sentence - 2, gender: gender, outsideQuotation: true) : nil
                 // "He" opening a sentence (or its clause after "and", "but"): the last sentence's subject.
                 if referent == nil, outside, lower == "he" || lower == "she",
-                   index == 0 || index == 1 && ["and", "but", "then", "later"].contains(words[0].lowercased) {
+                   index == 0 || index == 1 && Self.clauseOpeners.contains(words[0].lowercased) {
                     referent = memory.lastSubject(since: sentence - 2, gender: gender)
                 }
             } else if Self.thingPronouns.contains(lower) {
@@ -384,7 +384,11 @@ struct Participants {
         "commissioner", "ambassador", "officials", "lawmakers", "senators", "aides", "advisers", "advisors",
     ]
 
-    /// "anti-Trump", "pro-Clinton", "ex-Airbus" is not: for or against someone.
+    /// Words a clause may open with before its subject pronoun ("and he", "but she").
+    static let clauseOpeners: Set<String> = ["and", "but", "then", "later"]
+
+    /// "anti-Trump", "pro-Clinton", "non-EU": for or against someone, or outside
+    /// something ("ex-Airbus" is not).
     static func isOpposedOrFor(_ word: String) -> Bool {
         word.hasPrefix("anti-") || word.hasPrefix("pro-") || word.hasPrefix("non-")
     }

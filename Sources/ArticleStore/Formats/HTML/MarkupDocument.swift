@@ -102,8 +102,7 @@ enum MarkupDocument {
             }
         }
         guard let document else {
-            let reason = firstError.message.map { "malformed XML: \($0)" }
-                ?? (conversion.count > 0 ? "malformed XML: \(ConversionErrors.failureReason)" : "malformed XML")
+            let reason = conversion.malformedXMLReason(parserMessage: firstError.message)
             throw IngestError(path: path, line: firstError.line, reason: reason)
         }
         defer { xmlFreeDoc(document) }
@@ -151,6 +150,13 @@ final class ConversionErrors {
     /// The reason to give when a document failed after conversion errors:
     /// libxml2 stops reading there, and its parser reports nothing of its own.
     static let failureReason = "bytes its declared encoding cannot convert (the parser stopped there)"
+
+    /// Why a document was refused: libxml2's own first error, else the
+    /// conversion failure when there was one.
+    func malformedXMLReason(parserMessage: String?) -> String {
+        if let parserMessage { return "malformed XML: \(parserMessage)" }
+        return count > 0 ? "malformed XML: \(Self.failureReason)" : "malformed XML"
+    }
 
     func collecting<T, Failure: Error>(_ parse: () throws(Failure) -> T) throws(Failure) -> T {
         // The thread's own handler, if any, comes back after the parse.

@@ -51,7 +51,10 @@ struct FeedItemGate {
 
     private var lexer = Lexer.text
     private var depth = 0
-    private var rootName: [UInt8]?
+    /// Where the feed's items are, known from the root's name once it is
+    /// read: their depth and element name; nil for a root that is no feed's.
+    private var itemPlace: (depth: Int, name: [UInt8])?
+    private var sawRoot = false
     /// Where the markup being lexed starts in `ready` (a start tag is held
     /// back until its name says whether it opens an item).
     private var markupStart = 0
@@ -242,7 +245,10 @@ struct FeedItemGate {
     /// A start tag's name is complete: an item's start moves to the item held.
     private mutating func startTagNamed() {
         let local = name.lastIndex(of: UInt8(ascii: ":")).map { Array(name[($0 + 1)...]) } ?? name
-        if depth == 0, rootName == nil { rootName = local }
+        if depth == 0, !sawRoot {
+            sawRoot = true
+            itemPlace = Self.itemPlace(root: local)
+        }
         guard !inItem, isItem(local) else { return }
         inItem = true
         itemDepth = depth
@@ -255,11 +261,16 @@ struct FeedItemGate {
     }
 
     private func isItem(_ local: [UInt8]) -> Bool {
-        switch rootName.map({ String(decoding: $0, as: UTF8.self) }) ?? "" {
-        case "rss": return depth == 2 && local == Array("item".utf8)
-        case "RDF": return depth == 1 && local == Array("item".utf8)
-        case "feed": return depth == 1 && local == Array("entry".utf8)
-        default: return false
+        guard let itemPlace else { return false }
+        return depth == itemPlace.depth && local == itemPlace.name
+    }
+
+    private static func itemPlace(root: [UInt8]) -> (depth: Int, name: [UInt8])? {
+        switch String(decoding: root, as: UTF8.self) {
+        case "rss": return (2, Array("item".utf8))
+        case "RDF": return (1, Array("item".utf8))
+        case "feed": return (1, Array("entry".utf8))
+        default: return nil
         }
     }
 

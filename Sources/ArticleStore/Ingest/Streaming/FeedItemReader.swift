@@ -85,8 +85,7 @@ final class FeedItemReader: RecordReader {
         finished = true
         if let problem = input.error { throw problem }
         if status < 0 {
-            let reason = errors.message.map { "malformed XML: \($0)" }
-                ?? (conversion.count > 0 ? "malformed XML: \(ConversionErrors.failureReason)" : "malformed XML")
+            let reason = conversion.malformedXMLReason(parserMessage: errors.message)
             throw IngestError(path: path, line: errors.line, reason: reason)
         }
         guard rootName != nil else { throw IngestError(path: path, reason: "XML document has no root element") }
@@ -140,8 +139,7 @@ final class FeedItemReader: RecordReader {
         let feed = self.feed ?? makeFeed()
         let itemPath = "\(path)#\(position.items)"
         guard let node = expanded() else {
-            let reason = errors.message.map { "malformed XML: \($0)" }
-                ?? (conversion.count > 0 ? "malformed XML: \(ConversionErrors.failureReason)" : "malformed XML")
+            let reason = conversion.malformedXMLReason(parserMessage: errors.message)
             throw IngestError(path: path, line: errors.line, reason: reason)
         }
         stepsOverItem = true

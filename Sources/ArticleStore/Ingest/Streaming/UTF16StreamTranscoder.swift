@@ -20,10 +20,12 @@ struct UTF16StreamTranscoder {
     /// code units (XML 1.0, appendix F). Returns the byte order
     /// and the length of the mark to skip; nil for anything else.
     static func detect(_ prefix: [UInt8]) -> (bigEndian: Bool, markLength: Int)? {
-        // UTF-32LE's mark starts with UTF-16LE's.
-        if prefix.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return nil }
-        if prefix.starts(with: [0xFE, 0xFF]) { return (true, 2) }
-        if prefix.starts(with: [0xFF, 0xFE]) { return (false, 2) }
+        switch WideEncoding(byteOrderMarkOf: prefix) {
+        case .utf16LE: return (false, 2)
+        case .utf16BE: return (true, 2)
+        case .utf32LE, .utf32BE: return nil
+        case nil: break
+        }
         guard prefix.count >= 4 else { return nil }
         if prefix[0] == 0x3C, prefix[1] == 0, prefix[2] != 0, prefix[3] == 0 { return (false, 0) }
         if prefix[0] == 0, prefix[1] == 0x3C, prefix[2] == 0, prefix[3] != 0 { return (true, 0) }

@@ -84,6 +84,8 @@ import Testing
         // with a title or a reporting verb it is a person (`OneWordNameRule`).
         let words = extractor.extract("Apple sells the iPad Pro and the MacBook Pro. Buyers pay extra for the Pro model.")
         #expect(!words.contains { $0.text == "Pro" }, "\(words.map(\.text))")
+        // After a word capitalised only by its place at a line's start, a surname stays ("Will Knight" as a byline).
+        #expect(extractor.extract("Will Knight").contains { $0.text.hasSuffix("Knight") && $0.type == .person })
         let people = extractor.extract("The minister and Mr Brown met in London. Brown said no deal was near.")
         #expect(people.filter { $0.text == "Brown" }.allSatisfy { $0.type == .person } && people.contains { $0.text == "Brown" })
         // Still wrong: at a sentence's start before a noun the word cannot be told

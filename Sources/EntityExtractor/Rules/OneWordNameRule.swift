@@ -70,10 +70,14 @@ extension OneWordNameRule {
                   text.lines[facts.line[token]].kind != .dataRow else { return false }
             let before = text.bytes[text.tokens[token - 1].range]
             let sameSentence = !facts.startsSentence[token]
-            // "The Post", "This Week" at a sentence's start are no product's name.
+            // "The Post", "This Week" at a sentence's start are no product's name,
+            // nor is a first name or a word capitalised only by its place ("Mark
+            // Brown", "Will Knight" alone on a byline's line).
             let afterName = sameSentence && facts.shape[token - 1].isUpperInitial
                 && !SpanEdgeRule.honorifics.containsBare(before) && !SpanEdgeRule.roles.contains(before)
                 && !articles.contains(before) && !SpanEdgeRule.functionWords.contains(before)
+                && !GivenNames.names.contains(before) && !NameWords.words.contains(before)
+                && !(facts.startsSentence[token - 1] && CommonWords.contains(before))
             let next = token + 1
             let describing = sameSentence && articles.contains(before) && next < text.tokens.count
                 && facts.shape[next] == .lower && !leaderNouns.contains(text.bytes[text.tokens[next].range])

@@ -68,6 +68,17 @@ import Testing
         #expect(mentions.first("Brown")?.type == .person, "a surname news capitalises stays")
     }
 
+    @Test func aProductsWordAtASentencesStartIsTheWordWhereTheTextShowsIt() {
+        let scripted = Fixtures.scripted([("Pro", .organization), ("Brown", .person)])
+        // The text writes "Pro" after a product's name: at a sentence's start before a noun it is that word.
+        let product = scripted.extract("The MacBook Pro is new. Pro users pay extra for it." + Self.prose)
+        #expect(product.first("Pro") == nil, "\(product.map(\.text))")
+        // Before a verb of saying it is a person, whatever else the text writes.
+        let person = scripted.extract("The Model Brown is new. Brown said prices would rise." + Self.prose)
+        #expect(person.filter { $0.text == "Brown" }.count == 1, "\(person.map(\.text))")
+        #expect(person.first("Brown")?.type == .person)
+    }
+
     @Test func theAmericasAreARegion() {
         let mentions = Fixtures.listsOnly.extract("The Americas cannot ignore the risk, the director of health for the Americas said.")
         #expect(mentions.texts(.location).contains("Americas"))

@@ -65,14 +65,14 @@ extension IngestLedger {
 
 extension SQLiteStore: IngestLedger {
     public func hasIngested(_ file: FileStamp) throws(StoreError) -> Bool {
-        try read { db in
+        try readOneStatement { db in
             try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM ingested_file WHERE path = ? AND size = ? AND modified = ?"),
                               arguments: [file.path, file.size, file.modified]) ?? false
         }
     }
 
     public func resumePosition(of file: FileStamp) throws(StoreError) -> ReadPosition? {
-        try read { db in
+        try readOneStatement { db in
             let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT items, lines, byte_offset FROM ingest_position WHERE path = ? AND size = ? AND modified = ?
                 """), arguments: [file.path, file.size, file.modified])

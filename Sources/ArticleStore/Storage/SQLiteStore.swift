@@ -389,6 +389,18 @@ public final class SQLiteStore: Store {
             throw StoreError.database(path: path, message: describe(error))
         }
     }
+
+    /// `read` for a single query, without the transaction GRDB's `read`
+    /// opens and commits around it: one statement sees one state of the
+    /// store by itself. Ingest asks the ledger once per file, and there the
+    /// transaction cost several times the query.
+    func readOneStatement<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.unsafeRead(body)
+        } catch {
+            throw StoreError.database(path: path, message: describe(error))
+        }
+    }
 }
 
 /// Runs `body` again, with exponential backoff for about `seconds` in all, while

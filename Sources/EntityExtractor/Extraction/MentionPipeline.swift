@@ -182,7 +182,7 @@ struct MentionPipeline {
                     && bodyTexts.id(of: CommonWords.foldedHash(text.bytes[candidate.bytes])) == nil
             }
         }
-        if options.webRules { OneWordNameRule.dropWordsWithoutPersonEvidence(&model, in: text, facts: facts) }
+        if options.webRules { OneWordNameRule.dropWordsWithoutPersonEvidence(&model, listed: found, in: text, facts: facts) }
         found += model
         if !webNames.namesOfNoEntity.isEmpty {
             found.removeAll { candidate in

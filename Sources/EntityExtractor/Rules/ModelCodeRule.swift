@@ -7,6 +7,11 @@
 /// line is no row of results, where a team's code precedes its score ("AEK 2"),
 /// and no capitalised word or number follows the number (a result inside a
 /// sentence: "PSV 2 Ajax 1").
+///
+/// A code the text writes so is the model's wherever else it stands in
+/// that text, without its number too ("the GTX version" beside "GTX 1080");
+/// alone, "the GTX version" has the shape of "the FBI agent", and the
+/// tagger's reading stands.
 enum ModelCodeRule {
     static func isModelCode(_ tokens: Range<Int>, in text: TokenizedText, facts: TokenFacts, gazetteer: Gazetteer) -> Bool {
         guard tokens.count == 1, facts.shape[tokens.lowerBound] == .allCaps,
@@ -26,5 +31,22 @@ enum ModelCodeRule {
         if number.count == 4, number.allSatisfy(isASCIIDigit),
            let year = Int(String(decoding: number, as: UTF8.self)), (1900...2099).contains(year) { return false }
         return gazetteer.lookup(tokens: tokens, in: text) == nil
+    }
+
+    /// The codes this text writes before a model number (`isModelCode`), by folded hash.
+    static func codes(in text: TokenizedText, facts: TokenFacts, gazetteer: Gazetteer) -> HashInterner {
+        var codes = HashInterner()
+        for token in text.tokens.indices where facts.shape[token] == .allCaps
+            && isModelCode(token..<(token + 1), in: text, facts: facts, gazetteer: gazetteer) {
+            _ = codes.insert(WordSet.hash(of: token, in: text))
+        }
+        return codes
+    }
+
+    /// Whether a one-word span in capitals is one of the text's model `codes`.
+    static func isNamedModel(_ tokens: Range<Int>, in text: TokenizedText, facts: TokenFacts, codes: HashInterner) -> Bool {
+        tokens.count == 1 && facts.shape[tokens.lowerBound] == .allCaps
+            && text.lines[facts.line[tokens.lowerBound]].kind != .dataRow
+            && codes.id(of: WordSet.hash(of: tokens.lowerBound, in: text)) != nil
     }
 }

@@ -56,35 +56,78 @@ extension OneWordNameRule {
     ///   the tagger also calls an organisation;
     /// - after an article and before a lower-case word that is no leader's
     ///   noun nor a function word: a word describing a noun ("the Pro model",
-    ///   but "the Trump administration", "the Guardian in Dhaka").
+    ///   but "the Trump administration", "the Guardian in Dhaka");
+    /// - at a sentence's start before a lower-case word, when the same text
+    ///   writes the word as the last word of a product's name (the first case
+    ///   above, somewhere else, outside any longer name the tagger or the
+    ///   lists found: "The MacBook Pro is new. Pro users pay extra", but
+    ///   "the White House … House members"). Without that sign the shape is a
+    ///   subject's ("Trump supporters", "Brown said"), and the tagger's
+    ///   reading stands.
     ///
     /// Elsewhere the tagger's person stands ("Trump responded"): the word
     /// alone cannot tell.
-    static func dropWordsWithoutPersonEvidence(_ model: inout [Candidate], in text: TokenizedText, facts: TokenFacts) {
+    static func dropWordsWithoutPersonEvidence(_ model: inout [Candidate], listed: [Candidate], in text: TokenizedText,
+                                               facts: TokenFacts) {
         guard model.contains(where: { ($0.type == .person || $0.type == .organization) && $0.tokens.count == 1 }) else { return }
         let evidence = PersonEvidence(model, in: text)
+        // Folded hashes of the words this text writes after a product's name, asked for once.
+        var productWords: HashInterner?
+        let taggerNames = model.filter { $0.tokens.count > 1 }
         model.removeAll { candidate in
             guard candidate.type == .person || candidate.type == .organization, candidate.tokens.count == 1 else { return false }
             let token = candidate.tokens.lowerBound
-            guard token > 0, CommonWords.contains(text.bytes[text.tokens[token].range]),
+            guard CommonWords.contains(text.bytes[text.tokens[token].range]),
                   text.lines[facts.line[token]].kind != .dataRow else { return false }
-            let before = text.bytes[text.tokens[token - 1].range]
-            let sameSentence = !facts.startsSentence[token]
-            // "The Post", "This Week" at a sentence's start are no product's name,
-            // nor is a first name or a word capitalised only by its place ("Mark
-            // Brown", "Will Knight" alone on a byline's line).
-            let afterName = sameSentence && facts.shape[token - 1].isUpperInitial
-                && !SpanEdgeRule.honorifics.containsBare(before) && !SpanEdgeRule.roles.contains(before)
-                && !articles.contains(before) && !SpanEdgeRule.functionWords.contains(before)
-                && !GivenNames.names.contains(before) && !NameWords.words.contains(before)
-                && !(facts.startsSentence[token - 1] && CommonWords.contains(before))
             let next = token + 1
-            let describing = sameSentence && articles.contains(before) && next < text.tokens.count
+            guard token > 0, !facts.startsSentence[token] else {
+                // At a sentence's start: a product's word only where the text shows it as one.
+                guard next < text.tokens.count, facts.sentence[next] == facts.sentence[token], facts.shape[next] == .lower,
+                      !SpanEdgeRule.functionWords.contains(text.bytes[text.tokens[next].range]) else { return false }
+                if productWords == nil { productWords = productNameWords(in: text, facts: facts, names: taggerNames + listed) }
+                guard productWords?.id(of: WordSet.hash(of: token, in: text)) != nil else { return false }
+                return !evidence.shows(candidate.tokens, in: text)
+            }
+            let before = text.bytes[text.tokens[token - 1].range]
+            let afterName = followsProductName(token, in: text, facts: facts)
+            let describing = articles.contains(before) && next < text.tokens.count
                 && facts.shape[next] == .lower && !leaderNouns.contains(text.bytes[text.tokens[next].range])
                 && !SpanEdgeRule.functionWords.contains(text.bytes[text.tokens[next].range])
             guard afterName || (describing && candidate.type == .person) else { return false }
             return candidate.type == .organization || !evidence.shows(candidate.tokens, in: text)
         }
+    }
+
+    /// Whether the word at `token` stands inside a sentence right after
+    /// another capitalised word that is no title or role: the last word of a
+    /// product's name ("the iPad Pro"). "The Post", "This Week" at a
+    /// sentence's start are no product's name, nor is a first name or a word
+    /// capitalised only by its place ("Mark Brown", "Will Knight" alone on a
+    /// byline's line).
+    private static func followsProductName(_ token: Int, in text: TokenizedText, facts: TokenFacts) -> Bool {
+        guard token > 0, !facts.startsSentence[token], facts.shape[token - 1].isUpperInitial else { return false }
+        let before = text.bytes[text.tokens[token - 1].range]
+        return !SpanEdgeRule.honorifics.containsBare(before) && !SpanEdgeRule.roles.contains(before)
+            && !articles.contains(before) && !SpanEdgeRule.functionWords.contains(before)
+            && !GivenNames.names.contains(before) && !NameWords.words.contains(before)
+            && !(facts.startsSentence[token - 1] && CommonWords.contains(before))
+    }
+
+    /// The dictionary words this text writes after a product's name, by
+    /// folded hash. Words inside a longer name found in the text are not
+    /// counted: "House" of "the White House" is no product's word.
+    private static func productNameWords(in text: TokenizedText, facts: TokenFacts, names: [Candidate]) -> HashInterner {
+        var insideName = [Bool](repeating: false, count: text.tokens.count)
+        for name in names where name.tokens.count > 1 {
+            for token in name.tokens where token < insideName.count { insideName[token] = true }
+        }
+        var words = HashInterner()
+        for token in text.tokens.indices where facts.shape[token].isUpperInitial && !insideName[token]
+            && followsProductName(token, in: text, facts: facts) {
+            let word = text.bytes[text.tokens[token].range]
+            if CommonWords.contains(word) { _ = words.insert(WordSet.hash(of: token, in: text)) }
+        }
+        return words
     }
 
     private static let articles = WordSet("the a an")

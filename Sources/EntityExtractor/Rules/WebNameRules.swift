@@ -17,6 +17,8 @@ struct WebNameRules {
     let webRules: Bool
     /// `PlaceEvidenceRule.standsAsPlace`'s answers, by hash of the folded word.
     private var placeAnswers: [UInt64: Bool] = [:]
+    /// `ModelCodeRule.codes` of the text, found when a span first asks.
+    private var modelCodes: HashInterner?
     /// Tagger spans that name a law, an event, an award or a product
     /// (`NonOrganisationHeadRule`): listed names inside them are no mentions.
     private(set) var namesOfNoEntity: [Range<Int>] = []
@@ -67,6 +69,10 @@ struct WebNameRules {
         if webRules, label == .organization { tokens = SpanEdgeRule.extendedOrganisation(tokens, in: text, facts: facts) }
         if webRules, WordsOnlyPersonRule.isPhrase(tokens, label: taggerLabel, in: text) { return nil }
         if webRules, ModelCodeRule.isModelCode(tokens, in: text, facts: facts, gazetteer: gazetteer) { return nil }
+        if webRules, tokens.count == 1, facts.shape[tokens.lowerBound] == .allCaps {
+            if modelCodes == nil { modelCodes = ModelCodeRule.codes(in: text, facts: facts, gazetteer: gazetteer) }
+            if let codes = modelCodes, ModelCodeRule.isNamedModel(tokens, in: text, facts: facts, codes: codes) { return nil }
+        }
         switch OneWordNameRule.verdict(tokens, label: label, in: text, gazetteer: gazetteer, dropWords: webRules) {
         case .drop: return nil
         case .person: label = .person

@@ -9,6 +9,11 @@ struct BlockStatistics {
 
         var proseLength: Int { textLength - linkTextLength }
         var linkDensity: Double { textLength == 0 ? 0 : Double(linkTextLength) / Double(textLength) }
+
+        mutating func add(_ block: TextBlock) {
+            textLength += block.length
+            linkTextLength += block.linkTextLength
+        }
     }
 
     /// Above this link density a block, or a list or section around it, is
@@ -22,8 +27,8 @@ struct BlockStatistics {
         for block in blocks {
             var element: MarkupNode? = block.container
             while let current = element {
-                countsByElement[current, default: Counts()].textLength += block.length
-                countsByElement[current, default: Counts()].linkTextLength += block.linkTextLength
+                // One lookup per element: each block climbs every ancestor.
+                countsByElement[current, default: Counts()].add(block)
                 element = current == root ? nil : current.parent
             }
         }

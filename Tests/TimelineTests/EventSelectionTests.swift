@@ -387,4 +387,79 @@ import Testing
         #expect(try #require(events.first { $0.trigger == "is elected" }).isHypothetical)
         #expect(events.first { $0.trigger == "said" }?.isHypothetical == false)
     }
+
+    @Test func aBeliefsOrAFearsClauseIsNoEvent() {
+        let body = "The program ran on. Young people entered probation believing that they were avoiding court. Investors fear the bank will collapse. There are few signs that the firm is recovering. The bank collapsed in May 2019."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains("were avoiding"))
+        #expect(!triggers.contains("will collapse"))
+        #expect(!triggers.contains("is recovering"))
+        #expect(triggers.contains("entered"))
+        #expect(triggers.contains("collapsed"))
+    }
+
+    @Test func feelingsToldInThePassiveAreStates() {
+        let body = "The parlour opened. Both artists were surprised by the interest. He is very much acquainted with the two men. Lee Miringoff said Trump is positioned to win. The tattoo surprised everyone in May 2020."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains("were surprised"))
+        #expect(!triggers.contains("acquainted"))
+        #expect(!triggers.contains("is positioned"))
+        #expect(triggers.contains("surprised"))
+    }
+
+    @Test func whatIsToldOfManyTimesOrYearsHasNoPoint() {
+        let body = "The race went on. He has raised the idea at various points during his campaign. Amazon had been avoiding such cases for years. The senator repeatedly criticised the plan. He raised it again in March 2016."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains("has raised"))
+        #expect(!triggers.contains("had been avoiding"))
+        #expect(!triggers.contains("criticised"))
+        #expect(triggers.contains("raised"))
+    }
+
+    @Test func promisesAndNeedsAreHypothetical() throws {
+        let body = "Merrill spoke on Friday. Machado promised to continue supporting Clinton. A lockdown is needed to stop the virus. The dog is trained to detect drugs. Machado continued campaigning in May 2016."
+        let events = Self.events(body)
+        #expect(events.first { $0.trigger == "to continue" }?.isHypothetical != false)
+        #expect(events.first { $0.trigger == "supporting" }?.isHypothetical != false)
+        #expect(events.first { $0.trigger == "to stop" }?.isHypothetical != false)
+        #expect(!events.contains { $0.trigger == "to detect" && !$0.isHypothetical })
+        #expect(try #require(events.first { $0.trigger == "continued" }).label == "2016-05")
+    }
+
+    @Test func aPresentWhenClauseOpeningASentenceMakesItARule() throws {
+        let body = "Stations are listed below. When facilities are not accessible, the operator will make every effort to help. When the plane landed, the crew left. When asked, he said the line will reopen."
+        let events = Self.events(body)
+        #expect(try #require(events.first { $0.trigger == "will make" }).isHypothetical)
+        #expect(events.first { $0.trigger == "left" }?.isHypothetical == false)
+        #expect(events.first { $0.trigger == "said" }?.isHypothetical == false)
+    }
+
+    @Test func anIrregularParticipleAfterAPossessiveDescribes() {
+        let body = "The campaign went on. The paper asked for Clinton's paid speeches. The firm paid the fine in 2016."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains("paid") || Self.events(body).filter { $0.trigger == "paid" }.count == 1)
+        #expect(Self.events(body).contains { $0.trigger == "paid" && $0.label == "2016" })
+    }
+
+    @Test func theBodyAPersonServesIsNotWhoActs() throws {
+        let body = "Presenters were named. Among them is Gordon Shirley, Chief Executive Officer of the Port Authority of Jamaica, who will speak on investment. A spokeswoman for Boeing said the plane flew. Boeing said it would appeal."
+        let events = EventExtractor().events(in: Self.article(body, [("Gordon Shirley", "Gordon Shirley", .person, 2),
+                                                                      ("Port Authority of Jamaica", "Port Authority of Jamaica", .organization, 2),
+                                                                      ("Boeing@Boeing said the", "Boeing", .organization, 3),
+                                                                      ("Boeing@Boeing said it", "Boeing", .organization, 4)]))
+        #expect(events.filter { $0.sources.first?.sentence == 2 }.allSatisfy { !$0.entities.contains("Port Authority of Jamaica") })
+        #expect(try #require(events.first { $0.sources.first?.sentence == 3 && $0.trigger == "said" }).entities.isEmpty)
+        #expect(try #require(events.first { $0.sources.first?.sentence == 4 && $0.trigger == "said" }).entities == ["Boeing"])
+    }
+
+    @Test func aWeekdayOwningANounIsNotTheStorysDay() throws {
+        // Printed on Saturday 23 October 2010.
+        let published = PublicationDate(year: 2010, month: 10, day: 23)
+        let body = "Voters weigh the race. After Tuesday's debate, voters in the state remain split. Dossaji said the fight goes on."
+        let events = EventExtractor().events(in: Self.article(body, [], published: published))
+        #expect(try #require(events.first { $0.trigger == "said" }).dating != .story)
+        let dated = "Voters weigh the race. On Tuesday, the candidates met in a debate in the state. Dossaji said the fight goes on."
+        let other = EventExtractor().events(in: Self.article(dated, [], published: published))
+        #expect(try #require(other.first { $0.trigger == "said" }).dating == .story)
+    }
 }

@@ -4,6 +4,8 @@
 ///   verification ("no public evidence at this stage that Bangladesh has
 ///   formally endorsed or enabled such ...", "no sign that", "denied that",
 ///   "could not be independently verified that"): what it says was not shown;
+/// - the clause after a verb of belief or fear ("believing that they were
+///   avoiding", "fears the deal will collapse"): someone's view;
 /// - the description after "described ... as" and its kin ("described these
 ///   interactions as focused on enhancing cooperation"): a characterisation,
 ///   not an event of its own.
@@ -12,7 +14,7 @@
 /// is left out). The denial or description verb itself stays an event.
 enum UnassertedClauses {
     enum Kind: Equatable {
-        /// After absent evidence, a denial or a failed verification.
+        /// After absent evidence, a denial, a failed verification or a belief.
         case unevidenced
         /// After "described ... as".
         case description
@@ -70,6 +72,13 @@ enum UnassertedClauses {
         if denials.contains(word) {
             return that(within: 3, from: index).map { ($0, .unevidenced) }
         }
+        // "believing that they were avoiding", "fears the company will": what
+        // someone believes or fears, not what the writer says happened.
+        if beliefs.contains(word), index + 1 < words.count {
+            let next = words[index + 1].lowercased
+            if next == "that" { return (index + 2, .unevidenced) }
+            if subjectPronouns.contains(next) || next == "the" { return (index + 1, .unevidenced) }
+        }
         // "unconfirmed reports that".
         if unverified.contains(word) {
             return that(within: 2, from: index).map { ($0, .unevidenced) }
@@ -123,7 +132,12 @@ enum UnassertedClauses {
         } ?? Array(text.utf8)[start..<end].contains(UInt8(ascii: ","))
     }
 
-    static let absence: Set<String> = ["no", "without", "little", "nothing", "lack", "absence"]
+    static let absence: Set<String> = ["no", "without", "little", "few", "nothing", "lack", "absence"]
+    /// Verbs of belief and fear: their clause is someone's view.
+    static let beliefs: Set<String> = [
+        "believe", "believes", "believed", "believing", "think", "thinks", "thinking", "suspect", "suspects", "suspected",
+        "imagine", "imagines", "imagined", "assume", "assumes", "assuming", "fear", "fears", "feared", "fearing", "doubt", "doubts",
+    ]
     static let evidenceNouns: Set<String> = [
         "evidence", "sign", "signs", "indication", "indications", "proof", "confirmation", "suggestion", "trace", "record",
     ]

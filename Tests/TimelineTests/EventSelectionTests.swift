@@ -462,4 +462,29 @@ import Testing
         let other = EventExtractor().events(in: Self.article(dated, [], published: published))
         #expect(try #require(other.first { $0.trigger == "said" }).dating == .story)
     }
+
+    @Test func aDateInsideAQuotationDoesNotDateTheSayingBeforeIt() throws {
+        let body = "Boeing unveiled the plane. Louis Gallois said, \u{201C}Today is a great day in aviation history.\u{201D}"
+        let events = Self.events(body)
+        #expect(try #require(events.first { $0.trigger == "said" }).dating != .expression)
+    }
+
+    @Test func presentStatesAndHyphenatedParticiplesAreNoEvents() {
+        let body = "The pets arrived. They are named Pete and Re-Pete. The company is entitled to a tax break. Lactic acid is present in NMF. The leaves are large and heart-shaped. The airline will be a full fledged member. Cook was named chief executive in 2011. The senator was re-elected in 2016."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains("are named"))
+        #expect(!triggers.contains("is entitled"))
+        #expect(!triggers.contains("is present"))
+        #expect(!triggers.contains("heart-shaped"))
+        #expect(!triggers.contains("fledged"))
+        #expect(triggers.contains("was named"))
+        #expect(triggers.contains("was re-elected"))
+    }
+
+    @Test func aPlaceAfterAPrepositionAndAnArticleIsNoSubjectAndATitleAloneNoName() throws {
+        let body = "Doctors spoke. There are 10,000 patients in the Gaza Strip, said Skaik, a surgeon."
+        let events = EventExtractor().events(in: Self.article(body, [("Gaza Strip", "Gaza Strip", .geopolitical, 2), ("Skaik", "Sobhi Skaik", .person, 2)]))
+        #expect(try #require(events.first { $0.trigger == "said" }).entities == ["Sobhi Skaik"])
+        #expect(Participants.isNotAName("CEO"))
+    }
 }

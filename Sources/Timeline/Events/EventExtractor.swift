@@ -289,7 +289,11 @@ public struct EventExtractor: Sendable {
             let last = words.lastIndex { $0.range.lowerBound < range.upperBound } ?? first
             func distance(_ index: Int) -> Int { index < first ? first - index : max(0, index - last) }
             let clause = participants.clause(at: range.lowerBound)
-            let inClause = triggers.filter { clause.contains(words[$0.index].range.lowerBound) }
+            // A date inside a quotation dates the quoted words only: `Gallois
+            // said, "Today is a great day"` is not dated by the "today".
+            let inClause = triggers.filter {
+                clause.contains(words[$0.index].range.lowerBound) && participants.quotations.sameQuotation(first, $0.index)
+            }
             var finite = inClause.filter { isFinite($0.group) }
             // Only a date that opens its clause ("In April 2025, after a gap, ...")
             // reaches into the next; not one inside a quotation ("... in the next
@@ -357,6 +361,12 @@ public struct EventExtractor: Sendable {
                 || words[back].lowercased.hasSuffix("ly") { back -= 1 }
             if back >= 0, beForms.contains(words[back].lowercased) { return true }
         }
+        // "are named Pete and Re-Pete", "is entitled to", "is present in": how
+        // things are, in the present; "was named CEO" stays an event.
+        if presentStates.contains(word), index > 0, presentBe.contains(words[index - 1].lowercased) { return true }
+        // "heart-shaped", "full fledged": adjectives wherever they stand.
+        if word == "fledged" { return true }
+        if word.hasSuffix("ed"), let hyphen = word.lastIndex(of: "-"), !verbalPrefixes.contains(String(word[..<hyphen])) { return true }
         if standingWords.contains(word) {
             // "by 5 percentage points", "by six points", "by double digits".
             var ahead = index + 1
@@ -375,6 +385,9 @@ public struct EventExtractor: Sendable {
     }
     static let findWords: Set<String> = ["find", "finds", "found", "finding"]
     static let beForms: Set<String> = ["is", "are", "am", "was", "were", "be", "been", "being", "'s", "'re", "remain", "remains", "remained", "felt", "feel", "feels", "seemed", "seems"]
+    static let presentStates: Set<String> = [
+        "named", "called", "entitled", "present", "located", "situated", "related", "aware", "eligible", "known", "forced", "allowed",
+    ]
     static let feelings: Set<String> = [
         "surprised", "shocked", "pleased", "delighted", "disappointed", "worried", "concerned", "excited", "thrilled", "frustrated",
         "upset", "impressed", "amazed", "astonished", "saddened", "acquainted", "interested", "satisfied", "confused", "positioned",

@@ -252,7 +252,10 @@ struct Participants {
         }
         for (number, span) in spans.enumerated() {
             let isPossessor = possessors.contains(number)
-            let before = span.first > 0 ? words[span.first - 1].lowercased : ""
+            // The word before the name, past an article: "patients in the Gaza
+            // Strip, said Skaik" has the Strip after a preposition.
+            let article = span.first > 1 && Self.articles.contains(words[span.first - 1].lowercased)
+            let before = span.first > 0 ? words[span.first - (article ? 2 : 1)].lowercased : ""
             // After a preposition a name is an aside ("attended the Roadshow in
             // Atlanta and began advocating"), not the subject of the next verb,
             // and no event past a conjunction is its own.
@@ -386,12 +389,14 @@ struct Participants {
         let last = entity[entity.index(after: lastSpace)...]
         return last.utf8.count <= 16 && titleNouns.contains(WordKey(last))
     }
+    static let articles: Set<String> = ["the", "a", "an"]
     static let leadingArticles: Set<WordKey> = Set(["the", "a", "an", "this", "that", "these", "those"].map { WordKey($0) })
     static let titleNouns: Set<WordKey> = Set(titleNounList.map { WordKey($0) })
     static let titleNounList: [String] = [
         "secretary", "secretaries", "minister", "ministers", "agent", "agents", "spokesman", "spokeswoman", "spokesperson",
         "spokespeople", "director", "directors", "chairman", "chairwoman", "chairperson", "officer", "officers",
         "commissioner", "ambassador", "officials", "lawmakers", "senators", "aides", "advisers", "advisors",
+        "ceo", "cfo", "chair", "judge", "mayor", "governor", "senator", "professor",
     ]
 
     /// Words a clause may open with before its subject pronoun ("and he", "but she").

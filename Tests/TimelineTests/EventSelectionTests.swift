@@ -487,4 +487,14 @@ import Testing
         #expect(try #require(events.first { $0.trigger == "said" }).entities == ["Sobhi Skaik"])
         #expect(Participants.isNotAName("CEO"))
     }
+
+    @Test func theSubjectOfAReportedClauseIsNotTheReports() throws {
+        let body = "The race went on. Donald Trump says Hillary Clinton is lying about the deal. Meghan told Winfrey that she was hurt. \u{201C}It is grim,\u{201D} said Skaik, a surgeon."
+        let events = EventExtractor().events(in: Self.article(body, [("Donald Trump", "Donald Trump", .person, 2), ("Hillary Clinton", "Hillary Clinton", .person, 2),
+                                                                      ("Meghan", "Meghan Markle", .person, 3), ("Winfrey", "Oprah Winfrey", .person, 3),
+                                                                      ("Skaik", "Sobhi Skaik", .person, 4)]))
+        #expect(try #require(events.first { $0.trigger == "says" }).entities == ["Donald Trump"])
+        #expect(try #require(events.first { $0.trigger == "told" }).entities.contains("Oprah Winfrey"))
+        #expect(try #require(events.first { $0.trigger == "said" }).entities == ["Sobhi Skaik"])
+    }
 }

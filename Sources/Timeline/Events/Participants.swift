@@ -278,6 +278,9 @@ struct Participants {
                 if spans.contains(where: { between.contains($0.first) && $0.entity != span.entity }) { continue }
                 if afterPreposition, trigger > span.last, words[between].contains(where: { Self.conjunctions.contains($0.lowercased) }) { continue }
                 if clause(at: words[trigger].range.lowerBound) != clause(at: words[span.first].range.lowerBound) { continue }
+                // "Trump says Hillary Clinton is lying", "said she sees": the
+                // subject of the reported clause, not of the report.
+                if trigger < span.first, Self.opensReportedClause(words, after: span.last, report: trigger) { continue }
                 add(span.entity, trigger)
             }
             // Its verb: the first trigger after it within six words, no other
@@ -444,6 +447,23 @@ struct Participants {
             && !VerbGroup.prepositions.contains(lower) && !VerbGroup.adverbs.contains(lower) && !lower.hasSuffix("ly")
             && !openers.contains(lower) && !VerbGroup.modals.contains(VerbGroup.expanded(lower))
     }
+    /// Whether a name ending at `last`, after the reporting verb at
+    /// `report`, is followed by a verb: it is then the reported clause's
+    /// subject ("says Clinton is lying"), not an inverted speaker ("said
+    /// Skaik, a surgeon") or the one told ("told Winfrey that").
+    static func opensReportedClause(_ words: [EventTrigger.Word], after last: Int, report: Int) -> Bool {
+        let verb = words[report].lowercased
+        guard EventExtractor.reporting.contains(verb), !addressedReports.contains(verb), last + 1 < words.count else { return false }
+        var next = last + 1
+        if VerbGroup.adverbs.contains(words[next].lowercased) || words[next].lowercased.hasSuffix("ly"), next + 1 < words.count { next += 1 }
+        let word = VerbGroup.expanded(words[next].lowercased)
+        return VerbGroup.auxiliaries.contains(word) || VerbGroup.modals.contains(word) || EventTrigger.isVerb(word)
+            || word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("'s") && words[next].text.first?.isLowercase == true
+                && !VerbGroup.prepositions.contains(word)
+    }
+    /// Reports whose object is the one addressed: "told Winfrey that".
+    static let addressedReports: Set<String> = ["tells", "told"]
+
     /// Whether the name at `first` follows a role and "of" or "for" ("the
     /// chief executive of Airbus", "Officer of the Port Authority", "a
     /// spokeswoman for the ministry").

@@ -497,4 +497,14 @@ import Testing
         #expect(try #require(events.first { $0.trigger == "told" }).entities.contains("Oprah Winfrey"))
         #expect(try #require(events.first { $0.trigger == "said" }).entities == ["Sobhi Skaik"])
     }
+
+    @Test func aPresentPerfectTakesNoFinishedPastDateAndAPluralObjectIsNoVerb() throws {
+        let body = "The race went on. Clinton has hammered the senator for his vote in 2005 on guns. Boeing has sold jets since 2004. Boeing sold two planes to the airline in 2004. Airbus sold planes in 2003."
+        let events = Self.events(body)
+        #expect(try #require(events.first { $0.trigger == "has hammered" }).dating != .expression)
+        #expect(try #require(events.first { $0.trigger == "vote" }).label == "2005")
+        #expect(try #require(events.first { $0.trigger == "has sold" }).label == "2004")
+        #expect(try #require(events.first { $0.trigger == "sold" && $0.sources.first?.sentence == 4 }).label == "2004")
+        #expect(try #require(events.first { $0.trigger == "sold" && $0.sources.first?.sentence == 5 }).label == "2003")
+    }
 }

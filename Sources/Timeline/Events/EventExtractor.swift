@@ -287,6 +287,15 @@ public struct EventExtractor: Sendable {
         for (expression, range) in expressions {
             let first = words.firstIndex { $0.range.upperBound > range.lowerBound } ?? words.count
             let last = words.lastIndex { $0.range.lowerBound < range.upperBound } ?? first
+            // "has cited his role in a parade in 2004", "has hammered him for his
+            // vote in 2005": a present perfect takes no finished past time, so
+            // such a date is a noun's, not the verb's ("since 2004" is the
+            // perfect's own).
+            let isFinishedPast = (expression.type == .date || expression.type == .time) && publication.map { publication in
+                expression.interval.map { $0.end <= publication.instant } ?? false
+            } ?? false
+            let opensSpan = first > 0 && first <= words.count && spanOpeners.contains(words[first - 1].lowercased)
+            func fitsPerfect(_ group: VerbGroup) -> Bool { !(group.isPerfect && group.tense == .present && isFinishedPast && !opensSpan) }
             func distance(_ index: Int) -> Int { index < first ? first - index : max(0, index - last) }
             let clause = participants.clause(at: range.lowerBound)
             // A date inside a quotation dates the quoted words only: `Gallois
@@ -316,7 +325,7 @@ public struct EventExtractor: Sendable {
             let before = finite.filter { $0.index < first }
             let chosen = before.isEmpty ? finite.min(by: { distance($0.index) < distance($1.index) }) : before.last
             if let verb = chosen {
-                if blocker.map({ $0 >= distance(verb.index) }) ?? true {
+                if blocker.map({ $0 >= distance(verb.index) }) ?? true, fitsPerfect(verb.group) {
                     offer(expression, to: verb.index, distance: distance(verb.index), group: verb.group)
                 }
             } else if blocker == nil, let nearest = inClause.min(by: { distance($0.index) < distance($1.index) }) {
@@ -328,6 +337,9 @@ public struct EventExtractor: Sendable {
         }
         return result.mapValues(\.expression)
     }
+
+    /// Words before a date that make it the start of a span a perfect runs over.
+    static let spanOpeners: Set<String> = ["since", "from", "until", "till"]
 
     /// A participle of state after a degree word ("far more strained", "very
     /// concerned"), or after a preposition before its noun ("among elected

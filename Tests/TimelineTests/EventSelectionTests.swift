@@ -507,4 +507,14 @@ import Testing
         #expect(try #require(events.first { $0.trigger == "sold" && $0.sources.first?.sentence == 4 }).label == "2004")
         #expect(try #require(events.first { $0.trigger == "sold" && $0.sources.first?.sentence == 5 }).label == "2003")
     }
+
+    @Test func accusationsInvertedConditionalsAndNarrowLeadsAreNoHappenings() throws {
+        let body = "The race went on. Trump's accusation that Clinton is playing the woman's card touched off a debate in April 2016. Trump said it would have been cool had Clinton congratulated him. In Kentucky, he trailed Clinton by less than one-half of 1 percent. Clinton congratulated the team in May 2016."
+        let events = Self.events(body)
+        #expect(!events.contains { $0.trigger == "is playing" })
+        #expect(events.contains { $0.trigger == "touched" })
+        #expect(try #require(events.first { $0.trigger == "congratulated" && $0.sources.first?.sentence == 3 }).isHypothetical)
+        #expect(events.first { $0.trigger == "congratulated" && $0.sources.first?.sentence == 5 }?.isHypothetical == false)
+        #expect(!events.contains { $0.trigger == "trailed" })
+    }
 }

@@ -138,6 +138,7 @@ public struct EventExtractor: Sendable {
                 || Self.isAddressedToReader(words, before: index, group: group) || Self.isDescriptiveParticiple(words, at: index, group: group)
                 || Self.isExpectation(words, at: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants, hasIf: hasIf)
+                || Self.isInvertedConditional(words, at: index)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index)
                 || Self.isHopedFor(words, at: index, group: group, participants: participants) { group.isHypothetical = true }
             triggers.append((index, group))
@@ -388,7 +389,9 @@ public struct EventExtractor: Sendable {
                     var amountAt = ahead + 1
                     if amountAt + 1 < words.count, standingHedges.contains(words[amountAt].lowercased) { amountAt += 1 }
                     let amount = words[amountAt].lowercased
-                    return standingAmounts.contains(amount) || NumberWords.cardinals.contains { $0.name == amount }
+                    if standingAmounts.contains(amount) || NumberWords.cardinals.contains(where: { $0.name == amount }) { return true }
+                    // "by less than one-half of 1 percent": the amount a few words on.
+                    return words[amountAt..<min(words.count, amountAt + 6)].contains { $0.lowercased == "percent" || $0.lowercased == "points" }
                 }
                 ahead += 1
             }
@@ -519,6 +522,21 @@ public struct EventExtractor: Sendable {
         guard index + 1 < words.count else { return isPlural }
         let next = words[index + 1].lowercased
         return !VerbGroup.prepositions.contains(next) && !VerbGroup.auxiliaries.contains(next)
+    }
+
+    /// "it would have been cool had Hillary Clinton congratulated him": "had",
+    /// a name or pronoun, then the verb, after a modal: what did not happen.
+    static func isInvertedConditional(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        var back = index - 1
+        while back > 0, index - back <= 4 {
+            let word = words[back]
+            if word.lowercased == "had" {
+                return back < index - 1 && words[..<back].contains { VerbGroup.modals.contains(VerbGroup.expanded($0.lowercased)) }
+            }
+            guard word.text.first?.isUppercase == true || UnassertedClauses.subjectPronouns.contains(word.lowercased) else { return false }
+            back -= 1
+        }
+        return false
     }
 
     /// "would be easier to achieve": an infinitive under a modal is no more

@@ -1,7 +1,7 @@
 /// Words of a sentence whose verbs tell of nothing the writer says happened,
 /// so a timeline leaves them out:
 /// - the clause after a statement of absent evidence, a denial or a failed
-///   verification ("no public evidence at this stage that Bangladesh has
+///   verification, an accusation or a rumour ("no public evidence at this stage that Bangladesh has
 ///   formally endorsed or enabled such ...", "no sign that", "denied that",
 ///   "could not be independently verified that"): what it says was not shown;
 /// - the clause after a verb of belief or fear ("believing that they were
@@ -29,8 +29,17 @@ enum UnassertedClauses {
         while index < words.count {
             if let (start, kind) = spanStart(words: words, at: index), start < words.count {
                 let limit = clause(words[start].range.lowerBound).upperBound
+                // After a noun ("the accusation that Clinton is playing the card
+                // touched off a debate"), the sentence's own verb follows the clause.
+                let afterNoun = accusations.contains(words[index].lowercased)
+                var seenVerb = false
                 var end = start
                 while end < words.count, words[end].range.lowerBound < limit {
+                    let lower = words[end].lowercased
+                    let isVerb = EventTrigger.isVerb(lower) || VerbGroup.auxiliaries.contains(lower)
+                    if afterNoun, isVerb, seenVerb, end > 0, !EventTrigger.isVerb(words[end - 1].lowercased),
+                       !VerbGroup.auxiliaries.contains(words[end - 1].lowercased) { break }
+                    if isVerb { seenVerb = true }
                     // A description ends at the next comma; an unevidenced clause
                     // at a comma before the report that carries it ("..., officials said").
                     if end > 0, hasComma(text, from: words[end - 1].range.upperBound, to: words[end].range.lowerBound),
@@ -143,7 +152,11 @@ enum UnassertedClauses {
     ]
     static let evidenceVerbs: Set<String> = ["suggest", "suggests", "indicate", "indicates", "show", "shows", "prove", "proves"]
     static let denials: Set<String> = ["denied", "denies", "deny", "denying", "refuted", "refutes", "rejected", "rejects", "dismissed", "dismisses", "disputed", "disputes"]
-    static let unverified: Set<String> = ["unverified", "unconfirmed", "unsubstantiated", "uncorroborated"]
+    static let unverified: Set<String> = Set(["unverified", "unconfirmed", "unsubstantiated", "uncorroborated"]).union(accusations)
+    /// "Trump's accusation that Clinton is playing the woman's card": the accuser's word.
+    static let accusations: Set<String> = [
+        "accusation", "accusations", "allegation", "allegations", "rumor", "rumors", "rumour", "rumours", "speculation", "insinuation",
+    ]
     static let verifications: Set<String> = [
         "verified", "verify", "confirmed", "confirm", "substantiated", "substantiate", "corroborated", "corroborate",
         "established", "establish", "proven", "proved", "prove",

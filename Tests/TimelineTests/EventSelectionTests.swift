@@ -517,4 +517,14 @@ import Testing
         #expect(events.first { $0.trigger == "congratulated" && $0.sources.first?.sentence == 5 }?.isHypothetical == false)
         #expect(!events.contains { $0.trigger == "trailed" })
     }
+
+    @Test func aPastVerbTakesNoLaterDateAndAPastPerfectIsNoStorysDay() throws {
+        // Printed on Saturday 23 October 2010; the lead tells Wednesday's news.
+        let published = PublicationDate(year: 2010, month: 10, day: 23)
+        let body = "Apple unveils new laptops. On Wednesday, Steve Jobs announced new laptops, saying the team had made a big effort. Jobs was asked about his aims for the next decade."
+        let events = EventExtractor().events(in: Self.article(body, [], published: published))
+        #expect(try #require(events.first { $0.trigger == "announced" }).label == "2010-10-20")
+        #expect(try #require(events.first { $0.trigger == "had made" }).modifier == .before)
+        #expect(try #require(events.first { $0.trigger == "was asked" }).dating != .expression)
+    }
 }

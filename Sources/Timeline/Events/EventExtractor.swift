@@ -176,6 +176,9 @@ public struct EventExtractor: Sendable {
                 }
                 // "has signed": the day's news in the lead, background after it.
                 if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? dates.story : dates.before }
+                // "saying she had made a poor choice": a past perfect happened
+                // before the time told, not on the story's day.
+                if group.tense == .past, group.phrase.lowercased().hasPrefix("had ") { anchor = dates.before }
             }
             let habitual = Self.isHabitual(words, clause: participants.clause(at: word.range.lowerBound))
             let passive = Self.isPresentPassive(words, at: index, group: group)
@@ -282,6 +285,10 @@ public struct EventExtractor: Sendable {
         var result: [Int: (expression: TimeExpression, distance: Int)] = [:]
         func offer(_ expression: TimeExpression, to trigger: Int, distance: Int, group: VerbGroup) {
             if group.tense == .future, let publication, let interval = expression.interval, interval.end <= publication.instant { return }
+            // "was questioned about her aims for the next decade": a past verb
+            // takes no date wholly after the publication.
+            if group.tense == .past, !group.isHypothetical, let publication, let interval = expression.interval,
+               interval.start > publication.instant.addingTimeInterval(86_400) { return }
             if let current = result[trigger], current.distance <= distance { return }
             result[trigger] = (expression, distance)
         }

@@ -527,4 +527,10 @@ import Testing
         #expect(try #require(events.first { $0.trigger == "had made" }).modifier == .before)
         #expect(try #require(events.first { $0.trigger == "was asked" }).dating != .expression)
     }
+
+    @Test func aPersonsNameAfterAPossessiveDescribesTheNoun() throws {
+        let body = "Supporters gathered. Paradis even tried on Bennett's Trump beanie, and laughed in May 2016."
+        let events = EventExtractor().events(in: Self.article(body, [("Paradis", "Paradis", .person, 2), ("Bennett", "Bennett", .person, 2), ("Trump", "Donald Trump", .person, 2)]))
+        #expect(events.allSatisfy { !$0.entities.contains("Donald Trump") })
+    }
 }

@@ -432,7 +432,10 @@ struct Participants {
         guard first > 0 else { return false }
         switch type {
         case .person:
-            guard modifierDeterminers.contains(words[first - 1].lowercased) else { return false }
+            // "a Clinton surrogate", and after a possessive: "Bennett's Trump beanie", "his Trump hat".
+            let previous = words[first - 1].lowercased
+            guard modifierDeterminers.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("’s")
+                || possessivePronouns.contains(previous) else { return false }
         case .geopolitical, .location:
             let opened = modifierDeterminers.contains(words[first - 1].lowercased)
                 || first > 1 && modifierDeterminers.contains(words[first - 2].lowercased) && words[first - 1].text.first?.isLowercase == true

@@ -533,4 +533,12 @@ import Testing
         let events = EventExtractor().events(in: Self.article(body, [("Paradis", "Paradis", .person, 2), ("Bennett", "Bennett", .person, 2), ("Trump", "Donald Trump", .person, 2)]))
         #expect(events.allSatisfy { !$0.entities.contains("Donald Trump") })
     }
+
+    @Test func anUndatedPresentInsideAQuotationIsAView() {
+        let body = "The race went on. \u{201C}Trump is offering it up as his sole qualification,\u{201D} she said. \u{201C}We are launching the plane on 4 May 2016,\u{201D} he said."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains("is offering"))
+        #expect(triggers.contains("are launching"))
+        #expect(triggers.contains("said"))
+    }
 }

@@ -184,7 +184,11 @@ public struct EventExtractor: Sendable {
             let passive = Self.isPresentPassive(words, at: index, group: group)
             // "has raised at various points", "had been avoiding cases for years":
             // spread over a time the text does not date, no point on a timeline.
-            let spread = Self.isSpreadOverTime(words, clause: participants.clause(at: word.range.lowerBound))
+            // Neither is a quoted present.
+            // "“... Trump is offering it up as his sole qualification”": a
+            // speaker's present, undated, is a view, not a happening.
+            let quotedPresent = group.tense == .present && !group.isPerfect && participants.quotations.isQuoted(index)
+            let spread = Self.isSpreadOverTime(words, clause: participants.clause(at: word.range.lowerBound)) || quotedPresent
             let reported = anchor.map { isReported(group: group, tense: group.tense, governedReport: nil, anchor: $0, word: word.lowercased,
                                                    source: source, habitual: habitual, isPresentPassive: passive)
                 && !(spread && $0.dating != .expression) } ?? false

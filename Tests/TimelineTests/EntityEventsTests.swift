@@ -98,5 +98,9 @@ import Testing
         let body = "Northrop Grumman and EADS defeat Boeing for tanker contract\nThe Air Force chose the pair on 29 February 2008."
         let events = EventExtractor().events(in: TimelineArticle(published: PublicationDate(year: 2008, month: 3, day: 1), body: body))
         #expect(try #require(events.first { $0.trigger == "defeat" }).tense == .present)
+        // After a verb in -s the base form is its object: "Airbus launches plane".
+        let launch = EventExtractor().events(in: TimelineArticle(published: PublicationDate(year: 2005, month: 1, day: 18), body: "Airbus launches plane\nThe firm spoke."))
+        #expect(launch.contains { $0.trigger == "launches" })
+        #expect(!launch.contains { $0.trigger == "plane" })
     }
 }

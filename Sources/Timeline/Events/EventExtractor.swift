@@ -131,7 +131,8 @@ public struct EventExtractor: Sendable {
             if VerbGroup.auxiliaries.contains(lower) || Self.notTriggers.contains(lower) || !lexicon.isEvent(lower) && !Self.reporting.contains(lower) { continue }
             var group = VerbGroup(words: words, at: index)
             // A headline's plural present: "EADS defeat Boeing", "Chinese airlines agree purchase".
-            if source.sentence == 1, group.tense == nil, group.isSimple, Self.isHeadlinePlural(words, at: index) { group.tense = .present }
+            if source.sentence == 1, group.tense == nil, group.isSimple, Self.isHeadlinePlural(words, at: index),
+               !lexicon.isEvent(words[index - 1].lowercased) { group.tense = .present }
             // No evidence it happened; a description's participle or -ing ("as focused on enhancing").
             if unasserted[index] == .unevidenced || unasserted[index] == .description && group.isSimple { continue }
             if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
@@ -290,8 +291,9 @@ public struct EventExtractor: Sendable {
         func offer(_ expression: TimeExpression, to trigger: Int, distance: Int, group: VerbGroup) {
             if group.tense == .future, let publication, let interval = expression.interval, interval.end <= publication.instant { return }
             // "was questioned about her aims for the next decade": a past verb
-            // takes no date wholly after the publication.
-            if group.tense == .past, !group.isHypothetical, let publication, let interval = expression.interval,
+            // takes no relative date wholly after the publication (a date
+            // written out stays, whatever the publication date says).
+            if group.tense == .past, !group.isHypothetical, expression.isRelative, let publication, let interval = expression.interval,
                interval.start > publication.instant.addingTimeInterval(86_400) { return }
             if let current = result[trigger], current.distance <= distance { return }
             result[trigger] = (expression, distance)
@@ -520,6 +522,8 @@ public struct EventExtractor: Sendable {
     /// A verb in its base form after a name or a plural noun, in a headline
     /// ("Northrop Grumman and EADS defeat Boeing", "Engine troubles delay
     /// tour"): the plural's present, which `VerbGroup` (reading "-s") misses.
+    /// The caller checks that the word before is no event word ("Airbus
+    /// launches plane": "launches" is the verb, "plane" no second one).
     static func isHeadlinePlural(_ words: [EventTrigger.Word], at index: Int) -> Bool {
         let word = words[index].lowercased
         guard index > 0, !word.hasSuffix("s"), !word.hasSuffix("ing"), !word.hasSuffix("ed"), !word.contains("-"),

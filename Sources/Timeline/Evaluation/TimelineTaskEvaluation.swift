@@ -120,7 +120,7 @@ public struct TimelineTaskEvaluation: Sendable {
                 let names = target.entityNames(in: article)
                 guard article.mentions.contains(where: { names.contains($0.entity) }) else { continue }
                 let events = extractor.events(in: article, tokenized: tokenized)
-                perTarget[target.name, default: []] += EntityEvents.select(events, of: target, in: article, extractor: extractor, scope: scope)
+                perTarget[target.name, default: []] += EntityEvents.select(events, of: target, in: article, extractor: extractor, scope: scope, names: names)
             }
         }
         return set.targets.map { target in

@@ -198,9 +198,10 @@ public enum EntityEvents {
         return prepared
     }
 
+    /// `names`: the target's `entityNames(in: article)` when the caller has them already.
     public static func select(_ events: [Event], of target: TimelineTarget, in article: TimelineArticle,
-                              extractor: EventExtractor, scope: Scope = .participant) -> [Event] {
-        let names = target.entityNames(in: article)
+                              extractor: EventExtractor, scope: Scope = .participant, names known: Swift.Set<String>? = nil) -> [Event] {
+        let names = known ?? target.entityNames(in: article)
         guard article.mentions.contains(where: { names.contains($0.entity) }) else { return [] }
         switch scope {
         case .participant:

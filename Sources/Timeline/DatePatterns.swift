@@ -579,6 +579,7 @@ extension TaggingPass {
         "touchdown", "touchdowns", "quarterback", "halftime", "half-time", "yards", "yard", "rebounds", "scored",
         "score", "scoring", "inning", "innings", "game", "games", "overtime", "basket", "baskets", "goal", "goals", "field",
         "fumble", "interception", "trailed", "trailing", "halfback", "touchback", "layup", "three-pointer", "free-throw",
+        "locker", "foul", "fouls", "fouled", "rebound", "timeout", "playoff", "playoffs", "coach", "dunk",
     ]
     static let businessWords: Set<String> = [
         "profit", "profits", "revenue", "revenues", "earnings", "sales", "fiscal", "growth", "economy", "gdp", "percent",

@@ -66,4 +66,41 @@ import Testing
         #expect(target.entityNames(in: [bill]) == ["Hillary Clinton"])
         #expect(target.entityNames(in: [bill, loose]) == ["Hillary Clinton", "Clinton"])
     }
+
+    @Test func aTargetsFullNameReplacesTheExtractorsPiecesOfIt() throws {
+        let body = "China Eastern Airlines stated on Thursday that it had signed a contract."
+        let china = Mention(text: "China", type: .geopolitical, entity: "China", start: 1, stop: 5, sentence: 1, source: .model)
+        let airlines = Mention(text: "Airlines", type: .organization, entity: "Airlines", start: 15, stop: 22, sentence: 1, source: .model)
+        let target = TimelineTarget(name: "China Eastern Airlines")
+        let article = EntityEvents.prepare(TimelineArticle(id: 1, published: PublicationDate(year: 2009, month: 6, day: 18), body: body,
+                                                           mentions: [china, airlines]), for: [target])
+        #expect(article.mentions.map(\.entity) == ["China Eastern Airlines"])
+        let extractor = EventExtractor()
+        let events = EntityEvents.select(extractor.events(in: article), of: target, in: article, extractor: extractor)
+        // "stated" is an event though the lexicon counts it with the noun "state".
+        #expect(try #require(events.first { $0.trigger == "stated" }).label == "2009-06-18")
+        // A name that is the target itself, or one inside a longer mention, stays as the extractor found it.
+        let whole = Mention(text: "China Eastern Airlines Corp", type: .organization, entity: "China Eastern", start: 1, stop: 27, sentence: 1, source: .model)
+        let inside = EntityEvents.prepare(TimelineArticle(body: "China Eastern Airlines Corp grew.", mentions: [whole]), for: [target])
+        #expect(inside.mentions.map(\.entity) == ["China Eastern"])
+    }
+
+    @Test func theAircraftWithDescribingWordsIsTheLastProductNamed() throws {
+        let body = "The Airbus A380 was unveiled in Toulouse. Crowds gathered. The massive airliner will fly to Sydney in November 2005. Bands played. Officials met. The new aircraft will fly to Perth in December 2005."
+        let a380 = Mention(text: "Airbus A380", type: .organization, entity: "Airbus A380", start: 5, stop: 15, sentence: 1, source: .model)
+        let events = EventExtractor().events(in: TimelineArticle(published: PublicationDate(year: 2005, month: 10, day: 1), body: body, mentions: [a380]))
+        #expect(try #require(events.first { $0.trigger == "will fly" && $0.sources.first?.sentence == 3 }).entities == ["Airbus A380"])
+        // Five sentences on, "the aircraft" is no longer told by the name.
+        #expect(try #require(events.first { $0.trigger == "will fly" && $0.sources.first?.sentence == 6 }).entities.isEmpty)
+    }
+
+    @Test func aHeadlinesPluralPresentIsTheStorysNews() throws {
+        let body = "Northrop Grumman and EADS defeat Boeing for tanker contract\nThe Air Force chose the pair on 29 February 2008."
+        let events = EventExtractor().events(in: TimelineArticle(published: PublicationDate(year: 2008, month: 3, day: 1), body: body))
+        #expect(try #require(events.first { $0.trigger == "defeat" }).tense == .present)
+        // After a verb in -s the base form is its object: "Airbus launches plane".
+        let launch = EventExtractor().events(in: TimelineArticle(published: PublicationDate(year: 2005, month: 1, day: 18), body: "Airbus launches plane\nThe firm spoke."))
+        #expect(launch.contains { $0.trigger == "launches" })
+        #expect(!launch.contains { $0.trigger == "plane" })
+    }
 }

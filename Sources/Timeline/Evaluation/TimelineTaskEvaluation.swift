@@ -110,14 +110,17 @@ public struct TimelineTaskEvaluation: Sendable {
         for (index, document) in set.documents.enumerated() {
             let id = Int64(document.id) ?? Int64(index)
             documents[id] = document
-            let targets = set.targets.map { TimelineTarget(name: $0) }
             let tokenized = TokenizedText(text: document.text)
-            let article = EntityEvents.prepare(TimelineArticle(id: id, title: document.title, published: document.published,
-                                                               body: document.text, mentions: mentions(document.text)),
-                                               for: targets, tokenized: tokenized)
-            let events = extractor.events(in: article, tokenized: tokenized)
-            for target in targets {
-                perTarget[target.name, default: []] += EntityEvents.select(events, of: target, in: article, extractor: extractor, scope: scope)
+            let found = TimelineArticle(id: id, title: document.title, published: document.published,
+                                        body: document.text, mentions: mentions(document.text))
+            // One target at a time, as `timeline{entity=}` prepares the article:
+            // the names found for one target do not replace another's mentions.
+            for target in set.targets.map({ TimelineTarget(name: $0) }) {
+                let article = EntityEvents.prepare(found, for: [target], tokenized: tokenized)
+                let names = target.entityNames(in: article)
+                guard article.mentions.contains(where: { names.contains($0.entity) }) else { continue }
+                let events = extractor.events(in: article, tokenized: tokenized)
+                perTarget[target.name, default: []] += EntityEvents.select(events, of: target, in: article, extractor: extractor, scope: scope, names: names)
             }
         }
         return set.targets.map { target in

@@ -120,12 +120,25 @@ public struct TimelineTarget: Hashable, Sendable {
     /// already, linked to `name`. A person's surname counts once the full
     /// name has been seen ("Louis Gallois ... Gallois said").
     public func mentions(in article: TimelineArticle, sentences: [Range<Int>]) -> [Mention] {
+        missedMentions(in: article, sentences: sentences).found
+    }
+
+    /// `mentions(in:sentences:)`, and the byte ranges of extractor mentions
+    /// a found name spans whole: the extractor's pieces of it ("China" and
+    /// "Airlines" in "China Eastern Airlines"), which the name replaces.
+    func missedMentions(in article: TimelineArticle, sentences: [Range<Int>]) -> (found: [Mention], pieces: Swift.Set<Range<Int>>) {
         let bytes = Array(article.body.utf8)
         var names = searchNames + bracketNames(in: article).abbreviations
-        let isPerson = article.mentions.contains { $0.type == .person && entityNames(in: [$0]).count > 1 }
-            || article.mentions.contains { $0.type == .person && $0.entity == name }
+        // The target's names once, not per mention: a person mention linked to
+        // one of them, or whose text is one and links nowhere else.
+        let lowered = Swift.Set(names.map { $0.lowercased() })
+        let isPerson = article.mentions.contains { mention in
+            mention.type == .person && (mention.entity == name || lowered.contains(mention.entity.lowercased())
+                || lowered.contains(mention.text.lowercased()) && mention.entity.lowercased() == mention.text.lowercased())
+        }
         if isPerson, let surname = name.split(separator: " ").last, name.contains(" ") { names.append(String(surname)) }
         var found: [Mention] = []
+        var pieces: Swift.Set<Range<Int>> = []
         for candidate in names {
             let needle = Array(candidate.utf8)
             guard !needle.isEmpty, needle.count <= bytes.count else { continue }
@@ -134,15 +147,23 @@ public struct TimelineTarget: Hashable, Sendable {
                 guard bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) else { index += 1; continue }
                 let end = index + needle.count
                 let wholeWord = (index == 0 || !Self.isWordByte(bytes[index - 1])) && (end == bytes.count || !Self.isWordByte(bytes[end]))
-                let covered = article.mentions.contains { $0.byteRange.overlaps(index..<end) } || found.contains { $0.byteRange.overlaps(index..<end) }
+                let span = index..<end
+                let overlapping = article.mentions.filter { $0.byteRange.overlaps(span) }
+                // Pieces inside the name, none the target itself: the name wins.
+                let split = !overlapping.isEmpty && overlapping.allSatisfy { mention in
+                    mention.byteRange.count < span.count && span.contains(mention.byteRange.lowerBound)
+                        && mention.byteRange.upperBound <= end && !lowered.contains(mention.entity.lowercased())
+                }
+                let covered = !overlapping.isEmpty && !split || found.contains { $0.byteRange.overlaps(span) }
                 if wholeWord, !covered, let sentence = sentences.firstIndex(where: { $0.contains(index) }) {
+                    if split { pieces.formUnion(overlapping.map(\.byteRange)) }
                     found.append(Mention(text: candidate, type: isPerson ? .person : .organization, entity: name,
                                          start: index + 1, stop: end, sentence: sentence + 1, source: .rule))
                 }
                 index = end
             }
         }
-        return found
+        return (found, pieces)
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -168,14 +189,19 @@ public enum EntityEvents {
     public static func prepare(_ article: TimelineArticle, for targets: [TimelineTarget], tokenized: TokenizedText? = nil) -> TimelineArticle {
         let ranges = EventExtractor.sentenceRanges(of: tokenized ?? TokenizedText(text: article.body))
         var prepared = article
-        for target in targets { prepared.mentions += target.mentions(in: prepared, sentences: ranges) }
+        for target in targets {
+            let missed = target.missedMentions(in: prepared, sentences: ranges)
+            if !missed.pieces.isEmpty { prepared.mentions.removeAll { missed.pieces.contains($0.byteRange) } }
+            prepared.mentions += missed.found
+        }
         prepared.mentions.sort { $0.start < $1.start }
         return prepared
     }
 
+    /// `names`: the target's `entityNames(in: article)` when the caller has them already.
     public static func select(_ events: [Event], of target: TimelineTarget, in article: TimelineArticle,
-                              extractor: EventExtractor, scope: Scope = .participant) -> [Event] {
-        let names = target.entityNames(in: article)
+                              extractor: EventExtractor, scope: Scope = .participant, names known: Swift.Set<String>? = nil) -> [Event] {
+        let names = known ?? target.entityNames(in: article)
         guard article.mentions.contains(where: { names.contains($0.entity) }) else { return [] }
         switch scope {
         case .participant:

@@ -116,6 +116,7 @@ public struct EventExtractor: Sendable {
         let local = dated.map { ($0, ($0.byteRange.lowerBound - offset)..<($0.byteRange.upperBound - offset)) }
         // An "If ..." sentence: what it tells may not happen.
         let isConditional = words.first.map { Self.conditionals.contains($0.lowercased) } ?? false
+            || Self.isGenericWhen(words, participants: participants)
         var triggers: [(index: Int, group: VerbGroup)] = []
         let unasserted = UnassertedClauses.kinds(words: words, text: source.text, clause: participants.clause(at:))
         let inFixedNames = FixedNames.covered(words)
@@ -126,14 +127,19 @@ public struct EventExtractor: Sendable {
             if local.contains(where: { $0.1.contains(word.range.lowerBound) }) || inFixedNames.contains(index) { continue }
             // A capital inside the sentence is a name ("Ahmed", "Boeing"), not a trigger.
             if index > 0, word.text.first?.isUppercase == true { continue }
-            if VerbGroup.auxiliaries.contains(lower) || Self.notTriggers.contains(lower) || !lexicon.isEvent(lower) { continue }
+            // A reporting verb is an event whatever its family says ("stated" is counted with "state").
+            if VerbGroup.auxiliaries.contains(lower) || Self.notTriggers.contains(lower) || !lexicon.isEvent(lower) && !Self.reporting.contains(lower) { continue }
             var group = VerbGroup(words: words, at: index)
+            // A headline's plural present: "EADS defeat Boeing", "Chinese airlines agree purchase".
+            if source.sentence == 1, group.tense == nil, group.isSimple, Self.isHeadlinePlural(words, at: index),
+               !lexicon.isEvent(words[index - 1].lowercased) { group.tense = .present }
             // No evidence it happened; a description's participle or -ing ("as focused on enhancing").
             if unasserted[index] == .unevidenced || unasserted[index] == .description && group.isSimple { continue }
             if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) || Self.isDescriptiveParticiple(words, at: index, group: group)
                 || Self.isExpectation(words, at: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants, hasIf: hasIf)
+                || Self.isInvertedConditional(words, at: index)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index)
                 || Self.isHopedFor(words, at: index, group: group, participants: participants) { group.isHypothetical = true }
             triggers.append((index, group))
@@ -171,11 +177,22 @@ public struct EventExtractor: Sendable {
                 }
                 // "has signed": the day's news in the lead, background after it.
                 if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? dates.story : dates.before }
+                // "saying she had made a poor choice": a past perfect happened
+                // before the time told, not on the story's day.
+                if group.tense == .past, group.phrase.lowercased().hasPrefix("had ") { anchor = dates.before }
             }
             let habitual = Self.isHabitual(words, clause: participants.clause(at: word.range.lowerBound))
             let passive = Self.isPresentPassive(words, at: index, group: group)
+            // "has raised at various points", "had been avoiding cases for years":
+            // spread over a time the text does not date, no point on a timeline.
+            // Neither is a quoted present.
+            // "“... Trump is offering it up as his sole qualification”": a
+            // speaker's present, undated, is a view, not a happening.
+            let quotedPresent = group.tense == .present && !group.isPerfect && participants.quotations.isQuoted(index)
+            let spread = Self.isSpreadOverTime(words, clause: participants.clause(at: word.range.lowerBound)) || quotedPresent
             let reported = anchor.map { isReported(group: group, tense: group.tense, governedReport: nil, anchor: $0, word: word.lowercased,
-                                                   source: source, habitual: habitual, isPresentPassive: passive) } ?? false
+                                                   source: source, habitual: habitual, isPresentPassive: passive)
+                && !(spread && $0.dating != .expression) } ?? false
             decided[index] = (anchor, group.tense, reported, group.isHypothetical)
         }
         for (index, group) in triggers where !Self.isFinite(group) {
@@ -183,7 +200,10 @@ public struct EventExtractor: Sendable {
             var anchor: Anchor?
             var tense = group.tense
             var governedReport: Bool?
+            // "promised to continue supporting": an -ing after a hoped-for
+            // infinitive is as hypothetical as it.
             var hypothetical = group.isHypothetical
+                || index > 0 && triggers.contains { $0.index == index - 1 && $0.group.isInfinitive && $0.group.isHypothetical }
             if let head = Self.head(of: index, group: group, words: words, triggers: triggers, participants: participants),
                let verb = decided[head] {
                 // "plans to sell", "the sale was announced", "divesting ... by selling":
@@ -270,15 +290,33 @@ public struct EventExtractor: Sendable {
         var result: [Int: (expression: TimeExpression, distance: Int)] = [:]
         func offer(_ expression: TimeExpression, to trigger: Int, distance: Int, group: VerbGroup) {
             if group.tense == .future, let publication, let interval = expression.interval, interval.end <= publication.instant { return }
+            // "was questioned about her aims for the next decade": a past verb
+            // takes no relative date wholly after the publication (a date
+            // written out stays, whatever the publication date says).
+            if group.tense == .past, !group.isHypothetical, expression.isRelative, let publication, let interval = expression.interval,
+               interval.start > publication.instant.addingTimeInterval(86_400) { return }
             if let current = result[trigger], current.distance <= distance { return }
             result[trigger] = (expression, distance)
         }
         for (expression, range) in expressions {
             let first = words.firstIndex { $0.range.upperBound > range.lowerBound } ?? words.count
             let last = words.lastIndex { $0.range.lowerBound < range.upperBound } ?? first
+            // "has cited his role in a parade in 2004", "has hammered him for his
+            // vote in 2005": a present perfect takes no finished past time, so
+            // such a date is a noun's, not the verb's ("since 2004" is the
+            // perfect's own).
+            let isFinishedPast = (expression.type == .date || expression.type == .time) && publication.map { publication in
+                expression.interval.map { $0.end <= publication.instant } ?? false
+            } ?? false
+            let opensSpan = first > 0 && first <= words.count && spanOpeners.contains(words[first - 1].lowercased)
+            func fitsPerfect(_ group: VerbGroup) -> Bool { !(group.isPerfect && group.tense == .present && isFinishedPast && !opensSpan) }
             func distance(_ index: Int) -> Int { index < first ? first - index : max(0, index - last) }
             let clause = participants.clause(at: range.lowerBound)
-            let inClause = triggers.filter { clause.contains(words[$0.index].range.lowerBound) }
+            // A date inside a quotation dates the quoted words only: `Gallois
+            // said, "Today is a great day"` is not dated by the "today".
+            let inClause = triggers.filter {
+                clause.contains(words[$0.index].range.lowerBound) && participants.quotations.sameQuotation(first, $0.index)
+            }
             var finite = inClause.filter { isFinite($0.group) }
             // Only a date that opens its clause ("In April 2025, after a gap, ...")
             // reaches into the next; not one inside a quotation ("... in the next
@@ -301,7 +339,7 @@ public struct EventExtractor: Sendable {
             let before = finite.filter { $0.index < first }
             let chosen = before.isEmpty ? finite.min(by: { distance($0.index) < distance($1.index) }) : before.last
             if let verb = chosen {
-                if blocker.map({ $0 >= distance(verb.index) }) ?? true {
+                if blocker.map({ $0 >= distance(verb.index) }) ?? true, fitsPerfect(verb.group) {
                     offer(expression, to: verb.index, distance: distance(verb.index), group: verb.group)
                 }
             } else if blocker == nil, let nearest = inClause.min(by: { distance($0.index) < distance($1.index) }) {
@@ -313,6 +351,9 @@ public struct EventExtractor: Sendable {
         }
         return result.mapValues(\.expression)
     }
+
+    /// Words before a date that make it the start of a span a perfect runs over.
+    static let spanOpeners: Set<String> = ["since", "from", "until", "till"]
 
     /// A participle of state after a degree word ("far more strained", "very
     /// concerned"), or after a preposition before its noun ("among elected
@@ -337,6 +378,21 @@ public struct EventExtractor: Sendable {
         if index > 1, words[index - 1].lowercased == "and", words[index - 2].lowercased == "born" { return true }
         if next == "no" { return true }
         if findWords.contains(word), reflexives.contains(next) { return true }
+        // "were surprised by the interest", "is acquainted with": a feeling or
+        // a standing told in the passive, not a happening.
+        if feelings.contains(word) {
+            // Past at most two degree words: "is very much acquainted", "was deeply saddened".
+            var back = index - 1
+            while back >= 0, index - back <= 2, degreeWords.contains(words[back].lowercased) || words[back].lowercased == "much"
+                || words[back].lowercased.hasSuffix("ly") { back -= 1 }
+            if back >= 0, beForms.contains(words[back].lowercased) { return true }
+        }
+        // "are named Pete and Re-Pete", "is entitled to", "is present in": how
+        // things are, in the present; "was named CEO" stays an event.
+        if presentStates.contains(word), index > 0, presentBe.contains(words[index - 1].lowercased) { return true }
+        // "heart-shaped", "full fledged": adjectives wherever they stand.
+        if word == "fledged" { return true }
+        if word.hasSuffix("ed"), let hyphen = word.lastIndex(of: "-"), !verbalPrefixes.contains(String(word[..<hyphen])) { return true }
         if standingWords.contains(word) {
             // "by 5 percentage points", "by six points", "by double digits".
             var ahead = index + 1
@@ -346,7 +402,9 @@ public struct EventExtractor: Sendable {
                     var amountAt = ahead + 1
                     if amountAt + 1 < words.count, standingHedges.contains(words[amountAt].lowercased) { amountAt += 1 }
                     let amount = words[amountAt].lowercased
-                    return standingAmounts.contains(amount) || NumberWords.cardinals.contains { $0.name == amount }
+                    if standingAmounts.contains(amount) || NumberWords.cardinals.contains(where: { $0.name == amount }) { return true }
+                    // "by less than one-half of 1 percent": the amount a few words on.
+                    return words[amountAt..<min(words.count, amountAt + 6)].contains { $0.lowercased == "percent" || $0.lowercased == "points" }
                 }
                 ahead += 1
             }
@@ -354,6 +412,16 @@ public struct EventExtractor: Sendable {
         return false
     }
     static let findWords: Set<String> = ["find", "finds", "found", "finding"]
+    static let beForms: Set<String> = ["is", "are", "am", "was", "were", "be", "been", "being", "'s", "'re", "remain", "remains", "remained", "felt", "feel", "feels", "seemed", "seems"]
+    static let presentStates: Set<String> = [
+        "named", "called", "entitled", "present", "located", "situated", "related", "aware", "eligible", "known", "forced", "allowed",
+    ]
+    static let feelings: Set<String> = [
+        "surprised", "shocked", "pleased", "delighted", "disappointed", "worried", "concerned", "excited", "thrilled", "frustrated",
+        "upset", "impressed", "amazed", "astonished", "saddened", "acquainted", "interested", "satisfied", "confused", "positioned",
+        "scared", "frightened", "terrified", "angered", "dismayed", "puzzled", "embarrassed", "relieved", "annoyed", "irritated",
+        "fascinated", "obsessed", "committed", "dedicated", "familiar", "convinced", "unconvinced", "inclined", "accustomed",
+    ]
     static let reflexives: Set<String> = ["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"]
     static let standingHedges: Set<String> = ["just", "only", "nearly", "almost", "about", "around", "roughly", "some", "more", "less", "over", "under"]
     static let standingAmounts: Set<String> = ["points", "point", "percentage", "percent", "votes", "delegates", "double", "single", "digits", "margin", "seats"]
@@ -433,6 +501,59 @@ public struct EventExtractor: Sendable {
         return false
     }
 
+    /// "When facilities are not accessible, London Overground will make every
+    /// effort": a present "when" clause opening the sentence makes it a rule
+    /// for whenever it holds (an FAQ's, a policy's), not a happening. Not
+    /// "When asked, he said", nor "When the plane landed".
+    static func isGenericWhen(_ words: [EventTrigger.Word], participants: Participants) -> Bool {
+        guard let first = words.first, first.lowercased == "when" || first.lowercased == "whenever" else { return false }
+        let clause = participants.clause(at: first.range.lowerBound)
+        var present = false
+        for word in words.dropFirst() where clause.contains(word.range.lowerBound) {
+            let lower = VerbGroup.expanded(word.lowercased)
+            if pastMarkers.contains(lower) || EventTrigger.irregularPast.contains(lower) || EventTrigger.isRegularPast(lower) { return false }
+            if presentMarkers.contains(lower) { present = true }
+        }
+        return present
+    }
+    static let presentMarkers: Set<String> = ["is", "are", "am", "does", "do", "has", "have", "isn't", "aren't", "doesn't", "don't"]
+    static let pastMarkers: Set<String> = ["was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"]
+
+    /// A verb in its base form after a name or a plural noun, in a headline
+    /// ("Northrop Grumman and EADS defeat Boeing", "Engine troubles delay
+    /// tour"): the plural's present, which `VerbGroup` (reading "-s") misses.
+    /// The caller checks that the word before is no event word ("Airbus
+    /// launches plane": "launches" is the verb, "plane" no second one).
+    static func isHeadlinePlural(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        let word = words[index].lowercased
+        guard index > 0, !word.hasSuffix("s"), !word.hasSuffix("ing"), !word.hasSuffix("ed"), !word.contains("-"),
+              EventTrigger.isVerb(word) == false else { return false }
+        let previous = words[index - 1]
+        let lower = previous.lowercased
+        let isName = previous.text.first?.isUppercase == true && !VerbGroup.determiners.contains(lower)
+        let isPlural = lower.count > 3 && lower.hasSuffix("s") && !lower.hasSuffix("ss") && !lower.hasSuffix("'s") && !lower.hasSuffix("ous")
+            && !VerbGroup.auxiliaries.contains(lower) && !EventTrigger.isVerb(lower)
+        guard isName || isPlural else { return false }
+        guard index + 1 < words.count else { return isPlural }
+        let next = words[index + 1].lowercased
+        return !VerbGroup.prepositions.contains(next) && !VerbGroup.auxiliaries.contains(next)
+    }
+
+    /// "it would have been cool had Hillary Clinton congratulated him": "had",
+    /// a name or pronoun, then the verb, after a modal: what did not happen.
+    static func isInvertedConditional(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        var back = index - 1
+        while back > 0, index - back <= 4 {
+            let word = words[back]
+            if word.lowercased == "had" {
+                return back < index - 1 && words[..<back].contains { VerbGroup.modals.contains(VerbGroup.expanded($0.lowercased)) }
+            }
+            guard word.text.first?.isUppercase == true || UnassertedClauses.subjectPronouns.contains(word.lowercased) else { return false }
+            back -= 1
+        }
+        return false
+    }
+
     /// "would be easier to achieve": an infinitive under a modal is no more
     /// than the modal's verb.
     static func hasModalBefore(_ words: [EventTrigger.Word], at index: Int) -> Bool {
@@ -482,6 +603,9 @@ public struct EventExtractor: Sendable {
     static let hopes: Set<String> = [
         "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing",
         "determined", "eager", "keen", "want", "wants", "wanted", "wanting", "dream", "dreams", "dreamed", "longs", "longed",
+        // Promises and needs: "promised to continue supporting", "is needed to stop it".
+        "promise", "promises", "promised", "promising", "vow", "vows", "vowed", "vowing", "pledge", "pledges", "pledged", "pledging",
+        "need", "needs", "needed", "necessary",
     ]
 
     /// "at that time", "at the time", "back then", "by then", "at that
@@ -511,6 +635,25 @@ public struct EventExtractor: Sendable {
         }
         return false
     }
+    /// "at various points", "repeatedly", "time and again", "for years",
+    /// "over the years": a clause told of many times or a long stretch.
+    static func isSpreadOverTime(_ words: [EventTrigger.Word], clause: Range<Int>) -> Bool {
+        var previous = ""
+        var beforePrevious = ""
+        for word in words where clause.contains(word.range.lowerBound) {
+            let lower = word.lowercased
+            if lower == "repeatedly" { return true }
+            if lower == "points" || lower == "times" || lower == "occasions", previous == "various" || previous == "several" || previous == "many" || previous == "numerous",
+               beforePrevious == "at" || beforePrevious == "on" { return true }
+            if lower == "again", previous == "and", beforePrevious == "time" { return true }
+            if longStretches.contains(lower), previous == "for" || previous == "the" && beforePrevious == "over" { return true }
+            beforePrevious = previous
+            previous = lower
+        }
+        return false
+    }
+    static let longStretches: Set<String> = ["years", "decades", "generations", "centuries"]
+
     static let habitualWords: Set<String> = ["always", "usually", "often", "frequently", "sometimes", "typically", "generally", "regularly", "routinely", "habitually", "constantly"]
 
     /// A participle used as an adjective: after an article, a possessive or
@@ -525,7 +668,12 @@ public struct EventExtractor: Sendable {
     /// officials, and signed deals").
     static func isAttributive(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup, text: String = "") -> Bool {
         let word = words[index].lowercased
-        guard group.isSimple, word.hasSuffix("ed") || word.hasSuffix("ing") || word.hasSuffix("en"), index + 1 < words.count else { return false }
+        // "Clinton's paid speeches", "the firm's lost revenue": an irregular
+        // participle after a possessive, before its noun.
+        let isIrregular = EventTrigger.irregularParticiples.contains(word) || EventTrigger.irregularPast.contains(word)
+        let afterPossessive = index > 0 && (words[index - 1].lowercased.hasSuffix("'s") || words[index - 1].lowercased.hasSuffix("’s"))
+        guard group.isSimple, word.hasSuffix("ed") || word.hasSuffix("ing") || word.hasSuffix("en") || isIrregular && afterPossessive,
+              index + 1 < words.count else { return false }
         let next = words[index + 1]
         guard next.text.first?.isLowercase == true, !VerbGroup.prepositions.contains(next.lowercased), !VerbGroup.determiners.contains(next.lowercased),
               !VerbGroup.auxiliaries.contains(next.lowercased), !VerbGroup.adverbs.contains(next.lowercased),
@@ -612,7 +760,7 @@ public struct EventExtractor: Sendable {
     }
     static let presentBe: Set<String> = ["is", "are", "am", "'s", "'re"]
     static let describingWords: Set<String> = ["up", "of", "from", "as"]
-    static let purposeParticiples: Set<String> = ["designed", "used", "meant", "intended", "supposed", "built", "made", "engineered", "tailored"]
+    static let purposeParticiples: Set<String> = ["designed", "used", "meant", "intended", "supposed", "built", "made", "engineered", "tailored", "trained"]
     static let reporting: Set<String> = [
         "says", "said", "announces", "announced", "tells", "told", "states", "stated", "adds", "added", "reports", "reported",
         "confirms", "confirmed", "claims", "claimed", "warns", "warned", "insists", "insisted", "explains", "explained",
@@ -726,6 +874,9 @@ public struct EventExtractor: Sendable {
             // Bytes of the sentence outside the expression: a dateline has next to none.
             let rest = sentences[sentence].count - expression.byteRange.count
             guard rest > 12 else { continue }
+            // "Tuesday's debate", "Monday’s vote": a day that names another
+            // event of the story, not the day its lead happened.
+            if Self.isPossessive(tokenized.bytes, at: expression.byteRange.upperBound) { continue }
             let day = CalendarMath.split(interval.start, utcOffsetSeconds: 0).day
             let span = DateInterval(start: CalendarMath.date(ofDay: day), end: CalendarMath.date(ofDay: day + 1))
             var anchor = Anchor(interval: span, precision: .day, modifier: nil, when: "the story's day (" + expression.text + ")", dating: .story)
@@ -733,6 +884,19 @@ public struct EventExtractor: Sendable {
             return anchor
         }
         return nil
+    }
+
+    /// Whether "'s" or "’s" follows at `index` ("Tuesday's").
+    static func isPossessive(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index + 1 < bytes.count else { return false }
+        let last = index + 2 < bytes.count ? bytes[index + 2] : 0
+        let isWordAfter = (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A
+        if bytes[index] == UInt8(ascii: "'"), bytes[index + 1] | 0x20 == UInt8(ascii: "s") { return !isWordAfter }
+        // U+2019 is E2 80 99.
+        guard index + 3 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99,
+              bytes[index + 3] | 0x20 == UInt8(ascii: "s") else { return false }
+        let after = index + 4 < bytes.count ? bytes[index + 4] | 0x20 : 0
+        return !(after >= 0x61 && after <= 0x7A)
     }
 
     private func publicationAnchor(_ date: PublicationDate) -> Anchor {

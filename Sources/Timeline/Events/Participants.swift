@@ -31,6 +31,9 @@ struct Participants {
     /// surrogate said", "one Clinton spokesman has called"): the person takes
     /// part in that noun only, not in what its bearer does.
     private var modifiers: Set<Int> = []
+    /// Of the modifiers, the bodies a person serves ("Officer of the Port
+    /// Authority, who will speak"): not even the word after them is theirs.
+    private var servedBodies: Set<Int> = []
 
     /// Recent entities with their types, newest last, kept across sentences.
     struct Memory {
@@ -133,6 +136,7 @@ struct Participants {
                 }
                 if last < words.count, words[last].lowercased.hasSuffix("'s") { possessors.insert(spans.count) }
                 if Self.isModifier(words, first: first, last: last, type: mention.entityType, range: range) { modifiers.insert(spans.count) }
+                if mention.entityType != .person, Self.isServedBody(words, first: first) { servedBodies.insert(spans.count) }
                 // "Democrat Hillary Clinton", "Republican Donald Trump": a word
                 // before a person's name describes the person.
                 if mention.entityType == .person, let previous = spans.indices.last, spans[previous].last + 1 == first,
@@ -184,9 +188,15 @@ struct Participants {
                 // ("They have poisoned communities" is not California).
                 let types: Set<EntityType> = Self.pluralPronouns.contains(lower) ? [.organization] : [.organization, .geopolitical, .location]
                 referent = memory.lastNamed(types, since: sentence - 2, outsideQuotation: outside)
-            } else if lower == "the", index + 1 < words.count, Self.productDescriptions.contains(words[index + 1].lowercased) {
-                // "the plane", "the device": the last product named ("Airbus A380", "iPhone 4").
+            } else if lower == "the", let noun = Self.productDescription(words, after: index) {
+                // "the plane", "the massive airliner": the last product named
+                // ("Airbus A380", "iPhone 4"). (The one product of a story
+                // however far back scored no better on SemEval-2015 Task 4.)
                 referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: Self.isProductName)
+                if let referent {
+                    spans.append((referent, index, noun))
+                    continue
+                }
             } else if lower == "the", index + 1 < words.count, Self.governmentWords.contains(words[index + 1].lowercased) {
                 // "the government", "the administration": a country's, not the last organisation named.
                 referent = memory.lastNamed([.geopolitical], since: sentence - 2, outsideQuotation: outside)
@@ -242,14 +252,17 @@ struct Participants {
         }
         for (number, span) in spans.enumerated() {
             let isPossessor = possessors.contains(number)
-            let before = span.first > 0 ? words[span.first - 1].lowercased : ""
+            // The word before the name, past an article: "patients in the Gaza
+            // Strip, said Skaik" has the Strip after a preposition.
+            let article = span.first > 1 && Self.articles.contains(words[span.first - 1].lowercased)
+            let before = span.first > 0 ? words[span.first - (article ? 2 : 1)].lowercased : ""
             // After a preposition a name is an aside ("attended the Roadshow in
             // Atlanta and began advocating"), not the subject of the next verb,
             // and no event past a conjunction is its own.
             let afterPreposition = Self.objectPrepositions.contains(before)
             if modifiers.contains(number) {
                 // The noun it modifies, when that is an event ("the Trump visit").
-                if triggerSet.contains(span.last + 1) { add(span.entity, span.last + 1) }
+                if triggerSet.contains(span.last + 1), !servedBodies.contains(number) { add(span.entity, span.last + 1) }
                 continue
             }
             // Near: at most two words away on either side.
@@ -265,6 +278,9 @@ struct Participants {
                 if spans.contains(where: { between.contains($0.first) && $0.entity != span.entity }) { continue }
                 if afterPreposition, trigger > span.last, words[between].contains(where: { Self.conjunctions.contains($0.lowercased) }) { continue }
                 if clause(at: words[trigger].range.lowerBound) != clause(at: words[span.first].range.lowerBound) { continue }
+                // "Trump says Hillary Clinton is lying", "said she sees": the
+                // subject of the reported clause, not of the report.
+                if trigger < span.first, Self.opensReportedClause(words, after: span.last, report: trigger) { continue }
                 add(span.entity, trigger)
             }
             // Its verb: the first trigger after it within six words, no other
@@ -376,12 +392,14 @@ struct Participants {
         let last = entity[entity.index(after: lastSpace)...]
         return last.utf8.count <= 16 && titleNouns.contains(WordKey(last))
     }
+    static let articles: Set<String> = ["the", "a", "an"]
     static let leadingArticles: Set<WordKey> = Set(["the", "a", "an", "this", "that", "these", "those"].map { WordKey($0) })
     static let titleNouns: Set<WordKey> = Set(titleNounList.map { WordKey($0) })
     static let titleNounList: [String] = [
         "secretary", "secretaries", "minister", "ministers", "agent", "agents", "spokesman", "spokeswoman", "spokesperson",
         "spokespeople", "director", "directors", "chairman", "chairwoman", "chairperson", "officer", "officers",
         "commissioner", "ambassador", "officials", "lawmakers", "senators", "aides", "advisers", "advisors",
+        "ceo", "cfo", "chair", "judge", "mayor", "governor", "senator", "professor",
     ]
 
     /// Words a clause may open with before its subject pronoun ("and he", "but she").
@@ -405,12 +423,19 @@ struct Participants {
         // The word goes on past the name with a hyphen: "Paris-based".
         if words[last].range.upperBound > range.upperBound, words[last].text.contains("-"),
            !words[last].lowercased.hasSuffix("'s") { return true }
+        // "Chief Executive Officer of the Port Authority of Jamaica, who will
+        // speak", "a spokesman for Boeing said": the organisation a person
+        // serves, not the one who acts.
+        if type != .person, isServedBody(words, first: first) { return true }
         guard last + 1 < words.count, !words[last].lowercased.hasSuffix("'s") else { return false }
         if roleNouns.contains(words[last + 1].lowercased) { return true }
         guard first > 0 else { return false }
         switch type {
         case .person:
-            guard modifierDeterminers.contains(words[first - 1].lowercased) else { return false }
+            // "a Clinton surrogate", and after a possessive: "Bennett's Trump beanie", "his Trump hat".
+            let previous = words[first - 1].lowercased
+            guard modifierDeterminers.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("’s")
+                || possessivePronouns.contains(previous) else { return false }
         case .geopolitical, .location:
             let opened = modifierDeterminers.contains(words[first - 1].lowercased)
                 || first > 1 && modifierDeterminers.contains(words[first - 2].lowercased) && words[first - 1].text.first?.isLowercase == true
@@ -425,6 +450,39 @@ struct Participants {
             && !VerbGroup.prepositions.contains(lower) && !VerbGroup.adverbs.contains(lower) && !lower.hasSuffix("ly")
             && !openers.contains(lower) && !VerbGroup.modals.contains(VerbGroup.expanded(lower))
     }
+    /// Whether a name ending at `last`, after the reporting verb at
+    /// `report`, is followed by a verb: it is then the reported clause's
+    /// subject ("says Clinton is lying"), not an inverted speaker ("said
+    /// Skaik, a surgeon") or the one told ("told Winfrey that").
+    static func opensReportedClause(_ words: [EventTrigger.Word], after last: Int, report: Int) -> Bool {
+        let verb = words[report].lowercased
+        guard EventExtractor.reporting.contains(verb), !addressedReports.contains(verb), last + 1 < words.count else { return false }
+        var next = last + 1
+        if VerbGroup.adverbs.contains(words[next].lowercased) || words[next].lowercased.hasSuffix("ly"), next + 1 < words.count { next += 1 }
+        let word = VerbGroup.expanded(words[next].lowercased)
+        return VerbGroup.auxiliaries.contains(word) || VerbGroup.modals.contains(word) || EventTrigger.isVerb(word)
+            || word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("'s") && words[next].text.first?.isLowercase == true
+                && !VerbGroup.prepositions.contains(word)
+    }
+    /// Reports whose object is the one addressed: "told Winfrey that".
+    static let addressedReports: Set<String> = ["tells", "told"]
+
+    /// Whether the name at `first` follows a role and "of" or "for" ("the
+    /// chief executive of Airbus", "Officer of the Port Authority", "a
+    /// spokeswoman for the ministry").
+    static func isServedBody(_ words: [EventTrigger.Word], first: Int) -> Bool {
+        var at = first - 1
+        if at >= 0, words[at].lowercased == "the" { at -= 1 }
+        guard at >= 1, words[at].lowercased == "of" || words[at].lowercased == "for" else { return false }
+        let role = words[at - 1].lowercased
+        return roleNouns.contains(role) || servingRoles.contains(role)
+    }
+    static let servingRoles: Set<String> = [
+        "officer", "executive", "executives", "head", "president", "ceo", "founder", "co-founder", "director", "directors",
+        "secretary", "minister", "professor", "editor", "governor", "employee", "employees", "owner", "leader", "chairman",
+        "spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "member", "members", "commissioner",
+    ]
+
     /// Roles a name before them holds or serves ("Clinton spokesman").
     static let roleNouns: Set<String> = [
         "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief", "aide", "aides", "adviser",
@@ -506,6 +564,21 @@ struct Participants {
         "plane", "aircraft", "jet", "airliner", "jetliner", "airplane", "superjumbo", "device", "phone", "handset",
         "player", "store", "service", "software", "product", "model", "vehicle", "car", "ship", "drug", "system",
     ]
+    /// The word index of the product noun of "the plane", "the new
+    /// aircraft", "the massive double-deck airliner" (at most two describing
+    /// words between) after "the" at `index`.
+    static func productDescription(_ words: [EventTrigger.Word], after index: Int) -> Int? {
+        var at = index + 1
+        while at < words.count, at - index <= 3 {
+            let word = words[at]
+            if productDescriptions.contains(word.lowercased) { return at }
+            guard word.text.first?.isLowercase == true, !EventTrigger.isVerb(word.lowercased), !VerbGroup.prepositions.contains(word.lowercased),
+                  !VerbGroup.determiners.contains(word.lowercased) else { return nil }
+            at += 1
+        }
+        return nil
+    }
+
     /// A product's name: a word with a digit ("Airbus A380", "Boeing 787
     /// Dreamliner") or a capital after a small letter ("iPhone", "iTunes store").
     static func isProductName(_ name: String) -> Bool {

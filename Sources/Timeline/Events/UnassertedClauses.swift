@@ -1,9 +1,11 @@
 /// Words of a sentence whose verbs tell of nothing the writer says happened,
 /// so a timeline leaves them out:
 /// - the clause after a statement of absent evidence, a denial or a failed
-///   verification ("no public evidence at this stage that Bangladesh has
+///   verification, an accusation or a rumour ("no public evidence at this stage that Bangladesh has
 ///   formally endorsed or enabled such ...", "no sign that", "denied that",
 ///   "could not be independently verified that"): what it says was not shown;
+/// - the clause after a verb of belief or fear ("believing that they were
+///   avoiding", "fears the deal will collapse"): someone's view;
 /// - the description after "described ... as" and its kin ("described these
 ///   interactions as focused on enhancing cooperation"): a characterisation,
 ///   not an event of its own.
@@ -12,7 +14,7 @@
 /// is left out). The denial or description verb itself stays an event.
 enum UnassertedClauses {
     enum Kind: Equatable {
-        /// After absent evidence, a denial or a failed verification.
+        /// After absent evidence, a denial, a failed verification or a belief.
         case unevidenced
         /// After "described ... as".
         case description
@@ -27,8 +29,17 @@ enum UnassertedClauses {
         while index < words.count {
             if let (start, kind) = spanStart(words: words, at: index), start < words.count {
                 let limit = clause(words[start].range.lowerBound).upperBound
+                // After a noun ("the accusation that Clinton is playing the card
+                // touched off a debate"), the sentence's own verb follows the clause.
+                let afterNoun = accusations.contains(words[index].lowercased)
+                var seenVerb = false
                 var end = start
                 while end < words.count, words[end].range.lowerBound < limit {
+                    let lower = words[end].lowercased
+                    let isVerb = EventTrigger.isVerb(lower) || VerbGroup.auxiliaries.contains(lower)
+                    if afterNoun, isVerb, seenVerb, end > 0, !EventTrigger.isVerb(words[end - 1].lowercased),
+                       !VerbGroup.auxiliaries.contains(words[end - 1].lowercased) { break }
+                    if isVerb { seenVerb = true }
                     // A description ends at the next comma; an unevidenced clause
                     // at a comma before the report that carries it ("..., officials said").
                     if end > 0, hasComma(text, from: words[end - 1].range.upperBound, to: words[end].range.lowerBound),
@@ -69,6 +80,13 @@ enum UnassertedClauses {
         // "denied that", "rejected claims that".
         if denials.contains(word) {
             return that(within: 3, from: index).map { ($0, .unevidenced) }
+        }
+        // "believing that they were avoiding", "fears the company will": what
+        // someone believes or fears, not what the writer says happened.
+        if beliefs.contains(word), index + 1 < words.count {
+            let next = words[index + 1].lowercased
+            if next == "that" { return (index + 2, .unevidenced) }
+            if subjectPronouns.contains(next) || next == "the" { return (index + 1, .unevidenced) }
         }
         // "unconfirmed reports that".
         if unverified.contains(word) {
@@ -123,13 +141,22 @@ enum UnassertedClauses {
         } ?? Array(text.utf8)[start..<end].contains(UInt8(ascii: ","))
     }
 
-    static let absence: Set<String> = ["no", "without", "little", "nothing", "lack", "absence"]
+    static let absence: Set<String> = ["no", "without", "little", "few", "nothing", "lack", "absence"]
+    /// Verbs of belief and fear: their clause is someone's view.
+    static let beliefs: Set<String> = [
+        "believe", "believes", "believed", "believing", "think", "thinks", "thinking", "suspect", "suspects", "suspected",
+        "imagine", "imagines", "imagined", "assume", "assumes", "assuming", "fear", "fears", "feared", "fearing", "doubt", "doubts",
+    ]
     static let evidenceNouns: Set<String> = [
         "evidence", "sign", "signs", "indication", "indications", "proof", "confirmation", "suggestion", "trace", "record",
     ]
     static let evidenceVerbs: Set<String> = ["suggest", "suggests", "indicate", "indicates", "show", "shows", "prove", "proves"]
     static let denials: Set<String> = ["denied", "denies", "deny", "denying", "refuted", "refutes", "rejected", "rejects", "dismissed", "dismisses", "disputed", "disputes"]
-    static let unverified: Set<String> = ["unverified", "unconfirmed", "unsubstantiated", "uncorroborated"]
+    static let unverified: Set<String> = Set(["unverified", "unconfirmed", "unsubstantiated", "uncorroborated"]).union(accusations)
+    /// "Trump's accusation that Clinton is playing the woman's card": the accuser's word.
+    static let accusations: Set<String> = [
+        "accusation", "accusations", "allegation", "allegations", "rumor", "rumors", "rumour", "rumours", "speculation", "insinuation",
+    ]
     static let verifications: Set<String> = [
         "verified", "verify", "confirmed", "confirm", "substantiated", "substantiate", "corroborated", "corroborate",
         "established", "establish", "proven", "proved", "prove",

@@ -64,7 +64,7 @@ struct VerbGroup: Equatable {
             if EventTrigger.irregularPast.contains(trigger) || EventTrigger.isRegularPast(trigger) {
                 tense = .past
             } else if trigger.hasSuffix("s"), !trigger.hasSuffix("ss"), back >= 0, !Self.determiners.contains(words[back].lowercased),
-                      index > 0, Self.subjectLike(words[index - 1]) {
+                      index > 0, Self.subjectLike(words[index - 1]), !Self.isObjectNoun(words, at: index) {
                 // "Airbus launches", "the company says": a present verb after its subject.
                 tense = .present
             }
@@ -98,6 +98,20 @@ struct VerbGroup: Equatable {
     }
 
     /// A word that can end a subject: a name, a pronoun, a noun (not a preposition or article).
+    /// "sold two planes", "sold planes", "in several months": an -s word
+    /// after a number, a past verb, or a verb or preposition and one word is
+    /// a plural noun, not a present verb after its subject.
+    static func isObjectNoun(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        let before = words[index - 1].lowercased
+        if before.first?.isNumber == true || quantities.contains(before) || NumberWords.cardinals.contains(where: { $0.name == before }) { return true }
+        // "Boeing sold planes": the object of the verb before it.
+        if EventTrigger.isVerb(before), !auxiliaries.contains(before) { return true }
+        guard index >= 2, words[index - 1].text.first?.isLowercase == true else { return false }
+        let twoBack = words[index - 2].lowercased
+        return EventTrigger.isVerb(twoBack) || prepositions.contains(twoBack)
+    }
+    static let quantities: Set<String> = ["many", "several", "few", "more", "most", "some", "all", "both", "various", "numerous", "other"]
+
     private static func subjectLike(_ word: EventTrigger.Word) -> Bool {
         if word.text.first?.isUppercase == true { return true }
         return !determiners.contains(word.lowercased) && !prepositions.contains(word.lowercased)

@@ -118,6 +118,6 @@ import Testing
         let found = try #require(try store.entity(named: "namea example"))
         #expect(found.name == "NameA Example")
         #expect(found.mentionCount == 2)
-        #expect(try store.entities(named: "NAMEA EXAMPLE").map(\.id) == [found.id])
+        #expect(try store.entities(named: "NAMEA EXAMPLE", limit: 5).map(\.id) == [found.id])
     }
 }

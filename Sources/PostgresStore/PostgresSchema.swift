@@ -472,6 +472,11 @@ enum PostgresSchema {
         -- NULL when the byline names nobody or was never read.
         ALTER TABLE article ADD COLUMN byline_authors text;
         """),
+        ("written names from entity_form: entities:get looks names up in the forms, not in every mention", """
+        -- As SQLite's index: each (entity, written text) once, folded as the
+        -- lookup folds it.
+        CREATE INDEX entity_form_text ON entity_form (lower(text), entity_id);
+        """),
     ]
 
     /// The statements of a migration one by one (postgres-nio sends each as a

@@ -87,7 +87,7 @@ extension PostgresStore {
                 SELECT candidate.id FROM (
                   SELECT entity_id AS id FROM entity_alias WHERE key = \(key)
                   UNION SELECT id FROM entity WHERE key = \(key)
-                  UNION SELECT DISTINCT entity_id FROM mention WHERE lower(text) = lower(\(written))
+                  UNION SELECT entity_id FROM entity_form WHERE lower(text) = lower(\(written))
                   UNION SELECT id FROM entity WHERE \(oneWord) AND type = 'PERSON' AND right(key, length(\(key)) + 1) = ' ' || \(key)
                 ) AS candidate JOIN entity ON entity.id = candidate.id
                 ORDER BY EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) DESC,

@@ -39,4 +39,33 @@ import Testing
         let newest = try store.search(SearchQuery(text: "", mentioningEntities: [1], limit: 1, order: .newest))
         #expect(newest.map(\.article.id) == [2])
     }
+
+    /// A store from before written names were looked up in `entity_form`:
+    /// upgraded, it finds an entity by a form an article wrote, and its
+    /// mentions no longer carry an index of their own text.
+    @Test func aStoreFromBeforeTheFormIndexFindsEntitiesByWrittenForm() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("forms-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "byline authors: the byline's names typed person, organisation, desk or unknown")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO article (id, title, body, word_count, content_hash, ingested_at, published_at)
+                  VALUES (1, 'A', 'Britain voted.', 2, 'h1', 0, 100);
+                INSERT INTO entity (id, name, key, type) VALUES (1, 'United Kingdom', 'united kingdom', 'GPE');
+                INSERT INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text) VALUES
+                  (1, 'body', 1, 7, 1, 1, 'GPE', 'gazetteer', 'Britain');
+                INSERT INTO entity_count (entity_id, mentions, articles) VALUES (1, 1, 1);
+                INSERT INTO entity_form (entity_id, text, mentions) VALUES (1, 'Britain', 1);
+                INSERT INTO entity_article (entity_id, article_id, published_at, mentions) VALUES (1, 1, 100, 1);
+                """)
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: path)
+        #expect(try store.entity(named: "britain")?.name == "United Kingdom")
+        let indexes = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('mention_text', 'entity_form_text')")
+        }
+        #expect(indexes == ["entity_form_text"])
+    }
 }

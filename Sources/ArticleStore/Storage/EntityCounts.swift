@@ -5,79 +5,205 @@ import GRDB
 /// table says, so `entities:top`, `:cooccur` and `timeline{entity=}` read a few
 /// rows instead of aggregating every mention per call.
 ///
-/// Maintained per article, inside the transaction that changes its mentions:
-/// an article's contribution is subtracted while its old mentions are still
-/// there and added once its new ones are written. Every writer of `mention`
-/// goes through this: ingest, re-extraction, delete, and the alias merges of
-/// `EntityIndex.addAlias` (which move other articles' mentions between
-/// entities). Chosen over a cache invalidated by a store generation: the first
-/// call after each ingest batch would pay the full aggregation again, which is
-/// exactly the wait at scale this avoids; the price is a few set-based
-/// statements per article at ingest.
+/// Maintained per set of articles, inside the transaction that changes their
+/// mentions: their contribution is subtracted while their old mentions are
+/// still there and added once the new ones are written. Every writer of
+/// `mention` goes through this: ingest, re-extraction, delete, and the alias
+/// merges of `EntityIndex.addAlias` (which move other articles' mentions
+/// between entities). Chosen over a cache invalidated by a store generation:
+/// the first call after each ingest batch would pay the full aggregation
+/// again, which is exactly the wait at scale this avoids.
+///
+/// The price is paid at ingest, so it is paid once per batch, not per
+/// article: the articles' mentions are read back (their key order, a range
+/// of the primary key each), summed in memory into one delta per distinct
+/// row, and each row is written once, in key order, by multi-row upserts.
+/// An ingest batch of 500 articles names a popular entity, and a popular
+/// pair, in many of its articles; one upsert carries all of them.
 struct EntityCounts {
     let db: Database
 
     init(_ db: Database) { self.db = db }
 
-    func add(articleID: Int64) throws { try apply(sign: 1, articleID: articleID) }
-
-    func subtract(articleID: Int64) throws {
-        try apply(sign: -1, articleID: articleID)
-        // Rows left at zero: the entity (or pair, or written form) no longer
-        // occurs anywhere. Found through the article's own entities, so a hub
-        // entity's thousands of pairs are not scanned.
-        try db.cachedStatement(sql: """
-            DELETE FROM entity_count WHERE articles <= 0
-              AND entity_id IN (SELECT entity_id FROM mention WHERE article_id = ?)
-            """).execute(arguments: [articleID])
-        try db.cachedStatement(sql: """
-            DELETE FROM entity_form WHERE mentions <= 0
-              AND entity_id IN (SELECT entity_id FROM mention WHERE article_id = ?1)
-              AND text IN (SELECT text FROM mention WHERE article_id = ?1)
-            """).execute(arguments: [articleID])
-        try db.cachedStatement(sql: """
-            DELETE FROM entity_pair WHERE articles <= 0
-              AND entity_id IN (SELECT entity_id FROM mention WHERE article_id = ?1)
-              AND other_id IN (SELECT entity_id FROM mention WHERE article_id = ?1)
-            """).execute(arguments: [articleID])
-        try db.cachedStatement(sql: """
-            DELETE FROM entity_article WHERE article_id = ?1
-              AND entity_id IN (SELECT entity_id FROM mention WHERE article_id = ?1)
-            """).execute(arguments: [articleID])
+    func add(articleIDs: [Int64]) throws {
+        guard !articleIDs.isEmpty else { return }
+        try write(try delta(of: articleIDs), sign: 1)
     }
 
-    /// Adds (`sign` 1) or removes (-1) what the article's current mentions
-    /// contribute. A pair's `sentences` counts the sentences both entities
-    /// share (each once however often either is named in it),
-    /// `sentence_articles` the articles with at least one such sentence.
-    private func apply(sign: Int, articleID: Int64) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO entity_count (entity_id, mentions, articles)
-            SELECT entity_id, ?1 * count(*), ?1 FROM mention WHERE article_id = ?2 GROUP BY entity_id
-            ON CONFLICT (entity_id) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + excluded.articles
-            """).execute(arguments: [sign, articleID])
-        try db.cachedStatement(sql: """
-            INSERT INTO entity_form (entity_id, text, mentions)
-            SELECT entity_id, text, ?1 * count(*) FROM mention WHERE article_id = ?2 GROUP BY entity_id, text
-            ON CONFLICT (entity_id, text) DO UPDATE SET mentions = mentions + excluded.mentions
-            """).execute(arguments: [sign, articleID])
-        try db.cachedStatement(sql: """
-            WITH present AS (SELECT DISTINCT entity_id, field, sentence FROM mention WHERE article_id = ?2)
-            INSERT INTO entity_pair (entity_id, other_id, articles, sentences, sentence_articles)
-            SELECT a.entity_id, b.entity_id, ?1,
-              ?1 * sum(a.field = b.field AND a.sentence = b.sentence), ?1 * max(a.field = b.field AND a.sentence = b.sentence)
-            FROM present AS a JOIN present AS b ON b.entity_id != a.entity_id
-            WHERE true GROUP BY a.entity_id, b.entity_id
-            ON CONFLICT (entity_id, other_id) DO UPDATE SET articles = articles + excluded.articles,
-              sentences = sentences + excluded.sentences, sentence_articles = sentence_articles + excluded.sentence_articles
-            """).execute(arguments: [sign, articleID])
-        if sign > 0 {
-            try db.cachedStatement(sql: """
-                INSERT INTO entity_article (entity_id, article_id, published_at, mentions)
-                SELECT entity_id, article_id, (SELECT published_at FROM article WHERE id = ?1), count(*)
-                FROM mention WHERE article_id = ?1 GROUP BY entity_id
-                """).execute(arguments: [articleID])
+    func subtract(articleIDs: [Int64]) throws {
+        guard !articleIDs.isEmpty else { return }
+        try write(try delta(of: articleIDs), sign: -1)
+    }
+
+    /// What a set of articles contributes to the counts.
+    struct Delta {
+        struct Pair: Hashable, Comparable {
+            let entity: Int64, other: Int64
+            static func < (a: Pair, b: Pair) -> Bool { (a.entity, a.other) < (b.entity, b.other) }
         }
+        struct Form: Hashable, Comparable {
+            let entity: Int64, text: String
+            // Byte order, as SQLite's BINARY collation compares the key.
+            static func < (a: Form, b: Form) -> Bool {
+                a.entity != b.entity ? a.entity < b.entity : a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
+            }
+        }
+        /// entity -> (mentions, articles)
+        var totals: [Int64: (mentions: Int, articles: Int)] = [:]
+        var forms: [Form: Int] = [:]
+        /// Both directions: (a, b) and (b, a) carry the same figures.
+        var pairs: [Pair: (articles: Int, sentences: Int, sentenceArticles: Int)] = [:]
+        /// One row per entity named in an article.
+        var articles: [(entity: Int64, article: Int64, publishedAt: Double?, mentions: Int)] = []
+    }
+
+    /// The articles' contribution, from their stored mentions. A pair's
+    /// `sentences` counts the sentences both entities share (each once however
+    /// often either is named in it; a sentence is one of a field, the title's
+    /// first is not the body's), `sentenceArticles` the articles with at least
+    /// one such sentence.
+    func delta(of articleIDs: [Int64]) throws -> Delta {
+        let mentions = try db.cachedStatement(sql: "SELECT entity_id, field, sentence, text FROM mention WHERE article_id = ?")
+        let published = try db.cachedStatement(sql: "SELECT published_at FROM article WHERE id = ?")
+        var delta = Delta()
+        var fields: [String: Int64] = [:]
+        // Per article: entity -> (mentions, sorted distinct sentence keys).
+        var named: [Int64: (mentions: Int, sentences: [Int64])] = [:]
+        for articleID in Set(articleIDs).sorted() {
+            named.removeAll(keepingCapacity: true)
+            let rows = try Row.fetchCursor(mentions, arguments: [articleID])
+            while let row = try rows.next() {
+                guard let entity = Int64.fromDatabaseValue(row[0] as DatabaseValue), let field = String.fromDatabaseValue(row[1] as DatabaseValue),
+                      let sentence = Int64.fromDatabaseValue(row[2] as DatabaseValue), let text = String.fromDatabaseValue(row[3] as DatabaseValue) else {
+                    throw StoredRowError(articleID: articleID, message: "a mention row with an unreadable entity, field, sentence or text",
+                                         subject: .mention)
+                }
+                let fieldNumber: Int64
+                if let known = fields[field] { fieldNumber = known } else { fieldNumber = Int64(fields.count); fields[field] = fieldNumber }
+                // Sentence numbers are small; a field's own range keeps them apart.
+                let key = fieldNumber << 40 | (sentence & 0xFF_FFFF_FFFF)
+                named[entity, default: (0, [])].mentions += 1
+                named[entity]?.sentences.append(key)
+                delta.forms[Delta.Form(entity: entity, text: text), default: 0] += 1
+            }
+            guard !named.isEmpty else { continue }
+            let date = try Row.fetchOne(published, arguments: [articleID]).flatMap { Double.fromDatabaseValue($0[0] as DatabaseValue) }
+            let entities = named.keys.sorted()
+            var sentenceSets: [[Int64]] = []
+            sentenceSets.reserveCapacity(entities.count)
+            for entity in entities {
+                guard let (count, sentences) = named[entity] else { continue }
+                delta.totals[entity, default: (0, 0)].mentions += count
+                delta.totals[entity, default: (0, 0)].articles += 1
+                delta.articles.append((entity, articleID, date, count))
+                sentenceSets.append(Array(Set(sentences)).sorted())
+            }
+            for first in entities.indices {
+                for second in entities.indices where second > first {
+                    let shared = Self.sharedCount(sentenceSets[first], sentenceSets[second])
+                    let sentenceArticle = shared > 0 ? 1 : 0
+                    for pair in [Delta.Pair(entity: entities[first], other: entities[second]),
+                                 Delta.Pair(entity: entities[second], other: entities[first])] {
+                        var counts = delta.pairs[pair] ?? (0, 0, 0)
+                        counts.articles += 1
+                        counts.sentences += shared
+                        counts.sentenceArticles += sentenceArticle
+                        delta.pairs[pair] = counts
+                    }
+                }
+            }
+        }
+        return delta
+    }
+
+    /// How many values two sorted arrays share.
+    private static func sharedCount(_ a: [Int64], _ b: [Int64]) -> Int {
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return shared
+    }
+
+    /// Adds (`sign` 1) or removes (-1) a delta; rows a removal leaves at zero
+    /// go (the entity, pair or written form no longer occurs anywhere).
+    func write(_ delta: Delta, sign: Int) throws {
+        let removing = sign < 0
+        let totals = delta.totals.sorted { $0.key < $1.key }
+        let emptied = try upsert(
+            table: "entity_count", columns: ["entity_id", "mentions", "articles"], keyCount: 1,
+            update: "mentions = mentions + excluded.mentions, articles = articles + excluded.articles",
+            returningIfRemoving: removing ? "articles" : nil,
+            rows: totals.map { [$0.key, sign * $0.value.mentions, sign * $0.value.articles] })
+        for key in emptied {
+            try db.cachedStatement(sql: "DELETE FROM entity_count WHERE entity_id = ? AND articles <= 0").execute(arguments: StatementArguments(key))
+        }
+        let forms = delta.forms.sorted { $0.key < $1.key }
+        let unused = try upsert(
+            table: "entity_form", columns: ["entity_id", "text", "mentions"], keyCount: 2,
+            update: "mentions = mentions + excluded.mentions", returningIfRemoving: removing ? "mentions" : nil,
+            rows: forms.map { [$0.key.entity, $0.key.text, sign * $0.value] })
+        for key in unused {
+            try db.cachedStatement(sql: "DELETE FROM entity_form WHERE entity_id = ? AND text = ? AND mentions <= 0")
+                .execute(arguments: StatementArguments(key))
+        }
+        let pairs = delta.pairs.sorted { $0.key < $1.key }
+        let apart = try upsert(
+            table: "entity_pair", columns: ["entity_id", "other_id", "articles", "sentences", "sentence_articles"], keyCount: 2,
+            update: "articles = articles + excluded.articles, sentences = sentences + excluded.sentences, "
+                + "sentence_articles = sentence_articles + excluded.sentence_articles",
+            returningIfRemoving: removing ? "articles" : nil,
+            rows: pairs.map { [$0.key.entity, $0.key.other, sign * $0.value.articles, sign * $0.value.sentences, sign * $0.value.sentenceArticles] })
+        for key in apart {
+            try db.cachedStatement(sql: "DELETE FROM entity_pair WHERE entity_id = ? AND other_id = ? AND articles <= 0")
+                .execute(arguments: StatementArguments(key))
+        }
+        let articles = delta.articles.sorted { ($0.entity, $0.article) < ($1.entity, $1.article) }
+        if removing {
+            let remove = try db.cachedStatement(sql: "DELETE FROM entity_article WHERE entity_id = ? AND article_id = ?")
+            for row in articles { try remove.execute(arguments: [row.entity, row.article]) }
+        } else {
+            _ = try upsert(table: "entity_article", columns: ["entity_id", "article_id", "published_at", "mentions"], keyCount: 2,
+                           update: nil, returningIfRemoving: nil,
+                           rows: articles.map { [$0.entity, $0.article, $0.publishedAt, $0.mentions] })
+        }
+    }
+
+    /// Rows per statement: a few hundred values, well under SQLite's limit of
+    /// bound parameters, and few statements per batch.
+    static let rowsPerStatement = 100
+
+    /// Writes `rows` (key columns first) with multi-row statements: inserted,
+    /// or added to the row of the same key (`update`). With
+    /// `returningIfRemoving`, returns the keys whose column of that name is now
+    /// zero or less.
+    private func upsert(table: String, columns: [String], keyCount: Int, update: String?, returningIfRemoving: String?,
+                        rows: [[(any DatabaseValueConvertible)?]]) throws -> [[(any DatabaseValueConvertible)?]] {
+        var emptied: [[(any DatabaseValueConvertible)?]] = []
+        let keys = columns.prefix(keyCount)
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(rows.count, start + Self.rowsPerStatement)]
+            start += chunk.count
+            let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: placeholders, count: chunk.count).joined(separator: ", ")
+            if let update { sql += " ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET \(update)" }
+            if let returning = returningIfRemoving { sql += " RETURNING \(keys.joined(separator: ", ")), \(returning)" }
+            // The full-size statement is prepared once per connection; the
+            // last, shorter one of a batch is made for it.
+            let statement = chunk.count == Self.rowsPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            let arguments = StatementArguments(chunk.flatMap { $0 })
+            if returningIfRemoving != nil {
+                for row in try Row.fetchAll(statement, arguments: arguments) {
+                    guard let remaining = Int64.fromDatabaseValue(row[keyCount] as DatabaseValue), remaining <= 0 else { continue }
+                    emptied.append((0..<keyCount).map { index -> (any DatabaseValueConvertible)? in row[index] as DatabaseValue })
+                }
+            } else {
+                try statement.execute(arguments: arguments)
+            }
+        }
+        return emptied
     }
 
     /// The whole store's counts from its mentions, in one pass per table (for

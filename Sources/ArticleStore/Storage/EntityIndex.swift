@@ -11,34 +11,65 @@ import GRDB
 /// article, ingested before or after, lands on the same entity. The first
 /// definition of an acronym (per type) keeps it; analysts correct the rest
 /// with an alias.
-struct EntityIndex {
+final class EntityIndex {
     let db: Database
+    /// Articles whose mentions are written but not yet in the counts:
+    /// `countWritten()` adds them all at once (see `EntityCounts`).
+    private var uncounted: [Int64] = []
+    private var uncountedSet: Set<Int64> = []
+    /// Entity ids by folded name and type, as `entityID(name:type:)` found
+    /// them in this transaction; emptied whenever an alias changes.
+    private var known: [String: Int64] = [:]
 
     init(_ db: Database) { self.db = db }
 
     /// Writes an article's mentions (it has none stored: new, or removed by
-    /// `removeMentions`) and adds them to the materialised counts.
+    /// `removeMentions`); they are counted by the next `countWritten()`, which
+    /// must run in the same transaction.
     func insert(_ mentions: [Mention], articleID: Int64) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for mention in mentions {
-            // This article is not counted yet: a merge its acronym causes must
-            // not subtract its half-written mentions.
-            let entityID = try resolve(mention, writing: articleID)
-            try insert.execute(arguments: [
-                articleID, mention.field.rawValue, mention.start, mention.stop, entityID, mention.sentence,
-                mention.type.rawValue, mention.source.rawValue, mention.text,
-            ])
+        if uncountedSet.insert(articleID).inserted { uncounted.append(articleID) }
+        // Rows go in several at a time (one statement per chunk, in mention
+        // order, so a repeated position keeps the last mention, as before).
+        var values: [(any DatabaseValueConvertible)?] = []
+        var rows = 0
+        func flush() throws {
+            guard rows > 0 else { return }
+            let sql = "INSERT OR REPLACE INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+            let statement = rows == Self.mentionsPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            try statement.execute(arguments: StatementArguments(values))
+            values.removeAll(keepingCapacity: true)
+            rows = 0
         }
-        try EntityCounts(db).add(articleID: articleID)
+        for mention in mentions {
+            // A merge an alias causes moves the mentions already stored, so
+            // those of this article go in first. The article is not counted
+            // yet: the merge must not subtract its half-written mentions.
+            if Self.definesAlias(mention) { try flush() }
+            let entityID = try resolve(mention)
+            values += [articleID, mention.field.rawValue, mention.start, mention.stop, entityID, mention.sentence,
+                       mention.type.rawValue, mention.source.rawValue, mention.text]
+            rows += 1
+            if rows == Self.mentionsPerStatement { try flush() }
+        }
+        try flush()
     }
 
-    /// Removes an article's mentions and what they added to the counts.
-    func removeMentions(articleID: Int64) throws {
-        try EntityCounts(db).subtract(articleID: articleID)
-        try db.cachedStatement(sql: "DELETE FROM mention WHERE article_id = ?").execute(arguments: [articleID])
+    /// Mention rows per INSERT: nine values each.
+    static let mentionsPerStatement = 50
+
+    /// Adds the mentions written since the last call to the counts.
+    func countWritten() throws {
+        try EntityCounts(db).add(articleIDs: uncounted)
+        uncounted.removeAll()
+        uncountedSet.removeAll()
+    }
+
+    /// Removes the articles' mentions and what they added to the counts.
+    func removeMentions(articleIDs: [Int64]) throws {
+        try EntityCounts(db).subtract(articleIDs: articleIDs)
+        let delete = try db.cachedStatement(sql: "DELETE FROM mention WHERE article_id = ?")
+        for id in articleIDs { try delete.execute(arguments: [id]) }
     }
 
     func markExtracted(articleID: Int64, version: String) throws {
@@ -56,27 +87,47 @@ struct EntityIndex {
     }
 
     /// The entity a mention belongs to, created if new.
-    func resolve(_ mention: Mention, writing articleID: Int64? = nil) throws -> Int64 {
+    func resolve(_ mention: Mention) throws -> Int64 {
         let type = mention.entityType
         let id = try entityID(name: mention.entity, type: type)
-        let textKey = entityKey(mention.text)
-        if textKey != entityKey(mention.entity), mention.source == .analyst || isAcronym(mention.text) {
-            try addAlias(mention.text, key: textKey, to: id, type: type, writing: articleID)
+        if Self.definesAlias(mention) {
+            try addAlias(mention.text, key: entityKey(mention.text), to: id, type: type)
         }
         return id
+    }
+
+    /// Whether the mention names its entity another way that becomes a
+    /// store-wide alias: an acronym, or the analyst's own alias.
+    static func definesAlias(_ mention: Mention) -> Bool {
+        (mention.source == .analyst || isAcronym(mention.text)) && entityKey(mention.text) != entityKey(mention.entity)
     }
 
     /// Finds or creates the entity called `name`; an alias known store-wide
     /// takes precedence over an entity of that name.
     func entityID(name: String, type: EntityType) throws -> Int64 {
         let key = entityKey(name)
+        let cacheKey = type.rawValue + "\u{1}" + key
+        if let id = known[cacheKey] { return id }
         let byAlias = try db.cachedStatement(sql: "SELECT entity_id FROM entity_alias WHERE key = ? AND type = ?")
-        if let id = try Int64.fetchOne(byAlias, arguments: [key, type.rawValue]) { return id }
-        return try entityID(key: key, name: name, type: type)
+        if let id = try Int64.fetchOne(byAlias, arguments: [key, type.rawValue]) {
+            known[cacheKey] = id
+            return id
+        }
+        let (id, settled) = try entityID(key: key, name: name, type: type, settling: true)
+        // An all-capitals display name may still give way to a mixed-case
+        // form: such an entity is looked up again next time.
+        if settled { known[cacheKey] = id }
+        return id
     }
 
     /// Finds or creates the entity whose own name folds to `key`, ignoring aliases.
     func entityID(key: String, name: String, type: EntityType) throws -> Int64 {
+        try entityID(key: key, name: name, type: type, settling: false).id
+    }
+
+    /// The entity's id, and whether its display name is settled (mixed case
+    /// or the analyst's: no later form replaces it).
+    private func entityID(key: String, name: String, type: EntityType, settling: Bool) throws -> (id: Int64, settled: Bool) {
         let byName = try db.cachedStatement(sql: """
             SELECT id, name, EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) AS analyst
             FROM entity WHERE key = ? AND type = ?
@@ -87,36 +138,40 @@ struct EntityIndex {
             let stored = try fields.text("name")
             // Prefer a mixed-case form for display ("New Delhi" over a dateline's
             // "NEW DELHI"), but never over the name an analyst chose.
-            if isAllCaps(stored), !isAllCaps(name), try !fields.boolean("analyst") {
+            let analyst = try fields.boolean("analyst")
+            if isAllCaps(stored), !isAllCaps(name), !analyst {
                 try db.cachedStatement(sql: "UPDATE entity SET name = ? WHERE id = ?").execute(arguments: [name, id])
+                return (id, true)
             }
-            return id
+            return (id, analyst || !isAllCaps(stored))
         }
         try db.cachedStatement(sql: "INSERT INTO entity (name, key, type) VALUES (?, ?, ?)")
             .execute(arguments: [name, key, type.rawValue])
-        return db.lastInsertedRowID
+        return (db.lastInsertedRowID, !isAllCaps(name))
     }
 
     /// Records `alias` for entity `id`. An entity stored under the alias as its
     /// own name (from articles that used the acronym without defining it) is
     /// merged in: its mentions move over and it goes.
-    /// `articleID`, if given, is an article whose mentions are being written
-    /// and not yet counted; the others whose mentions move are counted again.
-    func addAlias(_ alias: String, key: String, to id: Int64, type: EntityType, writing articleID: Int64? = nil) throws {
+    /// Articles whose mentions are written but not yet counted stay
+    /// uncounted; the others whose mentions move are counted again.
+    func addAlias(_ alias: String, key: String, to id: Int64, type: EntityType) throws {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (key, type, entity_id, alias) VALUES (?, ?, ?, ?)")
             .execute(arguments: [key, type.rawValue, id, alias])
+        if db.changesCount > 0 { known.removeAll() }
         // An earlier definition keeps the name: nothing to merge then.
         guard try Int64.fetchOne(db.cachedStatement(sql: "SELECT entity_id FROM entity_alias WHERE key = ? AND type = ?"),
                                  arguments: [key, type.rawValue]) == id else { return }
         let other = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entity WHERE key = ? AND type = ? AND id != ?"),
                                        arguments: [key, type.rawValue, id])
         guard let other else { return }
+        known.removeAll()
         let counts = EntityCounts(db)
         let moved = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT article_id FROM mention WHERE entity_id = ?"),
-                                       arguments: [other]).filter { $0 != articleID }
-        for article in moved { try counts.subtract(articleID: article) }
+                                       arguments: [other]).filter { !uncountedSet.contains($0) }
+        try counts.subtract(articleIDs: moved)
         try db.cachedStatement(sql: "UPDATE mention SET entity_id = ? WHERE entity_id = ?").execute(arguments: [id, other])
-        for article in moved { try counts.add(articleID: article) }
+        try counts.add(articleIDs: moved)
         try db.cachedStatement(sql: "UPDATE OR IGNORE entity_alias SET entity_id = ? WHERE entity_id = ?").execute(arguments: [id, other])
         try db.cachedStatement(sql: "DELETE FROM entity WHERE id = ?").execute(arguments: [other])
     }

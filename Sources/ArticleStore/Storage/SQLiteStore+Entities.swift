@@ -68,7 +68,7 @@ extension SQLiteStore {
                 SELECT candidate.id FROM (
                   SELECT entity_id AS id FROM entity_alias WHERE key = ?
                   UNION SELECT id FROM entity WHERE key = ?
-                  UNION SELECT DISTINCT entity_id FROM mention WHERE text = ? COLLATE NOCASE
+                  UNION SELECT entity_id FROM entity_form WHERE text = ? COLLATE NOCASE
                   UNION SELECT id FROM entity WHERE ? AND type = 'PERSON' AND substr(key, length(key) - length(?)) = ' ' || ?
                 ) AS candidate JOIN entity ON entity.id = candidate.id
                 ORDER BY EXISTS (SELECT 1 FROM analyst_entity WHERE analyst_entity.key = entity.key) DESC,
@@ -195,11 +195,13 @@ extension SQLiteStore {
                 }
             }
             let index = EntityIndex(db)
-            for (articleID, list) in mentions.sorted(by: { $0.key < $1.key }) {
-                try index.removeMentions(articleID: articleID)
+            let ordered = mentions.sorted(by: { $0.key < $1.key })
+            try index.removeMentions(articleIDs: ordered.map(\.key))
+            for (articleID, list) in ordered {
                 try index.insert(list, articleID: articleID)
                 try index.markExtracted(articleID: articleID, version: extractorVersion)
             }
+            try index.countWritten()
             try index.pruneOrphans()
         }
     }

@@ -137,6 +137,8 @@ public final class SQLiteStore: Store {
                 }
                 outcomes.append(.added(id: id, nearDuplicates: similar))
             }
+            // The batch's mentions enter the entity counts together.
+            try entities.countWritten()
             try alsoWrite(db)
             return outcomes
         }
@@ -148,24 +150,92 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// Searches the store. Two paths keep an analyst's top-N answer from
-    /// growing with the store:
-    /// - a ranked search scores only the `rankingWindow` most recently stored
-    ///   matches that pass the filters (or `offset + limit`, if more), as
-    ///   PostgreSQL does: a word with fewer matches is ranked exactly as over
-    ///   the whole store, a common word costs the window, and an older strong
-    ///   match can miss the top results (`order = .newest`/`.oldest`, a
-    ///   narrower query or a filter finds it); snippets are made for the page
-    ///   returned only;
-    /// - an entity's articles in date order without search text are read from
-    ///   `entity_article` by date, so the newest N cost N rows, not the
-    ///   entity's every article.
+    /// Searches the store (see `searchStatement` for the paths it takes).
     public func search(_ query: SearchQuery) throws(StoreError) -> [SearchHit] {
         let text = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = FullTextQuery.sizeProblem(text) { throw StoreError.badQuery(query: String(text.prefix(60)) + "…", message: problem) }
         let match = FullTextQuery.translate(text)
         // Only punctuation ("&", "--"): FTS5 indexes nothing it could match.
         if !text.isEmpty && match.isEmpty { return [] }
+        do {
+            return try writer.read { db in
+                // A ranked search whose date or outlet filter passes few
+                // articles reads their ids once from the filter's index.
+                let narrowing = !text.isEmpty && query.order == .rank
+                    ? try Self.selectiveFilters(db, query, passingAtMost: idSetLimit) : []
+                let (sql, arguments) = searchStatement(query, text: text, match: match, narrowing: narrowing)
+                return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
+                    let article = try StoreSchema.article(row)
+                    let passage: String? = row["passage"]
+                    return SearchHit(article: article, rank: row["relevance"] ?? 0,
+                                     snippet: passage ?? article.draft.lead())
+                }
+            }
+        } catch {
+            throw failure(error, query: text)
+        }
+    }
+
+    /// A date or outlet filter, as a ranked search may apply it.
+    enum NarrowingFilter: Hashable, Sendable { case dates, outlet }
+
+    /// Ranked searches narrow matches by a filter's ids when it passes at most
+    /// this many articles (see `search`).
+    public var idSetLimit: Int { max(rankingWindow, 20_000) }
+
+    /// The date and outlet filters of `query` that pass at most `limit`
+    /// articles and at most a fifth of the store, counted through their
+    /// indexes (each count stops at the limit). A filter passing more fills
+    /// the ranking window after a few times its size in matches, fewer row
+    /// reads than building its set.
+    static func selectiveFilters(_ db: Database, _ query: SearchQuery, passingAtMost limit: Int) throws -> Set<NarrowingFilter> {
+        guard query.since != nil || query.until != nil || query.outlet != nil else { return [] }
+        // Ids are never reused, so the largest is the store's size or more.
+        let stored = try Int.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM article")) ?? 0
+        let bound = min(limit, stored / 5)
+        var selective: Set<NarrowingFilter> = []
+        for filter in [NarrowingFilter.dates, .outlet] {
+            guard let (condition, arguments) = narrowingCondition(filter, query) else { continue }
+            let passing = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM article WHERE \(condition) LIMIT ?)"),
+                                           arguments: arguments + [bound + 1]) ?? 0
+            if passing <= bound { selective.insert(filter) }
+        }
+        return selective
+    }
+
+    /// The condition on `article` a narrowing filter stands for, or nil if the
+    /// query has no such filter.
+    static func narrowingCondition(_ filter: NarrowingFilter, _ query: SearchQuery) -> (String, StatementArguments)? {
+        switch filter {
+        case .dates:
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let since = query.since { conditions.append("published_at >= ?"); arguments += [since.timeIntervalSince1970] }
+            if let until = query.until { conditions.append("published_at < ?"); arguments += [until.timeIntervalSince1970] }
+            return conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), arguments)
+        case .outlet:
+            return query.outlet.map { ("outlet = ? COLLATE NOCASE", [$0]) }
+        }
+    }
+
+    /// The search's SQL and arguments. Two paths keep an analyst's top-N
+    /// answer from growing with the store:
+    /// - a ranked search scores only the `rankingWindow` most recently stored
+    ///   matches that pass the filters (or `offset + limit`, if more), as
+    ///   PostgreSQL does: a word with fewer matches is ranked exactly as over
+    ///   the whole store, a common word costs the window, and an older strong
+    ///   match can miss the top results (`order = .newest`/`.oldest`, a
+    ///   narrower query or a filter finds it); snippets are made for the page
+    ///   returned only. A date or outlet filter that passes few articles
+    ///   (`narrowing`) is applied as the set of their ids, read once from its
+    ///   index, so a common word's matches are tested against that set instead
+    ///   of each match's article row being read: the same matches, window and
+    ///   ranking, without a page read per match;
+    /// - an entity's articles in date order without search text are read from
+    ///   `entity_article` by date, so the newest N cost N rows, not the
+    ///   entity's every article.
+    func searchStatement(_ query: SearchQuery, text: String, match: String,
+                         narrowing: Set<NarrowingFilter>) -> (String, StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         // Chronological listing of one entity's articles: walk its date index.
@@ -180,13 +250,25 @@ public final class SQLiteStore: Store {
             conditions.append("article_fts MATCH ?")
             arguments += [match]
         }
+        var rest = query
+        for filter in narrowing {
+            guard let (condition, filterArguments) = Self.narrowingCondition(filter, query) else { continue }
+            // The unary + keeps SQLite from handing the ids to FTS5 one by one
+            // as rowid lookups (a full query per id: seconds for a common
+            // word); the matches are scanned and tested against the set.
+            conditions.append("+article_fts.rowid IN (SELECT id FROM article WHERE \(condition))")
+            arguments += filterArguments
+            switch filter {
+            case .dates: rest.since = nil; rest.until = nil
+            case .outlet: rest.outlet = nil
+            }
+        }
         // With a driver its entity and date window are already conditions.
-        let filters = Self.filterConditions(query, drivenBy: driver)
+        let filters = Self.filterConditions(rest, drivenBy: driver)
         conditions += filters.conditions
         arguments += filters.arguments
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let limit = max(0, query.limit), offset = max(0, query.offset)
-        let sql: String
         if text.isEmpty {
             let order: String
             switch query.order {
@@ -195,61 +277,48 @@ public final class SQLiteStore: Store {
             case .oldest: order = driver == nil ? "article.published_at ASC, article.id ASC" : "driver.published_at ASC, driver.article_id ASC"
             }
             let source = driver == nil ? "article" : "entity_article AS driver JOIN article ON article.id = driver.article_id"
-            sql = "SELECT article.*, 0.0 AS relevance, NULL AS passage FROM \(source)\(filter) ORDER BY \(order) LIMIT ? OFFSET ?"
-            arguments += [limit, offset]
-        } else {
-            // The page first (ids and ranks), then its rows and snippets: the
-            // article rows and snippet() are made for the page only.
-            // bm25 weights: a match in the title counts ten times one in the
-            // body, one in the subtitle four times (negated: higher is better).
-            let page: String
-            switch query.order {
-            case .rank:
-                let window = max(rankingWindow, offset + limit)
-                // Without filters on the article the window needs no article rows.
-                let source = conditions.count == 1 ? "article_fts" : "article_fts JOIN article ON article.id = article_fts.rowid"
-                page = """
-                    SELECT id, relevance FROM (
-                      SELECT article_fts.rowid AS id, -bm25(article_fts, 10.0, 4.0, 1.0) AS relevance
-                      FROM \(source)\(filter)
-                      ORDER BY article_fts.rowid DESC LIMIT \(window))
-                    ORDER BY relevance DESC, id LIMIT ? OFFSET ?
-                    """
-            case .newest, .oldest:
-                let direction = query.order == .newest ? "DESC" : "ASC"
-                page = """
-                    SELECT article.id, -bm25(article_fts, 10.0, 4.0, 1.0) AS relevance
-                    FROM article_fts JOIN article ON article.id = article_fts.rowid\(filter)
-                    ORDER BY article.published_at \(direction), article.id \(direction) LIMIT ? OFFSET ?
-                    """
-            }
-            arguments += [limit, offset]
-            let order: String
-            switch query.order {
-            case .rank: order = "page.relevance DESC, page.id"
-            case .newest: order = "article.published_at DESC, article.id DESC"
-            case .oldest: order = "article.published_at ASC, article.id ASC"
-            }
-            sql = """
-                WITH page AS MATERIALIZED (\(page))
-                SELECT article.*, page.relevance AS relevance, snippet(article_fts, -1, ?, ?, '…', 24) AS passage
-                FROM page JOIN article_fts ON article_fts.rowid = page.id JOIN article ON article.id = page.id
-                WHERE article_fts MATCH ? ORDER BY \(order)
+            return ("SELECT article.*, 0.0 AS relevance, NULL AS passage FROM \(source)\(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
+                    arguments + [limit, offset])
+        }
+        // The page first (ids and ranks), then its rows and snippets: the
+        // article rows and snippet() are made for the page only.
+        // bm25 weights: a match in the title counts ten times one in the
+        // body, one in the subtitle four times (negated: higher is better).
+        let page: String
+        switch query.order {
+        case .rank:
+            let window = max(rankingWindow, offset + limit)
+            // Without conditions on the article row the window needs no article rows.
+            let source = filters.conditions.isEmpty ? "article_fts" : "article_fts JOIN article ON article.id = article_fts.rowid"
+            page = """
+                SELECT id, relevance FROM (
+                  SELECT article_fts.rowid AS id, -bm25(article_fts, 10.0, 4.0, 1.0) AS relevance
+                  FROM \(source)\(filter)
+                  ORDER BY article_fts.rowid DESC LIMIT \(window))
+                ORDER BY relevance DESC, id LIMIT ? OFFSET ?
                 """
-            arguments += [query.markStart, query.markEnd, match]
+        case .newest, .oldest:
+            let direction = query.order == .newest ? "DESC" : "ASC"
+            page = """
+                SELECT article.id, -bm25(article_fts, 10.0, 4.0, 1.0) AS relevance
+                FROM article_fts JOIN article ON article.id = article_fts.rowid\(filter)
+                ORDER BY article.published_at \(direction), article.id \(direction) LIMIT ? OFFSET ?
+                """
         }
-        do {
-            return try writer.read { db in
-                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-                    let article = try StoreSchema.article(row)
-                    let passage: String? = row["passage"]
-                    return SearchHit(article: article, rank: row["relevance"] ?? 0,
-                                     snippet: passage ?? article.draft.lead())
-                }
-            }
-        } catch {
-            throw failure(error, query: text)
+        arguments += [limit, offset]
+        let order: String
+        switch query.order {
+        case .rank: order = "page.relevance DESC, page.id"
+        case .newest: order = "article.published_at DESC, article.id DESC"
+        case .oldest: order = "article.published_at ASC, article.id ASC"
         }
+        let sql = """
+            WITH page AS MATERIALIZED (\(page))
+            SELECT article.*, page.relevance AS relevance, snippet(article_fts, -1, ?, ?, '…', 24) AS passage
+            FROM page JOIN article_fts ON article_fts.rowid = page.id JOIN article ON article.id = page.id
+            WHERE article_fts MATCH ? ORDER BY \(order)
+            """
+        return (sql, arguments + [query.markStart, query.markEnd, match])
     }
 
     /// The filters of a search other than its text (entities, dates, outlet),
@@ -317,7 +386,7 @@ public final class SQLiteStore: Store {
     public func delete(id: Int64) throws(StoreError) -> Bool {
         try perform { db in
             // What its mentions added to the entity counts goes first, while they are there.
-            try EntityCounts(db).subtract(articleID: id)
+            try EntityCounts(db).subtract(articleIDs: [id])
             try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
             let deleted = db.changesCount > 0
             // Its mentions went with it (ON DELETE CASCADE); entities only it named go too.

@@ -20,7 +20,10 @@ public struct CueClassifier: Sendable {
 
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "who", "you"]
 
-    /// Learned weights smaller than this are left out of the classifier.
+    /// Learned weights smaller than this are left out of the classifier when learning.
+    /// Leaving out more costs F1 (5-fold cross-validation on PolNeAR train: 66.3 keeping
+    /// all from 0.02, 66.2 from 0.5 and from 1; at 1 cue-weights.tsv shrinks from 3.0
+    /// to 1.4 MB), so the bundled file keeps them all.
     public static let minimumWeight = 0.02
 
     /// The features of token `index`; `leaveOut` removes the token's own

@@ -492,9 +492,9 @@ extension AttributionFinder {
                 content += continuation(after: after, sentence: sentence)
             } else if before > sentence.lowerBound, text.words[before] == ",", !quotationFollows,
                       tailIsShort(after, sentence) || inverted && text.words[after] == "," {
+                // "A, officials said." The content runs from the sentence start to the comma.
                 // "A, said Lee Epstein, who teaches law at ...": after an inverted source a
                 // comma opens its apposition, however long, not the content.
-                // "A, officials said." The content runs from the sentence start to the comma.
                 var start = sentence.lowerBound
                 if text.quotes[start] == .open, text.quotationAt[start] == nil { start += 1 }
                 if start < before { content.append(text.span(start..<before)) }
@@ -576,7 +576,7 @@ extension AttributionFinder {
             }
             // "the White House spokesman, Josh Earnest, said": a description with the name after its comma.
             let describedName = ["the", "a", "an"].contains(text.words[start]) && end + 1 < comma && text.isCapitalized(end + 1)
-            // "Sen. Jack Reed (D-R.I.), said": a name with its bracketed party and state needs no apposition.
+            // "Gov. John Kasich (R-Ohio), said": a name with its bracketed party and state needs no apposition.
             let labelled = commas == 0 && text.words[comma - 1] == ")" && text.isCapitalized(start)
             guard commas >= 1 || labelled, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) || describedName else {
                 return longApposition(endingAt: comma, sentence: sentence)

@@ -366,6 +366,10 @@ extension AttributionFinder {
                text.quotes[leftEnd - 2] != .close, let apposed = apposition(endingAt: leftEnd - 1, sentence: sentence) {
                 source = apposed
             }
+            if source == nil, leftEnd - 1 > sentence.lowerBound, AttributionFinder.dashes.contains(text.words[leftEnd - 1]),
+               let subject = subjectAroundDashes(endingAt: leftEnd - 1, sentence: sentence) {
+                source = subject
+            }
             if source == nil, c - 1 >= sentence.lowerBound, text.words[c - 1] == ",", text.words[c].hasSuffix("ing") {
                 // "“A,” Anderson said, adding that ...": the participle goes on with the
                 // speaker of the claim before it in the sentence; "He left early, saying
@@ -430,12 +434,14 @@ extension AttributionFinder {
 
             // Inversion: "“…,” said Smith" or ", said Smith."
             var after = cueTokens.upperBound
+            var inverted = false
             if source == nil, !sourceless, !colon, before >= 0, text.words[before] == "," || text.quotes[before] == .close {
                 var end = after
                 while end < sentence.upperBound, !isRightBoundary(end), end - after < finder.maximumSourceTokens { end += 1 }
                 if end > after {
                     source = after..<end
                     after = end
+                    inverted = true
                 }
             }
             // "a move acknowledged by the Ministry": the agent is the source, the subject the content.
@@ -484,8 +490,11 @@ extension AttributionFinder {
                let close = closingQuote(endingAt: before), let open = text.quotationAt[close]?.open ?? openingQuote(before: close) {
                 content.append(text.span(open..<(close + 1)))
                 content += continuation(after: after, sentence: sentence)
-            } else if before > sentence.lowerBound, text.words[before] == ",", !quotationFollows, tailIsShort(after, sentence) {
+            } else if before > sentence.lowerBound, text.words[before] == ",", !quotationFollows,
+                      tailIsShort(after, sentence) || inverted && text.words[after] == "," {
                 // "A, officials said." The content runs from the sentence start to the comma.
+                // "A, said Lee Epstein, who teaches law at ...": after an inverted source a
+                // comma opens its apposition, however long, not the content.
                 var start = sentence.lowerBound
                 if text.quotes[start] == .open, text.quotationAt[start] == nil { start += 1 }
                 if start < before { content.append(text.span(start..<before)) }
@@ -502,13 +511,49 @@ extension AttributionFinder {
                     content.append(text.span(pair.open..<(pair.close + 1)))
                     content += continuation(after: pair.close + 1, sentence: self.sentence(of: pair.close))
                 } else if !colon {
-                    content += indirect(from: after, sentence: sentence)
+                    content += indirect(from: clauseAfterAside(after, sentence: sentence), sentence: sentence)
                 }
             }
             guard !content.isEmpty else { return nil }
             let cueSpan = text.span(cueTokens)
             return Claim(source: source.map { text.span($0) }, cue: cueSpan, content: content,
                          sentence: text.sentenceOf[c] + 1)
+        }
+
+        /// Where indirect content starts after an aside between the cue and its clause:
+        /// "He said, however, that ...", "says, win or lose, he's staying", "said — on
+        /// Twitter, as it happens — that ...". A comma before another cue ("said,
+        /// adding that") or a conjunction ("said, and ...") opens no content of this claim.
+        private func clauseAfterAside(_ after: Int, sentence: Range<Int>) -> Int {
+            guard after + 1 < sentence.upperBound else { return after }
+            let word = text.words[after]
+            if word == "," {
+                let next = after + 1
+                if cue[next] || AttributionFinder.coordinators.contains(text.words[next]) || text.words[next] == "or" { return after }
+                return next
+            }
+            if AttributionFinder.dashes.contains(word) {
+                var close = after + 1
+                while close < sentence.upperBound, close - after < 16, !AttributionFinder.dashes.contains(text.words[close]) { close += 1 }
+                if close < sentence.upperBound, close - after < 16, close + 1 < sentence.upperBound { return close + 1 }
+            }
+            return after
+        }
+
+        /// "Many speakers at the service — including Muslims, Christians — said": a
+        /// subject with a parenthetical between dashes before the cue. The subject is
+        /// the noun phrase before the first dash with the parenthetical.
+        private func subjectAroundDashes(endingAt dash: Int, sentence: Range<Int>) -> Range<Int>? {
+            var open = dash - 1
+            while open > sentence.lowerBound, dash - open < 20, !AttributionFinder.dashes.contains(text.words[open]) {
+                if cue[open] || text.quotes[open] != .none { return nil }
+                open -= 1
+            }
+            guard open > sentence.lowerBound, dash - open < 20, AttributionFinder.dashes.contains(text.words[open]), open + 1 < dash else { return nil }
+            var start = open
+            while start > sentence.lowerBound, open - start < finder.maximumSourceTokens, !isLeftBoundary(start - 1) { start -= 1 }
+            guard start < open, !AttributionFinder.functionWords.contains(text.words[start]) || open - start > 1 else { return nil }
+            return start..<dash
         }
 
         /// "Name, a spokesman for X, said": the name and its appositions up to
@@ -531,7 +576,9 @@ extension AttributionFinder {
             }
             // "the White House spokesman, Josh Earnest, said": a description with the name after its comma.
             let describedName = ["the", "a", "an"].contains(text.words[start]) && end + 1 < comma && text.isCapitalized(end + 1)
-            guard commas >= 1, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) || describedName else {
+            // "Gov. John Kasich (R-Ohio), said": a name with its bracketed party and state needs no apposition.
+            let labelled = commas == 0 && text.words[comma - 1] == ")" && text.isCapitalized(start)
+            guard commas >= 1 || labelled, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) || describedName else {
                 return longApposition(endingAt: comma, sentence: sentence)
             }
             return start..<comma

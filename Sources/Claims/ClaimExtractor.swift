@@ -79,6 +79,6 @@ extension ClaimExtractor: ClaimFinder {
     /// rules make stored claims stale.
     public var version: String {
         let scorer = finder.lexicon.claimScorer.map { ", \($0.weights.count) claim weights, candidates above \(finder.lexicon.candidateMargin)" } ?? ""
-        return "claims 3, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" + scorer
+        return "claims 4, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" + scorer
     }
 }

@@ -12,6 +12,8 @@ struct ClaimText {
     let sentenceOf: [Int]
     /// For each token, the quotation (open token, close token) it opens or closes, if paired.
     private(set) var quotationAt: [Int: (open: Int, close: Int)] = [:]
+    /// For each token, whether it lies between a paired opening and closing mark.
+    private(set) var insideQuotation: [Bool] = []
     var bytes: [UInt8] { tokenized.bytes }
     var count: Int { words.count }
 
@@ -90,6 +92,7 @@ struct ClaimText {
     /// before any close starts over, so an unclosed quote never swallows text.
     private mutating func pairQuotations() {
         var open: Int?
+        insideQuotation = [Bool](repeating: false, count: quotes.count)
         for index in 0..<quotes.count {
             switch quotes[index] {
             case .open: open = index
@@ -97,6 +100,7 @@ struct ClaimText {
                 if let start = open, index - start < 400 {
                     quotationAt[start] = (start, index)
                     quotationAt[index] = (start, index)
+                    for inside in (start + 1)..<index { insideQuotation[inside] = true }
                 }
                 open = nil
             case .none: break

@@ -47,6 +47,9 @@ struct EvalAttributionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The cue classifier's margin for candidate cues under the claim scorer.", valueName: "margin"))
     var candidateMargin = CueLexicon().candidateMargin
 
+    @Option(help: ArgumentHelp("When learning, leave out cue classifier weights smaller than this (a smaller cue-weights.tsv).", valueName: "size"))
+    var minimumCueWeight = CueClassifier.minimumWeight
+
     @Flag(inversion: .prefixedNo, help: "Under the claim scorer, judge the claims at cues the classifier takes at its margin too (else only the claims at weaker candidate cues).")
     var scoreCueClaims = true
 
@@ -77,7 +80,7 @@ struct EvalAttributionCommand: ParsableCommand {
             var lexicon = try CueLexicon.bundled()
             if let learnCues {
                 lexicon = CueLexicon.learn(from: try PolNeARCorpus.load(directory: learnCues), epochs: epochs, scoreClaims: scoreClaims,
-                                           candidateMargin: candidateMargin)
+                                           candidateMargin: candidateMargin, minimumCueWeight: minimumCueWeight)
                 if let writeCues { try lexicon.write(toDirectory: writeCues) }
             }
             if let claimFloor { lexicon.claimFloor = claimFloor }
@@ -118,7 +121,8 @@ struct EvalAttributionCommand: ParsableCommand {
         classes.examplesPerClass = examples
         for fold in 0..<folds {
             let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
-            var lexicon = CueLexicon.learn(from: training, epochs: epochs, scoreClaims: scoreClaims, candidateMargin: candidateMargin)
+            var lexicon = CueLexicon.learn(from: training, epochs: epochs, scoreClaims: scoreClaims, candidateMargin: candidateMargin,
+                                           minimumCueWeight: minimumCueWeight)
             if let claimFloor { lexicon.claimFloor = claimFloor }
             lexicon.claimScorer?.judgesCues = scoreCueClaims
             for (index, rate) in rates.enumerated() {

@@ -270,3 +270,34 @@ import Testing
         #expect(quoted.last?.content == ["that her campaign would go on"])
     }
 }
+
+extension AttributionFinderTests {
+    @Test func anInvertedSourcesAppositionIsNotContent() {
+        let found = parts("Cruz stood apart from his rivals, said Mark Jones, a political scientist at Rice University in Houston.")
+        #expect(found.count == 1)
+        #expect(found.first?.source == "Mark Jones")
+        #expect(found.first?.content == ["Cruz stood apart from his rivals"])
+    }
+
+    @Test func anAsideBetweenTheCueAndItsClauseIsSkipped() {
+        let comma = parts("He said, however, that he hopes somebody else takes up the cause.")
+        #expect(comma.first?.content == ["however, that he hopes somebody else takes up the cause"])
+        let dash = parts("His campaign chairman Paul Manafort said — on Twitter, as it happens — that Trump raised $4 million.")
+        #expect(dash.first?.content == ["that Trump raised $4 million"])
+        // A comma before another cue opens that cue's clause, not this one's.
+        #expect(parts("He said, adding that the talks had failed.").map(\.cue) == ["adding"])
+    }
+
+    @Test func aSubjectWithAParentheticalBetweenDashesIsTheSource() {
+        let found = parts("Many speakers at the service — including Muslims, Christians and Jews — said his death was painful.")
+        #expect(found.first?.source == "Many speakers at the service — including Muslims, Christians and Jews")
+        #expect(found.first?.content == ["his death was painful"])
+    }
+
+    @Test func aNameWithItsPartyAndStateBeforeACommaIsTheSource() {
+        let found = parts("Gov. John Kasich (R-Ohio), said after a lunch on Tuesday that he had not read the plan.")
+        #expect(found.first?.source == "Gov. John Kasich (R-Ohio)")
+        // Without its label a comma after a name is no apposition's end.
+        #expect(parts("Gov. John Kasich, said after a lunch on Tuesday that he had not read the plan.").isEmpty)
+    }
+}

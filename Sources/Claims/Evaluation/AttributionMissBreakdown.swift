@@ -80,7 +80,14 @@ public struct AttributionMissBreakdown: Sendable {
             let words = tokens.map { text.words[$0] }
             if words.contains(":") { return prefix + "no claim: colon cue" }
             if words.contains("according") { return prefix + "no claim: according to" }
-            if tokens.contains(where: { pass.cue[$0] }) { return prefix + "no claim: cue taken, no claim built" }
+            if let taken = tokens.first(where: { pass.cue[$0] }) {
+                // Why no claim: the rules built none there, the claim scorer or the claim
+                // floor dropped it, or it lay inside another claim's content.
+                guard let claim = pass.claim(cue: taken..<(taken + 1)) else { return prefix + "no claim: cue taken, the rules built none" }
+                if !pass.keeps(claim) { return prefix + "no claim: cue taken, the claim scorer dropped it" }
+                if pass.finder.lexicon.dropsClaims(at: text.words[taken]) { return prefix + "no claim: cue taken, the claim floor dropped it" }
+                return prefix + "no claim: cue taken, inside another claim or merged"
+            }
             if tokens.contains(where: { pass.finder.lexicon.isCandidate(text.words[$0]) }) {
                 return prefix + "no claim: lexicon word, not taken here"
             }

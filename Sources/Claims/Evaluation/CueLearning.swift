@@ -9,20 +9,23 @@ extension CueLexicon {
     ///
     /// With `scoreClaims`, a `ClaimScorer` is trained too (see `learnClaimScorer`),
     /// and the classifier takes candidate cues down to `candidateMargin`.
+    /// `minimumCueWeight` leaves the cue classifier's smaller weights out (a smaller file).
     public static func learn(from documents: [PolNeARDocument], epochs: Int = 0, scoreClaims: Bool = false,
-                             candidateMargin: Double = CueLexicon().candidateMargin) -> CueLexicon {
-        var lexicon = learnCues(from: documents, epochs: epochs)
+                             candidateMargin: Double = CueLexicon().candidateMargin,
+                             minimumCueWeight: Double = CueClassifier.minimumWeight) -> CueLexicon {
+        var lexicon = learnCues(from: documents, epochs: epochs, minimumCueWeight: minimumCueWeight)
         guard epochs > 0 else { return lexicon }
         if scoreClaims {
             lexicon.candidateMargin = candidateMargin
-            lexicon.claimScorer = learnClaimScorer(from: documents, epochs: epochs, candidateMargin: candidateMargin)
+            lexicon.claimScorer = learnClaimScorer(from: documents, epochs: epochs, candidateMargin: candidateMargin,
+                                                   minimumCueWeight: minimumCueWeight)
         }
         lexicon.learnClaimCounts(from: documents)
         return lexicon
     }
 
     /// The counts and, with `epochs` > 0, the cue classifier.
-    static func learnCues(from documents: [PolNeARDocument], epochs: Int) -> CueLexicon {
+    static func learnCues(from documents: [PolNeARDocument], epochs: Int, minimumCueWeight: Double = CueClassifier.minimumWeight) -> CueLexicon {
         var lexicon = CueLexicon()
         let prepared = documents.map { document -> (ClaimText, [Bool]) in
             let text = ClaimText(TokenizedText(text: document.text))
@@ -48,7 +51,7 @@ extension CueLexicon {
                 }
             }
         }
-        lexicon.classifier = trainer.averaged()
+        lexicon.classifier = trainer.averaged(minimumWeight: minimumCueWeight)
         return lexicon
     }
 
@@ -56,10 +59,12 @@ extension CueLexicon {
     /// did not see: the documents are split in two halves, a lexicon and classifier are
     /// learned on each and run, at `candidateMargin`, over the other; each claim is
     /// labelled by whether it matched a gold attribution (one to one, as scored).
-    static func learnClaimScorer(from documents: [PolNeARDocument], epochs: Int, candidateMargin: Double) -> ClaimScorer {
+    static func learnClaimScorer(from documents: [PolNeARDocument], epochs: Int, candidateMargin: Double,
+                                 minimumCueWeight: Double = CueClassifier.minimumWeight) -> ClaimScorer {
         var examples: [(features: [String], matched: Bool)] = []
         for half in 0..<2 {
-            var lexicon = learnCues(from: documents.indices.filter { $0 % 2 != half }.map { documents[$0] }, epochs: epochs)
+            var lexicon = learnCues(from: documents.indices.filter { $0 % 2 != half }.map { documents[$0] }, epochs: epochs,
+                                    minimumCueWeight: minimumCueWeight)
             lexicon.candidateMargin = candidateMargin
             // Every candidate's claim is kept, for the scorer to learn from.
             lexicon.claimScorer = ClaimScorer(threshold: -.infinity)

@@ -1,0 +1,61 @@
+@testable import Claims
+import DossierCore
+import EntityExtractor
+import Testing
+
+/// The cue classifier's view of a word: beside its neighbours, the subject before
+/// it, the shape of what follows it and its stem.
+@Suite struct CueClassifierTests {
+    static let lexicon = CueLexicon(counts: [
+        "believes": .init(total: 20, cue: 12), "believed": .init(total: 20, cue: 12), "told": .init(total: 40, cue: 30),
+        "expected": .init(total: 20, cue: 15), "said": .init(total: 100, cue: 95),
+    ])
+
+    func features(_ sentence: String, at word: String) throws -> [String] {
+        let text = ClaimText(TokenizedText(text: sentence))
+        let index = try #require(text.words.firstIndex(of: word))
+        return CueClassifier.features(text, index, lexicon: Self.lexicon)
+    }
+
+    @Test func theSubjectIsFoundPastAuxiliariesAndAdverbs() throws {
+        let named = try features("Trump has long believed the polls were rigged.", at: "believed")
+        #expect(named.contains("subj=name"))
+        #expect(named.contains("wsubj=believed name"))
+        // A be-verb passed on the way marks a passive.
+        #expect(try features("Officials are widely expected to resign.", at: "expected").contains("subj=be-noun"))
+        #expect(try features("She said it twice.", at: "said").contains("subj=pron"))
+    }
+
+    @Test func theClauseAfterTheWordIsFoundPastAnObject() throws {
+        #expect(try features("The aide told reporters that the talks had failed.", at: "told").contains("cl=obj-that"))
+        #expect(try features("He believes they will win.", at: "believes").contains("cl=pron"))
+        #expect(try features("“We will win,” he said.", at: "said").contains("cl=end"))
+        #expect(try features("He said: “We will win.”", at: "said").contains("cl=colon"))
+    }
+
+    @Test func inflectionsShareAStem() throws {
+        let present = try features("He believes they will win.", at: "believes")
+        let past = try features("He believed they would win.", at: "believed")
+        #expect(present.contains("st=believ"))
+        #expect(past.contains("st=believ"))
+        #expect(present.contains("stcl=believ pron") && past.contains("stcl=believ pron"))
+        #expect(CueClassifier.stem("says") == "say")
+        #expect(CueClassifier.stem("said") == "said")
+    }
+
+    @Test func aWordInsideAQuotationIsMarked() throws {
+        #expect(try features("“Nobody believes that,” she said.", at: "believes").contains("inq"))
+        #expect(!(try features("Nobody believes that, she said.", at: "believes").contains("inq")))
+    }
+
+    @Test func smallWeightsAreLeftOutWhenAveraging() {
+        var trainer = CueClassifier.Trainer()
+        trainer.clock = 1
+        trainer.update(["w=said", "p=the"], by: 1)
+        trainer.clock = 10
+        trainer.update(["p=the"], by: -1)
+        // Both held 1 for 9 of the 10 steps: averages 0.9.
+        #expect(trainer.averaged().weights == ["w=said": 0.9, "p=the": 0.9])
+        #expect(trainer.averaged(minimumWeight: 1).weights.isEmpty)
+    }
+}

@@ -8,12 +8,9 @@ import Testing
 /// filled from its mentions, when it is first opened by this version.
 @Suite struct EntityCountsTests {
     @Test func aStoreFromBeforeTheCountsGetsThemFromItsMentions() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("counts-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "ingested files: path, size and mtime of each file read in full")
-        try queue.write { db in
-            try db.execute(sql: """
+        let path = Self.temporaryStorePath("counts")
+        defer { Self.remove(storeAt: path) }
+        try Self.writeOlderStore(at: path, upTo: "ingested files: path, size and mtime of each file read in full", sql: """
                 INSERT INTO article (id, title, body, word_count, content_hash, ingested_at, published_at)
                   VALUES (1, 'A', 'Dhaka met Lahore. Dhaka again.', 5, 'h1', 0, 100), (2, 'B', 'Lahore alone. Dhaka later.', 4, 'h2', 0, 200);
                 INSERT INTO entity (id, name, key, type) VALUES (1, 'Dhaka', 'dhaka', 'GPE'), (2, 'Lahore', 'lahore', 'GPE');
@@ -24,8 +21,6 @@ import Testing
                   (2, 'body', 1, 6, 2, 1, 'GPE', 'gazetteer', 'Lahore'),
                   (2, 'body', 15, 19, 1, 2, 'GPE', 'gazetteer', 'Dhaka');
                 """)
-        }
-        try queue.close()
         let store = try SQLiteStore(path: path)
         let top = try store.topEntities(EntityQuery(limit: 5))
         #expect(top.map(\.name) == ["Dhaka", "Lahore"])
@@ -44,12 +39,9 @@ import Testing
     /// upgraded, it finds an entity by a form an article wrote, and its
     /// mentions no longer carry an index of their own text.
     @Test func aStoreFromBeforeTheFormIndexFindsEntitiesByWrittenForm() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("forms-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "byline authors: the byline's names typed person, organisation, desk or unknown")
-        try queue.write { db in
-            try db.execute(sql: """
+        let path = Self.temporaryStorePath("forms")
+        defer { Self.remove(storeAt: path) }
+        try Self.writeOlderStore(at: path, upTo: "byline authors: the byline's names typed person, organisation, desk or unknown", sql: """
                 INSERT INTO article (id, title, body, word_count, content_hash, ingested_at, published_at)
                   VALUES (1, 'A', 'Britain voted.', 2, 'h1', 0, 100);
                 INSERT INTO entity (id, name, key, type) VALUES (1, 'United Kingdom', 'united kingdom', 'GPE');
@@ -59,13 +51,28 @@ import Testing
                 INSERT INTO entity_form (entity_id, text, mentions) VALUES (1, 'Britain', 1);
                 INSERT INTO entity_article (entity_id, article_id, published_at, mentions) VALUES (1, 1, 100, 1);
                 """)
-        }
-        try queue.close()
         let store = try SQLiteStore(path: path)
         #expect(try store.entity(named: "britain")?.name == "United Kingdom")
         let indexes = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('mention_text', 'entity_form_text')")
         }
         #expect(indexes == ["entity_form_text"])
+    }
+
+    private static func temporaryStorePath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).sqlite").path
+    }
+
+    private static func remove(storeAt path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// A store migrated only up to `migration`, filled by `sql` as that
+    /// version would have left it, and closed, for the current code to open.
+    private static func writeOlderStore(at path: String, upTo migration: String, sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: migration)
+        try queue.write { db in try db.execute(sql: sql) }
+        try queue.close()
     }
 }

@@ -59,6 +59,102 @@ import Testing
         #expect(indexes == ["entity_form_text"])
     }
 
+    /// Written forms are the store's bytes: a name written precomposed
+    /// ("Café") in one article and decomposed ("Cafe" and a combining accent)
+    /// in another of the same batch is two forms, as the recount groups them,
+    /// and deleting one article takes only its own form away.
+    @Test func canonicallyEquivalentFormsStayTwoFormsThroughABatchAndADelete() throws {
+        let path = Self.temporaryStorePath("forms-nfc")
+        defer { Self.remove(storeAt: path) }
+        let store = try SQLiteStore(path: path)
+        let precomposed = "Caf\u{E9} Nero", decomposed = "Cafe\u{301} Nero"
+        let drafts = [ArticleDraft(title: "A", body: decomposed + " opened."), ArticleDraft(title: "B", body: precomposed + " closed.")]
+        let mentions = [decomposed, precomposed].map { text in
+            [Mention(text: text, type: .organization, entity: precomposed, entityType: .organization,
+                     start: 1, stop: text.utf8.count, sentence: 1, source: .model)]
+        }
+        let ids = try store.add(drafts, mentions: mentions, extractorVersion: "test").compactMap { outcome -> Int64? in
+            if case .added(let id, _) = outcome { return id } else { return nil }
+        }
+        #expect(ids.count == 2)
+        #expect(try Self.formsDifferFromTheRecount(path) == [])
+        #expect(try Self.forms(path).count == 2)
+        #expect(try store.delete(id: ids[1]))
+        #expect(try Self.formsDifferFromTheRecount(path) == [])
+        #expect(try Self.forms(path) == [Array(decomposed.utf8)])
+    }
+
+    /// Which entity a name lands on does not depend on how articles were
+    /// batched: names the store keys apart (precomposed and decomposed
+    /// accents: its keys compare bytes) stay apart within one batch too.
+    @Test func entitiesDoNotDependOnTheBatching() throws {
+        let names = ["Soci\u{E9}t\u{E9} G\u{E9}n\u{E9}rale", "Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale"]
+        let articles = names.map { name in
+            (ArticleDraft(title: "T", body: name + " reported."),
+             [Mention(text: name, type: .organization, entity: name, entityType: .organization, start: 1, stop: name.utf8.count, sentence: 1, source: .model)])
+        }
+        var entityCounts: [Int] = []
+        for batched in [true, false] {
+            let path = Self.temporaryStorePath("batching")
+            defer { Self.remove(storeAt: path) }
+            let store = try SQLiteStore(path: path)
+            if batched {
+                _ = try store.add(articles.map(\.0), mentions: articles.map(\.1), extractorVersion: "test")
+            } else {
+                for (draft, mentions) in articles { _ = try store.add([draft], mentions: [mentions], extractorVersion: "test") }
+            }
+            entityCounts.append(try store.topEntities(EntityQuery(limit: 5)).count)
+        }
+        #expect(entityCounts[0] == entityCounts[1])
+    }
+
+    /// A mention row whose sentence number is damaged (text where a number
+    /// belongs, as `integrityCheck` reports) does not stop the delete that
+    /// repairs its article.
+    @Test func aDamagedSentenceNumberDoesNotStopADelete() throws {
+        let path = Self.temporaryStorePath("damaged")
+        defer { Self.remove(storeAt: path) }
+        let store = try SQLiteStore(path: path)
+        let body = "Dhaka met Lahore."
+        let mentions = [Mention(text: "Dhaka", type: .geopolitical, entity: "Dhaka", entityType: .geopolitical, start: 1, stop: 5, sentence: 1, source: .gazetteer),
+                        Mention(text: "Lahore", type: .geopolitical, entity: "Lahore", entityType: .geopolitical, start: 11, stop: 16, sentence: 1, source: .gazetteer)]
+        let outcomes = try store.add([ArticleDraft(title: "A", body: body), ArticleDraft(title: "B", body: body + " Again.")],
+                                     mentions: [mentions, mentions], extractorVersion: "test")
+        let ids = outcomes.compactMap { outcome -> Int64? in if case .added(let id, _) = outcome { return id } else { return nil } }
+        #expect(ids.count == 2)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE mention SET sentence = 'x' WHERE article_id = ? AND text = 'Lahore'", arguments: [ids[0]])
+        }
+        #expect(try store.delete(id: ids[0]))
+        let top = try store.topEntities(EntityQuery(limit: 5))
+        // The entities' own counts come out right; the pair's shared
+        // sentence can not (the damaged row no longer shares it).
+        #expect(top.map(\.articleCount) == [1, 1])
+        #expect(top.map(\.mentionCount) == [1, 1])
+    }
+
+    /// Each entity's written forms as stored, as UTF-8 bytes.
+    private static func forms(_ path: String) throws -> [[UInt8]] {
+        try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT text FROM entity_form ORDER BY text").map { Array($0.utf8) }
+        }
+    }
+
+    /// The rows of `entity_form` that differ from the mentions grouped by their bytes.
+    private static func formsDifferFromTheRecount(_ path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: """
+                SELECT quote(entity_id) || ' ' || hex(text) || ' ' || quote(mentions) FROM (
+                  SELECT entity_id, text, mentions FROM entity_form
+                  EXCEPT SELECT entity_id, text, count(*) FROM mention GROUP BY entity_id, text)
+                UNION ALL
+                SELECT 'missing ' || hex(text) FROM (
+                  SELECT entity_id, text, count(*) FROM mention GROUP BY entity_id, text
+                  EXCEPT SELECT entity_id, text, mentions FROM entity_form)
+                """)
+        }
+    }
+
     private static func temporaryStorePath(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).sqlite").path
     }

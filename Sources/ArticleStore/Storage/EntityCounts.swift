@@ -42,11 +42,8 @@ struct EntityCounts {
             static func < (a: Pair, b: Pair) -> Bool { (a.entity, a.other) < (b.entity, b.other) }
         }
         struct Form: Hashable, Comparable {
-            let entity: Int64, text: String
-            // Byte order, as SQLite's BINARY collation compares the key.
-            static func < (a: Form, b: Form) -> Bool {
-                a.entity != b.entity ? a.entity < b.entity : a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
-            }
+            let entity: Int64, text: BinaryText
+            static func < (a: Form, b: Form) -> Bool { a.entity != b.entity ? a.entity < b.entity : a.text < b.text }
         }
         /// entity -> (mentions, articles)
         var totals: [Int64: (mentions: Int, articles: Int)] = [:]
@@ -66,25 +63,27 @@ struct EntityCounts {
         let mentions = try db.cachedStatement(sql: "SELECT entity_id, field, sentence, text FROM mention WHERE article_id = ?")
         let published = try db.cachedStatement(sql: "SELECT published_at FROM article WHERE id = ?")
         var delta = Delta()
-        var fields: [String: Int64] = [:]
-        // Per article: entity -> (mentions, sorted distinct sentence keys).
+        // Per article: entity -> (mentions, sentence keys).
         var named: [Int64: (mentions: Int, sentences: [Int64])] = [:]
+        // Per article: a number for each (field, sentence) it has. Read as the
+        // stored values, as the recount's SQL compares them: a damaged
+        // sentence number must not stop the delete or re-extraction that
+        // repairs its article (or a batch whose acronym moves its mentions).
+        var sentenceKeys: [SentenceKey: Int64] = [:]
         for articleID in Set(articleIDs).sorted() {
             named.removeAll(keepingCapacity: true)
+            sentenceKeys.removeAll(keepingCapacity: true)
             let rows = try Row.fetchCursor(mentions, arguments: [articleID])
             while let row = try rows.next() {
-                guard let entity = Int64.fromDatabaseValue(row[0] as DatabaseValue), let field = String.fromDatabaseValue(row[1] as DatabaseValue),
-                      let sentence = Int64.fromDatabaseValue(row[2] as DatabaseValue), let text = String.fromDatabaseValue(row[3] as DatabaseValue) else {
-                    throw StoredRowError(articleID: articleID, message: "a mention row with an unreadable entity, field, sentence or text",
-                                         subject: .mention)
+                guard let entity = Int64.fromDatabaseValue(row[0] as DatabaseValue), let text = String.fromDatabaseValue(row[3] as DatabaseValue) else {
+                    throw StoredRowError(articleID: articleID, message: "a mention row with an unreadable entity or text", subject: .mention)
                 }
-                let fieldNumber: Int64
-                if let known = fields[field] { fieldNumber = known } else { fieldNumber = Int64(fields.count); fields[field] = fieldNumber }
-                // Sentence numbers are small; a field's own range keeps them apart.
-                let key = fieldNumber << 40 | (sentence & 0xFF_FFFF_FFFF)
-                named[entity, default: (0, [])].mentions += 1
-                named[entity]?.sentences.append(key)
-                delta.forms[Delta.Form(entity: entity, text: text), default: 0] += 1
+                let place = SentenceKey(field: row[1] as DatabaseValue, sentence: row[2] as DatabaseValue)
+                let key: Int64
+                if let known = sentenceKeys[place] { key = known } else { key = Int64(sentenceKeys.count); sentenceKeys[place] = key }
+                func note(_ entry: inout (mentions: Int, sentences: [Int64])) { entry.mentions += 1; entry.sentences.append(key) }
+                note(&named[entity, default: (0, [])])
+                delta.forms[Delta.Form(entity: entity, text: BinaryText(text)), default: 0] += 1
             }
             guard !named.isEmpty else { continue }
             let date = try Row.fetchOne(published, arguments: [articleID]).flatMap { Double.fromDatabaseValue($0[0] as DatabaseValue) }
@@ -102,18 +101,24 @@ struct EntityCounts {
                 for second in entities.indices where second > first {
                     let shared = Self.sharedCount(sentenceSets[first], sentenceSets[second])
                     let sentenceArticle = shared > 0 ? 1 : 0
-                    for pair in [Delta.Pair(entity: entities[first], other: entities[second]),
-                                 Delta.Pair(entity: entities[second], other: entities[first])] {
-                        var counts = delta.pairs[pair] ?? (0, 0, 0)
-                        counts.articles += 1
-                        counts.sentences += shared
-                        counts.sentenceArticles += sentenceArticle
-                        delta.pairs[pair] = counts
-                    }
+                    Self.count(Delta.Pair(entity: entities[first], other: entities[second]), shared, sentenceArticle, in: &delta)
+                    Self.count(Delta.Pair(entity: entities[second], other: entities[first]), shared, sentenceArticle, in: &delta)
                 }
             }
         }
         return delta
+    }
+
+    /// A field and sentence number as stored.
+    private struct SentenceKey: Hashable { let field: DatabaseValue, sentence: DatabaseValue }
+
+    private static func count(_ pair: Delta.Pair, _ sharedSentences: Int, _ sentenceArticle: Int, in delta: inout Delta) {
+        func add(_ counts: inout (articles: Int, sentences: Int, sentenceArticles: Int)) {
+            counts.articles += 1
+            counts.sentences += sharedSentences
+            counts.sentenceArticles += sentenceArticle
+        }
+        add(&delta.pairs[pair, default: (0, 0, 0)])
     }
 
     /// How many values two sorted arrays share.
@@ -142,7 +147,7 @@ struct EntityCounts {
         let unused = try upsert(
             table: "entity_form", columns: ["entity_id", "text", "mentions"], keyCount: 2,
             update: "mentions = mentions + excluded.mentions", returningIfRemoving: removing ? "mentions" : nil,
-            rows: forms.map { [$0.key.entity, $0.key.text, sign * $0.value] })
+            rows: forms.map { [$0.key.entity, $0.key.text.string, sign * $0.value] })
         for key in unused {
             try db.cachedStatement(sql: "DELETE FROM entity_form WHERE entity_id = ? AND text = ? AND mentions <= 0")
                 .execute(arguments: StatementArguments(key))

@@ -19,7 +19,10 @@ final class EntityIndex {
     private var uncountedSet: Set<Int64> = []
     /// Entity ids by folded name and type, as `entityID(name:type:)` found
     /// them in this transaction; emptied whenever an alias changes.
-    private var known: [String: Int64] = [:]
+    /// Keyed by the folded name's bytes: the store compares keys byte for
+    /// byte, so two canonically equivalent spellings are two keys here too.
+    private var known: [KnownKey: Int64] = [:]
+    private struct KnownKey: Hashable { let type: EntityType, key: BinaryText }
 
     init(_ db: Database) { self.db = db }
 
@@ -106,7 +109,7 @@ final class EntityIndex {
     /// takes precedence over an entity of that name.
     func entityID(name: String, type: EntityType) throws -> Int64 {
         let key = entityKey(name)
-        let cacheKey = type.rawValue + "\u{1}" + key
+        let cacheKey = KnownKey(type: type, key: BinaryText(key))
         if let id = known[cacheKey] { return id }
         let byAlias = try db.cachedStatement(sql: "SELECT entity_id FROM entity_alias WHERE key = ? AND type = ?")
         if let id = try Int64.fetchOne(byAlias, arguments: [key, type.rawValue]) {

@@ -190,7 +190,7 @@ public final class SQLiteStore: Store {
     /// reads than building its set.
     static func selectiveFilters(_ db: Database, _ query: SearchQuery, passingAtMost limit: Int) throws -> Set<NarrowingFilter> {
         guard query.since != nil || query.until != nil || query.outlet != nil else { return [] }
-        // Ids are never reused, so the largest is the store's size or more.
+        // Ids are distinct positive integers, so the largest is at least the store's size.
         let stored = try Int.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM article")) ?? 0
         let bound = min(limit, stored / 5)
         var selective: Set<NarrowingFilter> = []

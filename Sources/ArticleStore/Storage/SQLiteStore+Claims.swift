@@ -115,7 +115,7 @@ extension SQLiteStore: ClaimStore {
     /// kind is an error naming the row (GRDB's `row[column] as Int?` would
     /// trap on text there, the table not being STRICT).
     static func claim(_ row: Row, article: Int64) throws -> Claim {
-        var fields = StoredRow(row, table: "claim", keyColumns: ["article_id", "ordinal"])
+        let fields = StoredRow(row, table: "claim", keyColumns: ["article_id", "ordinal"])
         func offset(_ column: String) throws(StoredRowError) -> Int? {
             guard let number = try fields.optionalInteger(column) else { return nil }
             guard let value = Int(exactly: number) else { throw fields.error("column '\(column)' holds \(number), too large") }

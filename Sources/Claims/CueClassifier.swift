@@ -192,12 +192,12 @@ public struct CueClassifier: Sendable {
         }
 
         /// The averaged weights, rounded to hundredths; those below `minimumWeight` in size are left out.
-        func averaged(minimumWeight: Double = 0.02) -> CueClassifier {
+        func averaged(minimumWeight: Double = CueClassifier.minimumWeight) -> CueClassifier {
             var result: [String: Double] = [:]
             for (feature, weight) in weights {
                 let total = (totals[feature] ?? 0) + Double(clock - (stamps[feature] ?? clock)) * weight
                 let average = total / Double(max(1, clock))
-                if abs(average) >= max(0.02, minimumWeight) { result[feature] = (average * 100).rounded() / 100 }
+                if abs(average) >= max(CueClassifier.minimumWeight, minimumWeight) { result[feature] = (average * 100).rounded() / 100 }
             }
             return CueClassifier(weights: result)
         }

@@ -9,6 +9,8 @@ enum NumberWords {
         ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
         ("seventy", 70), ("eighty", 80), ("ninety", 90), ("hundred", 100), ("thousand", 1000), ("dozen", 12),
     ]
+    /// The cardinals' names, for asking whether a word is one.
+    static let cardinalNames: Set<String> = Set(cardinals.map(\.name))
     static let ordinals: [(name: String, value: Int)] = [
         ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7),
         ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11), ("twelfth", 12), ("thirteenth", 13),

@@ -15,8 +15,7 @@ final class EntityIndex {
     let db: Database
     /// Articles whose mentions are written but not yet in the counts:
     /// `countWritten()` adds them all at once (see `EntityCounts`).
-    private var uncounted: [Int64] = []
-    private var uncountedSet: Set<Int64> = []
+    private var uncounted: Set<Int64> = []
     /// Entity ids by folded name and type, as `entityID(name:type:)` found
     /// them in this transaction; emptied whenever an alias changes.
     /// Keyed by the folded name's bytes: the store compares keys byte for
@@ -30,7 +29,7 @@ final class EntityIndex {
     /// `removeMentions`); they are counted by the next `countWritten()`, which
     /// must run in the same transaction.
     func insert(_ mentions: [Mention], articleID: Int64) throws {
-        if uncountedSet.insert(articleID).inserted { uncounted.append(articleID) }
+        uncounted.insert(articleID)
         // Rows go in several at a time (one statement per chunk, in mention
         // order, so a repeated position keeps the last mention, as before).
         var values: [(any DatabaseValueConvertible)?] = []
@@ -63,9 +62,8 @@ final class EntityIndex {
 
     /// Adds the mentions written since the last call to the counts.
     func countWritten() throws {
-        try EntityCounts(db).add(articleIDs: uncounted)
+        try EntityCounts(db).add(articleIDs: Array(uncounted))
         uncounted.removeAll()
-        uncountedSet.removeAll()
     }
 
     /// Removes the articles' mentions and what they added to the counts.
@@ -171,7 +169,7 @@ final class EntityIndex {
         known.removeAll()
         let counts = EntityCounts(db)
         let moved = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT article_id FROM mention WHERE entity_id = ?"),
-                                       arguments: [other]).filter { !uncountedSet.contains($0) }
+                                       arguments: [other]).filter { !uncounted.contains($0) }
         try counts.subtract(articleIDs: moved)
         try db.cachedStatement(sql: "UPDATE mention SET entity_id = ? WHERE entity_id = ?").execute(arguments: [id, other])
         try counts.add(articleIDs: moved)

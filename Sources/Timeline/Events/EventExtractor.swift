@@ -402,7 +402,7 @@ public struct EventExtractor: Sendable {
                     var amountAt = ahead + 1
                     if amountAt + 1 < words.count, standingHedges.contains(words[amountAt].lowercased) { amountAt += 1 }
                     let amount = words[amountAt].lowercased
-                    if standingAmounts.contains(amount) || NumberWords.cardinals.contains(where: { $0.name == amount }) { return true }
+                    if standingAmounts.contains(amount) || NumberWords.cardinalNames.contains(amount) { return true }
                     // "by less than one-half of 1 percent": the amount a few words on.
                     return words[amountAt..<min(words.count, amountAt + 6)].contains { $0.lowercased == "percent" || $0.lowercased == "points" }
                 }

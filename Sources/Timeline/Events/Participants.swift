@@ -479,8 +479,8 @@ struct Participants {
     }
     static let servingRoles: Set<String> = [
         "officer", "executive", "executives", "head", "president", "ceo", "founder", "co-founder", "director", "directors",
-        "secretary", "minister", "professor", "editor", "governor", "employee", "employees", "owner", "leader", "chairman",
-        "spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "member", "members", "commissioner",
+        "secretary", "minister", "professor", "editor", "governor", "employee", "employees", "owner", "leader",
+        "representative", "representatives", "member", "members", "commissioner",
     ]
 
     /// Roles a name before them holds or serves ("Clinton spokesman").

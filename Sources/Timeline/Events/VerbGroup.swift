@@ -103,7 +103,7 @@ struct VerbGroup: Equatable {
     /// a plural noun, not a present verb after its subject.
     static func isObjectNoun(_ words: [EventTrigger.Word], at index: Int) -> Bool {
         let before = words[index - 1].lowercased
-        if before.first?.isNumber == true || quantities.contains(before) || NumberWords.cardinals.contains(where: { $0.name == before }) { return true }
+        if before.first?.isNumber == true || quantities.contains(before) || NumberWords.cardinalNames.contains(before) { return true }
         // "Boeing sold planes": the object of the verb before it.
         if EventTrigger.isVerb(before), !auxiliaries.contains(before) { return true }
         guard index >= 2, words[index - 1].text.first?.isLowercase == true else { return false }

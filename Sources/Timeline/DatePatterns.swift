@@ -580,10 +580,12 @@ extension TaggingPass {
         "score", "scoring", "inning", "innings", "game", "games", "overtime", "basket", "baskets", "goal", "goals", "field",
         "fumble", "interception", "trailed", "trailing", "halfback", "touchback", "layup", "three-pointer", "free-throw",
         "locker", "foul", "fouls", "fouled", "rebound", "timeout", "playoff", "playoffs", "coach", "dunk",
+        "defense", "defence", "assists", "steals", "turnovers", "possession", "possessions",
     ]
     static let businessWords: Set<String> = [
         "profit", "profits", "revenue", "revenues", "earnings", "sales", "fiscal", "growth", "economy", "gdp", "percent",
         "quarterly", "results", "shares", "income", "loss", "losses", "deliveries", "orders", "output", "prices",
+        "spending", "budget", "contract", "contracts",
     ]
 
     /// "nineteen ninety-six", "nineteen eighty", "two thousand", "two thousand

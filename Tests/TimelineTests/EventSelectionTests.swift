@@ -190,13 +190,18 @@ import Testing
         #expect(try #require(events.first { $0.trigger == "said" }).entities == ["Airbus"])
     }
 
-    @Test func undatedReportsHappenOnTheStorysDayFromItsLead() throws {
+    @Test func anUndatedPastReportIsBeforePublicationAndTheHeadlinesPresentOnTheStorysDay() throws {
         // Printed on Saturday 23 October 2010; the lead says the event was on Wednesday.
         let body = "Apple unveils new laptops. On Wednesday, Steve Jobs announced new laptops at an event in Cupertino. Sales grew. Prices fell. Costs rose. Jobs said the company sold many Macs."
         let published = PublicationDate(year: 2010, month: 10, day: 23)
         let events = EventExtractor().events(in: Self.article(body, [], published: published))
-        #expect(try #require(events.first { $0.trigger == "said" }).label == "2010-10-20")
-        #expect(try #require(events.first { $0.trigger == "said" }).dating == .story)
+        // When Jobs said it the text does not tell (the story's day, an
+        // interview days before, a speech the evening before): only that it
+        // was before the report. Two independent judgements of real web news
+        // found the story's or the publication's day wrong for most such reports.
+        let said = try #require(events.first { $0.trigger == "said" })
+        #expect(said.modifier == .before)
+        #expect(said.label == "before 2010-10-23")
         #expect(try #require(events.first { $0.trigger == "unveils" }).label == "2010-10-20")
         // Its undated past events after the lead are background, some time
         // before the report: an independent judge of real web news found the
@@ -205,7 +210,7 @@ import Testing
         // A dateline alone is no story day.
         let dateline = "Apple unveils new laptops. October 20, 2010. Jobs said the company sold many Macs."
         let plain = EventExtractor().events(in: Self.article(dateline, [], published: published))
-        #expect(try #require(plain.first { $0.trigger == "said" }).label == "2010-10-23")
+        #expect(try #require(plain.first { $0.trigger == "unveils" }).label == "2010-10-23")
     }
 
     @Test func aDateAfterThatDatesTheClauseNotTheReport() throws {
@@ -331,11 +336,13 @@ import Testing
         #expect(try #require(events.first { $0.trigger == "decided" }).entities == ["Ireland"])
     }
 
-    @Test func aPastVerbAtATimeToldBeforeIsNotTheStorysDay() throws {
+    @Test func anUndatedPastVerbOfTheLeadIsBeforePublication() throws {
         let body = "The board met in June to plan the route. Director Javier Betancourt at that time asked for full service details. The board asked for a vote."
         let events = Self.events(body)
         #expect(try #require(events.first { $0.sources.first?.sentence == 2 && $0.trigger == "asked" }).modifier == .before)
-        #expect(try #require(events.first { $0.sources.first?.sentence == 3 && $0.trigger == "asked" }).modifier == nil)
+        #expect(try #require(events.first { $0.sources.first?.sentence == 3 && $0.trigger == "asked" }).modifier == .before)
+        // A dated past verb keeps its date.
+        #expect(try #require(events.first { $0.trigger == "met" }).dating == .expression)
     }
 
     @Test func namesInCompoundsBeforeRolesAndBeforeAPersonDescribe() throws {
@@ -455,12 +462,12 @@ import Testing
     @Test func aWeekdayOwningANounIsNotTheStorysDay() throws {
         // Printed on Saturday 23 October 2010.
         let published = PublicationDate(year: 2010, month: 10, day: 23)
-        let body = "Voters weigh the race. After Tuesday's debate, voters in the state remain split. Dossaji said the fight goes on."
+        let body = "Voters weigh the race. After Tuesday's debate, voters in the state remain split. Dossaji has warned the fight goes on."
         let events = EventExtractor().events(in: Self.article(body, [], published: published))
-        #expect(try #require(events.first { $0.trigger == "said" }).dating != .story)
-        let dated = "Voters weigh the race. On Tuesday, the candidates met in a debate in the state. Dossaji said the fight goes on."
+        #expect(try #require(events.first { $0.trigger == "has warned" }).dating != .story)
+        let dated = "Voters weigh the race. On Tuesday, the candidates met in a debate in the state. Dossaji has warned the fight goes on."
         let other = EventExtractor().events(in: Self.article(dated, [], published: published))
-        #expect(try #require(other.first { $0.trigger == "said" }).dating == .story)
+        #expect(try #require(other.first { $0.trigger == "has warned" }).dating == .story)
     }
 
     @Test func aDateInsideAQuotationDoesNotDateTheSayingBeforeIt() throws {
@@ -540,5 +547,56 @@ import Testing
         #expect(!triggers.contains("is offering"))
         #expect(triggers.contains("are launching"))
         #expect(triggers.contains("said"))
+    }
+
+    @Test func judgingAdjectivesAndUnParticiplesAfterBeAreStates() {
+        let body = "Voters went to the polls. The results are alarming for Clinton. Sanders said she is unqualified. Traynor was adamantly opposed to Trump. Mrs. Clinton is well positioned to block the proposals. The bill was unveiled on Monday."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains { $0.hasSuffix("alarming") })
+        #expect(!triggers.contains { $0.hasSuffix("unqualified") })
+        #expect(!triggers.contains { $0.hasSuffix("opposed") })
+        #expect(!triggers.contains { $0.hasSuffix("to block") })
+        #expect(triggers.contains("was unveiled"))
+        #expect(triggers.contains("went"))
+    }
+
+    @Test func whatSomethingHoldsAndAParticipleAfterAPrepositionAreNoEvents() {
+        let body = "The agency reported in May 2016. It found 600 emails containing classified information in May 2016. Thanks to things like increased UV exposure, the skin suffered in May 2016."
+        let triggers = Self.events(body).map(\.trigger)
+        #expect(!triggers.contains("containing"))
+        #expect(!triggers.contains("increased"))
+        #expect(triggers.contains("found"))
+        #expect(triggers.contains("suffered"))
+    }
+
+    @Test func citationsAndCaptionsTellNoEvents() {
+        let body = "The drug was sold in 2017. Uppal M, Rai R, Srinivas C. Leflunomide induced drug rash in 2012. Inmates were moved to Northward prison in 2022 Photo: Alvaro Serey"
+        let sentences = Set(Self.events(body).compactMap { $0.sources.first?.sentence })
+        #expect(sentences.contains(1))
+        #expect(!sentences.contains(2))
+        #expect(!sentences.contains(3))
+    }
+
+    @Test func anOpenQuestionAndWhatWasNotDoneAreNoEvents() {
+        let body = "The policy was compiled in 2018 for those concerned with how their information is being used online. Comey decided not to recommend indicting Clinton on Tuesday. The setting specifies how the team will try to keep its width. After bragging about how cheaply he was running his campaign, Trump is spending freely."
+        // Hypothetical events are left off timelines (`timeline{}`).
+        let events = Self.events(body).filter { !$0.isHypothetical }
+        let triggers = events.map(\.trigger)
+        // Punctuation closes the question: the sentence's own verb stays.
+        #expect(triggers.contains("is spending"))
+        #expect(!triggers.contains { $0.hasSuffix("used") })
+        #expect(!triggers.contains("indicting"))
+        #expect(!triggers.contains { $0.hasSuffix("try") })
+        #expect(triggers.contains("decided"))
+        #expect(triggers.contains("was compiled"))
+    }
+
+    @Test func aNameBetweenAPastVerbAndAPluralNounDescribesTheThing() throws {
+        let body = "Crowds gathered. Supporters held Trump signs high above their heads in May 2016. Aides said Trump wins in May 2016. The committee gave Trump its award in 1983."
+        let events = EventExtractor().events(in: Self.article(body, [("Trump", "Donald Trump", .person, 2), ("Trump@Trump wins", "Donald Trump", .person, 3),
+                                                                       ("Trump@Trump its", "Donald Trump", .person, 4)]))
+        #expect(try #require(events.first { $0.trigger == "held" }).entities.isEmpty)
+        #expect(events.contains { $0.sources.first?.sentence == 3 && $0.entities.contains("Donald Trump") })
+        #expect(try #require(events.first { $0.trigger == "gave" }).entities == ["Donald Trump"])
     }
 }

@@ -442,6 +442,9 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
         #expect(values("Profits rose in the second quarter.", anchor: anchor) == ["the second quarter=2019-Q2"])
         // A basketball report names no touchdowns: the locker room tells it.
         #expect(values("Covington was hit late in the first quarter and had to go to the locker room.", anchor: anchor).isEmpty)
+        // Nor does its defense; defense spending is a budget's.
+        #expect(values("Covington gave the Sixers a jolt in the third quarter, playing solid defense.", anchor: anchor).isEmpty)
+        #expect(values("Defense spending rose in the third quarter.", anchor: anchor) == ["the third quarter=2019-Q3"])
     }
 
     @Test func aPossessiveWeekdayAheadOfTheNewsIsTheComingOne() {

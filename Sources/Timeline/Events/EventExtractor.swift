@@ -135,6 +135,15 @@ public struct EventExtractor: Sendable {
                !lexicon.isEvent(words[index - 1].lowercased) { group.tense = .present }
             // No evidence it happened; a description's participle or -ing ("as focused on enhancing").
             if unasserted[index] == .unevidenced || unasserted[index] == .description && group.isSimple { continue }
+            // "how their information is being used", "whether he will run": an
+            // open question, not something told as happening. "decided not to
+            // recommend indicting Clinton": what was not done. Kept as
+            // hypothetical (off timelines) so that its words still take part in
+            // it, not in the next trigger.
+            if group.tense == .present && !group.isPerfect || group.tense == .future,
+               Self.isInOpenQuestion(words, at: index, clause: participants.clause(at: word.range.lowerBound)) { group.isHypothetical = true }
+            if index >= 3, lower.hasSuffix("ing"), words[index - 2].lowercased == "to",
+               VerbGroup.negations.contains(words[index - 3].lowercased) { group.isHypothetical = true }
             if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) || Self.isDescriptiveParticiple(words, at: index, group: group)
                 || Self.isExpectation(words, at: index, group: group) { continue }
@@ -170,9 +179,7 @@ public struct EventExtractor: Sendable {
                     // better on SemEval, 21.7 against 20.9, but dated background
                     // years older to that day on real web news: eval/timeline-sample.)
                     // "at that time", "back then": a time told earlier, not the day's.
-                    let isNews = (source.sentence <= Self.leadSentences || Self.reporting.contains(word.lowercased))
-                        && !Self.pointsBack(words, clause: participants.clause(at: word.range.lowerBound))
-                    anchor = isNews ? dates.story : dates.before
+                    anchor = dates.before
                 case nil: anchor = published
                 }
                 // "has signed": the day's news in the lead, background after it.
@@ -364,10 +371,24 @@ public struct EventExtractor: Sendable {
         let previous = words[index - 1].lowercased
         if degreeWords.contains(previous), word.hasSuffix("ed") || word.hasSuffix("en") { return true }
         if isStatePhrase(words, at: index) { return true }
+        // "things like increased UV": an acronym is a noun as a lower-case word is.
         if word.hasSuffix("ed"), attributivePrepositions.contains(previous), index + 1 < words.count,
-           words[index + 1].text.first?.isLowercase == true, !VerbGroup.prepositions.contains(words[index + 1].lowercased),
+           words[index + 1].text.first?.isLowercase == true || isAcronym(words[index + 1].text),
+           !VerbGroup.prepositions.contains(words[index + 1].lowercased),
            !VerbGroup.determiners.contains(words[index + 1].lowercased) { return true }
         return false
+    }
+    /// Whether the word at `index` opens an object: a name, a determiner or a pronoun.
+    static func startsNounPhrase(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        guard index < words.count else { return false }
+        let lower = words[index].lowercased
+        return words[index].text.first?.isUppercase == true || VerbGroup.determiners.contains(lower)
+            || Participants.personPronouns.contains(lower) || Participants.thingPronouns.contains(lower)
+            || Participants.possessivePronouns.contains(lower)
+    }
+    /// Two or more capitals and nothing else ("UV", "NATO").
+    static func isAcronym(_ text: Substring) -> Bool {
+        text.utf8.count >= 2 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
     }
     /// States told with an event verb: "born and raised", "finds himself
     /// mired", a poll's standing ("Clinton led Trump by 5 points"), a verb
@@ -380,13 +401,12 @@ public struct EventExtractor: Sendable {
         if findWords.contains(word), reflexives.contains(next) { return true }
         // "were surprised by the interest", "is acquainted with": a feeling or
         // a standing told in the passive, not a happening.
-        if feelings.contains(word) {
-            // Past at most two degree words: "is very much acquainted", "was deeply saddened".
-            var back = index - 1
-            while back >= 0, index - back <= 2, degreeWords.contains(words[back].lowercased) || words[back].lowercased == "much"
-                || words[back].lowercased.hasSuffix("ly") { back -= 1 }
-            if back >= 0, beForms.contains(words[back].lowercased) { return true }
-        }
+        if feelings.contains(word), isAfterBe(words, at: index) { return true }
+        // "the results are alarming for Clinton", "is unqualified": an
+        // adjective after "be", how something is judged, not a happening.
+        // With an object it is the verb: "is revealing Silicon Valley's vulnerability".
+        if judgingAdjectives.contains(word) || unParticiples.contains(word), next != "by", isAfterBe(words, at: index),
+           !startsNounPhrase(words, at: index + 1) { return true }
         // "are named Pete and Re-Pete", "is entitled to", "is present in": how
         // things are, in the present; "was named CEO" stays an event.
         if presentStates.contains(word), index > 0, presentBe.contains(words[index - 1].lowercased) { return true }
@@ -411,6 +431,31 @@ public struct EventExtractor: Sendable {
         }
         return false
     }
+    /// Whether a form of "be" stands before `index`, past at most two degree
+    /// words or adverbs ("is very much acquainted", "is well positioned").
+    static func isAfterBe(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        var back = index - 1
+        while back >= 0, index - back <= 2, degreeWords.contains(words[back].lowercased) || words[back].lowercased == "much"
+            || words[back].lowercased == "well" || words[back].lowercased.hasSuffix("ly") { back -= 1 }
+        return back >= 0 && beForms.contains(words[back].lowercased)
+    }
+    /// -ing words that judge rather than act: "are alarming", "is misleading".
+    static let judgingAdjectives: Set<String> = [
+        "alarming", "surprising", "interesting", "disappointing", "encouraging", "troubling", "worrying", "concerning", "striking",
+        "amazing", "exciting", "stunning", "shocking", "appalling", "confusing", "misleading", "reassuring", "frustrating",
+        "embarrassing", "damaging", "devastating", "compelling", "convincing", "revealing", "staggering", "astonishing",
+        "intriguing", "fascinating", "depressing", "terrifying", "frightening", "boring", "challenging", "rewarding", "inspiring",
+        "puzzling", "disturbing", "humiliating", "insulting", "overwhelming", "missing", "lacking", "unprecedented", "outstanding",
+    ]
+    /// "un-" participles that are adjectives after "be" ("was unprepared",
+    /// "is unqualified"), unlike the verbs "unveiled", "uncovered".
+    static let unParticiples: Set<String> = [
+        "unqualified", "unprepared", "unmatched", "unrivaled", "unrivalled", "unopposed", "unchallenged", "unchanged", "unaffected",
+        "unconcerned", "undecided", "unemployed", "unimpressed", "uninsured", "unmarried", "unarmed", "undefeated", "unharmed",
+        "unhurt", "uninjured", "unscathed", "unexpected", "unfounded", "unjustified", "unsupported", "unrelated", "unresolved",
+        "unsolved", "unidentified", "unnamed", "unregistered", "unlicensed", "unvaccinated", "undocumented", "unaccompanied",
+        "unprotected", "unsatisfied", "uninterested", "unwarranted", "unprovoked", "unauthorized", "unauthorised",
+    ]
     static let findWords: Set<String> = ["find", "finds", "found", "finding"]
     static let beForms: Set<String> = ["is", "are", "am", "was", "were", "be", "been", "being", "'s", "'re", "remain", "remains", "remained", "felt", "feel", "feels", "seemed", "seems"]
     static let presentStates: Set<String> = [
@@ -421,6 +466,7 @@ public struct EventExtractor: Sendable {
         "upset", "impressed", "amazed", "astonished", "saddened", "acquainted", "interested", "satisfied", "confused", "positioned",
         "scared", "frightened", "terrified", "angered", "dismayed", "puzzled", "embarrassed", "relieved", "annoyed", "irritated",
         "fascinated", "obsessed", "committed", "dedicated", "familiar", "convinced", "unconvinced", "inclined", "accustomed",
+        "opposed",
     ]
     static let reflexives: Set<String> = ["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"]
     static let standingHedges: Set<String> = ["just", "only", "nearly", "almost", "about", "around", "roughly", "some", "more", "less", "over", "under"]
@@ -608,19 +654,17 @@ public struct EventExtractor: Sendable {
         "need", "needs", "needed", "necessary",
     ]
 
-    /// "at that time", "at the time", "back then", "by then", "at that
-    /// point", "previously": the clause happened at a time told before, not
-    /// on the day of the news.
-    static func pointsBack(_ words: [EventTrigger.Word], clause: Range<Int>) -> Bool {
-        var previous = ""
-        var beforePrevious = ""
-        for word in words where clause.contains(word.range.lowerBound) {
-            let lower = word.lowercased
-            if lower == "previously" || lower == "formerly" { return true }
-            if lower == "then", previous == "back" || previous == "by" { return true }
-            if lower == "time" || lower == "point", previous == "that" || previous == "the", beforePrevious == "at" { return true }
-            beforePrevious = previous
-            previous = lower
+    /// Whether "how" or "whether" opens the clause before `index` (in the
+    /// clause, before the trigger): an indirect question.
+    /// Punctuation between two words ends the search ("After bragging about
+    /// how cheaply he was running his campaign, Trump is spending").
+    static func isInOpenQuestion(_ words: [EventTrigger.Word], at index: Int, clause: Range<Int>) -> Bool {
+        var back = index - 1
+        while back >= 0, clause.contains(words[back].range.lowerBound),
+              words[back + 1].range.lowerBound - words[back].range.upperBound <= 1 {
+            let lower = words[back].lowercased
+            if lower == "how" || lower == "whether" { return true }
+            back -= 1
         }
         return false
     }
@@ -791,7 +835,14 @@ public struct EventExtractor: Sendable {
             if word.lowercased == "rights", index + 1 < words.count, words[index + 1].lowercased == "reserved" { return true }
             // A reference list: "Jasmeen PK, et al. Sulfasalazine induced ..."
             if word.lowercased == "et", index + 1 < words.count, words[index + 1].lowercased == "al" { return true }
+            // A picture's caption or credit: "... Photo: Alvaro Serey", "Photograph by", "Getty Images".
+            if captionWords.contains(word.lowercased) {
+                let after = word.range.upperBound < text.utf8.count ? text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: word.range.upperBound)] : 0
+                if after == UInt8(ascii: ":") || index + 1 < words.count && ["by", "courtesy", "credit"].contains(words[index + 1].lowercased) { return true }
+            }
+            if word.text == "Getty", index + 1 < words.count, words[index + 1].text == "Images" { return true }
         }
+        if isAuthorList(words, text: text) { return true }
         // A line that leads into a list or a quotation below it ("The
         // following four jokes were written by Kaleb, as told to his grandpa:").
         var last = text.utf8.endIndex
@@ -801,6 +852,23 @@ public struct EventExtractor: Sendable {
             last = previous
         }
         return last > text.utf8.startIndex && text.utf8[text.utf8.index(before: last)] == UInt8(ascii: ":")
+    }
+
+    static let captionWords: Set<String> = ["photo", "photograph", "photos", "picture", "image", "illustration"]
+
+    /// A citation's authors: "Uppal M, Rai R, Srinivas C. Leflunomide
+    /// induced ...": two names each followed by initials and a comma.
+    static func isAuthorList(_ words: [EventTrigger.Word], text: String) -> Bool {
+        guard words.count >= 4 else { return false }
+        func isInitials(_ word: EventTrigger.Word) -> Bool {
+            word.text.utf8.count <= 3 && word.text.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        }
+        func commaAfter(_ word: EventTrigger.Word) -> Bool {
+            let at = word.range.upperBound
+            return at < text.utf8.count && text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: at)] == UInt8(ascii: ",")
+        }
+        return words[0].text.first?.isUppercase == true && isInitials(words[1]) && commaAfter(words[1])
+            && words[2].text.first?.isUppercase == true && isInitials(words[3])
     }
 
     /// "between 2010 and 2015", "from May to July": one span from the start
@@ -973,6 +1041,10 @@ public struct EventExtractor: Sendable {
         "felt", "wished", "wanted", "able", "us", "liked", "loved", "knew", "believed", "seemed",
         // How things look or stay, and hearsay: states, not happenings.
         "look", "looks", "looked", "remain", "remains", "remained", "rumored", "rumoured", "assumed",
+        // What something holds or is made of ("emails containing classified
+        // information"), and a stance ("Clinton's position"): no happening.
+        "containing", "contains", "comprising", "comprises", "consisting", "consists", "involving", "including", "includes",
+        "resembling", "resembles", "belonging", "belongs", "position", "stance",
     ]
 
     /// The entities a story is about: named at least twice and at least half

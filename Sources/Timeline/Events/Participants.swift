@@ -434,6 +434,17 @@ struct Participants {
         case .person:
             // "a Clinton surrogate", and after a possessive: "Bennett's Trump beanie", "his Trump hat".
             let previous = words[first - 1].lowercased
+            // "held Trump signs", "wore Clinton buttons": between a past verb
+            // and a plural noun, a name describes the thing held (after a
+            // verb of saying or thinking it opens a clause: "said Trump wins").
+            if EventTrigger.isParticiple(previous), !EventExtractor.reporting.contains(previous), !clauseVerbs.contains(previous),
+               words[first - 1].range.upperBound + 1 == words[first].range.lowerBound,
+               words[last].range.upperBound + 1 == words[last + 1].range.lowerBound,
+               words[last + 1].text.first?.isLowercase == true, words[last + 1].lowercased.hasSuffix("s"),
+               !words[last + 1].lowercased.hasSuffix("ss"), !VerbGroup.auxiliaries.contains(words[last + 1].lowercased),
+               !VerbGroup.prepositions.contains(words[last + 1].lowercased), !VerbGroup.determiners.contains(words[last + 1].lowercased),
+               !possessivePronouns.contains(words[last + 1].lowercased), !personPronouns.contains(words[last + 1].lowercased),
+               !thingPronouns.contains(words[last + 1].lowercased) { return true }
             guard modifierDeterminers.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("’s")
                 || possessivePronouns.contains(previous) else { return false }
         case .geopolitical, .location:
@@ -550,6 +561,11 @@ struct Participants {
     }
     static let demonymEndings = ["ian", "ean", "an", "ish", "ese", "i", "ic", "ch"]
     static let possessivePronouns: Set<String> = ["his", "her", "its", "their"]
+    /// Verbs a clause follows with its own subject ("thought Trump wins").
+    static let clauseVerbs: Set<String> = [
+        "thought", "believed", "knew", "felt", "argued", "suggested", "predicted", "noted", "wrote", "heard", "saw", "found",
+        "learned", "realized", "realised", "assumed", "hoped", "feared", "guessed", "expected", "agreed",
+    ]
     static let countryPairs: Set<String> = ["countries", "nations", "states", "governments", "neighbours", "neighbors"]
     static let companyPairs: Set<String> = ["companies", "firms"]
     static let pairs: Set<String> = ["countries", "nations", "sides", "governments", "companies", "firms", "states", "neighbours", "neighbors"]

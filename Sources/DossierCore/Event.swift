@@ -21,7 +21,8 @@ public struct Event: Hashable, Sendable, Codable {
         /// 2025 after a gap of nearly 15 years" puts the previous talks around 2010).
         case arithmetic
         /// The day the story's news happened, from a date in its lead
-        /// ("yesterday", "on Wednesday"), for its undated reports and past events.
+        /// ("yesterday", "on Wednesday"), for the headline's present and the
+        /// lead's present perfect (an undated past is "before" publication).
         case story
     }
 

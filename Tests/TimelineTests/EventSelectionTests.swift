@@ -599,4 +599,20 @@ import Testing
         #expect(events.contains { $0.sources.first?.sentence == 3 && $0.entities.contains("Donald Trump") })
         #expect(try #require(events.first { $0.trigger == "gave" }).entities == ["Donald Trump"])
     }
+
+    @Test func aNameAfterAVerbOfThinkingOpensItsClause() throws {
+        let body = "The host spoke. Hewitt suggested Trump hadn't meant it in May 2016. The committee found Trump guilty in May 2016."
+        let events = EventExtractor().events(in: Self.article(body, [("Hewitt", "Hugh Hewitt", .person, 2), ("Trump", "Donald Trump", .person, 2),
+                                                                      ("Trump@Trump guilty", "Donald Trump", .person, 3)]))
+        #expect(try #require(events.first { $0.trigger == "suggested" }).entities == ["Hugh Hewitt"])
+        #expect(try #require(events.first { $0.trigger == "found" }).entities == ["Donald Trump"])
+    }
+
+    @Test func anAssumptionsClauseAndAQuotedFeelingAreNoEvents() {
+        let body = "Voters met. So let's assume for the moment that Mrs. Clinton gets elected in 2016. Truss said she was \u{2018}appalled\u{2019} by the allegations in 2022."
+        let triggers = Self.events(body).filter { !$0.isHypothetical }.map(\.trigger)
+        #expect(!triggers.contains { $0.hasSuffix("elected") })
+        #expect(!triggers.contains { $0.hasSuffix("appalled") })
+        #expect(triggers.contains("said"))
+    }
 }

@@ -467,7 +467,8 @@ struct Participants {
     /// Skaik, a surgeon") or the one told ("told Winfrey that").
     static func opensReportedClause(_ words: [EventTrigger.Word], after last: Int, report: Int) -> Bool {
         let verb = words[report].lowercased
-        guard EventExtractor.reporting.contains(verb), !addressedReports.contains(verb), last + 1 < words.count else { return false }
+        guard EventExtractor.reporting.contains(verb) || clauseVerbs.contains(verb), !addressedReports.contains(verb), last + 1 < words.count
+        else { return false }
         var next = last + 1
         if VerbGroup.adverbs.contains(words[next].lowercased) || words[next].lowercased.hasSuffix("ly"), next + 1 < words.count { next += 1 }
         let word = VerbGroup.expanded(words[next].lowercased)
@@ -563,7 +564,7 @@ struct Participants {
     static let possessivePronouns: Set<String> = ["his", "her", "its", "their"]
     /// Verbs a clause follows with its own subject ("thought Trump wins").
     static let clauseVerbs: Set<String> = [
-        "thought", "believed", "knew", "felt", "argued", "suggested", "predicted", "noted", "wrote", "heard", "saw", "found",
+        "thought", "believed", "knew", "felt", "argued", "suggested", "predicted", "noted", "wrote", "found",
         "learned", "realized", "realised", "assumed", "hoped", "feared", "guessed", "expected", "agreed",
     ]
     static let countryPairs: Set<String> = ["countries", "nations", "states", "governments", "neighbours", "neighbors"]

@@ -87,6 +87,8 @@ enum UnassertedClauses {
             let next = words[index + 1].lowercased
             if next == "that" { return (index + 2, .unevidenced) }
             if subjectPronouns.contains(next) || next == "the" { return (index + 1, .unevidenced) }
+            // "let's assume for the moment that Mrs. Clinton gets elected".
+            if let start = that(within: 4, from: index) { return (start, .unevidenced) }
         }
         // "unconfirmed reports that".
         if unverified.contains(word) {
@@ -146,6 +148,7 @@ enum UnassertedClauses {
     static let beliefs: Set<String> = [
         "believe", "believes", "believed", "believing", "think", "thinks", "thinking", "suspect", "suspects", "suspected",
         "imagine", "imagines", "imagined", "assume", "assumes", "assuming", "fear", "fears", "feared", "fearing", "doubt", "doubts",
+        "suppose", "supposes", "supposing",
     ]
     static let evidenceNouns: Set<String> = [
         "evidence", "sign", "signs", "indication", "indications", "proof", "confirmation", "suggestion", "trace", "record",

@@ -550,9 +550,10 @@ import Testing
     }
 
     @Test func judgingAdjectivesAndUnParticiplesAfterBeAreStates() {
-        let body = "Voters went to the polls. The results are alarming for Clinton. Sanders said she is unqualified. Traynor was adamantly opposed to Trump. Mrs. Clinton is well positioned to block the proposals. The bill was unveiled on Monday."
+        let body = "Voters went to the polls. Clinton and Sanders are virtually deadlocked in California. The results are alarming for Clinton. Sanders said she is unqualified. Traynor was adamantly opposed to Trump. Mrs. Clinton is well positioned to block the proposals. The bill was unveiled on Monday."
         let triggers = Self.events(body).map(\.trigger)
         #expect(!triggers.contains { $0.hasSuffix("alarming") })
+        #expect(!triggers.contains { $0.hasSuffix("deadlocked") })
         #expect(!triggers.contains { $0.hasSuffix("unqualified") })
         #expect(!triggers.contains { $0.hasSuffix("opposed") })
         #expect(!triggers.contains { $0.hasSuffix("to block") })

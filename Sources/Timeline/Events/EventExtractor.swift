@@ -467,6 +467,8 @@ public struct EventExtractor: Sendable {
         "scared", "frightened", "terrified", "angered", "dismayed", "puzzled", "embarrassed", "relieved", "annoyed", "irritated",
         "fascinated", "obsessed", "committed", "dedicated", "familiar", "convinced", "unconvinced", "inclined", "accustomed",
         "opposed", "appalled", "outraged", "horrified", "disgusted", "stunned", "heartbroken", "assured", "alarmed", "troubled",
+        // A race's standing: "was tied with Trump at 42 percent", "are virtually deadlocked".
+        "tied", "deadlocked",
     ]
     static let reflexives: Set<String> = ["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"]
     static let standingHedges: Set<String> = ["just", "only", "nearly", "almost", "about", "around", "roughly", "some", "more", "less", "over", "under"]

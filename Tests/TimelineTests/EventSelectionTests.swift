@@ -579,7 +579,7 @@ import Testing
     }
 
     @Test func anOpenQuestionAndWhatWasNotDoneAreNoEvents() {
-        let body = "The policy was compiled in 2018 for those concerned with how their information is being used online. Comey decided not to recommend indicting Clinton on Tuesday. The setting specifies how the team will try to keep its width. After bragging about how cheaply he was running his campaign, Trump is spending freely."
+        let body = "The policy was compiled in 2018 for those concerned with how their information is being used online. Comey decided not to recommend indicting Clinton on Tuesday. The setting specifies how the team will try to keep its width. After bragging for a year about how cheaply he was running his campaign, Trump is spending freely."
         // Hypothetical events are left off timelines (`timeline{}`).
         let events = Self.events(body).filter { !$0.isHypothetical }
         let triggers = events.map(\.trigger)
@@ -615,5 +615,12 @@ import Testing
         #expect(!triggers.contains { $0.hasSuffix("elected") })
         #expect(!triggers.contains { $0.hasSuffix("appalled") })
         #expect(triggers.contains("said"))
+    }
+
+    @Test func whatWentOnForAStretchHasNoPoint() throws {
+        let body = "The museum bought it. For over a year, the Louvre has fought to acquire the painting. The Louvre has won the painting for the first time in years."
+        let events = Self.events(body, names: [("Louvre", 2), ("Louvre", 3)])
+        #expect(!events.contains { $0.trigger == "has fought" })
+        #expect(events.contains { $0.trigger == "has won" })
     }
 }

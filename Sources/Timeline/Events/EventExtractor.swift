@@ -196,7 +196,8 @@ public struct EventExtractor: Sendable {
             // "“... Trump is offering it up as his sole qualification”": a
             // speaker's present, undated, is a view, not a happening.
             let quotedPresent = group.tense == .present && !group.isPerfect && participants.quotations.isQuoted(index)
-            let spread = Self.isSpreadOverTime(words, clause: participants.clause(at: word.range.lowerBound)) || quotedPresent
+            let clause = participants.clause(at: word.range.lowerBound)
+            let spread = Self.isSpreadOverTime(words, clause: clause) || Self.isForAStretch(words, trigger: index, clause: clause) || quotedPresent
             let reported = anchor.map { isReported(group: group, tense: group.tense, governedReport: nil, anchor: $0, word: word.lowercased,
                                                    source: source, habitual: habitual, isPresentPassive: passive)
                 && !(spread && $0.dating != .expression) } ?? false
@@ -698,7 +699,37 @@ public struct EventExtractor: Sendable {
         }
         return false
     }
+    /// "For over a year, the Louvre has fought to acquire", "has pandered to
+    /// the alt-right for over a year": a stretch the trigger ran over, in
+    /// the trigger's stretch of the sentence between punctuation, or opening
+    /// its clause. Not "for the first time in years", nor "After bragging
+    /// for a year about ..., Trump is spending".
+    static func isForAStretch(_ words: [EventTrigger.Word], trigger: Int, clause: Range<Int>) -> Bool {
+        // The trigger's run of words with no punctuation between them.
+        var first = trigger
+        while first > 0, clause.contains(words[first - 1].range.lowerBound),
+              words[first].range.lowerBound - words[first - 1].range.upperBound <= 1 { first -= 1 }
+        var last = trigger
+        while last + 1 < words.count, clause.contains(words[last + 1].range.lowerBound),
+              words[last + 1].range.lowerBound - words[last].range.upperBound <= 1 { last += 1 }
+        let clauseStart = words.firstIndex { clause.contains($0.range.lowerBound) } ?? first
+        func stretch(from start: Int) -> Int? {
+            guard start < words.count, words[start].lowercased == "for" else { return nil }
+            var at = start + 1
+            while at < words.count, at - start <= 5 {
+                let lower = words[at].lowercased
+                if stretches.contains(lower) { return at }
+                guard stretchHedges.contains(lower) || NumberWords.cardinalNames.contains(lower) else { return nil }
+                at += 1
+            }
+            return nil
+        }
+        if stretch(from: clauseStart) != nil { return true }
+        return (first...last).contains { stretch(from: $0) != nil }
+    }
     static let longStretches: Set<String> = ["years", "decades", "generations", "centuries"]
+    static let stretches: Set<String> = ["year", "years", "decade", "decades", "months", "weeks", "generations", "centuries"]
+    static let stretchHedges: Set<String> = ["over", "more", "than", "nearly", "almost", "about", "a", "an", "the", "past", "last", "several", "many", "some"]
 
     static let habitualWords: Set<String> = ["always", "usually", "often", "frequently", "sometimes", "typically", "generally", "regularly", "routinely", "habitually", "constantly"]
 

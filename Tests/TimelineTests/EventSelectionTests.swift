@@ -602,9 +602,9 @@ import Testing
     }
 
     @Test func aNameAfterAVerbOfThinkingOpensItsClause() throws {
-        let body = "The host spoke. Hewitt suggested Trump hadn't meant it in May 2016. The committee found Trump guilty in May 2016."
+        let body = "The host spoke. Hewitt suggested Trump hadn't meant it in May 2016. The committee found Trump wounded in May 2016."
         let events = EventExtractor().events(in: Self.article(body, [("Hewitt", "Hugh Hewitt", .person, 2), ("Trump", "Donald Trump", .person, 2),
-                                                                      ("Trump@Trump guilty", "Donald Trump", .person, 3)]))
+                                                                      ("Trump@Trump wounded", "Donald Trump", .person, 3)]))
         #expect(try #require(events.first { $0.trigger == "suggested" }).entities == ["Hugh Hewitt"])
         #expect(try #require(events.first { $0.trigger == "found" }).entities == ["Donald Trump"])
     }

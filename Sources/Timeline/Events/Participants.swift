@@ -472,6 +472,9 @@ struct Participants {
         var next = last + 1
         if VerbGroup.adverbs.contains(words[next].lowercased) || words[next].lowercased.hasSuffix("ly"), next + 1 < words.count { next += 1 }
         let word = VerbGroup.expanded(words[next].lowercased)
+        // "found him wounded": after "found" a bare participle describes the
+        // object; only an auxiliary or a modal opens a clause ("found Trump would raise").
+        if verb == "found" { return VerbGroup.auxiliaries.contains(word) || VerbGroup.modals.contains(word) }
         return VerbGroup.auxiliaries.contains(word) || VerbGroup.modals.contains(word) || EventTrigger.isVerb(word)
             || word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("'s") && words[next].text.first?.isLowercase == true
                 && !VerbGroup.prepositions.contains(word)

@@ -157,3 +157,33 @@ import Testing
         try expectWindowsRankAsTheRecount(store, "after an alias merge")
     }
 }
+
+/// A PostgreSQL store from before the date buckets gets them from its
+/// `entity_article` rows when the migration runs.
+@Suite struct PostgresDateBucketMigrationTests {
+    @Test func theMigrationFillsTheBucketsFromTheStoredArticles() throws {
+        // 2025-01-31 23:00, 2025-02-01 01:00 and 2025-03-15 12:00 UTC.
+        guard let url = try olderPostgresStore(before: "entity date buckets: articles and mentions per entity and UTC month and day, for entities:top over a date window", { session in
+            try session.execute("""
+                INSERT INTO article (id, title, body, word_count, content_hash, ingested_at, published_at) VALUES
+                  (1, 'A', 'Dhaka.', 1, 'h1', 0, 1738364400), (2, 'B', 'Dhaka, Lahore.', 2, 'h2', 0, 1738371600),
+                  (3, 'C', 'Lahore. Lahore.', 2, 'h3', 0, 1742040000)
+                """)
+            try session.execute("INSERT INTO entity (id, name, key, type) VALUES (1, 'Dhaka', 'dhaka', 'GPE'), (2, 'Lahore', 'lahore', 'GPE')")
+            try session.execute("""
+                INSERT INTO entity_count (entity_id, mentions, articles) VALUES (1, 2, 2), (2, 3, 2)
+                """)
+            try session.execute("""
+                INSERT INTO entity_article (entity_id, article_id, published_at, mentions) VALUES
+                  (1, 1, 1738364400, 1), (1, 2, 1738371600, 1), (2, 2, 1738371600, 1), (2, 3, 1742040000, 2)
+                """)
+        }) else { return }
+        let store = try PostgresStore(url: url)
+        let walk = WindowedEntityTop.Plan(directRowLimit: -1, firstCandidates: 1, maximumCandidates: 100)
+        let spring = EntityQuery(since: Date(timeIntervalSince1970: 1738368000), until: Date(timeIntervalSince1970: 1743465600), limit: 5)
+        let top = try store.topEntities(spring, plan: walk)
+        #expect(top.map(\.name) == ["Lahore", "Dhaka"])
+        #expect(top.map(\.articleCount) == [2, 1])
+        #expect(top.map(\.mentionCount) == [3, 1])
+    }
+}

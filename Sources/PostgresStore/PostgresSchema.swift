@@ -477,6 +477,180 @@ enum PostgresSchema {
         -- lookup folds it.
         CREATE INDEX entity_form_text ON entity_form (lower(text), entity_id);
         """),
+        ("entity date buckets: articles and mentions per entity and UTC month and day, for entities:top over a date window", """
+        -- As SQLite's tables (DateWindowParts numbers the periods: days since
+        -- 1970-01-01 and (year - 1970) * 12 + month - 1, UTC). Kept equal to
+        -- entity_article by statement triggers on it, so every writer of
+        -- entity_article (the count function, cascading deletes) keeps them,
+        -- one set-based upsert per statement.
+        CREATE TABLE entity_month (
+          entity_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+          month bigint NOT NULL,
+          articles bigint NOT NULL,
+          mentions bigint NOT NULL,
+          PRIMARY KEY (entity_id, month)
+        );
+        CREATE TABLE entity_day (
+          entity_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+          day bigint NOT NULL,
+          articles bigint NOT NULL,
+          mentions bigint NOT NULL,
+          PRIMARY KEY (entity_id, day)
+        );
+        -- A date outside the years a store accepts (a row edited by hand) has
+        -- no bucket, as in SQLite: NULL here, and NULL rows are skipped.
+        CREATE FUNCTION dossier_day(p_seconds double precision) RETURNS bigint
+        LANGUAGE sql IMMUTABLE AS $$
+          SELECT CASE WHEN p_seconds BETWEEN -62135596800.0 + 64800 AND 253402300799.0 - 64800
+            THEN floor(p_seconds / 86400)::bigint END
+        $$;
+        CREATE FUNCTION dossier_month(p_day bigint) RETURNS bigint
+        LANGUAGE sql IMMUTABLE AS $$
+          SELECT (extract(year FROM date '1970-01-01' + p_day::integer)::bigint - 1970) * 12
+            + extract(month FROM date '1970-01-01' + p_day::integer)::bigint - 1
+        $$;
+        -- The transition tables are visible only here, so each direction is
+        -- written out: what left entity_article is subtracted (rows left at
+        -- zero go), what entered it added. Rows of a deleted entity are not
+        -- subtracted: its buckets go by their own cascade.
+        CREATE FUNCTION dossier_entity_article_buckets() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP IN ('DELETE', 'UPDATE') THEN
+            INSERT INTO entity_day AS b (entity_id, day, articles, mentions)
+              SELECT entity_id, dossier_day(published_at), -count(*), -sum(mentions) FROM removed_rows
+              WHERE dossier_day(published_at) IS NOT NULL AND EXISTS (SELECT 1 FROM entity WHERE entity.id = removed_rows.entity_id)
+              GROUP BY 1, 2 ORDER BY 1, 2
+              ON CONFLICT (entity_id, day) DO UPDATE SET articles = b.articles + excluded.articles, mentions = b.mentions + excluded.mentions;
+            INSERT INTO entity_month AS b (entity_id, month, articles, mentions)
+              SELECT entity_id, dossier_month(dossier_day(published_at)), -count(*), -sum(mentions) FROM removed_rows
+              WHERE dossier_day(published_at) IS NOT NULL AND EXISTS (SELECT 1 FROM entity WHERE entity.id = removed_rows.entity_id)
+              GROUP BY 1, 2 ORDER BY 1, 2
+              ON CONFLICT (entity_id, month) DO UPDATE SET articles = b.articles + excluded.articles, mentions = b.mentions + excluded.mentions;
+            DELETE FROM entity_day WHERE articles <= 0
+              AND (entity_id, day) IN (SELECT entity_id, dossier_day(published_at) FROM removed_rows);
+            DELETE FROM entity_month WHERE articles <= 0
+              AND (entity_id, month) IN (SELECT entity_id, dossier_month(dossier_day(published_at)) FROM removed_rows);
+          END IF;
+          IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            INSERT INTO entity_day AS b (entity_id, day, articles, mentions)
+              SELECT entity_id, dossier_day(published_at), count(*), sum(mentions) FROM added_rows
+              WHERE dossier_day(published_at) IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+              ON CONFLICT (entity_id, day) DO UPDATE SET articles = b.articles + excluded.articles, mentions = b.mentions + excluded.mentions;
+            INSERT INTO entity_month AS b (entity_id, month, articles, mentions)
+              SELECT entity_id, dossier_month(dossier_day(published_at)), count(*), sum(mentions) FROM added_rows
+              WHERE dossier_day(published_at) IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+              ON CONFLICT (entity_id, month) DO UPDATE SET articles = b.articles + excluded.articles, mentions = b.mentions + excluded.mentions;
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER entity_article_buckets_insert AFTER INSERT ON entity_article
+          REFERENCING NEW TABLE AS added_rows FOR EACH STATEMENT EXECUTE FUNCTION dossier_entity_article_buckets();
+        CREATE TRIGGER entity_article_buckets_delete AFTER DELETE ON entity_article
+          REFERENCING OLD TABLE AS removed_rows FOR EACH STATEMENT EXECUTE FUNCTION dossier_entity_article_buckets();
+        CREATE TRIGGER entity_article_buckets_update AFTER UPDATE ON entity_article
+          REFERENCING OLD TABLE AS removed_rows NEW TABLE AS added_rows FOR EACH STATEMENT EXECUTE FUNCTION dossier_entity_article_buckets();
+        -- What the store already holds.
+        INSERT INTO entity_day (entity_id, day, articles, mentions)
+          SELECT entity_id, dossier_day(published_at), count(*), sum(mentions) FROM entity_article
+          WHERE dossier_day(published_at) IS NOT NULL GROUP BY 1, 2;
+        INSERT INTO entity_month (entity_id, month, articles, mentions)
+          SELECT entity_id, dossier_month(day), sum(articles), sum(mentions) FROM entity_day GROUP BY 1, 2;
+        """),
+        ("set-based mention insert: a batch's mentions resolved and written by a few statements, not one loop step each", """
+        -- The mentions between two alias mentions (acronyms defined in an
+        -- article, the analyst's aliases): no alias is added and no entity
+        -- merged among them, so each is resolved as the loop did it one by one
+        -- (an alias known store-wide first, then the entity of its key, made
+        -- if missing), by three statements for the whole run:
+        -- 1. the missing entities, made in the order of their first mention,
+        --    each with its first mention's name;
+        -- 2. an all-capitals name replaced by the first mixed-case one, unless
+        --    an analyst chose the entity (dossier_entity_id's rule);
+        -- 3. the mentions, in key order; of two with one key the later wins,
+        --    as the loop's ON CONFLICT DO UPDATE had it.
+        CREATE FUNCTION dossier_insert_mention_run(
+          p_article bigint[], p_field text[], p_start bigint[], p_stop bigint[], p_sentence bigint[],
+          p_type text[], p_source text[], p_text text[],
+          p_entity text[], p_entity_key text[], p_entity_type text[], p_entity_caps boolean[]
+        ) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+          IF coalesce(array_length(p_article, 1), 0) = 0 THEN RETURN; END IF;
+          INSERT INTO entity (name, key, type, name_caps)
+            SELECT first.entity, first.entity_key, first.entity_type, first.caps FROM (
+              SELECT DISTINCT ON (m.entity_key, m.entity_type) m.entity, m.entity_key, m.entity_type, m.caps, m.ord
+              FROM unnest(p_entity, p_entity_key, p_entity_type, p_entity_caps) WITH ORDINALITY AS m(entity, entity_key, entity_type, caps, ord)
+              WHERE NOT EXISTS (SELECT 1 FROM entity_alias a WHERE a.key = m.entity_key AND a.type = m.entity_type)
+                AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.key = m.entity_key AND e.type = m.entity_type)
+              ORDER BY m.entity_key, m.entity_type, m.ord
+            ) AS first
+            ORDER BY first.ord
+            ON CONFLICT (key, type) DO NOTHING;
+          UPDATE entity AS e SET name = mixed.entity, name_caps = false
+            FROM (
+              SELECT DISTINCT ON (m.entity_key, m.entity_type) m.entity, m.entity_key, m.entity_type
+              FROM unnest(p_entity, p_entity_key, p_entity_type, p_entity_caps) WITH ORDINALITY AS m(entity, entity_key, entity_type, caps, ord)
+              WHERE NOT m.caps
+                AND NOT EXISTS (SELECT 1 FROM entity_alias a WHERE a.key = m.entity_key AND a.type = m.entity_type)
+              ORDER BY m.entity_key, m.entity_type, m.ord
+            ) AS mixed
+            WHERE e.key = mixed.entity_key AND e.type = mixed.entity_type AND e.name_caps
+              AND NOT EXISTS (SELECT 1 FROM analyst_entity a WHERE a.key = e.key);
+          INSERT INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text)
+            SELECT DISTINCT ON (m.article, m.field, m.start)
+              m.article, m.field, m.start, m.stop,
+              coalesce((SELECT a.entity_id FROM entity_alias a WHERE a.key = m.entity_key AND a.type = m.entity_type),
+                       (SELECT e.id FROM entity e WHERE e.key = m.entity_key AND e.type = m.entity_type)),
+              m.sentence, m.type, m.source, m.text
+            FROM unnest(p_article, p_field, p_start, p_stop, p_sentence, p_type, p_source, p_text, p_entity_key, p_entity_type)
+              WITH ORDINALITY AS m(article, field, start, stop, sentence, type, source, text, entity_key, entity_type, ord)
+            ORDER BY m.article, m.field, m.start, m.ord DESC
+            ON CONFLICT (article_id, field, start) DO UPDATE SET stop = excluded.stop, entity_id = excluded.entity_id,
+              sentence = excluded.sentence, type = excluded.type, source = excluded.source, text = excluded.text;
+        END $$;
+
+        -- As before, with the runs between alias mentions written set-based;
+        -- an alias mention is resolved, recorded (merging an entity stored
+        -- under the alias) and written alone, in its place in the order.
+        CREATE OR REPLACE FUNCTION dossier_insert_mentions(
+          p_article bigint[], p_field text[], p_start bigint[], p_stop bigint[], p_sentence bigint[],
+          p_type text[], p_source text[], p_text text[], p_text_key text[], p_alias boolean[],
+          p_entity text[], p_entity_key text[], p_entity_type text[], p_entity_caps boolean[]
+        ) RETURNS void LANGUAGE plpgsql AS $$
+        DECLARE
+          i integer; resolved bigint; pending bigint[]; aliases integer[]; run_start integer := 1;
+          total integer := coalesce(array_length(p_article, 1), 0);
+        BEGIN
+          SELECT coalesce(array_agg(DISTINCT a), '{}') INTO pending FROM unnest(p_article) AS a;
+          SELECT coalesce(array_agg(ord::integer ORDER BY ord), '{}') INTO aliases
+            FROM unnest(p_alias) WITH ORDINALITY AS flag(alias, ord) WHERE alias;
+          FOREACH i IN ARRAY aliases LOOP
+            IF i > run_start THEN
+              PERFORM dossier_insert_mention_run(p_article[run_start:i - 1], p_field[run_start:i - 1], p_start[run_start:i - 1],
+                p_stop[run_start:i - 1], p_sentence[run_start:i - 1], p_type[run_start:i - 1], p_source[run_start:i - 1],
+                p_text[run_start:i - 1], p_entity[run_start:i - 1], p_entity_key[run_start:i - 1],
+                p_entity_type[run_start:i - 1], p_entity_caps[run_start:i - 1]);
+            END IF;
+            SELECT entity_id INTO resolved FROM entity_alias WHERE key = p_entity_key[i] AND type = p_entity_type[i];
+            IF resolved IS NULL THEN
+              resolved := dossier_entity_id(p_entity_key[i], p_entity[i], p_entity_type[i], p_entity_caps[i]);
+            END IF;
+            PERFORM dossier_add_alias(p_text[i], p_text_key[i], resolved, p_entity_type[i], pending);
+            INSERT INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text)
+              VALUES (p_article[i], p_field[i], p_start[i], p_stop[i], resolved, p_sentence[i], p_type[i], p_source[i], p_text[i])
+              ON CONFLICT (article_id, field, start) DO UPDATE SET stop = excluded.stop, entity_id = excluded.entity_id,
+                sentence = excluded.sentence, type = excluded.type, source = excluded.source, text = excluded.text;
+            run_start := i + 1;
+          END LOOP;
+          IF total >= run_start THEN
+            PERFORM dossier_insert_mention_run(p_article[run_start:total], p_field[run_start:total], p_start[run_start:total],
+              p_stop[run_start:total], p_sentence[run_start:total], p_type[run_start:total], p_source[run_start:total],
+              p_text[run_start:total], p_entity[run_start:total], p_entity_key[run_start:total],
+              p_entity_type[run_start:total], p_entity_caps[run_start:total]);
+          END IF;
+          PERFORM dossier_count_articles(pending, 1);
+        END $$;
+        """),
     ]
 
     /// The statements of a migration one by one (postgres-nio sends each as a

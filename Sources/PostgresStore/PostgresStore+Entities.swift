@@ -101,33 +101,33 @@ extension PostgresStore {
     }
 
     public func topEntities(_ query: EntityQuery) throws(StoreError) -> [StoredEntity] {
-        try run { session in try Self.topEntities(query, session: session) }
+        try topEntities(query, plan: .standard(limit: query.limit))
+    }
+
+    /// `topEntities` with a date window answered as `plan` says.
+    func topEntities(_ query: EntityQuery, plan: WindowedEntityTop.Plan) throws(StoreError) -> [StoredEntity] {
+        try run { session in try Self.topEntities(query, plan: plan, session: session) }
     }
 
     /// Read from the materialised counts, as SQLite does: the whole store's
-    /// from `entity_count`, a date window's from `entity_article`.
-    static func topEntities(_ query: EntityQuery, session: PostgresSession) throws -> [StoredEntity] {
-        var statement = PostgresStatement()
-        let counts: String
+    /// from `entity_count`; a date window's from the date buckets of the
+    /// entities of largest total (`WindowedEntityTop`), or from the window's
+    /// `entity_article` rows when they are few.
+    static func topEntities(_ query: EntityQuery, plan: WindowedEntityTop.Plan? = nil, session: PostgresSession) throws -> [StoredEntity] {
+        let rows: [PostgresRandomAccessRow]
         if query.since != nil || query.until != nil {
-            var window = ["published_at IS NOT NULL"]
-            if let since = query.since { window.append("published_at >= \(statement.bind(since.timeIntervalSince1970))") }
-            if let until = query.until { window.append("published_at < \(statement.bind(until.timeIntervalSince1970))") }
-            counts = """
-                (SELECT entity_id, sum(mentions)::int8 AS mentions, count(*)::int8 AS articles FROM entity_article
-                 WHERE \(window.joined(separator: " AND ")) GROUP BY entity_id)
-                """
+            rows = try windowedTop(query, plan: plan ?? .standard(limit: query.limit), session: session)
         } else {
-            counts = "entity_count"
+            var statement = PostgresStatement()
+            let typeFilter = query.type.map { "WHERE entity.type = \(statement.bind($0.rawValue))" } ?? ""
+            statement.append("""
+                SELECT entity.id, counts.mentions, counts.articles
+                FROM entity_count AS counts JOIN entity ON entity.id = counts.entity_id
+                \(typeFilter)
+                ORDER BY counts.articles DESC, counts.mentions DESC, entity.name COLLATE "C" LIMIT \(statement.bind(Int64(max(0, query.limit))))
+                """)
+            rows = try session.rows(statement)
         }
-        let typeFilter = query.type.map { "WHERE entity.type = \(statement.bind($0.rawValue))" } ?? ""
-        statement.append("""
-            SELECT entity.id, counts.mentions, counts.articles
-            FROM \(counts) AS counts JOIN entity ON entity.id = counts.entity_id
-            \(typeFilter)
-            ORDER BY counts.articles DESC, counts.mentions DESC, entity.name COLLATE "C" LIMIT \(statement.bind(Int64(max(0, query.limit))))
-            """)
-        let rows = try session.rows(statement)
         let found = try entities(ids: rows.map { try $0.value("id") }, session: session)
         return try rows.compactMap { row in
             var entity = found[try row.value("id")]
@@ -135,6 +135,93 @@ extension PostgresStore {
             entity?.articleCount = Int(try row.value("articles", as: Int64.self))
             return entity
         }
+    }
+
+    /// The top of a date window: rows of `id`, `mentions` and `articles`.
+    private static func windowedTop(_ query: EntityQuery, plan: WindowedEntityTop.Plan, session: PostgresSession) throws -> [PostgresRandomAccessRow] {
+        let limit = Int64(max(0, query.limit))
+        let since = query.since?.timeIntervalSince1970, until = query.until?.timeIntervalSince1970
+        func window(_ statement: inout PostgresStatement) -> String {
+            var conditions = ["published_at IS NOT NULL"]
+            if let since { conditions.append("published_at >= \(statement.bind(since))") }
+            if let until { conditions.append("published_at < \(statement.bind(until))") }
+            return conditions.joined(separator: " AND ")
+        }
+        func direct() throws -> [PostgresRandomAccessRow] {
+            var statement = PostgresStatement()
+            let counts = """
+                (SELECT entity_id, sum(mentions)::int8 AS mentions, count(*)::int8 AS articles FROM entity_article
+                 WHERE \(window(&statement)) GROUP BY entity_id)
+                """
+            let typeFilter = query.type.map { "WHERE entity.type = \(statement.bind($0.rawValue))" } ?? ""
+            statement.append("""
+                SELECT entity.id, counts.mentions, counts.articles
+                FROM \(counts) AS counts JOIN entity ON entity.id = counts.entity_id
+                \(typeFilter)
+                ORDER BY counts.articles DESC, counts.mentions DESC, entity.name COLLATE "C" LIMIT \(statement.bind(limit))
+                """)
+            return try session.rows(statement)
+        }
+        let parts = DateWindowParts(since: since, until: until)
+        guard limit > 0, !parts.isEmpty else { return [] }
+        var count = PostgresStatement()
+        count.append("""
+            SELECT count(*)::int8 AS rows FROM (SELECT 1 FROM entity_article WHERE \(window(&count))
+              LIMIT \(count.bind(Int64(plan.directRowLimit + 1)))) AS window_rows
+            """)
+        let windowRows = try session.rows(count).first?.value("rows", as: Int64.self) ?? 0
+        if windowRows <= plan.directRowLimit { return try direct() }
+
+        func ranked(_ statement: inout PostgresStatement) -> String {
+            let typeJoin = query.type.map { "JOIN entity ON entity.id = entity_count.entity_id AND entity.type = \(statement.bind($0.rawValue))" } ?? ""
+            return """
+                SELECT entity_count.entity_id AS id, entity_count.articles AS total FROM entity_count \(typeJoin)
+                ORDER BY entity_count.articles DESC, entity_count.mentions DESC
+                """
+        }
+        let top = try WindowedEntityTop.walk(limit: Int(limit), plan: plan, windowArticles: { (row: PostgresRandomAccessRow) in
+            (try? row.value("articles", as: Int64.self)) ?? 0
+        }) { candidates in
+            var rank = PostgresStatement()
+            let candidateSQL = ranked(&rank) + " LIMIT \(rank.bind(Int64(candidates)))"
+            let sums = bucketSums(parts, &rank)
+            // MATERIALIZED: each candidate's sums are computed once.
+            rank.append("""
+                WITH candidate AS MATERIALIZED (\(candidateSQL)),
+                windowed AS MATERIALIZED (SELECT candidate.id, sums.articles, sums.mentions FROM candidate
+                  CROSS JOIN LATERAL (SELECT coalesce(sum(part.articles), 0)::int8 AS articles, coalesce(sum(part.mentions), 0)::int8 AS mentions
+                                      FROM (\(sums)) AS part) AS sums)
+                SELECT entity.id, windowed.mentions, windowed.articles FROM windowed JOIN entity ON entity.id = windowed.id
+                WHERE windowed.articles > 0
+                ORDER BY windowed.articles DESC, windowed.mentions DESC, entity.name COLLATE "C" LIMIT \(rank.bind(limit))
+                """)
+            var nth = PostgresStatement()
+            nth.append(ranked(&nth) + " LIMIT 1 OFFSET \(nth.bind(Int64(candidates - 1)))")
+            let nthTotal = try session.rows(nth).first.map { try $0.value("total", as: Int64.self) }
+            return (try session.rows(rank), nthTotal)
+        }
+        return try top ?? direct()
+    }
+
+    /// The rows (`articles`, `mentions`) of a candidate's date buckets inside
+    /// the window, as one UNION ALL on `candidate.id`.
+    private static func bucketSums(_ parts: DateWindowParts, _ statement: inout PostgresStatement) -> String {
+        var selects: [String] = []
+        func buckets(_ table: String, _ key: String, _ span: DateWindowParts.Span) {
+            var sql = "SELECT articles, mentions FROM \(table) WHERE entity_id = candidate.id"
+            if let lower = span.lower { sql += " AND \(key) >= \(statement.bind(lower))" }
+            if let upper = span.upper { sql += " AND \(key) < \(statement.bind(upper))" }
+            selects.append(sql)
+        }
+        if let months = parts.months { buckets("entity_month", "month", months) }
+        for days in parts.days { buckets("entity_day", "day", days) }
+        for instants in parts.instants {
+            selects.append("""
+                SELECT 1::int8 AS articles, mentions FROM entity_article WHERE entity_id = candidate.id
+                  AND published_at >= \(statement.bind(instants.lower)) AND published_at < \(statement.bind(instants.upper))
+                """)
+        }
+        return selects.isEmpty ? "SELECT 0::int8 AS articles, 0::int8 AS mentions" : selects.joined(separator: " UNION ALL ")
     }
 
     public func cooccurrences(of entityID: Int64, window: CooccurrenceWindow, type: EntityType?, limit: Int) throws(StoreError) -> [Cooccurrence] {

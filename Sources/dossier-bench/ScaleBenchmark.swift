@@ -12,6 +12,9 @@ struct ScaleBenchOptions {
     var postgres: String?
     /// CoNLL-formatted text the sentence model learns from.
     var text = ["../shared/eval/conll2003pp/train.txt"]
+    /// Where to write the SQLite store and leave it after the run (for
+    /// EXPLAIN and timing single queries); nil: a temporary file, removed.
+    var keptStore: String?
 
     init(arguments: [String]) throws(UsageError) {
         var rest: [String] = []
@@ -24,6 +27,11 @@ struct ScaleBenchOptions {
                     throw UsageError(message: "--postgres needs a postgres:// URL of an empty database")
                 }
                 postgres = url
+            case "--keep-store":
+                guard let path = remaining.popFirst(), !FileManager.default.fileExists(atPath: path) else {
+                    throw UsageError(message: "--keep-store needs the path of a SQLite file that does not exist yet")
+                }
+                keptStore = path
             case "--text":
                 guard let path = remaining.popFirst() else { throw UsageError(message: "--text needs a CoNLL-formatted file") }
                 texts.append(path)
@@ -72,7 +80,7 @@ func runScaleBenchmark(_ options: ScaleBenchOptions) throws -> ScaleBenchRun {
     let extractor = EntityExtractor(model: try NERModel.bundled(), gazetteer: try Gazetteer.bundled())
 
     var stores: [(name: String, store: any Store)] = [
-        ("SQLite", try SQLiteStore(path: directory.appendingPathComponent("store.sqlite").path)),
+        ("SQLite", try SQLiteStore(path: options.keptStore ?? directory.appendingPathComponent("store.sqlite").path)),
     ]
     if let url = options.postgres { stores.append(("PostgreSQL", try PostgresStore(url: url))) }
     for (name, store) in stores where try store.count(matching: nil) != 0 {
@@ -122,6 +130,14 @@ func runScaleBenchmark(_ options: ScaleBenchOptions) throws -> ScaleBenchRun {
         let store = entry.store
         backendProgress("\(entry.name): \(queries.count) searches x \(options.searchRounds) rounds")
         let (latencies, hits) = try timedSearches(store, queries.map(\.query), rounds: options.searchRounds)
+        // Which queries make the tail: the five slowest, with their filter.
+        let slowest = queries.indices.sorted { latencies[$0] > latencies[$1] }.prefix(5).map { position -> String in
+            let query = queries[position].query
+            let filter = query.outlet.map { "outlet \($0)" }
+                ?? query.since.map { "since \(ISO8601DateFormatter().string(from: $0).prefix(10))" } ?? "no filter"
+            return "'\(query.text)' (\(filter), \(hits[position]) hits) \(String(format: "%.1f", latencies[position])) ms"
+        }
+        backendProgress("\(entry.name): slowest searches: " + slowest.joined(separator: "; "))
         func summary(_ label: String, _ positions: [Int]) -> LatencySummary {
             LatencySummary(label: label, milliseconds: positions.map { latencies[$0] },
                            meanHits: Double(positions.map { hits[$0] }.reduce(0, +)) / Double(max(1, positions.count)))

@@ -48,7 +48,7 @@ let benchUsage = """
     usage: dossier-bench [calls] [--markdown] [--rounds N] [--iterations N]
            dossier-bench store [--markdown] [--articles N] [--search-rounds N]
            dossier-bench backends --postgres URL [--articles N] [--search-rounds N]
-           dossier-bench scale [--postgres URL] [--articles N] [--search-rounds N] [--text CONLL_FILE]...
+           dossier-bench scale [--postgres URL] [--articles N] [--search-rounds N] [--text CONLL_FILE]... [--keep-store FILE]
            dossier-bench ner [--markdown] [--megabytes N]
            dossier-bench timex [--markdown] [--megabytes N]
            dossier-bench timeline [--markdown] [--articles N]
@@ -70,6 +70,7 @@ let benchUsage = """
       --search-rounds N  store: timed rounds over the queries, the median is reported (default 3)
       --megabytes N      ner: generated input, reported at N/4 and N (default 40); timex: generated input (default 32); claims: input (default 8)
       --texts DIR        claims: read the .txt files of DIR instead of seeds/
+      --keep-store FILE  scale: write the SQLite store there and keep it after the run
     """
 
 struct UsageError: Error {

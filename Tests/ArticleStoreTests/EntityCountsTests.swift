@@ -59,6 +59,40 @@ import Testing
         #expect(indexes == ["entity_form_text"])
     }
 
+    /// A store from before the date buckets gets them from `entity_article`
+    /// when first opened: a window's top walked from the buckets equals the
+    /// window's rows summed directly.
+    @Test func aStoreFromBeforeTheDateBucketsGetsThemFromItsEntityArticles() throws {
+        let path = Self.temporaryStorePath("buckets")
+        defer { Self.remove(storeAt: path) }
+        // 2025-01-31 23:00, 2025-02-01 01:00 and 2025-03-15 12:00 UTC.
+        try Self.writeOlderStore(at: path, upTo: "written names from entity_form: entities:get looks names up in the forms, not in every mention", sql: """
+                INSERT INTO article (id, title, body, word_count, content_hash, ingested_at, published_at) VALUES
+                  (1, 'A', 'Dhaka.', 1, 'h1', 0, 1738364400), (2, 'B', 'Dhaka, Lahore.', 2, 'h2', 0, 1738371600),
+                  (3, 'C', 'Lahore. Lahore.', 2, 'h3', 0, 1742040000);
+                INSERT INTO entity (id, name, key, type) VALUES (1, 'Dhaka', 'dhaka', 'GPE'), (2, 'Lahore', 'lahore', 'GPE');
+                INSERT INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text) VALUES
+                  (1, 'body', 1, 5, 1, 1, 'GPE', 'gazetteer', 'Dhaka'), (2, 'body', 1, 5, 1, 1, 'GPE', 'gazetteer', 'Dhaka'),
+                  (2, 'body', 8, 13, 2, 1, 'GPE', 'gazetteer', 'Lahore'), (3, 'body', 1, 6, 2, 1, 'GPE', 'gazetteer', 'Lahore'),
+                  (3, 'body', 9, 14, 2, 2, 'GPE', 'gazetteer', 'Lahore');
+                INSERT INTO entity_count (entity_id, mentions, articles) VALUES (1, 2, 2), (2, 3, 2);
+                INSERT INTO entity_article (entity_id, article_id, published_at, mentions) VALUES
+                  (1, 1, 1738364400, 1), (1, 2, 1738371600, 1), (2, 2, 1738371600, 1), (2, 3, 1742040000, 2);
+                """)
+        let store = try SQLiteStore(path: path)
+        let walk = WindowedEntityTop.Plan(directRowLimit: -1, firstCandidates: 1, maximumCandidates: 100)
+        let direct = WindowedEntityTop.Plan(directRowLimit: Int.max - 1, firstCandidates: 1, maximumCandidates: 1)
+        for (since, until) in [(1738368000.0, 1743465600.0), (1738364400.0, 1738371601.0), (1700000000.0, 1800000000.0)] {
+            let query = EntityQuery(since: Date(timeIntervalSince1970: since), until: Date(timeIntervalSince1970: until), limit: 5)
+            let walked = try store.topEntities(query, plan: walk).map { "\($0.name) \($0.articleCount)/\($0.mentionCount)" }
+            #expect(walked == (try store.topEntities(query, plan: direct).map { "\($0.name) \($0.articleCount)/\($0.mentionCount)" }))
+            #expect(!walked.isEmpty)
+        }
+        // February and March: Lahore's two articles, Dhaka's one.
+        let spring = EntityQuery(since: Date(timeIntervalSince1970: 1738368000), until: Date(timeIntervalSince1970: 1743465600), limit: 5)
+        #expect(try store.topEntities(spring, plan: walk).map(\.name) == ["Lahore", "Dhaka"])
+    }
+
     /// Written forms are the store's bytes: a name written precomposed
     /// ("Café") in one article and decomposed ("Cafe" and a combining accent)
     /// in another of the same batch is two forms, as the recount groups them,

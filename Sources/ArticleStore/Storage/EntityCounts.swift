@@ -1,7 +1,9 @@
+import DossierCore
 import GRDB
 
 /// Keeps the entity index's materialised counts (`entity_count`,
-/// `entity_article`, `entity_form`, `entity_pair`) equal to what the `mention`
+/// `entity_article`, `entity_form`, `entity_pair`, and the date buckets
+/// `entity_month` and `entity_day`) equal to what the `mention`
 /// table says, so `entities:top`, `:cooccur` and `timeline{entity=}` read a few
 /// rows instead of aggregating every mention per call.
 ///
@@ -52,6 +54,26 @@ struct EntityCounts {
         var pairs: [Pair: (articles: Int, sentences: Int, sentenceArticles: Int)] = [:]
         /// One row per entity named in an article.
         var articles: [(entity: Int64, article: Int64, publishedAt: Double?, mentions: Int)] = []
+        /// The dated articles' rows summed per entity and UTC month, and per
+        /// entity and UTC day (`DateWindowParts` numbers both).
+        var months: [Period: (articles: Int, mentions: Int)] = [:]
+        var days: [Period: (articles: Int, mentions: Int)] = [:]
+
+        struct Period: Hashable, Comparable {
+            let entity: Int64, number: Int64
+            static func < (a: Period, b: Period) -> Bool { (a.entity, a.number) < (b.entity, b.number) }
+        }
+
+        /// Counts an entity's article in its date buckets. A date outside the
+        /// years a store accepts (a row edited by hand) has no bucket; the
+        /// delete or re-extraction that repairs its article must not fail.
+        mutating func addToBuckets(entity: Int64, publishedAt: Double?, mentions: Int) {
+            guard let publishedAt, PublicationDate.supportedSeconds.contains(publishedAt) else { return }
+            let day = DateWindowParts.day(ofSeconds: publishedAt)
+            func add(_ counts: inout (articles: Int, mentions: Int)) { counts.articles += 1; counts.mentions += mentions }
+            add(&days[Period(entity: entity, number: day), default: (0, 0)])
+            add(&months[Period(entity: entity, number: DateWindowParts.month(ofDay: day)), default: (0, 0)])
+        }
     }
 
     /// The articles' contribution, from their stored mentions. A pair's
@@ -95,6 +117,7 @@ struct EntityCounts {
                 delta.totals[entity, default: (0, 0)].mentions += count
                 delta.totals[entity, default: (0, 0)].articles += 1
                 delta.articles.append((entity, articleID, date, count))
+                delta.addToBuckets(entity: entity, publishedAt: date, mentions: count)
                 sentenceSets.append(Array(Set(sentences)).sorted())
             }
             for first in entities.indices {
@@ -163,6 +186,7 @@ struct EntityCounts {
             try db.cachedStatement(sql: "DELETE FROM entity_pair WHERE entity_id = ? AND other_id = ? AND articles <= 0")
                 .execute(arguments: StatementArguments(key))
         }
+        try writeBuckets(delta, sign: sign)
         let articles = delta.articles.sorted { ($0.entity, $0.article) < ($1.entity, $1.article) }
         if removing {
             let remove = try db.cachedStatement(sql: "DELETE FROM entity_article WHERE entity_id = ? AND article_id = ?")
@@ -172,6 +196,42 @@ struct EntityCounts {
                            update: nil, returningIfRemoving: nil,
                            rows: articles.map { [$0.entity, $0.article, $0.publishedAt, $0.mentions] })
         }
+    }
+
+    /// The date buckets' share of a delta; rows a removal leaves at zero go.
+    private func writeBuckets(_ delta: Delta, sign: Int) throws {
+        for (table, column, buckets) in [("entity_month", "month", delta.months), ("entity_day", "day", delta.days)] {
+            let rows = buckets.sorted { $0.key < $1.key }
+            let emptied = try upsert(
+                table: table, columns: ["entity_id", column, "articles", "mentions"], keyCount: 2,
+                update: "articles = articles + excluded.articles, mentions = mentions + excluded.mentions",
+                returningIfRemoving: sign < 0 ? "articles" : nil,
+                rows: rows.map { [$0.key.entity, $0.key.number, sign * $0.value.articles, sign * $0.value.mentions] })
+            for key in emptied {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE entity_id = ? AND \(column) = ? AND articles <= 0")
+                    .execute(arguments: StatementArguments(key))
+            }
+        }
+    }
+
+    /// Fills the date buckets from `entity_article` (for the migration that
+    /// introduces them): in key order, one entity's rows summed at a time,
+    /// so a large store is not held in memory.
+    func rebuildDateBuckets() throws {
+        try db.execute(sql: "DELETE FROM entity_month; DELETE FROM entity_day")
+        let rows = try Row.fetchCursor(db, sql: "SELECT entity_id, published_at, mentions FROM entity_article WHERE published_at IS NOT NULL ORDER BY entity_id, article_id")
+        var pending = Delta()
+        while let row = try rows.next() {
+            guard let entity = Int64.fromDatabaseValue(row[0] as DatabaseValue),
+                  let publishedAt = Double.fromDatabaseValue(row[1] as DatabaseValue),
+                  let mentions = Int.fromDatabaseValue(row[2] as DatabaseValue) else { continue }
+            pending.addToBuckets(entity: entity, publishedAt: publishedAt, mentions: mentions)
+            if pending.days.count >= 10_000 {
+                try writeBuckets(pending, sign: 1)
+                pending = Delta()
+            }
+        }
+        try writeBuckets(pending, sign: 1)
     }
 
     /// Rows per statement: a few hundred values, well under SQLite's limit of

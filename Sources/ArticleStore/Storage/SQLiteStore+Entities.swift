@@ -85,30 +85,30 @@ extension SQLiteStore {
 
     /// Read from the materialised counts: the whole store's from
     /// `entity_count` (an index walk that stops at the limit); a date window's
-    /// from `entity_article`, the window's rows only.
+    /// from the date buckets of the entities of largest total
+    /// (`WindowedEntityTop`), or from the window's `entity_article` rows when
+    /// they are few.
     public func topEntities(_ query: EntityQuery) throws(StoreError) -> [StoredEntity] {
+        try topEntities(query, plan: .standard(limit: query.limit))
+    }
+
+    /// `topEntities` with a date window answered as `plan` says.
+    func topEntities(_ query: EntityQuery, plan: WindowedEntityTop.Plan) throws(StoreError) -> [StoredEntity] {
         try read { db in
-            var arguments: StatementArguments = []
-            let counts: String
+            let rows: [Row]
             if query.since != nil || query.until != nil {
-                var window = ["published_at IS NOT NULL"]
-                if let since = query.since { window.append("published_at >= ?"); arguments += [since.timeIntervalSince1970] }
-                if let until = query.until { window.append("published_at < ?"); arguments += [until.timeIntervalSince1970] }
-                counts = """
-                    (SELECT entity_id, sum(mentions) AS mentions, count(*) AS articles FROM entity_article
-                     WHERE \(window.joined(separator: " AND ")) GROUP BY entity_id)
-                    """
+                rows = try Self.windowedTop(query, plan: plan, db: db)
             } else {
-                counts = "entity_count"
+                var arguments: StatementArguments = []
+                var typeFilter = ""
+                if let type = query.type { typeFilter = "WHERE entity.type = ?"; arguments += [type.rawValue] }
+                rows = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT entity.id, counts.mentions, counts.articles
+                    FROM entity_count AS counts JOIN entity ON entity.id = counts.entity_id
+                    \(typeFilter)
+                    ORDER BY counts.articles DESC, counts.mentions DESC, entity.name LIMIT ?
+                    """), arguments: arguments + [max(0, query.limit)])
             }
-            var typeFilter = ""
-            if let type = query.type { typeFilter = "WHERE entity.type = ?"; arguments += [type.rawValue] }
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT entity.id, counts.mentions, counts.articles
-                FROM \(counts) AS counts JOIN entity ON entity.id = counts.entity_id
-                \(typeFilter)
-                ORDER BY counts.articles DESC, counts.mentions DESC, entity.name LIMIT ?
-                """), arguments: arguments + [max(0, query.limit)])
             return try rows.compactMap { row in
                 var fields = StoredRow(row, subject: .entity)
                 var entity = try Self.entity(id: try fields.integer("id"), db: db)
@@ -117,6 +117,78 @@ extension SQLiteStore {
                 return entity
             }
         }
+    }
+
+    /// The top of a date window: rows of `id`, `mentions` and `articles`.
+    private static func windowedTop(_ query: EntityQuery, plan: WindowedEntityTop.Plan, db: Database) throws -> [Row] {
+        let limit = max(0, query.limit)
+        let since = query.since?.timeIntervalSince1970, until = query.until?.timeIntervalSince1970
+        var window = ["published_at IS NOT NULL"]
+        var windowArguments: StatementArguments = []
+        if let since { window.append("published_at >= ?"); windowArguments += [since] }
+        if let until { window.append("published_at < ?"); windowArguments += [until] }
+        let typeArguments: StatementArguments = query.type.map { [$0.rawValue] } ?? []
+        func direct() throws -> [Row] {
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT entity.id, counts.mentions, counts.articles
+                FROM (SELECT entity_id, sum(mentions) AS mentions, count(*) AS articles FROM entity_article
+                      WHERE \(window.joined(separator: " AND ")) GROUP BY entity_id) AS counts
+                JOIN entity ON entity.id = counts.entity_id
+                \(query.type == nil ? "" : "WHERE entity.type = ?")
+                ORDER BY counts.articles DESC, counts.mentions DESC, entity.name LIMIT ?
+                """), arguments: windowArguments + typeArguments + [limit])
+        }
+        let parts = DateWindowParts(since: since, until: until)
+        guard limit > 0, !parts.isEmpty else { return [] }
+        let windowRows = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM (SELECT 1 FROM entity_article WHERE \(window.joined(separator: " AND ")) LIMIT ?)
+            """), arguments: windowArguments + [plan.directRowLimit + 1]) ?? 0
+        if windowRows <= plan.directRowLimit { return try direct() }
+
+        let ranked = """
+            SELECT entity_count.entity_id AS id, entity_count.articles AS total FROM entity_count
+            \(query.type == nil ? "" : "JOIN entity ON entity.id = entity_count.entity_id AND entity.type = ?")
+            ORDER BY entity_count.articles DESC, entity_count.mentions DESC
+            """
+        let (articles, articleArguments) = bucketSum(parts, column: "articles")
+        let (mentions, mentionArguments) = bucketSum(parts, column: "mentions")
+        // MATERIALIZED: each candidate's sums are computed once, not again
+        // for the filter and the ordering.
+        let rank = try db.cachedStatement(sql: """
+            WITH candidate AS MATERIALIZED (\(ranked) LIMIT ?),
+            windowed AS MATERIALIZED (SELECT id, \(articles) AS articles, \(mentions) AS mentions FROM candidate)
+            SELECT entity.id, windowed.mentions, windowed.articles FROM windowed JOIN entity ON entity.id = windowed.id
+            WHERE windowed.articles > 0
+            ORDER BY windowed.articles DESC, windowed.mentions DESC, entity.name LIMIT ?
+            """)
+        let nth = try db.cachedStatement(sql: "\(ranked) LIMIT 1 OFFSET ?")
+        let top = try WindowedEntityTop.walk(limit: limit, plan: plan, windowArticles: { (row: Row) in Int64.fromDatabaseValue(row[2] as DatabaseValue) ?? 0 }) { candidates in
+            let rows = try Row.fetchAll(rank, arguments: typeArguments + [candidates] + articleArguments + mentionArguments + [limit])
+            let nthTotal = try Row.fetchOne(nth, arguments: typeArguments + [candidates - 1]).map { Int64.fromDatabaseValue($0[1] as DatabaseValue) ?? 0 }
+            return (rows, nthTotal)
+        }
+        return try top ?? direct()
+    }
+
+    /// A candidate's window count of `column` (`articles` or `mentions`) from
+    /// its date buckets, as an SQL expression on `candidate.id`.
+    private static func bucketSum(_ parts: DateWindowParts, column: String) -> (String, StatementArguments) {
+        var terms: [String] = []
+        var arguments: StatementArguments = []
+        func term(_ table: String, _ key: String, _ span: DateWindowParts.Span) {
+            var sql = "(SELECT coalesce(sum(\(column)), 0) FROM \(table) WHERE entity_id = candidate.id"
+            if let lower = span.lower { sql += " AND \(key) >= ?"; arguments += [lower] }
+            if let upper = span.upper { sql += " AND \(key) < ?"; arguments += [upper] }
+            terms.append(sql + ")")
+        }
+        if let months = parts.months { term("entity_month", "month", months) }
+        for days in parts.days { term("entity_day", "day", days) }
+        for instants in parts.instants {
+            let counted = column == "articles" ? "count(*)" : "coalesce(sum(mentions), 0)"
+            terms.append("(SELECT \(counted) FROM entity_article WHERE entity_id = candidate.id AND published_at >= ? AND published_at < ?)")
+            arguments += [instants.lower, instants.upper]
+        }
+        return (terms.isEmpty ? "0" : terms.joined(separator: " + "), arguments)
     }
 
     /// Read from the materialised pair counts: the entity's own pairs only.

@@ -288,8 +288,18 @@ public final class SQLiteStore: Store {
         switch query.order {
         case .rank:
             let window = max(rankingWindow, offset + limit)
-            // Without conditions on the article row the window needs no article rows.
-            let source = filters.conditions.isEmpty ? "article_fts" : "article_fts JOIN article ON article.id = article_fts.rowid"
+            // Without conditions on the article row the window needs no
+            // article rows; conditions on the date, outlet and entities (on
+            // `article.id`) are tested in the small facet index instead of
+            // reading each match's row (the byline's authors need the row).
+            let source: String
+            if filters.conditions.isEmpty {
+                source = "article_fts"
+            } else if query.authorKind == nil {
+                source = "article_fts JOIN article INDEXED BY article_filter_facets ON article.id = article_fts.rowid"
+            } else {
+                source = "article_fts JOIN article ON article.id = article_fts.rowid"
+            }
             page = """
                 SELECT id, relevance FROM (
                   SELECT article_fts.rowid AS id, -bm25(article_fts, 10.0, 4.0, 1.0) AS relevance

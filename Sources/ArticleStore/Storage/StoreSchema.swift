@@ -217,6 +217,36 @@ public enum StoreSchema {
                 DROP INDEX mention_text;
                 """)
         }
+        migrator.registerMigration("entity date buckets: articles and mentions per entity and UTC month and day, for entities:top over a date window") { db in
+            // `entity_article` summed per entity and period (`DateWindowParts`
+            // numbers them): a window's top sums an entity's months, the days
+            // outside them and the partial days at the ends, instead of every
+            // row of the window (`WindowedEntityTop`). Kept by EntityCounts.
+            try db.execute(sql: """
+                CREATE TABLE entity_month (
+                  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                  month INTEGER NOT NULL,        -- (year - 1970) * 12 + month - 1, UTC
+                  articles INTEGER NOT NULL,
+                  mentions INTEGER NOT NULL,
+                  PRIMARY KEY (entity_id, month)
+                ) WITHOUT ROWID;
+                CREATE TABLE entity_day (
+                  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                  day INTEGER NOT NULL,          -- days since 1970-01-01, UTC
+                  articles INTEGER NOT NULL,
+                  mentions INTEGER NOT NULL,
+                  PRIMARY KEY (entity_id, day)
+                ) WITHOUT ROWID;
+                """)
+            try EntityCounts(db).rebuildDateBuckets()
+        }
+        migrator.registerMigration("article filter facets: a ranked search tests a match's date and outlet in a small index, not its article row") { db in
+            // A ranked search with a date or outlet filter passing many
+            // articles tests the newest matches one by one until its ranking
+            // window is full; each test read the match's article row (about
+            // a page of body text). These entries are a few dozen bytes.
+            try db.execute(sql: "CREATE INDEX article_filter_facets ON article(id, published_at, outlet COLLATE NOCASE)")
+        }
         return migrator
     }
 

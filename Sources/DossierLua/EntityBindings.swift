@@ -199,6 +199,8 @@ enum EntityBindings {
             entities:cooccur(name_or_entity [, {window="sentence"|"article", type=, n=10}]) -> {{name=, type=, count=, articles=, entity=}, ...}
               Entities named together with the entity: in the same sentence (default) or
               the same article; count is shared sentences (or articles), most first.
+              Two entities share an article when they share a sentence in it or are both
+              among its 30 leading entities (named most; ties to the one named first).
             """) { handle, call in
             let store = try handle.storeHandle.store()
             guard let entity = try entityArgument(call, 1, store: store) else {

@@ -272,7 +272,13 @@ extension PostgresStore {
             }
             var statement = PostgresStatement()
             let ids = statement.bind(nodes.map(\.id))
-            let together = window == .sentence ? "AND b.field = a.field AND b.sentence = a.sentence" : ""
+            // The materialised pairs' rule (`CooccurrenceWindow.article`):
+            // a shared sentence, or both among the article's leading entities.
+            let sameSentence = "b.field = a.field AND b.sentence = a.sentence"
+            func leads(_ alias: String) -> String {
+                "EXISTS (SELECT 1 FROM entity_article AS lead WHERE lead.entity_id = \(alias).entity_id AND lead.article_id = \(alias).article_id AND lead.leads)"
+            }
+            let together = window == .sentence ? "AND \(sameSentence)" : "AND ((\(sameSentence)) OR (\(leads("a")) AND \(leads("b"))))"
             let filter = Self.articleFilter(EntityQuery(since: query.since, until: query.until), mentionAlias: "a", statement: &statement)
             // What one unit of weight is: an article, or one sentence of one field of it.
             let sharedUnit = window == .sentence ? "(a.article_id, a.field, a.sentence)" : "a.article_id"

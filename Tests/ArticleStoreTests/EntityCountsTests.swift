@@ -167,6 +167,114 @@ import Testing
         #expect(top.map(\.mentionCount) == [1, 1])
     }
 
+    /// The pairs written article by article (in batches, re-extracted,
+    /// deleted) are the pairs the migration's recount SQL finds: one rule in
+    /// both. Articles of up to three times the cap of leading entities, names
+    /// in titles and bodies, ties in mentions, sentences naming several.
+    @Test func theRecountSQLPairsAsTheIncrementalCountsDo() throws {
+        let path = Self.temporaryStorePath("pairs")
+        defer { Self.remove(storeAt: path) }
+        let store = try SQLiteStore(path: path)
+        var rng = SplitMix64(seed: 13)
+        let cap = CooccurrenceWindow.leadingEntitiesPerArticle
+        func article(_ number: Int) -> (ArticleDraft, [Mention]) {
+            var mentions: [Mention] = []
+            var fields: [ArticleField: String] = [.title: "", .body: ""]
+            for field in [ArticleField.body, .title] {
+                let sentences = field == .title ? 1 : Int.random(in: 1...(3 * cap), using: &rng)
+                for sentence in 1...sentences {
+                    for _ in 0..<Int.random(in: field == .title ? 0...2 : 1...3, using: &rng) {
+                        let name = "Name \(Int.random(in: 0..<(4 * cap), using: &rng)) Example"
+                        let start = (fields[field]?.utf8.count ?? 0) + 1
+                        fields[field, default: ""] += name + " and "
+                        var found = Mention(text: name, type: .person, entity: name, entityType: .person, start: start,
+                                            stop: start + name.utf8.count - 1, sentence: sentence, source: .model)
+                        found.field = field
+                        mentions.append(found)
+                    }
+                    fields[field, default: ""] += "spoke. "
+                }
+            }
+            return (ArticleDraft(title: (fields[.title] ?? "") + "Report \(number)", body: (fields[.body] ?? "") + "End \(number)."), mentions)
+        }
+        let articles = (0..<24).map(article)
+        var ids: [Int64] = []
+        for range in [0..<10, 10..<11, 11..<24] {
+            let slice = Array(articles[range])
+            for case .added(let id, _) in try store.add(slice.map(\.0), mentions: slice.map(\.1), extractorVersion: "test") { ids.append(id) }
+        }
+        #expect(ids.count == 24)
+        let replaced = article(99)
+        try store.replaceMentions([ids[3]: replaced.1, ids[4]: []], extractorVersion: "test-2")
+        #expect(try store.delete(id: ids[5]))
+
+        let queue = try DatabaseQueue(path: path)
+        let tables = [
+            "SELECT entity_id, other_id, articles, sentences, sentence_articles FROM entity_pair ORDER BY entity_id, other_id",
+            "SELECT entity_id, article_id, published_at, mentions, leads FROM entity_article ORDER BY entity_id, article_id",
+            "SELECT entity_id, mentions, articles FROM entity_count ORDER BY entity_id",
+            "SELECT entity_id, text, mentions FROM entity_form ORDER BY entity_id, text",
+        ]
+        let written = try queue.read { db in try tables.map { try Row.fetchAll(db, sql: $0) } }
+        try queue.write { db in try db.execute(sql: EntityCounts.rebuildSQL) }
+        let recounted = try queue.read { db in try tables.map { try Row.fetchAll(db, sql: $0) } }
+        #expect(written.map(\.count) == recounted.map(\.count))
+        #expect(written == recounted)
+        let leaders = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entity_article WHERE NOT leads") }
+        #expect((leaders ?? 0) > 0)
+        // Not every pair of an article: some named more entities than the cap.
+        let named = try queue.read { db in
+            try Int.fetchAll(db, sql: "SELECT count(DISTINCT entity_id) FROM mention GROUP BY article_id")
+        }
+        #expect(named.contains { $0 > cap + 10 })
+        let unpaired = try queue.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT DISTINCT a.entity_id, b.entity_id FROM mention a JOIN mention b
+                  ON b.article_id = a.article_id AND b.entity_id != a.entity_id)
+                """)
+        }
+        #expect((unpaired ?? 0) > written[0].count)
+    }
+
+    /// A store whose pairs were written for every two entities of an article
+    /// keeps, once opened, only the pairs of the rule: a list of more entities
+    /// than the cap loses the pairs of its last ones.
+    @Test func aStoreFromBeforeTheLeadingEntitiesIsRecounted() throws {
+        let path = Self.temporaryStorePath("pairs-older")
+        defer { Self.remove(storeAt: path) }
+        let cap = CooccurrenceWindow.leadingEntitiesPerArticle
+        var sql = """
+            INSERT INTO article (id, title, body, word_count, content_hash, ingested_at, published_at)
+              VALUES (1, 'A list', 'names', 2, 'h1', 0, 100);
+
+            """
+        for number in 1...(cap + 2) {
+            sql += "INSERT INTO entity (id, name, key, type) VALUES (\(number), 'Name \(number)', 'name \(number)', 'PERSON');\n"
+            // One a sentence; the last two share one.
+            let sentence = min(number, cap + 1)
+            sql += """
+                INSERT INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text)
+                  VALUES (1, 'body', \(number * 10), \(number * 10 + 5), \(number), \(sentence), 'PERSON', 'model', 'Name \(number)');
+
+                """
+        }
+        // The counts as the version before wrote them: every two entities.
+        sql += """
+            INSERT INTO entity_count (entity_id, mentions, articles) SELECT id, 1, 1 FROM entity;
+            INSERT INTO entity_form (entity_id, text, mentions) SELECT id, name, 1 FROM entity;
+            INSERT INTO entity_article (entity_id, article_id, published_at, mentions) SELECT id, 1, 100, 1 FROM entity;
+            INSERT INTO entity_pair (entity_id, other_id, articles, sentences, sentence_articles)
+              SELECT a.id, b.id, 1, a.id > \(cap) AND b.id > \(cap), a.id > \(cap) AND b.id > \(cap)
+              FROM entity a JOIN entity b ON b.id != a.id;
+            """
+        try Self.writeOlderStore(at: path, upTo: "written names from entity_form: entities:get looks names up in the forms, not in every mention", sql: sql)
+        let store = try SQLiteStore(path: path)
+        #expect(try store.cooccurrences(of: 1, window: .article, type: nil, limit: 1000).count == cap - 1)
+        #expect(try store.cooccurrences(of: Int64(cap + 1), window: .article, type: nil, limit: 1000).map(\.entity.name) == ["Name \(cap + 2)"])
+        #expect(try store.cooccurrences(of: Int64(cap + 2), window: .sentence, type: nil, limit: 1000).map(\.count) == [1])
+        #expect(try store.topEntities(EntityQuery(limit: 1000)).count == cap + 2)
+    }
+
     /// Each entity's written forms as stored, as UTF-8 bytes.
     private static func forms(_ path: String) throws -> [[UInt8]] {
         try DatabaseQueue(path: path).read { db in

@@ -92,12 +92,15 @@ import Testing
                 counts[mention.entityID, default: 0] += 1
                 sentences[mention.entityID, default: []].insert("\(mention.mention.field.rawValue) \(mention.mention.sentence)")
             }
+            let leading = Self.leadingEntities(mentions)
             for (id, count) in counts {
                 result.totals[id, default: (0, 0)].mentions += count
                 result.totals[id, default: (0, 0)].articles += 1
                 dated[id, default: []].append((article.draft.published?.instant ?? .distantPast, article.id))
                 for (other, otherSentences) in sentences where other != id {
                     let shared = sentences[id, default: []].intersection(otherSentences).count
+                    // In the article window only with a shared sentence, or both leading.
+                    guard shared > 0 || (leading.contains(id) && leading.contains(other)) else { continue }
                     var pair = result.pairs[id, default: [:]][other] ?? (0, 0, 0)
                     pair.articles += 1
                     pair.sentences += shared
@@ -108,6 +111,25 @@ import Testing
         }
         for (id, list) in dated { result.articles[id] = list.sorted { ($0.0, $0.1) > ($1.0, $1.1) }.map(\.1) }
         return result
+    }
+
+    /// An article's leading entities: the `leadingEntitiesPerArticle` it
+    /// names most, ties to the one named first in reading order, then the
+    /// lower id.
+    static func leadingEntities(_ mentions: [StoredMention]) -> Set<Int64> {
+        var counts: [Int64: Int] = [:]
+        var first: [Int64: (Int, Int)] = [:]
+        for found in mentions {
+            counts[found.entityID, default: 0] += 1
+            let place = (ArticleField.allCases.firstIndex(of: found.mention.field) ?? 0, found.mention.start)
+            if first[found.entityID].map({ place < $0 }) ?? true { first[found.entityID] = place }
+        }
+        let ranked = counts.keys.sorted { a, b in
+            if counts[a] != counts[b] { return counts[a, default: 0] > counts[b, default: 0] }
+            let x = first[a] ?? (0, 0), y = first[b] ?? (0, 0)
+            return x != y ? x < y : a < b
+        }
+        return Set(ranked.prefix(CooccurrenceWindow.leadingEntitiesPerArticle))
     }
 
     /// The same figures as the store answers them through its queries.

@@ -26,7 +26,9 @@ public protocol EntityStore: Sendable {
     func topEntities(_ query: EntityQuery) throws(StoreError) -> [StoredEntity]
     /// Entities appearing with `entityID`, most shared sentences (or articles) first.
     func cooccurrences(of entityID: Int64, window: CooccurrenceWindow, type: EntityType?, limit: Int) throws(StoreError) -> [Cooccurrence]
-    /// The co-mention network of the top entities.
+    /// The co-mention network of the top entities; an edge weighs what
+    /// `cooccurrences` counts in the window (shared sentences, or articles by
+    /// the rule of `CooccurrenceWindow.article`), with a date window or without.
     func entityGraph(_ query: EntityQuery, window: CooccurrenceWindow, minimumWeight: Int) throws(StoreError) -> EntityGraph
     /// Replaces the mentions of the given articles (after a model or gazetteer
     /// change, or an analyst's addition), and their byline authors when

@@ -37,8 +37,14 @@ struct EntityCounts {
         try write(try delta(of: articleIDs), sign: -1)
     }
 
+    /// How many of an article's entities pair with one another in the
+    /// article window (see `CooccurrenceWindow.article`).
+    static let leadingEntitiesPerArticle = CooccurrenceWindow.leadingEntitiesPerArticle
+
     /// What a set of articles contributes to the counts.
     struct Delta {
+        /// A pair of entities, `entity` < `other`: both directions carry the
+        /// same figures, so they are summed once and written twice.
         struct Pair: Hashable, Comparable {
             let entity: Int64, other: Int64
             static func < (a: Pair, b: Pair) -> Bool { (a.entity, a.other) < (b.entity, b.other) }
@@ -50,10 +56,11 @@ struct EntityCounts {
         /// entity -> (mentions, articles)
         var totals: [Int64: (mentions: Int, articles: Int)] = [:]
         var forms: [Form: Int] = [:]
-        /// Both directions: (a, b) and (b, a) carry the same figures.
+        /// One key per unordered pair (see `Pair`).
         var pairs: [Pair: (articles: Int, sentences: Int, sentenceArticles: Int)] = [:]
-        /// One row per entity named in an article.
-        var articles: [(entity: Int64, article: Int64, publishedAt: Double?, mentions: Int)] = []
+        /// One row per entity named in an article; `leading`: one of its
+        /// leading entities.
+        var articles: [(entity: Int64, article: Int64, publishedAt: Double?, mentions: Int, leading: Bool)] = []
         /// The dated articles' rows summed per entity and UTC month, and per
         /// entity and UTC day (`DateWindowParts` numbers both).
         var months: [Period: (articles: Int, mentions: Int)] = [:]
@@ -76,17 +83,45 @@ struct EntityCounts {
         }
     }
 
+    /// An entity as one article names it.
+    private struct Named {
+        var mentions = 0
+        /// The article's sentence keys, one per mention (repeats included).
+        var sentences: [Int64] = []
+        /// Where it is first named: the field's place in reading order, then
+        /// the start offset (a damaged one after every readable one).
+        var first = Place(field: Int.max, start: Int64.max)
+    }
+
+    private struct Place: Comparable {
+        let field: Int, start: Int64
+        static func < (a: Place, b: Place) -> Bool { (a.field, a.start) < (b.field, b.start) }
+    }
+
+    /// A field's place in reading order, as `rebuildSQL` ranks it; a value
+    /// that is no field's comes after them all.
+    private static let fieldPlaces: [String: Int] = Dictionary(
+        uniqueKeysWithValues: ArticleField.allCases.enumerated().map { ($1.rawValue, $0) })
+
+    private static func place(field: DatabaseValue, start: DatabaseValue) -> Place {
+        var fieldPlace = ArticleField.allCases.count
+        if case .string(let name) = field.storage, let known = fieldPlaces[name] { fieldPlace = known }
+        var offset = Int64.max
+        if case .int64(let number) = start.storage { offset = number }
+        return Place(field: fieldPlace, start: offset)
+    }
+
     /// The articles' contribution, from their stored mentions. A pair's
     /// `sentences` counts the sentences both entities share (each once however
     /// often either is named in it; a sentence is one of a field, the title's
     /// first is not the body's), `sentenceArticles` the articles with at least
-    /// one such sentence.
+    /// one such sentence, `articles` those where both are among the leading
+    /// entities (`leadingEntitiesPerArticle`) or share a sentence.
     func delta(of articleIDs: [Int64]) throws -> Delta {
-        let mentions = try db.cachedStatement(sql: "SELECT entity_id, field, sentence, text FROM mention WHERE article_id = ?")
+        let mentions = try db.cachedStatement(sql: "SELECT entity_id, field, sentence, text, start FROM mention WHERE article_id = ?")
         let published = try db.cachedStatement(sql: "SELECT published_at FROM article WHERE id = ?")
         var delta = Delta()
-        // Per article: entity -> (mentions, sentence keys).
-        var named: [Int64: (mentions: Int, sentences: [Int64])] = [:]
+        var named: [Int64: Named] = [:]
         // Per article: a number for each (field, sentence) it has. Read as the
         // stored values, as the recount's SQL compares them: a damaged
         // sentence number must not stop the delete or re-extraction that
@@ -100,36 +135,82 @@ struct EntityCounts {
                 guard let entity = Int64.fromDatabaseValue(row[0] as DatabaseValue), let text = String.fromDatabaseValue(row[3] as DatabaseValue) else {
                     throw StoredRowError(articleID: articleID, message: "a mention row with an unreadable entity or text", subject: .mention)
                 }
-                let place = SentenceKey(field: row[1] as DatabaseValue, sentence: row[2] as DatabaseValue)
+                let field = row[1] as DatabaseValue
+                let place = SentenceKey(field: field, sentence: row[2] as DatabaseValue)
                 let key: Int64
                 if let known = sentenceKeys[place] { key = known } else { key = Int64(sentenceKeys.count); sentenceKeys[place] = key }
-                func note(_ entry: inout (mentions: Int, sentences: [Int64])) { entry.mentions += 1; entry.sentences.append(key) }
-                note(&named[entity, default: (0, [])])
+                let position = Self.place(field: field, start: row[4] as DatabaseValue)
+                func note(_ entry: inout Named) {
+                    entry.mentions += 1
+                    entry.sentences.append(key)
+                    if position < entry.first { entry.first = position }
+                }
+                note(&named[entity, default: Named()])
                 delta.forms[Delta.Form(entity: entity, text: BinaryText(text)), default: 0] += 1
             }
             guard !named.isEmpty else { continue }
             let date = try Row.fetchOne(published, arguments: [articleID]).flatMap { Double.fromDatabaseValue($0[0] as DatabaseValue) }
             let entities = named.keys.sorted()
             var sentenceSets: [[Int64]] = []
+            var ranking: [(mentions: Int, first: Place, entity: Int64)] = []
             sentenceSets.reserveCapacity(entities.count)
             for entity in entities {
-                guard let (count, sentences) = named[entity] else { continue }
-                delta.totals[entity, default: (0, 0)].mentions += count
-                delta.totals[entity, default: (0, 0)].articles += 1
-                delta.articles.append((entity, articleID, date, count))
-                delta.addToBuckets(entity: entity, publishedAt: date, mentions: count)
-                sentenceSets.append(Array(Set(sentences)).sorted())
+                guard let entry = named[entity] else { continue }
+                sentenceSets.append(Array(Set(entry.sentences)).sorted())
+                ranking.append((entry.mentions, entry.first, entity))
             }
-            for first in entities.indices {
-                for second in entities.indices where second > first {
-                    let shared = Self.sharedCount(sentenceSets[first], sentenceSets[second])
-                    let sentenceArticle = shared > 0 ? 1 : 0
-                    Self.count(Delta.Pair(entity: entities[first], other: entities[second]), shared, sentenceArticle, in: &delta)
-                    Self.count(Delta.Pair(entity: entities[second], other: entities[first]), shared, sentenceArticle, in: &delta)
+            let leading = Self.leading(ranking)
+            for (index, entry) in ranking.enumerated() {
+                delta.totals[entry.entity, default: (0, 0)].mentions += entry.mentions
+                delta.totals[entry.entity, default: (0, 0)].articles += 1
+                delta.articles.append((entry.entity, articleID, date, entry.mentions, leading[index]))
+                delta.addToBuckets(entity: entry.entity, publishedAt: date, mentions: entry.mentions)
+            }
+            countPairs(entities, sentenceSets: sentenceSets, leading: leading, sentenceCount: sentenceKeys.count, in: &delta)
+        }
+        return delta
+    }
+
+    /// Which of an article's entities (in `entities` order) are its leading ones.
+    private static func leading(_ ranking: [(mentions: Int, first: Place, entity: Int64)]) -> [Bool] {
+        guard ranking.count > leadingEntitiesPerArticle else { return Array(repeating: true, count: ranking.count) }
+        let order = ranking.indices.sorted { a, b in
+            let x = ranking[a], y = ranking[b]
+            if x.mentions != y.mentions { return x.mentions > y.mentions }
+            if x.first != y.first { return x.first < y.first }
+            return x.entity < y.entity
+        }
+        var leading = Array(repeating: false, count: ranking.count)
+        for index in order.prefix(leadingEntitiesPerArticle) { leading[index] = true }
+        return leading
+    }
+
+    /// One article's pairs: every pair of leading entities, and the pairs
+    /// beyond them that share a sentence. `entities` ascending, with their
+    /// sorted sentence keys (0..<sentenceCount) and leading flags.
+    private func countPairs(_ entities: [Int64], sentenceSets: [[Int64]], leading: [Bool], sentenceCount: Int, in delta: inout Delta) {
+        for first in entities.indices where leading[first] {
+            for second in entities.indices where second > first && leading[second] {
+                let shared = Self.sharedCount(sentenceSets[first], sentenceSets[second])
+                Self.count(Delta.Pair(entity: entities[first], other: entities[second]), shared, shared > 0 ? 1 : 0, in: &delta)
+            }
+        }
+        guard leading.contains(false) else { return }
+        // Beyond the leading entities, from each sentence's entities: each
+        // list ascends, as `entities` is walked in order.
+        var named = Array(repeating: [Int](), count: sentenceCount)
+        for (index, sentences) in sentenceSets.enumerated() {
+            for sentence in sentences { if let slot = Int(exactly: sentence), named.indices.contains(slot) { named[slot].append(index) } }
+        }
+        var shared: [Delta.Pair: Int] = [:]
+        for list in named where list.count > 1 {
+            for (position, first) in list.enumerated() {
+                for second in list[(position + 1)...] where !(leading[first] && leading[second]) {
+                    shared[Delta.Pair(entity: entities[first], other: entities[second]), default: 0] += 1
                 }
             }
         }
-        return delta
+        for (pair, sentences) in shared { Self.count(pair, sentences, 1, in: &delta) }
     }
 
     /// A field and sentence number as stored.
@@ -175,7 +256,14 @@ struct EntityCounts {
             try db.cachedStatement(sql: "DELETE FROM entity_form WHERE entity_id = ? AND text = ? AND mentions <= 0")
                 .execute(arguments: StatementArguments(key))
         }
-        let pairs = delta.pairs.sorted { $0.key < $1.key }
+        // Both directions of each pair, in key order.
+        var pairs: [(key: Delta.Pair, value: (articles: Int, sentences: Int, sentenceArticles: Int))] = []
+        pairs.reserveCapacity(2 * delta.pairs.count)
+        for (pair, counts) in delta.pairs {
+            pairs.append((pair, counts))
+            pairs.append((Delta.Pair(entity: pair.other, other: pair.entity), counts))
+        }
+        pairs.sort { $0.key < $1.key }
         let apart = try upsert(
             table: "entity_pair", columns: ["entity_id", "other_id", "articles", "sentences", "sentence_articles"], keyCount: 2,
             update: "articles = articles + excluded.articles, sentences = sentences + excluded.sentences, "
@@ -192,9 +280,9 @@ struct EntityCounts {
             let remove = try db.cachedStatement(sql: "DELETE FROM entity_article WHERE entity_id = ? AND article_id = ?")
             for row in articles { try remove.execute(arguments: [row.entity, row.article]) }
         } else {
-            _ = try upsert(table: "entity_article", columns: ["entity_id", "article_id", "published_at", "mentions"], keyCount: 2,
+            _ = try upsert(table: "entity_article", columns: ["entity_id", "article_id", "published_at", "mentions", "leads"], keyCount: 2,
                            update: nil, returningIfRemoving: nil,
-                           rows: articles.map { [$0.entity, $0.article, $0.publishedAt, $0.mentions] })
+                           rows: articles.map { [$0.entity, $0.article, $0.publishedAt, $0.mentions, $0.leading] })
         }
     }
 
@@ -271,27 +359,53 @@ struct EntityCounts {
         return emptied
     }
 
-    /// The whole store's counts from its mentions, in one pass per table (for
-    /// the migration that introduces them, and for a check).
+    /// The whole store's counts from its mentions, in one pass per table, by
+    /// the rule of `delta(of:)` (for the migration that recounts them, and
+    /// for tests): an article's leading entities (`leadingEntitiesPerArticle`,
+    /// ranked by mentions, then by where each is first named, then by id)
+    /// pair with one another; any two entities sharing a sentence pair too.
     static let rebuildSQL = """
         DELETE FROM entity_count;
         DELETE FROM entity_form;
-        DELETE FROM entity_pair;
         DELETE FROM entity_article;
+        DELETE FROM entity_pair;
         INSERT INTO entity_count (entity_id, mentions, articles)
           SELECT entity_id, count(*), count(DISTINCT article_id) FROM mention GROUP BY entity_id;
         INSERT INTO entity_form (entity_id, text, mentions)
           SELECT entity_id, text, count(*) FROM mention GROUP BY entity_id, text;
-        INSERT INTO entity_article (entity_id, article_id, published_at, mentions)
-          SELECT mention.entity_id, mention.article_id, article.published_at, count(*)
-          FROM mention JOIN article ON article.id = mention.article_id GROUP BY mention.entity_id, mention.article_id;
+        WITH placed AS (
+          SELECT article_id, entity_id, row_number() OVER (
+            PARTITION BY article_id
+            ORDER BY \(fieldPlaceSQL), CASE WHEN typeof(start) = 'integer' THEN start ELSE 9223372036854775807 END, entity_id) AS place
+          FROM mention),
+        named AS (SELECT article_id, entity_id, count(*) AS mentions, min(place) AS first FROM placed GROUP BY article_id, entity_id),
+        ranked AS (
+          SELECT article_id, entity_id, mentions,
+            row_number() OVER (PARTITION BY article_id ORDER BY mentions DESC, first, entity_id) AS rank FROM named)
+        INSERT INTO entity_article (entity_id, article_id, published_at, mentions, leads)
+          SELECT ranked.entity_id, ranked.article_id, article.published_at, ranked.mentions, ranked.rank <= \(leadingEntitiesPerArticle)
+          FROM ranked JOIN article ON article.id = ranked.article_id;
         WITH present AS (SELECT DISTINCT article_id, entity_id, field, sentence FROM mention),
+        shared AS (
+          SELECT a.article_id, a.entity_id, b.entity_id AS other_id, count(*) AS sentences
+          FROM present AS a JOIN present AS b
+            ON b.article_id = a.article_id AND b.field = a.field AND b.sentence = a.sentence AND b.entity_id != a.entity_id
+          GROUP BY a.article_id, a.entity_id, b.entity_id),
+        leaders AS (SELECT article_id, entity_id FROM entity_article WHERE leads),
         per_article AS (
-          SELECT a.entity_id, b.entity_id AS other_id, sum(a.field = b.field AND a.sentence = b.sentence) AS sentences
-          FROM present AS a JOIN present AS b ON b.article_id = a.article_id AND b.entity_id != a.entity_id
-          GROUP BY a.article_id, a.entity_id, b.entity_id)
+          SELECT article_id, entity_id, other_id, sum(sentences) AS sentences FROM (
+            SELECT article_id, entity_id, other_id, sentences FROM shared
+            UNION ALL
+            SELECT a.article_id, a.entity_id, b.entity_id, 0 FROM leaders AS a JOIN leaders AS b
+              ON b.article_id = a.article_id AND b.entity_id != a.entity_id)
+          GROUP BY article_id, entity_id, other_id)
         INSERT INTO entity_pair (entity_id, other_id, articles, sentences, sentence_articles)
           SELECT entity_id, other_id, count(*), sum(sentences), sum(sentences > 0) FROM per_article
           GROUP BY entity_id, other_id;
         """
+
+    /// A mention's field as its place in reading order (`fieldPlaces`).
+    private static let fieldPlaceSQL = "CASE field "
+        + ArticleField.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
+        + " ELSE \(ArticleField.allCases.count) END"
 }

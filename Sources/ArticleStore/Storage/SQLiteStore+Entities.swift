@@ -236,7 +236,13 @@ extension SQLiteStore {
                 }
                 return EntityGraph(nodes: nodes, edges: edges, window: window)
             }
-            let together = window == .sentence ? "AND b.field = a.field AND b.sentence = a.sentence" : ""
+            // The materialised pairs' rule (`CooccurrenceWindow.article`):
+            // a shared sentence, or both among the article's leading entities.
+            let sameSentence = "b.field = a.field AND b.sentence = a.sentence"
+            func leads(_ alias: String) -> String {
+                "EXISTS (SELECT 1 FROM entity_article AS lead WHERE lead.entity_id = \(alias).entity_id AND lead.article_id = \(alias).article_id AND lead.leads)"
+            }
+            let together = window == .sentence ? "AND \(sameSentence)" : "AND ((\(sameSentence)) OR (\(leads("a")) AND \(leads("b"))))"
             let (filter, arguments) = Self.articleFilter(EntityQuery(since: query.since, until: query.until), mentionAlias: "a")
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.entity_id AS source, b.entity_id AS target,

@@ -182,7 +182,9 @@ public enum StoreSchema {
                   PRIMARY KEY (entity_id, other_id)
                 ) WITHOUT ROWID;
                 """)
-            try db.execute(sql: EntityCounts.rebuildSQL)
+            // Filled from the mentions by the last migration that recounts
+            // them (the one that ranks an article's leading entities), whose
+            // columns these tables do not have yet.
         }
         migrator.registerMigration("batch jobs: jobs, leased article-id ranges and map results") { db in
             try db.execute(sql: StoreSchema.batchJobTables)
@@ -216,6 +218,14 @@ public enum StoreSchema {
                 CREATE INDEX entity_form_text ON entity_form(text COLLATE NOCASE, entity_id);
                 DROP INDEX mention_text;
                 """)
+        }
+        migrator.registerMigration("entity pairs: an article's leading entities pair with one another, any two entities sharing a sentence too") { db in
+            // The article window's rule (`CooccurrenceWindow.article`); each
+            // entity's article row says whether it leads the article, for
+            // `entities:graph{since=}`, which pairs from the mentions (column
+            // `leads`, 1 or 0). The counts already stored are counted again.
+            try db.execute(sql: "ALTER TABLE entity_article ADD COLUMN leads INTEGER NOT NULL DEFAULT 1")
+            try db.execute(sql: EntityCounts.rebuildSQL)
         }
         migrator.registerMigration("entity date buckets: articles and mentions per entity and UTC month and day, for entities:top over a date window") { db in
             // `entity_article` summed per entity and period (`DateWindowParts`

@@ -221,6 +221,14 @@ extension AttributionFinder {
             var cover = ContentCover()
             defer { work?.add(cover.steps, ClaimExtractor.scanWork) }
             while index < text.count, !deadline.hasPassed() {
+                // "PENCE: Well, look, ...": a transcript's speaker label is the rule's own
+                // shape; the claim scorer, which reads a cue word's score, has none to read.
+                if text.words[index] == ":", let claim = speakerLabelClaim(colon: index) {
+                    claims.append(claim)
+                    cover.add(claim.content, sentence: claim.sentence)
+                    index += 1
+                    continue
+                }
                 if text.words[index] == ":", !cue[index], let claim = headlineClaim(colon: index), keeps(claim) {
                     claims.append(claim)
                     cover.add(claim.content, sentence: claim.sentence)
@@ -449,6 +457,13 @@ extension AttributionFinder {
                 let agentStart = cueTokens.upperBound + 1
                 var end = agentStart
                 while end < sentence.upperBound, !isRightBoundary(end) || text.words[end] == "of", end - agentStart < finder.maximumSourceTokens { end += 1 }
+                // "a move acknowledged by the Ministry and reported by news agencies": a second
+                // passive shares the first's subject ("a move"), not its agent.
+                if end > agentStart, sharedSubject, let previous, let agent = previous.source,
+                   agent.lowerBound >= previous.cue.upperBound {
+                    return Claim(source: text.span(agentStart..<end), cue: text.span(cueTokens), content: previous.content,
+                                 sentence: text.sentenceOf[c] + 1)
+                }
                 if end > agentStart, let subject = source {
                     return Claim(source: text.span(agentStart..<end), cue: text.span(cueTokens), content: [text.span(subject)],
                                  sentence: text.sentenceOf[c] + 1)
@@ -510,6 +525,13 @@ extension AttributionFinder {
                 if next < text.count, text.quotes[next] == .open, let pair = text.quotationAt[next] {
                     content.append(text.span(pair.open..<(pair.close + 1)))
                     content += continuation(after: pair.close + 1, sentence: self.sentence(of: pair.close))
+                } else if after < text.count, text.words[after] == ":", after + 1 < text.count,
+                          text.paragraphBreak(between: after, and: after + 1) {
+                    // "The governor added: ⏎ It's typical of ...", "The New York Times reports: ⏎
+                    // \"In an illustration ...": a cue clause ending its paragraph with a colon
+                    // introduces the next paragraph, quoted or not.
+                    let end = paragraphContentEnd(from: after + 1)
+                    if end > after + 1 { content.append(text.span((after + 1)..<end)) }
                 } else if !colon {
                     content += indirect(from: clauseAfterAside(after, sentence: sentence), sentence: sentence)
                 }
@@ -720,6 +742,74 @@ extension AttributionFinder {
             }
             return Claim(source: text.span(start..<end), cue: text.span(dash..<(start)), content: [text.span(open..<(close + 1))],
                          sentence: text.sentenceOf[dash] + 1)
+        }
+
+        /// Labels in capitals that open a paragraph but name no speaker ("UPDATE:", "EXCLUSIVE:").
+        static let nonSpeakerLabels: Set<String> = [
+            "update", "updated", "updates", "breaking", "exclusive", "correction", "note", "editor", "abstract", "warning",
+            "watch", "video", "photos", "photo", "listen", "read", "more", "related", "live", "analysis", "opinion", "q", "a",
+        ]
+
+        /// A transcript's speaker label: "WALLACE: Let's start with ...", "\"PENCE: Well, look,
+        /// ...", "JAKE TAPPER: ...": one to three words in capitals opening a paragraph (after an
+        /// opening quotation mark at most), then a colon. The label is the source, the colon
+        /// the cue, the rest of the paragraph the content.
+        func speakerLabelClaim(colon: Int) -> Claim? {
+            guard colon > 0 else { return nil }
+            var start = colon - 1
+            while start > 0, colon - start <= 3, !text.isPunctuation(start - 1) || text.words[start - 1] == "." {
+                if lineStarts(at: start) { break }
+                start -= 1
+            }
+            var labelStart = start
+            // An opening mark before the label ("\"PENCE:"), at the line's start.
+            if start > 0, text.quotes[start - 1] == .open, lineStarts(at: start - 1) { labelStart = start - 1 }
+            guard lineStarts(at: labelStart), colon - start <= 3 else { return nil }
+            var letters = 0
+            for index in start..<colon {
+                if text.words[index] == "." { continue }
+                guard !text.isPunctuation(index), isUpperCase(index) else { return nil }
+                letters += text.tokenized.tokens[index].range.count
+            }
+            guard letters >= 2, !Self.nonSpeakerLabels.contains(text.words[start]),
+                  !AttributionFinder.pageLabels.contains(text.words[colon - 1]) else { return nil }
+            let end = paragraphContentEnd(from: colon + 1)
+            guard end > colon + 1 else { return nil }
+            return Claim(source: text.span(start..<colon), cue: text.span(colon..<(colon + 1)),
+                         content: [text.span((colon + 1)..<end)], sentence: text.sentenceOf[colon] + 1)
+        }
+
+        /// Whether token `index` is the first of its line.
+        private func lineStarts(at index: Int) -> Bool {
+            let offset = text.tokenized.tokens[index].range.lowerBound
+            var position = offset - 1
+            while position >= 0, text.bytes[position] == 0x20 || text.bytes[position] == 0x09 { position -= 1 }
+            return position < 0 || text.bytes[position] == 0x0A
+        }
+
+        /// Whether every letter of token `index` is an upper-case ASCII letter (at least one).
+        private func isUpperCase(_ index: Int) -> Bool {
+            var upper = 0
+            for byte in text.bytes[text.tokenized.tokens[index].range] {
+                if byte >= 0x61 && byte <= 0x7A || byte >= 0x80 { return false }
+                if byte >= 0x41 && byte <= 0x5A { upper += 1 }
+            }
+            return upper > 0
+        }
+
+        /// The end of the paragraph that `start` opens (its last token not closing
+        /// punctuation, an unpaired closing mark included), within 400 tokens.
+        private func paragraphContentEnd(from start: Int) -> Int {
+            guard start < text.count else { return start }
+            var end = start + 1
+            while end < text.count, end - start < 400, !text.paragraphBreak(between: end - 1, and: end) { end += 1 }
+            while end > start {
+                let word = text.words[end - 1]
+                if word == "." || word == "!" || word == "?" || word == ";" || word == "," || word == ":" { end -= 1; continue }
+                if text.quotes[end - 1] == .close, text.quotationAt[end - 1] == nil { end -= 1; continue }
+                break
+            }
+            return end
         }
 
         /// A headline or caption "Graham: Trump's rhetoric destroying GOP chances".

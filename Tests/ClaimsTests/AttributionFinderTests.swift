@@ -301,3 +301,38 @@ extension AttributionFinderTests {
         #expect(parts("Gov. John Kasich, said after a lunch on Tuesday that he had not read the plan.").isEmpty)
     }
 }
+
+extension AttributionFinderTests {
+    @Test func aTranscriptsSpeakerLabelIsTheSourceOfItsParagraph() {
+        let text = "Partial transcript as follows:\n\n\"WALLACE: Let's start with the debate. Will she be there?\n\n\"MIKE PENCE: Well, look, she will not be attending.\n\nUPDATE: The debate starts at nine."
+        let found = parts(text)
+        #expect(found.map(\.source) == ["WALLACE", "MIKE PENCE"])
+        #expect(found.map(\.cue) == [":", ":"])
+        #expect(found.first?.content == ["Let's start with the debate. Will she be there"])
+        #expect(found.last?.content == ["Well, look, she will not be attending"])
+        // A label in capitals that names no one, or a name in mixed case inside a line, speaks for nobody.
+        #expect(parts("The plan had one flaw: NOBODY read it.").isEmpty)
+    }
+
+    @Test func aCueClauseEndingItsParagraphWithAColonIntroducesTheNextParagraph() {
+        let found = parts("The governor said:\n\nIt is typical of her. She knows nothing.\n\nThe rally ended.")
+        #expect(found.count == 1)
+        #expect(found.first?.source == "The governor")
+        #expect(found.first?.content == ["It is typical of her. She knows nothing"])
+        // A quotation opened in that paragraph and closed in a later one is still its content.
+        let quoted = parts("The Times reported:\n\n\"In an illustration of the lack of enthusiasm, few gave.\n\n\"Most gave more.\"")
+        #expect(quoted.first?.content == ["\"In an illustration of the lack of enthusiasm, few gave"])
+    }
+
+    @Test func aSecondPassiveSharesTheFirstsSubjectNotItsAgent() {
+        var counts = Self.lexicon.counts
+        counts["acknowledged"] = .init(total: 20, cue: 15)
+        let finder = AttributionFinder(lexicon: CueLexicon(counts: counts))
+        let text = "The talks resumed, a move acknowledged by the Ministry of Foreign Affairs and reported by international news agencies."
+        let bytes = Array(text.utf8)
+        func words(_ span: ByteSpan) -> String { String(decoding: bytes[span], as: UTF8.self) }
+        let found = finder.attributions(in: TokenizedText(text: text))
+        #expect(found.map { $0.source.map(words) } == ["the Ministry of Foreign Affairs", "international news agencies"])
+        #expect(found.map { $0.content.map(words) } == [["a move"], ["a move"]])
+    }
+}

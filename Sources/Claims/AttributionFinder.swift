@@ -501,12 +501,18 @@ extension AttributionFinder {
             // A quotation just before the cue clause: in its sentence, or ending the sentence
             // before when the cue clause says nothing after it ("“A.” ⏎ he said.");
             // "“A.” ⏎ The Times said the emails ..." reports something else.
+            // "In an interview on CBS's “Face the Nation,” Ryan said the shootings ...", "Last week,
+            // Republicans approved a bill ...": what stands before the cue clause is an opening
+            // adjunct (a quoted title in it), and the cue's own clause follows.
+            let clauseFollows = after < contentEnd(sentence) && !tailIsAdjunct(after, sentence)
             if before >= 0, before >= sentence.lowerBound || tailIsAdjunct(after, sentence) && !quotationFollows,
-               let close = closingQuote(endingAt: before), let open = text.quotationAt[close]?.open ?? openingQuote(before: close) {
+               let close = closingQuote(endingAt: before), let open = text.quotationAt[close]?.open ?? openingQuote(before: close),
+               !(clauseFollows && open > sentence.lowerBound && opensWithAdjunct(sentence, before: open)) {
                 content.append(text.span(open..<(close + 1)))
                 content += continuation(after: after, sentence: sentence)
             } else if before > sentence.lowerBound, text.words[before] == ",", !quotationFollows,
-                      tailIsShort(after, sentence) || inverted && text.words[after] == "," {
+                      tailIsShort(after, sentence) || inverted && text.words[after] == ",",
+                      !(clauseFollows && !inverted && isShortOpeningAdjunct(sentence, before: before)) {
                 // "A, officials said." The content runs from the sentence start to the comma.
                 // "A, said Lee Epstein, who teaches law at ...": after an inverted source a
                 // comma opens its apposition, however long, not the content.
@@ -540,6 +546,23 @@ extension AttributionFinder {
             let cueSpan = text.span(cueTokens)
             return Claim(source: source.map { text.span($0) }, cue: cueSpan, content: content,
                          sentence: text.sentenceOf[c] + 1)
+        }
+
+        /// Whether the sentence opens (past a connective) with a preposition, a time word,
+        /// "like" or a capitalised "-ing" participle before token `limit`: an adjunct, not a subject.
+        private func opensWithAdjunct(_ sentence: Range<Int>, before limit: Int) -> Bool {
+            var first = sentence.lowerBound
+            while first < limit, AttributionFinder.sentenceConnectives.contains(text.words[first]) || text.words[first] == "," { first += 1 }
+            guard first < limit else { return false }
+            let word = text.words[first]
+            return AttributionFinder.adjunctStarts.contains(word) || word == "like" || word.hasSuffix("ing") && text.isCapitalized(first)
+        }
+
+        /// Whether the words from the sentence start to the comma at `comma` are one short
+        /// opening adjunct ("Last week,", "In July,"): at most eight words, no other comma.
+        private func isShortOpeningAdjunct(_ sentence: Range<Int>, before comma: Int) -> Bool {
+            guard comma - sentence.lowerBound <= 8, opensWithAdjunct(sentence, before: comma) else { return false }
+            return !(sentence.lowerBound..<comma).contains { text.words[$0] == "," || text.quotes[$0] != .none }
         }
 
         /// Where indirect content starts after an aside between the cue and its clause:

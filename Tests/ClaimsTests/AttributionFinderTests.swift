@@ -336,3 +336,21 @@ extension AttributionFinderTests {
         #expect(found.map { $0.content.map(words) } == [["a move"], ["a move"]])
     }
 }
+
+extension AttributionFinderTests {
+    @Test func aQuotedTitleInAnOpeningAdjunctIsNotTheContent() {
+        let found = parts("In an interview on “Face the Nation,” Paul Ryan said the shootings demand more listening.")
+        #expect(found.first?.source == "Paul Ryan")
+        #expect(found.first?.content == ["the shootings demand more listening"])
+        // A quotation before a cue clause that ends its sentence is still the content.
+        #expect(parts("At the rally, “we will win,” Trump said.").first?.content == ["“we will win,”"])
+    }
+
+    @Test func aShortOpeningAdjunctBeforeTheSubjectIsNotTheContent() {
+        let found = parts("Last week, the committee announced a bill to curb the agency.")
+        #expect(found.first?.source == "the committee")
+        #expect(found.first?.content == ["a bill to curb the agency"])
+        // A clause before a cue clause that ends its sentence is the content, however it opens.
+        #expect(parts("In the end, the bill will pass, officials said.").first?.content == ["In the end, the bill will pass"])
+    }
+}

@@ -44,6 +44,10 @@ public struct AttributionFinder: Sendable {
         "once", "still", "just", "now", "never", "always", "even", "only", "last", "first", "long", "subsequently",
     ]
 
+    /// Adverbs without "-ly" that stand between a subject and its verb ("perhaps recognizing",
+    /// "which together vowed", "almost immediately disclosed"): never the source themselves.
+    static let verbAdverbs: Set<String> = ["perhaps", "almost", "together", "yet", "maybe", "soon", "nearly", "instead", "quickly"]
+
     /// Words that end a subject noun phrase on its left.
     static let leftBoundaries: Set<String> = [
         "that", "because", "while", "when", "if", "so", "although", "though", "whether", "where", "but", "than",
@@ -346,7 +350,8 @@ extension AttributionFinder {
             var passive = false
             // The first be-verb of a passive ("is widely expected"): part of the cue.
             var beVerb: Int?
-            while j >= sentence.lowerBound, AttributionFinder.auxiliaries.contains(text.words[j]) || text.words[j].hasSuffix("ly") && j < c && !text.isCapitalized(j) {
+            while j >= sentence.lowerBound, AttributionFinder.auxiliaries.contains(text.words[j]) || AttributionFinder.verbAdverbs.contains(text.words[j])
+                    || text.words[j].hasSuffix("ly") && j < c && !text.isCapitalized(j) {
                 if AttributionFinder.beVerbs.contains(text.words[j]) { passive = true; beVerb = j }
                 j -= 1
             }
@@ -378,14 +383,15 @@ extension AttributionFinder {
                let subject = subjectAroundDashes(endingAt: leftEnd - 1, sentence: sentence) {
                 source = subject
             }
-            if source == nil, c - 1 >= sentence.lowerBound, text.words[c - 1] == ",", text.words[c].hasSuffix("ing") {
+            // (", perhaps recognizing": an adverb may stand between the comma and the participle.)
+            if source == nil, leftEnd - 1 >= sentence.lowerBound, text.words[leftEnd - 1] == ",", text.words[c].hasSuffix("ing") {
                 // "“A,” Anderson said, adding that ...": the participle goes on with the
                 // speaker of the claim before it in the sentence; "He left early, saying
                 // ...": else with the sentence's subject.
                 if let speaker = previous?.source, let last = previous?.extent, last.upperBound <= text.span(cueTokens).lowerBound {
                     return participleClaim(cueTokens, subject: speaker, sentence: sentence)
                 }
-                if let subject = sentenceSubject(sentence, before: c - 1) {
+                if let subject = sentenceSubject(sentence, before: leftEnd - 1) {
                     return participleClaim(cueTokens, subject: text.span(subject), sentence: sentence)
                 }
             }

@@ -354,3 +354,14 @@ extension AttributionFinderTests {
         #expect(parts("In the end, the bill will pass, officials said.").first?.content == ["In the end, the bill will pass"])
     }
 }
+
+extension AttributionFinderTests {
+    @Test func anAdverbBeforeTheCueIsNeverTheSource() {
+        let found = parts("The two countries, which together announced a plan to cut emissions, met again.")
+        #expect(found.first?.source == "which")
+        // ", perhaps telling": the participle still goes on with the sentence's subject.
+        let participle = parts("Mr. Obama was complimentary, perhaps telling reporters that imitation is flattery.")
+        #expect(participle.first?.source == "Mr. Obama")
+        #expect(participle.first?.content == ["that imitation is flattery"])
+    }
+}

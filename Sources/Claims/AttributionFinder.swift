@@ -48,6 +48,9 @@ public struct AttributionFinder: Sendable {
     /// "which together vowed", "almost immediately disclosed"): never the source themselves.
     static let verbAdverbs: Set<String> = ["perhaps", "almost", "together", "yet", "maybe", "soon", "nearly", "instead", "quickly"]
 
+    /// Adverbs that say the clause is hearsay, naming no one ("reportedly", "purportedly").
+    static let evidentialAdverbs: Set<String> = ["reportedly", "allegedly", "purportedly", "supposedly", "reputedly"]
+
     /// Words that end a subject noun phrase on its left.
     static let leftBoundaries: Set<String> = [
         "that", "because", "while", "when", "if", "so", "although", "though", "whether", "where", "but", "than",
@@ -157,6 +160,13 @@ extension AttributionFinder {
                     reports[index] = cue[index]
                     continue
                 }
+                // "The FBI is reportedly making arrangements": an evidential adverb the lexicon saw
+                // in cues more often than not is a source-less cue (unless a cue follows it).
+                if AttributionFinder.evidentialAdverbs.contains(word), finder.lexicon.reportsByItself(word) {
+                    cue[index] = true
+                    reports[index] = true
+                    continue
+                }
                 // Auxiliaries and adverbs inside annotated cues ("has long said") are not cues by themselves.
                 guard !text.isPunctuation(index), !AttributionFinder.auxiliaries.contains(word) else { continue }
                 let judged = finder.lexicon.judge(previous: index > 0 ? text.words[index - 1] : nil, word: word,
@@ -193,6 +203,8 @@ extension AttributionFinder {
             // An adverb ("publicly", "rarely") is a cue only as part of the cue after it
             // ("publicly announced"); alone it leaves "are rarely viewed" a fragment.
             for index in stride(from: count - 1, through: 0, by: -1) where (cue[index] || candidate[index]) && AttributionFinder.isAdverb(text.words[index]) {
+                if AttributionFinder.evidentialAdverbs.contains(text.words[index]), reports[index],
+                   !(index + 1 < count && (cue[index + 1] || candidate[index + 1])) { continue }
                 cue[index] = index + 1 < count && cue[index + 1]
                 candidate[index] = index + 1 < count && candidate[index + 1]
                 takesNext[index] = false
@@ -344,6 +356,7 @@ extension AttributionFinder {
             let sentence = self.sentence(of: c)
             let word = text.words[c]
             if word == "according" { return accordingTo(cueTokens, sentence: sentence) }
+            if AttributionFinder.evidentialAdverbs.contains(word), reports[c], cueTokens.count == 1 { return reportedly(c, sentence: sentence) }
 
             // The subject on the left, past auxiliaries and adverbs.
             var j = c - 1
@@ -861,6 +874,21 @@ extension AttributionFinder {
             guard words >= 4, numbers * 3 <= words else { return nil }
             return Claim(source: text.span(start..<colon), cue: text.span(colon..<(colon + 1)),
                          content: [text.span((colon + 1)..<end)], sentence: text.sentenceOf[colon] + 1)
+        }
+
+        /// "Khoga was reportedly on that trip", "Reportedly, he made ...": the adverb is the
+        /// cue, no one is named, and the sentence around it is the content.
+        private func reportedly(_ adverb: Int, sentence: Range<Int>) -> Claim? {
+            var start = sentence.lowerBound
+            while start < adverb, AttributionFinder.sentenceConnectives.contains(text.words[start]) || text.words[start] == "," { start += 1 }
+            var content: [ByteSpan] = []
+            if start < adverb { content.append(text.span(start..<adverb)) }
+            var next = adverb + 1
+            if next < sentence.upperBound, text.words[next] == "," { next += 1 }
+            let end = contentEnd(sentence)
+            if next < end { content.append(text.span(next..<end)) }
+            guard !content.isEmpty else { return nil }
+            return Claim(source: nil, cue: text.span(adverb..<(adverb + 1)), content: content, sentence: text.sentenceOf[adverb] + 1)
         }
 
         /// "according to X, A" and "A, according to X."

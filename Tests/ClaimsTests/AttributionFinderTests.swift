@@ -365,3 +365,24 @@ extension AttributionFinderTests {
         #expect(participle.first?.content == ["that imitation is flattery"])
     }
 }
+
+extension AttributionFinderTests {
+    @Test func anEvidentialAdverbIsASourcelessCue() {
+        var counts = Self.lexicon.counts
+        counts["reportedly"] = .init(total: 29, cue: 19)
+        counts["repeatedly"] = .init(total: 86, cue: 44)
+        let finder = AttributionFinder(lexicon: CueLexicon(counts: counts))
+        let text = "The FBI is reportedly making arrangements to interview her. He repeatedly made the point."
+        let bytes = Array(text.utf8)
+        func words(_ span: ByteSpan) -> String { String(decoding: bytes[span], as: UTF8.self) }
+        let found = finder.attributions(in: TokenizedText(text: text))
+        #expect(found.count == 1)
+        #expect(found.first?.source == nil)
+        #expect(found.first.map { words($0.cue) } == "reportedly")
+        #expect(found.first.map { $0.content.map(words) } == ["The FBI is", "making arrangements to interview her"])
+        // Before a cue it is part of that cue ("reportedly said"), and the subject speaks.
+        let said = finder.attributions(in: TokenizedText(text: "Trump reportedly said the deal was off."))
+        #expect(said.count == 1)
+        #expect(said.first?.source != nil)
+    }
+}

@@ -236,10 +236,11 @@ extension AttributionFinder {
             var deadline = DeadlineCheck()
             var cover = ContentCover()
             defer { work?.add(cover.steps, ClaimExtractor.scanWork) }
+            let speakers = speakerLabelCounts()
             while index < text.count, !deadline.hasPassed() {
                 // "PENCE: Well, look, ...": a transcript's speaker label is the rule's own
                 // shape; the claim scorer, which reads a cue word's score, has none to read.
-                if text.words[index] == ":", let claim = speakerLabelClaim(colon: index) {
+                if text.words[index] == ":", let claim = speakerLabelClaim(colon: index, speakers: speakers) {
                     claims.append(claim)
                     cover.add(claim.content, sentence: claim.sentence)
                     index += 1
@@ -794,9 +795,30 @@ extension AttributionFinder {
 
         /// A transcript's speaker label: "WALLACE: Let's start with ...", "\"PENCE: Well, look,
         /// ...", "JAKE TAPPER: ...": one to three words in capitals opening a paragraph (after an
-        /// opening quotation mark at most), then a colon. The label is the source, the colon
-        /// the cue, the rest of the paragraph the content.
-        func speakerLabelClaim(colon: Int) -> Claim? {
+        /// opening quotation mark at most), then a colon, the speaker labelled at least twice in
+        /// the text. The label is the source, the colon the cue, the rest of the paragraph the content.
+        func speakerLabelClaim(colon: Int, speakers: [String: Int]) -> Claim? {
+            guard let label = speakerLabel(colon: colon), speakers[text.words[colon - 1], default: 0] >= 2 else { return nil }
+            let end = paragraphContentEnd(from: colon + 1)
+            guard end > colon + 1 else { return nil }
+            return Claim(source: text.span(label), cue: text.span(colon..<(colon + 1)),
+                         content: [text.span((colon + 1)..<end)], sentence: text.sentenceOf[colon] + 1)
+        }
+
+        /// How many speaker labels of the text end with each word ("JAKE TAPPER:", "TAPPER:"
+        /// both count for "tapper"). A transcript's speakers take turns, so a label that
+        /// comes once is more likely a dateline ("NEW DELHI: Pakistan and Bangladesh ...").
+        func speakerLabelCounts() -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for index in 1..<max(1, text.count) where text.words[index] == ":" && speakerLabel(colon: index) != nil {
+                counts[text.words[index - 1], default: 0] += 1
+            }
+            return counts
+        }
+
+        /// The tokens of a speaker label before `colon`: one to three words in capitals
+        /// opening a line (after an opening quotation mark at most).
+        private func speakerLabel(colon: Int) -> Range<Int>? {
             guard colon > 0 else { return nil }
             var start = colon - 1
             while start > 0, colon - start <= 3, !text.isPunctuation(start - 1) || text.words[start - 1] == "." {
@@ -815,10 +837,7 @@ extension AttributionFinder {
             }
             guard letters >= 2, !Self.nonSpeakerLabels.contains(text.words[start]),
                   !AttributionFinder.pageLabels.contains(text.words[colon - 1]) else { return nil }
-            let end = paragraphContentEnd(from: colon + 1)
-            guard end > colon + 1 else { return nil }
-            return Claim(source: text.span(start..<colon), cue: text.span(colon..<(colon + 1)),
-                         content: [text.span((colon + 1)..<end)], sentence: text.sentenceOf[colon] + 1)
+            return start..<colon
         }
 
         /// Whether token `index` is the first of its line.

@@ -304,14 +304,16 @@ extension AttributionFinderTests {
 
 extension AttributionFinderTests {
     @Test func aTranscriptsSpeakerLabelIsTheSourceOfItsParagraph() {
-        let text = "Partial transcript as follows:\n\n\"WALLACE: Let's start with the debate. Will she be there?\n\n\"MIKE PENCE: Well, look, she will not be attending.\n\nUPDATE: The debate starts at nine."
+        let text = "Partial transcript as follows:\n\n\"WALLACE: Let's start with the debate. Will she be there?\n\n\"MIKE PENCE: Well, look, she will not be attending.\n\nWALLACE: Why not?\n\nPENCE: She was not invited.\n\nUPDATE: The debate starts at nine."
         let found = parts(text)
-        #expect(found.map(\.source) == ["WALLACE", "MIKE PENCE"])
-        #expect(found.map(\.cue) == [":", ":"])
+        #expect(found.map(\.source) == ["WALLACE", "MIKE PENCE", "WALLACE", "PENCE"])
+        #expect(found.map(\.cue) == [":", ":", ":", ":"])
         #expect(found.first?.content == ["Let's start with the debate. Will she be there"])
-        #expect(found.last?.content == ["Well, look, she will not be attending"])
+        #expect(found[1].content == ["Well, look, she will not be attending"])
         // A label in capitals that names no one, or a name in mixed case inside a line, speaks for nobody.
         #expect(parts("The plan had one flaw: NOBODY read it.").isEmpty)
+        // A label that comes once is a dateline, not a speaker taking turns.
+        #expect(parts("NEW DELHI: Pakistan and Bangladesh have quietly rebuilt their ties.").isEmpty)
     }
 
     @Test func aCueClauseEndingItsParagraphWithAColonIntroducesTheNextParagraph() {

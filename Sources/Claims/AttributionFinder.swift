@@ -193,6 +193,13 @@ extension AttributionFinder {
                     cue[index] = true
                     reports[index] = true
                 }
+                // "The governor added: ⏎ It's typical ...": a word the lexicon knows as a cue, before a
+                // colon that ends its paragraph, introduces the next paragraph.
+                if !cue[index], finder.lexicon.isCandidate(word), index + 2 < count, text.words[index + 1] == ":",
+                   text.paragraphBreak(between: index + 1, and: index + 2) {
+                    cue[index] = true
+                    reports[index] = true
+                }
                 // "It is understood that ...": an impersonal passive reports without a source.
                 if !cue[index], index > 1, index + 1 < count, text.words[index + 1] == "that", text.words[index - 2] == "it",
                    AttributionFinder.beVerbs.contains(text.words[index - 1]), word.hasSuffix("ed") || word.hasSuffix("wn") || ["understood", "thought", "said", "felt", "held"].contains(word) {
@@ -297,6 +304,11 @@ extension AttributionFinder {
             // a source after the cue and a short content before it.
             if let source = claim.source, source.lowerBound >= claim.cue.upperBound, let after = text.token(at: claim.cue.upperBound),
                text.words[after] == "by" { return true }
+            // "The governor added: ⏎ It's typical ...": a block quotation after a colon ending the
+            // cue's paragraph is the rule's shape too (the scorer reads a quotation or clause after the cue).
+            if let last = text.token(at: claim.cue.upperBound - 1),
+               let colon = [last, last + 1].first(where: { $0 + 1 < text.count && text.words[$0] == ":" }),
+               text.paragraphBreak(between: colon, and: colon + 1) { return true }
             return scorer.score(scorerFeatures(claim)) > scorer.threshold
         }
 
@@ -551,13 +563,14 @@ extension AttributionFinder {
                 if next < text.count, text.quotes[next] == .open, let pair = text.quotationAt[next] {
                     content.append(text.span(pair.open..<(pair.close + 1)))
                     content += continuation(after: pair.close + 1, sentence: self.sentence(of: pair.close))
-                } else if after < text.count, text.words[after] == ":", after + 1 < text.count,
-                          text.paragraphBreak(between: after, and: after + 1) {
+                } else if let colonAt = [after, after - 1].first(where: { $0 > c && $0 + 1 < text.count && text.words[$0] == ":" }),
+                          text.paragraphBreak(between: colonAt, and: colonAt + 1) {
                     // "The governor added: ⏎ It's typical of ...", "The New York Times reports: ⏎
                     // \"In an illustration ...": a cue clause ending its paragraph with a colon
                     // introduces the next paragraph, quoted or not.
-                    let end = paragraphContentEnd(from: after + 1)
-                    if end > after + 1 { content.append(text.span((after + 1)..<end)) }
+                    // (The colon may be the cue's last token: "said:" is learned as one cue.)
+                    let end = paragraphContentEnd(from: colonAt + 1)
+                    if end > colonAt + 1 { content.append(text.span((colonAt + 1)..<end)) }
                 } else if !colon {
                     content += indirect(from: clauseAfterAside(after, sentence: sentence), sentence: sentence)
                 }

@@ -326,6 +326,17 @@ extension AttributionFinderTests {
         #expect(quoted.first?.content == ["\"In an illustration of the lack of enthusiasm, few gave"])
     }
 
+    @Test func theBundledLexiconTakesABlockQuotationAfterAColonEndingTheParagraph() throws {
+        let finder = try AttributionFinder.bundled()
+        for cue in ["said", "added", "continued"] {
+            let text = "The rally ended late.\n\nThe governor \(cue):\n\nIt is typical of her. She knows nothing.\n"
+            let bytes = Array(text.utf8)
+            let found = finder.attributions(in: TokenizedText(text: text))
+            #expect(found.count == 1, "\(cue)")
+            #expect(found.first.map { $0.content.map { String(decoding: bytes[$0], as: UTF8.self) } } == ["It is typical of her. She knows nothing"], "\(cue)")
+        }
+    }
+
     @Test func aSecondPassiveSharesTheFirstsSubjectNotItsAgent() {
         var counts = Self.lexicon.counts
         counts["acknowledged"] = .init(total: 20, cue: 15)

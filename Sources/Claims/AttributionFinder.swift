@@ -162,7 +162,7 @@ extension AttributionFinder {
                 }
                 // "The FBI is reportedly making arrangements": an evidential adverb the lexicon saw
                 // in cues more often than not is a source-less cue (unless a cue follows it).
-                if AttributionFinder.evidentialAdverbs.contains(word), finder.lexicon.reportsByItself(word) {
+                if AttributionFinder.isAdverb(word), AttributionFinder.evidentialAdverbs.contains(word), finder.lexicon.reportsByItself(word) {
                     cue[index] = true
                     reports[index] = true
                     continue
@@ -195,8 +195,8 @@ extension AttributionFinder {
                 }
                 // "The governor added: ⏎ It's typical ...": a word the lexicon knows as a cue, before a
                 // colon that ends its paragraph, introduces the next paragraph.
-                if !cue[index], finder.lexicon.isCandidate(word), index + 2 < count, text.words[index + 1] == ":",
-                   text.paragraphBreak(between: index + 1, and: index + 2) {
+                if !cue[index], index + 2 < count, text.words[index + 1] == ":", text.paragraphBreak(between: index + 1, and: index + 2),
+                   finder.lexicon.isCandidate(word) {
                     cue[index] = true
                     reports[index] = true
                 }

@@ -44,6 +44,13 @@ public struct AttributionFinder: Sendable {
         "once", "still", "just", "now", "never", "always", "even", "only", "last", "first", "long", "subsequently",
     ]
 
+    /// Adverbs without "-ly" that stand between a subject and its verb ("perhaps recognizing",
+    /// "which together vowed", "almost immediately disclosed"): never the source themselves.
+    static let verbAdverbs: Set<String> = ["perhaps", "almost", "together", "yet", "maybe", "soon", "nearly", "instead", "quickly"]
+
+    /// Adverbs that say the clause is hearsay, naming no one ("reportedly", "purportedly").
+    static let evidentialAdverbs: Set<String> = ["reportedly", "allegedly", "purportedly", "supposedly", "reputedly"]
+
     /// Words that end a subject noun phrase on its left.
     static let leftBoundaries: Set<String> = [
         "that", "because", "while", "when", "if", "so", "although", "though", "whether", "where", "but", "than",
@@ -153,6 +160,13 @@ extension AttributionFinder {
                     reports[index] = cue[index]
                     continue
                 }
+                // "The FBI is reportedly making arrangements": an evidential adverb the lexicon saw
+                // in cues more often than not is a source-less cue (unless a cue follows it).
+                if AttributionFinder.isAdverb(word), AttributionFinder.evidentialAdverbs.contains(word), finder.lexicon.reportsByItself(word) {
+                    cue[index] = true
+                    reports[index] = true
+                    continue
+                }
                 // Auxiliaries and adverbs inside annotated cues ("has long said") are not cues by themselves.
                 guard !text.isPunctuation(index), !AttributionFinder.auxiliaries.contains(word) else { continue }
                 let judged = finder.lexicon.judge(previous: index > 0 ? text.words[index - 1] : nil, word: word,
@@ -179,6 +193,13 @@ extension AttributionFinder {
                     cue[index] = true
                     reports[index] = true
                 }
+                // "The governor added: ⏎ It's typical ...": a word the lexicon knows as a cue, before a
+                // colon that ends its paragraph, introduces the next paragraph.
+                if !cue[index], index + 2 < count, text.words[index + 1] == ":", text.paragraphBreak(between: index + 1, and: index + 2),
+                   finder.lexicon.isCandidate(word) {
+                    cue[index] = true
+                    reports[index] = true
+                }
                 // "It is understood that ...": an impersonal passive reports without a source.
                 if !cue[index], index > 1, index + 1 < count, text.words[index + 1] == "that", text.words[index - 2] == "it",
                    AttributionFinder.beVerbs.contains(text.words[index - 1]), word.hasSuffix("ed") || word.hasSuffix("wn") || ["understood", "thought", "said", "felt", "held"].contains(word) {
@@ -189,6 +210,8 @@ extension AttributionFinder {
             // An adverb ("publicly", "rarely") is a cue only as part of the cue after it
             // ("publicly announced"); alone it leaves "are rarely viewed" a fragment.
             for index in stride(from: count - 1, through: 0, by: -1) where (cue[index] || candidate[index]) && AttributionFinder.isAdverb(text.words[index]) {
+                if AttributionFinder.evidentialAdverbs.contains(text.words[index]), reports[index],
+                   !(index + 1 < count && (cue[index + 1] || candidate[index + 1])) { continue }
                 cue[index] = index + 1 < count && cue[index + 1]
                 candidate[index] = index + 1 < count && candidate[index + 1]
                 takesNext[index] = false
@@ -220,7 +243,16 @@ extension AttributionFinder {
             var deadline = DeadlineCheck()
             var cover = ContentCover()
             defer { work?.add(cover.steps, ClaimExtractor.scanWork) }
+            let speakers = speakerLabelCounts()
             while index < text.count, !deadline.hasPassed() {
+                // "PENCE: Well, look, ...": a transcript's speaker label is the rule's own
+                // shape; the claim scorer, which reads a cue word's score, has none to read.
+                if text.words[index] == ":", let claim = speakerLabelClaim(colon: index, speakers: speakers) {
+                    claims.append(claim)
+                    cover.add(claim.content, sentence: claim.sentence)
+                    index += 1
+                    continue
+                }
                 if text.words[index] == ":", !cue[index], let claim = headlineClaim(colon: index), keeps(claim) {
                     claims.append(claim)
                     cover.add(claim.content, sentence: claim.sentence)
@@ -272,6 +304,11 @@ extension AttributionFinder {
             // a source after the cue and a short content before it.
             if let source = claim.source, source.lowerBound >= claim.cue.upperBound, let after = text.token(at: claim.cue.upperBound),
                text.words[after] == "by" { return true }
+            // "The governor added: ⏎ It's typical ...": a block quotation after a colon ending the
+            // cue's paragraph is the rule's shape too (the scorer reads a quotation or clause after the cue).
+            if let last = text.token(at: claim.cue.upperBound - 1),
+               let colon = [last, last + 1].first(where: { $0 + 1 < text.count && text.words[$0] == ":" }),
+               text.paragraphBreak(between: colon, and: colon + 1) { return true }
             return scorer.score(scorerFeatures(claim)) > scorer.threshold
         }
 
@@ -332,13 +369,15 @@ extension AttributionFinder {
             let sentence = self.sentence(of: c)
             let word = text.words[c]
             if word == "according" { return accordingTo(cueTokens, sentence: sentence) }
+            if AttributionFinder.evidentialAdverbs.contains(word), reports[c], cueTokens.count == 1 { return reportedly(c, sentence: sentence) }
 
             // The subject on the left, past auxiliaries and adverbs.
             var j = c - 1
             var passive = false
             // The first be-verb of a passive ("is widely expected"): part of the cue.
             var beVerb: Int?
-            while j >= sentence.lowerBound, AttributionFinder.auxiliaries.contains(text.words[j]) || text.words[j].hasSuffix("ly") && j < c && !text.isCapitalized(j) {
+            while j >= sentence.lowerBound, AttributionFinder.auxiliaries.contains(text.words[j]) || AttributionFinder.verbAdverbs.contains(text.words[j])
+                    || text.words[j].hasSuffix("ly") && j < c && !text.isCapitalized(j) {
                 if AttributionFinder.beVerbs.contains(text.words[j]) { passive = true; beVerb = j }
                 j -= 1
             }
@@ -370,14 +409,15 @@ extension AttributionFinder {
                let subject = subjectAroundDashes(endingAt: leftEnd - 1, sentence: sentence) {
                 source = subject
             }
-            if source == nil, c - 1 >= sentence.lowerBound, text.words[c - 1] == ",", text.words[c].hasSuffix("ing") {
+            // (", perhaps recognizing": an adverb may stand between the comma and the participle.)
+            if source == nil, leftEnd - 1 >= sentence.lowerBound, text.words[leftEnd - 1] == ",", text.words[c].hasSuffix("ing") {
                 // "“A,” Anderson said, adding that ...": the participle goes on with the
                 // speaker of the claim before it in the sentence; "He left early, saying
                 // ...": else with the sentence's subject.
                 if let speaker = previous?.source, let last = previous?.extent, last.upperBound <= text.span(cueTokens).lowerBound {
                     return participleClaim(cueTokens, subject: speaker, sentence: sentence)
                 }
-                if let subject = sentenceSubject(sentence, before: c - 1) {
+                if let subject = sentenceSubject(sentence, before: leftEnd - 1) {
                     return participleClaim(cueTokens, subject: text.span(subject), sentence: sentence)
                 }
             }
@@ -449,6 +489,13 @@ extension AttributionFinder {
                 let agentStart = cueTokens.upperBound + 1
                 var end = agentStart
                 while end < sentence.upperBound, !isRightBoundary(end) || text.words[end] == "of", end - agentStart < finder.maximumSourceTokens { end += 1 }
+                // "a move acknowledged by the Ministry and reported by news agencies": a second
+                // passive shares the first's subject ("a move"), not its agent.
+                if end > agentStart, sharedSubject, let previous, let agent = previous.source,
+                   agent.lowerBound >= previous.cue.upperBound {
+                    return Claim(source: text.span(agentStart..<end), cue: text.span(cueTokens), content: previous.content,
+                                 sentence: text.sentenceOf[c] + 1)
+                }
                 if end > agentStart, let subject = source {
                     return Claim(source: text.span(agentStart..<end), cue: text.span(cueTokens), content: [text.span(subject)],
                                  sentence: text.sentenceOf[c] + 1)
@@ -486,12 +533,18 @@ extension AttributionFinder {
             // A quotation just before the cue clause: in its sentence, or ending the sentence
             // before when the cue clause says nothing after it ("“A.” ⏎ he said.");
             // "“A.” ⏎ The Times said the emails ..." reports something else.
+            // "In an interview on CBS's “Face the Nation,” Ryan said the shootings ...", "Last week,
+            // Republicans approved a bill ...": what stands before the cue clause is an opening
+            // adjunct (a quoted title in it), and the cue's own clause follows.
+            let clauseFollows = after < contentEnd(sentence) && !tailIsAdjunct(after, sentence)
             if before >= 0, before >= sentence.lowerBound || tailIsAdjunct(after, sentence) && !quotationFollows,
-               let close = closingQuote(endingAt: before), let open = text.quotationAt[close]?.open ?? openingQuote(before: close) {
+               let close = closingQuote(endingAt: before), let open = text.quotationAt[close]?.open ?? openingQuote(before: close),
+               !(clauseFollows && open > sentence.lowerBound && opensWithAdjunct(sentence, before: open)) {
                 content.append(text.span(open..<(close + 1)))
                 content += continuation(after: after, sentence: sentence)
             } else if before > sentence.lowerBound, text.words[before] == ",", !quotationFollows,
-                      tailIsShort(after, sentence) || inverted && text.words[after] == "," {
+                      tailIsShort(after, sentence) || inverted && text.words[after] == ",",
+                      !(clauseFollows && !inverted && isShortOpeningAdjunct(sentence, before: before)) {
                 // "A, officials said." The content runs from the sentence start to the comma.
                 // "A, said Lee Epstein, who teaches law at ...": after an inverted source a
                 // comma opens its apposition, however long, not the content.
@@ -510,6 +563,14 @@ extension AttributionFinder {
                 if next < text.count, text.quotes[next] == .open, let pair = text.quotationAt[next] {
                     content.append(text.span(pair.open..<(pair.close + 1)))
                     content += continuation(after: pair.close + 1, sentence: self.sentence(of: pair.close))
+                } else if let colonAt = [after, after - 1].first(where: { $0 > c && $0 + 1 < text.count && text.words[$0] == ":" }),
+                          text.paragraphBreak(between: colonAt, and: colonAt + 1) {
+                    // "The governor added: ⏎ It's typical of ...", "The New York Times reports: ⏎
+                    // \"In an illustration ...": a cue clause ending its paragraph with a colon
+                    // introduces the next paragraph, quoted or not.
+                    // (The colon may be the cue's last token: "said:" is learned as one cue.)
+                    let end = paragraphContentEnd(from: colonAt + 1)
+                    if end > colonAt + 1 { content.append(text.span((colonAt + 1)..<end)) }
                 } else if !colon {
                     content += indirect(from: clauseAfterAside(after, sentence: sentence), sentence: sentence)
                 }
@@ -518,6 +579,23 @@ extension AttributionFinder {
             let cueSpan = text.span(cueTokens)
             return Claim(source: source.map { text.span($0) }, cue: cueSpan, content: content,
                          sentence: text.sentenceOf[c] + 1)
+        }
+
+        /// Whether the sentence opens (past a connective) with a preposition, a time word,
+        /// "like" or a capitalised "-ing" participle before token `limit`: an adjunct, not a subject.
+        private func opensWithAdjunct(_ sentence: Range<Int>, before limit: Int) -> Bool {
+            var first = sentence.lowerBound
+            while first < limit, AttributionFinder.sentenceConnectives.contains(text.words[first]) || text.words[first] == "," { first += 1 }
+            guard first < limit else { return false }
+            let word = text.words[first]
+            return AttributionFinder.adjunctStarts.contains(word) || word == "like" || word.hasSuffix("ing") && text.isCapitalized(first)
+        }
+
+        /// Whether the words from the sentence start to the comma at `comma` are one short
+        /// opening adjunct ("Last week,", "In July,"): at most eight words, no other comma.
+        private func isShortOpeningAdjunct(_ sentence: Range<Int>, before comma: Int) -> Bool {
+            guard comma - sentence.lowerBound <= 8, opensWithAdjunct(sentence, before: comma) else { return false }
+            return !(sentence.lowerBound..<comma).contains { text.words[$0] == "," || text.quotes[$0] != .none }
         }
 
         /// Where indirect content starts after an aside between the cue and its clause:
@@ -722,6 +800,92 @@ extension AttributionFinder {
                          sentence: text.sentenceOf[dash] + 1)
         }
 
+        /// Labels in capitals that open a paragraph but name no speaker ("UPDATE:", "EXCLUSIVE:").
+        static let nonSpeakerLabels: Set<String> = [
+            "update", "updated", "updates", "breaking", "exclusive", "correction", "note", "editor", "abstract", "warning",
+            "watch", "video", "photos", "photo", "listen", "read", "more", "related", "live", "analysis", "opinion", "q", "a",
+        ]
+
+        /// A transcript's speaker label: "WALLACE: Let's start with ...", "\"PENCE: Well, look,
+        /// ...", "JAKE TAPPER: ...": one to three words in capitals opening a paragraph (after an
+        /// opening quotation mark at most), then a colon, the speaker labelled at least twice in
+        /// the text. The label is the source, the colon the cue, the rest of the paragraph the content.
+        func speakerLabelClaim(colon: Int, speakers: [String: Int]) -> Claim? {
+            guard let label = speakerLabel(colon: colon), speakers[text.words[colon - 1], default: 0] >= 2 else { return nil }
+            let end = paragraphContentEnd(from: colon + 1)
+            guard end > colon + 1 else { return nil }
+            return Claim(source: text.span(label), cue: text.span(colon..<(colon + 1)),
+                         content: [text.span((colon + 1)..<end)], sentence: text.sentenceOf[colon] + 1)
+        }
+
+        /// How many speaker labels of the text end with each word ("JAKE TAPPER:", "TAPPER:"
+        /// both count for "tapper"). A transcript's speakers take turns, so a label that
+        /// comes once is more likely a dateline ("NEW DELHI: Pakistan and Bangladesh ...").
+        func speakerLabelCounts() -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for index in 1..<max(1, text.count) where text.words[index] == ":" && speakerLabel(colon: index) != nil {
+                counts[text.words[index - 1], default: 0] += 1
+            }
+            return counts
+        }
+
+        /// The tokens of a speaker label before `colon`: one to three words in capitals
+        /// opening a line (after an opening quotation mark at most).
+        private func speakerLabel(colon: Int) -> Range<Int>? {
+            guard colon > 0 else { return nil }
+            var start = colon - 1
+            while start > 0, colon - start <= 3, !text.isPunctuation(start - 1) || text.words[start - 1] == "." {
+                if lineStarts(at: start) { break }
+                start -= 1
+            }
+            var labelStart = start
+            // An opening mark before the label ("\"PENCE:"), at the line's start.
+            if start > 0, text.quotes[start - 1] == .open, lineStarts(at: start - 1) { labelStart = start - 1 }
+            guard lineStarts(at: labelStart), colon - start <= 3 else { return nil }
+            var letters = 0
+            for index in start..<colon {
+                if text.words[index] == "." { continue }
+                guard !text.isPunctuation(index), isUpperCase(index) else { return nil }
+                letters += text.tokenized.tokens[index].range.count
+            }
+            guard letters >= 2, !Self.nonSpeakerLabels.contains(text.words[start]),
+                  !AttributionFinder.pageLabels.contains(text.words[colon - 1]) else { return nil }
+            return start..<colon
+        }
+
+        /// Whether token `index` is the first of its line.
+        private func lineStarts(at index: Int) -> Bool {
+            let offset = text.tokenized.tokens[index].range.lowerBound
+            var position = offset - 1
+            while position >= 0, text.bytes[position] == 0x20 || text.bytes[position] == 0x09 { position -= 1 }
+            return position < 0 || text.bytes[position] == 0x0A
+        }
+
+        /// Whether every letter of token `index` is an upper-case ASCII letter (at least one).
+        private func isUpperCase(_ index: Int) -> Bool {
+            var upper = 0
+            for byte in text.bytes[text.tokenized.tokens[index].range] {
+                if byte >= 0x61 && byte <= 0x7A || byte >= 0x80 { return false }
+                if byte >= 0x41 && byte <= 0x5A { upper += 1 }
+            }
+            return upper > 0
+        }
+
+        /// The end of the paragraph that `start` opens (its last token not closing
+        /// punctuation, an unpaired closing mark included), within 400 tokens.
+        private func paragraphContentEnd(from start: Int) -> Int {
+            guard start < text.count else { return start }
+            var end = start + 1
+            while end < text.count, end - start < 400, !text.paragraphBreak(between: end - 1, and: end) { end += 1 }
+            while end > start {
+                let word = text.words[end - 1]
+                if word == "." || word == "!" || word == "?" || word == ";" || word == "," || word == ":" { end -= 1; continue }
+                if text.quotes[end - 1] == .close, text.quotationAt[end - 1] == nil { end -= 1; continue }
+                break
+            }
+            return end
+        }
+
         /// A headline or caption "Graham: Trump's rhetoric destroying GOP chances".
         func headlineClaim(colon: Int) -> Claim? {
             let sentence = self.sentence(of: colon)
@@ -742,6 +906,21 @@ extension AttributionFinder {
             guard words >= 4, numbers * 3 <= words else { return nil }
             return Claim(source: text.span(start..<colon), cue: text.span(colon..<(colon + 1)),
                          content: [text.span((colon + 1)..<end)], sentence: text.sentenceOf[colon] + 1)
+        }
+
+        /// "Khoga was reportedly on that trip", "Reportedly, he made ...": the adverb is the
+        /// cue, no one is named, and the sentence around it is the content.
+        private func reportedly(_ adverb: Int, sentence: Range<Int>) -> Claim? {
+            var start = sentence.lowerBound
+            while start < adverb, AttributionFinder.sentenceConnectives.contains(text.words[start]) || text.words[start] == "," { start += 1 }
+            var content: [ByteSpan] = []
+            if start < adverb { content.append(text.span(start..<adverb)) }
+            var next = adverb + 1
+            if next < sentence.upperBound, text.words[next] == "," { next += 1 }
+            let end = contentEnd(sentence)
+            if next < end { content.append(text.span(next..<end)) }
+            guard !content.isEmpty else { return nil }
+            return Claim(source: nil, cue: text.span(adverb..<(adverb + 1)), content: content, sentence: text.sentenceOf[adverb] + 1)
         }
 
         /// "according to X, A" and "A, according to X."

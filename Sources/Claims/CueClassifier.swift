@@ -97,7 +97,8 @@ public struct CueClassifier: Sendable {
 
     /// What stands before the word, past auxiliaries and adverbs: a pronoun, a name, a
     /// speaking noun, a relative pronoun, a closing quotation mark, a comma, the sentence
-    /// start; "be-" when a be-verb was passed (a passive: "is expected").
+    /// start; "be-" when a be-verb was passed (a passive: "is expected"), "prog-" before an
+    /// "-ing" word (progressive: "is warning").
     static func subjectShape(_ text: ClaimText, _ index: Int) -> String {
         let start = text.tokenized.sentences[text.sentenceOf[index]].lowerBound
         var position = index - 1
@@ -123,6 +124,9 @@ public struct CueClassifier: Sendable {
             else if word.hasSuffix("s") { shape = "plural" }
             else { shape = "other" }
         }
+        // "is warning voters that", "’s claiming that": a be-verb before an "-ing" word is
+        // progressive, its subject the speaker, unlike a passive's ("is expected").
+        if passive, text.words[index].hasSuffix("ing") { return "prog-" + shape }
         return passive ? "be-" + shape : shape
     }
 

@@ -301,3 +301,101 @@ extension AttributionFinderTests {
         #expect(parts("Gov. John Kasich, said after a lunch on Tuesday that he had not read the plan.").isEmpty)
     }
 }
+
+extension AttributionFinderTests {
+    @Test func aTranscriptsSpeakerLabelIsTheSourceOfItsParagraph() {
+        let text = "Partial transcript as follows:\n\n\"WALLACE: Let's start with the debate. Will she be there?\n\n\"MIKE PENCE: Well, look, she will not be attending.\n\nWALLACE: Why not?\n\nPENCE: She was not invited.\n\nUPDATE: The debate starts at nine."
+        let found = parts(text)
+        #expect(found.map(\.source) == ["WALLACE", "MIKE PENCE", "WALLACE", "PENCE"])
+        #expect(found.map(\.cue) == [":", ":", ":", ":"])
+        #expect(found.first?.content == ["Let's start with the debate. Will she be there"])
+        #expect(found[1].content == ["Well, look, she will not be attending"])
+        // A label in capitals that names no one, or a name in mixed case inside a line, speaks for nobody.
+        #expect(parts("The plan had one flaw: NOBODY read it.").isEmpty)
+        // A label that comes once is a dateline, not a speaker taking turns.
+        #expect(parts("NEW DELHI: Pakistan and Bangladesh have quietly rebuilt their ties.").isEmpty)
+    }
+
+    @Test func aCueClauseEndingItsParagraphWithAColonIntroducesTheNextParagraph() {
+        let found = parts("The governor said:\n\nIt is typical of her. She knows nothing.\n\nThe rally ended.")
+        #expect(found.count == 1)
+        #expect(found.first?.source == "The governor")
+        #expect(found.first?.content == ["It is typical of her. She knows nothing"])
+        // A quotation opened in that paragraph and closed in a later one is still its content.
+        let quoted = parts("The Times reported:\n\n\"In an illustration of the lack of enthusiasm, few gave.\n\n\"Most gave more.\"")
+        #expect(quoted.first?.content == ["\"In an illustration of the lack of enthusiasm, few gave"])
+    }
+
+    @Test func theBundledLexiconTakesABlockQuotationAfterAColonEndingTheParagraph() throws {
+        let finder = try AttributionFinder.bundled()
+        for cue in ["said", "added", "continued"] {
+            let text = "The rally ended late.\n\nThe governor \(cue):\n\nIt is typical of her. She knows nothing.\n"
+            let bytes = Array(text.utf8)
+            let found = finder.attributions(in: TokenizedText(text: text))
+            #expect(found.count == 1, "\(cue)")
+            #expect(found.first.map { $0.content.map { String(decoding: bytes[$0], as: UTF8.self) } } == ["It is typical of her. She knows nothing"], "\(cue)")
+        }
+    }
+
+    @Test func aSecondPassiveSharesTheFirstsSubjectNotItsAgent() {
+        var counts = Self.lexicon.counts
+        counts["acknowledged"] = .init(total: 20, cue: 15)
+        let finder = AttributionFinder(lexicon: CueLexicon(counts: counts))
+        let text = "The talks resumed, a move acknowledged by the Ministry of Foreign Affairs and reported by international news agencies."
+        let bytes = Array(text.utf8)
+        func words(_ span: ByteSpan) -> String { String(decoding: bytes[span], as: UTF8.self) }
+        let found = finder.attributions(in: TokenizedText(text: text))
+        #expect(found.map { $0.source.map(words) } == ["the Ministry of Foreign Affairs", "international news agencies"])
+        #expect(found.map { $0.content.map(words) } == [["a move"], ["a move"]])
+    }
+}
+
+extension AttributionFinderTests {
+    @Test func aQuotedTitleInAnOpeningAdjunctIsNotTheContent() {
+        let found = parts("In an interview on “Face the Nation,” Paul Ryan said the shootings demand more listening.")
+        #expect(found.first?.source == "Paul Ryan")
+        #expect(found.first?.content == ["the shootings demand more listening"])
+        // A quotation before a cue clause that ends its sentence is still the content.
+        #expect(parts("At the rally, “we will win,” Trump said.").first?.content == ["“we will win,”"])
+    }
+
+    @Test func aShortOpeningAdjunctBeforeTheSubjectIsNotTheContent() {
+        let found = parts("Last week, the committee announced a bill to curb the agency.")
+        #expect(found.first?.source == "the committee")
+        #expect(found.first?.content == ["a bill to curb the agency"])
+        // A clause before a cue clause that ends its sentence is the content, however it opens.
+        #expect(parts("In the end, the bill will pass, officials said.").first?.content == ["In the end, the bill will pass"])
+    }
+}
+
+extension AttributionFinderTests {
+    @Test func anAdverbBeforeTheCueIsNeverTheSource() {
+        let found = parts("The two countries, which together announced a plan to cut emissions, met again.")
+        #expect(found.first?.source == "which")
+        // ", perhaps telling": the participle still goes on with the sentence's subject.
+        let participle = parts("Mr. Obama was complimentary, perhaps telling reporters that imitation is flattery.")
+        #expect(participle.first?.source == "Mr. Obama")
+        #expect(participle.first?.content == ["that imitation is flattery"])
+    }
+}
+
+extension AttributionFinderTests {
+    @Test func anEvidentialAdverbIsASourcelessCue() {
+        var counts = Self.lexicon.counts
+        counts["reportedly"] = .init(total: 29, cue: 19)
+        counts["repeatedly"] = .init(total: 86, cue: 44)
+        let finder = AttributionFinder(lexicon: CueLexicon(counts: counts))
+        let text = "The FBI is reportedly making arrangements to interview her. He repeatedly made the point."
+        let bytes = Array(text.utf8)
+        func words(_ span: ByteSpan) -> String { String(decoding: bytes[span], as: UTF8.self) }
+        let found = finder.attributions(in: TokenizedText(text: text))
+        #expect(found.count == 1)
+        #expect(found.first?.source == nil)
+        #expect(found.first.map { words($0.cue) } == "reportedly")
+        #expect(found.first.map { $0.content.map(words) } == ["The FBI is", "making arrangements to interview her"])
+        // Before a cue it is part of that cue ("reportedly said"), and the subject speaks.
+        let said = finder.attributions(in: TokenizedText(text: "Trump reportedly said the deal was off."))
+        #expect(said.count == 1)
+        #expect(said.first?.source != nil)
+    }
+}

@@ -59,3 +59,10 @@ import Testing
         #expect(trainer.averaged(minimumWeight: 1).weights.isEmpty)
     }
 }
+
+extension CueClassifierTests {
+    @Test func aBeVerbBeforeAnIngWordIsProgressiveNotPassive() throws {
+        #expect(try features("Donald Trump is warning voters that the deal is bad.", at: "warning").contains("subj=prog-name"))
+        #expect(try features("Trump is expected to win.", at: "expected").contains("subj=be-name"))
+    }
+}

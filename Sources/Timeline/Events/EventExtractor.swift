@@ -118,6 +118,7 @@ public struct EventExtractor: Sendable {
         let isConditional = words.first.map { Self.conditionals.contains($0.lowercased) } ?? false
             || Self.isGenericWhen(words, participants: participants)
         var triggers: [(index: Int, group: VerbGroup)] = []
+        var holding: Set<Int> = []
         let unasserted = UnassertedClauses.kinds(words: words, text: source.text, clause: participants.clause(at:))
         let inFixedNames = FixedNames.covered(words)
         // Whether "if"/"unless" occurs at all: most sentences need no search back for one.
@@ -142,6 +143,10 @@ public struct EventExtractor: Sendable {
             // it, not in the next trigger.
             if group.tense == .present && !group.isPerfect || group.tense == .future,
                Self.isInOpenQuestion(words, at: index, clause: participants.clause(at: word.range.lowerBound)) { group.isHypothetical = true }
+            // "his biggest plays come when the Sixers are experiencing a lull":
+            // a present after "when" tells whenever it holds, not a happening.
+            if group.tense == .present && !group.isPerfect,
+               Self.isInWhenever(words, at: index, clause: participants.clause(at: word.range.lowerBound)) { group.isHypothetical = true }
             if index >= 3, lower.hasSuffix("ing"), words[index - 2].lowercased == "to",
                VerbGroup.negations.contains(words[index - 3].lowercased) { group.isHypothetical = true }
             if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
@@ -151,6 +156,10 @@ public struct EventExtractor: Sendable {
                 || Self.isInvertedConditional(words, at: index)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index)
                 || Self.isHopedFor(words, at: index, group: group, participants: participants) { group.isHypothetical = true }
+            // "she wanted", "it seemed", "remains": a verb whose TimeBank events
+            // are mostly states or states of mind holds, it does not happen.
+            // Still a trigger, so that "plans to sell" dates the selling.
+            if group.tense != nil || group.isInfinitive, !Self.reporting.contains(lower), lexicon.isState(lower) { holding.insert(index) }
             triggers.append((index, group))
         }
         let counted = words.map { word in !local.contains { $0.1.contains(word.range.lowerBound) } }
@@ -235,7 +244,7 @@ public struct EventExtractor: Sendable {
         var events: [Event] = []
         var arithmetic: Set<Int> = []
         for (index, group) in triggers {
-            guard let decision = decided[index], let anchor = decision.anchor, decision.reported else { continue }
+            guard let decision = decided[index], let anchor = decision.anchor, decision.reported, !holding.contains(index) else { continue }
             let word = words[index]
             var eventSource = source
             eventSource.triggerStart = offset + word.range.lowerBound + 1
@@ -668,6 +677,17 @@ public struct EventExtractor: Sendable {
             let lower = words[back].lowercased
             if lower == "how" || lower == "whether" { return true }
             back -= 1
+        }
+        return false
+    }
+
+    /// Whether "when" or "whenever" comes before `index` in its clause.
+    static func isInWhenever(_ words: [EventTrigger.Word], at index: Int, clause: Range<Int>) -> Bool {
+        var scan = index - 1
+        while scan >= 0, clause.contains(words[scan].range.lowerBound) {
+            let word = words[scan].lowercased
+            if word == "when" || word == "whenever" { return true }
+            scan -= 1
         }
         return false
     }

@@ -281,6 +281,11 @@ struct Participants {
                 // "Trump says Hillary Clinton is lying", "said she sees": the
                 // subject of the reported clause, not of the report.
                 if trigger < span.first, Self.opensReportedClause(words, after: span.last, report: trigger) { continue }
+                // "Exit polling showed that Clinton won": past a complementizer
+                // the name belongs to the clause it opens, not to the verb before.
+                if trigger < span.first, words[between].contains(where: { Self.complementizers.contains($0.lowercased) }) { continue }
+                // "Trump supporters rallied": the supporters did.
+                if trigger > span.last + 1, Self.isHeadNounAfterName(words, at: span.last + 1, before: trigger, counted: counted) { continue }
                 add(span.entity, trigger)
             }
             // Its verb: the first trigger after it within six words, no other
@@ -292,6 +297,7 @@ struct Participants {
             let isObject = before == "of" || afterPreposition || isDateline
                 || span.first > 0 && triggerSet.contains(span.first - 1) && !EventExtractor.reporting.contains(before)
             if !isPossessor, !isObject, let verb = triggers.first(where: { $0 > span.last }), gap(span.last, verb) <= 6,
+               verb == span.last + 1 || !Self.isHeadNounAfterName(words, at: span.last + 1, before: verb, counted: counted),
                quotations.sameQuotation(span.first, verb),
                !spans.contains(where: { other in
                    other.first > span.last && other.first < verb
@@ -393,6 +399,41 @@ struct Participants {
         return last.utf8.count <= 16 && titleNouns.contains(WordKey(last))
     }
     static let articles: Set<String> = ["the", "a", "an"]
+    static let complementizers: Set<String> = ["that", "whether", "if"]
+
+    /// Whether the word right after a name is a noun the name modifies
+    /// ("other Clinton challengers justifiably complained", "Trump supporters
+    /// rallied", "Obama administration officials said"): then the verb further
+    /// on is the noun's, not the name's. A lower-case word that is no verb,
+    /// auxiliary, modal, negation, adverb, preposition, conjunction, pronoun or
+    /// relative word. A word in "-s" before "to", "that" or a determiner is
+    /// taken for a verb ("Trump wants to", "Clinton says that").
+    static func isHeadNounAfterName(_ words: [EventTrigger.Word], at start: Int, before verb: Int, counted: [Bool]) -> Bool {
+        // Past a time expression: "Trump last week invited".
+        var index = start
+        while index < verb, !counted[index] { index += 1 }
+        guard index < verb, words[index].text.first?.isLowercase == true else { return false }
+        let word = words[index].lowercased
+        if VerbGroup.auxiliaries.contains(word) || VerbGroup.modals.contains(word) || VerbGroup.negations.contains(word)
+            || VerbGroup.adverbs.contains(word) || VerbGroup.prepositions.contains(word) || conjunctions.contains(word)
+            || subjectAdverbs.contains(word)
+            || EventExtractor.reflexives.contains(word) || relativeWords.contains(word) || EventTrigger.isVerb(word) || word.hasSuffix("ly") {
+            return false
+        }
+        if word.hasSuffix("s"), index + 1 < words.count {
+            let next = words[index + 1].lowercased
+            if next == "to" || complementizers.contains(next) || VerbGroup.determiners.contains(next) { return false }
+        }
+        return true
+    }
+
+    /// Words that stand between a subject and its verb and are no nouns
+    /// ("Trump further described", "Sanders often attacked", "both sought").
+    static let subjectAdverbs: Set<String> = [
+        "further", "earlier", "often", "both", "each", "so", "far", "too", "alone", "together", "instead", "however",
+        "meanwhile", "therefore", "thus", "again", "almost", "nearly", "quickly", "soon", "later", "last", "this", "here", "there",
+    ]
+    static let relativeWords: Set<String> = ["who", "which", "that", "whose", "whom", "where", "when"]
     static let leadingArticles: Set<WordKey> = Set(["the", "a", "an", "this", "that", "these", "those"].map { WordKey($0) })
     static let titleNouns: Set<WordKey> = Set(titleNounList.map { WordKey($0) })
     static let titleNounList: [String] = [

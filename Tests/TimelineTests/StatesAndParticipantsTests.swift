@@ -63,3 +63,14 @@ import Testing
         #expect(try #require(events.first { $0.trigger == "invited" }).entities == ["Donald Trump"])
     }
 }
+
+extension StatesAndParticipantsTests {
+    @Test func aPartysAdjectiveBeforeANounDescribesIt() throws {
+        let body = "Voters met. She accused Republican contender Donald Trump in May 2016. Republicans met in May 2016."
+        let events = EventExtractor().events(in: Self.article(body, [("Republican", "Republicans", .organization, 2),
+                                                                     ("Donald Trump", "Donald Trump", .person, 2),
+                                                                     ("Republicans", "Republicans", .organization, 3)]))
+        #expect(!(try #require(events.first { $0.trigger == "accused" }).entities.contains("Republicans")))
+        #expect(try #require(events.first { $0.trigger == "met" && $0.sources.first?.sentence == 3 }).entities == ["Republicans"])
+    }
+}

@@ -135,7 +135,10 @@ struct Participants {
                     continue
                 }
                 if last < words.count, words[last].lowercased.hasSuffix("'s") { possessors.insert(spans.count) }
-                if Self.isModifier(words, first: first, last: last, type: mention.entityType, range: range) { modifiers.insert(spans.count) }
+                if Self.isModifier(words, first: first, last: last, type: mention.entityType, range: range)
+                    || Self.isAdjectiveOfName(mention) && last + 1 < words.count && words[last + 1].text.first?.isLowercase == true {
+                    modifiers.insert(spans.count)
+                }
                 if mention.entityType != .person, Self.isServedBody(words, first: first) { servedBodies.insert(spans.count) }
                 // "Democrat Hillary Clinton", "Republican Donald Trump": a word
                 // before a person's name describes the person.
@@ -605,6 +608,16 @@ struct Participants {
         return demonymEndings.contains { text.hasSuffix($0) } && !mention.entity.lowercased().hasPrefix(text)
     }
     static let demonymEndings = ["ian", "ean", "an", "ish", "ese", "i", "ic", "ch"]
+
+    /// A name written as its adjective, the start of the entity's name
+    /// ("Republican" for Republicans, "Democratic" for the Democratic Party):
+    /// before a lower-case word it describes that noun ("accused Republican
+    /// contender Donald Trump"), whose events the party takes no part in.
+    static func isAdjectiveOfName(_ mention: Mention) -> Bool {
+        let text = mention.text.lowercased()
+        let entity = mention.entity.lowercased()
+        return entity.count > text.count && entity.hasPrefix(text) && demonymEndings.contains { text.hasSuffix($0) }
+    }
     static let possessivePronouns: Set<String> = ["his", "her", "its", "their"]
     /// Verbs a clause follows with its own subject ("thought Trump wins").
     static let clauseVerbs: Set<String> = [

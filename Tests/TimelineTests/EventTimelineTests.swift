@@ -88,6 +88,16 @@ import Testing
         #expect(EventLabel.text(interval: century, precision: .century, modifier: nil) == "20th century")
     }
 
+    @Test func aPartOfTheDayReadsAsItsNameNotAnHourInUTC() {
+        // "Tuesday night", 2016-05-31: 20:00 to 06:00 of the writer's clock.
+        let night = DateInterval(start: Date(timeIntervalSince1970: 1_464_724_800), duration: 10 * 3600)
+        #expect(EventLabel.text(interval: night, precision: .partOfDay, modifier: nil) == "2016-05-31 night")
+        let morning = DateInterval(start: Date(timeIntervalSince1970: 1_464_652_800 + 6 * 3600), duration: 6 * 3600)
+        #expect(EventLabel.text(interval: morning, precision: .partOfDay, modifier: .start) == "early 2016-05-31 morning")
+        let hour = DateInterval(start: Date(timeIntervalSince1970: 1_464_724_800), duration: 3600)
+        #expect(EventLabel.text(interval: hour, precision: .hour, modifier: nil) == "2016-05-31 20:00 UTC")
+    }
+
     @Test func triggersAreTheVerbGroupNearestTheDate() {
         let sentence = "In April 2025, the two countries resumed foreign secretary-level bilateral consultations."
         let date = (sentence.range(of: "April 2025")!)

@@ -4,13 +4,29 @@ import Foundation
 /// How a date reads on a timeline: at its own precision ("2025-04", not
 /// 2025-04-01), with its modifier in words ("early 2010s", "~2010").
 enum EventLabel {
+    /// The part of the day whose interval starts at `hour` (CalendarPoint's
+    /// morning 6-12, afternoon 12-18, evening 18-22, night 20-6).
+    static func partOfDayName(startingAt hour: Int) -> String {
+        switch hour {
+        case 6..<12: return "morning"
+        case 12..<18: return "afternoon"
+        case 18..<20: return "evening"
+        default: return "night"
+        }
+    }
+
     static func text(interval: DateInterval, precision: TimeExpression.Precision, modifier: TimeExpression.Modifier?) -> String {
         let (day, second) = CalendarMath.split(interval.start, utcOffsetSeconds: 0)
         let (year, month, dayOfMonth) = CalendarMath.civil(day)
         var label: String
         switch precision {
-        case .second, .minute, .hour, .partOfDay:
+        case .second, .minute, .hour:
             label = "\(isoDay(year, month, dayOfMonth)) \(twoDigits(second / 3600)):\(twoDigits(second % 3600 / 60)) UTC"
+        case .partOfDay:
+            // "Tuesday night" is the writer's night, in a time zone the text
+            // seldom gives: its name, not an hour in UTC ("20:00 UTC" was
+            // 4 pm on the US East Coast).
+            label = "\(isoDay(year, month, dayOfMonth)) \(partOfDayName(startingAt: second / 3600))"
         case .day:
             label = isoDay(year, month, dayOfMonth)
         case .week:

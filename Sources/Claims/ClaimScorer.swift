@@ -45,13 +45,28 @@ public struct ClaimScorer: Sendable {
         let content = contentShape(claim, cueToken: cueToken, text: text)
         let length = lengthBucket(claim.content.reduce(0) { $0 + $1.count })
         let cueTokens = (text.token(at: max(claim.cue.lowerBound, claim.cue.upperBound - 1)) ?? cueToken) - cueToken + 1
+        let stem = CueClassifier.stem(word)
+        let subject = CueClassifier.subjectShape(text, cueToken), clause = CueClassifier.clauseShape(text, cueToken)
         return [
             "b", "w=" + word, "wn=" + word + " " + next, "s=" + scoreBucket, "ws=" + word + " " + scoreBucket,
             "src=" + source, "wsrc=" + word + " " + source, "con=" + content, "wcon=" + word + " " + content,
             "srccon=" + source + " " + content, "len=" + length, "wlen=" + word + " " + length,
             "parts=" + String(min(claim.content.count, 3)), "cuelen=" + String(min(cueTokens, 4)),
             "scon=" + scoreBucket + " " + content, "ssrc=" + scoreBucket + " " + source,
+            // The long tail of cue words ("charges", "plans", "found") is seen too rarely for
+            // "w=" to learn: the word's stem joins its forms, the verb's clause (a speaker
+            // before it, a passive or progressive, "that" or a quotation after it) says what
+            // any reporting verb's says, and the source's head word ("poll", "officials",
+            // "it") says who can be a speaker, learned rather than listed.
+            "st=" + stem, "stcon=" + stem + " " + content, "subjcl=" + subject + " " + clause,
+            "ssubjcl=" + scoreBucket + " " + subject + " " + clause, "srch=" + sourceHead(claim, text: text),
         ]
+    }
+
+    /// The last word of the claim's source (lower case), or "none".
+    private static func sourceHead(_ claim: Claim, text: ClaimText) -> String {
+        guard let source = claim.source, let last = text.token(at: max(source.lowerBound, source.upperBound - 1)) else { return "none" }
+        return text.words[last]
     }
 
     /// none, or where the source stands (before or after the cue) and what it is.

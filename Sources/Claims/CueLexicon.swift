@@ -74,6 +74,26 @@ public struct CueLexicon: Sendable {
         self.counts = counts
         self.threshold = threshold
         self.minimumEvidence = minimumEvidence
+        self.stemCounts = Self.stemCounts(of: counts)
+    }
+
+    /// The single words' counts summed by crude stem (`CueClassifier.stem`: "adds", "added",
+    /// "adding": "add"), so a verb form seen too rarely to be kept ("adds", "blames",
+    /// "acknowledges") is judged by its other forms' evidence.
+    public private(set) var stemCounts: [String: Counts] = [:]
+    /// Whether a word the counts do not know is a candidate by its stem (`isCandidate`).
+    public var candidateStems = true
+    /// A stem is a candidate's when its forms were cues this often at least, and at this rate.
+    public static let minimumStemCues = 4, minimumStemRate = 0.05
+
+    static func stemCounts(of counts: [String: Counts]) -> [String: Counts] {
+        var stems: [String: Counts] = [:]
+        for (key, value) in counts where !key.contains(" ") {
+            let stem = CueClassifier.stem(key)
+            stems[stem, default: Counts()].total += value.total
+            stems[stem, default: Counts()].cue += value.cue
+        }
+        return stems
     }
 
     /// The decision for the word at one position: whether it is a cue, and
@@ -117,8 +137,10 @@ public struct CueLexicon: Sendable {
     /// lie inside some cues, but asking the classifier about each of them costs
     /// most of the time and finds nothing).
     public func isCandidate(_ word: String) -> Bool {
-        guard let single = counts[word] else { return false }
-        return single.cue >= 2 && single.rate >= 0.02
+        if let single = counts[word] { return single.cue >= 2 && single.rate >= 0.02 }
+        // A form the counts do not keep: its stem's other forms decide ("adds" as "added").
+        guard candidateStems, let counts = stemCounts[CueClassifier.stem(word)] else { return false }
+        return counts.cue >= Self.minimumStemCues && counts.rate >= Self.minimumStemRate
     }
 
     // MARK: Learning
@@ -155,6 +177,7 @@ public struct CueLexicon: Sendable {
             if key.contains(" ") { return value.total >= minimumEvidence }
             return value.cue >= 2
         }
+        stemCounts = Self.stemCounts(of: counts)
     }
 
     // MARK: File form

@@ -33,9 +33,9 @@ public struct CueClassifier: Sendable {
         let previous = index > 0 ? text.words[index - 1] : "<s>"
         let next = index + 1 < text.count ? text.words[index + 1] : "</s>"
         var features = ["b", "w=" + word, "p=" + previous, "n=" + next, "wn=" + word + " " + next, "pw=" + previous + " " + word]
-        func rate(_ counts: CueLexicon.Counts?) -> String {
+        func rate(_ counts: CueLexicon.Counts?, includesOwn: Bool = true) -> String {
             guard var counts else { return "none" }
-            if let own = leaveOut {
+            if let own = leaveOut, includesOwn {
                 counts.total -= 1
                 if own { counts.cue -= 1 }
             }
@@ -46,6 +46,10 @@ public struct CueClassifier: Sendable {
         features.append("r1=" + rate(lexicon.counts[word]))
         features.append("r2=" + rate(lexicon.counts[word + " " + next]))
         features.append("r3=" + rate(lexicon.counts["< " + previous + " " + word]))
+        // The stem's rate over all its kept forms (the word's own count left out as above
+        // when it is one of them): the evidence a rare form ("adds", "blames") has.
+        let ownForm = lexicon.counts[word] != nil
+        features.append("rs=" + rate(lexicon.stemCounts[stem(word)], includesOwn: ownForm) + (ownForm ? "" : "/other"))
         if index + 1 < text.count, text.quotes[index + 1] == .open { features.append("nq") }
         if index + 2 < text.count, text.quotes[index + 2] == .open { features.append("nnq") }
         if index > 0, text.quotes[index - 1] == .close { features.append("pq") }

@@ -68,6 +68,27 @@ import Testing
         #expect(features.contains("src=before-name-short"))
         #expect(features.contains("con=before-quote"))
         #expect(features.contains("s=6"))
+        #expect(features.contains("srch=smith"))
+        #expect(features.contains("subjcl=name on"))
+        #expect(features.contains("stcon=said before-quote"))
+    }
+
+    @Test func theSourcesHeadWordIsLearnedNotListed() {
+        // "officials" can be a speaker, "voters" here cannot: only the weight says so.
+        let scorer = ClaimScorer(weights: ["b": -1, "srch=officials": 2], threshold: 0)
+        let lexicon = Self.lexicon(scorer: scorer)
+        #expect(cues("Senior officials think the economy is weak.", lexicon) == ["think"])
+        #expect(cues("Voters think the economy is weak.", lexicon) == [])
+    }
+
+    @Test func aVerbsStemCarriesItsFormsWeight() {
+        // A weight learned on the stem keeps "thinks" as it keeps "think" (a subject and a clause after).
+        var lexicon = CueLexicon(counts: ["think": .init(total: 100, cue: 30), "thinks": .init(total: 10, cue: 3)])
+        lexicon.classifier = CueClassifier(weights: ["w=think": 0.2, "w=thinks": 0.2])
+        lexicon.claimScorer = ClaimScorer(weights: ["b": -1, "st=think": 2], threshold: 0)
+        #expect(cues("Trump thinks the economy is weak.", lexicon) == ["thinks"])
+        lexicon.claimScorer = ClaimScorer(weights: ["b": -1, "st=thin": 2], threshold: 0)
+        #expect(cues("Trump thinks the economy is weak.", lexicon) == [])
     }
 
     @Test func weightsSurviveTheFileForm() throws {

@@ -43,6 +43,22 @@ import Testing
         #expect(CueClassifier.stem("said") == "said")
     }
 
+    @Test func aRareFormReadsItsStemsRate() throws {
+        // "believing" is not in the counts; "believes" and "believed" were cues 24 times in 40.
+        #expect(try features("He kept believing they would win.", at: "believing").contains("rs=6/many/other"))
+        #expect(try features("He believes they will win.", at: "believes").contains("rs=6/many"))
+        // While training, a token is left out of its stem's counts as of its own word's.
+        let lexicon = CueLexicon(counts: ["adds": .init(total: 2, cue: 2), "added": .init(total: 2, cue: 0)])
+        let text = ClaimText(TokenizedText(text: "He adds that they will win."))
+        let index = try #require(text.words.firstIndex(of: "adds"))
+        #expect(CueClassifier.features(text, index, lexicon: lexicon).contains("rs=5/some"))
+        #expect(CueClassifier.features(text, index, lexicon: lexicon, leaveOut: true).contains("rs=3/few"))
+        // An unseen form's stem counts have nothing of its own to leave out.
+        let unseen = ClaimText(TokenizedText(text: "He is adding that they will win."))
+        let at = try #require(unseen.words.firstIndex(of: "adding"))
+        #expect(CueClassifier.features(unseen, at, lexicon: lexicon, leaveOut: true).contains("rs=5/some/other"))
+    }
+
     @Test func aWordInsideAQuotationIsMarked() throws {
         #expect(try features("“Nobody believes that,” she said.", at: "believes").contains("inq"))
         #expect(!(try features("Nobody believes that, she said.", at: "believes").contains("inq")))

@@ -27,6 +27,32 @@ import Testing
         #expect(lexicon.judge(previous: nil, word: "unknown", next: nil).isCue == false)
     }
 
+    @Test func aFormTheCountsDoNotKeepIsACandidateByItsStem() {
+        var lexicon = CueLexicon(counts: [
+            "added": .init(total: 40, cue: 30), "adding": .init(total: 10, cue: 6), "the": .init(total: 900, cue: 3),
+            "blamed": .init(total: 30, cue: 2),
+        ])
+        #expect(lexicon.stemCounts["add"] == .init(total: 50, cue: 36))
+        #expect(lexicon.isCandidate("adds"))
+        // A stem seen in cues too rarely ("blam": twice) makes no candidate.
+        #expect(!lexicon.isCandidate("blames"))
+        // A word the counts know is judged by its own counts, whatever its stem.
+        #expect(!lexicon.isCandidate("the"))
+        #expect(!lexicon.isCandidate("unheard"))
+        lexicon.candidateStems = false
+        #expect(!lexicon.isCandidate("adds"))
+    }
+
+    @Test func pruningRecountsTheStems() {
+        var lexicon = CueLexicon()
+        let words = ["he", "added", "she", "added", "they", "adding", "added"]
+        let inCue = [false, true, false, true, false, false, true]
+        lexicon.learn(words: words, inCue: inCue)
+        lexicon.prune()
+        // "adding" was never a cue and is pruned; the stem keeps only the kept forms.
+        #expect(lexicon.stemCounts["add"] == .init(total: 3, cue: 3))
+    }
+
     @Test func claimsAtCueWordsRarelyRightOnTrainingTextsAreDropped() {
         var lexicon = CueLexicon(counts: ["said": .init(total: 100, cue: 95), "about": .init(total: 100, cue: 40)])
         for index in 0..<20 { lexicon.learnClaim(at: "about", matched: index < 2) }

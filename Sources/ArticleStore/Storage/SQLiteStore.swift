@@ -49,7 +49,15 @@ public final class SQLiteStore: Store {
             configuration.readonly = !access.writes
             // 64 MiB of page cache instead of SQLite's 2 MiB: the near-duplicate
             // index is written at random places and grows with the store.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+            // Beyond the cache, pages are read through a memory map of the
+            // file (up to `mappedBytes`) instead of a read call and a copy
+            // each: ingest into a large store updates the entity index's
+            // B-trees at random places, far more pages than the cache holds.
+            // Mapped pages are the kernel's file cache, shared and reclaimable,
+            // not the process's own memory.
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = \(Self.mappedBytes)")
+            }
             if path == ":memory:" {
                 writer = try DatabaseQueue(configuration: configuration)
             } else {
@@ -83,6 +91,10 @@ public final class SQLiteStore: Store {
     /// The scheme of a store given as a URL ("postgres" for
     /// "postgres://user:secret@host/db"), or nil for a file path.
     public static func urlScheme(of path: String) -> String? { StoreFile.urlScheme(path) }
+
+    /// How much of the store file SQLite reads through a memory map (SQLite
+    /// caps it at its compile-time limit, 2 GB in Debian's build).
+    static let mappedBytes: Int64 = 1 << 31
 
     public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?) throws(StoreError) -> [AddOutcome] {
         try add(drafts, mentions: mentions, extractorVersion: extractorVersion, claims: nil)

@@ -273,24 +273,34 @@ extension PostgresStore {
             var statement = PostgresStatement()
             let ids = statement.bind(nodes.map(\.id))
             // The materialised pairs' rule (`CooccurrenceWindow.article`):
-            // a shared sentence, or both among the article's leading entities.
-            let sameSentence = "b.field = a.field AND b.sentence = a.sentence"
-            func leads(_ alias: String) -> String {
-                "EXISTS (SELECT 1 FROM entity_article AS lead WHERE lead.entity_id = \(alias).entity_id AND lead.article_id = \(alias).article_id AND lead.leads)"
-            }
-            let together = window == .sentence ? "AND \(sameSentence)" : "AND ((\(sameSentence)) OR (\(leads("a")) AND \(leads("b"))))"
-            let filter = Self.articleFilter(EntityQuery(since: query.since, until: query.until), mentionAlias: "a", statement: &statement)
+            // a shared sentence (from the mentions), or both among the
+            // article's leading entities (from their article rows, which say
+            // so, instead of a lookup of both per pair of mentions).
+            let dated = EntityQuery(since: query.since, until: query.until)
+            let filter = Self.articleFilter(dated, mentionAlias: "a", statement: &statement)
             // What one unit of weight is: an article, or one sentence of one field of it.
             let sharedUnit = window == .sentence ? "(a.article_id, a.field, a.sentence)" : "a.article_id"
-            statement.append("""
-                SELECT a.entity_id AS source, b.entity_id AS target,
-                  count(DISTINCT \(sharedUnit)) AS weight
+            var pairs = """
+                SELECT a.entity_id AS source, b.entity_id AS target, \(sharedUnit) AS unit
                 FROM mention AS a JOIN mention AS b
-                  ON b.article_id = a.article_id \(together) AND b.entity_id > a.entity_id
-                JOIN entity ON entity.id = a.entity_id
+                  ON b.article_id = a.article_id AND b.field = a.field AND b.sentence = a.sentence AND b.entity_id > a.entity_id
                 \(filter.isEmpty ? "WHERE" : filter + " AND") a.entity_id = ANY(\(ids)) AND b.entity_id = ANY(\(ids))
-                GROUP BY a.entity_id, b.entity_id
-                HAVING count(DISTINCT \(sharedUnit)) >= \(statement.bind(Int64(max(1, minimumWeight))))
+                """
+            if window != .sentence {
+                let leadFilter = Self.articleFilter(dated, mentionAlias: "a", statement: &statement)
+                pairs += """
+
+                    UNION ALL
+                    SELECT a.entity_id, b.entity_id, a.article_id
+                    FROM entity_article AS a JOIN entity_article AS b
+                      ON b.article_id = a.article_id AND b.entity_id > a.entity_id AND b.leads
+                    \(leadFilter.isEmpty ? "WHERE" : leadFilter + " AND") a.leads AND a.entity_id = ANY(\(ids)) AND b.entity_id = ANY(\(ids))
+                    """
+            }
+            statement.append("""
+                SELECT source, target, count(DISTINCT unit) AS weight FROM (\(pairs)) AS pairs
+                GROUP BY source, target
+                HAVING count(DISTINCT unit) >= \(statement.bind(Int64(max(1, minimumWeight))))
                 ORDER BY weight DESC, source, target
                 """)
             let edges = try session.rows(statement).map { row in

@@ -238,20 +238,26 @@ struct EntityCounts {
     /// go (the entity, pair or written form no longer occurs anywhere).
     func write(_ delta: Delta, sign: Int) throws {
         let removing = sign < 0
-        let totals = delta.totals.sorted { $0.key < $1.key }
+        let signed = Int64(sign)
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(3 * delta.totals.count)
+        for (entity, counts) in delta.totals.sorted(by: { $0.key < $1.key }) {
+            values += [entity.databaseValue, (signed * Int64(counts.mentions)).databaseValue, (signed * Int64(counts.articles)).databaseValue]
+        }
         let emptied = try upsert(
             table: "entity_count", columns: ["entity_id", "mentions", "articles"], keyCount: 1,
             update: "mentions = mentions + excluded.mentions, articles = articles + excluded.articles",
-            returningIfRemoving: removing ? "articles" : nil,
-            rows: totals.map { [$0.key, sign * $0.value.mentions, sign * $0.value.articles] })
+            returningIfRemoving: removing ? "articles" : nil, values: values)
         for key in emptied {
             try db.cachedStatement(sql: "DELETE FROM entity_count WHERE entity_id = ? AND articles <= 0").execute(arguments: StatementArguments(key))
         }
-        let forms = delta.forms.sorted { $0.key < $1.key }
+        values.removeAll(keepingCapacity: true)
+        for (form, mentions) in delta.forms.sorted(by: { $0.key < $1.key }) {
+            values += [form.entity.databaseValue, form.text.string.databaseValue, (signed * Int64(mentions)).databaseValue]
+        }
         let unused = try upsert(
             table: "entity_form", columns: ["entity_id", "text", "mentions"], keyCount: 2,
-            update: "mentions = mentions + excluded.mentions", returningIfRemoving: removing ? "mentions" : nil,
-            rows: forms.map { [$0.key.entity, $0.key.text.string, sign * $0.value] })
+            update: "mentions = mentions + excluded.mentions", returningIfRemoving: removing ? "mentions" : nil, values: values)
         for key in unused {
             try db.cachedStatement(sql: "DELETE FROM entity_form WHERE entity_id = ? AND text = ? AND mentions <= 0")
                 .execute(arguments: StatementArguments(key))
@@ -264,12 +270,17 @@ struct EntityCounts {
             pairs.append((Delta.Pair(entity: pair.other, other: pair.entity), counts))
         }
         pairs.sort { $0.key < $1.key }
+        values.removeAll(keepingCapacity: true)
+        values.reserveCapacity(5 * pairs.count)
+        for (pair, counts) in pairs {
+            values += [pair.entity.databaseValue, pair.other.databaseValue, (signed * Int64(counts.articles)).databaseValue,
+                       (signed * Int64(counts.sentences)).databaseValue, (signed * Int64(counts.sentenceArticles)).databaseValue]
+        }
         let apart = try upsert(
             table: "entity_pair", columns: ["entity_id", "other_id", "articles", "sentences", "sentence_articles"], keyCount: 2,
             update: "articles = articles + excluded.articles, sentences = sentences + excluded.sentences, "
                 + "sentence_articles = sentence_articles + excluded.sentence_articles",
-            returningIfRemoving: removing ? "articles" : nil,
-            rows: pairs.map { [$0.key.entity, $0.key.other, sign * $0.value.articles, sign * $0.value.sentences, sign * $0.value.sentenceArticles] })
+            returningIfRemoving: removing ? "articles" : nil, values: values)
         for key in apart {
             try db.cachedStatement(sql: "DELETE FROM entity_pair WHERE entity_id = ? AND other_id = ? AND articles <= 0")
                 .execute(arguments: StatementArguments(key))
@@ -280,21 +291,31 @@ struct EntityCounts {
             let remove = try db.cachedStatement(sql: "DELETE FROM entity_article WHERE entity_id = ? AND article_id = ?")
             for row in articles { try remove.execute(arguments: [row.entity, row.article]) }
         } else {
+            values.removeAll(keepingCapacity: true)
+            for row in articles {
+                values += [row.entity.databaseValue, row.article.databaseValue, row.publishedAt.databaseValue,
+                           Int64(row.mentions).databaseValue, row.leading.databaseValue]
+            }
             _ = try upsert(table: "entity_article", columns: ["entity_id", "article_id", "published_at", "mentions", "leads"], keyCount: 2,
-                           update: nil, returningIfRemoving: nil,
-                           rows: articles.map { [$0.entity, $0.article, $0.publishedAt, $0.mentions, $0.leading] })
+                           update: nil, returningIfRemoving: nil, values: values)
         }
     }
 
     /// The date buckets' share of a delta; rows a removal leaves at zero go.
     private func writeBuckets(_ delta: Delta, sign: Int) throws {
+        let signed = Int64(sign)
+        var values: [DatabaseValue] = []
         for (table, column, buckets) in [("entity_month", "month", delta.months), ("entity_day", "day", delta.days)] {
-            let rows = buckets.sorted { $0.key < $1.key }
+            values.removeAll(keepingCapacity: true)
+            values.reserveCapacity(4 * buckets.count)
+            for (period, counts) in buckets.sorted(by: { $0.key < $1.key }) {
+                values += [period.entity.databaseValue, period.number.databaseValue,
+                           (signed * Int64(counts.articles)).databaseValue, (signed * Int64(counts.mentions)).databaseValue]
+            }
             let emptied = try upsert(
                 table: table, columns: ["entity_id", column, "articles", "mentions"], keyCount: 2,
                 update: "articles = articles + excluded.articles, mentions = mentions + excluded.mentions",
-                returningIfRemoving: sign < 0 ? "articles" : nil,
-                rows: rows.map { [$0.key.entity, $0.key.number, sign * $0.value.articles, sign * $0.value.mentions] })
+                returningIfRemoving: sign < 0 ? "articles" : nil, values: values)
             for key in emptied {
                 try db.cachedStatement(sql: "DELETE FROM \(table) WHERE entity_id = ? AND \(column) = ? AND articles <= 0")
                     .execute(arguments: StatementArguments(key))
@@ -326,31 +347,41 @@ struct EntityCounts {
     /// bound parameters, and few statements per batch.
     static let rowsPerStatement = 100
 
-    /// Writes `rows` (key columns first) with multi-row statements: inserted,
-    /// or added to the row of the same key (`update`). With
-    /// `returningIfRemoving`, returns the keys whose column of that name is now
-    /// zero or less.
+    /// Writes rows (key columns first; `values` holds them one after the
+    /// other, `columns.count` values each) with multi-row statements:
+    /// inserted, or added to the row of the same key (`update`). With
+    /// `returningIfRemoving`, returns the keys whose column of that name is
+    /// now zero or less. The values come as `DatabaseValue`s, not a list per
+    /// row: a batch writes a few hundred thousand of them.
     private func upsert(table: String, columns: [String], keyCount: Int, update: String?, returningIfRemoving: String?,
-                        rows: [[(any DatabaseValueConvertible)?]]) throws -> [[(any DatabaseValueConvertible)?]] {
-        var emptied: [[(any DatabaseValueConvertible)?]] = []
+                        values: [DatabaseValue]) throws -> [[DatabaseValue]] {
+        var emptied: [[DatabaseValue]] = []
+        let width = columns.count
+        guard width > 0, !values.isEmpty else { return emptied }
+        precondition(values.count % width == 0, "whole rows of values")
         let keys = columns.prefix(keyCount)
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + Self.rowsPerStatement)]
-            start += chunk.count
-            let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        func sql(rows: Int) -> String {
+            let placeholders = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
             var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-                + Array(repeating: placeholders, count: chunk.count).joined(separator: ", ")
+                + Array(repeating: placeholders, count: rows).joined(separator: ", ")
             if let update { sql += " ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET \(update)" }
             if let returning = returningIfRemoving { sql += " RETURNING \(keys.joined(separator: ", ")), \(returning)" }
+            return sql
+        }
+        let fullSQL = sql(rows: Self.rowsPerStatement)
+        var start = 0
+        while start < values.count {
+            let end = min(values.count, start + Self.rowsPerStatement * width)
+            let rows = (end - start) / width
             // The full-size statement is prepared once per connection; the
             // last, shorter one of a batch is made for it.
-            let statement = chunk.count == Self.rowsPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-            let arguments = StatementArguments(chunk.flatMap { $0 })
+            let statement = rows == Self.rowsPerStatement ? try db.cachedStatement(sql: fullSQL) : try db.makeStatement(sql: sql(rows: rows))
+            let arguments = StatementArguments(values[start..<end])
+            start = end
             if returningIfRemoving != nil {
                 for row in try Row.fetchAll(statement, arguments: arguments) {
                     guard let remaining = Int64.fromDatabaseValue(row[keyCount] as DatabaseValue), remaining <= 0 else { continue }
-                    emptied.append((0..<keyCount).map { index -> (any DatabaseValueConvertible)? in row[index] as DatabaseValue })
+                    emptied.append((0..<keyCount).map { index in row[index] as DatabaseValue })
                 }
             } else {
                 try statement.execute(arguments: arguments)

@@ -32,13 +32,13 @@ final class EntityIndex {
         uncounted.insert(articleID)
         // Rows go in several at a time (one statement per chunk, in mention
         // order, so a repeated position keeps the last mention, as before).
-        var values: [(any DatabaseValueConvertible)?] = []
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(9 * Self.mentionsPerStatement)
         var rows = 0
         func flush() throws {
             guard rows > 0 else { return }
-            let sql = "INSERT OR REPLACE INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text) VALUES "
-                + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
-            let statement = rows == Self.mentionsPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            let statement = rows == Self.mentionsPerStatement
+                ? try db.cachedStatement(sql: Self.fullMentionInsert) : try db.makeStatement(sql: Self.mentionInsert(rows: rows))
             try statement.execute(arguments: StatementArguments(values))
             values.removeAll(keepingCapacity: true)
             rows = 0
@@ -49,8 +49,9 @@ final class EntityIndex {
             // yet: the merge must not subtract its half-written mentions.
             if Self.definesAlias(mention) { try flush() }
             let entityID = try resolve(mention)
-            values += [articleID, mention.field.rawValue, mention.start, mention.stop, entityID, mention.sentence,
-                       mention.type.rawValue, mention.source.rawValue, mention.text]
+            values += [articleID.databaseValue, mention.field.rawValue.databaseValue, mention.start.databaseValue,
+                       mention.stop.databaseValue, entityID.databaseValue, mention.sentence.databaseValue,
+                       mention.type.rawValue.databaseValue, mention.source.rawValue.databaseValue, mention.text.databaseValue]
             rows += 1
             if rows == Self.mentionsPerStatement { try flush() }
         }
@@ -59,6 +60,14 @@ final class EntityIndex {
 
     /// Mention rows per INSERT: nine values each.
     static let mentionsPerStatement = 50
+
+    private static func mentionInsert(rows: Int) -> String {
+        "INSERT OR REPLACE INTO mention (article_id, field, start, stop, entity_id, sentence, type, source, text) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    /// Built once: the statement cache looks a statement up by its text.
+    private static let fullMentionInsert = mentionInsert(rows: mentionsPerStatement)
 
     /// Adds the mentions written since the last call to the counts.
     func countWritten() throws {

@@ -237,23 +237,36 @@ extension SQLiteStore {
                 return EntityGraph(nodes: nodes, edges: edges, window: window)
             }
             // The materialised pairs' rule (`CooccurrenceWindow.article`):
-            // a shared sentence, or both among the article's leading entities.
-            let sameSentence = "b.field = a.field AND b.sentence = a.sentence"
-            func leads(_ alias: String) -> String {
-                "EXISTS (SELECT 1 FROM entity_article AS lead WHERE lead.entity_id = \(alias).entity_id AND lead.article_id = \(alias).article_id AND lead.leads)"
-            }
-            let together = window == .sentence ? "AND \(sameSentence)" : "AND ((\(sameSentence)) OR (\(leads("a")) AND \(leads("b"))))"
-            let (filter, arguments) = Self.articleFilter(EntityQuery(since: query.since, until: query.until), mentionAlias: "a")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT a.entity_id AS source, b.entity_id AS target,
-                  count(DISTINCT \(window == .sentence ? "a.article_id || ':' || a.field || ':' || a.sentence" : "a.article_id")) AS weight
+            // a shared sentence (from the mentions), or both among the
+            // article's leading entities (from their article rows, which say
+            // so, instead of a lookup of both per pair of mentions).
+            let dated = EntityQuery(since: query.since, until: query.until)
+            let (filter, arguments) = Self.articleFilter(dated, mentionAlias: "a")
+            let unit = window == .sentence ? "a.article_id || ':' || a.field || ':' || a.sentence" : "a.article_id"
+            var pairs = """
+                SELECT a.entity_id AS source, b.entity_id AS target, \(unit) AS unit
                 FROM mention AS a JOIN mention AS b
-                  ON b.article_id = a.article_id \(together) AND b.entity_id > a.entity_id
-                JOIN entity ON entity.id = a.entity_id
+                  ON b.article_id = a.article_id AND b.field = a.field AND b.sentence = a.sentence AND b.entity_id > a.entity_id
                 \(filter.isEmpty ? "WHERE" : filter + " AND") a.entity_id IN (\(list)) AND b.entity_id IN (\(list))
-                GROUP BY a.entity_id, b.entity_id HAVING weight >= ?
+                """
+            var pairArguments = arguments
+            if window != .sentence {
+                let (leadFilter, leadArguments) = Self.articleFilter(dated, mentionAlias: "a")
+                pairs += """
+
+                    UNION ALL
+                    SELECT a.entity_id, b.entity_id, a.article_id
+                    FROM entity_article AS a JOIN entity_article AS b
+                      ON b.article_id = a.article_id AND b.entity_id > a.entity_id AND b.leads
+                    \(leadFilter.isEmpty ? "WHERE" : leadFilter + " AND") a.leads AND a.entity_id IN (\(list)) AND b.entity_id IN (\(list))
+                    """
+                pairArguments += leadArguments
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT source, target, count(DISTINCT unit) AS weight FROM (\(pairs))
+                GROUP BY source, target HAVING weight >= ?
                 ORDER BY weight DESC, source, target
-                """, arguments: arguments + [max(1, minimumWeight)])
+                """, arguments: pairArguments + [max(1, minimumWeight)])
             let edges = try rows.map { row throws(StoredRowError) in
                 var fields = StoredRow(row, subject: .entity)
                 return EntityGraph.Edge(source: try fields.integer("source"), target: try fields.integer("target"),

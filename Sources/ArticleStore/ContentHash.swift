@@ -6,25 +6,35 @@ import DossierCore
 /// or capitalisation is still the same article. Hex encoded. Works on the
 /// UTF-8 bytes: this runs once per ingested article.
 public func articleContentHash(title: String?, body: String) -> String {
-    var normalized: [UInt8] = []
-    normalized.reserveCapacity(body.utf8.count + (title?.utf8.count ?? 0) + 1)
-    func append(_ text: String) {
-        TextBytes.withBytes(of: text) { bytes in
-            var pendingSpace = false
-            for byte in bytes {
-                if TextBytes.isASCIISpace(byte) {
-                    pendingSpace = !normalized.isEmpty
-                    continue
+    let capacity = body.utf8.count + (title?.utf8.count ?? 0) + 1
+    // Written through a buffer of the largest size it can take: appending
+    // to an array byte by byte checked its capacity at every byte.
+    let normalized = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+        var written = 0
+        func append(_ text: String) {
+            TextBytes.withBytes(of: text) { bytes in
+                var pendingSpace = false
+                for byte in bytes {
+                    if TextBytes.isASCIISpace(byte) {
+                        pendingSpace = written > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        buffer[written] = 0x20
+                        written += 1
+                    }
+                    pendingSpace = false
+                    buffer[written] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    written += 1
                 }
-                if pendingSpace { normalized.append(0x20) }
-                pendingSpace = false
-                normalized.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
             }
         }
+        append(title ?? "")
+        buffer[written] = 0x0A
+        written += 1
+        append(body)
+        count = written
     }
-    append(title ?? "")
-    normalized.append(0x0A)
-    append(body)
     return SHA256.hex(normalized)
 }
 

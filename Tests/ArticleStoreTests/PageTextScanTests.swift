@@ -19,10 +19,10 @@ import Testing
     }
 
     @Test func oneScanFindsAnyOfSeveralFragmentsInAnyCase() {
-        let fragments: [StaticString] = ["date", "publish", "byline"]
+        let fragments = ASCIIFragments(["date", "publish", "byline", ""])
         func holds(_ text: String) -> Bool {
             var text = text
-            return text.withUTF8 { MarkupNode.containsAnyIgnoringASCIICase($0, fragments) }
+            return text.withUTF8 { fragments.occur(in: $0) }
         }
         #expect(holds("entry-DATE"))
         #expect(holds("postPublished"))
@@ -30,6 +30,53 @@ import Testing
         #expect(!holds("upd-ates pub-lish by-line"))
         #expect(!holds("dat"))
         #expect(!holds(""))
+    }
+
+    @Test func fragmentsAreFoundWholeOrAsPrefixesOfLowercaseWords() {
+        let fragments = ASCIIFragments(["ad", "share"])
+        func ask(_ word: String, _ question: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+            var word = word
+            return word.withUTF8(question)
+        }
+        #expect(ask("ad", fragments.containWhole))
+        #expect(!ask("ads", fragments.containWhole))
+        #expect(!ask("a", fragments.containWhole))
+        #expect(ask("sharebar", fragments.beginOne))
+        #expect(ask("share", fragments.beginOne))
+        #expect(!ask("shar", fragments.beginOne))
+        #expect(!ask("reshare", fragments.beginOne))
+    }
+
+    /// The byte scan of class and id names finds a chrome word exactly where
+    /// splitting the names into Strings does, and leaves names that are not
+    /// ASCII to that split.
+    @Test(arguments: [
+        "shareButtons top_ad", "headline lead", "c-letters-cta", "commentary-box", "commentList", "has-sidebar",
+        "entry-content", "navItem", "AD_slot", "x", "relatedPostsWidget", "menuToggle metadata",
+    ])
+    func chromeWordsAreFoundInNameBytesAsInWords(className: String) {
+        for id in [nil, "main", "cookieNotice"] {
+            let html = "<div class=\"\(className)\"\(id.map { " id=\"\($0)\"" } ?? "")>x</div>"
+            let answers: (bytes: Bool?, words: Bool)? = MarkupDocument.withHTMLFragment(html) { root in
+                guard let root, let div = Self.firstElement(named: "div", in: root) else { return nil }
+                return (div.asciiClassAndIDWordsContain(where: BoilerplateFilter.isChromeWord),
+                        div.classAndIDWords.contains(where: BoilerplateFilter.isChromeWord))
+            }
+            #expect(answers?.bytes == answers?.words, "\(className) \(id ?? "")")
+        }
+        let nonASCII: Bool?? = MarkupDocument.withHTMLFragment("<div class=\"größe share\">x</div>") { root in
+            root.flatMap { Self.firstElement(named: "div", in: $0) }.map { $0.asciiClassAndIDWordsContain(where: BoilerplateFilter.isChromeWord) }
+        }
+        #expect(nonASCII == .some(nil))
+    }
+
+    private static func firstElement(named name: String, in root: MarkupNode) -> MarkupNode? {
+        var found: MarkupNode?
+        root.walkDescendants { node in
+            if found == nil, node.isElement, node.name == name { found = node }
+            return found == nil ? .descend : .skip
+        }
+        return found
     }
 
     @Test func phrasesAreFoundByTheirBytes() {

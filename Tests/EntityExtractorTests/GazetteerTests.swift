@@ -73,6 +73,20 @@ import Testing
         #expect(small.lookup("fl") == nil)
     }
 
+    /// Lines and columns are cut on bytes: every column as written, names and
+    /// aliases trimmed of spaces, empty aliases dropped, non-ASCII kept whole.
+    @Test func columnsAreReadAsWrittenAndNamesTrimmed() {
+        let entries = GazetteerFile.parse("  Côte d’Ivoire \tGPE\tcountry\tQ1008\t CIV | | Ivory Coast\n\n#x\tGPE\tk\nSão Paulo\tGPE\tcity\n")
+        #expect(entries.map(\.name) == ["Côte d’Ivoire", "São Paulo"])
+        #expect(entries.first?.kind == "country")
+        #expect(entries.first?.link == "Q1008")
+        #expect(entries.first?.aliases == ["CIV", "Ivory Coast"])
+        #expect(entries.last?.link == nil)
+        #expect(entries.last?.aliases == [])
+        // A file saved with Windows line ends is read line by line too.
+        #expect(GazetteerFile.parse("Foo Land\tGPE\tcountry\t\tFL\r\nBar\tORG\tcompany\t\tBR\r\n").map(\.name) == ["Foo Land", "Bar"])
+    }
+
     /// Keys are compared in place against the tokens; the comparison must say
     /// exactly what building the key and comparing arrays says.
     @Test func inPlaceKeyComparisonAgreesWithBuiltKeys() {

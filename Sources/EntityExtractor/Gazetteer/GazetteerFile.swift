@@ -8,29 +8,51 @@ import DossierCore
 /// A malformed line (unknown type, too few columns) is skipped, not fatal: a
 /// hand-edited curated file should cost its bad line, not the extractor.
 enum GazetteerFile {
+    /// The files are read at every start of the extractor: their lines and
+    /// columns are cut on UTF-8 bytes, not characters (a tab or a line feed
+    /// is never part of a larger character).
     static func parse(_ text: String) -> [GazetteerEntry] {
+        var text = text
+        return text.withUTF8(parse(bytes:))
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> [GazetteerEntry] {
         var entries: [GazetteerEntry] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count >= 3, let type = EntityType(rawValue: String(columns[1])) else { continue }
-            let name = String(columns[0]).trimmingSpaces
-            guard !name.isEmpty else { continue }
-            let link = columns.count > 3 && !columns[3].isEmpty ? String(columns[3]) : nil
-            let aliases = columns.count > 4
-                ? columns[4].split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-                : []
-            entries.append(GazetteerEntry(name: name, type: type, kind: String(columns[2]), link: link, aliases: aliases))
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            if lineEnd > lineStart, let entry = entry(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
+                entries.append(entry)
+            }
+            lineStart = lineEnd + 1
         }
         return entries
     }
-}
 
-extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\r" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\r" { scalars.removeLast() }
-        return String(scalars)
+    /// The entry of one line; nil for a comment or a malformed line.
+    private static func entry(_ line: UnsafeBufferPointer<UInt8>) -> GazetteerEntry? {
+        guard line.first != UInt8(ascii: "#") else { return nil }
+        let columns = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        guard columns.count >= 3, let type = EntityType(rawValue: string(columns[1])) else { return nil }
+        let name = string(trimmingSpaces(columns[0]))
+        guard !name.isEmpty else { return nil }
+        let link = columns.count > 3 && !columns[3].isEmpty ? string(columns[3]) : nil
+        let aliases = columns.count > 4
+            ? columns[4].split(separator: UInt8(ascii: "|")).map { string(trimmingSpaces($0)) }.filter { !$0.isEmpty }
+            : []
+        return GazetteerEntry(name: name, type: type, kind: string(columns[2]), link: link, aliases: aliases)
+    }
+
+    private static func string(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Without the spaces and carriage returns at either end.
+    private static func trimmingSpaces(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        var trimmed = bytes
+        while let first = trimmed.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\r") { trimmed.removeFirst() }
+        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\r") { trimmed.removeLast() }
+        return trimmed
     }
 }

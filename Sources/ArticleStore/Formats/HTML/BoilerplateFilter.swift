@@ -46,9 +46,12 @@ struct BoilerplateFilter {
         if Self.isCommentSection(element) { return true }
         guard judgesNames, !Self.articleElements.contains(name), !element.isDeclaredArticleBody else { return false }
         if Self.isPictureCredit(element) { return true }
-        let words = element.classAndIDWords
-        guard words.contains(where: Self.isChromeWord) else { return false }
-        return !storyHolders.contains(element) || words.contains(where: Self.isCommentWord)
+        // Most elements carry no chrome word: their names are looked at as
+        // bytes, and split into Strings only when one is found.
+        let hasChromeWord = element.asciiClassAndIDWordsContain(where: Self.isChromeWord)
+            ?? element.classAndIDWords.contains(where: Self.isChromeWord)
+        guard hasChromeWord else { return false }
+        return !storyHolders.contains(element) || element.classAndIDWords.contains(where: Self.isCommentWord)
     }
 
     /// A `<noscript>` inside the element the page declares as the article's
@@ -119,10 +122,17 @@ struct BoilerplateFilter {
         return chromeStems.contains { word.hasPrefix($0) }
     }
 
+    /// `isChromeWord` of a word of ASCII names, lowercase, as bytes.
+    static func isChromeWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if chromeWordBytes.containWhole(word) { return true }
+        guard !commentaryBytes.beginOne(word) else { return false }
+        return chromeStemBytes.beginOne(word)
+    }
+
     private static func isCommentSection(_ element: MarkupNode) -> Bool {
         // Every element of every pass comes here: look at the raw names
         // before splitting them into words.
-        guard element.classOrIDContains("omment"), !articleElements.contains(element.name),
+        guard element.classOrIDContains(commentFragment), !articleElements.contains(element.name),
               !element.isDeclaredArticleBody else { return false }
         return element.classAndIDWords.contains(where: isCommentWord)
     }
@@ -134,7 +144,7 @@ struct BoilerplateFilter {
     /// caption's description stays; a wrapper named first for its credit
     /// ("credit-image-wrap") is not a credit.
     private static func isPictureCredit(_ element: MarkupNode) -> Bool {
-        guard element.attributeContains("class", "credit", "source"), let classes = element.attribute("class") else { return false }
+        guard element.attributeContains("class", creditFragments), let classes = element.attribute("class") else { return false }
         return classes.split(whereSeparator: \.isWhitespace).contains { className in
             let words = MarkupNode.nameWords(className)
             guard let last = words.last, creditWords.contains(last) else { return false }
@@ -142,6 +152,8 @@ struct BoilerplateFilter {
         }
     }
 
+    private static let commentFragment = ASCIIFragments(["omment"])
+    private static let creditFragments = ASCIIFragments(["credit", "source"])
     private static let creditWords: Set<String> = ["credit", "credits", "source"]
     private static let pictureWords: Set<String> = ["caption", "image", "img", "picture", "photo", "media", "figure", "gallery"]
 
@@ -154,97 +166,32 @@ struct BoilerplateFilter {
     /// think"); a "disclosure" box is the site's affiliate or funding notice;
     /// a "meta" box holds a post's date and tags, or a how-to's facts
     /// ("Easy", "25 - 100 €"), never sentences of the story.
-    private static let chromeWords: Set<String> = ["ad", "ads", "nav", "sharing", "cta", "meta"]
-    private static let chromeStems = [
+    private static let chromeWordList: [StaticString] = ["ad", "ads", "nav", "sharing", "cta", "meta"]
+    private static let chromeWords = Set(chromeWordList.map(\.description))
+    private static let chromeStemList: [StaticString] = [
         "comment", "share", "social", "promo", "related", "newsletter", "subscri", "cookie", "consent", "sidebar",
         "footer", "navbar", "navigation", "menu", "breadcrumb", "advert", "popup", "modal", "byline", "disclosure",
     ]
+    private static let chromeWordBytes = ASCIIFragments(chromeWordList)
+    private static let chromeStems = chromeStemList.map(\.description)
+    private static let chromeStemBytes = ASCIIFragments(chromeStemList)
+    private static let commentaryBytes = ASCIIFragments(["commentar", "commentat"])
 }
 
 extension MarkupNode {
     /// Marked up as the article's text with schema.org microdata.
     var isDeclaredArticleBody: Bool { attribute("itemprop")?.lowercased() == "articlebody" }
 
-    /// Whether the class or id attribute holds one of the ASCII `fragments`
-    /// (lowercase), in any case: a cheap test on bytes before `classAndIDWords`,
-    /// made for every element of a page.
-    func classOrIDContains(_ fragments: StaticString...) -> Bool {
+    /// Whether the class or id attribute holds one of `fragments`, in any
+    /// case: a cheap test on bytes before `classAndIDWords`, made for every
+    /// element of a page.
+    func classOrIDContains(_ fragments: ASCIIFragments) -> Bool {
         attributeContains("class", fragments) || attributeContains("id", fragments)
     }
 
-    /// Whether one attribute holds one of the ASCII `fragments` (lowercase), in any case.
-    func attributeContains(_ attributeName: String, _ fragments: StaticString...) -> Bool {
-        attributeContains(attributeName, fragments)
-    }
-
-    private func attributeContains(_ attributeName: String, _ fragments: [StaticString]) -> Bool {
-        withAttributeBytes(attributeName) { Self.containsAnyIgnoringASCIICase($0, fragments) } ?? false
-    }
-
-    static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ fragment: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !fragment.isEmpty, bytes.count >= fragment.count else { return false }
-        for start in 0...(bytes.count - fragment.count) where matches(bytes, at: start, fragment) {
-            return true
-        }
-        return false
-    }
-
-    /// Whether `bytes` hold one of `fragments` (lowercase), in any ASCII
-    /// case: one pass over the bytes for all of them, each position tried
-    /// only for the fragments that begin with its byte. Every element and
-    /// text node of a page is asked this several times.
-    static func containsAnyIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ fragments: [StaticString]) -> Bool {
-        var firstBytes = FirstByteSet()
-        for fragment in fragments where fragment.utf8CodeUnitCount > 0 { firstBytes.insert(fragment.utf8Start.pointee) }
-        for start in bytes.indices where firstBytes.contains(asciiLowercased(bytes[start])) {
-            for fragment in fragments where fragment.utf8CodeUnitCount > 0 && start + fragment.utf8CodeUnitCount <= bytes.count {
-                if matches(bytes, at: start, UnsafeBufferPointer(start: fragment.utf8Start, count: fragment.utf8CodeUnitCount)) {
-                    return true
-                }
-            }
-        }
-        return false
-    }
-
-    /// Whether `fragment` (lowercase) stands in `bytes` at `start`, in any
-    /// ASCII case; the caller checked that it fits.
-    @inline(__always)
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ fragment: UnsafeBufferPointer<UInt8>) -> Bool {
-        for offset in fragment.indices where asciiLowercased(bytes[start + offset]) != fragment[offset] {
-            return false
-        }
-        return true
-    }
-
-    @inline(__always)
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-    }
-
-    /// A set of bytes as four 64-bit masks.
-    private struct FirstByteSet {
-        private var masks: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-        mutating func insert(_ byte: UInt8) {
-            let bit = UInt64(1) << UInt64(byte & 63)
-            switch byte >> 6 {
-            case 0: masks.0 |= bit
-            case 1: masks.1 |= bit
-            case 2: masks.2 |= bit
-            default: masks.3 |= bit
-            }
-        }
-
-        @inline(__always)
-        func contains(_ byte: UInt8) -> Bool {
-            let bit = UInt64(1) << UInt64(byte & 63)
-            switch byte >> 6 {
-            case 0: return masks.0 & bit != 0
-            case 1: return masks.1 & bit != 0
-            case 2: return masks.2 & bit != 0
-            default: return masks.3 & bit != 0
-            }
-        }
+    /// Whether one attribute holds one of `fragments`, in any case.
+    func attributeContains(_ attributeName: String, _ fragments: ASCIIFragments) -> Bool {
+        withAttributeBytes(attributeName) { fragments.occur(in: $0) } ?? false
     }
 
     /// The words of the class and id attributes, lowercased, split at
@@ -252,6 +199,49 @@ extension MarkupNode {
     /// "share", "buttons", "top", "ad".
     var classAndIDWords: [String] {
         Self.nameWords([attribute("class"), attribute("id")].compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// Whether one of `classAndIDWords` satisfies `predicate`, asked of
+    /// each word's lowercase bytes without making Strings; nil when the
+    /// names are not all ASCII (their words are split by characters).
+    func asciiClassAndIDWordsContain(where predicate: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        var isASCII = true
+        func holds(_ attributeName: String) -> Bool {
+            withAttributeBytes(attributeName) { bytes -> Bool in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                    isASCII = false
+                    return false
+                }
+                return Self.asciiNameWordsContain(bytes, where: predicate)
+            } ?? false
+        }
+        if holds("class") || holds("id") { return true }
+        return isASCII ? false : nil
+    }
+
+    /// `asciiNameWords(names)` holds a word satisfying `predicate`; each word
+    /// is lowercased into one scratch buffer.
+    private static func asciiNameWordsContain(_ names: UnsafeBufferPointer<UInt8>,
+                                              where predicate: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(names.count, 1)) { word in
+            var length = 0
+            var previousWasLowercase = false
+            for byte in names {
+                let isUppercase = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                let isLowercase = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+                let isWordCharacter = isUppercase || isLowercase || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                if !isWordCharacter || (isUppercase && previousWasLowercase), length > 0 {
+                    if predicate(UnsafeBufferPointer(rebasing: word[..<length])) { return true }
+                    length = 0
+                }
+                if isWordCharacter {
+                    word[length] = isUppercase ? byte + 32 : byte
+                    length += 1
+                }
+                previousWasLowercase = isLowercase
+            }
+            return length > 0 && predicate(UnsafeBufferPointer(rebasing: word[..<length]))
+        }
     }
 
     /// The words of class or id names, as `classAndIDWords` splits them.

@@ -44,9 +44,9 @@ struct HTMLPageMetadata {
     }
 
     /// Labels of a page's last change, ASCII-lowercase.
-    private static let lastModifiedLabels: [StaticString] = [
+    private static let lastModifiedLabels = ASCIIFragments([
         "last modified", "last edited", "last updated", "letzte änderung", "letzte Änderung", "zuletzt geändert",
-    ]
+    ])
     /// Text nodes read after a label for its value.
     private static let lastModifiedValueNodes = 4
     private static let maximumLastModifiedBytes = 300
@@ -64,7 +64,7 @@ struct HTMLPageMetadata {
             return
         }
         guard lastModifiedText == nil, node.withOwnTextBytes({ bytes in
-            bytes.count <= Self.maximumLastModifiedBytes && MarkupNode.containsAnyIgnoringASCIICase(bytes, Self.lastModifiedLabels)
+            bytes.count <= Self.maximumLastModifiedBytes && Self.lastModifiedLabels.occur(in: bytes)
         }) == true else { return }
         lastModifiedText = node.textContent
         lastModifiedNodesLeft = Self.lastModifiedValueNodes
@@ -80,7 +80,7 @@ struct HTMLPageMetadata {
         // byline's class holds "byline", one of the fragments looked for.
         let namesWanted = bylineText == nil || datedElementTexts.count < Self.maximumDatedElements
         let mayNameADate = namesWanted && Self.mayNameADate(element)
-        if bylineText == nil, mayNameADate, element.attributeContains("class", "byline") {
+        if bylineText == nil, mayNameADate, element.attributeContains("class", Self.bylineFragment) {
             bylineText = HTMLText.trimmed(Self.textWithoutTimes(element))
         }
         if element.attribute("itemprop")?.lowercased() == "datepublished", markedPublicationTime == nil {
@@ -129,8 +129,10 @@ struct HTMLPageMetadata {
 
     /// A cheap look at the raw class and id before splitting them into words.
     private static func mayNameADate(_ element: MarkupNode) -> Bool {
-        element.classOrIDContains("date", "time", "publish", "posted", "meta", "byline")
+        element.classOrIDContains(dateNameFragments)
     }
+    private static let dateNameFragments = ASCIIFragments(["date", "time", "publish", "posted", "meta", "byline"])
+    private static let bylineFragment = ASCIIFragments(["byline"])
     private static let maximumDatedElements = 8
     /// Longer texts are paragraphs that mention a date, not a date line.
     private static let maximumDatedElementBytes = 300

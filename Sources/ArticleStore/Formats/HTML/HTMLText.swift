@@ -89,21 +89,31 @@ enum HTMLText {
     static func collapsingWhitespace<Text: StringProtocol>(_ text: Text) -> String {
         var source = String(text)
         return source.withUTF8 { bytes in
-            var collapsed: [UInt8] = []
-            collapsed.reserveCapacity(bytes.count)
-            var spacePending = false
-            var index = 0
-            while index < bytes.count {
-                let scalar = CollapsedLength.scalar(at: index, in: bytes)
-                let end = min(index + scalar.width, bytes.count)
-                if scalar.isSpace {
-                    spacePending = !collapsed.isEmpty
-                } else {
-                    if spacePending { collapsed.append(UInt8(ascii: " ")) }
-                    spacePending = false
-                    collapsed.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            // The text never grows: each space written stands for at least
+            // one byte of whitespace. Bytes are written in place, not
+            // appended a scalar at a time.
+            let collapsed = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, written in
+                written = 0
+                var spacePending = false
+                var index = 0
+                while index < bytes.count {
+                    let scalar = CollapsedLength.scalar(at: index, in: bytes)
+                    let end = min(index + scalar.width, bytes.count)
+                    if scalar.isSpace {
+                        spacePending = written > 0
+                    } else {
+                        if spacePending {
+                            buffer[written] = UInt8(ascii: " ")
+                            written += 1
+                        }
+                        spacePending = false
+                        for byteIndex in index..<end {
+                            buffer[written] = bytes[byteIndex]
+                            written += 1
+                        }
+                    }
+                    index = end
                 }
-                index = end
             }
             return String(decoding: collapsed, as: UTF8.self)
         }

@@ -71,10 +71,12 @@ struct MarkupNode: Hashable {
     /// "read more" boxes) without `in` or `show`, the classes that open it.
     var isCollapsedPanel: Bool {
         if name == "details" { return attribute("open") == nil }
-        guard attributeContains("class", "collapse") else { return false }
+        guard attributeContains("class", Self.collapseFragment) else { return false }
         let classes = attributeTokens("class")
         return classes.contains("collapse") && !classes.contains("in") && !classes.contains("show")
     }
+
+    private static let collapseFragment = ASCIIFragments(["collapse"])
 
     /// The space-separated tokens of an attribute such as `rel`, lowercased.
     func attributeTokens(_ name: String) -> [String] {

@@ -6,7 +6,7 @@ import Testing
 /// The claim scorer: weak cues the classifier takes as candidates are kept or
 /// dropped by the shape of the claim built at them.
 @Suite struct ClaimScorerTests {
-    /// "think" scores below the classifier's margin (0.5) but above the candidate margin (-0.5).
+    /// "think" scores below the classifier's margin (0.5) but above the candidate margin (`CueLexicon.candidateMargin`, below zero).
     static func lexicon(scorer: ClaimScorer?) -> CueLexicon {
         var lexicon = CueLexicon(counts: ["said": .init(total: 100, cue: 95), "think": .init(total: 100, cue: 30)])
         lexicon.classifier = CueClassifier(weights: ["w=said": 3, "w=think": 0.2])

@@ -49,15 +49,11 @@ public final class SQLiteStore: Store {
             configuration.readonly = !access.writes
             // 64 MiB of page cache instead of SQLite's 2 MiB: the near-duplicate
             // index is written at random places and grows with the store.
-            // The WAL is copied back into the file only when it reaches
-            // `checkpointPages` instead of SQLite's 1,000 (4 MB): a batch of
-            // ingest dirties far more pages than that, so every commit was
-            // followed by a checkpoint rewriting all of them; a page the next
-            // batches dirty again (the entity counts of popular entities,
-            // pair rows) is now copied once per checkpoint, not per batch.
-            configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
-            }
+            // SQLite's own WAL checkpoint (every 1,000 pages) is kept: one of
+            // 256 MB wrote a third fewer bytes at ingest but was no faster, and
+            // reads through a large WAL were: common-word search p99 +45% right
+            // after a 6,000-article ingest (docs/benchmarks.md, session 10).
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
             if path == ":memory:" {
                 writer = try DatabaseQueue(configuration: configuration)
             } else {
@@ -91,10 +87,6 @@ public final class SQLiteStore: Store {
     /// The scheme of a store given as a URL ("postgres" for
     /// "postgres://user:secret@host/db"), or nil for a file path.
     public static func urlScheme(of path: String) -> String? { StoreFile.urlScheme(path) }
-
-    /// WAL pages (4 KB each) after which a commit copies the WAL back into
-    /// the store file: 256 MB.
-    static let checkpointPages = 65_536
 
     public func add(_ drafts: [ArticleDraft], mentions: [[Mention]]?, extractorVersion: String?) throws(StoreError) -> [AddOutcome] {
         try add(drafts, mentions: mentions, extractorVersion: extractorVersion, claims: nil)

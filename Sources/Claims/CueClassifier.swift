@@ -49,7 +49,8 @@ public struct CueClassifier: Sendable {
         // The stem's rate over all its kept forms (the word's own count left out as above
         // when it is one of them): the evidence a rare form ("adds", "blames") has.
         let ownForm = lexicon.counts[word] != nil
-        features.append("rs=" + rate(lexicon.stemCounts[stem(word)], includesOwn: ownForm) + (ownForm ? "" : "/other"))
+        let wordStem = stem(word)
+        features.append("rs=" + rate(lexicon.stemCounts[wordStem], includesOwn: ownForm) + (ownForm ? "" : "/other"))
         if index + 1 < text.count, text.quotes[index + 1] == .open { features.append("nq") }
         if index + 2 < text.count, text.quotes[index + 2] == .open { features.append("nnq") }
         if index > 0, text.quotes[index - 1] == .close { features.append("pq") }
@@ -79,7 +80,6 @@ public struct CueClassifier: Sendable {
         // speaker before it and a clause or quotation after it, whichever word it is.
         let subject = subjectShape(text, index)
         let clause = clauseShape(text, index)
-        let wordStem = stem(word)
         features.append("subj=" + subject)
         features.append("cl=" + clause)
         features.append("subjcl=" + subject + " " + clause)

@@ -119,14 +119,7 @@ extension PostgresStore {
             rows = try windowedTop(query, plan: plan ?? .standard(limit: query.limit), session: session)
         } else {
             var statement = PostgresStatement()
-            let typeFilter = query.type.map { "WHERE entity.type = \(statement.bind($0.rawValue))" } ?? ""
-            statement.append("""
-                SELECT entity.id, counts.mentions, counts.articles
-                FROM entity_count AS counts JOIN entity ON entity.id = counts.entity_id
-                \(typeFilter)
-                ORDER BY counts.articles DESC, counts.mentions DESC, entity.name COLLATE "C" LIMIT \(statement.bind(Int64(max(0, query.limit))))
-                """)
-            rows = try session.rows(statement)
+            rows = try Self.topRows(&statement, from: "entity_count", type: query.type?.rawValue, limit: Int64(max(0, query.limit)), session: session)
         }
         let found = try entities(ids: rows.map { try $0.value("id") }, session: session)
         return try rows.compactMap { row in
@@ -135,6 +128,21 @@ extension PostgresStore {
             entity?.articleCount = Int(try row.value("articles", as: Int64.self))
             return entity
         }
+    }
+
+    /// Entities ranked by `counts` (a table or subquery of `entity_id`,
+    /// `mentions` and `articles`, its values bound in `statement` already),
+    /// those of `type` only when given: rows of `id`, `mentions` and `articles`.
+    private static func topRows(_ statement: inout PostgresStatement, from counts: String, type: String?, limit: Int64,
+                                session: PostgresSession) throws -> [PostgresRandomAccessRow] {
+        let typeFilter = type.map { "WHERE entity.type = \(statement.bind($0))" } ?? ""
+        statement.append("""
+            SELECT entity.id, counts.mentions, counts.articles
+            FROM \(counts) AS counts JOIN entity ON entity.id = counts.entity_id
+            \(typeFilter)
+            ORDER BY counts.articles DESC, counts.mentions DESC, entity.name COLLATE "C" LIMIT \(statement.bind(limit))
+            """)
+        return try session.rows(statement)
     }
 
     /// The top of a date window: rows of `id`, `mentions` and `articles`.
@@ -153,14 +161,7 @@ extension PostgresStore {
                 (SELECT entity_id, sum(mentions)::int8 AS mentions, count(*)::int8 AS articles FROM entity_article
                  WHERE \(window(&statement)) GROUP BY entity_id)
                 """
-            let typeFilter = query.type.map { "WHERE entity.type = \(statement.bind($0.rawValue))" } ?? ""
-            statement.append("""
-                SELECT entity.id, counts.mentions, counts.articles
-                FROM \(counts) AS counts JOIN entity ON entity.id = counts.entity_id
-                \(typeFilter)
-                ORDER BY counts.articles DESC, counts.mentions DESC, entity.name COLLATE "C" LIMIT \(statement.bind(limit))
-                """)
-            return try session.rows(statement)
+            return try Self.topRows(&statement, from: counts, type: query.type?.rawValue, limit: limit, session: session)
         }
         let parts = DateWindowParts(since: since, until: until)
         guard limit > 0, !parts.isEmpty else { return [] }

@@ -85,6 +85,10 @@ import Testing
         #expect(entries.last?.aliases == [])
         // A file saved with Windows line ends is read line by line too.
         #expect(GazetteerFile.parse("Foo Land\tGPE\tcountry\t\tFL\r\nBar\tORG\tcompany\t\tBR\r\n").map(\.name) == ["Foo Land", "Bar"])
+        // ... and a line that ends at its kind or link column keeps no carriage return in it.
+        let short = GazetteerFile.parse("Foo Land\tGPE\tcountry\r\nBar\tORG\tcompany\tQ1\r\n")
+        #expect(short.map(\.kind) == ["country", "company"])
+        #expect(short.last?.link == "Q1")
     }
 
     /// Keys are compared in place against the tokens; the comparison must say

@@ -248,9 +248,7 @@ struct EntityCounts {
             table: "entity_count", columns: ["entity_id", "mentions", "articles"], keyCount: 1,
             update: "mentions = mentions + excluded.mentions, articles = articles + excluded.articles",
             returningIfRemoving: removing ? "articles" : nil, values: values)
-        for key in emptied {
-            try db.cachedStatement(sql: "DELETE FROM entity_count WHERE entity_id = ? AND articles <= 0").execute(arguments: StatementArguments(key))
-        }
+        try deleteEmptied(emptied, sql: "DELETE FROM entity_count WHERE entity_id = ? AND articles <= 0")
         values.removeAll(keepingCapacity: true)
         for (form, mentions) in delta.forms.sorted(by: { $0.key < $1.key }) {
             values += [form.entity.databaseValue, form.text.string.databaseValue, (signed * Int64(mentions)).databaseValue]
@@ -258,10 +256,7 @@ struct EntityCounts {
         let unused = try upsert(
             table: "entity_form", columns: ["entity_id", "text", "mentions"], keyCount: 2,
             update: "mentions = mentions + excluded.mentions", returningIfRemoving: removing ? "mentions" : nil, values: values)
-        for key in unused {
-            try db.cachedStatement(sql: "DELETE FROM entity_form WHERE entity_id = ? AND text = ? AND mentions <= 0")
-                .execute(arguments: StatementArguments(key))
-        }
+        try deleteEmptied(unused, sql: "DELETE FROM entity_form WHERE entity_id = ? AND text = ? AND mentions <= 0")
         // Both directions of each pair, in key order.
         var pairs: [(key: Delta.Pair, value: (articles: Int, sentences: Int, sentenceArticles: Int))] = []
         pairs.reserveCapacity(2 * delta.pairs.count)
@@ -281,10 +276,7 @@ struct EntityCounts {
             update: "articles = articles + excluded.articles, sentences = sentences + excluded.sentences, "
                 + "sentence_articles = sentence_articles + excluded.sentence_articles",
             returningIfRemoving: removing ? "articles" : nil, values: values)
-        for key in apart {
-            try db.cachedStatement(sql: "DELETE FROM entity_pair WHERE entity_id = ? AND other_id = ? AND articles <= 0")
-                .execute(arguments: StatementArguments(key))
-        }
+        try deleteEmptied(apart, sql: "DELETE FROM entity_pair WHERE entity_id = ? AND other_id = ? AND articles <= 0")
         try writeBuckets(delta, sign: sign)
         let articles = delta.articles.sorted { ($0.entity, $0.article) < ($1.entity, $1.article) }
         if removing {
@@ -299,6 +291,14 @@ struct EntityCounts {
             _ = try upsert(table: "entity_article", columns: ["entity_id", "article_id", "published_at", "mentions", "leads"], keyCount: 2,
                            update: nil, returningIfRemoving: nil, values: values)
         }
+    }
+
+    /// Deletes the rows a removal left at zero (their keys, as `upsert`
+    /// returns them), through one prepared statement.
+    private func deleteEmptied(_ keys: [[DatabaseValue]], sql: String) throws {
+        guard !keys.isEmpty else { return }
+        let delete = try db.cachedStatement(sql: sql)
+        for key in keys { try delete.execute(arguments: StatementArguments(key)) }
     }
 
     /// The date buckets' share of a delta; rows a removal leaves at zero go.
@@ -316,10 +316,7 @@ struct EntityCounts {
                 table: table, columns: ["entity_id", column, "articles", "mentions"], keyCount: 2,
                 update: "articles = articles + excluded.articles, mentions = mentions + excluded.mentions",
                 returningIfRemoving: sign < 0 ? "articles" : nil, values: values)
-            for key in emptied {
-                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE entity_id = ? AND \(column) = ? AND articles <= 0")
-                    .execute(arguments: StatementArguments(key))
-            }
+            try deleteEmptied(emptied, sql: "DELETE FROM \(table) WHERE entity_id = ? AND \(column) = ? AND articles <= 0")
         }
     }
 

@@ -99,15 +99,7 @@ extension SQLiteStore {
             if query.since != nil || query.until != nil {
                 rows = try Self.windowedTop(query, plan: plan, db: db)
             } else {
-                var arguments: StatementArguments = []
-                var typeFilter = ""
-                if let type = query.type { typeFilter = "WHERE entity.type = ?"; arguments += [type.rawValue] }
-                rows = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT entity.id, counts.mentions, counts.articles
-                    FROM entity_count AS counts JOIN entity ON entity.id = counts.entity_id
-                    \(typeFilter)
-                    ORDER BY counts.articles DESC, counts.mentions DESC, entity.name LIMIT ?
-                    """), arguments: arguments + [max(0, query.limit)])
+                rows = try Self.topRows(from: "entity_count", arguments: [], type: query.type?.rawValue, limit: query.limit, db: db)
             }
             return try rows.compactMap { row in
                 var fields = StoredRow(row, subject: .entity)
@@ -117,6 +109,18 @@ extension SQLiteStore {
                 return entity
             }
         }
+    }
+
+    /// Entities ranked by `counts` (a table or subquery of `entity_id`,
+    /// `mentions` and `articles`, with `arguments` for its placeholders),
+    /// those of `type` only when given: rows of `id`, `mentions` and `articles`.
+    private static func topRows(from counts: String, arguments: StatementArguments, type: String?, limit: Int, db: Database) throws -> [Row] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT entity.id, counts.mentions, counts.articles
+            FROM \(counts) AS counts JOIN entity ON entity.id = counts.entity_id
+            \(type == nil ? "" : "WHERE entity.type = ?")
+            ORDER BY counts.articles DESC, counts.mentions DESC, entity.name LIMIT ?
+            """), arguments: arguments + (type.map { [$0] } ?? []) + [max(0, limit)])
     }
 
     /// The top of a date window: rows of `id`, `mentions` and `articles`.
@@ -129,14 +133,10 @@ extension SQLiteStore {
         if let until { window.append("published_at < ?"); windowArguments += [until] }
         let typeArguments: StatementArguments = query.type.map { [$0.rawValue] } ?? []
         func direct() throws -> [Row] {
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT entity.id, counts.mentions, counts.articles
-                FROM (SELECT entity_id, sum(mentions) AS mentions, count(*) AS articles FROM entity_article
-                      WHERE \(window.joined(separator: " AND ")) GROUP BY entity_id) AS counts
-                JOIN entity ON entity.id = counts.entity_id
-                \(query.type == nil ? "" : "WHERE entity.type = ?")
-                ORDER BY counts.articles DESC, counts.mentions DESC, entity.name LIMIT ?
-                """), arguments: windowArguments + typeArguments + [limit])
+            try Self.topRows(from: """
+                (SELECT entity_id, sum(mentions) AS mentions, count(*) AS articles FROM entity_article
+                 WHERE \(window.joined(separator: " AND ")) GROUP BY entity_id)
+                """, arguments: windowArguments, type: query.type?.rawValue, limit: limit, db: db)
         }
         let parts = DateWindowParts(since: since, until: until)
         guard limit > 0, !parts.isEmpty else { return [] }

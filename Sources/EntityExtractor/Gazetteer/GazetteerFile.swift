@@ -12,8 +12,7 @@ enum GazetteerFile {
     /// columns are cut on UTF-8 bytes, not characters (a tab or a line feed
     /// is never part of a larger character).
     static func parse(_ text: String) -> [GazetteerEntry] {
-        var text = text
-        return text.withUTF8(parse(bytes:))
+        TextBytes.withBytes(of: text, parse(bytes:))
     }
 
     private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> [GazetteerEntry] {
@@ -22,7 +21,9 @@ enum GazetteerFile {
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            if lineEnd > lineStart, let entry = entry(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
+            // A file saved with Windows line ends: the carriage return ends the line, whatever its last column.
+            let contentEnd = lineEnd > lineStart && bytes[lineEnd - 1] == UInt8(ascii: "\r") ? lineEnd - 1 : lineEnd
+            if contentEnd > lineStart, let entry = entry(UnsafeBufferPointer(rebasing: bytes[lineStart..<contentEnd])) {
                 entries.append(entry)
             }
             lineStart = lineEnd + 1
@@ -48,11 +49,11 @@ enum GazetteerFile {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Without the spaces and carriage returns at either end.
+    /// Without the spaces at either end.
     private static func trimmingSpaces(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
         var trimmed = bytes
-        while let first = trimmed.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\r") { trimmed.removeFirst() }
-        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\r") { trimmed.removeLast() }
+        while let first = trimmed.first, first == UInt8(ascii: " ") { trimmed.removeFirst() }
+        while let last = trimmed.last, last == UInt8(ascii: " ") { trimmed.removeLast() }
         return trimmed
     }
 }

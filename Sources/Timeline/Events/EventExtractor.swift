@@ -156,8 +156,9 @@ public struct EventExtractor: Sendable {
                 || Self.isInvertedConditional(words, at: index)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index)
                 || Self.isHopedFor(words, at: index, group: group, participants: participants) { group.isHypothetical = true }
-            // "she wanted", "it seemed", "remains": a verb whose TimeBank events
-            // are mostly states or states of mind holds, it does not happen.
+            // "plans": a verb whose TimeBank events are mostly states or states
+            // of mind holds, it does not happen (the hand-listed ones, "wanted",
+            // "seemed", "remains", never get here: `notTriggers` drops them).
             // Still a trigger, so that "plans to sell" dates the selling.
             if group.tense != nil || group.isInfinitive, !Self.reporting.contains(lower), lexicon.isState(lower) { holding.insert(index) }
             triggers.append((index, group))
@@ -748,7 +749,7 @@ public struct EventExtractor: Sendable {
         return (first...last).contains { stretch(from: $0) != nil }
     }
     static let longStretches: Set<String> = ["years", "decades", "generations", "centuries"]
-    static let stretches: Set<String> = ["year", "years", "decade", "decades", "months", "weeks", "generations", "centuries"]
+    static let stretches: Set<String> = longStretches.union(["year", "decade", "months", "weeks"])
     static let stretchHedges: Set<String> = ["over", "more", "than", "nearly", "almost", "about", "a", "an", "the", "past", "last", "several", "many", "some"]
 
     static let habitualWords: Set<String> = ["always", "usually", "often", "frequently", "sometimes", "typically", "generally", "regularly", "routinely", "habitually", "constantly"]

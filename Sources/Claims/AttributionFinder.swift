@@ -331,12 +331,12 @@ extension AttributionFinder {
             return cueToken
         }
 
-        private func sentence(of index: Int) -> Range<Int> {
+        func sentence(of index: Int) -> Range<Int> {
             text.tokenized.sentences[text.sentenceOf[index]]
         }
 
         /// The sentence's last token that is not closing punctuation.
-        private func contentEnd(_ sentence: Range<Int>) -> Int {
+        func contentEnd(_ sentence: Range<Int>) -> Int {
             var end = sentence.upperBound
             while end > sentence.lowerBound {
                 let word = text.words[end - 1]
@@ -347,7 +347,7 @@ extension AttributionFinder {
             return end
         }
 
-        private func isLeftBoundary(_ index: Int) -> Bool {
+        func isLeftBoundary(_ index: Int) -> Bool {
             let word = text.words[index]
             if cue[index] { return true }
             if text.quotes[index] != .none { return true }
@@ -355,7 +355,7 @@ extension AttributionFinder {
             return AttributionFinder.leftBoundaries.contains(word)
         }
 
-        private func isRightBoundary(_ index: Int) -> Bool {
+        func isRightBoundary(_ index: Int) -> Bool {
             let word = text.words[index]
             if cue[index] || text.quotes[index] != .none { return true }
             if text.isPunctuation(index) { return !AttributionFinder.phrasePunctuation.contains(word) || word == "." }
@@ -369,6 +369,8 @@ extension AttributionFinder {
             let sentence = self.sentence(of: c)
             let word = text.words[c]
             if word == "according" { return accordingTo(cueTokens, sentence: sentence) }
+            // "his criticism of the deal", "amid allegations that ...": a noun reports too.
+            if let nominal = nominalClaim(cueTokens, sentence: sentence) { return nominal.claim }
             if AttributionFinder.evidentialAdverbs.contains(word), reports[c], cueTokens.count == 1 { return reportedly(c, sentence: sentence) }
 
             // The subject on the left, past auxiliaries and adverbs.
@@ -1012,7 +1014,7 @@ extension AttributionFinder {
 
         /// Indirect speech: the clause after the cue ("that ...", a recipient
         /// skipped), to the end of the sentence or a trailing cue clause.
-        private func indirect(from start: Int, sentence: Range<Int>) -> [ByteSpan] {
+        func indirect(from start: Int, sentence: Range<Int>) -> [ByteSpan] {
             // Content never starts with punctuation (", executive director of ...") nor is a
             // short adjunct ("in December", "on Tuesday").
             guard start < text.count, !text.isPunctuation(start) || text.quotes[start] == .open else { return [] }

@@ -331,12 +331,12 @@ extension AttributionFinder {
             return cueToken
         }
 
-        func sentence(of index: Int) -> Range<Int> {
+        private func sentence(of index: Int) -> Range<Int> {
             text.tokenized.sentences[text.sentenceOf[index]]
         }
 
         /// The sentence's last token that is not closing punctuation.
-        func contentEnd(_ sentence: Range<Int>) -> Int {
+        private func contentEnd(_ sentence: Range<Int>) -> Int {
             var end = sentence.upperBound
             while end > sentence.lowerBound {
                 let word = text.words[end - 1]
@@ -347,7 +347,7 @@ extension AttributionFinder {
             return end
         }
 
-        func isLeftBoundary(_ index: Int) -> Bool {
+        private func isLeftBoundary(_ index: Int) -> Bool {
             let word = text.words[index]
             if cue[index] { return true }
             if text.quotes[index] != .none { return true }
@@ -355,7 +355,7 @@ extension AttributionFinder {
             return AttributionFinder.leftBoundaries.contains(word)
         }
 
-        func isRightBoundary(_ index: Int) -> Bool {
+        private func isRightBoundary(_ index: Int) -> Bool {
             let word = text.words[index]
             if cue[index] || text.quotes[index] != .none { return true }
             if text.isPunctuation(index) { return !AttributionFinder.phrasePunctuation.contains(word) || word == "." }
@@ -369,8 +369,6 @@ extension AttributionFinder {
             let sentence = self.sentence(of: c)
             let word = text.words[c]
             if word == "according" { return accordingTo(cueTokens, sentence: sentence) }
-            // "his criticism of the deal", "amid allegations that ...": a noun reports too.
-            if let nominal = nominalClaim(cueTokens, sentence: sentence) { return nominal.claim }
             if AttributionFinder.evidentialAdverbs.contains(word), reports[c], cueTokens.count == 1 { return reportedly(c, sentence: sentence) }
 
             // The subject on the left, past auxiliaries and adverbs.
@@ -1014,7 +1012,7 @@ extension AttributionFinder {
 
         /// Indirect speech: the clause after the cue ("that ...", a recipient
         /// skipped), to the end of the sentence or a trailing cue clause.
-        func indirect(from start: Int, sentence: Range<Int>) -> [ByteSpan] {
+        private func indirect(from start: Int, sentence: Range<Int>) -> [ByteSpan] {
             // Content never starts with punctuation (", executive director of ...") nor is a
             // short adjunct ("in December", "on Tuesday").
             guard start < text.count, !text.isPunctuation(start) || text.quotes[start] == .open else { return [] }

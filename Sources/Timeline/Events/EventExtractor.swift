@@ -130,6 +130,8 @@ public struct EventExtractor: Sendable {
             if index > 0, word.text.first?.isUppercase == true { continue }
             // A reporting verb is an event whatever its family says ("stated" is counted with "state").
             if VerbGroup.auxiliaries.contains(lower) || Self.notTriggers.contains(lower) || !lexicon.isEvent(lower) && !Self.reporting.contains(lower) { continue }
+            // A word of "vote@NYCHA.nyc.gov" or a web address is no verb.
+            if Self.isInAddress(word, in: source.text) { continue }
             var group = VerbGroup(words: words, at: index)
             // A headline's plural present: "EADS defeat Boeing", "Chinese airlines agree purchase".
             if source.sentence == 1, group.tense == nil, group.isSimple, Self.isHeadlinePlural(words, at: index),
@@ -151,7 +153,8 @@ public struct EventExtractor: Sendable {
                VerbGroup.negations.contains(words[index - 3].lowercased) { group.isHypothetical = true }
             if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) || Self.isDescriptiveParticiple(words, at: index, group: group)
-                || Self.isExpectation(words, at: index, group: group) { continue }
+                || Self.isExpectation(words, at: index, group: group) || Self.isNamingParticiple(words, at: index, group: group)
+                || Self.isOngoingPresent(words, at: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants, hasIf: hasIf)
                 || Self.isInvertedConditional(words, at: index)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index)
@@ -710,7 +713,8 @@ public struct EventExtractor: Sendable {
         var beforePrevious = ""
         for word in words where clause.contains(word.range.lowerBound) {
             let lower = word.lowercased
-            if lower == "repeatedly" { return true }
+            // "has consistently targeted", "often asked": a habit in any tense.
+            if lower == "repeatedly" || habitualWords.contains(lower) || persistentWords.contains(lower) { return true }
             if lower == "points" || lower == "times" || lower == "occasions", previous == "various" || previous == "several" || previous == "many" || previous == "numerous",
                beforePrevious == "at" || beforePrevious == "on" { return true }
             if lower == "again", previous == "and", beforePrevious == "time" { return true }
@@ -752,6 +756,8 @@ public struct EventExtractor: Sendable {
     static let stretches: Set<String> = longStretches.union(["year", "decade", "months", "weeks"])
     static let stretchHedges: Set<String> = ["over", "more", "than", "nearly", "almost", "about", "a", "an", "the", "past", "last", "several", "many", "some"]
 
+    /// Adverbs of a course kept up over time: "has consistently targeted".
+    static let persistentWords: Set<String> = ["consistently", "continually", "continuously", "persistently", "perpetually", "invariably"]
     static let habitualWords: Set<String> = ["always", "usually", "often", "frequently", "sometimes", "typically", "generally", "regularly", "routinely", "habitually", "constantly"]
 
     /// A participle used as an adjective: after an article, a possessive or
@@ -769,7 +775,9 @@ public struct EventExtractor: Sendable {
         // "Clinton's paid speeches", "the firm's lost revenue": an irregular
         // participle after a possessive, before its noun.
         let isIrregular = EventTrigger.irregularParticiples.contains(word) || EventTrigger.irregularPast.contains(word)
-        let afterPossessive = index > 0 && (words[index - 1].lowercased.hasSuffix("'s") || words[index - 1].lowercased.hasSuffix("’s"))
+        // "her paid speeches", "their lost revenue": a possessive pronoun owns the noun as "'s" does.
+        let afterPossessive = index > 0 && (words[index - 1].lowercased.hasSuffix("'s") || words[index - 1].lowercased.hasSuffix("’s")
+            || possessiveDeterminers.contains(words[index - 1].lowercased))
         guard group.isSimple, word.hasSuffix("ed") || word.hasSuffix("ing") || word.hasSuffix("en") || isIrregular && afterPossessive,
               index + 1 < words.count else { return false }
         let next = words[index + 1]
@@ -796,6 +804,8 @@ public struct EventExtractor: Sendable {
         }
         return VerbGroup.determiners.contains(previous) || previous == "and" && index > 1 && VerbGroup.determiners.contains(words[index - 2].lowercased)
     }
+
+    static let possessiveDeterminers: Set<String> = ["his", "her", "its", "their", "our", "my", "your"]
 
     /// First parts of a hyphenated verb ("re-elected", "co-founded").
     static let verbalPrefixes: Set<String> = ["re", "co", "pre", "de", "mis", "out", "over", "under", "fast", "test", "double", "cross", "back"]
@@ -828,14 +838,15 @@ public struct EventExtractor: Sendable {
     /// `isPresentPassive`: a describing present passive ("is made up of").
     private func isReported(group: VerbGroup, tense: Event.Tense?, governedReport: Bool?, anchor: Anchor, word: String,
                             source: Event.Source, habitual: Bool, isPresentPassive: Bool = false) -> Bool {
-        if habitual, tense == .present || tense == nil, group.isSimple { return false }
+        if habitual, tense == .present || tense == nil, group.isSimple || Self.isEmphaticPresent(group) { return false }
         if anchor.dating == .expression || group.isHypothetical { return true }
         if source.text.hasSuffix("?") { return false }
         // A noun ("appeal", "tenure") needs a date of its own; a gerund or an
         // infinitive goes with its verb ("divesting ... by selling").
         if group.tense == nil && !group.isInfinitive && !word.hasSuffix("ing") { return false }
         if group.isInfinitive || group.tense == nil { return governedReport ?? (tense == .future) }
-        if tense == .present, group.isSimple, !group.isPerfect, !Self.reporting.contains(word), source.sentence > 1 { return false }
+        if tense == .present, group.isSimple || Self.isEmphaticPresent(group), !group.isPerfect, !Self.reporting.contains(word),
+           source.sentence > 1 { return false }
         // "NMF is made up of humectants", "the vine is grown in": a present
         // passive with no date says how things are, not what happened.
         if tense == .present, isPresentPassive, source.sentence > 1 { return false }

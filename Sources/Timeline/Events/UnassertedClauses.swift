@@ -86,7 +86,9 @@ enum UnassertedClauses {
         if beliefs.contains(word), index + 1 < words.count {
             let next = words[index + 1].lowercased
             if next == "that" { return (index + 2, .unevidenced) }
-            if subjectPronouns.contains(next) || next == "the" { return (index + 1, .unevidenced) }
+            // "thinks she's done a serviceable job": the pronoun with its auxiliary.
+            let pronoun = next.firstIndex(of: "'").map { String(next[..<$0]) } ?? next
+            if subjectPronouns.contains(pronoun) || next == "the" { return (index + 1, .unevidenced) }
             // "let's assume for the moment that Mrs. Clinton gets elected".
             if let start = that(within: 4, from: index) { return (start, .unevidenced) }
         }

@@ -1,0 +1,93 @@
+import DossierCore
+import Foundation
+import Testing
+@testable import Timeline
+
+/// Session 11's rules: a state told as holding now, an emphatic present, a
+/// naming participle, a word of an address, a belief's contracted subject, a
+/// possessive pronoun's participle, a habit in any tense; a title of the
+/// other sex and a name after an adjective take no part.
+@Suite struct OngoingAndNamingTests {
+    static func article(_ body: String, _ people: [(text: String, entity: String, type: EntityType, sentence: Int)]) -> TimelineArticle {
+        EventSelectionTests.article(body, people)
+    }
+
+    static func listed(_ body: String) -> [Event] {
+        EventSelectionTests.events(body).filter { !$0.isHypothetical }
+    }
+
+    @Test func aPresentHoldingNowIsNoHappening() {
+        let events = Self.listed("Voters met. Mr Anderson quit the firm in 2001 and now runs a charity. Clinton is currently leading Sanders. Police are now investigating the fire.")
+        let triggers = events.map(\.trigger)
+        #expect(!triggers.contains("runs"))
+        #expect(!triggers.contains("is currently leading"))
+        // What has begun stays: "are now investigating".
+        #expect(triggers.contains("are investigating"))
+    }
+
+    @Test func anEmphaticPresentIsAsGenericAsTheSimpleOne() {
+        let triggers = Self.listed("Trains ran. On long services they do try to use coaches with toilets. They did try to use coaches.").map(\.trigger)
+        #expect(!triggers.contains("do try"))
+        #expect(triggers.contains("did try"))
+    }
+
+    @Test func aNamingParticipleIsNoHappening() {
+        let triggers = Self.listed("Fans gathered. A Facebook group called Fan Club has garnered members. The president called Trump a liar.").map(\.trigger)
+        #expect(triggers.filter { $0 == "called" }.count == 1)
+        #expect(triggers.contains("has garnered"))
+    }
+
+    @Test func aWordOfAnAddressIsNoTrigger() {
+        let triggers = Self.listed("Voters met. On May 5, 2026 mail vote@nycha.nyc.gov today.").map(\.trigger)
+        #expect(!triggers.contains("vote"))
+    }
+
+    @Test func aBeliefsContractedSubjectOpensTheBelievedClause() {
+        let triggers = Self.listed("Voters met. Trump thinks she's done a serviceable job in May 2016.").map(\.trigger)
+        #expect(!triggers.contains { $0.hasSuffix("done") })
+    }
+
+    @Test func aParticipleAfterAPossessivePronounDescribesTheNoun() {
+        let triggers = Self.listed("Voters met. Sanders asked her to release the transcripts of her paid speeches in May 2016.").map(\.trigger)
+        #expect(!triggers.contains("paid"))
+        #expect(triggers.contains("asked"))
+    }
+
+    @Test func aHabitInThePastIsNoDatedEvent() {
+        let triggers = Self.listed("Voters met. Trump has consistently targeted Mexico. Trump has targeted Mexico.").map(\.trigger)
+        #expect(triggers.filter { $0 == "has targeted" }.count == 1)
+    }
+
+    @Test func aTitleOfTheOtherSexIsSomeoneElse() throws {
+        let body = "Donors met. On Thursday, Mr. Clinton said the gathering would be the last. Mrs. Clinton said the same."
+        let events = EventExtractor().events(in: Self.article(body, [("Clinton", "Hillary Clinton", .person, 2),
+                                                                     ("Clinton@Clinton said the same", "Hillary Clinton", .person, 3)]))
+        let said = events.filter { $0.trigger == "said" }
+        #expect(said.count == 2)
+        #expect(try #require(said.first { $0.sources.first?.sentence == 2 }).entities.isEmpty)
+        #expect(try #require(said.first { $0.sources.first?.sentence == 3 }).entities == ["Hillary Clinton"])
+    }
+
+    @Test func aNameAfterAnAdjectiveModifiesTheNoun() throws {
+        let body = "Voters met. Sexton had attended four previous Trump rallies since he began following campaigns."
+        let events = EventExtractor().events(in: Self.article(body, [("Trump", "Donald Trump", .person, 2)]))
+        #expect(!events.contains { $0.entities.contains("Donald Trump") && $0.trigger != "rallies" })
+    }
+}
+
+extension OngoingAndNamingTests {
+    @Test func aPlaceCoordinatedWithAnObjectIsNoSubject() throws {
+        let body = "Voters met. Clinton won in Nevada and South Carolina and she increased her lead in May 2016."
+        let events = EventExtractor().events(in: Self.article(body, [("Nevada", "Nevada", .geopolitical, 2),
+                                                                     ("South Carolina", "South Carolina", .geopolitical, 2)]))
+        #expect(!(try #require(events.first { $0.trigger == "increased" }).entities.contains("South Carolina")))
+    }
+
+    @Test func namesCoordinatedAfterAReportOpenTheReportedClause() throws {
+        let body = "Bankers met. The chairwoman says Igor Kolomoisky and Gennady Bogolyubov took the money in May 2016."
+        let events = EventExtractor().events(in: Self.article(body, [("Igor Kolomoisky", "Igor Kolomoisky", .person, 2),
+                                                                     ("Gennady Bogolyubov", "Gennady Bogolyubov", .person, 2)]))
+        #expect(!(try #require(events.first { $0.trigger == "says" }).entities.contains("Igor Kolomoisky")))
+        #expect(try #require(events.first { $0.trigger == "took" }).entities.contains("Gennady Bogolyubov"))
+    }
+}

@@ -91,3 +91,24 @@ extension OngoingAndNamingTests {
         #expect(try #require(events.first { $0.trigger == "took" }).entities.contains("Gennady Bogolyubov"))
     }
 }
+
+extension OngoingAndNamingTests {
+    @Test func aCampaignThatActsIsNoEvent() {
+        let triggers = Self.listed("Donors met. Trump's campaign raised more money in May 2016. Clinton campaign manager Robby Mook spoke in May 2016. The campaign of 2008 began in May 2008.").map(\.trigger)
+        // Only the campaign of 2008 (the activity) stays.
+        #expect(triggers.filter { $0 == "campaign" }.count == 1)
+        #expect(triggers.contains("raised"))
+    }
+
+    @Test func aYearBeforeANounDatesTheNounOnly() throws {
+        let events = Self.listed("Voters met. Trump called the 1996 pageant winner a name. Trump called Machado a name in 1996.")
+        let called = events.filter { $0.trigger == "called" }
+        #expect(try #require(called.first { $0.sources.first?.sentence == 2 }).label != "1996")
+        #expect(try #require(called.first { $0.sources.first?.sentence == 3 }).label == "1996")
+    }
+
+    @Test func anIfReachesPastANamesWords() {
+        let events = EventSelectionTests.events("Voters met. Gingrich said if presumptive Republican presidential nominee Donald Trump picked him it would be fine.")
+        #expect(events.first { $0.trigger == "picked" }?.isHypothetical != false)
+    }
+}

@@ -154,7 +154,7 @@ public struct EventExtractor: Sendable {
             if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) || Self.isDescriptiveParticiple(words, at: index, group: group)
                 || Self.isExpectation(words, at: index, group: group) || Self.isNamingParticiple(words, at: index, group: group)
-                || Self.isOngoingPresent(words, at: index, group: group) { continue }
+                || Self.isOngoingPresent(words, at: index, group: group) || Self.isAgentNoun(words, at: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants, hasIf: hasIf)
                 || Self.isInvertedConditional(words, at: index)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index)
@@ -359,6 +359,14 @@ public struct EventExtractor: Sendable {
             finite.removeAll { verb in verb.index < first && words[(verb.index + 1)..<first].contains { $0.lowercased == "that" } }
             let before = finite.filter { $0.index < first }
             let chosen = before.isEmpty ? finite.min(by: { distance($0.index) < distance($1.index) }) : before.last
+            // "the 1996 pageant winner", "her 2008 campaign": a year that
+            // describes the noun after it dates that noun only.
+            if isYearModifier(expression, range: range, words: words) {
+                for (index, group) in inClause where !isFinite(group) && distance(index) <= 3 {
+                    offer(expression, to: index, distance: distance(index), group: group)
+                }
+                continue
+            }
             if let verb = chosen {
                 if blocker.map({ $0 >= distance(verb.index) }) ?? true, fitsPerfect(verb.group) {
                     offer(expression, to: verb.index, distance: distance(verb.index), group: verb.group)
@@ -371,6 +379,21 @@ public struct EventExtractor: Sendable {
             }
         }
         return result.mapValues(\.expression)
+    }
+
+    /// A bare year between a determiner or a possessive and a lower-case
+    /// noun: "the 1996 pageant winner", "Mr. Clinton's 1992 campaign", "her
+    /// 2008 run". `range` is relative to the sentence, as the words' are.
+    static func isYearModifier(_ expression: TimeExpression, range: Range<Int>, words: [EventTrigger.Word]) -> Bool {
+        guard expression.precision == .year, expression.text.utf8.count == 4, expression.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let before = words.last(where: { $0.range.upperBound <= range.lowerBound }),
+              let after = words.first(where: { $0.range.lowerBound >= range.upperBound }),
+              range.lowerBound - before.range.upperBound == 1, after.range.lowerBound - range.upperBound == 1,
+              after.text.first?.isLowercase == true else { return false }
+        let previous = before.lowercased
+        guard VerbGroup.determiners.contains(previous) || previous.hasSuffix("'s") else { return false }
+        let noun = after.lowercased
+        return !VerbGroup.prepositions.contains(noun) && !VerbGroup.auxiliaries.contains(noun) && !EventTrigger.isVerb(noun)
     }
 
     /// Words before a date that make it the start of a span a perfect runs over.
@@ -554,8 +577,12 @@ public struct EventExtractor: Sendable {
         // "Trump said if Hillary Clinton is elected president": an "if" with
         // no comma before it, at most four words back and no verb between.
         var back = index - 1
-        while back >= 0, index - back <= 5, clause.contains(words[back].range.lowerBound) {
+        // A name's words do not count: "said if presumptive nominee Donald Trump picked him".
+        var counted = 0
+        while back >= 0, counted < 5 || words[back].text.first?.isUppercase == true && index - back <= 10,
+              clause.contains(words[back].range.lowerBound) {
             let word = words[back].lowercased
+            if words[back].text.first?.isLowercase == true { counted += 1 }
             if word == "if" || word == "unless" { return true }
             if EventTrigger.isVerb(word) || VerbGroup.auxiliaries.contains(word) && back < index - 1 { return false }
             back -= 1

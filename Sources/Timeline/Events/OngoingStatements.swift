@@ -72,4 +72,27 @@ extension EventExtractor {
         if before == UInt8(ascii: "."), isLetter(byte(word.range.lowerBound - 2)) { return true }
         return false
     }
+
+    /// A noun that names who acts, not what happens: "Trump's campaign
+    /// raised", "the Clinton campaign released", "his campaign hasn't
+    /// spent" (owned by a name or a possessive and followed by an active
+    /// verb), and a noun before a role ("campaign manager", "election
+    /// officials"). TimeBank's counts make "campaign" an event word (6 of
+    /// 17); in these places it is the organisation.
+    static func isAgentNoun(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup) -> Bool {
+        let word = words[index].lowercased
+        guard group.tense == nil, !group.isInfinitive, !word.hasSuffix("ing"), index + 1 < words.count else { return false }
+        let next = words[index + 1].lowercased
+        if Participants.roleNouns.contains(next) || Participants.servingRoles.contains(next) && next != "head" { return true }
+        guard index > 0 else { return false }
+        let previous = words[index - 1]
+        let owned = previous.text.first?.isUppercase == true || previous.lowercased.hasSuffix("'s")
+            || possessiveDeterminers.contains(previous.lowercased)
+        guard owned else { return false }
+        let verb = VerbGroup.expanded(next)
+        // An active verb: a past form but a passive's "was"/"were", or "has", "will", a modal.
+        if activeAuxiliaries.contains(verb) || VerbGroup.modals.contains(verb) { return true }
+        return (EventTrigger.irregularPast.contains(next) || EventTrigger.isRegularPast(next)) && !EventTrigger.auxiliaries.contains(next)
+    }
+    static let activeAuxiliaries: Set<String> = ["has", "have", "had", "will", "did", "does"]
 }

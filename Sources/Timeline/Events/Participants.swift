@@ -526,13 +526,13 @@ struct Participants {
         let next = words[last + 1]
         let lower = next.lowercased
         return next.text.first?.isLowercase == true && !EventTrigger.isVerb(lower) && !VerbGroup.auxiliaries.contains(lower)
-            && !VerbGroup.prepositions.contains(lower) && !VerbGroup.adverbs.contains(lower) && !lower.hasSuffix("ly")
+            && !VerbGroup.prepositions.contains(lower) && !VerbGroup.determiners.contains(lower) && !VerbGroup.adverbs.contains(lower) && !lower.hasSuffix("ly")
             && !openers.contains(lower) && !VerbGroup.modals.contains(VerbGroup.expanded(lower))
     }
     /// A lower-case word that may describe the noun after it: no verb,
     /// auxiliary, preposition, determiner, pronoun or conjunction.
     static func isAdjectiveLike(_ word: String) -> Bool {
-        !EventTrigger.isVerb(word) && !VerbGroup.auxiliaries.contains(word) && !VerbGroup.prepositions.contains(word)
+        !EventTrigger.isVerb(word) && !word.hasSuffix("ing") && !VerbGroup.auxiliaries.contains(word) && !VerbGroup.prepositions.contains(word)
             && !VerbGroup.determiners.contains(word) && !personPronouns.contains(word) && !thingPronouns.contains(word)
             && !conjunctions.contains(word) && !openers.contains(word) && !VerbGroup.modals.contains(word) && !word.hasSuffix("ly")
             && !objectPrepositions.contains(word) && !VerbGroup.adverbs.contains(word) && !EventExtractor.reporting.contains(word)

@@ -112,3 +112,13 @@ extension OngoingAndNamingTests {
         #expect(events.first { $0.trigger == "picked" }?.isHypothetical != false)
     }
 }
+
+extension OngoingAndNamingTests {
+    @Test func aPollStandingIsNoHappening() {
+        let triggers = Self.listed("Voters met. Trump held a sizable lead in the race in May 2016. Trump is leading in the polls in May 2016. Clinton has enjoyed a big lead in May 2016. Trump jumped to a big lead in May 2016.").map(\.trigger)
+        #expect(!triggers.contains("held"))
+        #expect(!triggers.contains("is leading"))
+        #expect(!triggers.contains("has enjoyed"))
+        #expect(triggers.contains("jumped"))
+    }
+}

@@ -450,6 +450,9 @@ public struct EventExtractor: Sendable {
         // "heart-shaped", "full fledged": adjectives wherever they stand.
         if word == "fledged" { return true }
         if word.hasSuffix("ed"), let hyphen = word.lastIndex(of: "-"), !verbalPrefixes.contains(String(word[..<hyphen])) { return true }
+        // "is leading in the polls", "has enjoyed a 20-point lead", "held a
+        // sizable lead", "is polling a bad second": a race's standing, not a happening.
+        if isPollStanding(words, at: index) { return true }
         if standingWords.contains(word) {
             // "by 5 percentage points", "by six points", "by double digits".
             var ahead = index + 1
@@ -511,6 +514,29 @@ public struct EventExtractor: Sendable {
     static let standingHedges: Set<String> = ["just", "only", "nearly", "almost", "about", "around", "roughly", "some", "more", "less", "over", "under"]
     static let standingAmounts: Set<String> = ["points", "point", "percentage", "percent", "votes", "delegates", "double", "single", "digits", "margin", "seats"]
     static let standingWords: Set<String> = ["lead", "leads", "led", "leading", "trail", "trails", "trailed", "trailing"]
+
+    /// A standing word with the polls after it ("leading in the polls",
+    /// "trails in New Hampshire polls"), "polling" after "be", or a verb of
+    /// holding with "lead", "edge" or "advantage" as its object within four
+    /// words ("held a sizable lead"; "jumped to a big lead" is a change, and stays).
+    static func isPollStanding(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        let word = words[index].lowercased
+        let ahead = words[(index + 1)..<min(words.count, index + 5)].map(\.lowercased)
+        if standingWords.contains(word) || word == "polling" && isAfterBe(words, at: index) {
+            if word == "polling" || ahead.contains(where: { $0 == "polls" || $0 == "poll" || $0 == "polling" }) { return true }
+        }
+        if holdingVerbs.contains(word) {
+            for later in ahead {
+                if standingNouns.contains(later) { return true }
+                if VerbGroup.prepositions.contains(later) && later != "a" || EventTrigger.isVerb(later) { break }
+            }
+        }
+        return false
+    }
+    static let holdingVerbs: Set<String> = [
+        "held", "holds", "hold", "holding", "enjoyed", "enjoys", "enjoying", "maintained", "maintains", "maintaining", "retained", "retains", "kept", "keeps",
+    ]
+    static let standingNouns: Set<String> = ["lead", "edge", "advantage"]
 
     /// A participle that describes a noun, not something done: before an
     /// adjective and "by" ("made popular by the late Jimmy Buffett",

@@ -122,3 +122,23 @@ extension OngoingAndNamingTests {
         #expect(triggers.contains("jumped"))
     }
 }
+
+extension OngoingAndNamingTests {
+    @Test func whatWhetherAsksIsNotToldAsHappened() {
+        let events = EventSelectionTests.events("Officials met. They asked for an inquiry to determine whether Clinton violated the rules in May 2016. Clinton violated the rules in May 2016.")
+        let violated = events.filter { $0.trigger == "violated" }
+        #expect(violated.filter(\.isHypothetical).count == 1)
+        #expect(violated.filter { !$0.isHypothetical }.count == 1)
+    }
+
+    @Test func doingNothingIsNoHappening() {
+        let triggers = Self.listed("Voters met. Trump has done nothing to dispel it in May 2016. Trump has done much in May 2016.").map(\.trigger)
+        #expect(triggers.filter { $0 == "has done" }.count == 1)
+    }
+
+    @Test func aFloatingQuantifierKeepsTheVerbGroup() {
+        let triggers = Self.listed("Traders met. They are both designed to help users buy coins.").map(\.trigger)
+        #expect(!triggers.contains("designed"))
+        #expect(!triggers.contains("to help"))
+    }
+}

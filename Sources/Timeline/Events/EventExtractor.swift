@@ -145,6 +145,13 @@ public struct EventExtractor: Sendable {
             // it, not in the next trigger.
             if group.tense == .present && !group.isPerfect || group.tense == .future,
                Self.isInOpenQuestion(words, at: index, clause: participants.clause(at: word.range.lowerBound)) { group.isHypothetical = true }
+            // "wondering whether they were shutting", "to determine whether
+            // Clinton violated": in any tense what "whether" asks is not told
+            // as having happened ("how he won" is: only "whether" here).
+            if group.tense == .past || group.isPerfect,
+               Self.isInOpenQuestion(words, at: index, clause: participants.clause(at: word.range.lowerBound), openers: ["whether"]) {
+                group.isHypothetical = true
+            }
             // "his biggest plays come when the Sixers are experiencing a lull":
             // a present after "when" tells whenever it holds, not a happening.
             if group.tense == .present && !group.isPerfect,
@@ -434,7 +441,8 @@ public struct EventExtractor: Sendable {
         let word = words[index].lowercased
         let next = index + 1 < words.count ? words[index + 1].lowercased : ""
         if index > 1, words[index - 1].lowercased == "and", words[index - 2].lowercased == "born" { return true }
-        if next == "no" { return true }
+        // "has done nothing to dispel", "said nothing": nothing happened.
+        if next == "no" || next == "nothing" { return true }
         if findWords.contains(word), reflexives.contains(next) { return true }
         // "were surprised by the interest", "is acquainted with": a feeling or
         // a standing told in the passive, not a happening.
@@ -727,12 +735,13 @@ public struct EventExtractor: Sendable {
     /// clause, before the trigger): an indirect question.
     /// Punctuation between two words ends the search ("After bragging about
     /// how cheaply he was running his campaign, Trump is spending").
-    static func isInOpenQuestion(_ words: [EventTrigger.Word], at index: Int, clause: Range<Int>) -> Bool {
+    static func isInOpenQuestion(_ words: [EventTrigger.Word], at index: Int, clause: Range<Int>,
+                                 openers: Set<String> = ["how", "whether"]) -> Bool {
         var back = index - 1
         while back >= 0, clause.contains(words[back].range.lowerBound),
               words[back + 1].range.lowerBound - words[back].range.upperBound <= 1 {
             let lower = words[back].lowercased
-            if lower == "how" || lower == "whether" { return true }
+            if openers.contains(lower) { return true }
             back -= 1
         }
         return false

@@ -133,6 +133,8 @@ struct VerbGroup: Equatable {
     static let adverbs: Set<String> = [
         "also", "already", "still", "just", "now", "then", "soon", "yet", "again", "even", "since", "first",
         "reportedly", "officially", "finally", "recently", "currently", "previously", "later", "once", "ever", "all",
+        // A floating quantifier: "are both designed", "have each signed".
+        "both", "each",
     ]
     static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my"]
     static let prepositions: Set<String> = ["of", "in", "on", "at", "for", "with", "by", "from", "to", "into", "over", "after", "before", "about", "as", "and", "or"]

@@ -142,3 +142,12 @@ extension OngoingAndNamingTests {
         #expect(!triggers.contains("to help"))
     }
 }
+
+extension OngoingAndNamingTests {
+    @Test func aHabitAdverbCountsOnlyAtItsVerb() {
+        let triggers = Self.listed("Voters met. Trump has begun calling out those who were not always loyal. Hancock responded: \u{201C}Sometimes we move fast.\u{201D} He interrupted constantly.").map(\.trigger)
+        #expect(triggers.contains("has begun"))
+        #expect(triggers.contains("responded"))
+        #expect(!triggers.contains("interrupted"))
+    }
+}

@@ -218,6 +218,7 @@ public struct EventExtractor: Sendable {
             let quotedPresent = group.tense == .present && !group.isPerfect && participants.quotations.isQuoted(index)
             let clause = participants.clause(at: word.range.lowerBound)
             let spread = Self.isSpreadOverTime(words, clause: clause) || Self.isForAStretch(words, trigger: index, clause: clause) || quotedPresent
+                || Self.isHabitAtVerb(words, at: index, group: group)
             let reported = anchor.map { isReported(group: group, tense: group.tense, governedReport: nil, anchor: $0, word: word.lowercased,
                                                    source: source, habitual: habitual, isPresentPassive: passive)
                 && !(spread && $0.dating != .expression) } ?? false
@@ -775,8 +776,7 @@ public struct EventExtractor: Sendable {
         var beforePrevious = ""
         for word in words where clause.contains(word.range.lowerBound) {
             let lower = word.lowercased
-            // "has consistently targeted", "often asked": a habit in any tense.
-            if lower == "repeatedly" || habitualWords.contains(lower) || persistentWords.contains(lower) { return true }
+            if lower == "repeatedly" { return true }
             if lower == "points" || lower == "times" || lower == "occasions", previous == "various" || previous == "several" || previous == "many" || previous == "numerous",
                beforePrevious == "at" || beforePrevious == "on" { return true }
             if lower == "again", previous == "and", beforePrevious == "time" { return true }
@@ -818,6 +818,26 @@ public struct EventExtractor: Sendable {
     static let stretches: Set<String> = longStretches.union(["year", "decade", "months", "weeks"])
     static let stretchHedges: Set<String> = ["over", "more", "than", "nearly", "almost", "about", "a", "an", "the", "past", "last", "several", "many", "some"]
 
+    /// "has consistently targeted", "often attacked", "interrupted
+    /// constantly": a habit in any tense, told by an adverb inside or right
+    /// before the verb group, or right after the verb. Only there: the same
+    /// adverb elsewhere in the clause ("those who were not always loyal",
+    /// "the sometimes overlapping interests") belongs to another word.
+    static func isHabitAtVerb(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup) -> Bool {
+        func isHabit(_ word: String) -> Bool { habitualWords.contains(word) || persistentWords.contains(word) }
+        // Right after, with nothing but a space between ("responded: “Sometimes ..." is a quotation's).
+        if index + 1 < words.count, words[index + 1].range.lowerBound - words[index].range.upperBound == 1,
+           isHabit(words[index + 1].lowercased) { return true }
+        let reach = group.phrase.split(separator: " ").count + 1
+        var back = index - 1
+        while back >= 0, index - back <= reach + 1 {
+            let word = words[back].lowercased
+            if isHabit(word) { return true }
+            guard VerbGroup.auxiliaries.contains(VerbGroup.expanded(word)) || VerbGroup.adverbs.contains(word) || word.hasSuffix("ly") else { return false }
+            back -= 1
+        }
+        return false
+    }
     /// Adverbs of a course kept up over time: "has consistently targeted".
     static let persistentWords: Set<String> = ["consistently", "continually", "continuously", "persistently", "perpetually", "invariably"]
     static let habitualWords: Set<String> = ["always", "usually", "often", "frequently", "sometimes", "typically", "generally", "regularly", "routinely", "habitually", "constantly"]

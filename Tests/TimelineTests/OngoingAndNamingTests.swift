@@ -84,11 +84,11 @@ extension OngoingAndNamingTests {
     }
 
     @Test func namesCoordinatedAfterAReportOpenTheReportedClause() throws {
-        let body = "Bankers met. The chairwoman says Igor Kolomoisky and Gennady Bogolyubov took the money in May 2016."
+        let body = "Bankers met. The chairwoman says Igor Kolomoisky and Gennady Bogolyubov stole the money in May 2016."
         let events = EventExtractor().events(in: Self.article(body, [("Igor Kolomoisky", "Igor Kolomoisky", .person, 2),
                                                                      ("Gennady Bogolyubov", "Gennady Bogolyubov", .person, 2)]))
         #expect(!(try #require(events.first { $0.trigger == "says" }).entities.contains("Igor Kolomoisky")))
-        #expect(try #require(events.first { $0.trigger == "took" }).entities.contains("Gennady Bogolyubov"))
+        #expect(try #require(events.first { $0.trigger == "stole" }).entities.contains("Gennady Bogolyubov"))
     }
 }
 

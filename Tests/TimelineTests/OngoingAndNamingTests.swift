@@ -150,3 +150,12 @@ extension OngoingAndNamingTests {
         #expect(!triggers.contains("interrupted"))
     }
 }
+
+extension OngoingAndNamingTests {
+    @Test func aForecastFutureIsHypothetical() {
+        let events = EventSelectionTests.events("Chairs met. They predicted Clinton will make up the lost ground. Clinton will make up the lost ground.")
+        let made = events.filter { $0.trigger == "will make" }
+        #expect(made.filter(\.isHypothetical).count == 1)
+        #expect(made.filter { !$0.isHypothetical }.count == 1)
+    }
+}

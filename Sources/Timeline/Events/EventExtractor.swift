@@ -712,6 +712,8 @@ public struct EventExtractor: Sendable {
             if hopes.contains(earlier) { return true }
             // "asked him to condemn", "urged lawmakers to approve": asked for, not done.
             if group.isInfinitive, requests.contains(earlier) { return true }
+            // "predicted Clinton will make up", "expects the deal will close": a forecast.
+            if group.tense == .future, predictions.contains(earlier) { return true }
             // "is expected to bring": an expectation (`isExpectation`).
             if group.isInfinitive, expectationWords.contains(earlier), back > 0,
                VerbGroup.auxiliaries.contains(VerbGroup.expanded(words[back - 1].lowercased)) || words[back - 1].lowercased == "be" { return true }
@@ -719,6 +721,10 @@ public struct EventExtractor: Sendable {
         }
         return false
     }
+    static let predictions: Set<String> = [
+        "predict", "predicts", "predicted", "predicting", "forecast", "forecasts", "forecasting", "expect", "expects", "expected",
+        "expecting", "anticipate", "anticipates", "anticipated", "bet", "bets", "guess", "guesses", "guessed", "reckon", "reckons",
+    ]
     static let requests: Set<String> = [
         "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging", "request", "requests", "requested",
         "beg", "begs", "begged", "implore", "implored", "encourage", "encourages", "encouraged", "pressed", "pressing",

@@ -159,3 +159,19 @@ extension OngoingAndNamingTests {
         #expect(made.filter { !$0.isHypothetical }.count == 1)
     }
 }
+
+extension OngoingAndNamingTests {
+    static let trump: [(text: String, entity: String, type: EntityType, sentence: Int)] = [("Trump", "Donald Trump", .person, 2)]
+
+    @Test func aNamePastASubordinatorIsTheNextClauses() throws {
+        let events = EventExtractor().events(in: Self.article("Fans met. The crowd cheered when Trump spotted a sign.", Self.trump))
+        #expect(!(try #require(events.first { $0.trigger == "cheered" }).entities.contains("Donald Trump")))
+        #expect(try #require(events.first { $0.trigger == "spotted" }).entities.contains("Donald Trump"))
+    }
+
+    @Test func aDashClosesTheAsideANameIsIn() throws {
+        let body = "Fans met. Christie \u{2014} a possible running mate for Trump \u{2014} made revitalizing the city a priority."
+        let events = EventExtractor().events(in: Self.article(body, Self.trump))
+        #expect(!(try #require(events.first { $0.trigger == "made" }).entities.contains("Donald Trump")))
+    }
+}

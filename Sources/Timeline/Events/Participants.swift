@@ -27,6 +27,9 @@ struct Participants {
     /// Words a dash follows: a name before one is a dateline ("CLEVELAND –")
     /// or opens an aside, and is no verb's subject.
     private var dashAfter: Set<Int> = []
+    /// Words a spaced dash or an en or em dash follows ("Christie — a
+    /// running mate for Trump — made"), not a hyphen ("68-year-old").
+    private var asideDashAfter: [Int] = []
     /// Spans of a person's name used as a noun's modifier ("a Clinton
     /// surrogate said", "one Clinton spokesman has called"): the person takes
     /// part in that noun only, not in what its bearer does.
@@ -99,6 +102,8 @@ struct Participants {
         for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: ",") { commas.append(position) }
         for index in words.indices.dropLast() where Self.hasDash(between: words[index], and: words[index + 1], in: bytes) {
             dashAfter.insert(index)
+            let gap = bytes[(bytes.startIndex + words[index].range.upperBound)..<(bytes.startIndex + words[index + 1].range.lowerBound)]
+            if gap.contains(0xE2) || gap.contains(UInt8(ascii: " ")) { asideDashAfter.append(index) }
         }
         for (index, start) in cuts.enumerated() {
             clauses.append(start..<(index + 1 < cuts.count ? cuts[index + 1] : bytes.count))
@@ -297,6 +302,14 @@ struct Participants {
                 // "Exit polling showed that Clinton won": past a complementizer
                 // the name belongs to the clause it opens, not to the verb before.
                 if trigger < span.first, words[between].contains(where: { Self.complementizers.contains($0.lowercased) }) { continue }
+                // "The crowd cheered when Trump spotted a sign": past a
+                // subordinator the name is the next clause's.
+                if trigger < span.first, words[between].contains(where: { Self.clauseSubordinators.contains($0.lowercased) }) { continue }
+                // "Christie — a running mate for Trump — made": a dash closes
+                // the aside the name is in (one opened before it); "Trump --
+                // angry at Fox -- stood" keeps its subject.
+                if trigger > span.last, (span.last..<trigger).contains(where: { asideDashAfter.contains($0) }),
+                   asideDashAfter.contains(where: { $0 < span.first }) { continue }
                 // "Trump supporters rallied": the supporters did.
                 if trigger > span.last + 1, Self.isHeadNounAfterName(words, at: span.last + 1, before: trigger, counted: counted) { continue }
                 add(span.entity, trigger)
@@ -610,6 +623,8 @@ struct Participants {
         if let gender, let known = PersonGender.of(name: ahead.entity), known != gender { return "" }
         return ahead.entity
     }
+    /// Words that open a clause of their own and are no prepositions ("went after Trump" is one).
+    static let clauseSubordinators: Set<String> = ["when", "whenever", "while", "whereas", "although", "though", "because"]
     static let subordinators: Set<String> = ["since", "when", "after", "as", "although", "though", "while", "before", "because", "once", "until"]
     static let objectPrepositions: Set<String> = [
         "in", "at", "on", "from", "to", "with", "for", "by", "near", "into", "about", "against", "among", "between", "like",

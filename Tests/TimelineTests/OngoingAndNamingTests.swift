@@ -175,3 +175,13 @@ extension OngoingAndNamingTests {
         #expect(!(try #require(events.first { $0.trigger == "made" }).entities.contains("Donald Trump")))
     }
 }
+
+extension OngoingAndNamingTests {
+    @Test func whatAPastIntentionWasForIsNotAfterThePublication() {
+        let events = EventSelectionTests.events("Loggers met. He decided to leave the jungle. He has agreed to leave the jungle.")
+        let leave = events.filter { $0.trigger == "to leave" }
+        let listed = leave.filter { event in !event.isHypothetical }
+        #expect(!listed.contains { event in event.sources.first?.sentence == 2 })
+        #expect(listed.contains { event in event.sources.first?.sentence == 3 && event.modifier == .after })
+    }
+}

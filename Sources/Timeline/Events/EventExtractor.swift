@@ -243,6 +243,12 @@ public struct EventExtractor: Sendable {
                 anchor = tense == .future && group.isInfinitive ? dates.after : verb.anchor
                 governedReport = verb.reported
                 hypothetical = hypothetical || verb.hypothetical
+                // "decided to leave the jungle", "had agreed to allow": what a
+                // past intention was for came after it, not after the
+                // publication, and whether it came the text does not say.
+                if group.isInfinitive, intends, verb.tense == .past {
+                    hypothetical = true
+                }
             } else if let expression = governed[index] {
                 anchor = self.anchor(for: expression)
             } else {

@@ -185,3 +185,12 @@ extension OngoingAndNamingTests {
         #expect(listed.contains { event in event.sources.first?.sentence == 3 && event.modifier == .after })
     }
 }
+
+extension OngoingAndNamingTests {
+    @Test func aThoughtOrAFearAboutANameIsNoEvent() {
+        let triggers = Self.listed("Voters met. Yglesias thinks Trump will cause damage. I am afraid that Trump will win. There is no chance Clinton will withdraw. Trump will win.").map(\.trigger)
+        #expect(!triggers.contains("will cause"))
+        #expect(!triggers.contains("will withdraw"))
+        #expect(triggers.filter { $0 == "will win" }.count == 1)
+    }
+}

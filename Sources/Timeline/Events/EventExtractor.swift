@@ -130,6 +130,8 @@ public struct EventExtractor: Sendable {
             if index > 0, word.text.first?.isUppercase == true { continue }
             // A reporting verb is an event whatever its family says ("stated" is counted with "state").
             if VerbGroup.auxiliaries.contains(lower) || Self.notTriggers.contains(lower) || !lexicon.isEvent(lower) && !Self.reporting.contains(lower) { continue }
+            // A word of "vote@NYCHA.nyc.gov" or a web address is no verb.
+            if Self.isInAddress(word, in: source.text) { continue }
             var group = VerbGroup(words: words, at: index)
             // A headline's plural present: "EADS defeat Boeing", "Chinese airlines agree purchase".
             if source.sentence == 1, group.tense == nil, group.isSimple, Self.isHeadlinePlural(words, at: index),
@@ -143,6 +145,13 @@ public struct EventExtractor: Sendable {
             // it, not in the next trigger.
             if group.tense == .present && !group.isPerfect || group.tense == .future,
                Self.isInOpenQuestion(words, at: index, clause: participants.clause(at: word.range.lowerBound)) { group.isHypothetical = true }
+            // "wondering whether they were shutting", "to determine whether
+            // Clinton violated": in any tense what "whether" asks is not told
+            // as having happened ("how he won" is: only "whether" here).
+            if group.tense == .past || group.isPerfect,
+               Self.isInOpenQuestion(words, at: index, clause: participants.clause(at: word.range.lowerBound), openers: ["whether"]) {
+                group.isHypothetical = true
+            }
             // "his biggest plays come when the Sixers are experiencing a lull":
             // a present after "when" tells whenever it holds, not a happening.
             if group.tense == .present && !group.isPerfect,
@@ -151,7 +160,8 @@ public struct EventExtractor: Sendable {
                VerbGroup.negations.contains(words[index - 3].lowercased) { group.isHypothetical = true }
             if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) || Self.isDescriptiveParticiple(words, at: index, group: group)
-                || Self.isExpectation(words, at: index, group: group) { continue }
+                || Self.isExpectation(words, at: index, group: group) || Self.isNamingParticiple(words, at: index, group: group)
+                || Self.isOngoingPresent(words, at: index, group: group) || Self.isAgentNoun(words, at: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants, hasIf: hasIf)
                 || Self.isInvertedConditional(words, at: index)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index)
@@ -208,6 +218,7 @@ public struct EventExtractor: Sendable {
             let quotedPresent = group.tense == .present && !group.isPerfect && participants.quotations.isQuoted(index)
             let clause = participants.clause(at: word.range.lowerBound)
             let spread = Self.isSpreadOverTime(words, clause: clause) || Self.isForAStretch(words, trigger: index, clause: clause) || quotedPresent
+                || Self.isHabitAtVerb(words, at: index, group: group)
             let reported = anchor.map { isReported(group: group, tense: group.tense, governedReport: nil, anchor: $0, word: word.lowercased,
                                                    source: source, habitual: habitual, isPresentPassive: passive)
                 && !(spread && $0.dating != .expression) } ?? false
@@ -232,6 +243,12 @@ public struct EventExtractor: Sendable {
                 anchor = tense == .future && group.isInfinitive ? dates.after : verb.anchor
                 governedReport = verb.reported
                 hypothetical = hypothetical || verb.hypothetical
+                // "decided to leave the jungle", "had agreed to allow": what a
+                // past intention was for came after it, not after the
+                // publication, and whether it came the text does not say.
+                if group.isInfinitive, intends, verb.tense == .past {
+                    hypothetical = true
+                }
             } else if let expression = governed[index] {
                 anchor = self.anchor(for: expression)
             } else {
@@ -356,6 +373,14 @@ public struct EventExtractor: Sendable {
             finite.removeAll { verb in verb.index < first && words[(verb.index + 1)..<first].contains { $0.lowercased == "that" } }
             let before = finite.filter { $0.index < first }
             let chosen = before.isEmpty ? finite.min(by: { distance($0.index) < distance($1.index) }) : before.last
+            // "the 1996 pageant winner", "her 2008 campaign": a year that
+            // describes the noun after it dates that noun only.
+            if isYearModifier(expression, range: range, words: words) {
+                for (index, group) in inClause where !isFinite(group) && distance(index) <= 3 {
+                    offer(expression, to: index, distance: distance(index), group: group)
+                }
+                continue
+            }
             if let verb = chosen {
                 if blocker.map({ $0 >= distance(verb.index) }) ?? true, fitsPerfect(verb.group) {
                     offer(expression, to: verb.index, distance: distance(verb.index), group: verb.group)
@@ -368,6 +393,21 @@ public struct EventExtractor: Sendable {
             }
         }
         return result.mapValues(\.expression)
+    }
+
+    /// A bare year between a determiner or a possessive and a lower-case
+    /// noun: "the 1996 pageant winner", "Mr. Clinton's 1992 campaign", "her
+    /// 2008 run". `range` is relative to the sentence, as the words' are.
+    static func isYearModifier(_ expression: TimeExpression, range: Range<Int>, words: [EventTrigger.Word]) -> Bool {
+        guard expression.precision == .year, expression.text.utf8.count == 4, expression.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let before = words.last(where: { $0.range.upperBound <= range.lowerBound }),
+              let after = words.first(where: { $0.range.lowerBound >= range.upperBound }),
+              range.lowerBound - before.range.upperBound == 1, after.range.lowerBound - range.upperBound == 1,
+              after.text.first?.isLowercase == true else { return false }
+        let previous = before.lowercased
+        guard VerbGroup.determiners.contains(previous) || previous.hasSuffix("'s") else { return false }
+        let noun = after.lowercased
+        return !VerbGroup.prepositions.contains(noun) && !VerbGroup.auxiliaries.contains(noun) && !EventTrigger.isVerb(noun)
     }
 
     /// Words before a date that make it the start of a span a perfect runs over.
@@ -408,7 +448,8 @@ public struct EventExtractor: Sendable {
         let word = words[index].lowercased
         let next = index + 1 < words.count ? words[index + 1].lowercased : ""
         if index > 1, words[index - 1].lowercased == "and", words[index - 2].lowercased == "born" { return true }
-        if next == "no" { return true }
+        // "has done nothing to dispel", "said nothing": nothing happened.
+        if next == "no" || next == "nothing" { return true }
         if findWords.contains(word), reflexives.contains(next) { return true }
         // "were surprised by the interest", "is acquainted with": a feeling or
         // a standing told in the passive, not a happening.
@@ -424,6 +465,9 @@ public struct EventExtractor: Sendable {
         // "heart-shaped", "full fledged": adjectives wherever they stand.
         if word == "fledged" { return true }
         if word.hasSuffix("ed"), let hyphen = word.lastIndex(of: "-"), !verbalPrefixes.contains(String(word[..<hyphen])) { return true }
+        // "is leading in the polls", "has enjoyed a 20-point lead", "held a
+        // sizable lead", "is polling a bad second": a race's standing, not a happening.
+        if isPollStanding(words, at: index) { return true }
         if standingWords.contains(word) {
             // "by 5 percentage points", "by six points", "by double digits".
             var ahead = index + 1
@@ -485,6 +529,29 @@ public struct EventExtractor: Sendable {
     static let standingHedges: Set<String> = ["just", "only", "nearly", "almost", "about", "around", "roughly", "some", "more", "less", "over", "under"]
     static let standingAmounts: Set<String> = ["points", "point", "percentage", "percent", "votes", "delegates", "double", "single", "digits", "margin", "seats"]
     static let standingWords: Set<String> = ["lead", "leads", "led", "leading", "trail", "trails", "trailed", "trailing"]
+
+    /// A standing word with the polls after it ("leading in the polls",
+    /// "trails in New Hampshire polls"), "polling" after "be", or a verb of
+    /// holding with "lead", "edge" or "advantage" as its object within four
+    /// words ("held a sizable lead"; "jumped to a big lead" is a change, and stays).
+    static func isPollStanding(_ words: [EventTrigger.Word], at index: Int) -> Bool {
+        let word = words[index].lowercased
+        let ahead = words[(index + 1)..<min(words.count, index + 5)].map(\.lowercased)
+        if standingWords.contains(word) || word == "polling" && isAfterBe(words, at: index) {
+            if word == "polling" || ahead.contains(where: { $0 == "polls" || $0 == "poll" || $0 == "polling" }) { return true }
+        }
+        if holdingVerbs.contains(word) {
+            for later in ahead {
+                if standingNouns.contains(later) { return true }
+                if VerbGroup.prepositions.contains(later) && later != "a" || EventTrigger.isVerb(later) { break }
+            }
+        }
+        return false
+    }
+    static let holdingVerbs: Set<String> = [
+        "held", "holds", "hold", "holding", "enjoyed", "enjoys", "enjoying", "maintained", "maintains", "maintaining", "retained", "retains", "kept", "keeps",
+    ]
+    static let standingNouns: Set<String> = ["lead", "edge", "advantage"]
 
     /// A participle that describes a noun, not something done: before an
     /// adjective and "by" ("made popular by the late Jimmy Buffett",
@@ -551,8 +618,12 @@ public struct EventExtractor: Sendable {
         // "Trump said if Hillary Clinton is elected president": an "if" with
         // no comma before it, at most four words back and no verb between.
         var back = index - 1
-        while back >= 0, index - back <= 5, clause.contains(words[back].range.lowerBound) {
+        // A name's words do not count: "said if presumptive nominee Donald Trump picked him".
+        var counted = 0
+        while back >= 0, counted < 5 || words[back].text.first?.isUppercase == true && index - back <= 10,
+              clause.contains(words[back].range.lowerBound) {
             let word = words[back].lowercased
+            if words[back].text.first?.isLowercase == true { counted += 1 }
             if word == "if" || word == "unless" { return true }
             if EventTrigger.isVerb(word) || VerbGroup.auxiliaries.contains(word) && back < index - 1 { return false }
             back -= 1
@@ -647,6 +718,8 @@ public struct EventExtractor: Sendable {
             if hopes.contains(earlier) { return true }
             // "asked him to condemn", "urged lawmakers to approve": asked for, not done.
             if group.isInfinitive, requests.contains(earlier) { return true }
+            // "predicted Clinton will make up", "expects the deal will close": a forecast.
+            if group.tense == .future, predictions.contains(earlier) { return true }
             // "is expected to bring": an expectation (`isExpectation`).
             if group.isInfinitive, expectationWords.contains(earlier), back > 0,
                VerbGroup.auxiliaries.contains(VerbGroup.expanded(words[back - 1].lowercased)) || words[back - 1].lowercased == "be" { return true }
@@ -654,6 +727,10 @@ public struct EventExtractor: Sendable {
         }
         return false
     }
+    static let predictions: Set<String> = [
+        "predict", "predicts", "predicted", "predicting", "forecast", "forecasts", "forecasting", "expect", "expects", "expected",
+        "expecting", "anticipate", "anticipates", "anticipated", "bet", "bets", "guess", "guesses", "guessed", "reckon", "reckons",
+    ]
     static let requests: Set<String> = [
         "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging", "request", "requests", "requested",
         "beg", "begs", "begged", "implore", "implored", "encourage", "encourages", "encouraged", "pressed", "pressing",
@@ -671,12 +748,13 @@ public struct EventExtractor: Sendable {
     /// clause, before the trigger): an indirect question.
     /// Punctuation between two words ends the search ("After bragging about
     /// how cheaply he was running his campaign, Trump is spending").
-    static func isInOpenQuestion(_ words: [EventTrigger.Word], at index: Int, clause: Range<Int>) -> Bool {
+    static func isInOpenQuestion(_ words: [EventTrigger.Word], at index: Int, clause: Range<Int>,
+                                 openers: Set<String> = ["how", "whether"]) -> Bool {
         var back = index - 1
         while back >= 0, clause.contains(words[back].range.lowerBound),
               words[back + 1].range.lowerBound - words[back].range.upperBound <= 1 {
             let lower = words[back].lowercased
-            if lower == "how" || lower == "whether" { return true }
+            if openers.contains(lower) { return true }
             back -= 1
         }
         return false
@@ -752,6 +830,28 @@ public struct EventExtractor: Sendable {
     static let stretches: Set<String> = longStretches.union(["year", "decade", "months", "weeks"])
     static let stretchHedges: Set<String> = ["over", "more", "than", "nearly", "almost", "about", "a", "an", "the", "past", "last", "several", "many", "some"]
 
+    /// "has consistently targeted", "often attacked", "interrupted
+    /// constantly": a habit in any tense, told by an adverb inside or right
+    /// before the verb group, or right after the verb. Only there: the same
+    /// adverb elsewhere in the clause ("those who were not always loyal",
+    /// "the sometimes overlapping interests") belongs to another word.
+    static func isHabitAtVerb(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup) -> Bool {
+        func isHabit(_ word: String) -> Bool { habitualWords.contains(word) || persistentWords.contains(word) }
+        // Right after, with nothing but a space between ("responded: “Sometimes ..." is a quotation's).
+        if index + 1 < words.count, words[index + 1].range.lowerBound - words[index].range.upperBound == 1,
+           isHabit(words[index + 1].lowercased) { return true }
+        let reach = group.phrase.split(separator: " ").count + 1
+        var back = index - 1
+        while back >= 0, index - back <= reach + 1 {
+            let word = words[back].lowercased
+            if isHabit(word) { return true }
+            guard VerbGroup.auxiliaries.contains(VerbGroup.expanded(word)) || VerbGroup.adverbs.contains(word) || word.hasSuffix("ly") else { return false }
+            back -= 1
+        }
+        return false
+    }
+    /// Adverbs of a course kept up over time: "has consistently targeted".
+    static let persistentWords: Set<String> = ["consistently", "continually", "continuously", "persistently", "perpetually", "invariably"]
     static let habitualWords: Set<String> = ["always", "usually", "often", "frequently", "sometimes", "typically", "generally", "regularly", "routinely", "habitually", "constantly"]
 
     /// A participle used as an adjective: after an article, a possessive or
@@ -769,7 +869,9 @@ public struct EventExtractor: Sendable {
         // "Clinton's paid speeches", "the firm's lost revenue": an irregular
         // participle after a possessive, before its noun.
         let isIrregular = EventTrigger.irregularParticiples.contains(word) || EventTrigger.irregularPast.contains(word)
-        let afterPossessive = index > 0 && (words[index - 1].lowercased.hasSuffix("'s") || words[index - 1].lowercased.hasSuffix("’s"))
+        // "her paid speeches", "their lost revenue": a possessive pronoun owns the noun as "'s" does.
+        let afterPossessive = index > 0 && (words[index - 1].lowercased.hasSuffix("'s") || words[index - 1].lowercased.hasSuffix("’s")
+            || possessiveDeterminers.contains(words[index - 1].lowercased))
         guard group.isSimple, word.hasSuffix("ed") || word.hasSuffix("ing") || word.hasSuffix("en") || isIrregular && afterPossessive,
               index + 1 < words.count else { return false }
         let next = words[index + 1]
@@ -796,6 +898,8 @@ public struct EventExtractor: Sendable {
         }
         return VerbGroup.determiners.contains(previous) || previous == "and" && index > 1 && VerbGroup.determiners.contains(words[index - 2].lowercased)
     }
+
+    static let possessiveDeterminers: Set<String> = ["his", "her", "its", "their", "our", "my", "your"]
 
     /// First parts of a hyphenated verb ("re-elected", "co-founded").
     static let verbalPrefixes: Set<String> = ["re", "co", "pre", "de", "mis", "out", "over", "under", "fast", "test", "double", "cross", "back"]
@@ -828,14 +932,15 @@ public struct EventExtractor: Sendable {
     /// `isPresentPassive`: a describing present passive ("is made up of").
     private func isReported(group: VerbGroup, tense: Event.Tense?, governedReport: Bool?, anchor: Anchor, word: String,
                             source: Event.Source, habitual: Bool, isPresentPassive: Bool = false) -> Bool {
-        if habitual, tense == .present || tense == nil, group.isSimple { return false }
+        if habitual, tense == .present || tense == nil, group.isSimple || Self.isEmphaticPresent(group) { return false }
         if anchor.dating == .expression || group.isHypothetical { return true }
         if source.text.hasSuffix("?") { return false }
         // A noun ("appeal", "tenure") needs a date of its own; a gerund or an
         // infinitive goes with its verb ("divesting ... by selling").
         if group.tense == nil && !group.isInfinitive && !word.hasSuffix("ing") { return false }
         if group.isInfinitive || group.tense == nil { return governedReport ?? (tense == .future) }
-        if tense == .present, group.isSimple, !group.isPerfect, !Self.reporting.contains(word), source.sentence > 1 { return false }
+        if tense == .present, group.isSimple || Self.isEmphaticPresent(group), !group.isPerfect, !Self.reporting.contains(word),
+           source.sentence > 1 { return false }
         // "NMF is made up of humectants", "the vine is grown in": a present
         // passive with no date says how things are, not what happened.
         if tense == .present, isPresentPassive, source.sentence > 1 { return false }

@@ -130,6 +130,10 @@ enum EventTrigger {
         "became", "broke", "bought", "sold", "paid", "spoke", "wrote", "ran", "set", "put", "hit", "cut",
         "shut", "kept", "found", "thought", "felt", "flew", "drew", "grew", "knew", "threw", "stood", "began",
         "swore", "withdrew", "overtook", "undertook", "froze", "chose", "shot", "fled", "spent", "lent",
+        // Past forms that are no other word: "stole", "drove", "taught".
+        "stole", "drove", "rode", "wore", "forgot", "forgave", "sang", "swam", "woke", "tore", "hid", "shook",
+        "slept", "taught", "caught", "arose", "awoke", "forbade", "foresaw", "mistook", "strove", "sank", "sprang", "stank",
+        "bore", "beheld", "dealt", "dug", "slid", "spun", "stung", "swung", "wept",
     ]
     static let irregularParticiples: Set<String> = [
         "been", "taken", "given", "seen", "done", "gone", "known", "shown", "grown", "drawn", "thrown",

@@ -27,6 +27,9 @@ struct Participants {
     /// Words a dash follows: a name before one is a dateline ("CLEVELAND –")
     /// or opens an aside, and is no verb's subject.
     private var dashAfter: Set<Int> = []
+    /// Words a spaced dash or an en or em dash follows ("Christie — a
+    /// running mate for Trump — made"), not a hyphen ("68-year-old").
+    private var asideDashAfter: [Int] = []
     /// Spans of a person's name used as a noun's modifier ("a Clinton
     /// surrogate said", "one Clinton spokesman has called"): the person takes
     /// part in that noun only, not in what its bearer does.
@@ -99,6 +102,8 @@ struct Participants {
         for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: ",") { commas.append(position) }
         for index in words.indices.dropLast() where Self.hasDash(between: words[index], and: words[index + 1], in: bytes) {
             dashAfter.insert(index)
+            let gap = bytes[(bytes.startIndex + words[index].range.upperBound)..<(bytes.startIndex + words[index + 1].range.lowerBound)]
+            if gap.contains(0xE2) || gap.contains(UInt8(ascii: " ")) { asideDashAfter.append(index) }
         }
         for (index, start) in cuts.enumerated() {
             clauses.append(start..<(index + 1 < cuts.count ? cuts[index + 1] : bytes.count))
@@ -132,6 +137,10 @@ struct Participants {
                 // the person, who does nothing here.
                 if first < words.count, Self.isOpposedOrFor(words[first].lowercased) {
                     memory.note(mention, sentence: sentence, quoted: quotations.isQuoted(first))
+                    continue
+                }
+                // "Mr. Clinton" on Hillary Clinton's name: her husband, someone else.
+                if mention.entityType == .person, Self.isTitleOfOtherSex(mention, before: first > 0 && first < words.count ? words[first - 1].lowercased : nil) {
                     continue
                 }
                 if last < words.count, words[last].lowercased.hasSuffix("'s") { possessors.insert(spans.count) }
@@ -262,7 +271,13 @@ struct Participants {
             // After a preposition a name is an aside ("attended the Roadshow in
             // Atlanta and began advocating"), not the subject of the next verb,
             // and no event past a conjunction is its own.
+            // "wins in Nevada and South Carolina and she increased": a name
+            // coordinated with one after a preposition is an object too.
             let afterPreposition = Self.objectPrepositions.contains(before)
+                || Self.conjunctions.contains(before) && spans.contains { other in
+                    other.last + 2 == span.first && other.first > 0 && Self.objectPrepositions.contains(
+                        words[other.first - (other.first > 1 && Self.articles.contains(words[other.first - 1].lowercased) ? 2 : 1)].lowercased)
+                }
             if modifiers.contains(number) {
                 // The noun it modifies, when that is an event ("the Trump visit").
                 if triggerSet.contains(span.last + 1), !servedBodies.contains(number) { add(span.entity, span.last + 1) }
@@ -287,6 +302,14 @@ struct Participants {
                 // "Exit polling showed that Clinton won": past a complementizer
                 // the name belongs to the clause it opens, not to the verb before.
                 if trigger < span.first, words[between].contains(where: { Self.complementizers.contains($0.lowercased) }) { continue }
+                // "The crowd cheered when Trump spotted a sign": past a
+                // subordinator the name is the next clause's.
+                if trigger < span.first, words[between].contains(where: { Self.clauseSubordinators.contains($0.lowercased) }) { continue }
+                // "Christie — a running mate for Trump — made": a dash closes
+                // the aside the name is in (one opened before it); "Trump --
+                // angry at Fox -- stood" keeps its subject.
+                if trigger > span.last, (span.last..<trigger).contains(where: { asideDashAfter.contains($0) }),
+                   asideDashAfter.contains(where: { $0 < span.first }) { continue }
                 // "Trump supporters rallied": the supporters did.
                 if trigger > span.last + 1, Self.isHeadNounAfterName(words, at: span.last + 1, before: trigger, counted: counted) { continue }
                 add(span.entity, trigger)
@@ -401,6 +424,15 @@ struct Participants {
         let last = entity[entity.index(after: lastSpace)...]
         return last.utf8.count <= 16 && titleNouns.contains(WordKey(last))
     }
+    /// Whether a title before or in the mention ("Mr. Clinton") names the
+    /// other sex than the entity's given name ("Hillary Clinton"): the
+    /// extractor joined two people of one surname.
+    static func isTitleOfOtherSex(_ mention: Mention, before: String?) -> Bool {
+        let inMention = mention.text.split(separator: " ").first.flatMap { PersonGender.of(title: $0.lowercased()) }
+        guard let titled = inMention ?? before.flatMap(PersonGender.of(title:)),
+              let named = PersonGender.givenNames[String(mention.entity.split(separator: " ").first ?? "")] else { return false }
+        return titled != named
+    }
     static let articles: Set<String> = ["the", "a", "an"]
     static let complementizers: Set<String> = ["that", "whether", "if"]
 
@@ -489,8 +521,13 @@ struct Participants {
                !VerbGroup.prepositions.contains(words[last + 1].lowercased), !VerbGroup.determiners.contains(words[last + 1].lowercased),
                !possessivePronouns.contains(words[last + 1].lowercased), !personPronouns.contains(words[last + 1].lowercased),
                !thingPronouns.contains(words[last + 1].lowercased) { return true }
-            guard modifierDeterminers.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("’s")
-                || possessivePronouns.contains(previous) else { return false }
+            // "four previous Trump events", "his latest Clinton attack": past one adjective too.
+            let beforeAdjective = first > 1 && words[first - 1].text.first?.isLowercase == true && isAdjectiveLike(previous)
+                ? words[first - 2].lowercased : nil
+            func opens(_ word: String) -> Bool {
+                modifierDeterminers.contains(word) || word.hasSuffix("'s") || word.hasSuffix("’s") || possessivePronouns.contains(word)
+            }
+            guard opens(previous) || beforeAdjective.map(opens) == true else { return false }
         case .geopolitical, .location:
             let opened = modifierDeterminers.contains(words[first - 1].lowercased)
                 || first > 1 && modifierDeterminers.contains(words[first - 2].lowercased) && words[first - 1].text.first?.isLowercase == true
@@ -502,9 +539,18 @@ struct Participants {
         let next = words[last + 1]
         let lower = next.lowercased
         return next.text.first?.isLowercase == true && !EventTrigger.isVerb(lower) && !VerbGroup.auxiliaries.contains(lower)
-            && !VerbGroup.prepositions.contains(lower) && !VerbGroup.adverbs.contains(lower) && !lower.hasSuffix("ly")
+            && !VerbGroup.prepositions.contains(lower) && !VerbGroup.determiners.contains(lower) && !VerbGroup.adverbs.contains(lower) && !lower.hasSuffix("ly")
             && !openers.contains(lower) && !VerbGroup.modals.contains(VerbGroup.expanded(lower))
     }
+    /// A lower-case word that may describe the noun after it: no verb,
+    /// auxiliary, preposition, determiner, pronoun or conjunction.
+    static func isAdjectiveLike(_ word: String) -> Bool {
+        !EventTrigger.isVerb(word) && !word.hasSuffix("ing") && !VerbGroup.auxiliaries.contains(word) && !VerbGroup.prepositions.contains(word)
+            && !VerbGroup.determiners.contains(word) && !personPronouns.contains(word) && !thingPronouns.contains(word)
+            && !conjunctions.contains(word) && !openers.contains(word) && !VerbGroup.modals.contains(word) && !word.hasSuffix("ly")
+            && !objectPrepositions.contains(word) && !VerbGroup.adverbs.contains(word) && !EventExtractor.reporting.contains(word)
+    }
+
     /// Whether a name ending at `last`, after the reporting verb at
     /// `report`, is followed by a verb: it is then the reported clause's
     /// subject ("says Clinton is lying"), not an inverted speaker ("said
@@ -514,6 +560,12 @@ struct Participants {
         guard EventExtractor.reporting.contains(verb) || clauseVerbs.contains(verb), !addressedReports.contains(verb), last + 1 < words.count
         else { return false }
         var next = last + 1
+        // "says Igor Kolomoisky and Gennady Bogolyubov stole": past the names coordinated with it.
+        if Self.conjunctions.contains(words[next].lowercased) {
+            var after = next + 1
+            while after < words.count, after - next <= 3, words[after].text.first?.isUppercase == true { after += 1 }
+            if after > next + 1, after < words.count { next = after }
+        }
         if VerbGroup.adverbs.contains(words[next].lowercased) || words[next].lowercased.hasSuffix("ly"), next + 1 < words.count { next += 1 }
         let word = VerbGroup.expanded(words[next].lowercased)
         // "found him wounded": after "found" a bare participle describes the
@@ -571,6 +623,8 @@ struct Participants {
         if let gender, let known = PersonGender.of(name: ahead.entity), known != gender { return "" }
         return ahead.entity
     }
+    /// Words that open a clause of their own and are no prepositions ("went after Trump" is one).
+    static let clauseSubordinators: Set<String> = ["when", "whenever", "while", "whereas", "although", "though", "because"]
     static let subordinators: Set<String> = ["since", "when", "after", "as", "although", "though", "while", "before", "because", "once", "until"]
     static let objectPrepositions: Set<String> = [
         "in", "at", "on", "from", "to", "with", "for", "by", "near", "into", "about", "against", "among", "between", "like",

@@ -86,7 +86,13 @@ enum UnassertedClauses {
         if beliefs.contains(word), index + 1 < words.count {
             let next = words[index + 1].lowercased
             if next == "that" { return (index + 2, .unevidenced) }
-            if subjectPronouns.contains(next) || next == "the" { return (index + 1, .unevidenced) }
+            // "thinks she's done a serviceable job": the pronoun with its auxiliary.
+            let pronoun = next.firstIndex(of: "'").map { String(next[..<$0]) } ?? next
+            if subjectPronouns.contains(pronoun) || next == "the" { return (index + 1, .unevidenced) }
+            // "thinks Trump will cause", "thinks Mr. Trump will pick": a name
+            // after a verb of thinking opens the thought (fear and doubt take
+            // people as objects: "Republicans fear Trump").
+            if thoughts.contains(word), words[index + 1].text.first?.isUppercase == true { return (index + 1, .unevidenced) }
             // "let's assume for the moment that Mrs. Clinton gets elected".
             if let start = that(within: 4, from: index) { return (start, .unevidenced) }
         }
@@ -149,9 +155,17 @@ enum UnassertedClauses {
         "believe", "believes", "believed", "believing", "think", "thinks", "thinking", "suspect", "suspects", "suspected",
         "imagine", "imagines", "imagined", "assume", "assumes", "assuming", "fear", "fears", "feared", "fearing", "doubt", "doubts",
         "suppose", "supposes", "supposing",
+        // "I am truly afraid that Donald Trump will win", "is confident that".
+        "afraid", "confident", "convinced", "hope", "hopeful", "expectation", "confidence",
+    ]
+    static let thoughts: Set<String> = [
+        "believe", "believes", "believed", "believing", "think", "thinks", "thinking", "suspect", "suspects", "suspected",
+        "imagine", "imagines", "imagined", "assume", "assumes", "assuming", "suppose", "supposes", "supposing",
     ]
     static let evidenceNouns: Set<String> = [
         "evidence", "sign", "signs", "indication", "indications", "proof", "confirmation", "suggestion", "trace", "record",
+        // "no chance Hillary Clinton will withdraw".
+        "chance", "likelihood", "possibility", "way",
     ]
     static let evidenceVerbs: Set<String> = ["suggest", "suggests", "indicate", "indicates", "show", "shows", "prove", "proves"]
     static let denials: Set<String> = ["denied", "denies", "deny", "denying", "refuted", "refutes", "rejected", "rejects", "dismissed", "dismisses", "disputed", "disputes"]

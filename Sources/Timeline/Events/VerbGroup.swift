@@ -103,6 +103,8 @@ struct VerbGroup: Equatable {
     /// a plural noun, not a present verb after its subject.
     static func isObjectNoun(_ words: [EventTrigger.Word], at index: Int) -> Bool {
         let before = words[index - 1].lowercased
+        // "and now runs", "still owns": an adverb stands before a verb, not before a verb's object.
+        if Self.ongoingAdverbs.contains(before) { return false }
         if before.first?.isNumber == true || quantities.contains(before) || NumberWords.cardinalNames.contains(before) { return true }
         // "Boeing sold planes": the object of the verb before it.
         if EventTrigger.isVerb(before), !auxiliaries.contains(before) { return true }
@@ -110,6 +112,9 @@ struct VerbGroup: Equatable {
         let twoBack = words[index - 2].lowercased
         return EventTrigger.isVerb(twoBack) || prepositions.contains(twoBack)
     }
+    /// Adverbs of a state that holds now ("now runs", "still owns",
+    /// "currently leads"): a word in "-s" after one is a present verb.
+    static let ongoingAdverbs: Set<String> = ["now", "still", "currently", "nowadays", "presently"]
     static let quantities: Set<String> = ["many", "several", "few", "more", "most", "some", "all", "both", "various", "numerous", "other"]
 
     private static func subjectLike(_ word: EventTrigger.Word) -> Bool {
@@ -128,6 +133,8 @@ struct VerbGroup: Equatable {
     static let adverbs: Set<String> = [
         "also", "already", "still", "just", "now", "then", "soon", "yet", "again", "even", "since", "first",
         "reportedly", "officially", "finally", "recently", "currently", "previously", "later", "once", "ever", "all",
+        // A floating quantifier: "are both designed", "have each signed".
+        "both", "each",
     ]
     static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my"]
     static let prepositions: Set<String> = ["of", "in", "on", "at", "for", "with", "by", "from", "to", "into", "over", "after", "before", "about", "as", "and", "or"]

@@ -219,14 +219,13 @@ public struct CueClassifier: Sendable {
 
     init(serialized text: String, name: String) throws {
         var weights: [String: Double] = [:]
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.isEmpty { continue }
-            guard let tab = line.lastIndex(of: "\t"), let weight = Double(line[line.index(after: tab)...]), weight.isFinite else {
-                throw CueLexicon.LoadError.malformed(file: name, line: lineNumber)
+        try TabSeparatedLines.forEachLine(in: text) { number, line in
+            if line.isEmpty { return }
+            guard let tab = line.lastIndex(of: UInt8(ascii: "\t")),
+                  let weight = Double(TabSeparatedLines.string(line[(tab + 1)...])), weight.isFinite else {
+                throw CueLexicon.LoadError.malformed(file: name, line: number)
             }
-            weights[String(line[..<tab])] = weight
+            weights[TabSeparatedLines.string(line[..<tab])] = weight
         }
         self.weights = weights
     }

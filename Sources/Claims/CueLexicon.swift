@@ -207,16 +207,14 @@ public struct CueLexicon: Sendable {
 
     public init(serialized text: String, name: String) throws {
         var counts: [String: Counts] = [:]
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 4, let total = Int(fields[1]), let cue = Int(fields[2]), let both = Int(fields[3]),
-                  total >= 0, cue >= 0, both >= 0 else {
-                throw LoadError.malformed(file: name, line: lineNumber)
+        try TabSeparatedLines.forEachLine(in: text) { number, line in
+            if line.isEmpty || line.first == UInt8(ascii: "#") { return }
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.count == 4, let total = Int(TabSeparatedLines.string(fields[1])), let cue = Int(TabSeparatedLines.string(fields[2])),
+                  let both = Int(TabSeparatedLines.string(fields[3])), total >= 0, cue >= 0, both >= 0 else {
+                throw LoadError.malformed(file: name, line: number)
             }
-            counts[String(fields[0])] = Counts(total: total, cue: cue, both: both)
+            counts[TabSeparatedLines.string(fields[0])] = Counts(total: total, cue: cue, both: both)
         }
         self.init(counts: counts)
     }

@@ -12,21 +12,9 @@ enum GazetteerFile {
     /// columns are cut on UTF-8 bytes, not characters (a tab or a line feed
     /// is never part of a larger character).
     static func parse(_ text: String) -> [GazetteerEntry] {
-        TextBytes.withBytes(of: text, parse(bytes:))
-    }
-
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> [GazetteerEntry] {
         var entries: [GazetteerEntry] = []
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            // A file saved with Windows line ends: the carriage return ends the line, whatever its last column.
-            let contentEnd = lineEnd > lineStart && bytes[lineEnd - 1] == UInt8(ascii: "\r") ? lineEnd - 1 : lineEnd
-            if contentEnd > lineStart, let entry = entry(UnsafeBufferPointer(rebasing: bytes[lineStart..<contentEnd])) {
-                entries.append(entry)
-            }
-            lineStart = lineEnd + 1
+        TabSeparatedLines.forEachLine(in: text) { _, line in
+            if !line.isEmpty, let entry = entry(line) { entries.append(entry) }
         }
         return entries
     }
@@ -46,7 +34,7 @@ enum GazetteerFile {
     }
 
     private static func string(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        String(decoding: bytes, as: UTF8.self)
+        TabSeparatedLines.string(bytes)
     }
 
     /// Without the spaces at either end.

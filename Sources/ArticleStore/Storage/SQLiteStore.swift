@@ -16,7 +16,9 @@ public final class SQLiteStore: Store {
     /// (`PendingPairCounts`); 1 folds every one.
     public let pairFoldRows: Int
     /// About 5,000 pages (20 MB) of pair rows: the buffer's upserts stay
-    /// within the 64 MiB page cache beside the batch's other writes.
+    /// within the 64 MiB page cache beside the batch's other writes. At
+    /// 30,000 articles it wrote less than 250,000 or 4,000,000 rows did
+    /// (docs/benchmarks.md, "Scale, session 11").
     public static let defaultPairFoldRows = 1_000_000
 
     /// How a store may be opened: whether it may be written, and whether a

@@ -15,6 +15,8 @@ struct ScaleBenchOptions {
     /// Where to write the SQLite store and leave it after the run (for
     /// EXPLAIN and timing single queries); nil: a temporary file, removed.
     var keptStore: String?
+    /// SQLite: pending pair rows at which a batch folds them (`SQLiteStore.pairFoldRows`).
+    var pairFoldRows = SQLiteStore.defaultPairFoldRows
 
     init(arguments: [String]) throws(UsageError) {
         var rest: [String] = []
@@ -40,9 +42,10 @@ struct ScaleBenchOptions {
             }
         }
         if !texts.isEmpty { text = texts }
-        let parsed = try parseBenchArguments(rest, countOptions: ["--articles", "--search-rounds"])
+        let parsed = try parseBenchArguments(rest, countOptions: ["--articles", "--search-rounds", "--pair-fold-rows"])
         articles = parsed.counts["--articles"] ?? articles
         searchRounds = parsed.counts["--search-rounds"] ?? searchRounds
+        pairFoldRows = parsed.counts["--pair-fold-rows"] ?? pairFoldRows
     }
 }
 
@@ -80,7 +83,8 @@ func runScaleBenchmark(_ options: ScaleBenchOptions) throws -> ScaleBenchRun {
     let extractor = EntityExtractor(model: try NERModel.bundled(), gazetteer: try Gazetteer.bundled())
 
     var stores: [(name: String, store: any Store)] = [
-        ("SQLite", try SQLiteStore(path: options.keptStore ?? directory.appendingPathComponent("store.sqlite").path)),
+        ("SQLite", try SQLiteStore(path: options.keptStore ?? directory.appendingPathComponent("store.sqlite").path,
+                                   pairFoldRows: options.pairFoldRows)),
     ]
     if let url = options.postgres { stores.append(("PostgreSQL", try PostgresStore(url: url))) }
     for (name, store) in stores where try store.count(matching: nil) != 0 {

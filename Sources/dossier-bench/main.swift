@@ -49,6 +49,7 @@ let benchUsage = """
            dossier-bench store [--markdown] [--articles N] [--search-rounds N]
            dossier-bench backends --postgres URL [--articles N] [--search-rounds N]
            dossier-bench scale [--postgres URL] [--articles N] [--search-rounds N] [--text CONLL_FILE]... [--keep-store FILE]
+                               [--pair-fold-rows N]
            dossier-bench ner [--markdown] [--megabytes N]
            dossier-bench timex [--markdown] [--megabytes N]
            dossier-bench timeline [--markdown] [--articles N]
@@ -71,6 +72,7 @@ let benchUsage = """
       --megabytes N      ner: generated input, reported at N/4 and N (default 40); timex: generated input (default 32); claims: input (default 8)
       --texts DIR        claims: read the .txt files of DIR instead of seeds/
       --keep-store FILE  scale: write the SQLite store there and keep it after the run
+      --pair-fold-rows N scale: SQLite folds its pending pair deltas at N rows (default 1000000)
     """
 
 struct UsageError: Error {

@@ -171,10 +171,15 @@ import Testing
     /// deleted) are the pairs the migration's recount SQL finds: one rule in
     /// both. Articles of up to three times the cap of leading entities, names
     /// in titles and bodies, ties in mentions, sentences naming several.
-    @Test func theRecountSQLPairsAsTheIncrementalCountsDo() throws {
+    /// The pair deltas pending when the test ends (all of them, or those
+    /// since the last fold of a batch that reached `pairFoldRows`, a delete's
+    /// negative ones included) are folded first: the fold must leave
+    /// `entity_pair` as the recount makes it, pairs left at zero deleted.
+    @Test(arguments: [SQLiteStore.defaultPairFoldRows, 1, 400])
+    func theRecountSQLPairsAsTheIncrementalCountsDo(pairFoldRows: Int) throws {
         let path = Self.temporaryStorePath("pairs")
         defer { Self.remove(storeAt: path) }
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, pairFoldRows: pairFoldRows)
         var rng = SplitMix64(seed: 13)
         let cap = CooccurrenceWindow.leadingEntitiesPerArticle
         func article(_ number: Int) -> (ArticleDraft, [Mention]) {
@@ -209,6 +214,18 @@ import Testing
         #expect(try store.delete(id: ids[5]))
 
         let queue = try DatabaseQueue(path: path)
+        let (pending, folded) = try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM entity_pair_pending") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM entity_pair") ?? 0)
+        }
+        // The delete's deltas at least are pending; a store that folds has
+        // folded some batches.
+        #expect(pending > 0)
+        #expect((folded > 0) == (pairFoldRows < SQLiteStore.defaultPairFoldRows))
+        let negative = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entity_pair_pending WHERE articles < 0") ?? 0 }
+        #expect(negative > 0 || pairFoldRows != 1)
+        try queue.write { db in try PendingPairCounts(db).fold() }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entity_pair_pending") } == 0)
         let tables = [
             "SELECT entity_id, other_id, articles, sentences, sentence_articles FROM entity_pair ORDER BY entity_id, other_id",
             "SELECT entity_id, article_id, published_at, mentions, leads FROM entity_article ORDER BY entity_id, article_id",

@@ -17,10 +17,12 @@ import Testing
     }
 
     /// A store of two articles with mentions, then `edit` run on its file.
-    func editedStore(_ edit: String) throws -> SQLiteStore {
+    /// With `pairFoldRows` 1 its pair counts are folded into `entity_pair`;
+    /// by default they are pending deltas.
+    func editedStore(_ edit: String, pairFoldRows: Int = SQLiteStore.defaultPairFoldRows) throws -> SQLiteStore {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("entity-rows-\(UUID().uuidString).sqlite").path
         do {
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: path, pairFoldRows: pairFoldRows)
             let mentions = [mention("Imran Khan", .person), mention("Sheikh Hasina", .person), mention("Dhaka", .geopolitical)]
             _ = try store.add([ArticleDraft(title: "One", body: body), ArticleDraft(title: "Two", body: body + " Again.")],
                               mentions: [mentions, mentions], extractorVersion: "test")
@@ -80,20 +82,45 @@ import Testing
         #expect(report.filter { $0.contains("a mention: column 'entity_name' holds a BLOB") }.count == 2, "\(report)")
     }
 
-    /// The whole store's graph reads the materialised pair counts.
-    @Test func aPairCountHeldAsTextIsAnErrorNamingThePair() throws {
-        let store = try editedStore("UPDATE entity_pair SET articles = 'two'")
+    /// The whole store's graph and the cooccurrences read the materialised
+    /// pair counts, folded into `entity_pair` or pending: a figure edited by
+    /// hand in either is reported with its table, not summed away.
+    @Test(arguments: ["entity_pair", "entity_pair_pending"])
+    func aPairCountHeldAsTextIsAnErrorNamingThePair(table: String) throws {
+        let store = try editedStore("UPDATE \(table) SET articles = 'two'", pairFoldRows: table == "entity_pair" ? 1 : SQLiteStore.defaultPairFoldRows)
         do {
             _ = try store.entityGraph(EntityQuery(limit: 10), window: .article, minimumWeight: 1)
             Issue.record("a pair count held as text was read")
         } catch {
-            #expect(error.description.contains("entity_pair row (entity_id "), "\(error)")
+            #expect(error.description.contains("\(table) row (entity_id "), "\(error)")
             #expect(error.description.contains("column 'articles' holds text, expected an integer"), "\(error)")
         }
+        let dhaka = try #require(try store.entity(named: "Dhaka"))
+        do {
+            _ = try store.cooccurrences(of: dhaka.id, window: .article, type: nil, limit: 1)
+            Issue.record("a pair count held as text was read")
+        } catch {
+            #expect(error.description.contains("column 'together' holds text") || error.description.contains("\(table) row (entity_id \(dhaka.id)"),
+                    "\(error)")
+        }
         #expect(try store.entityGraph(EntityQuery(limit: 10), window: .sentence, minimumWeight: 1).edges.count == 3)
+        #expect(try store.cooccurrences(of: dhaka.id, window: .sentence, type: nil, limit: 5).map(\.count) == [2, 2])
         let report = try store.integrityCheck().split(separator: "\n")
         // Three entities, each pair in both directions.
         #expect(report.count == 6, "\(report)")
-        #expect(report.allSatisfy { $0.hasPrefix("entity_pair row (entity_id ") && $0.hasSuffix("column 'articles' holds text, expected an integer") })
+        #expect(report.allSatisfy { $0.hasPrefix("\(table) row (entity_id ") && $0.hasSuffix("column 'articles' holds text, expected an integer") })
+    }
+
+    /// A pending delta that takes a pair below zero (a hand edit) is
+    /// reported by the integrity check and by the reader.
+    @Test func aPendingDeltaBelowTheFoldedCountIsReported() throws {
+        let store = try editedStore("""
+            INSERT INTO entity_pair_pending (entity_id, other_id, articles, sentences, sentence_articles)
+              SELECT entity_id, other_id, -5, 0, 0 FROM entity_pair ORDER BY entity_id, other_id LIMIT 1
+            """, pairFoldRows: 1)
+        let report = try store.integrityCheck()
+        #expect(report.hasPrefix("entity_pair_pending row (entity_id ") && report.hasSuffix("column 'articles' added to entity_pair's makes -3, below zero"),
+                "\(report)")
+        #expect(!report.contains("\n"), "\(report)")
     }
 }

@@ -2,9 +2,9 @@ import DossierCore
 import GRDB
 
 /// Keeps the entity index's materialised counts (`entity_count`,
-/// `entity_article`, `entity_form`, `entity_pair`, and the date buckets
-/// `entity_month` and `entity_day`) equal to what the `mention`
-/// table says, so `entities:top`, `:cooccur` and `timeline{entity=}` read a few
+/// `entity_article`, `entity_form`, `entity_pair` with its buffer of pending
+/// deltas `entity_pair_pending`, and the date buckets `entity_month` and
+/// `entity_day`) equal to what the `mention` table says, so `entities:top`, `:cooccur` and `timeline{entity=}` read a few
 /// rows instead of aggregating every mention per call.
 ///
 /// Maintained per set of articles, inside the transaction that changes their
@@ -235,7 +235,8 @@ struct EntityCounts {
     }
 
     /// Adds (`sign` 1) or removes (-1) a delta; rows a removal leaves at zero
-    /// go (the entity, pair or written form no longer occurs anywhere).
+    /// go (the entity or written form no longer occurs anywhere; a pair's go
+    /// at the next fold of `PendingPairCounts`).
     func write(_ delta: Delta, sign: Int) throws {
         let removing = sign < 0
         let signed = Int64(sign)
@@ -271,12 +272,14 @@ struct EntityCounts {
             values += [pair.entity.databaseValue, pair.other.databaseValue, (signed * Int64(counts.articles)).databaseValue,
                        (signed * Int64(counts.sentences)).databaseValue, (signed * Int64(counts.sentenceArticles)).databaseValue]
         }
-        let apart = try upsert(
-            table: "entity_pair", columns: ["entity_id", "other_id", "articles", "sentences", "sentence_articles"], keyCount: 2,
+        // Into the buffer of pair deltas, not `entity_pair` (see
+        // `PendingPairCounts`); a removal's negative deltas wait there too,
+        // summed with `entity_pair` by every reader until the fold.
+        _ = try upsert(
+            table: "entity_pair_pending", columns: ["entity_id", "other_id", "articles", "sentences", "sentence_articles"], keyCount: 2,
             update: "articles = articles + excluded.articles, sentences = sentences + excluded.sentences, "
                 + "sentence_articles = sentence_articles + excluded.sentence_articles",
-            returningIfRemoving: removing ? "articles" : nil, values: values)
-        try deleteEmptied(apart, sql: "DELETE FROM entity_pair WHERE entity_id = ? AND other_id = ? AND articles <= 0")
+            returningIfRemoving: nil, values: values)
         try writeBuckets(delta, sign: sign)
         let articles = delta.articles.sorted { ($0.entity, $0.article) < ($1.entity, $1.article) }
         if removing {

@@ -191,26 +191,17 @@ extension SQLiteStore {
         return (terms.isEmpty ? "0" : terms.joined(separator: " + "), arguments)
     }
 
-    /// Read from the materialised pair counts: the entity's own pairs only.
+    /// Read from the materialised pair counts: the entity's own pairs only,
+    /// `entity_pair`'s rows with the deltas pending for them summed in
+    /// (`CooccurrenceRanking`). A shared sentence is counted once however
+    /// often either is named in it.
     public func cooccurrences(of entityID: Int64, window: CooccurrenceWindow, type: EntityType?, limit: Int) throws(StoreError) -> [Cooccurrence] {
         try read { db in
-            let (together, articles) = window == .sentence ? ("pair.sentences", "pair.sentence_articles") : ("pair.articles", "pair.articles")
-            let typeFilter = type == nil ? "" : "AND entity.type = ?"
-            var arguments: StatementArguments = [entityID]
-            if let type { arguments += [type.rawValue] }
-            arguments += [max(0, limit)]
-            // A shared sentence is counted once however often either is named in it.
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT pair.other_id AS id, \(together) AS together, \(articles) AS articles
-                FROM entity_pair AS pair JOIN entity ON entity.id = pair.other_id
-                WHERE pair.entity_id = ? AND \(together) > 0 \(typeFilter)
-                ORDER BY together DESC, articles DESC, entity.name LIMIT ?
-                """), arguments: arguments)
-            return try rows.compactMap { row in
-                var fields = StoredRow(row, subject: .entity)
-                guard let entity = try Self.entity(id: try fields.integer("id"), db: db) else { return nil }
-                return Cooccurrence(entity: entity, count: try fields.integer("together", in: 0...Int.max),
-                                    articleCount: try fields.integer("articles", in: 0...Int.max))
+            let (together, articles) = window == .sentence ? ("sentences", "sentence_articles") : ("articles", "articles")
+            let ranking = CooccurrenceRanking(db: db, entity: entityID, together: together, articles: articles, type: type)
+            return try ranking.top(max(0, limit)).compactMap { partner in
+                guard let entity = try Self.entity(id: partner.id, db: db) else { return nil }
+                return Cooccurrence(entity: entity, count: partner.together, articleCount: partner.articles)
             }
         }
     }
@@ -222,17 +213,22 @@ extension SQLiteStore {
         return try read { db in
             let list = ids.map(String.init).joined(separator: ",")
             if query.since == nil && query.until == nil {
-                // The whole store's: the nodes' pairs from the materialised counts.
+                // The whole store's: the nodes' pairs from the materialised
+                // counts, their pending deltas summed in (`PendingPairCounts`);
+                // a pair with a figure edited by hand is reported, whatever its sum.
                 let weight = window == .sentence ? "sentences" : "articles"
+                let pairs = PendingPairCounts.summed(where: "entity_id IN (\(list)) AND other_id IN (\(list)) AND other_id > entity_id")
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT entity_id, other_id, \(weight) FROM entity_pair
-                    WHERE entity_id IN (\(list)) AND other_id IN (\(list)) AND other_id > entity_id AND \(weight) >= ?
+                    SELECT entity_id, other_id, \(weight), \(weight)_readable AS readable FROM (\(pairs))
+                    WHERE \(weight) >= ? OR NOT \(weight)_readable
                     ORDER BY \(weight) DESC, entity_id, other_id
                     """, arguments: [max(1, minimumWeight)])
-                let edges = try rows.map { row throws(StoredRowError) in
+                let pending = PendingPairCounts(db)
+                let edges = try rows.map { row in
                     var fields = StoredRow(row, table: "entity_pair", keyColumns: ["entity_id", "other_id"])
-                    return EntityGraph.Edge(source: try fields.integer("entity_id"), target: try fields.integer("other_id"),
-                                            weight: try fields.integer(weight, in: 0...Int.max))
+                    let source = try fields.integer("entity_id"), target = try fields.integer("other_id")
+                    if try !fields.boolean("readable") { throw try pending.rowError(entity: source, other: target, columns: [weight]) }
+                    return EntityGraph.Edge(source: source, target: target, weight: try fields.integer(weight, in: 0...Int.max))
                 }
                 return EntityGraph(nodes: nodes, edges: edges, window: window)
             }
@@ -278,6 +274,7 @@ extension SQLiteStore {
 
     public func replaceMentions(_ mentions: [Int64: [Mention]], authors: [Int64: [BylineAuthor]]?,
                                 extractorVersion: String) throws(StoreError) {
+        let pairFoldRows = pairFoldRows
         try perform { db in
             if let authors {
                 let update = try db.cachedStatement(sql: "UPDATE article SET byline_authors = ? WHERE id = ?")
@@ -294,6 +291,7 @@ extension SQLiteStore {
             }
             try index.countWritten()
             try index.pruneOrphans()
+            try PendingPairCounts(db).foldIfDue(atRows: pairFoldRows)
         }
     }
 
@@ -415,12 +413,35 @@ extension SQLiteStore {
             SELECT mention.*, entity.name AS entity_name, entity.type AS entity_type
             FROM mention LEFT JOIN entity ON entity.id = mention.entity_id ORDER BY mention.article_id, mention.start
             """) { row in _ = try storedMention(row) }
-        // The pair counts `entities:cooccur` and `entities:graph` read.
+        // The pair counts `entities:cooccur` and `entities:graph` read, and
+        // the deltas pending for them (of either sign, but no pair's sum
+        // below zero).
+        let figures = ["articles", "sentences", "sentence_articles"]
         try rows.check(db, "SELECT * FROM entity_pair ORDER BY entity_id, other_id") { row in
             var fields = StoredRow(row, table: "entity_pair", keyColumns: ["entity_id", "other_id"])
             _ = try fields.integer("entity_id")
             _ = try fields.integer("other_id")
-            for column in ["articles", "sentences", "sentence_articles"] { _ = try fields.integer(column, in: 0...Int.max) }
+            for column in figures { _ = try fields.integer(column, in: 0...Int.max) }
+        }
+        try rows.check(db, "SELECT * FROM entity_pair_pending ORDER BY entity_id, other_id") { row in
+            var fields = StoredRow(row, table: "entity_pair_pending", keyColumns: ["entity_id", "other_id"])
+            _ = try fields.integer("entity_id")
+            _ = try fields.integer("other_id")
+            for column in figures { _ = try fields.integer(column) }
+        }
+        let sums = figures.map { "pending.\($0) + coalesce(pair.\($0), 0) AS \($0)" }.joined(separator: ", ")
+        let integers = figures.flatMap { ["typeof(pending.\($0))", "typeof(coalesce(pair.\($0), 0))"] }.map { "\($0) = 'integer'" }
+        try rows.check(db, """
+            SELECT pending.entity_id, pending.other_id, \(sums)
+            FROM entity_pair_pending AS pending
+            LEFT JOIN entity_pair AS pair ON pair.entity_id = pending.entity_id AND pair.other_id = pending.other_id
+            WHERE \(integers.joined(separator: " AND ")) ORDER BY pending.entity_id, pending.other_id
+            """) { row in
+            var fields = StoredRow(row, table: "entity_pair_pending", keyColumns: ["entity_id", "other_id"])
+            for column in figures {
+                let sum = try fields.integer(column)
+                if sum < 0 { throw fields.error("column '\(column)' added to entity_pair's makes \(sum), below zero") }
+            }
         }
         return rows
     }

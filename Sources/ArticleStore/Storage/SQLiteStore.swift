@@ -11,6 +11,15 @@ public final class SQLiteStore: Store {
     /// Ranked searches score at most this many matches, the most recently
     /// stored (see `search`); 10,000 by default, as in PostgreSQL.
     public let rankingWindow: Int
+    /// An ingest batch or re-extraction that leaves at least this many rows
+    /// of pair deltas pending folds them into `entity_pair`
+    /// (`PendingPairCounts`); 1 folds every one.
+    public let pairFoldRows: Int
+    /// About 5,000 pages (20 MB) of pair rows: the buffer's upserts stay
+    /// within the 64 MiB page cache beside the batch's other writes. At
+    /// 30,000 articles it wrote less than 250,000 or 4,000,000 rows did
+    /// (docs/benchmarks.md, "Scale, session 11").
+    public static let defaultPairFoldRows = 1_000_000
 
     /// How a store may be opened: whether it may be written, and whether a
     /// new store file may be made where none exists.
@@ -39,10 +48,12 @@ public final class SQLiteStore: Store {
     /// running the migrations are retried with backoff while another process
     /// holds the write lock, and a migration another process applied first is
     /// not applied again (each migration commits with its record).
-    public init(path: String, access: Access = .readWrite, rankingWindow: Int = 10_000) throws(StoreError) {
+    public init(path: String, access: Access = .readWrite, rankingWindow: Int = 10_000,
+                pairFoldRows: Int = SQLiteStore.defaultPairFoldRows) throws(StoreError) {
         if let scheme = StoreFile.urlScheme(path) { throw StoreFile.urlRefusal(scheme: scheme) }
         self.path = path
         self.rankingWindow = max(1, rankingWindow)
+        self.pairFoldRows = max(1, pairFoldRows)
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)  // wait for a concurrent writer
@@ -102,6 +113,7 @@ public final class SQLiteStore: Store {
         precondition((mentions == nil) == (extractorVersion == nil), "mentions are stored with the version that made them")
         precondition(claims == nil || claims!.lists.count == drafts.count, "one list of claims per draft")
         let now = Date()
+        let pairFoldRows = pairFoldRows
         return try perform { db in
             let find = try db.cachedStatement(sql: "SELECT id FROM article WHERE content_hash = ?")
             let insert = try db.cachedStatement(sql: """
@@ -143,6 +155,7 @@ public final class SQLiteStore: Store {
             }
             // The batch's mentions enter the entity counts together.
             try entities.countWritten()
+            if mentions != nil { try PendingPairCounts(db).foldIfDue(atRows: pairFoldRows) }
             try alsoWrite(db)
             return outcomes
         }

@@ -257,6 +257,23 @@ public enum StoreSchema {
             // a page of body text). These entries are a few dozen bytes.
             try db.execute(sql: "CREATE INDEX article_filter_facets ON article(id, published_at, outlet COLLATE NOCASE)")
         }
+        migrator.registerMigration("entity pair deltas: ingest adds pair counts to a small pending table, folded into entity_pair in one sweep") { db in
+            // A batch's pair rows, spread over the whole key range, dirtied
+            // nearly every page of a large entity_pair; they go here instead
+            // and are folded in every `SQLiteStore.pairFoldRows` rows
+            // (`PendingPairCounts`). Readers sum both tables. Starts empty:
+            // the pairs already counted stay in entity_pair.
+            try db.execute(sql: """
+                CREATE TABLE entity_pair_pending ( -- signed deltas to entity_pair, same key
+                  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                  other_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                  articles INTEGER NOT NULL,
+                  sentences INTEGER NOT NULL,
+                  sentence_articles INTEGER NOT NULL,
+                  PRIMARY KEY (entity_id, other_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -93,6 +93,7 @@ public struct EventExtractor: Sendable {
             let words = EventTrigger.split(text)
             // A caption repeated under every photo, a copyright line: no events.
             guard seen.insert(text).inserted, !Self.isBoilerplate(words, text: text),
+                  !Self.isHeading(words, text: text, sentence: number), !Self.isCredit(words),
                   !bytes.withUnsafeBufferPointer(LanguageGuess.isSentenceNotEnglish) else { continue }
             let participants = Participants(words: words, bytes: bytes, offset: sentence.lowerBound,
                                             mentions: mentionsBySentence[number] ?? [], sentence: number, memory: &memory)
@@ -161,7 +162,8 @@ public struct EventExtractor: Sendable {
             if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) || Self.isDescriptiveParticiple(words, at: index, group: group)
                 || Self.isExpectation(words, at: index, group: group) || Self.isNamingParticiple(words, at: index, group: group)
-                || Self.isOngoingPresent(words, at: index, group: group) || Self.isAgentNoun(words, at: index, group: group) { continue }
+                || Self.isOngoingPresent(words, at: index, group: group) || Self.isAgentNoun(words, at: index, group: group)
+                || Self.isIntransitiveModifier(words, at: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants, hasIf: hasIf)
                 || Self.isInvertedConditional(words, at: index)
                 || group.isInfinitive && Self.hasModalBefore(words, at: index)
@@ -218,7 +220,7 @@ public struct EventExtractor: Sendable {
             let quotedPresent = group.tense == .present && !group.isPerfect && participants.quotations.isQuoted(index)
             let clause = participants.clause(at: word.range.lowerBound)
             let spread = Self.isSpreadOverTime(words, clause: clause) || Self.isForAStretch(words, trigger: index, clause: clause) || quotedPresent
-                || Self.isHabitAtVerb(words, at: index, group: group)
+                || Self.isHabitAtVerb(words, at: index, group: group) || Self.isPerfectProgressive(group, word: word.lowercased)
             let reported = anchor.map { isReported(group: group, tense: group.tense, governedReport: nil, anchor: $0, word: word.lowercased,
                                                    source: source, habitual: habitual, isPresentPassive: passive)
                 && !(spread && $0.dating != .expression) } ?? false
@@ -284,6 +286,13 @@ public struct EventExtractor: Sendable {
             }
         }
         return events
+    }
+
+    /// "Clinton has been embracing her gender", "had been avoiding": an
+    /// activity going on up to a time, over a stretch the text does not
+    /// date unless it does ("has been working since May"), no point.
+    static func isPerfectProgressive(_ group: VerbGroup, word: String) -> Bool {
+        group.isPerfect && word.hasSuffix("ing") && group.phrase.lowercased().contains("been ")
     }
 
     /// A verb with a tense of its own ("resumed", "has signed", "will fly"),
@@ -1204,6 +1213,9 @@ public struct EventExtractor: Sendable {
         // information"), and a stance ("Clinton's position"): no happening.
         "containing", "contains", "comprising", "comprises", "consisting", "consists", "involving", "including", "includes",
         "resembling", "resembles", "belonging", "belongs", "position", "stance",
+        // "showed Clinton poised to carry the state": how a race stands, with
+        // or without "is" (`isExpectation` took only "is poised to").
+        "poised",
     ]
 
     /// The entities a story is about: named at least twice and at least half

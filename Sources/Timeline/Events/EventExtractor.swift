@@ -93,7 +93,7 @@ public struct EventExtractor: Sendable {
             let words = EventTrigger.split(text)
             // A caption repeated under every photo, a copyright line: no events.
             guard seen.insert(text).inserted, !Self.isBoilerplate(words, text: text),
-                  !Self.isHeading(words, text: text, sentence: number), !Self.isCredit(words),
+                  !Self.isHeading(words, text: text), !Self.isCredit(words),
                   !bytes.withUnsafeBufferPointer(LanguageGuess.isSentenceNotEnglish) else { continue }
             let participants = Participants(words: words, bytes: bytes, offset: sentence.lowerBound,
                                             mentions: mentionsBySentence[number] ?? [], sentence: number, memory: &memory)

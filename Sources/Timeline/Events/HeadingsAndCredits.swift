@@ -3,12 +3,12 @@
 /// Assistants") and a credit ("—submitted by Stella D."). Their
 /// participles are adjectives or bylines, nothing that happened.
 extension EventExtractor {
-    /// A heading inside the page: two to twelve words, every word of four
-    /// letters or more capitalised, no full stop, question or exclamation
-    /// mark at its end, and not the article's first sentence (a headline,
-    /// whose present tells the story's news: "Boeing Unveils New 787").
-    static func isHeading(_ words: [EventTrigger.Word], text: String, sentence: Int) -> Bool {
-        guard sentence > 1, words.count >= 2, words.count <= 12 else { return false }
+    /// A heading: two to twelve words, every word of four letters or more
+    /// capitalised, no full stop, question or exclamation mark at its end.
+    /// A headline is one too: its capitalised verbs were never triggers
+    /// (a capital inside a sentence is a name), only its first word could be.
+    static func isHeading(_ words: [EventTrigger.Word], text: String) -> Bool {
+        guard words.count >= 2, words.count <= 12 else { return false }
         var last = text.utf8.endIndex
         while last > text.utf8.startIndex {
             let previous = text.utf8.index(before: last)

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import Timeline
+
+/// Session 11, second round: a heading line and a credit line yield no
+/// events; an intransitive -ing before a noun describes it; "poised" is a
+/// state; an undated perfect progressive is no point.
+@Suite struct HeadingsAndModifiersTests {
+    static func triggers(_ body: String) -> [String] {
+        EventSelectionTests.events(body).filter { !$0.isHypothetical }.map(\.trigger)
+    }
+
+    @Test func aHeadingLineYieldsNoEvent() {
+        let triggers = Self.triggers("Gardeners met.\nPotted Bougainvillea – Good Soil and Drainage\nBender-Shaped Covers For Speakers\nThe gardener potted the vine in May 2016.")
+        #expect(!triggers.contains("Potted"))
+        #expect(!triggers.contains("Bender-Shaped"))
+        #expect(triggers.contains("potted"))
+    }
+
+    @Test func aCreditLineYieldsNoEvent() {
+        let triggers = Self.triggers("Kids laughed.\n\n—submitted by Stella D.\n\nThe jokes were submitted by readers in May 2016.")
+        #expect(triggers.filter { $0.hasSuffix("submitted") }.count == 1)
+    }
+
+    @Test func anIntransitiveIngBeforeANounDescribesIt() {
+        let triggers = Self.triggers("Courts sat. The judge sentenced sobbing Hartley to three years. Biden joined growing calls on Thursday. Calls are growing.")
+        #expect(!triggers.contains("sobbing"))
+        #expect(!triggers.contains("growing"))
+        #expect(triggers.contains("are growing"))
+        #expect(triggers.contains("sentenced"))
+    }
+
+    @Test func poisedIsAState() {
+        let triggers = Self.triggers("Voters met. A poll released last week showed Clinton poised to carry the state.")
+        #expect(!triggers.contains("poised"))
+        #expect(triggers.contains("released"))
+    }
+
+    @Test func anUndatedPerfectProgressiveIsNoPoint() {
+        let triggers = Self.triggers("Voters met. Other news came. More news came. Still more came. Clinton has been embracing her gender. Clinton has embraced her gender. Clinton has been touring Iowa since May 2016.")
+        #expect(!triggers.contains("has been embracing"))
+        #expect(triggers.contains("has embraced"))
+        #expect(triggers.contains("has been touring"))
+    }
+}

@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 import Testing
 @testable import Timeline
@@ -41,5 +42,14 @@ import Testing
         #expect(!triggers.contains("has been embracing"))
         #expect(triggers.contains("has embraced"))
         #expect(triggers.contains("has been touring"))
+    }
+
+    @Test func aPerfectInTheLeadIsBeforeThePublicationUnlessTheLeadNamesItsDay() throws {
+        let events = EventSelectionTests.events("Kirstie Alley is another celebrity who has faced criticism about her weight.")
+        #expect(try #require(events.first { $0.trigger == "has faced" }).label == "before 2025-12-28")
+        let published = PublicationDate(year: 2010, month: 10, day: 23)
+        let dated = "Voters weigh the race. On Tuesday, the candidates met in a debate in the state. Dossaji has warned the fight goes on."
+        let other = EventExtractor().events(in: EventSelectionTests.article(dated, [], published: published))
+        #expect(try #require(other.first { $0.trigger == "has warned" }).dating == .story)
     }
 }

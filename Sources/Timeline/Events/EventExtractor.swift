@@ -204,8 +204,14 @@ public struct EventExtractor: Sendable {
                     anchor = dates.before
                 case nil: anchor = published
                 }
-                // "has signed": the day's news in the lead, background after it.
-                if group.isPerfect { anchor = source.sentence <= Self.leadSentences ? dates.story : dates.before }
+                // "has signed", "has faced criticism", "has touted her husband's
+                // record": done before the report, in the lead too, unless the
+                // lead names the day of its news ("On Tuesday, ..."): then the
+                // lead's perfect is that day's. On the publication's day it was
+                // wrong for most web events (an ongoing "has touted", background
+                // "has won more states"; the independent judging of 3f0223d's draw).
+                let storyNamed = dates.story?.dating == .story
+                if group.isPerfect { anchor = source.sentence <= Self.leadSentences && storyNamed ? dates.story : dates.before }
                 // "saying she had made a poor choice": a past perfect happened
                 // before the time told, not on the story's day.
                 if group.tense == .past, group.phrase.lowercased().hasPrefix("had ") { anchor = dates.before }

@@ -53,3 +53,12 @@ import Testing
         #expect(try #require(other.first { $0.trigger == "has warned" }).dating == .story)
     }
 }
+
+@Suite struct ContractedPerfectTests {
+    @Test func aParticipleWithAnObjectAfterApostropheSIsAPerfect() {
+        let triggers = HeadingsAndModifiersTests.triggers("Voters met. Alley is a celebrity who's faced criticism. It is a base that's already pushed Clinton leftward. It's called Fan Club.")
+        #expect(triggers.contains("has faced"))
+        #expect(triggers.contains("has pushed"))
+        #expect(!triggers.contains("is faced"))
+    }
+}

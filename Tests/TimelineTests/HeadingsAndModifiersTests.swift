@@ -62,3 +62,15 @@ import Testing
         #expect(!triggers.contains("is faced"))
     }
 }
+
+@Suite struct ComparedClauseDateTests {
+    static func labels(_ body: String, trigger: String) -> [String] {
+        EventSelectionTests.events(body).filter { $0.trigger == trigger }.map(\.label)
+    }
+
+    @Test func aDateAfterThanAndAnAuxiliaryDatesTheComparedClause() {
+        #expect(!Self.labels("Voters met. She won a higher share of the vote than Barack Obama did in 2008.", trigger: "won").contains("2008"))
+        // A quantity is no compared clause.
+        #expect(Self.labels("Voters met. He started out more than 60 points ahead of Sanders in 2014.", trigger: "started").contains("2014"))
+    }
+}

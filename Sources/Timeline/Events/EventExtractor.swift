@@ -386,6 +386,10 @@ public struct EventExtractor: Sendable {
             // Not across "that": "announced that Leopard would be released in
             // 2007" dates the release, not the announcing.
             finite.removeAll { verb in verb.index < first && words[(verb.index + 1)..<first].contains { $0.lowercased == "that" } }
+            // "won a higher share of the black vote than Barack Obama did in
+            // 2008": a date after "than" dates the compared clause, whose
+            // verb is elided or an auxiliary, not the verb before "than".
+            if isInComparison(first: first, words: words, triggers: finite) { continue }
             let before = finite.filter { $0.index < first }
             let chosen = before.isEmpty ? finite.min(by: { distance($0.index) < distance($1.index) }) : before.last
             // "the 1996 pageant winner", "her 2008 campaign": a year that
@@ -408,6 +412,27 @@ public struct EventExtractor: Sendable {
             }
         }
         return result.mapValues(\.expression)
+    }
+
+    /// Whether "than", a subject and an auxiliary stand before the date's
+    /// first word `first`, with no trigger between (at most eight words
+    /// back): "than Barack Obama did in 2008", "than Clinton have in 2016".
+    /// Not a quantity ("a net loss of more than $915 million in 1995", "more
+    /// than 60 points ahead in 2014") nor "than for Clinton Tuesday night":
+    /// no auxiliary of an elided verb there (SemEval fell 22.4 -> 22.0 with them).
+    static func isInComparison(first: Int, words: [EventTrigger.Word], triggers: [(index: Int, group: VerbGroup)]) -> Bool {
+        guard first > 0, first <= words.count else { return false }
+        var back = first - 1
+        while back >= 0, first - back <= 8 {
+            if words[back].lowercased == "than" {
+                let between = words[(back + 1)..<first]
+                return !triggers.contains { $0.index > back && $0.index < first }
+                    && between.contains { VerbGroup.auxiliaries.contains(VerbGroup.expanded($0.lowercased)) }
+            }
+            if triggers.contains(where: { $0.index == back }) { return false }
+            back -= 1
+        }
+        return false
     }
 
     /// A bare year between a determiner or a possessive and a lower-case

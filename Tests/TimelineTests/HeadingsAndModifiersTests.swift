@@ -74,3 +74,11 @@ import Testing
         #expect(Self.labels("Voters met. He started out more than 60 points ahead of Sanders in 2014.", trigger: "started").contains("2014"))
     }
 }
+
+@Suite struct HeldOpinionTests {
+    @Test func anOpinionHeldInThePresentIsNoHappening() {
+        let triggers = HeadingsAndModifiersTests.triggers("Voters met. Clinton and Sanders are each viewed positively by voters. Sanders was viewed by reporters in May 2016.")
+        #expect(!triggers.contains("are viewed"))
+        #expect(triggers.contains("was viewed"))
+    }
+}

@@ -501,7 +501,13 @@ public struct EventExtractor: Sendable {
            !startsNounPhrase(words, at: index + 1) { return true }
         // "are named Pete and Re-Pete", "is entitled to", "is present in": how
         // things are, in the present; "was named CEO" stays an event.
-        if presentStates.contains(word), index > 0, presentBe.contains(words[index - 1].lowercased) { return true }
+        if presentStates.contains(word), index > 0 {
+            // Past a floating quantifier or an adverb: "are each viewed", "is widely regarded".
+            var back = index - 1
+            while back > 0, index - back <= 2, ["each", "both", "all", "also", "still", "generally", "widely"].contains(words[back].lowercased)
+                || words[back].lowercased.hasSuffix("ly") { back -= 1 }
+            if presentBe.contains(words[back].lowercased) { return true }
+        }
         // "heart-shaped", "full fledged": adjectives wherever they stand.
         if word == "fledged" { return true }
         if word.hasSuffix("ed"), let hyphen = word.lastIndex(of: "-"), !verbalPrefixes.contains(String(word[..<hyphen])) { return true }
@@ -555,6 +561,8 @@ public struct EventExtractor: Sendable {
     static let beForms: Set<String> = ["is", "are", "am", "was", "were", "be", "been", "being", "'s", "'re", "remain", "remains", "remained", "felt", "feel", "feels", "seemed", "seems"]
     static let presentStates: Set<String> = [
         "named", "called", "entitled", "present", "located", "situated", "related", "aware", "eligible", "known", "forced", "allowed",
+        // "are each viewed positively by 4 in 10 voters", "is regarded as": an opinion held, not a happening.
+        "viewed", "regarded", "perceived", "considered",
     ]
     static let feelings: Set<String> = [
         "surprised", "shocked", "pleased", "delighted", "disappointed", "worried", "concerned", "excited", "thrilled", "frustrated",

@@ -532,7 +532,7 @@ extension TaggingPass {
         }
         // "scored in the second quarter", "led at the first half": a period of
         // a game, not of the calendar.
-        if explicitYear == nil, isGamePeriod(at: i) { return nil }
+        if explicitYear == nil, isGamePeriod(at: i) || isAboutAGame() { return nil }
         if isHalf {
             // "the first half" without a year: the anchor's or the narrative's year.
             guard let year = explicitYear ?? reference.narrativeYear ?? reference.anchorYear else { return nil }
@@ -573,6 +573,27 @@ extension TaggingPass {
         }
         return game
     }
+    /// Whether the text as a whole reports a game: three different game
+    /// words ("scored", "rebounds", "layup") and game words more often than
+    /// business words. Then a yearless "third quarter" is a period of play even in a
+    /// sentence with no game word of its own ("In the third quarter, Embiid
+    /// starred"), and "the quarter" is too. Only the first
+    /// `documentWindow` tokens are read: the test runs once per match.
+    func isAboutAGame() -> Bool {
+        var game = 0
+        var business = 0
+        var distinct: Set<String> = []
+        for token in tokens.prefix(Self.documentWindow) where token.kind == .word && token.end - token.start >= 4 {
+            let text = String(decoding: bytes[token.start..<token.end], as: UTF8.self).lowercased()
+            if Self.gameWords.contains(text) {
+                game += 1
+                distinct.insert(text)
+            } else if Self.businessWords.contains(text) { business += 1 }
+        }
+        return distinct.count >= 3 && game > business
+    }
+    static let documentWindow = 3000
+
     /// How far either side of a match a sentence-wide test reads.
     static let sentenceWindow = 40
     static let gameWords: Set<String> = [

@@ -239,7 +239,9 @@ extension TaggingPass {
             guard let year = reference.narrativeYear(at: tokens[i].sentence) ?? reference.anchorYear else { return nil }
             return .point(CalendarPoint(year: year, granularity: .year), end: k + 1, relative: true)
         case .unit(.quarter, false):
-            // "the quarter": the quarter the story is about, else the last complete one.
+            // "the quarter": the quarter the story is about, else the last complete one;
+            // in a game's report a period of play ("to close the quarter").
+            if isAboutAGame() { return nil }
             if let q = reference.narrativeQuarter { return .point(q, end: k + 1, relative: true) }
             guard let anchor = reference.anchorDay else { return nil }
             return .point(shifted(.quarter, from: anchor, by: -1), end: k + 1, relative: true)

@@ -447,6 +447,15 @@ private func utc(_ year: Int, _ month: Int, _ day: Int) -> Date {
         #expect(values("Defense spending rose in the third quarter.", anchor: anchor) == ["the third quarter=2019-Q3"])
     }
 
+    @Test func aGamesReportHasNoCalendarQuarterEvenWhereTheSentenceNamesNoGameWord() {
+        let anchor = PublicationDate(year: 2023, month: 11, day: 8)
+        let report = "The Sixers scored 126 points. Embiid had 12 rebounds and a layup at the end. In the third quarter, Embiid starred. He swatted a shot to close the quarter."
+        #expect(values(report, anchor: anchor).isEmpty)
+        // A business story with a game word or two keeps its quarters.
+        let business = "The game maker scored a hit. Sales rose in the third quarter, and profits grew. Results for the quarter were strong."
+        #expect(values(business, anchor: anchor).contains("the third quarter=2023-Q3"))
+    }
+
     @Test func aPossessiveWeekdayAheadOfTheNewsIsTheComingOne() {
         // Saturday 30 January 2016.
         let anchor = PublicationDate(year: 2016, month: 1, day: 30)

@@ -60,3 +60,31 @@ extension EventExtractor {
     }
     static let activeAuxiliaries: Set<String> = ["has", "have", "had", "will", "did", "does"]
 }
+
+extension EventExtractor {
+    /// An -ing of a verb that takes no object, straight before a noun or a
+    /// name, with no auxiliary: "sentenced sobbing Hartley", "joined growing
+    /// calls", "the ailing president". It can only describe the noun (a
+    /// gerund would need an object), so it is no happening; "calls are
+    /// growing" and "prices kept rising" stay.
+    static func isIntransitiveModifier(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup) -> Bool {
+        guard group.isSimple, intransitiveModifiers.contains(words[index].lowercased), index + 1 < words.count else { return false }
+        let next = words[index + 1]
+        let lower = next.lowercased
+        guard words[index + 1].range.lowerBound - words[index].range.upperBound == 1 else { return false }
+        return !VerbGroup.prepositions.contains(lower) && !VerbGroup.determiners.contains(lower) && !VerbGroup.auxiliaries.contains(lower)
+            && !VerbGroup.adverbs.contains(lower) && !lower.hasSuffix("ly") && !Participants.personPronouns.contains(lower)
+            && !Participants.thingPronouns.contains(lower) && !Participants.possessivePronouns.contains(lower)
+            && !conjunctionsAfterModifier.contains(lower)
+    }
+    static let conjunctionsAfterModifier: Set<String> = ["and", "or", "but", "as", "than", "that", "which", "who", "when", "while", "because", "if"]
+    static let intransitiveModifiers: Set<String> = [
+        "sobbing", "weeping", "crying", "smiling", "grinning", "laughing", "screaming", "shouting", "cheering", "jeering",
+        "growing", "mounting", "rising", "increasing", "declining", "dwindling", "shrinking", "soaring", "falling", "plunging",
+        "deepening", "widening", "worsening", "improving", "lingering", "looming", "emerging", "ailing", "struggling", "failing",
+        "booming", "thriving", "flourishing", "dying", "ageing", "aging", "grieving", "suffering", "reigning", "outgoing",
+        "incoming", "ongoing", "upcoming", "existing", "remaining", "surviving", "competing", "retiring", "departing",
+        "sitting", "presiding", "serving", "visiting", "waiting", "roaring", "raging", "burning", "flying", "living",
+        "escalating", "accelerating", "skyrocketing", "spiralling", "spiraling", "persisting", "prevailing", "dissenting",
+    ]
+}

@@ -25,7 +25,11 @@ struct VerbGroup: Equatable {
         var auxiliaries: [String] = []
         var back = index - 1
         while back >= 0, index - back <= 4 {
-            let word = Self.expanded(words[back].lowercased)
+            var word = Self.expanded(words[back].lowercased)
+            // "who's faced criticism", "that's carried him to victory": a
+            // participle with an object after "'s" is a perfect, "has".
+            if word == "is", auxiliaries.isEmpty, words[back].lowercased.hasSuffix("'s"),
+               Self.isPerfectAfterContraction(words, participle: index) { word = "has" }
             if words[back].lowercased.hasSuffix("n't") {
                 // "didn't sign": the auxiliary keeps its tense, the event is denied.
                 isNegated = true
@@ -70,6 +74,36 @@ struct VerbGroup: Equatable {
             }
         }
     }
+
+    /// Whether a participle after "'s" takes an object, so that "'s" is
+    /// "has" ("who's faced criticism", "that's already pushed Clinton"), not
+    /// "is" ("it's called", "he's expected to", "she's given a medal": a
+    /// naming or giving verb's passive takes a noun too, and stays "is").
+    static func isPerfectAfterContraction(_ words: [EventTrigger.Word], participle index: Int) -> Bool {
+        let trigger = words[index].lowercased
+        guard index + 1 < words.count, EventTrigger.isRegularPast(trigger) || EventTrigger.irregularParticiples.contains(trigger),
+              !passiveWithNoun.contains(trigger) else { return false }
+        let next = words[index + 1]
+        let lower = next.lowercased
+        if next.text.first?.isUppercase == true { return true }
+        if determiners.contains(lower) || Participants.personPronouns.contains(lower)
+            || Participants.possessivePronouns.contains(lower) || ["him", "her", "them", "it", "us", "me"].contains(lower) { return true }
+        // A bare noun ("faced criticism", "raised money"): not a preposition,
+        // an adverb or a clause word, which follow passives ("it's used widely").
+        return !prepositions.contains(lower) && !adverbs.contains(lower) && !lower.hasSuffix("ly") && !negations.contains(lower)
+            && !auxiliaries.contains(lower) && !afterPassive.contains(lower) && !EventTrigger.isVerb(lower)
+    }
+    static let afterPassive: Set<String> = [
+        "now", "still", "here", "there", "out", "up", "down", "off", "away", "again", "too", "enough", "today", "yesterday", "yet",
+        "so", "than", "when", "because", "while", "if", "that", "which", "who", "but", "through", "under", "against", "like",
+        "until", "since", "upon", "during", "between", "without", "within", "onto", "toward", "towards", "via", "per", "not",
+        "together", "apart", "back", "home", "open", "alive", "dead", "free", "last", "first", "early", "late", "tonight",
+    ]
+    static let passiveWithNoun: Set<String> = [
+        "called", "named", "dubbed", "titled", "entitled", "nicknamed", "given", "awarded", "offered", "granted", "sent", "told",
+        "shown", "asked", "handed", "paid", "promised", "considered", "elected", "appointed", "made", "expected", "supposed",
+        "scheduled", "set", "based", "located", "known", "seen", "viewed", "regarded", "thought", "believed", "said", "reported",
+    ]
 
     /// The auxiliary inside a contraction: "he'll" -> "will", "they've" ->
     /// "have", "didn't" -> "did", "won't" -> "will"; other words as they are.

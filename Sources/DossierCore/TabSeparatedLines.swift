@@ -25,8 +25,7 @@ public enum TabSeparatedLines {
     /// `forEachLine` over the UTF-8 of `text`.
     public static func forEachLine(in text: String,
                                    _ body: (_ number: Int, _ line: UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        var text = text
-        try text.withUTF8 { try forEachLine(in: $0, body) }
+        try TextBytes.withBytes(of: text) { try forEachLine(in: $0, body) }
     }
 
     /// The text of a column's bytes.

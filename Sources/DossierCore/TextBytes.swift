@@ -49,8 +49,8 @@ public enum TextBytes {
 
     /// Runs `body` on the UTF-8 bytes of `text` without copying when possible.
     @inlinable
-    public static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    public static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         var text = text
-        return text.withUTF8(body)
+        return try text.withUTF8(body)
     }
 }

@@ -7,24 +7,20 @@ import Testing
 /// events; an intransitive -ing before a noun describes it; "poised" is a
 /// state; an undated perfect progressive is no point.
 @Suite struct HeadingsAndModifiersTests {
-    static func triggers(_ body: String) -> [String] {
-        EventSelectionTests.events(body).filter { !$0.isHypothetical }.map(\.trigger)
-    }
-
     @Test func aHeadingLineYieldsNoEvent() {
-        let triggers = Self.triggers("Gardeners met.\nPotted Bougainvillea – Good Soil and Drainage\nBender-Shaped Covers For Speakers\nThe gardener potted the vine in May 2016.")
+        let triggers = EventSelectionTests.listedTriggers("Gardeners met.\nPotted Bougainvillea – Good Soil and Drainage\nBender-Shaped Covers For Speakers\nThe gardener potted the vine in May 2016.")
         #expect(!triggers.contains("Potted"))
         #expect(!triggers.contains("Bender-Shaped"))
         #expect(triggers.contains("potted"))
     }
 
     @Test func aCreditLineYieldsNoEvent() {
-        let triggers = Self.triggers("Kids laughed.\n\n—submitted by Stella D.\n\nThe jokes were submitted by readers in May 2016.")
+        let triggers = EventSelectionTests.listedTriggers("Kids laughed.\n\n—submitted by Stella D.\n\nThe jokes were submitted by readers in May 2016.")
         #expect(triggers.filter { $0.hasSuffix("submitted") }.count == 1)
     }
 
     @Test func anIntransitiveIngBeforeANounDescribesIt() {
-        let triggers = Self.triggers("Courts sat. The judge sentenced sobbing Hartley to three years. Biden joined growing calls on Thursday. Calls are growing.")
+        let triggers = EventSelectionTests.listedTriggers("Courts sat. The judge sentenced sobbing Hartley to three years. Biden joined growing calls on Thursday. Calls are growing.")
         #expect(!triggers.contains("sobbing"))
         #expect(!triggers.contains("growing"))
         #expect(triggers.contains("are growing"))
@@ -32,13 +28,13 @@ import Testing
     }
 
     @Test func poisedIsAState() {
-        let triggers = Self.triggers("Voters met. A poll released last week showed Clinton poised to carry the state.")
+        let triggers = EventSelectionTests.listedTriggers("Voters met. A poll released last week showed Clinton poised to carry the state.")
         #expect(!triggers.contains("poised"))
         #expect(triggers.contains("released"))
     }
 
     @Test func anUndatedPerfectProgressiveIsNoPoint() {
-        let triggers = Self.triggers("Voters met. Other news came. More news came. Still more came. Clinton has been embracing her gender. Clinton has embraced her gender. Clinton has been touring Iowa since May 2016.")
+        let triggers = EventSelectionTests.listedTriggers("Voters met. Other news came. More news came. Still more came. Clinton has been embracing her gender. Clinton has embraced her gender. Clinton has been touring Iowa since May 2016.")
         #expect(!triggers.contains("has been embracing"))
         #expect(triggers.contains("has embraced"))
         #expect(triggers.contains("has been touring"))
@@ -56,7 +52,7 @@ import Testing
 
 @Suite struct ContractedPerfectTests {
     @Test func aParticipleWithAnObjectAfterApostropheSIsAPerfect() {
-        let triggers = HeadingsAndModifiersTests.triggers("Voters met. Alley is a celebrity who's faced criticism. It is a base that's already pushed Clinton leftward. It's called Fan Club.")
+        let triggers = EventSelectionTests.listedTriggers("Voters met. Alley is a celebrity who's faced criticism. It is a base that's already pushed Clinton leftward. It's called Fan Club.")
         #expect(triggers.contains("has faced"))
         #expect(triggers.contains("has pushed"))
         #expect(!triggers.contains("is faced"))
@@ -77,7 +73,7 @@ import Testing
 
 @Suite struct HeldOpinionTests {
     @Test func anOpinionHeldInThePresentIsNoHappening() {
-        let triggers = HeadingsAndModifiersTests.triggers("Voters met. Clinton and Sanders are each viewed positively by voters. Sanders was viewed by reporters in May 2016.")
+        let triggers = EventSelectionTests.listedTriggers("Voters met. Clinton and Sanders are each viewed positively by voters. Sanders was viewed by reporters in May 2016.")
         #expect(!triggers.contains("are viewed"))
         #expect(triggers.contains("was viewed"))
     }

@@ -26,35 +26,35 @@ import Testing
     }
 
     @Test func anEmphaticPresentIsAsGenericAsTheSimpleOne() {
-        let triggers = Self.listed("Trains ran. On long services they do try to use coaches with toilets. They did try to use coaches.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Trains ran. On long services they do try to use coaches with toilets. They did try to use coaches.")
         #expect(!triggers.contains("do try"))
         #expect(triggers.contains("did try"))
     }
 
     @Test func aNamingParticipleIsNoHappening() {
-        let triggers = Self.listed("Fans gathered. A Facebook group called Fan Club has garnered members. The president called Trump a liar.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Fans gathered. A Facebook group called Fan Club has garnered members. The president called Trump a liar.")
         #expect(triggers.filter { $0 == "called" }.count == 1)
         #expect(triggers.contains("has garnered"))
     }
 
     @Test func aWordOfAnAddressIsNoTrigger() {
-        let triggers = Self.listed("Voters met. On May 5, 2026 mail vote@nycha.nyc.gov today.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Voters met. On May 5, 2026 mail vote@nycha.nyc.gov today.")
         #expect(!triggers.contains("vote"))
     }
 
     @Test func aBeliefsContractedSubjectOpensTheBelievedClause() {
-        let triggers = Self.listed("Voters met. Trump thinks she's done a serviceable job in May 2016.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Voters met. Trump thinks she's done a serviceable job in May 2016.")
         #expect(!triggers.contains { $0.hasSuffix("done") })
     }
 
     @Test func aParticipleAfterAPossessivePronounDescribesTheNoun() {
-        let triggers = Self.listed("Voters met. Sanders asked her to release the transcripts of her paid speeches in May 2016.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Voters met. Sanders asked her to release the transcripts of her paid speeches in May 2016.")
         #expect(!triggers.contains("paid"))
         #expect(triggers.contains("asked"))
     }
 
     @Test func aHabitInThePastIsNoDatedEvent() {
-        let triggers = Self.listed("Voters met. Trump has consistently targeted Mexico. Trump has targeted Mexico.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Voters met. Trump has consistently targeted Mexico. Trump has targeted Mexico.")
         #expect(triggers.filter { $0 == "has targeted" }.count == 1)
     }
 
@@ -93,7 +93,7 @@ extension OngoingAndNamingTests {
 
 extension OngoingAndNamingTests {
     @Test func aCampaignThatActsIsNoEvent() {
-        let triggers = Self.listed("Donors met. Trump's campaign raised more money in May 2016. Clinton campaign manager Robby Mook spoke in May 2016. The campaign of 2008 began in May 2008.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Donors met. Trump's campaign raised more money in May 2016. Clinton campaign manager Robby Mook spoke in May 2016. The campaign of 2008 began in May 2008.")
         // Only the campaign of 2008 (the activity) stays.
         #expect(triggers.filter { $0 == "campaign" }.count == 1)
         #expect(triggers.contains("raised"))
@@ -114,7 +114,7 @@ extension OngoingAndNamingTests {
 
 extension OngoingAndNamingTests {
     @Test func aPollStandingIsNoHappening() {
-        let triggers = Self.listed("Voters met. Trump held a sizable lead in the race in May 2016. Trump is leading in the polls in May 2016. Clinton has enjoyed a big lead in May 2016. Trump jumped to a big lead in May 2016.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Voters met. Trump held a sizable lead in the race in May 2016. Trump is leading in the polls in May 2016. Clinton has enjoyed a big lead in May 2016. Trump jumped to a big lead in May 2016.")
         #expect(!triggers.contains("held"))
         #expect(!triggers.contains("is leading"))
         #expect(!triggers.contains("has enjoyed"))
@@ -131,12 +131,12 @@ extension OngoingAndNamingTests {
     }
 
     @Test func doingNothingIsNoHappening() {
-        let triggers = Self.listed("Voters met. Trump has done nothing to dispel it in May 2016. Trump has done much in May 2016.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Voters met. Trump has done nothing to dispel it in May 2016. Trump has done much in May 2016.")
         #expect(triggers.filter { $0 == "has done" }.count == 1)
     }
 
     @Test func aFloatingQuantifierKeepsTheVerbGroup() {
-        let triggers = Self.listed("Traders met. They are both designed to help users buy coins.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Traders met. They are both designed to help users buy coins.")
         #expect(!triggers.contains("designed"))
         #expect(!triggers.contains("to help"))
     }
@@ -144,7 +144,7 @@ extension OngoingAndNamingTests {
 
 extension OngoingAndNamingTests {
     @Test func aHabitAdverbCountsOnlyAtItsVerb() {
-        let triggers = Self.listed("Voters met. Trump has begun calling out those who were not always loyal. Hancock responded: \u{201C}Sometimes we move fast.\u{201D} He interrupted constantly.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Voters met. Trump has begun calling out those who were not always loyal. Hancock responded: \u{201C}Sometimes we move fast.\u{201D} He interrupted constantly.")
         #expect(triggers.contains("has begun"))
         #expect(triggers.contains("responded"))
         #expect(!triggers.contains("interrupted"))
@@ -188,7 +188,7 @@ extension OngoingAndNamingTests {
 
 extension OngoingAndNamingTests {
     @Test func aThoughtOrAFearAboutANameIsNoEvent() {
-        let triggers = Self.listed("Voters met. Yglesias thinks Trump will cause damage. I am afraid that Trump will win. There is no chance Clinton will withdraw. Trump will win.").map(\.trigger)
+        let triggers = EventSelectionTests.listedTriggers("Voters met. Yglesias thinks Trump will cause damage. I am afraid that Trump will win. There is no chance Clinton will withdraw. Trump will win.")
         #expect(!triggers.contains("will cause"))
         #expect(!triggers.contains("will withdraw"))
         #expect(triggers.filter { $0 == "will win" }.count == 1)

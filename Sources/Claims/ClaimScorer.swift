@@ -21,7 +21,7 @@ public struct ClaimScorer: Sendable {
     public var threshold: Double
     /// Whether claims at cues the classifier takes at its own margin are judged too;
     /// when false, only the claims at weaker candidate cues are (63.8 on the train folds,
-    /// against 64.6 judging all).
+    /// against 64.6 judging all, measured before the stem, clause and source-head features).
     public var judgesCues = true
     public static let defaultThreshold = -5.0
 

@@ -81,7 +81,8 @@ public struct CueLexicon: Sendable {
 
     /// The single words' counts summed by crude stem (`CueClassifier.stem`: "adds", "added",
     /// "adding": "add"), so a verb form seen too rarely to be kept ("adds", "blames",
-    /// "acknowledges") is judged by its other forms' evidence.
+    /// "acknowledges") is judged by its other forms' evidence. Derived from `counts` by
+    /// `init` and `prune()`; counts being learned are read only after their `prune()`.
     public private(set) var stemCounts: [String: Counts] = [:]
     /// Whether a word the counts do not know is a candidate by its stem (`isCandidate`).
     public var candidateStems = true

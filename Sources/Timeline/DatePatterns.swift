@@ -578,8 +578,13 @@ extension TaggingPass {
     /// business words. Then a yearless "third quarter" is a period of play even in a
     /// sentence with no game word of its own ("In the third quarter, Embiid
     /// starred"), and "the quarter" is too. Only the first
-    /// `documentWindow` tokens are read: the test runs once per match.
+    /// `documentWindow` tokens are read (words of four bytes or more, so
+    /// "gdp" is no business word here), once per text (`gameReport`).
     func isAboutAGame() -> Bool {
+        gameReport.value(countsGameWords)
+    }
+
+    private func countsGameWords() -> Bool {
         var game = 0
         var business = 0
         var distinct: Set<String> = []

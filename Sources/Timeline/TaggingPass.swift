@@ -54,6 +54,9 @@ struct TaggingPass {
     /// True when the text is a single expression (`TemporalTagger.parse`):
     /// words that need context in running text ("May", "fall") are dates.
     var isStandalone = false
+    /// Whether the text reports a game (`isAboutAGame`): worked out at the first
+    /// quarter or half that asks, then the same for every other match.
+    let gameReport = TextVerdict()
 
     init(bytes: UnsafeBufferPointer<UInt8>, anchor: PublicationDate?) {
         self.bytes = bytes
@@ -499,5 +502,18 @@ struct TaggingPass {
         case .week, .weekend: return "XXXX-WXX"
         default: return "XXXX-XX-XX"
         }
+    }
+}
+
+/// A yes-or-no about the whole text that a pattern works out when it first
+/// needs it; the pattern functions do not mutate the pass, so it is kept by reference.
+final class TextVerdict {
+    private var answer: Bool?
+
+    func value(_ compute: () -> Bool) -> Bool {
+        if let answer { return answer }
+        let computed = compute()
+        answer = computed
+        return computed
     }
 }

@@ -29,7 +29,6 @@ struct CooccurrenceRanking {
         // The `limit` folded rows of the highest figures, those with a
         // pending delta summed with it (one lookup each).
         let rows = try foldedPartners(limit: limit)
-        let complete = rows.count < limit
         var partners = rows.filter { !$0.pending }.map(\.partner)
         for row in rows where row.pending {
             if let summed = try pendingPartners(only: row.partner.id).first { partners.append(summed) }
@@ -38,7 +37,7 @@ struct CooccurrenceRanking {
         let read = Set(rows.map(\.partner.id))
         if partners.count < limit {
             // Deltas took some below zero (or there are few): every pair.
-            partners += try foldedPartners(limit: Int.max).filter { !$0.pending && !read.contains($0.partner.id) }.map(\.partner)
+            partners += try foldedPartners(reaching: 1).filter { !read.contains($0.id) }
             partners += try pendingPartners().filter { !read.contains($0.id) }
         } else {
             // The limit-th's count so far; the final one is no lower. A
@@ -47,11 +46,10 @@ struct CooccurrenceRanking {
             // folded count is at most the last row read, by a delta
             // reaching the difference. Most of a popular entity's thousands
             // of pending partners are thus never looked up in `entity_pair`.
+            // (Here `limit` rows were read: a pending one counts at most once.)
             let least = partners[limit - 1].together
-            if !complete {
-                partners += try foldedPartners(reaching: least).filter { !read.contains($0.id) }
-            }
-            let folded = complete ? 0 : rows.last?.partner.together ?? 0
+            partners += try foldedPartners(reaching: least).filter { !read.contains($0.id) }
+            let folded = rows[limit - 1].partner.together
             partners += try pendingPartners(reaching: least - folded).filter { !read.contains($0.id) }
         }
         partners.sort(by: Self.byFigures)

@@ -395,6 +395,10 @@ struct EntityCounts {
     /// for tests): an article's leading entities (`leadingEntitiesPerArticle`,
     /// ranked by mentions, then by where each is first named, then by id)
     /// pair with one another; any two entities sharing a sentence pair too.
+    /// It rewrites `entity_pair` only: on a store with deltas pending, fold
+    /// (`PendingPairCounts.fold`) or empty `entity_pair_pending` first, or
+    /// readers, which sum both, count those pairs twice. (The recount
+    /// migration runs before that table exists.)
     static let rebuildSQL = """
         DELETE FROM entity_count;
         DELETE FROM entity_form;

@@ -23,18 +23,14 @@ enum GazetteerFile {
     private static func entry(_ line: UnsafeBufferPointer<UInt8>) -> GazetteerEntry? {
         guard line.first != UInt8(ascii: "#") else { return nil }
         let columns = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-        guard columns.count >= 3, let type = EntityType(rawValue: string(columns[1])) else { return nil }
-        let name = string(trimmingSpaces(columns[0]))
+        guard columns.count >= 3, let type = EntityType(rawValue: TabSeparatedLines.string(columns[1])) else { return nil }
+        let name = TabSeparatedLines.string(trimmingSpaces(columns[0]))
         guard !name.isEmpty else { return nil }
-        let link = columns.count > 3 && !columns[3].isEmpty ? string(columns[3]) : nil
+        let link = columns.count > 3 && !columns[3].isEmpty ? TabSeparatedLines.string(columns[3]) : nil
         let aliases = columns.count > 4
-            ? columns[4].split(separator: UInt8(ascii: "|")).map { string(trimmingSpaces($0)) }.filter { !$0.isEmpty }
+            ? columns[4].split(separator: UInt8(ascii: "|")).map { TabSeparatedLines.string(trimmingSpaces($0)) }.filter { !$0.isEmpty }
             : []
-        return GazetteerEntry(name: name, type: type, kind: string(columns[2]), link: link, aliases: aliases)
-    }
-
-    private static func string(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        TabSeparatedLines.string(bytes)
+        return GazetteerEntry(name: name, type: type, kind: TabSeparatedLines.string(columns[2]), link: link, aliases: aliases)
     }
 
     /// Without the spaces at either end.

@@ -426,8 +426,8 @@ public struct EventExtractor: Sendable {
         while back >= 0, first - back <= 8 {
             if words[back].lowercased == "than" {
                 let between = words[(back + 1)..<first]
-                return !triggers.contains { $0.index > back && $0.index < first }
-                    && between.contains { VerbGroup.auxiliaries.contains(VerbGroup.expanded($0.lowercased)) }
+                // (A trigger between would have ended the walk below already.)
+                return between.contains { VerbGroup.auxiliaries.contains(VerbGroup.expanded($0.lowercased)) }
             }
             if triggers.contains(where: { $0.index == back }) { return false }
             back -= 1

@@ -449,7 +449,7 @@ struct Participants {
         while index < verb, !counted[index] { index += 1 }
         guard index < verb, words[index].text.first?.isLowercase == true else { return false }
         let word = words[index].lowercased
-        if VerbGroup.auxiliaries.contains(word) || VerbGroup.modals.contains(word) || VerbGroup.negations.contains(word)
+        if VerbGroup.auxiliaries.contains(word) || VerbGroup.negations.contains(word)
             || VerbGroup.adverbs.contains(word) || VerbGroup.prepositions.contains(word) || conjunctions.contains(word)
             || subjectAdverbs.contains(word)
             || EventExtractor.reflexives.contains(word) || relativeWords.contains(word) || EventTrigger.isVerb(word) || word.hasSuffix("ly") {
@@ -570,8 +570,8 @@ struct Participants {
         let word = VerbGroup.expanded(words[next].lowercased)
         // "found him wounded": after "found" a bare participle describes the
         // object; only an auxiliary or a modal opens a clause ("found Trump would raise").
-        if verb == "found" { return VerbGroup.auxiliaries.contains(word) || VerbGroup.modals.contains(word) }
-        return VerbGroup.auxiliaries.contains(word) || VerbGroup.modals.contains(word) || EventTrigger.isVerb(word)
+        if verb == "found" { return VerbGroup.auxiliaries.contains(word) }
+        return VerbGroup.auxiliaries.contains(word) || EventTrigger.isVerb(word)
             || word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("'s") && words[next].text.first?.isLowercase == true
                 && !VerbGroup.prepositions.contains(word)
     }

@@ -161,6 +161,7 @@ struct VerbGroup: Equatable {
         "been", "did", "does", "do", "would", "could", "might", "may", "should", "can", "must", "going", "about",
     ]
     static let pronounsWithIs: Set<String> = ["it", "he", "she", "that", "there", "what", "who", "here", "where", "this", "everyone", "nobody", "everything", "nothing"]
+    /// (All of them are `auxiliaries` too.)
     static let modals: Set<String> = ["would", "could", "might", "may", "should", "can", "must"]
     static let negations: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "cannot"]
     static let deniedSubjects: Set<String> = ["neither", "nor", "nobody", "none"]

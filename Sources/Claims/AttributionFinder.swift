@@ -93,6 +93,11 @@ public struct AttributionFinder: Sendable {
         "in", "on", "at", "during", "last", "this", "earlier", "later", "yesterday", "today", "after", "before", "from",
         "with", "to", "of", "for", "by", "while", "when", "as",
     ]
+    /// Conjunctions that open a subordinate clause before the main one.
+    static let subordinators: Set<String> = [
+        "when", "while", "whilst", "until", "if", "because", "although", "though", "since", "after", "before", "as",
+        "once", "unless", "whereas", "whenever",
+    ]
     /// Determiners that deny there is a source at all.
     static let negativeDeterminers: Set<String> = ["neither", "no", "nobody", "none", "nor"]
     /// Words that open a sentence before its subject ("But", "Still,").
@@ -405,12 +410,24 @@ extension AttributionFinder {
                text.quotes[leftEnd - 2] != .close, let apposed = apposition(endingAt: leftEnd - 1, sentence: sentence) {
                 source = apposed
             }
+            // "Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday called":
+            // a short time or place adjunct between the comma and the verb is not the subject;
+            // the name and its apposition before the comma are.
+            if let found = source, found.count <= 4, found.lowerBound - 1 > sentence.lowerBound,
+               AttributionFinder.adjunctStarts.contains(text.words[found.lowerBound]),
+               text.words[found.lowerBound - 1] == ",", text.quotes[found.lowerBound - 2] != .close,
+               let apposed = apposition(endingAt: found.lowerBound - 1, sentence: sentence) {
+                source = apposed
+            }
             if source == nil, leftEnd - 1 > sentence.lowerBound, AttributionFinder.dashes.contains(text.words[leftEnd - 1]),
                let subject = subjectAroundDashes(endingAt: leftEnd - 1, sentence: sentence) {
                 source = subject
             }
             // (", perhaps recognizing": an adverb may stand between the comma and the participle.)
-            if source == nil, leftEnd - 1 >= sentence.lowerBound, text.words[leftEnd - 1] == ",", text.words[c].hasSuffix("ing") {
+            // "“… race,” adding that …": the comma may stand inside the closing quotation mark.
+            let commaBefore = leftEnd - 1 >= sentence.lowerBound && (text.words[leftEnd - 1] == ","
+                || text.quotes[leftEnd - 1] == .close && leftEnd - 2 >= sentence.lowerBound && text.words[leftEnd - 2] == ",")
+            if source == nil, commaBefore, text.words[c].hasSuffix("ing") {
                 // "“A,” Anderson said, adding that ...": the participle goes on with the
                 // speaker of the claim before it in the sentence; "He left early, saying
                 // ...": else with the sentence's subject.
@@ -544,7 +561,8 @@ extension AttributionFinder {
                 content += continuation(after: after, sentence: sentence)
             } else if before > sentence.lowerBound, text.words[before] == ",", !quotationFollows,
                       tailIsShort(after, sentence) || inverted && text.words[after] == ",",
-                      !(clauseFollows && !inverted && isShortOpeningAdjunct(sentence, before: before)) {
+                      !(clauseFollows && !inverted && (isShortOpeningAdjunct(sentence, before: before)
+                          || isOpeningSubordinateClause(sentence, before: before) && goesOnAsAClause(after, sentence))) {
                 // "A, officials said." The content runs from the sentence start to the comma.
                 // "A, said Lee Epstein, who teaches law at ...": after an inverted source a
                 // comma opens its apposition, however long, not the content.
@@ -596,6 +614,29 @@ extension AttributionFinder {
         private func isShortOpeningAdjunct(_ sentence: Range<Int>, before comma: Int) -> Bool {
             guard comma - sentence.lowerBound <= 8, opensWithAdjunct(sentence, before: comma) else { return false }
             return !(sentence.lowerBound..<comma).contains { text.words[$0] == "," || text.quotes[$0] != .none }
+        }
+
+        /// Whether the words from the sentence start to the comma at `comma` are one opening
+        /// subordinate clause, prepositional phrase or participle of any length, with no other
+        /// comma or quotation in it: "When the moderator pointed out that Trump hadn't answered,
+        /// the candidate said ...", "Asked if he was ever bullied, the candidate said no".
+        private func isOpeningSubordinateClause(_ sentence: Range<Int>, before comma: Int) -> Bool {
+            var first = sentence.lowerBound
+            while first < comma, AttributionFinder.sentenceConnectives.contains(text.words[first]) { first += 1 }
+            guard first < comma else { return false }
+            let word = text.words[first]
+            let participle = text.isCapitalized(first) && (word.hasSuffix("ed") || word.hasSuffix("ing"))
+            guard AttributionFinder.subordinators.contains(word) || AttributionFinder.adjunctStarts.contains(word) || participle else {
+                return false
+            }
+            return !(first..<comma).contains { text.words[$0] == "," || text.words[$0] == ";" || text.quotes[$0] != .none }
+        }
+
+        /// Whether what follows the cue clause reads as its own content rather than a time
+        /// word ("said no", "said families ... file lawsuits"; not "said Tuesday").
+        private func goesOnAsAClause(_ after: Int, _ sentence: Range<Int>) -> Bool {
+            let end = contentEnd(sentence)
+            return end - after >= 2 || end - after == 1 && !text.isCapitalized(after)
         }
 
         /// Where indirect content starts after an aside between the cue and its clause:

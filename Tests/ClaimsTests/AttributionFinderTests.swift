@@ -399,3 +399,31 @@ extension AttributionFinderTests {
         #expect(said.first?.source != nil)
     }
 }
+
+extension AttributionFinderTests {
+    @Test func aParticipleAfterACommaInsideTheClosingQuoteGoesOnWithTheSpeaker() {
+        let found = parts("Cruz said that there is “only one strong conservative in this race,” adding that it is why Trump attacks us.")
+        #expect(found.count == 2)
+        #expect(found.last?.source == "Cruz")
+        #expect(found.last?.cue == "adding")
+        #expect(found.last?.content == ["that it is why Trump attacks us"])
+    }
+
+    @Test func aTimeAdjunctAfterTheAppositionsCommaIsNotTheSource() {
+        let found = parts("Speaker Paul Ryan, the nation's highest-ranking Republican, on Tuesday said the remarks were racist.")
+        #expect(found.first?.source == "Speaker Paul Ryan, the nation's highest-ranking Republican")
+        #expect(found.first?.content == ["the remarks were racist"])
+    }
+
+    @Test func anOpeningSubordinateClauseIsNotTheContentOfTheCueAfterIt() {
+        let when = parts("When the moderator pointed out that Trump had not answered the question, the candidate said families file lawsuits.")
+        #expect(when.last?.source == "the candidate")
+        #expect(when.last?.content == ["families file lawsuits"])
+        let asked = parts("Asked if he was ever bullied, the candidate said no.")
+        #expect(asked.last?.cue == "said")
+        #expect(asked.last?.content == ["no"])
+        // A main clause after the opening one makes the sentence before the cue clause the content.
+        let main = parts("If Trump wins the state, the party will split, he said Tuesday.")
+        #expect(main.last?.content == ["If Trump wins the state, the party will split"])
+    }
+}

@@ -67,6 +67,8 @@ public struct AttributionFinder: Sendable {
     static let participleOpeners: Set<String> = ["when", "if", "as", "once", "after", "unless"]
     /// Relative pronouns that are themselves the annotated source ("people who say").
     static let relativeSources: Set<String> = ["who", "which"]
+    /// Words opening a relative clause or described apposition after a name's comma.
+    static let relativeOpeners: Set<String> = ["who", "whose", "whom", "which", "a", "an", "the"]
 
     /// Words that end an inverted source on its right ("said Smith on Tuesday").
     static let rightBoundaries: Set<String> = [
@@ -712,17 +714,30 @@ extension AttributionFinder {
             return first >= 0x30 && first <= 0x39
         }
 
+        /// Whether token `index` opens a relative clause, a participle or a described
+        /// apposition ("who ...", "speaking ...", "a Republican who ...") after a name's comma.
+        private func opensRelativeClause(_ index: Int) -> Bool {
+            guard index < text.count else { return false }
+            let word = text.words[index]
+            return AttributionFinder.relativeOpeners.contains(word) || word.hasSuffix("ing") && !text.isCapitalized(index)
+        }
+
         /// "Clinton, 35, the daughter of Bill Clinton and Hillary Clinton, said",
         /// "Eddie Griffin, who at the time was a member of the AfroSpear, said": an
         /// apposition or relative clause may hold words that end a plain noun
         /// phrase ("and", "who"); only commas bound it. The head before its first
         /// comma is a short capitalised name, nearest first, at most two commas back.
+        /// "Mrs. Clinton, who did not explicitly say that ..., said", "Officials familiar with
+        /// the server, speaking on condition of anonymity, said": a relative clause, participle
+        /// or described apposition may hold verbs of saying of its own.
         private func longApposition(endingAt comma: Int, sentence: Range<Int>) -> Range<Int>? {
             var position = comma - 1
             var commas = 0
+            var holdsCue = false
             while position > sentence.lowerBound, comma - position <= 3 * finder.maximumSourceTokens {
                 let word = text.words[position]
-                if cue[position] || text.quotes[position] != .none || word == ";" || word == ":" { return nil }
+                if text.quotes[position] != .none || word == ";" || word == ":" { return nil }
+                if cue[position] { holdsCue = true }
                 if word == "," {
                     commas += 1
                     if commas > 2 { return nil }
@@ -730,7 +745,8 @@ extension AttributionFinder {
                     var start = position
                     while start > sentence.lowerBound, position - start < 6, !isLeftBoundary(start - 1) { start -= 1 }
                     if start < position, start == sentence.lowerBound || isLeftBoundary(start - 1), text.isCapitalized(start),
-                       !AttributionFinder.adjunctStarts.contains(text.words[start]), opensApposition(position + 1),
+                       !AttributionFinder.adjunctStarts.contains(text.words[start]), opensApposition(position + 1) || opensRelativeClause(position + 1),
+                       !holdsCue || opensRelativeClause(position + 1),
                        (start..<position).allSatisfy({ !AttributionFinder.auxiliaries.contains(text.words[$0]) }) {
                         return start..<comma
                     }

@@ -427,3 +427,14 @@ extension AttributionFinderTests {
         #expect(main.last?.content == ["If Trump wins the state, the party will split"])
     }
 }
+
+extension AttributionFinderTests {
+    @Test func aRelativeClauseWithAVerbOfSayingStaysWithItsName() {
+        let relative = parts("Mrs. Clinton, who never said that he was unqualified, said on Wednesday that he had not done his homework.")
+        #expect(relative.last?.source == "Mrs. Clinton, who never said that he was unqualified")
+        #expect(relative.last?.content == ["that he had not done his homework"])
+        let participle = parts("Officials familiar with the server, telling reporters they could not be named, said that it was secure.")
+        #expect(participle.last?.source == "Officials familiar with the server, telling reporters they could not be named")
+        #expect(participle.last?.content == ["that it was secure"])
+    }
+}

@@ -67,6 +67,9 @@ public struct AttributionFinder: Sendable {
     static let participleOpeners: Set<String> = ["when", "if", "as", "once", "after", "unless"]
     /// Relative pronouns that are themselves the annotated source ("people who say").
     static let relativeSources: Set<String> = ["who", "which"]
+    /// Prepositions and conjunctions opening an adjunct set off by commas between a
+    /// subject and its verb ("Sexton, after previous rallies, wrote").
+    static let asideOpeners: Set<String> = ["in", "at", "on", "after", "during", "while", "when", "like", "despite", "through", "unlike"]
     /// Words opening a relative clause or described apposition after a name's comma.
     static let relativeOpeners: Set<String> = ["who", "whose", "whom", "which", "a", "an", "the"]
 
@@ -99,6 +102,11 @@ public struct AttributionFinder: Sendable {
     static let subordinators: Set<String> = [
         "when", "while", "whilst", "until", "if", "because", "although", "though", "since", "after", "before", "as",
         "once", "unless", "whereas", "whenever",
+    ]
+    /// Determiners and pronouns that open a noun phrase, not a verb, after "to".
+    static let nounPhraseStarts: Set<String> = [
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "him", "them",
+        "me", "us", "it", "you", "some", "all", "any", "each", "every", "both",
     ]
     /// Determiners that deny there is a source at all.
     static let negativeDeterminers: Set<String> = ["neither", "no", "nobody", "none", "nor"]
@@ -628,7 +636,8 @@ extension AttributionFinder {
             guard first < comma else { return false }
             let word = text.words[first]
             let participle = text.isCapitalized(first) && (word.hasSuffix("ed") || word.hasSuffix("ing"))
-            guard AttributionFinder.subordinators.contains(word) || AttributionFinder.adjunctStarts.contains(word) || participle else {
+            guard AttributionFinder.subordinators.contains(word) || AttributionFinder.adjunctStarts.contains(word)
+                    || AttributionFinder.asideOpeners.contains(word) || participle else {
                 return false
             }
             return !(first..<comma).contains { text.words[$0] == "," || text.words[$0] == ";" || text.quotes[$0] != .none }
@@ -688,6 +697,9 @@ extension AttributionFinder {
                 while k >= sentence.lowerBound, !isLeftBoundary(k) { k -= 1 }
                 guard k + 1 < end, comma - (k + 1) <= 3 * finder.maximumSourceTokens else { return nil }
                 start = k + 1
+                // "Gov. John Kasich (R-Ohio), said": a name with its bracketed party and state is
+                // the whole subject, whatever adjunct stands before it ("after winning Ohio, Gov. ...").
+                if commas == 0, text.words[comma - 1] == ")", text.isCapitalized(start) { return start..<comma }
                 if k >= sentence.lowerBound, text.words[k] == ",", commas < 2 {
                     end = k
                     commas += 1
@@ -697,9 +709,7 @@ extension AttributionFinder {
             }
             // "the White House spokesman, Josh Earnest, said": a description with the name after its comma.
             let describedName = ["the", "a", "an"].contains(text.words[start]) && end + 1 < comma && text.isCapitalized(end + 1)
-            // "Gov. John Kasich (R-Ohio), said": a name with its bracketed party and state needs no apposition.
-            let labelled = commas == 0 && text.words[comma - 1] == ")" && text.isCapitalized(start)
-            guard commas >= 1 || labelled, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) || describedName else {
+            guard commas >= 1, text.isCapitalized(start) || SourceClassifier.personPronouns.contains(text.words[start]) || describedName else {
                 return longApposition(endingAt: comma, sentence: sentence)
             }
             return start..<comma
@@ -714,12 +724,14 @@ extension AttributionFinder {
             return first >= 0x30 && first <= 0x39
         }
 
-        /// Whether token `index` opens a relative clause, a participle or a described
-        /// apposition ("who ...", "speaking ...", "a Republican who ...") after a name's comma.
+        /// Whether token `index` opens a relative clause, a participle, a described
+        /// apposition or an adjunct set off by commas ("who ...", "speaking ...", "a
+        /// Republican who ...", "in an attempt to ...") after a name's comma.
         private func opensRelativeClause(_ index: Int) -> Bool {
             guard index < text.count else { return false }
             let word = text.words[index]
-            return AttributionFinder.relativeOpeners.contains(word) || word.hasSuffix("ing") && !text.isCapitalized(index)
+            return AttributionFinder.relativeOpeners.contains(word) || AttributionFinder.asideOpeners.contains(word)
+                || word.hasSuffix("ing") && !text.isCapitalized(index)
         }
 
         /// "Clinton, 35, the daughter of Bill Clinton and Hillary Clinton, said",
@@ -1045,7 +1057,8 @@ extension AttributionFinder {
         /// Is what follows the cue clause nothing, or a short adjunct opening with a
         /// preposition or time word ("in a statement", "on Tuesday")?
         private func tailIsAdjunct(_ after: Int, _ sentence: Range<Int>) -> Bool {
-            after >= contentEnd(sentence) || AttributionFinder.adjunctStarts.contains(text.words[after]) && tailIsShort(after, sentence)
+            after >= contentEnd(sentence)
+                || AttributionFinder.adjunctStarts.contains(text.words[after]) && !opensInfinitive(after) && tailIsShort(after, sentence)
         }
 
         /// The rest of a split quotation: ", “B.”" right after the cue clause,
@@ -1067,13 +1080,22 @@ extension AttributionFinder {
             return [text.span(pair.open..<(pair.close + 1))]
         }
 
+        /// Whether token `index` is "to" before a verb ("declined to comment"), not before a
+        /// noun phrase ("to the press", "to Trump").
+        private func opensInfinitive(_ index: Int) -> Bool {
+            guard text.words[index] == "to", index + 1 < text.count, !text.isCapitalized(index + 1), !text.isPunctuation(index + 1) else {
+                return false
+            }
+            return !AttributionFinder.nounPhraseStarts.contains(text.words[index + 1])
+        }
+
         /// Indirect speech: the clause after the cue ("that ...", a recipient
         /// skipped), to the end of the sentence or a trailing cue clause.
         private func indirect(from start: Int, sentence: Range<Int>) -> [ByteSpan] {
             // Content never starts with punctuation (", executive director of ...") nor is a
             // short adjunct ("in December", "on Tuesday").
             guard start < text.count, !text.isPunctuation(start) || text.quotes[start] == .open else { return [] }
-            if AttributionFinder.adjunctStarts.contains(text.words[start]), contentEnd(sentence) - start <= 4 { return [] }
+            if AttributionFinder.adjunctStarts.contains(text.words[start]), contentEnd(sentence) - start <= 4, !opensInfinitive(start) { return [] }
             var first = start
             let end0 = contentEnd(sentence)
             // "told reporters that ...": the content starts at "that".

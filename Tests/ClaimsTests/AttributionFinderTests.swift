@@ -13,7 +13,7 @@ import Testing
         "warned": .init(total: 10, cue: 9), "expected": .init(total: 20, cue: 15), "seemed": .init(total: 20, cue: 15),
         "hoping": .init(total: 20, cue: 15), "announced": .init(total: 20, cue: 15), "telling": .init(total: 20, cue: 15),
         "asked": .init(total: 40, cue: 30), "reported": .init(total: 30, cue: 25), "praised": .init(total: 20, cue: 15),
-        "declared": .init(total: 20, cue: 15), "adding": .init(total: 20, cue: 18),
+        "declared": .init(total: 20, cue: 15), "adding": .init(total: 20, cue: 18), "declined": .init(total: 20, cue: 15),
     ])
     let finder = AttributionFinder(lexicon: AttributionFinderTests.lexicon)
 
@@ -436,5 +436,31 @@ extension AttributionFinderTests {
         let participle = parts("Officials familiar with the server, telling reporters they could not be named, said that it was secure.")
         #expect(participle.last?.source == "Officials familiar with the server, telling reporters they could not be named")
         #expect(participle.last?.content == ["that it was secure"])
+    }
+}
+
+extension AttributionFinderTests {
+    @Test func aShortInfinitiveAfterTheCueIsContent() {
+        let found = parts("A spokeswoman for the ministry declined to comment.")
+        #expect(found.first?.source == "A spokeswoman for the ministry")
+        #expect(found.first?.content == ["to comment"])
+        // Neither a quotation before it nor an opening adjunct is its content.
+        let quoted = parts("“This is extremely irresponsible.” The agency declined to comment.")
+        #expect(quoted.last?.content == ["to comment"])
+        let opening = parts("Through a spokeswoman, Trump declined to comment for this article.")
+        #expect(opening.last?.content == ["to comment for this article"])
+        // A short phrase after "to" that names its hearer is no content.
+        #expect(parts("He said to the press.").isEmpty)
+    }
+
+    @Test func anAdjunctSetOffByCommasStaysWithItsSubject() {
+        let found = parts("Margaret Sullivan, in an attempt to draw attention to the problem, said the candidate answered seven questions.")
+        #expect(found.first?.source == "Margaret Sullivan, in an attempt to draw attention to the problem")
+        #expect(found.first?.content == ["the candidate answered seven questions"])
+    }
+
+    @Test func aLabelledNameAfterAnOpeningAdjunctIsTheSource() {
+        let found = parts("After winning Ohio in the primary, Gov. John Kasich (R-OH), said he would go on.")
+        #expect(found.first?.source == "Gov. John Kasich (R-OH)")
     }
 }

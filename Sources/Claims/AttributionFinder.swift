@@ -69,7 +69,7 @@ public struct AttributionFinder: Sendable {
     static let relativeSources: Set<String> = ["who", "which"]
     /// Prepositions and conjunctions opening an adjunct set off by commas between a
     /// subject and its verb ("Sexton, after previous rallies, wrote").
-    static let asideOpeners: Set<String> = ["in", "at", "on", "after", "during", "while", "when", "like", "despite", "through", "unlike"]
+    static let asideOpeners: Set<String> = ["in", "at", "on", "after", "during", "while", "when", "like", "despite", "through", "unlike", "amid"]
     /// Words opening a relative clause or described apposition after a name's comma.
     static let relativeOpeners: Set<String> = ["who", "whose", "whom", "which", "a", "an", "the"]
 
@@ -416,7 +416,15 @@ extension AttributionFinder {
                 source = k..<(k + 1)
                 k -= 1
             }
-            if source == nil, leftEnd - 1 > sentence.lowerBound, text.words[leftEnd - 1] == ",",
+            // "“… race,” adding that …": the comma may stand inside the closing quotation mark.
+            let commaBefore = leftEnd - 1 >= sentence.lowerBound && (text.words[leftEnd - 1] == ","
+                || text.quotes[leftEnd - 1] == .close && leftEnd - 2 >= sentence.lowerBound && text.words[leftEnd - 2] == ",")
+            // "Carson endorsed Mr. Trump at Mar-a-Lago, Mr. Trump's private club, calling him ...": a
+            // participle after a comma goes on with the clause before it; what stands just before
+            // the comma is its object or an apposition, and is its subject only when nothing else is.
+            let participleAfterComma = source == nil && commaBefore && word.hasSuffix("ing")
+                && !(leftEnd..<c).contains { AttributionFinder.auxiliaries.contains(text.words[$0]) }
+            if source == nil, !participleAfterComma, leftEnd - 1 > sentence.lowerBound, text.words[leftEnd - 1] == ",",
                text.quotes[leftEnd - 2] != .close, let apposed = apposition(endingAt: leftEnd - 1, sentence: sentence) {
                 source = apposed
             }
@@ -434,10 +442,7 @@ extension AttributionFinder {
                 source = subject
             }
             // (", perhaps recognizing": an adverb may stand between the comma and the participle.)
-            // "“… race,” adding that …": the comma may stand inside the closing quotation mark.
-            let commaBefore = leftEnd - 1 >= sentence.lowerBound && (text.words[leftEnd - 1] == ","
-                || text.quotes[leftEnd - 1] == .close && leftEnd - 2 >= sentence.lowerBound && text.words[leftEnd - 2] == ",")
-            if source == nil, commaBefore, text.words[c].hasSuffix("ing") {
+            if participleAfterComma {
                 // "“A,” Anderson said, adding that ...": the participle goes on with the
                 // speaker of the claim before it in the sentence; "He left early, saying
                 // ...": else with the sentence's subject.
@@ -446,6 +451,9 @@ extension AttributionFinder {
                 }
                 if let subject = sentenceSubject(sentence, before: leftEnd - 1) {
                     return participleClaim(cueTokens, subject: text.span(subject), sentence: sentence)
+                }
+                if leftEnd - 1 > sentence.lowerBound, text.words[leftEnd - 1] == ",", text.quotes[leftEnd - 2] != .close {
+                    source = apposition(endingAt: leftEnd - 1, sentence: sentence)
                 }
             }
             // "Graham called both "crazy" and said ...": a second verb of the subject's, the
@@ -546,7 +554,7 @@ extension AttributionFinder {
             var content: [ByteSpan] = []
             // "The visit was followed, sources said, by talks": the sentence around the cue clause.
             if let found = source, before > sentence.lowerBound, text.words[before] == ",", after < sentence.upperBound,
-               text.words[after] == ",", text.quotes[before - 1] != .close, found.lowerBound == before + 1 {
+               text.words[after] == ",", !opensAnotherCueClause(after), text.quotes[before - 1] != .close, found.lowerBound == before + 1 {
                 var start = sentence.lowerBound
                 if text.quotes[start] == .open, text.quotationAt[start] == nil { start += 1 }
                 let end = contentEnd(sentence)
@@ -570,7 +578,7 @@ extension AttributionFinder {
                 content.append(text.span(open..<(close + 1)))
                 content += continuation(after: after, sentence: sentence)
             } else if before > sentence.lowerBound, text.words[before] == ",", !quotationFollows,
-                      tailIsShort(after, sentence) || inverted && text.words[after] == ",",
+                      tailIsShort(after, sentence) || inverted && text.words[after] == "," || opensAnotherCueClause(after),
                       !(clauseFollows && !inverted && (isShortOpeningAdjunct(sentence, before: before)
                           || isOpeningSubordinateClause(sentence, before: before) && goesOnAsAClause(after, sentence))) {
                 // "A, officials said." The content runs from the sentence start to the comma.
@@ -779,7 +787,8 @@ extension AttributionFinder {
             }
             // "Last week, the campaign ...", "Speaking Sunday on ABC, Carson ...", "ORLANDO, Fla.
             // (AP) — President Obama ...": an opening adjunct or dateline ends at its comma or dash.
-            if index < limit, AttributionFinder.adjunctStarts.contains(text.words[index]) || text.words[index].hasSuffix("ing")
+            if index < limit, AttributionFinder.adjunctStarts.contains(text.words[index]) || AttributionFinder.asideOpeners.contains(text.words[index])
+                || AttributionFinder.subordinators.contains(text.words[index]) || text.words[index].hasSuffix("ing")
                 || text.isCapitalized(index) && index + 1 < limit && text.words[index + 1] == "," {
                 var end = index
                 while end < limit, end - index < 12, text.words[end] != ",", !AttributionFinder.dashes.contains(text.words[end]) { end += 1 }
@@ -791,8 +800,13 @@ extension AttributionFinder {
                 }
             }
             let subjectStart = index
-            let determiners: Set<String> = ["the", "a", "an", "former", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."]
-            if index < limit, determiners.contains(text.words[index]) {
+            let determiners: Set<String> = ["the", "a", "an", "former"]
+            let titles: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."]
+            if index < limit, titles.contains(text.words[index]) {
+                // "Mr. Carson endorsed ...": a title goes on with the capitalised name only.
+                index += 1
+                while index < limit, text.isCapitalized(index) || text.words[index] == "." { index += 1 }
+            } else if index < limit, determiners.contains(text.words[index]) {
                 index += 1
                 while index < limit, index - subjectStart < 5, !text.isPunctuation(index) || text.words[index] == "'s" || text.words[index] == "’s",
                       !cue[index], !AttributionFinder.auxiliaries.contains(text.words[index]) {
@@ -1040,6 +1054,12 @@ extension AttributionFinder {
             while position > 0, text.quotes[position] == .close, text.quotationAt[position] == nil,
                   text.quotes[position - 1] == .close { position -= 1 }
             return text.quotes[position] == .close ? position : nil
+        }
+
+        /// Whether a comma at `index` opens another cue's clause ("A, Spicer said, adding, “B.”"):
+        /// what follows is that claim's, not this one's.
+        private func opensAnotherCueClause(_ index: Int) -> Bool {
+            index + 1 < text.count && text.words[index] == "," && cue[index + 1] && text.words[index + 1].hasSuffix("ing")
         }
 
         /// Is what follows the cue clause to the end of its sentence only a short adjunct ("in a statement")?

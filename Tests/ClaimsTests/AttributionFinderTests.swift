@@ -464,3 +464,21 @@ extension AttributionFinderTests {
         #expect(found.first?.source == "Gov. John Kasich (R-OH)")
     }
 }
+
+extension AttributionFinderTests {
+    @Test func aParticipleAfterAParentheticalCueClauseGoesOnWithItsSpeaker() {
+        let found = parts("Ryan and Trump will meet next week, Spicer said, adding, “They need to sit down.”")
+        #expect(found.count == 2)
+        #expect(found.first?.source == "Spicer")
+        #expect(found.first?.content == ["Ryan and Trump will meet next week"])
+        #expect(found.last?.source == "Spicer")
+        #expect(found.last?.content == ["“They need to sit down.”"])
+    }
+
+    @Test func aParticipleAfterAnObjectsAppositionTakesTheSentencesSubject() {
+        let found = parts("On Friday, Mr. Carson endorsed Mr. Trump at Mar-a-Lago, Mr. Trump's private club, telling him he was a very intelligent man.")
+        #expect(found.last?.source == "Mr. Carson")
+        let amid = parts("Amid calls for a boycott, The Blaze's Matt Walsh defended the list, telling readers it was necessary.")
+        #expect(amid.last?.source == "The Blaze's Matt Walsh")
+    }
+}

@@ -194,7 +194,7 @@ extension AttributionFinder {
                 reports[index] = finder.lexicon.reportsByItself(word)
                     || judged.isCue && (nextWord == "that" || index + 1 < count && text.quotes[index + 1] == .open)
                 if let classifier = finder.lexicon.classifier, finder.lexicon.isCandidate(word) {
-                    let score = classifier.score(CueClassifier.features(text, index, lexicon: finder.lexicon))
+                    let score = classifier.score(text, index, lexicon: finder.lexicon)
                     cueScores[index] = score
                     cue[index] = score > finder.lexicon.margin
                         || finder.lexicon.confidentPair(word: word, next: index + 1 < count ? text.words[index + 1] : nil)

@@ -7,15 +7,29 @@ import DossierCore
 /// as cues, so it costs nothing on the rest of the text.
 public struct CueClassifier: Sendable {
     public private(set) var weights: [String: Double]
+    /// The weights by their features' hashes (`FeatureHash`), for `score(_:_:lexicon:)`.
+    let hashedWeights: [UInt64: Double]
 
     public init(weights: [String: Double] = [:]) {
         self.weights = weights
+        var hashed: [UInt64: Double] = [:]
+        hashed.reserveCapacity(weights.count)
+        for (feature, weight) in weights { hashed[FeatureHash.of(feature)] = weight }
+        self.hashedWeights = hashed
     }
 
     public func score(_ features: [String]) -> Double {
         var total = 0.0
         for feature in features { total += weights[feature] ?? 0 }
         return total
+    }
+
+    /// The score of token `index`: the same sum as `score(features(text, index, lexicon:))`,
+    /// its features hashed as they are made rather than built as strings.
+    func score(_ text: ClaimText, _ index: Int, lexicon: CueLexicon) -> Double {
+        var sink = CueFeatureScore(weights: hashedWeights)
+        Self.collectFeatures(text, index, lexicon: lexicon, into: &sink)
+        return sink.total
     }
 
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "who", "you"]
@@ -29,10 +43,23 @@ public struct CueClassifier: Sendable {
     /// The features of token `index`; `leaveOut` removes the token's own
     /// count from the rates while training, so they are as unseen words' rates.
     static func features(_ text: ClaimText, _ index: Int, lexicon: CueLexicon, leaveOut: Bool? = nil) -> [String] {
+        var sink = CueFeatureStrings()
+        collectFeatures(text, index, lexicon: lexicon, leaveOut: leaveOut, into: &sink)
+        return sink.features
+    }
+
+    /// The features of token `index`, handed to `sink` one by one.
+    static func collectFeatures<Sink: CueFeatureSink>(_ text: ClaimText, _ index: Int, lexicon: CueLexicon, leaveOut: Bool? = nil,
+                                                       into sink: inout Sink) {
         let word = text.words[index]
         let previous = index > 0 ? text.words[index - 1] : "<s>"
         let next = index + 1 < text.count ? text.words[index + 1] : "</s>"
-        var features = ["b", "w=" + word, "p=" + previous, "n=" + next, "wn=" + word + " " + next, "pw=" + previous + " " + word]
+        sink.add("b")
+        sink.add("w=", word)
+        sink.add("p=", previous)
+        sink.add("n=", next)
+        sink.add("wn=", word, next)
+        sink.add("pw=", previous, word)
         func rate(_ counts: CueLexicon.Counts?, includesOwn: Bool = true) -> String {
             guard var counts else { return "none" }
             if let own = leaveOut, includesOwn {
@@ -41,36 +68,36 @@ public struct CueClassifier: Sendable {
             }
             guard counts.total > 0 else { return "none" }
             let evidence = counts.total >= 20 ? "many" : counts.total >= 4 ? "some" : "few"
-            return "\(Int((Double(counts.cue) / Double(counts.total) * 10).rounded()))/\(evidence)"
+            return String(Int((Double(counts.cue) / Double(counts.total) * 10).rounded())) + "/" + evidence
         }
-        features.append("r1=" + rate(lexicon.counts[word]))
-        features.append("r2=" + rate(lexicon.counts[word + " " + next]))
-        features.append("r3=" + rate(lexicon.counts["< " + previous + " " + word]))
+        sink.add("r1=", rate(lexicon.counts[word]))
+        sink.add("r2=", rate(lexicon.counts[word + " " + next]))
+        sink.add("r3=", rate(lexicon.counts["< " + previous + " " + word]))
         // The stem's rate over all its kept forms (the word's own count left out as above
         // when it is one of them): the evidence a rare form ("adds", "blames") has.
         let ownForm = lexicon.counts[word] != nil
         let wordStem = stem(word)
-        features.append("rs=" + rate(lexicon.stemCounts[wordStem], includesOwn: ownForm) + (ownForm ? "" : "/other"))
-        if index + 1 < text.count, text.quotes[index + 1] == .open { features.append("nq") }
-        if index + 2 < text.count, text.quotes[index + 2] == .open { features.append("nnq") }
-        if index > 0, text.quotes[index - 1] == .close { features.append("pq") }
-        if index > 1, text.quotes[index - 2] == .close { features.append("ppq") }
-        if index > 0, text.isCapitalized(index - 1) { features.append("pcap") }
-        if pronouns.contains(previous) { features.append("ppron") }
-        if index == text.tokenized.sentences[text.sentenceOf[index]].lowerBound { features.append("start") }
-        if text.isCapitalized(index) { features.append("cap") }
+        sink.add("rs=", rate(lexicon.stemCounts[wordStem], includesOwn: ownForm) + (ownForm ? "" : "/other"))
+        if index + 1 < text.count, text.quotes[index + 1] == .open { sink.add("nq") }
+        if index + 2 < text.count, text.quotes[index + 2] == .open { sink.add("nnq") }
+        if index > 0, text.quotes[index - 1] == .close { sink.add("pq") }
+        if index > 1, text.quotes[index - 2] == .close { sink.add("ppq") }
+        if index > 0, text.isCapitalized(index - 1) { sink.add("pcap") }
+        if pronouns.contains(previous) { sink.add("ppron") }
+        if index == text.tokenized.sentences[text.sentenceOf[index]].lowerBound { sink.add("start") }
+        if text.isCapitalized(index) { sink.add("cap") }
         // A clause or quotation ahead ("think that", "believe he", "want to") and a
         // subject behind ("Trump has long believed") tell a belief or speech verb's
         // uses from its others, one word further than the neighbours above.
         let second = index + 2 < text.count ? text.words[index + 2] : "</s>"
-        features.append("n2=" + second)
-        features.append("nn2=" + next + " " + second)
+        sink.add("n2=", second)
+        sink.add("nn2=", next, second)
         let before = index > 1 ? text.words[index - 2] : "<s>"
-        features.append("p2=" + before)
+        sink.add("p2=", before)
         var ahead = index + 1
         while ahead < min(text.count, index + 4) {
-            if text.words[ahead] == "that" { features.append("that-ahead"); break }
-            if text.quotes[ahead] == .open { features.append("quote-ahead"); break }
+            if text.words[ahead] == "that" { sink.add("that-ahead"); break }
+            if text.quotes[ahead] == .open { sink.add("quote-ahead"); break }
             ahead += 1
         }
         // The subject before the word past auxiliaries and adverbs ("Trump has long
@@ -80,19 +107,18 @@ public struct CueClassifier: Sendable {
         // speaker before it and a clause or quotation after it, whichever word it is.
         let subject = subjectShape(text, index)
         let clause = clauseShape(text, index)
-        features.append("subj=" + subject)
-        features.append("cl=" + clause)
-        features.append("subjcl=" + subject + " " + clause)
-        features.append("wsubj=" + word + " " + subject)
-        features.append("wcl=" + word + " " + clause)
-        features.append("st=" + wordStem)
-        features.append("stcl=" + wordStem + " " + clause)
-        features.append("stsubj=" + wordStem + " " + subject)
-        if text.insideQuotation[index] { features.append("inq") }
+        sink.add("subj=", subject)
+        sink.add("cl=", clause)
+        sink.add("subjcl=", subject, clause)
+        sink.add("wsubj=", word, subject)
+        sink.add("wcl=", word, clause)
+        sink.add("st=", wordStem)
+        sink.add("stcl=", wordStem, clause)
+        sink.add("stsubj=", wordStem, subject)
+        if text.insideQuotation[index] { sink.add("inq") }
         let sentence = text.tokenized.sentences[text.sentenceOf[index]]
         let tail = sentence.upperBound - index - 1
-        features.append(tail <= 1 ? "tail=0" : tail <= 4 ? "tail=4" : tail <= 10 ? "tail=10" : "tail=long")
-        return features
+        sink.add(tail <= 1 ? "tail=0" : tail <= 4 ? "tail=4" : tail <= 10 ? "tail=10" : "tail=long")
     }
 
     static let objects: Set<String> = ["him", "her", "them", "me", "us", "reporters", "you", "everyone", "voters", "supporters"]
@@ -227,6 +253,6 @@ public struct CueClassifier: Sendable {
             }
             weights[TabSeparatedLines.string(line[..<tab])] = weight
         }
-        self.weights = weights
+        self.init(weights: weights)
     }
 }

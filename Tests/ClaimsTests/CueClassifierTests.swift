@@ -82,3 +82,25 @@ extension CueClassifierTests {
         #expect(try features("Trump is expected to win.", at: "expected").contains("subj=be-name"))
     }
 }
+
+extension CueClassifierTests {
+    @Test func theHashedScoreIsTheSumOfTheFeatureStringsWeights() throws {
+        let text = ClaimText(TokenizedText(text: "Officials in Dhaka said on Tuesday that “the talks” went well, he told reporters."))
+        // A weight for every feature of every word, distinct, so a feature hashed to the
+        // wrong key or left out changes the sum.
+        var weights: [String: Double] = [:]
+        var next = 1.0
+        for index in 0..<text.count {
+            for feature in CueClassifier.features(text, index, lexicon: Self.lexicon) where weights[feature] == nil {
+                weights[feature] = next
+                next += 1
+            }
+        }
+        let classifier = CueClassifier(weights: weights)
+        for index in 0..<text.count {
+            let byStrings = classifier.score(CueClassifier.features(text, index, lexicon: Self.lexicon))
+            #expect(byStrings > 0)
+            #expect(classifier.score(text, index, lexicon: Self.lexicon) == byStrings)
+        }
+    }
+}

@@ -787,16 +787,18 @@ extension AttributionFinder {
             }
             // "Last week, the campaign ...", "Speaking Sunday on ABC, Carson ...", "ORLANDO, Fla.
             // (AP) — President Obama ...": an opening adjunct or dateline ends at its comma or dash.
+            let nameBeforeComma = text.isCapitalized(index) && index + 1 < limit && text.words[index + 1] == ","
             if index < limit, AttributionFinder.adjunctStarts.contains(text.words[index]) || AttributionFinder.asideOpeners.contains(text.words[index])
-                || AttributionFinder.subordinators.contains(text.words[index]) || text.words[index].hasSuffix("ing")
-                || text.isCapitalized(index) && index + 1 < limit && text.words[index + 1] == "," {
+                || AttributionFinder.subordinators.contains(text.words[index]) || text.words[index].hasSuffix("ing") || nameBeforeComma {
                 var end = index
                 while end < limit, end - index < 12, text.words[end] != ",", !AttributionFinder.dashes.contains(text.words[end]) { end += 1 }
                 if end < limit, end - index < 12 {
                     // A dateline's comma ("ORLANDO, Fla. (AP) —"): go on to its dash.
                     var dash = end + 1
                     while dash < limit, dash - end < 6, !AttributionFinder.dashes.contains(text.words[dash]) { dash += 1 }
-                    index = dash < limit && dash - end < 6 && text.words[end] == "," ? dash + 1 : end + 1
+                    let dateline = dash < limit && dash - end < 6 && text.words[end] == ","
+                    // "Bangladesh, for its part, has ...": a name and its aside, no dateline, is the subject.
+                    if !(nameBeforeComma && !dateline) { index = dateline ? dash + 1 : end + 1 }
                 }
             }
             let subjectStart = index

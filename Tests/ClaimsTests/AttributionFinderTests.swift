@@ -480,5 +480,10 @@ extension AttributionFinderTests {
         #expect(found.last?.source == "Mr. Carson")
         let amid = parts("Amid calls for a boycott, The Blaze's Matt Walsh defended the list, telling readers it was necessary.")
         #expect(amid.last?.source == "The Blaze's Matt Walsh")
+        // A name with an aside after its comma is the subject; a dateline's name is not.
+        let aside = parts("Bangladesh, for its part, has balanced its ties, telling partners it wants no single ally.")
+        #expect(aside.last?.source == "Bangladesh")
+        let dateline = parts("DHAKA, Bangladesh — The government signed the pact on Monday, telling reporters it wants more.")
+        #expect(dateline.last?.source == "The government")
     }
 }

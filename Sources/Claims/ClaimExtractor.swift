@@ -23,6 +23,9 @@ public struct ClaimExtractor: Sendable {
         // Past a time budget (`WorkDeadline`) the answer is partial and the caller throws it away.
         var deadline = DeadlineCheck()
         if deadline.hasPassedNow() { return ([], []) }
+        // The cue lexicon, the rules and the hedge words are English: on a German or
+        // French page they read capitalised nouns as speakers and colons as cues.
+        if TextBytes.withBytes(of: text, LanguageGuess.isConfidentlyNotEnglish) { return ([], []) }
         let claimText = ClaimText(TokenizedText(text: text))
         var claims = AttributionFinder.Pass(finder: finder, text: claimText).run()
         let hedges = hedgeFinder.hedges(in: claimText)
@@ -79,6 +82,6 @@ extension ClaimExtractor: ClaimFinder {
     /// rules make stored claims stale.
     public var version: String {
         let scorer = finder.lexicon.claimScorer.map { ", \($0.weights.count) claim weights, candidates above \(finder.lexicon.candidateMargin)" } ?? ""
-        return "claims 4, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" + scorer
+        return "claims 5, \(finder.lexicon.counts.count) cue keys, threshold \(finder.lexicon.threshold)" + scorer
     }
 }

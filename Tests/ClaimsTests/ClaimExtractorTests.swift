@@ -113,3 +113,28 @@ import Testing
         #expect(!ClaimFilter(kind: .named).matches(claims[0], text: bytes, entitiesInContent: []))
     }
 }
+
+extension ClaimExtractorTests {
+    @Test func aTextConfidentlyInAnotherLanguageHasNoClaims() {
+        // A German interview page: its labels and colons have the shapes of English
+        // speaker labels and headline claims ("Wichtig: ...", "Bartsch: ...").
+        let german = """
+            Die Regierung hat am Montag mitgeteilt, dass sie den Vertrag mit dem Nachbarland nicht verlängern wird.
+
+            Wichtig: Für Weiterreisen mit der Fähre ist zu beachten, dass jeder Reisende einen gültigen Ausweis hat.
+
+            Barenberg: Da möchte ich noch mal fragen, was die Regierung jetzt tun wird.
+
+            Bartsch: Das leistet aktuell natürlich keinen Beitrag, und es ist auch nicht der einzige Vorschlag.
+
+            Barenberg: Sie haben ja einen konkreten Vorschlag gemacht, aber es gibt noch keine Antwort.
+
+            Bartsch: Ich bin gerne bereit, über andere Punkte nachzudenken.
+            """
+        #expect(extractor.analyze(german, mentions: []).claims.isEmpty)
+        // The same shape in English is read, and an English text with a German quotation too.
+        #expect(!extractor.analyze("The minister said it was a difficult decision.", mentions: []).claims.isEmpty)
+        let quoted = "The minister said the decision was hard. “Es war nicht leicht,” he told reporters in Berlin on Monday."
+        #expect(extractor.analyze(quoted, mentions: []).claims.count == 2)
+    }
+}

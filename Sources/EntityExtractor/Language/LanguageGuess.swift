@@ -103,7 +103,7 @@ public enum LanguageGuess {
     }
 
     /// Whether the extractor should skip `bytes`: a language other than English, confidently.
-    static func isConfidentlyNotEnglish(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func isConfidentlyNotEnglish(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let language = language(of: bytes) else { return false }
         return language != .english
     }

@@ -15,9 +15,10 @@ import DossierCore
 public struct ClaimScorer: Sendable {
     public private(set) var weights: [String: Double]
     /// A claim is kept when its score passes this. -5 from 5-fold cross-validation on
-    /// PolNeAR train with candidate cues down to -1.5 (whole-attribution F1 66.9 at -3, 67.1
-    /// at -4, 67.2 at -5 (P 77.7) and -6 (P 76.9)); earlier, with fewer features, 63.5 at 0,
-    /// 64.7 at -4 and -6, 64.3 at -9: the perceptron, trained for accuracy, is surer than F1 wants.
+    /// PolNeAR train with candidate cues down to -1.5 (session 12's rules: whole-attribution
+    /// F1 67.7 at -4, 67.8 at -5 (P 77.9) and at -6 (P 77.3); session 10's: 66.9 at -3, 67.1
+    /// at -4, 67.2 at -5); earlier, with fewer features, 63.5 at 0, 64.7 at -4 and -6, 64.3
+    /// at -9: the perceptron, trained for accuracy, is surer than F1 wants.
     public var threshold: Double
     /// Whether claims at cues the classifier takes at its own margin are judged too;
     /// when false, only the claims at weaker candidate cues are (63.8 on the train folds,

@@ -47,7 +47,7 @@ public struct CueLexicon: Sendable {
     /// -1.5 from 5-fold cross-validation on PolNeAR train, with the claim scorer's stem, clause
     /// and source-head features and candidates by stem: whole-attribution F1 67.2 (P 77.7,
     /// R 59.2; claim threshold -5) against 66.8 at -1 (threshold -4); 67.0 at -2 without the
-    /// stems. (Earlier, -1 against -0.5: 66.3 and 66.1.)
+    /// stems. (Earlier, -1 against -0.5: 66.3 and 66.1.) Session 12's rules read 67.8 here.
     public var candidateMargin = -1.5
 
     /// Claims built at a cue word are dropped when, on the training texts, fewer

@@ -4,7 +4,8 @@ import Claims
 import EntityExtractor
 import Foundation
 
-/// `dossier eval attribution DIR`: the attribution finder against PolNeAR gold.
+/// `dossier eval attribution DIR`: the claims the user gets (the attribution finder through
+/// `ClaimExtractor`, with the entity extractor's mentions) against PolNeAR gold.
 struct EvalAttributionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attribution",
@@ -94,10 +95,11 @@ struct EvalAttributionCommand: ParsableCommand {
                 var bytes = 0
                 var classes = AttributionMissBreakdown()
                 classes.examplesPerClass = examples
-                for document in documents {
+                let mentions = try documentMentions(documents)
+                for (position, document) in documents.enumerated() {
                     if breakdown { classes.add(document, finder: finder) }
                     bytes += document.text.utf8.count
-                    let claims = finder.attributions(in: TokenizedText(text: document.text))
+                    let claims = ClaimExtractor(finder: finder).claims(in: document.text, mentions: mentions[position])
                     evaluation.add(document: document.name, text: document.text, gold: document.attributions, system: claims,
                                    keepErrors: verbose)
                 }
@@ -115,8 +117,17 @@ struct EvalAttributionCommand: ParsableCommand {
         }
     }
 
+    /// The entity mentions of each document, as `claims(text)` and ingest hand them to the
+    /// claim extractor: the scores are of the claims the user gets, after the extractor's
+    /// own rules (negative evidence, a text in another language), not of the finder alone.
+    private func documentMentions(_ documents: [PolNeARDocument]) throws -> [[Mention]] {
+        let extractor = try EntityExtractor.shared()
+        return documents.map { extractor.extract($0.text) }
+    }
+
     private func crossValidate(_ documents: [PolNeARDocument], folds: Int, rates: [Double]) throws {
         var results = [AttributionEvaluation](repeating: AttributionEvaluation(), count: rates.count)
+        let mentions = try documentMentions(documents)
         var classes = AttributionMissBreakdown()
         classes.examplesPerClass = examples
         for fold in 0..<folds {
@@ -131,7 +142,7 @@ struct EvalAttributionCommand: ParsableCommand {
                 for position in documents.indices where position % folds == fold {
                     let document = documents[position]
                     results[index].add(document: document.name, text: document.text, gold: document.attributions,
-                                       system: finder.attributions(in: TokenizedText(text: document.text)))
+                                       system: ClaimExtractor(finder: finder).claims(in: document.text, mentions: mentions[position]))
                     if breakdown, index == 0 { classes.add(document, finder: finder) }
                 }
             }

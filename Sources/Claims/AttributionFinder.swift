@@ -103,6 +103,8 @@ public struct AttributionFinder: Sendable {
         "when", "while", "whilst", "until", "if", "because", "although", "though", "since", "after", "before", "as",
         "once", "unless", "whereas", "whenever",
     ]
+    /// Cue words that, before these words, are the first half of a compound noun.
+    static let compoundNouns: [String: Set<String>] = ["think": ["tank", "tanks"], "say": ["so"], "show": ["host", "hosts"]]
     /// Determiners and pronouns that open a noun phrase, not a verb, after "to".
     static let nounPhraseStarts: Set<String> = [
         "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "him", "them",
@@ -184,6 +186,9 @@ extension AttributionFinder {
                 }
                 // Auxiliaries and adverbs inside annotated cues ("has long said") are not cues by themselves.
                 guard !text.isPunctuation(index), !AttributionFinder.auxiliaries.contains(word) else { continue }
+                // "think tanks like the Brookings Institution": a verb of thinking as the first
+                // half of a compound noun reports nothing.
+                if index + 1 < count, AttributionFinder.compoundNouns[word]?.contains(text.words[index + 1]) == true { continue }
                 let judged = finder.lexicon.judge(previous: index > 0 ? text.words[index - 1] : nil, word: word,
                                                   next: index + 1 < count ? text.words[index + 1] : nil)
                 cue[index] = judged.isCue

@@ -64,7 +64,22 @@ public struct ClaimExtractor: Sendable {
             }
         }
         WorkCounter.current?.add(hedgesVisited, Self.scanWork)
+        claims.removeAll { isLabel($0, in: claimText) }
         return (claims, hedges)
+    }
+
+    /// "Availability: Calipers are affordable", "Step Two: With your hands, roll ...": a
+    /// label before a colon names no speaker. A claim whose cue is a lone colon stands when
+    /// its source is a named entity, a pronoun, a noun of a source role ("the statement:",
+    /// "officials:") or a transcript's upper-case label ("PENCE:").
+    private func isLabel(_ claim: Claim, in text: ClaimText) -> Bool {
+        guard let source = claim.source, claim.kind != .named, claim.role == nil,
+              let cue = text.token(at: claim.cue.lowerBound), text.words[cue] == ":",
+              let first = text.token(at: source.lowerBound) else { return false }
+        if SourceClassifier.subjectPronouns.contains(text.words[first]) { return false }
+        let bytes = text.tokenized.bytes[source]
+        let upperCase = bytes.contains { $0 >= 0x41 && $0 <= 0x5A } && !bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
+        return !upperCase
     }
 
     /// The name the scans done per claim count their steps under (`WorkCounter`):

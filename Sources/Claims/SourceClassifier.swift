@@ -108,10 +108,14 @@ struct SourceClassifier {
         // journalist"); "officials in Pakistan" and "chatter within Pakistan's
         // military" are not named sources.
         let anonymousHead = words.contains { Self.anonymousHeads.contains($0) }
+        let capitalisedEnd = capitalisedOpeningEnd(tokens)
         let named = mentionIndex.candidates(overlapping: source).map { mentions[$0] }.filter { mention in
             guard mention.byteRange.overlaps(source), mention.type != .group, mention.type != .location else { return false }
             let endsPhrase = mention.byteRange.upperBound >= source.upperBound
-            let startsPhrase = mention.byteRange.lowerBound <= source.lowerBound && !self.possessive(after: mention.byteRange.upperBound)
+            // "Dr Anthony Fauci, a key member of ...", "Axios' Kaveh Waddell": a name after
+            // capitalised titles or an outlet's possessive starts the phrase as well.
+            let opensPhrase = mention.byteRange.lowerBound <= source.lowerBound || mention.byteRange.lowerBound < capitalisedEnd
+            let startsPhrase = opensPhrase && !self.possessive(after: mention.byteRange.upperBound)
             return startsPhrase || (endsPhrase && !anonymousHead)
         }
         if let mention = named.first(where: { $0.type == .person }) ?? named.first {
@@ -134,6 +138,20 @@ struct SourceClassifier {
             return
         }
         claim.kind = pronoun ? .named : .anonymous
+    }
+
+    /// The end of the source's opening run of capitalised words and possessives ("Dr
+    /// Anthony Fauci", "Ex-Environment Secretary Theresa Villiers", "Axios' Kaveh Waddell"),
+    /// up to its first lower-case word or punctuation: a name beginning in it begins the
+    /// phrase, titles before it aside. The source's start when it opens with neither.
+    private func capitalisedOpeningEnd(_ tokens: [Int]) -> Int {
+        var end = tokens.first.map { text.tokenized.tokens[$0].range.lowerBound } ?? 0
+        for token in tokens {
+            let word = text.words[token]
+            guard text.isCapitalized(token) || word == "'" || word == "’" || word == "'s" || word == "’s" else { break }
+            end = text.tokenized.tokens[token].range.upperBound
+        }
+        return end
     }
 
     static let anonymousHeads: Set<String> = [

@@ -487,3 +487,12 @@ extension AttributionFinderTests {
         #expect(dateline.last?.source == "The government")
     }
 }
+
+extension AttributionFinderTests {
+    @Test func aCueWordOpeningACompoundNounIsNoCue() {
+        let finder = AttributionFinder(lexicon: CueLexicon(counts: ["think": .init(total: 40, cue: 36), "said": .init(total: 100, cue: 95)]))
+        let compound = claims("Even centrist think tanks like the Brookings Institution have recognized the danger.", with: finder)
+        #expect(compound.isEmpty)
+        #expect(!claims("Even centrist voters think that the danger is real.", with: finder).isEmpty)
+    }
+}

@@ -138,3 +138,28 @@ extension ClaimExtractorTests {
         #expect(extractor.analyze(quoted, mentions: []).claims.count == 2)
     }
 }
+
+extension ClaimExtractorTests {
+    @Test func aLabelBeforeAColonIsNoSpeaker() {
+        let label = "Availability: Calipers are affordable and easy to purchase online."
+        #expect(extractor.analyze(label, mentions: []).claims.isEmpty)
+        let step = "Step Two: With your hands, roll the mixture into a ball."
+        #expect(extractor.analyze(step, mentions: []).claims.isEmpty)
+        // A named speaker, a transcript's upper-case label and a source role still speak.
+        let named = "Graham: Trump's rhetoric is hurting the party."
+        #expect(extractor.analyze(named, mentions: [mention("Graham", in: named, type: .person)]).claims.first?.kind == .named)
+        let transcript = "WALLACE: Will she be there?\n\nPENCE: Well, look, she will not be attending.\n\nWALLACE: Why not?\n\nPENCE: She was not invited."
+        #expect(extractor.analyze(transcript, mentions: []).claims.count == 4)
+    }
+
+    @Test func aNameAfterCapitalisedTitlesIsANamedSource() {
+        let text = "Dr Anthony Fauci, a key member of the task force, said the measures were working."
+        let claim = extractor.analyze(text, mentions: [mention("Anthony Fauci", in: text, type: .person)]).claims.first
+        #expect(claim?.kind == .named)
+        #expect(claim?.entity == "Anthony Fauci")
+        // A name after a lower-case word is only a qualifier: "officials in Pakistan".
+        let qualified = "Senior officials in Pakistan said the talks had resumed."
+        let anonymous = extractor.analyze(qualified, mentions: [mention("Pakistan", in: qualified, type: .geopolitical)]).claims.first
+        #expect(anonymous?.kind == .anonymous)
+    }
+}

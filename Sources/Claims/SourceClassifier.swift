@@ -24,6 +24,9 @@ struct SourceClassifier {
     /// sentence with as many "he said" made its walk quadratic.
     private let previousOtherPerson: [Int]
     private let previousOtherBody: [Int]
+    /// The last word of each person's name, lower-cased ("alley" for Kirstie Alley) -> the person and
+    /// the byte where the text first names them; nil when two people share it.
+    private let surnames: [String: (entity: String, firstStart: Int)?]
     /// Counts the steps of the scans per claim, for the scaling tests (`WorkCounter`).
     private let work = WorkCounter.current
 
@@ -43,6 +46,18 @@ struct SourceClassifier {
         }
         previousOtherPerson = Self.previousOtherEntity(mentions, byStart, types: Self.personTypes)
         previousOtherBody = Self.previousOtherEntity(mentions, byStart, types: Self.bodyTypes)
+        var surnames: [String: (entity: String, firstStart: Int)?] = [:]
+        for index in byStart where mentions[index].type == .person {
+            let entity = mentions[index].entity
+            guard let last = entity.split(separator: " ").last, entity.contains(" ") else { continue }
+            let surname = last.lowercased()
+            switch surnames[surname] {
+            case .none: surnames[surname] = (entity, mentions[index].start - 1)
+            case .some(.some(let known)) where known.entity != entity: surnames[surname] = .some(nil)
+            default: break
+            }
+        }
+        self.surnames = surnames
     }
 
     /// See `previousOtherPerson`; positions of mentions not of `types` hold the position before.
@@ -129,6 +144,15 @@ struct SourceClassifier {
         if pronoun || description, let person = precedingEntity(before: source.lowerBound, types: Self.personTypes) {
             claim.kind = .named
             claim.entity = person
+            return
+        }
+        // "Alley mused": a surname alone, which the extractor did not take for a name there,
+        // is the one person named in full before it with that last name.
+        if words.count <= 2, let last = tokens.last, text.isCapitalized(last),
+           case .some(.some(let person)) = surnames[text.words[last]],
+           person.firstStart < source.lowerBound {
+            claim.kind = .named
+            claim.entity = person.entity
             return
         }
         // "it said": the one organisation or country just before, when there is one.

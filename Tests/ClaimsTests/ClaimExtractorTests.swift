@@ -163,3 +163,17 @@ extension ClaimExtractorTests {
         #expect(anonymous?.kind == .anonymous)
     }
 }
+
+extension ClaimExtractorTests {
+    @Test func aSurnameAloneIsThePersonNamedInFullBeforeIt() {
+        let text = "Kirstie Alley spoke on the podcast this week. Alley said the rules had changed for women on television."
+        let claims = extractor.analyze(text, mentions: [mention("Kirstie Alley", in: text, type: .person)]).claims
+        #expect(claims.first?.kind == .named)
+        #expect(claims.first?.entity == "Kirstie Alley")
+        // Two people with one last name leave it unknown.
+        let two = "Hillary Clinton and Chelsea Clinton spoke on Monday. Clinton said the plan would pass."
+        let shared = extractor.analyze(two, mentions: [mention("Hillary Clinton", in: two, type: .person),
+                                                       mention("Chelsea Clinton", in: two, type: .person)]).claims
+        #expect(shared.first?.entity == nil)
+    }
+}

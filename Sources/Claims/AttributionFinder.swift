@@ -740,7 +740,7 @@ extension AttributionFinder {
         /// Whether token `index` opens a relative clause, a participle, a described
         /// apposition or an adjunct set off by commas ("who ...", "speaking ...", "a
         /// Republican who ...", "in an attempt to ...") after a name's comma.
-        private func opensRelativeClause(_ index: Int) -> Bool {
+        private func opensAside(_ index: Int) -> Bool {
             guard index < text.count else { return false }
             let word = text.words[index]
             return AttributionFinder.relativeOpeners.contains(word) || AttributionFinder.asideOpeners.contains(word)
@@ -770,8 +770,8 @@ extension AttributionFinder {
                     var start = position
                     while start > sentence.lowerBound, position - start < 6, !isLeftBoundary(start - 1) { start -= 1 }
                     if start < position, start == sentence.lowerBound || isLeftBoundary(start - 1), text.isCapitalized(start),
-                       !AttributionFinder.adjunctStarts.contains(text.words[start]), opensApposition(position + 1) || opensRelativeClause(position + 1),
-                       !holdsCue || opensRelativeClause(position + 1),
+                       !AttributionFinder.adjunctStarts.contains(text.words[start]), opensApposition(position + 1) || opensAside(position + 1),
+                       !holdsCue || opensAside(position + 1),
                        (start..<position).allSatisfy({ !AttributionFinder.auxiliaries.contains(text.words[$0]) }) {
                         return start..<comma
                     }
@@ -792,7 +792,7 @@ extension AttributionFinder {
             }
             // "Last week, the campaign ...", "Speaking Sunday on ABC, Carson ...", "ORLANDO, Fla.
             // (AP) — President Obama ...": an opening adjunct or dateline ends at its comma or dash.
-            let nameBeforeComma = text.isCapitalized(index) && index + 1 < limit && text.words[index + 1] == ","
+            let nameBeforeComma = index + 1 < limit && text.isCapitalized(index) && text.words[index + 1] == ","
             if index < limit, AttributionFinder.adjunctStarts.contains(text.words[index]) || AttributionFinder.asideOpeners.contains(text.words[index])
                 || AttributionFinder.subordinators.contains(text.words[index]) || text.words[index].hasSuffix("ing") || nameBeforeComma {
                 var end = index

@@ -116,6 +116,8 @@ struct Participants {
         // Words a name covers, and the running first word of the mentions
         // (sorted by start): linear in the sentence, however many names it has.
         var covered = [Bool](repeating: false, count: words.count)
+        // The person a "he" or "she" of this sentence stood for, by sex.
+        var sentenceReferents: [PersonGender: String] = [:]
         var firstWord = 0
         var mentionIndex = 0
         let sorted = mentions.sorted { $0.start < $1.start }
@@ -158,8 +160,13 @@ struct Participants {
                 spans.append((mention.entity, first, last))
                 for covering in first...last where covering < covered.count { covered[covering] = true }
                 // A name that only describes ("Paris-based", "a Jenny Craig
-                // spokeswoman") is no one a later "it" or "she" stands for.
-                if modifiers.contains(spans.count - 1) { continue }
+                // spokeswoman") is no one a later "it" or "she" stands for;
+                // but a company before its officer's role ("the Airbus chief
+                // executive, said the company expects") is the company the
+                // officer speaks for, which "the company" and "it" then are.
+                if modifiers.contains(spans.count - 1),
+                   !(mention.entityType == .organization && !Self.isProductName(mention.entity) && last + 1 < words.count
+                     && Self.roleNouns.contains(words[last + 1].lowercased) && !servedBodies.contains(spans.count - 1)) { continue }
                 // Nor is a dateline ("CLEVELAND – As it officially puts"), cut
                 // off as a sentence of its own or not.
                 if first == 0, dashAfter.contains(last) || last == words.count - 1 { continue }
@@ -191,10 +198,16 @@ struct Participants {
                 // that files the quotation under its speaker or a bystander.
                 referent = outside ? memory.onlyPerson(since: sentence - 2, gender: gender, outsideQuotation: true) : nil
                 // "He" opening a sentence (or its clause after "and", "but"): the last sentence's subject.
+                // So is one after an opening phrase that names no one ("In 1986 he bought").
                 if referent == nil, outside, lower == "he" || lower == "she",
-                   index == 0 || index == 1 && Self.clauseOpeners.contains(words[0].lowercased) {
+                   index == 0 || index == 1 && Self.clauseOpeners.contains(words[0].lowercased)
+                    || index <= 4 && spans.isEmpty && !words[..<index].contains(where: { Self.personPronouns.contains($0.lowercased) || $0.text.first?.isUppercase == true && $0.range.lowerBound > 0 }) {
                     referent = memory.lastSubject(since: sentence - 2, gender: gender)
                 }
+                // "He fought cancer in 2004 ..., later revealing he had undergone":
+                // the sentence's own "he" again.
+                if referent == nil, outside, let gender, let earlier = sentenceReferents[gender] { referent = earlier }
+                if let referent, outside, let gender, sentenceReferents[gender] == nil { sentenceReferents[gender] = referent }
             } else if Self.thingPronouns.contains(lower) {
                 // "it" may be a country or a place; "they" is people or a company
                 // ("They have poisoned communities" is not California).
@@ -288,7 +301,9 @@ struct Participants {
             // said: the saying is Sharpton's) and in the same clause.
             // A possessor owns the word right after it ("Clinton's tenure"), not
             // the verb of "Hartley's wife sobbed"; no name reaches past a comma.
-            for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= (isPossessor ? 1 : 2)) || (!isPossessor && trigger < span.first && gap(trigger, span.first) <= 2) {
+            for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= (isPossessor ? 1 : 2))
+                || (!isPossessor && trigger < span.first && (gap(trigger, span.first) <= 2
+                    || Self.isObjectPhrase(words, trigger: trigger, name: span.first, triggers: triggerSet))) {
                 if commasBefore[max(trigger, span.first)] != commasBefore[min(trigger, span.last)] { continue }
                 // A name inside a quotation takes part in the quoted words only, and one outside it in none of them.
                 if !quotations.sameQuotation(trigger, span.first) { continue }
@@ -360,7 +375,10 @@ struct Participants {
             var next = trigger + 1
             while next < words.count, next - trigger <= 7, commasBefore[next] == commasBefore[trigger] {
                 let before = words[next - 1].lowercased
-                if triggerSet.contains(next), before == "to" && next - trigger <= 3 || before == "and",
+                // "unveiled the device by walking onto the stage", "started by
+                // hinting": the -ing of the means or the moment has the verb's subject.
+                let isMeans = Self.meansPrepositions.contains(before) && words[next].lowercased.hasSuffix("ing")
+                if triggerSet.contains(next), before == "to" && next - trigger <= 3 || before == "and" || isMeans,
                    quotations.sameQuotation(trigger, next) {
                     for entity in entities { add(entity, next) }
                     break
@@ -400,6 +418,8 @@ struct Participants {
         return starts.sorted()
     }
 
+    /// Words before an -ing that does what the clause's subject does ("by walking", "after meeting").
+    static let meansPrepositions: Set<String> = ["by", "after", "before", "while", "without", "when"]
     static let openers: Set<String> = [
         "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but", "because", "where", "when",
         "after", "before", "as", "and", "since", "until", "unless", "if",
@@ -692,6 +712,28 @@ struct Participants {
         "plane", "aircraft", "jet", "airliner", "jetliner", "airplane", "superjumbo", "device", "phone", "handset",
         "player", "store", "service", "software", "product", "model", "vehicle", "car", "ship", "drug", "system",
     ]
+    /// Whether the words between an event and a name after it are the start
+    /// of the name's noun phrase, so the name is the event's object: "the
+    /// purchase of 22 new Boeing 787 Dreamliners", "unveiled their new 787
+    /// Dreamliner", "a test flight of the new Airbus A380" (at most four
+    /// words: an "of" first, then determiners, numbers and describing words,
+    /// no verb, preposition, conjunction or other event among them).
+    static func isObjectPhrase(_ words: [EventTrigger.Word], trigger: Int, name: Int, triggers: Set<Int>) -> Bool {
+        guard trigger + 1 < name, name - trigger <= 5 else { return false }
+        for at in (trigger + 1)..<name {
+            let word = words[at]
+            let lower = word.lowercased
+            if at == trigger + 1, lower == "of" { continue }
+            if VerbGroup.determiners.contains(lower), lower != "that" { continue }
+            if lower.allSatisfy({ $0.isNumber || $0 == "," }) { continue }
+            guard word.text.first?.isLowercase == true, !triggers.contains(at), !EventTrigger.isVerb(lower),
+                  !VerbGroup.auxiliaries.contains(lower), !VerbGroup.prepositions.contains(lower), !objectPrepositions.contains(lower),
+                  !conjunctions.contains(lower), !complementizers.contains(lower), !personPronouns.contains(lower),
+                  !thingPronouns.contains(lower), !lower.hasSuffix("ly") else { return false }
+        }
+        return true
+    }
+
     /// The word index of the product noun of "the plane", "the new
     /// aircraft", "the massive double-deck airliner" (at most two describing
     /// words between) after "the" at `index`.

@@ -71,4 +71,15 @@ import Testing
         // A preposition between: the flight is Aeroflot's, not the team's name.
         #expect(!events.map(\.trigger).contains("flew"))
     }
+
+    @Test func aNameThatOpensItsOwnClauseOrFollowsAParticleIsNoObject() {
+        let body = "Voters lined up behind Boeing in May 2007. Analysts described the dire situation Boeing is facing on 3 June 2007. The legend said people misunderstand Boeing on 4 June 2007."
+        let target = TimelineTarget(name: "Boeing")
+        let article = EntityEvents.prepare(TimelineArticle(id: 1, published: PublicationDate(year: 2007, month: 7, day: 9), body: body), for: [target])
+        let extractor = EventExtractor()
+        let triggers = EntityEvents.select(extractor.events(in: article), of: target, in: article, extractor: extractor).map(\.trigger)
+        #expect(!triggers.contains("lined"))
+        #expect(!triggers.contains("described"))
+        #expect(!triggers.contains("said"))
+    }
 }

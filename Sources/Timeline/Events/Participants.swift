@@ -116,8 +116,6 @@ struct Participants {
         // Words a name covers, and the running first word of the mentions
         // (sorted by start): linear in the sentence, however many names it has.
         var covered = [Bool](repeating: false, count: words.count)
-        // The person a "he" or "she" of this sentence stood for, by sex.
-        var sentenceReferents: [PersonGender: String] = [:]
         var firstWord = 0
         var mentionIndex = 0
         let sorted = mentions.sorted { $0.start < $1.start }
@@ -198,16 +196,10 @@ struct Participants {
                 // that files the quotation under its speaker or a bystander.
                 referent = outside ? memory.onlyPerson(since: sentence - 2, gender: gender, outsideQuotation: true) : nil
                 // "He" opening a sentence (or its clause after "and", "but"): the last sentence's subject.
-                // So is one after an opening phrase that names no one ("In 1986 he bought").
                 if referent == nil, outside, lower == "he" || lower == "she",
-                   index == 0 || index == 1 && Self.clauseOpeners.contains(words[0].lowercased)
-                    || index <= 4 && spans.isEmpty && !words[..<index].contains(where: { Self.personPronouns.contains($0.lowercased) || $0.text.first?.isUppercase == true && $0.range.lowerBound > 0 }) {
+                   index == 0 || index == 1 && Self.clauseOpeners.contains(words[0].lowercased) {
                     referent = memory.lastSubject(since: sentence - 2, gender: gender)
                 }
-                // "He fought cancer in 2004 ..., later revealing he had undergone":
-                // the sentence's own "he" again.
-                if referent == nil, outside, let gender, let earlier = sentenceReferents[gender] { referent = earlier }
-                if let referent, outside, let gender, sentenceReferents[gender] == nil { sentenceReferents[gender] = referent }
             } else if Self.thingPronouns.contains(lower) {
                 // "it" may be a country or a place; "they" is people or a company
                 // ("They have poisoned communities" is not California).
@@ -303,7 +295,7 @@ struct Participants {
             // the verb of "Hartley's wife sobbed"; no name reaches past a comma.
             for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= (isPossessor ? 1 : 2))
                 || (!isPossessor && trigger < span.first && (gap(trigger, span.first) <= 2
-                    || Self.isObjectPhrase(words, trigger: trigger, name: span.first, triggers: triggerSet))) {
+                    || Self.isObjectPhrase(words, trigger: trigger, name: span.first, end: span.last, triggers: triggerSet))) {
                 if commasBefore[max(trigger, span.first)] != commasBefore[min(trigger, span.last)] { continue }
                 // A name inside a quotation takes part in the quoted words only, and one outside it in none of them.
                 if !quotations.sameQuotation(trigger, span.first) { continue }
@@ -419,7 +411,8 @@ struct Participants {
     }
 
     /// Words before an -ing that does what the clause's subject does ("by walking", "after meeting").
-    static let meansPrepositions: Set<String> = ["by", "after", "before", "while", "without", "when"]
+    /// ("without investing" is what the subject did not do.)
+    static let meansPrepositions: Set<String> = ["by", "after", "before", "while", "when"]
     static let openers: Set<String> = [
         "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but", "because", "where", "when",
         "after", "before", "as", "and", "since", "until", "unless", "if",
@@ -715,24 +708,47 @@ struct Participants {
     /// Whether the words between an event and a name after it are the start
     /// of the name's noun phrase, so the name is the event's object: "the
     /// purchase of 22 new Boeing 787 Dreamliners", "unveiled their new 787
-    /// Dreamliner", "a test flight of the new Airbus A380" (at most four
-    /// words: an "of" first, then determiners, numbers and describing words,
-    /// no verb, preposition, conjunction or other event among them).
-    static func isObjectPhrase(_ words: [EventTrigger.Word], trigger: Int, name: Int, triggers: Set<Int>) -> Bool {
-        guard trigger + 1 < name, name - trigger <= 5 else { return false }
+    /// Dreamliner", "a test flight of the new Airbus A380". At most four
+    /// words: an "of", a determiner or a number first, then describing words (no verb, preposition, particle, conjunction,
+    /// question word, possessor or other event). Not when the name's own
+    /// verb follows it ("the dire situation Hillary Clinton is facing", "the
+    /// way Trump had handled"), nor after a report ("said the ..."), whose
+    /// words are a clause.
+    static func isObjectPhrase(_ words: [EventTrigger.Word], trigger: Int, name: Int, end: Int, triggers: Set<Int>) -> Bool {
+        guard trigger + 1 < name, name - trigger <= 5, !EventExtractor.reporting.contains(words[trigger].lowercased) else { return false }
+        if end + 1 < words.count {
+            let next = words[end + 1].lowercased
+            if triggers.contains(end + 1) || VerbGroup.auxiliaries.contains(next) || EventTrigger.isVerb(next) { return false }
+        }
+        var opened = false
         for at in (trigger + 1)..<name {
             let word = words[at]
             let lower = word.lowercased
-            if at == trigger + 1, lower == "of" { continue }
-            if VerbGroup.determiners.contains(lower), lower != "that" { continue }
-            if lower.allSatisfy({ $0.isNumber || $0 == "," }) { continue }
+            let isNumber = lower.allSatisfy { $0.isNumber || $0 == "," }
+            // "of" opens the phrase as a determiner would (a number is no word here).
+            if at == trigger + 1, lower == "of" {
+                opened = true
+                continue
+            }
+            if !opened {
+                guard VerbGroup.determiners.contains(lower) && lower != "that" || isNumber else { return false }
+                opened = true
+                continue
+            }
+            if isNumber { continue }
             guard word.text.first?.isLowercase == true, !triggers.contains(at), !EventTrigger.isVerb(lower),
                   !VerbGroup.auxiliaries.contains(lower), !VerbGroup.prepositions.contains(lower), !objectPrepositions.contains(lower),
-                  !conjunctions.contains(lower), !complementizers.contains(lower), !personPronouns.contains(lower),
-                  !thingPronouns.contains(lower), !lower.hasSuffix("ly") else { return false }
+                  !particles.contains(lower), !conjunctions.contains(lower), !complementizers.contains(lower),
+                  !questionWords.contains(lower), !personPronouns.contains(lower), !thingPronouns.contains(lower),
+                  !lower.hasSuffix("ly"), !lower.hasSuffix("'s"), !lower.hasSuffix("’s") else { return false }
         }
-        return true
+        return opened || name == trigger + 2
     }
+    static let particles: Set<String> = [
+        "up", "down", "out", "off", "back", "away", "behind", "ahead", "around", "along", "alongside", "upon", "onto",
+        "beyond", "within", "during", "until", "since", "despite", "amid", "past", "per", "vs", "vs.", "versus", "here", "there",
+    ]
+    static let questionWords: Set<String> = ["where", "when", "who", "whom", "whose", "which", "what", "how", "why"]
 
     /// The word index of the product noun of "the plane", "the new
     /// aircraft", "the massive double-deck airliner" (at most two describing

@@ -218,7 +218,13 @@ struct Participants {
                 // "the government", "the administration": a country's, not the last organisation named.
                 referent = memory.lastNamed([.geopolitical], since: sentence - 2, outsideQuotation: outside)
             } else if lower == "the", index + 1 < words.count, Self.descriptions.contains(words[index + 1].lowercased) {
-                referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: { !Self.isProductName($0) })
+                // "The airline" is the last organisation whose name says it is
+                // one ("China Eastern Airlines", not "Airbus" named after it);
+                // the last organisation when none does.
+                let noun = words[index + 1].lowercased
+                referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: { name in
+                    !Self.isProductName(name) && name.split(separator: " ").contains { $0.lowercased().hasPrefix(noun) }
+                }) ?? memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: { !Self.isProductName($0) })
             } else if lower == "the", index + 2 < words.count, words[index + 1].lowercased == "two",
                       Self.pairs.contains(words[index + 2].lowercased) {
                 // "the two countries": the last two named.
@@ -348,13 +354,23 @@ struct Participants {
             guard commasBefore[open] == commasBefore[span.last] + 1 else { continue }
             var close = open + 1
             while close < words.count, close - open <= 12, commasBefore[close] == commasBefore[open] { close += 1 }
+            // "But Trump, who has often struggled while talking about it, made
+            // no comment": a relative clause between commas may hold events.
+            // Not a name after a preposition ("Murphy of Connecticut, who
+            // campaigned ..., said"): the clause is the person's before it.
+            let relative = Self.relativePronouns.contains(words[open].lowercased)
+                && !(span.first > 0 && (words[span.first - 1].lowercased == "of" || Self.objectPrepositions.contains(words[span.first - 1].lowercased)))
             guard close < words.count, close - open <= 12, commasBefore[close] == commasBefore[open] + 1,
-                  !triggerSet.contains(where: { $0 >= open && $0 < close }) else { continue }
+                  relative || !triggerSet.contains(where: { $0 >= open && $0 < close }) else { continue }
             let verb = triggerSet.contains(close) ? close
                 : close + 1 < words.count && triggerSet.contains(close + 1) && words[close].text.first?.isLowercase == true
                     && !spans.contains(where: { $0.first <= close && close <= $0.last }) ? close + 1 : nil
-            if let verb, quotations.sameQuotation(span.first, verb),
-               clause(at: words[verb].range.lowerBound) == clause(at: words[span.first].range.lowerBound) {
+            // The relative clause is cut off as a clause of its own, which
+            // runs on to the verb: no other cut between.
+            let sameClause = relative
+                ? clause(at: words[verb ?? open].range.lowerBound).lowerBound == words[open].range.lowerBound
+                : verb.map { clause(at: words[$0].range.lowerBound) == clause(at: words[span.first].range.lowerBound) } ?? false
+            if let verb, quotations.sameQuotation(span.first, verb), sameClause {
                 add(span.entity, verb)
             }
         }
@@ -413,6 +429,7 @@ struct Participants {
     /// Words before an -ing that does what the clause's subject does ("by walking", "after meeting").
     /// ("without investing" is what the subject did not do.)
     static let meansPrepositions: Set<String> = ["by", "after", "before", "while", "when"]
+    static let relativePronouns: Set<String> = ["which", "who"]
     static let openers: Set<String> = [
         "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but", "because", "where", "when",
         "after", "before", "as", "and", "since", "until", "unless", "if",

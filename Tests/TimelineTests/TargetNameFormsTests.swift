@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func aNameThatOpensItsOwnClauseOrFollowsAParticleIsNoObject() {
-        let body = "Voters lined up behind Boeing in May 2007. Analysts described the dire situation Boeing is facing on 3 June 2007. The legend said people misunderstand Boeing on 4 June 2007."
+        let body = "Voters lined up behind Boeing in May 2007. Analysts described the dire situation Boeing is facing on 3 June 2007. The legend said people misunderstand Boeing on 4 June 2007. Airbus took the stage alongside Boeing on 5 June 2007. Analysts said the new Boeing jets were late on 6 June 2007."
         let target = TimelineTarget(name: "Boeing")
         let article = EntityEvents.prepare(TimelineArticle(id: 1, published: PublicationDate(year: 2007, month: 7, day: 9), body: body), for: [target])
         let extractor = EventExtractor()
@@ -81,5 +81,6 @@ import Testing
         #expect(!triggers.contains("lined"))
         #expect(!triggers.contains("described"))
         #expect(!triggers.contains("said"))
+        #expect(!triggers.contains("took"))
     }
 }

@@ -729,10 +729,10 @@ struct Participants {
     /// words: an "of", a determiner or a number first, then describing words (no verb, preposition, particle, conjunction,
     /// question word, possessor or other event). Not when the name's own
     /// verb follows it ("the dire situation Hillary Clinton is facing", "the
-    /// way Trump had handled"), nor after a report ("said the ..."), whose
-    /// words are a clause.
+    /// way Trump had handled"). (A report's clause, "said the new Boeing jets
+    /// were late", is kept from the report by `opensReportedClause`.)
     static func isObjectPhrase(_ words: [EventTrigger.Word], trigger: Int, name: Int, end: Int, triggers: Set<Int>) -> Bool {
-        guard trigger + 1 < name, name - trigger <= 5, !EventExtractor.reporting.contains(words[trigger].lowercased) else { return false }
+        guard trigger + 1 < name, name - trigger <= 5 else { return false }
         if end + 1 < words.count {
             let next = words[end + 1].lowercased
             if triggers.contains(end + 1) || VerbGroup.auxiliaries.contains(next) || EventTrigger.isVerb(next) { return false }

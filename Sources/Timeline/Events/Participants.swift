@@ -726,8 +726,9 @@ struct Participants {
     /// of the name's noun phrase, so the name is the event's object: "the
     /// purchase of 22 new Boeing 787 Dreamliners", "unveiled their new 787
     /// Dreamliner", "a test flight of the new Airbus A380". At most four
-    /// words: an "of", a determiner or a number first, then describing words (no verb, preposition, particle, conjunction,
-    /// question word, possessor or other event). Not when the name's own
+    /// words: an "of", a determiner or a number first, then describing words
+    /// (no verb, preposition, particle, conjunction, question word,
+    /// possessor or other event). Not when the name's own
     /// verb follows it ("the dire situation Hillary Clinton is facing", "the
     /// way Trump had handled"). (A report's clause, "said the new Boeing jets
     /// were late", is kept from the report by `opensReportedClause`.)
@@ -759,7 +760,7 @@ struct Participants {
                   !questionWords.contains(lower), !personPronouns.contains(lower), !thingPronouns.contains(lower),
                   !lower.hasSuffix("ly"), !lower.hasSuffix("'s"), !lower.hasSuffix("’s") else { return false }
         }
-        return opened || name == trigger + 2
+        return true
     }
     static let particles: Set<String> = [
         "up", "down", "out", "off", "back", "away", "behind", "ahead", "around", "along", "alongside", "upon", "onto",

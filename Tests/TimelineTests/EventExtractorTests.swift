@@ -48,6 +48,17 @@ import Testing
         #expect(String(decoding: Array(body.utf8)[(source.start - 1)..<source.stop], as: UTF8.self) == source.text)
     }
 
+    @Test func aDateOpeningTheSentenceReachesItsVerbPastAVerblessParenthesis() {
+        let body = "Yesterday, at this year's Worldwide Developers Conference (WWDC), chief executive Steve Jobs unveiled the phone."
+        let unveiled = EventExtractor().events(in: Self.article(body, names: [("Steve Jobs", 1)])).first { $0.trigger == "unveiled" }
+        #expect(unveiled?.dating == .expression)
+        #expect(unveiled?.label == "2025-12-27")
+        // A clause with a verb of its own between them still stops it.
+        let relative = "Yesterday, at the conference (which was held in Paris), Steve Jobs unveiled the phone."
+        let held = EventExtractor().events(in: Self.article(relative, names: [("Steve Jobs", 1)]))
+        #expect(held.first { $0.trigger == "unveiled" }?.dating != .expression)
+    }
+
     @Test func aPronounStandsForTheEntityNamedBefore() {
         let body = "Pakistan and Bangladesh met. Pakistan said it has signed a pact."
         let events = EventExtractor().events(in: Self.article(body, names: [("Pakistan", 1), ("Bangladesh", 1), ("Pakistan", 2)]))

@@ -372,8 +372,15 @@ public struct EventExtractor: Sendable {
             // reaches into the next; not one inside a quotation ("... in the next
             // couple days," he said).
             let opensClause = words.prefix(first).filter { clause.contains($0.range.lowerBound) }.count <= 1
-            if finite.isEmpty, opensClause, let next = participants.clauses.first(where: { $0.lowerBound >= clause.upperBound }) {
-                finite = Array(triggers.filter { isFinite($0.group) && next.contains(words[$0.index].range.lowerBound) }.prefix(1))
+            // "Yesterday, at this year's conference (WWDC), Jobs unveiled": a
+            // parenthesis with no verb between the date and its verb is passed
+            // over, as far as the third clause.
+            if finite.isEmpty, opensClause {
+                for next in participants.clauses.filter({ $0.lowerBound >= clause.upperBound }).prefix(3) {
+                    let inNext = triggers.filter { next.contains(words[$0.index].range.lowerBound) }
+                    finite = Array(inNext.filter { isFinite($0.group) }.prefix(1))
+                    if !finite.isEmpty || !inNext.isEmpty || words.contains(where: { next.contains($0.range.lowerBound) && notTriggers.contains($0.lowercased) }) { break }
+                }
             }
             // A verb that is no event ("had remained dormant since the early
             // 2010s", "looked"), nearer the date than any trigger, takes it.
@@ -1159,6 +1166,15 @@ public struct EventExtractor: Sendable {
             return anchor
         }
         return nil
+    }
+
+    /// The day the article's lead names for its news (`storyDay`), if it names one.
+    public func storyDay(of article: TimelineArticle, tokenized given: TokenizedText? = nil) -> DateInterval? {
+        guard let publication = article.published else { return nil }
+        let tokenized = given ?? TokenizedText(text: article.body)
+        let expressions = tagger.find(in: article.body, anchor: article.published)
+        return storyDay(expressions: expressions, sentences: Self.sentenceRanges(of: tokenized), tokenized: tokenized,
+                        publication: publication)?.interval
     }
 
     /// Whether "'s" or "’s" follows at `index` ("Tuesday's").

@@ -59,6 +59,20 @@ import Testing
         #expect(held.first { $0.trigger == "unveiled" }?.dating != .expression)
     }
 
+    @Test func theObjectOfASupportVerbIsTheEventAtTheVerbsTime() {
+        func events(_ body: String) -> [Event] { EventExtractor().events(in: Self.article(body, names: [("Airbus", 1)])) }
+        let body = "The world's largest passenger aircraft, the Airbus A380, has made its maiden flight after lifting off from Toulouse."
+        let flight = EventExtractor().events(in: Self.article(body, names: [("Airbus A380", 1)])).first { $0.trigger == "flight" }
+        #expect(flight?.label == "before 2025-12-28")
+        // The verb's subject takes part in the noun's happening.
+        #expect(flight?.entities == ["Airbus A380"])
+        let leave = events("Airbus has taken medical leave.").first { $0.trigger == "leave" }
+        #expect(leave?.label == "before 2025-12-28")
+        #expect(events("Airbus negotiates purchase of 22 new aircraft").contains { $0.trigger == "purchase" })
+        // A noun after another verb still needs a date of its own.
+        #expect(!events("Airbus praised the flight.").contains { $0.trigger == "flight" })
+    }
+
     @Test func aPronounStandsForTheEntityNamedBefore() {
         let body = "Pakistan and Bangladesh met. Pakistan said it has signed a pact."
         let events = EventExtractor().events(in: Self.article(body, names: [("Pakistan", 1), ("Bangladesh", 1), ("Pakistan", 2)]))

@@ -48,6 +48,31 @@ import Testing
         #expect(String(decoding: Array(body.utf8)[(source.start - 1)..<source.stop], as: UTF8.self) == source.text)
     }
 
+    @Test func aDateOpeningTheSentenceReachesItsVerbPastAVerblessParenthesis() {
+        let body = "Yesterday, at this year's Worldwide Developers Conference (WWDC), chief executive Steve Jobs unveiled the phone."
+        let unveiled = EventExtractor().events(in: Self.article(body, names: [("Steve Jobs", 1)])).first { $0.trigger == "unveiled" }
+        #expect(unveiled?.dating == .expression)
+        #expect(unveiled?.label == "2025-12-27")
+        // A clause with a verb of its own between them still stops it.
+        let relative = "Yesterday, at the conference (which was held in Paris), Steve Jobs unveiled the phone."
+        let held = EventExtractor().events(in: Self.article(relative, names: [("Steve Jobs", 1)]))
+        #expect(held.first { $0.trigger == "unveiled" }?.dating != .expression)
+    }
+
+    @Test func theObjectOfASupportVerbIsTheEventAtTheVerbsTime() {
+        func events(_ body: String) -> [Event] { EventExtractor().events(in: Self.article(body, names: [("Airbus", 1)])) }
+        let body = "The world's largest passenger aircraft, the Airbus A380, has made its maiden flight after lifting off from Toulouse."
+        let flight = EventExtractor().events(in: Self.article(body, names: [("Airbus A380", 1)])).first { $0.trigger == "flight" }
+        #expect(flight?.label == "before 2025-12-28")
+        // The verb's subject takes part in the noun's happening.
+        #expect(flight?.entities == ["Airbus A380"])
+        let leave = events("Airbus has taken medical leave.").first { $0.trigger == "leave" }
+        #expect(leave?.label == "before 2025-12-28")
+        #expect(events("Airbus negotiates purchase of 22 new aircraft").contains { $0.trigger == "purchase" })
+        // A noun after another verb still needs a date of its own.
+        #expect(!events("Airbus praised the flight.").contains { $0.trigger == "flight" })
+    }
+
     @Test func aPronounStandsForTheEntityNamedBefore() {
         let body = "Pakistan and Bangladesh met. Pakistan said it has signed a pact."
         let events = EventExtractor().events(in: Self.article(body, names: [("Pakistan", 1), ("Bangladesh", 1), ("Pakistan", 2)]))

@@ -1,3 +1,5 @@
+import DossierCore
+import Foundation
 import Testing
 @testable import Timeline
 
@@ -52,5 +54,41 @@ import Testing
         #expect(timeline.rendered == text)
         #expect(TaskTimeline.fileName(for: "Airbus A380") == "airbus_a380.txt")
         #expect(throws: TimelineTaskError.self) { try TaskTimeline(contents: "X\nnot a line\n", file: "bad.txt") }
+    }
+    /// An event of document 3307 at the token starting at byte `offset` (0-based) of its text.
+    static func event(day: Int, modifier: TimeExpression.Modifier?, dating: Event.Dating, trigger: String, offset: Int) -> Event {
+        let start = Date(timeIntervalSince1970: 1_104_537_600 + Double(day - 1) * 86_400)  // 2005-01-DAY
+        let interval = DateInterval(start: start, duration: 86_400)
+        let source = Event.Source(articleID: 3307, title: nil, outlet: nil, url: nil, published: nil, sentence: 1, start: 1, stop: 2,
+                                  text: "", triggerStart: offset + 1, triggerStop: offset + 2)
+        return Event(interval: interval, precision: .day, modifier: modifier, label: "", when: "", dating: dating, trigger: trigger,
+                     entities: [], sources: [source], tense: .past)
+    }
+
+    @Test func anUndatedPastIsWrittenAtItsStorysDayAndAPastPerfectAtZero() throws {
+        let document = try TimelineTaskDocument(contents: Self.cat, fallbackName: "f.xml")
+        let text = Array(document.text.utf8)
+        func offset(of word: String) -> Int {
+            let needle = Array(word.utf8)
+            return text.indices.first { Array(text[$0...].prefix(needle.count)) == needle }!
+        }
+        let evaluation = TimelineTaskEvaluation(mentions: { _ in [] })
+        // "launches" told undated (before the publication, the 18th), "world"
+        // a past perfect, "largest" dated by its own words the 17th.
+        let events = [
+            Self.event(day: 18, modifier: .before, dating: .publication, trigger: "launched", offset: offset(of: "launches")),
+            Self.event(day: 18, modifier: .before, dating: .publication, trigger: "had worked", offset: offset(of: "world")),
+            Self.event(day: 17, modifier: nil, dating: .expression, trigger: "largest", offset: offset(of: "largest")),
+        ]
+        let storyDay = DateInterval(start: Date(timeIntervalSince1970: 1_104_537_600 + 15 * 86_400), duration: 86_400)  // the 16th
+        let written = evaluation.taskTimeline(target: "Airbus", timeline: EventTimeline(events: events), documents: [3307: document],
+                                              storyDays: [3307: storyDay])
+        #expect(written.lines.map(\.date) == ["XXXX-XX-XX", "2005-01-16", "2005-01-17"])
+        #expect(written.lines.map(\.ordinal) == [0, 1, 2])
+        #expect(written.lines[0].events == ["3307-2-world"])
+        #expect(written.lines[1].events == ["3307-0-launches"])
+        // No day named by the lead: the publication's.
+        let plain = evaluation.taskTimeline(target: "Airbus", timeline: EventTimeline(events: Array(events.prefix(1))), documents: [3307: document])
+        #expect(plain.lines.map(\.date) == ["2005-01-18"])
     }
 }

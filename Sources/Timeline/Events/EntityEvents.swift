@@ -14,14 +14,21 @@ public struct TimelineTarget: Hashable, Sendable {
     /// The names searched for in the text, besides the ones the entity
     /// extractor links: the given aliases, a model number and what follows it
     /// ("Boeing 787 Dreamliner": "787 Dreamliner", "Dreamliner"; "Airbus A380":
-    /// "A380"), and the initials of a name of three words or more ("United
-    /// States Air Force": "USAF").
+    /// "A380"), the maker and the model without the model's name ("Boeing
+    /// 787") and the model number alone when it has a letter or three
+    /// digits ("787": articles say "the 787" once the full name is given;
+    /// "3G"; the "4" of "iPhone 4" is any four), and the initials of a name
+    /// of three words or more ("United States Air Force": "USAF").
     public var searchNames: [String] {
         var names = [name] + aliases
         let words = name.split(separator: " ").map(String.init)
         if words.count >= 2, let model = words.firstIndex(where: { $0.contains(where: \.isNumber) }), model > 0 {
-            names.append(words[model...].joined(separator: " "))
-            if model + 1 < words.count { names.append(words[(model + 1)...].joined(separator: " ")) }
+            if model + 1 < words.count {
+                names.append(words[model...].joined(separator: " "))
+                names.append(words[(model + 1)...].joined(separator: " "))
+                names.append(words[...model].joined(separator: " "))
+            }
+            if words[model].count >= 3 || words[model].contains(where: \.isLetter) { names.append(words[model]) }
         }
         if words.count >= 3 {
             let initials = String(words.compactMap { $0.first }.filter(\.isUppercase))
@@ -132,7 +139,9 @@ public struct TimelineTarget: Hashable, Sendable {
         // The target's names once, not per mention: a person mention linked to
         // one of them, or whose text is one and links nowhere else.
         let lowered = Swift.Set(names.map { $0.lowercased() })
-        let isPerson = article.mentions.contains { mention in
+        // A product's name is no person's, whatever type the extractor gave
+        // a piece of it ("Dreamliner" as a person).
+        let isPerson = !Participants.isProductName(name) && article.mentions.contains { mention in
             mention.type == .person && (mention.entity == name || lowered.contains(mention.entity.lowercased())
                 || lowered.contains(mention.text.lowercased()) && mention.entity.lowercased() == mention.text.lowercased())
         }
@@ -142,11 +151,17 @@ public struct TimelineTarget: Hashable, Sendable {
         for candidate in names {
             let needle = Array(candidate.utf8)
             guard !needle.isEmpty, needle.count <= bytes.count else { continue }
+            let allDigits = needle.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
             var index = 0
             while index + needle.count <= bytes.count {
                 guard bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) else { index += 1; continue }
-                let end = index + needle.count
+                var end = index + needle.count
+                // "A380s", "Dreamliners", "777s": the plural of a thing's name
+                // names it too (never a person's: "Jobses" is no form).
+                if !isPerson, end + 1 <= bytes.count, bytes[end] == UInt8(ascii: "s"), needle.last != UInt8(ascii: "s"),
+                   needle.last != UInt8(ascii: "S"), end + 1 == bytes.count || !Self.isWordByte(bytes[end + 1]) { end += 1 }
                 let wholeWord = (index == 0 || !Self.isWordByte(bytes[index - 1])) && (end == bytes.count || !Self.isWordByte(bytes[end]))
+                    && !(allDigits && Self.isInAnAmount(bytes, index..<end))
                 let span = index..<end
                 let overlapping = article.mentions.filter { $0.byteRange.overlaps(span) }
                 // Pieces inside the name, none the target itself: the name wins.
@@ -157,13 +172,45 @@ public struct TimelineTarget: Hashable, Sendable {
                 let covered = !overlapping.isEmpty && !split || found.contains { $0.byteRange.overlaps(span) }
                 if wholeWord, !covered, let sentence = sentences.firstIndex(where: { $0.contains(index) }) {
                     if split { pieces.formUnion(overlapping.map(\.byteRange)) }
-                    found.append(Mention(text: candidate, type: isPerson ? .person : .organization, entity: name,
+                    found.append(Mention(text: String(decoding: bytes[index..<end], as: UTF8.self), type: isPerson ? .person : .organization, entity: name,
                                          start: index + 1, stop: end, sentence: sentence + 1, source: .rule))
                 }
                 index = end
             }
         }
         return (found, pieces)
+    }
+
+    /// The extractor's mentions that are this target (`entityNames(in:)`'s
+    /// test: an entity that is one of its names, or a text that is one and
+    /// links nowhere else), linked to `name` itself, and a product's typed as
+    /// a made thing (an organisation's type) whatever the extractor took it
+    /// for: "Dreamliner" found as a person is the Boeing 787 Dreamliner that
+    /// "the plane" and "it" stand for two sentences on, not someone "he" is.
+    func relinked(_ mentions: [Mention], extra: [String] = []) -> [Mention] {
+        let names = Swift.Set((searchNames + extra).map { $0.lowercased() })
+        let isProduct = Participants.isProductName(name)
+        return mentions.map { mention in
+            guard mention.entity != name, names.contains(mention.entity.lowercased())
+                    || names.contains(mention.text.lowercased()) && mention.entity.lowercased() == mention.text.lowercased() else { return mention }
+            var linked = mention
+            linked.entity = name
+            if isProduct {
+                linked.type = .organization
+                linked.entityType = .organization
+            }
+            return linked
+        }
+    }
+
+    /// A model number written as digits alone ("787") inside an amount or a
+    /// longer number: "$787 million", "787,000", "1.787".
+    private static func isInAnAmount(_ bytes: [UInt8], _ span: Range<Int>) -> Bool {
+        let digit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+        if span.lowerBound > 0, [UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: ",")].contains(bytes[span.lowerBound - 1]) { return true }
+        if span.upperBound + 1 < bytes.count, bytes[span.upperBound] == UInt8(ascii: ",") || bytes[span.upperBound] == UInt8(ascii: "."),
+           digit(bytes[span.upperBound + 1]) { return true }
+        return span.upperBound < bytes.count && bytes[span.upperBound] == UInt8(ascii: "%")
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -192,7 +239,7 @@ public enum EntityEvents {
         for target in targets {
             let missed = target.missedMentions(in: prepared, sentences: ranges)
             if !missed.pieces.isEmpty { prepared.mentions.removeAll { missed.pieces.contains($0.byteRange) } }
-            prepared.mentions += missed.found
+            prepared.mentions = target.relinked(prepared.mentions, extra: target.bracketNames(in: prepared).abbreviations) + missed.found
         }
         prepared.mentions.sort { $0.start < $1.start }
         return prepared

@@ -232,11 +232,14 @@ public struct EventExtractor: Sendable {
                 && !(spread && $0.dating != .expression) } ?? false
             decided[index] = (anchor, group.tense, reported, group.isHypothetical)
         }
+        // A noun a support verb carries ("has made its maiden flight") -> the verb.
+        var supportVerb: [Int: Int] = [:]
         for (index, group) in triggers where !Self.isFinite(group) {
             let word = words[index]
             var anchor: Anchor?
             var tense = group.tense
             var governedReport: Bool?
+            var supported = false
             // "promised to continue supporting": an -ing after a hoped-for
             // infinitive is as hypothetical as it.
             var hypothetical = group.isHypothetical
@@ -250,6 +253,8 @@ public struct EventExtractor: Sendable {
                 tense = group.isInfinitive && intends ? .future : verb.tense
                 anchor = tense == .future && group.isInfinitive ? dates.after : verb.anchor
                 governedReport = verb.reported
+                supported = Self.isSupportedNoun(index, verb: head, group: group, words: words, triggers: triggers)
+                if supported { supportVerb[index] = head }
                 hypothetical = hypothetical || verb.hypothetical
                 // "decided to leave the jungle", "had agreed to allow": what a
                 // past intention was for came after it, not after the
@@ -262,8 +267,9 @@ public struct EventExtractor: Sendable {
             } else {
                 anchor = published
             }
-            let reported = anchor.map { isReported(group: group, tense: tense, governedReport: governedReport, anchor: $0, word: word.lowercased,
-                                                   source: source, habitual: false) } ?? false
+            let reported = supported ? governedReport == true
+                : anchor.map { isReported(group: group, tense: tense, governedReport: governedReport, anchor: $0, word: word.lowercased,
+                                          source: source, habitual: false) } ?? false
             decided[index] = (anchor, tense, reported, hypothetical)
         }
 
@@ -275,7 +281,9 @@ public struct EventExtractor: Sendable {
             var eventSource = source
             eventSource.triggerStart = offset + word.range.lowerBound + 1
             eventSource.triggerStop = offset + word.range.upperBound
-            let entities = entitiesOf[index] ?? []
+            var entities = entitiesOf[index] ?? []
+            // The support verb's participants are the noun's: one happening.
+            for name in supportVerb[index].flatMap({ entitiesOf[$0] }) ?? [] where !entities.contains(name) { entities.append(name) }
             events.append(Event(
                 interval: anchor.interval, precision: anchor.precision, modifier: anchor.modifier, label: anchor.label,
                 when: anchor.when, dating: anchor.dating, trigger: group.phrase, entities: entities, sources: [eventSource],
@@ -322,6 +330,28 @@ public struct EventExtractor: Sendable {
         }
         return best?.index
     }
+
+    /// Whether the noun at `index` is the object of a support verb at `verb`
+    /// ("has made its maiden flight", "has taken medical leave", "reached a
+    /// deal", "extended an invitation"): verb and noun tell one happening, the
+    /// noun's, so the noun is an event when the verb is, with its time. At
+    /// most three words between them, none an event.
+    static func isSupportedNoun(_ index: Int, verb: Int, group: VerbGroup, words: [EventTrigger.Word],
+                                triggers: [(index: Int, group: VerbGroup)]) -> Bool {
+        guard group.tense == nil, !group.isInfinitive, !words[index].lowercased.hasSuffix("ing"), verb < index, index - verb <= 4,
+              supportVerbs.contains(words[verb].lowercased) else { return false }
+        return !triggers.contains { $0.index > verb && $0.index < index }
+    }
+
+    /// Verbs whose object noun names what happened (`isSupportedNoun`).
+    static let supportVerbs: Set<String> = [
+        "make", "makes", "made", "take", "takes", "took", "taken", "complete", "completes", "completed",
+        "conduct", "conducts", "conducted", "sign", "signs", "signed", "reach", "reaches", "reached",
+        "strike", "strikes", "struck", "seal", "seals", "sealed", "finalize", "finalizes", "finalized", "finalise", "finalises", "finalised",
+        "extend", "extends", "extended", "negotiate", "negotiates", "negotiated", "agree", "agrees", "agreed",
+        "settle", "settles", "settled", "begin", "begins", "began", "begun", "start", "starts", "started",
+        "hold", "holds", "held", "file", "files", "filed",
+    ]
 
     /// Which trigger each time expression dates. A date governs the finite
     /// verb before it in its clause (the nearest), or the one after it when
@@ -372,8 +402,15 @@ public struct EventExtractor: Sendable {
             // reaches into the next; not one inside a quotation ("... in the next
             // couple days," he said).
             let opensClause = words.prefix(first).filter { clause.contains($0.range.lowerBound) }.count <= 1
-            if finite.isEmpty, opensClause, let next = participants.clauses.first(where: { $0.lowerBound >= clause.upperBound }) {
-                finite = Array(triggers.filter { isFinite($0.group) && next.contains(words[$0.index].range.lowerBound) }.prefix(1))
+            // "Yesterday, at this year's conference (WWDC), Jobs unveiled": a
+            // parenthesis with no verb between the date and its verb is passed
+            // over, as far as the third clause.
+            if finite.isEmpty, opensClause {
+                for next in participants.clauses.filter({ $0.lowerBound >= clause.upperBound }).prefix(3) {
+                    let inNext = triggers.filter { next.contains(words[$0.index].range.lowerBound) }
+                    finite = Array(inNext.filter { isFinite($0.group) }.prefix(1))
+                    if !finite.isEmpty || !inNext.isEmpty || words.contains(where: { next.contains($0.range.lowerBound) && notTriggers.contains($0.lowercased) }) { break }
+                }
             }
             // A verb that is no event ("had remained dormant since the early
             // 2010s", "looked"), nearer the date than any trigger, takes it.
@@ -1159,6 +1196,15 @@ public struct EventExtractor: Sendable {
             return anchor
         }
         return nil
+    }
+
+    /// The day the article's lead names for its news (`storyDay`), if it names one.
+    public func storyDay(of article: TimelineArticle, tokenized given: TokenizedText? = nil) -> DateInterval? {
+        guard let publication = article.published else { return nil }
+        let tokenized = given ?? TokenizedText(text: article.body)
+        let expressions = tagger.find(in: article.body, anchor: article.published)
+        return storyDay(expressions: expressions, sentences: Self.sentenceRanges(of: tokenized), tokenized: tokenized,
+                        publication: publication)?.interval
     }
 
     /// Whether "'s" or "’s" follows at `index` ("Tuesday's").

@@ -158,8 +158,13 @@ struct Participants {
                 spans.append((mention.entity, first, last))
                 for covering in first...last where covering < covered.count { covered[covering] = true }
                 // A name that only describes ("Paris-based", "a Jenny Craig
-                // spokeswoman") is no one a later "it" or "she" stands for.
-                if modifiers.contains(spans.count - 1) { continue }
+                // spokeswoman") is no one a later "it" or "she" stands for;
+                // but a company before its officer's role ("the Airbus chief
+                // executive, said the company expects") is the company the
+                // officer speaks for, which "the company" and "it" then are.
+                if modifiers.contains(spans.count - 1),
+                   !(mention.entityType == .organization && !Self.isProductName(mention.entity) && last + 1 < words.count
+                     && Self.roleNouns.contains(words[last + 1].lowercased) && !servedBodies.contains(spans.count - 1)) { continue }
                 // Nor is a dateline ("CLEVELAND – As it officially puts"), cut
                 // off as a sentence of its own or not.
                 if first == 0, dashAfter.contains(last) || last == words.count - 1 { continue }
@@ -213,7 +218,13 @@ struct Participants {
                 // "the government", "the administration": a country's, not the last organisation named.
                 referent = memory.lastNamed([.geopolitical], since: sentence - 2, outsideQuotation: outside)
             } else if lower == "the", index + 1 < words.count, Self.descriptions.contains(words[index + 1].lowercased) {
-                referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: { !Self.isProductName($0) })
+                // "The airline" is the last organisation whose name says it is
+                // one ("China Eastern Airlines", not "Airbus" named after it);
+                // the last organisation when none does.
+                let noun = words[index + 1].lowercased
+                referent = memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: { name in
+                    !Self.isProductName(name) && name.split(separator: " ").contains { $0.lowercased().hasPrefix(noun) }
+                }) ?? memory.lastNamed([.organization], since: sentence - 2, outsideQuotation: outside, where: { !Self.isProductName($0) })
             } else if lower == "the", index + 2 < words.count, words[index + 1].lowercased == "two",
                       Self.pairs.contains(words[index + 2].lowercased) {
                 // "the two countries": the last two named.
@@ -288,7 +299,9 @@ struct Participants {
             // said: the saying is Sharpton's) and in the same clause.
             // A possessor owns the word right after it ("Clinton's tenure"), not
             // the verb of "Hartley's wife sobbed"; no name reaches past a comma.
-            for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= (isPossessor ? 1 : 2)) || (!isPossessor && trigger < span.first && gap(trigger, span.first) <= 2) {
+            for trigger in triggers where (trigger > span.last && gap(span.last, trigger) <= (isPossessor ? 1 : 2))
+                || (!isPossessor && trigger < span.first && (gap(trigger, span.first) <= 2
+                    || Self.isObjectPhrase(words, trigger: trigger, name: span.first, end: span.last, triggers: triggerSet))) {
                 if commasBefore[max(trigger, span.first)] != commasBefore[min(trigger, span.last)] { continue }
                 // A name inside a quotation takes part in the quoted words only, and one outside it in none of them.
                 if !quotations.sameQuotation(trigger, span.first) { continue }
@@ -341,13 +354,23 @@ struct Participants {
             guard commasBefore[open] == commasBefore[span.last] + 1 else { continue }
             var close = open + 1
             while close < words.count, close - open <= 12, commasBefore[close] == commasBefore[open] { close += 1 }
+            // "But Trump, who has often struggled while talking about it, made
+            // no comment": a relative clause between commas may hold events.
+            // Not a name after a preposition ("Murphy of Connecticut, who
+            // campaigned ..., said"): the clause is the person's before it.
+            let relative = Self.relativePronouns.contains(words[open].lowercased)
+                && !(span.first > 0 && (words[span.first - 1].lowercased == "of" || Self.objectPrepositions.contains(words[span.first - 1].lowercased)))
             guard close < words.count, close - open <= 12, commasBefore[close] == commasBefore[open] + 1,
-                  !triggerSet.contains(where: { $0 >= open && $0 < close }) else { continue }
+                  relative || !triggerSet.contains(where: { $0 >= open && $0 < close }) else { continue }
             let verb = triggerSet.contains(close) ? close
                 : close + 1 < words.count && triggerSet.contains(close + 1) && words[close].text.first?.isLowercase == true
                     && !spans.contains(where: { $0.first <= close && close <= $0.last }) ? close + 1 : nil
-            if let verb, quotations.sameQuotation(span.first, verb),
-               clause(at: words[verb].range.lowerBound) == clause(at: words[span.first].range.lowerBound) {
+            // The relative clause is cut off as a clause of its own, which
+            // runs on to the verb: no other cut between.
+            let sameClause = relative
+                ? clause(at: words[verb ?? open].range.lowerBound).lowerBound == words[open].range.lowerBound
+                : verb.map { clause(at: words[$0].range.lowerBound) == clause(at: words[span.first].range.lowerBound) } ?? false
+            if let verb, quotations.sameQuotation(span.first, verb), sameClause {
                 add(span.entity, verb)
             }
         }
@@ -360,7 +383,10 @@ struct Participants {
             var next = trigger + 1
             while next < words.count, next - trigger <= 7, commasBefore[next] == commasBefore[trigger] {
                 let before = words[next - 1].lowercased
-                if triggerSet.contains(next), before == "to" && next - trigger <= 3 || before == "and",
+                // "unveiled the device by walking onto the stage", "started by
+                // hinting": the -ing of the means or the moment has the verb's subject.
+                let isMeans = Self.meansPrepositions.contains(before) && words[next].lowercased.hasSuffix("ing")
+                if triggerSet.contains(next), before == "to" && next - trigger <= 3 || before == "and" || isMeans,
                    quotations.sameQuotation(trigger, next) {
                     for entity in entities { add(entity, next) }
                     break
@@ -400,6 +426,10 @@ struct Participants {
         return starts.sorted()
     }
 
+    /// Words before an -ing that does what the clause's subject does ("by walking", "after meeting").
+    /// ("without investing" is what the subject did not do.)
+    static let meansPrepositions: Set<String> = ["by", "after", "before", "while", "when"]
+    static let relativePronouns: Set<String> = ["which", "who"]
     static let openers: Set<String> = [
         "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but", "because", "where", "when",
         "after", "before", "as", "and", "since", "until", "unless", "if",
@@ -692,6 +722,52 @@ struct Participants {
         "plane", "aircraft", "jet", "airliner", "jetliner", "airplane", "superjumbo", "device", "phone", "handset",
         "player", "store", "service", "software", "product", "model", "vehicle", "car", "ship", "drug", "system",
     ]
+    /// Whether the words between an event and a name after it are the start
+    /// of the name's noun phrase, so the name is the event's object: "the
+    /// purchase of 22 new Boeing 787 Dreamliners", "unveiled their new 787
+    /// Dreamliner", "a test flight of the new Airbus A380". At most four
+    /// words: an "of", a determiner or a number first, then describing words
+    /// (no verb, preposition, particle, conjunction, question word,
+    /// possessor or other event). Not when the name's own
+    /// verb follows it ("the dire situation Hillary Clinton is facing", "the
+    /// way Trump had handled"). (A report's clause, "said the new Boeing jets
+    /// were late", is kept from the report by `opensReportedClause`.)
+    static func isObjectPhrase(_ words: [EventTrigger.Word], trigger: Int, name: Int, end: Int, triggers: Set<Int>) -> Bool {
+        guard trigger + 1 < name, name - trigger <= 5 else { return false }
+        if end + 1 < words.count {
+            let next = words[end + 1].lowercased
+            if triggers.contains(end + 1) || VerbGroup.auxiliaries.contains(next) || EventTrigger.isVerb(next) { return false }
+        }
+        var opened = false
+        for at in (trigger + 1)..<name {
+            let word = words[at]
+            let lower = word.lowercased
+            let isNumber = lower.allSatisfy { $0.isNumber || $0 == "," }
+            // "of" opens the phrase as a determiner would (a number is no word here).
+            if at == trigger + 1, lower == "of" {
+                opened = true
+                continue
+            }
+            if !opened {
+                guard VerbGroup.determiners.contains(lower) && lower != "that" || isNumber else { return false }
+                opened = true
+                continue
+            }
+            if isNumber { continue }
+            guard word.text.first?.isLowercase == true, !triggers.contains(at), !EventTrigger.isVerb(lower),
+                  !VerbGroup.auxiliaries.contains(lower), !VerbGroup.prepositions.contains(lower), !objectPrepositions.contains(lower),
+                  !particles.contains(lower), !conjunctions.contains(lower), !complementizers.contains(lower),
+                  !questionWords.contains(lower), !personPronouns.contains(lower), !thingPronouns.contains(lower),
+                  !lower.hasSuffix("ly"), !lower.hasSuffix("'s"), !lower.hasSuffix("’s") else { return false }
+        }
+        return true
+    }
+    static let particles: Set<String> = [
+        "up", "down", "out", "off", "back", "away", "behind", "ahead", "around", "along", "alongside", "upon", "onto",
+        "beyond", "within", "during", "until", "since", "despite", "amid", "past", "per", "vs", "vs.", "versus", "here", "there",
+    ]
+    static let questionWords: Set<String> = ["where", "when", "who", "whom", "whose", "which", "what", "how", "why"]
+
     /// The word index of the product noun of "the plane", "the new
     /// aircraft", "the massive double-deck airliner" (at most two describing
     /// words between) after "the" at `index`.

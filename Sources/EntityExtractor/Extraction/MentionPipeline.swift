@@ -8,7 +8,8 @@ import DossierCore
 /// 3. gazetteer names (demonyms become NORP mentions of their country), and
 ///    names inside hyphenated words;
 /// 4. the tagger's spans, mapped to `EntityType`, less those the headline and
-///    sentence-initial rules reject.
+///    sentence-initial rules reject;
+/// 5. a person's surname alone after the full name (`SurnameEchoRule`).
 struct MentionPipeline {
     struct Options {
         /// Look inside hyphenated words ("Bangladesh-based"): off for CoNLL
@@ -184,6 +185,8 @@ struct MentionPipeline {
         }
         if options.webRules { OneWordNameRule.dropWordsWithoutPersonEvidence(&model, listed: found, in: text, facts: facts) }
         found += model
+        // 5. A person's surname alone after the full name, where nothing above took it ("Alley mused").
+        if options.webRules { found += SurnameEchoRule.candidates(after: found, in: text, facts: facts) }
         if !webNames.namesOfNoEntity.isEmpty {
             found.removeAll { candidate in
                 candidate.source != .analyst && webNames.namesOfNoEntity.contains { span in

@@ -13,7 +13,9 @@ import Foundation
 /// participle" of the lead (the day's news); before the publication
 /// (modifier BEFORE) for a past event told later with no date; after it
 /// (AFTER) for an undated future one. A gerund or infinitive takes its
-/// verb's time; a noun needs a date of its own. "could"/"would" events are
+/// verb's time; a noun needs a date of its own, unless it is a support
+/// verb's object ("has made its maiden flight": the verb's time and
+/// participants, `isSupportedNoun`). "could"/"would" events are
 /// marked hypothetical; negated ones, generic present-tense statements and
 /// participles used as adjectives are left out (`isReported`). Where a date
 /// and a duration in one sentence place an earlier point ("in April 2025

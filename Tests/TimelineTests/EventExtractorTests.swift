@@ -57,6 +57,11 @@ import Testing
         let relative = "Yesterday, at the conference (which was held in Paris), Steve Jobs unveiled the phone."
         let held = EventExtractor().events(in: Self.article(relative, names: [("Steve Jobs", 1)]))
         #expect(held.first { $0.trigger == "unveiled" }?.dating != .expression)
+        // Not a date after another word of its clause: "(born 1930)", a dateline.
+        let born = "Walter Burnham (born 1930), is professor emeritus at the university, where he held the chair."
+        #expect(EventExtractor().events(in: Self.article(born, names: [])).first { $0.trigger == "held" }?.label != "1930")
+        let dateline = "WASHINGTON, December 20 (UPI) -- Steve Jobs told a gathering in Washington that he will stay."
+        #expect(EventExtractor().events(in: Self.article(dateline, names: [("Steve Jobs", 1)])).first { $0.trigger == "told" }?.dating != .expression)
     }
 
     @Test func theObjectOfASupportVerbIsTheEventAtTheVerbsTime() {
@@ -71,6 +76,14 @@ import Testing
         #expect(events("Airbus negotiates purchase of 22 new aircraft").contains { $0.trigger == "purchase" })
         // A noun after another verb still needs a date of its own.
         #expect(!events("Airbus praised the flight.").contains { $0.trigger == "flight" })
+        // Not an adjective after an object pronoun, nor a thing after a particle or preposition.
+        #expect(!events("Airbus made it clear that it will stay.").contains { $0.trigger == "clear" })
+        #expect(!events("Airbus met them. Airbus took directions from Boeing staffer Smith on the deal.").contains { $0.trigger == "staffer" })
+        // Not after a passive: a predicate, no object.
+        #expect(!events("Airbus had been made the new face of the campaign.").contains { $0.trigger == "face" })
+        // Not a word describing the noun after it, nor an object with its complement.
+        #expect(!events("Poll: Airbus and Boeing hold narrow leads in Europe.").contains { $0.trigger == "narrow" })
+        #expect(!events("Airbus met them. Airbus has made this election a choice about jobs.").contains { $0.trigger == "election" })
     }
 
     @Test func aPronounStandsForTheEntityNamedBefore() {

@@ -147,11 +147,11 @@ public struct TimelineTaskEvaluation: Sendable {
         var starts: [String: Date] = [:]
         for event in timeline.events where !event.isHypothetical {
             // A future event with no date of its own stays at the report's date
-            // (measured: better than ordinal 0 or leaving it out).
+            // (measured: better than ordinal 0, again in session 12, or leaving it out).
             let storyDay = event.sources.first?.articleID.flatMap { storyDays[$0] }
             let date = Self.taskDate(event, storyDay: storyDay)
-            let start = date.count == 10 && storyDay.map { date == String(EventTimeline.isoDate($0.start).prefix(10)) } == true
-                ? storyDay!.start : event.interval.start
+            let start = storyDay.flatMap { day in date == String(EventTimeline.isoDate(day.start).prefix(10)) ? day.start : nil }
+                ?? event.interval.start
             var ids: [String] = []
             for source in event.sources {
                 guard let article = source.articleID, let document = documents[article], source.triggerStart > 0,

@@ -13,7 +13,9 @@ import Foundation
 /// participle" of the lead (the day's news); before the publication
 /// (modifier BEFORE) for a past event told later with no date; after it
 /// (AFTER) for an undated future one. A gerund or infinitive takes its
-/// verb's time; a noun needs a date of its own. "could"/"would" events are
+/// verb's time; a noun needs a date of its own, unless it is a support
+/// verb's object ("has made its maiden flight": the verb's time and
+/// participants, `isSupportedNoun`). "could"/"would" events are
 /// marked hypothetical; negated ones, generic present-tense statements and
 /// participles used as adjectives are left out (`isReported`). Where a date
 /// and a duration in one sentence place an earlier point ("in April 2025
@@ -253,7 +255,7 @@ public struct EventExtractor: Sendable {
                 tense = group.isInfinitive && intends ? .future : verb.tense
                 anchor = tense == .future && group.isInfinitive ? dates.after : verb.anchor
                 governedReport = verb.reported
-                supported = Self.isSupportedNoun(index, verb: head, group: group, words: words, triggers: triggers)
+                supported = Self.isSupportedNoun(index, verb: head, group: group, verbGroup: headGroup, words: words, triggers: triggers)
                 if supported { supportVerb[index] = head }
                 hypothetical = hypothetical || verb.hypothetical
                 // "decided to leave the jungle", "had agreed to allow": what a
@@ -333,22 +335,55 @@ public struct EventExtractor: Sendable {
 
     /// Whether the noun at `index` is the object of a support verb at `verb`
     /// ("has made its maiden flight", "has taken medical leave", "reached a
-    /// deal", "extended an invitation"): verb and noun tell one happening, the
-    /// noun's, so the noun is an event when the verb is, with its time. At
-    /// most three words between them, none an event.
-    static func isSupportedNoun(_ index: Int, verb: Int, group: VerbGroup, words: [EventTrigger.Word],
+    /// deal", "made the pledge at a conference"): verb and noun tell one
+    /// happening, the noun's, so the noun is an event when the verb is, with
+    /// its time. At most three words between them, none an event, a
+    /// preposition, particle or pronoun ("made it clear", "took directions
+    /// from Clinton staffer"); not after a passive ("had been
+    /// made the new face of"); and the noun ends its phrase: a describing word
+    /// before a noun ("hold narrow leads", "took a more hands-off approach")
+    /// or an object's complement ("has made this election a choice") is none.
+    static func isSupportedNoun(_ index: Int, verb: Int, group: VerbGroup, verbGroup: VerbGroup?, words: [EventTrigger.Word],
                                 triggers: [(index: Int, group: VerbGroup)]) -> Bool {
         guard group.tense == nil, !group.isInfinitive, !words[index].lowercased.hasSuffix("ing"), verb < index, index - verb <= 4,
               supportVerbs.contains(words[verb].lowercased) else { return false }
-        return !triggers.contains { $0.index > verb && $0.index < index }
+        if let verbGroup, verbGroup.phrase.lowercased().split(separator: " ").dropLast().contains(where: { beForms.contains(String($0)) }) { return false }
+        for between in words[(verb + 1)..<index] {
+            let lower = between.lowercased
+            if VerbGroup.prepositions.contains(lower) || Participants.particles.contains(lower) || objectPronouns.contains(lower) { return false }
+        }
+        if triggers.contains(where: { $0.index > verb && $0.index < index }) { return false }
+        guard index + 1 < words.count else { return true }
+        let next = words[index + 1]
+        // Punctuation after the noun ends its phrase ("made further demands.", "held up the sign —").
+        let sentence = next.text.base.utf8
+        if words[index].range.upperBound < next.range.lowerBound, next.range.lowerBound <= sentence.count {
+            let gap = sentence.dropFirst(words[index].range.upperBound).prefix(next.range.lowerBound - words[index].range.upperBound)
+            if gap.contains(where: { $0 != UInt8(ascii: " ") }) { return true }
+        }
+        if ["a", "an", "the"].contains(next.lowercased) { return false }
+        return next.text.first?.isUppercase == true || VerbGroup.prepositions.contains(next.lowercased)
+            || Participants.particles.contains(next.lowercased) || Participants.questionWords.contains(next.lowercased)
+            || phraseEnders.contains(next.lowercased)
     }
+
+    /// Pronouns that are an object or a clause's subject, not a possessor ("made it clear").
+    static let objectPronouns: Set<String> = [
+        "it", "him", "them", "us", "me", "you", "he", "she", "they", "we", "i", "itself", "himself", "herself", "themselves",
+    ]
+    /// Words that may follow a noun ending its phrase, besides prepositions
+    /// and particles ("made the pledge that", "held rallies all over").
+    static let phraseEnders: Set<String> = [
+        "that", "to", "all", "while", "but", "because", "if", "than", "so", "last", "this", "next", "earlier", "later",
+        "today", "yesterday", "tonight", "again", "together", "instead", "too", "also", "then", "now", "once",
+    ]
 
     /// Verbs whose object noun names what happened (`isSupportedNoun`).
     static let supportVerbs: Set<String> = [
         "make", "makes", "made", "take", "takes", "took", "taken", "complete", "completes", "completed",
         "conduct", "conducts", "conducted", "sign", "signs", "signed", "reach", "reaches", "reached",
         "strike", "strikes", "struck", "seal", "seals", "sealed", "finalize", "finalizes", "finalized", "finalise", "finalises", "finalised",
-        "extend", "extends", "extended", "negotiate", "negotiates", "negotiated", "agree", "agrees", "agreed",
+        "negotiate", "negotiates", "negotiated", "agree", "agrees", "agreed",
         "settle", "settles", "settled", "begin", "begins", "began", "begun", "start", "starts", "started",
         "hold", "holds", "held", "file", "files", "filed",
     ]
@@ -401,15 +436,20 @@ public struct EventExtractor: Sendable {
             // Only a date that opens its clause ("In April 2025, after a gap, ...")
             // reaches into the next; not one inside a quotation ("... in the next
             // couple days," he said).
-            let opensClause = words.prefix(first).filter { clause.contains($0.range.lowerBound) }.count <= 1
-            // "Yesterday, at this year's conference (WWDC), Jobs unveiled": a
-            // parenthesis with no verb between the date and its verb is passed
-            // over, as far as the third clause.
-            if finite.isEmpty, opensClause {
-                for next in participants.clauses.filter({ $0.lowerBound >= clause.upperBound }).prefix(3) {
-                    let inNext = triggers.filter { next.contains(words[$0.index].range.lowerBound) }
-                    finite = Array(inNext.filter { isFinite($0.group) }.prefix(1))
-                    if !finite.isEmpty || !inNext.isEmpty || words.contains(where: { next.contains($0.range.lowerBound) && notTriggers.contains($0.lowercased) }) { break }
+            let wordsBefore = words.prefix(first).filter { clause.contains($0.range.lowerBound) }.count
+            let opensClause = wordsBefore <= 1
+            if finite.isEmpty, opensClause, let next = participants.clauses.first(where: { $0.lowerBound >= clause.upperBound }) {
+                finite = Array(triggers.filter { isFinite($0.group) && next.contains(words[$0.index].range.lowerBound) }.prefix(1))
+                // "Yesterday, at this year's conference (WWDC), Jobs unveiled": a
+                // date that is its clause's first word passes over a
+                // parenthesis with no word of an event to the verb of the
+                // clause after (not a date after another word: "(born 1930),
+                // is professor ..., where he held"; a dateline's "WASHINGTON,
+                // June 10 (UPI) — Clinton told").
+                let inNext = triggers.filter { next.contains(words[$0.index].range.lowerBound) }
+                let verbless = inNext.isEmpty && !words.contains { next.contains($0.range.lowerBound) && notTriggers.contains($0.lowercased) }
+                if finite.isEmpty, verbless, wordsBefore == 0, let after = participants.clauses.first(where: { $0.lowerBound >= next.upperBound }) {
+                    finite = Array(triggers.filter { isFinite($0.group) && after.contains(words[$0.index].range.lowerBound) }.prefix(1))
                 }
             }
             // A verb that is no event ("had remained dormant since the early

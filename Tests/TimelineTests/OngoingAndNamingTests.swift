@@ -25,6 +25,18 @@ import Testing
         #expect(triggers.contains("are investigating"))
     }
 
+    @Test func aProgressiveOfStandingIsNoHappening() {
+        let triggers = EventSelectionTests.listedTriggers(
+            "Voters met. Clinton is leading Sanders in Iowa. The senators are backing the bill this week. He is running for president. "
+                + "Police are investigating the fire. The governor was running late on Monday.")
+        #expect(!triggers.contains("is leading"))
+        #expect(!triggers.contains("are backing"))
+        #expect(!triggers.contains("is running"))
+        // A verb of doing stays, and so does a past progressive.
+        #expect(triggers.contains("are investigating"))
+        #expect(triggers.contains("was running"))
+    }
+
     @Test func anEmphaticPresentIsAsGenericAsTheSimpleOne() {
         let triggers = EventSelectionTests.listedTriggers("Trains ran. On long services they do try to use coaches with toilets. They did try to use coaches.")
         #expect(!triggers.contains("do try"))

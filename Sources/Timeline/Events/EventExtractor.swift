@@ -164,7 +164,8 @@ public struct EventExtractor: Sendable {
             if group.isNegated || Self.isRefused(words, at: index) || Self.isAttributive(words, at: index, group: group, text: source.text) || Self.isState(words, at: index)
                 || Self.isAddressedToReader(words, before: index, group: group) || Self.isDescriptiveParticiple(words, at: index, group: group)
                 || Self.isExpectation(words, at: index, group: group) || Self.isNamingParticiple(words, at: index, group: group)
-                || Self.isOngoingPresent(words, at: index, group: group) || Self.isAgentNoun(words, at: index, group: group)
+                || Self.isOngoingPresent(words, at: index, group: group) || Self.isStandingProgressive(words, at: index, group: group)
+                || Self.isAgentNoun(words, at: index, group: group)
                 || Self.isIntransitiveModifier(words, at: index, group: group) { continue }
             if isConditional || Self.isInConditionalClause(words, at: index, participants: participants, hasIf: hasIf)
                 || Self.isInvertedConditional(words, at: index)

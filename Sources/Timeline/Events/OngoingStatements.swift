@@ -31,6 +31,26 @@ extension EventExtractor {
         return false
     }
 
+    /// "Clinton is leading Sanders", "is trailing in Iowa", "are backing the
+    /// bill", "is running for president", "is facing charges": a present
+    /// progressive of a verb of standing, support or candidacy tells how
+    /// things stand on the day, not what happened; with or without a date
+    /// ("is leading in the polls this week"). Verbs of doing in the
+    /// progressive stay ("are investigating", "is telling reporters").
+    static func isStandingProgressive(_ words: [EventTrigger.Word], at index: Int, group: VerbGroup) -> Bool {
+        guard group.tense == .present, !group.isPerfect, !group.isHypothetical, !group.isInfinitive,
+              standingProgressives.contains(words[index].lowercased) else { return false }
+        let auxiliaries = group.phrase.split(separator: " ").dropLast().map { VerbGroup.expanded($0.lowercased()) }
+        return !auxiliaries.isEmpty && auxiliaries.allSatisfy { presentBe.contains($0) }
+    }
+
+    /// Progressives of standing (a race's order, a position held), support
+    /// and opposition, and candidacy.
+    static let standingProgressives: Set<String> = [
+        "leading", "trailing", "lagging", "facing", "enjoying", "supporting", "backing", "opposing", "favoring", "favouring",
+        "running", "seeking", "holding", "hovering", "remaining", "staying", "struggling", "polling", "topping",
+    ]
+
     /// "they do try to use", "it does help": a present with "do" and no
     /// negation says what is done as a rule, as the simple present does.
     static func isEmphaticPresent(_ group: VerbGroup) -> Bool {

@@ -126,7 +126,7 @@ public struct ClaimScorer: Sendable {
     }
 
     init(serialized text: String, name: String) throws {
-        self.weights = try CueClassifier(serialized: text, name: name).weights
+        self.weights = try CueClassifier.stringWeights(serialized: text, name: name)
         self.threshold = Self.defaultThreshold
     }
 }

@@ -6,9 +6,15 @@ import DossierCore
 /// on PolNeAR train (`CueLexicon.learn`); it sees only words the lexicon knows
 /// as cues, so it costs nothing on the rest of the text.
 public struct CueClassifier: Sendable {
+    /// The weights by feature, as learned. Empty in a classifier read from a file
+    /// (`init(serialized:name:)`), which keeps only `hashedWeights`: scoring never reads
+    /// the strings, and making 150,000 of them was a third of the start of every
+    /// process that extracts claims.
     public private(set) var weights: [String: Double]
-    /// The weights by their features' hashes (`FeatureHash`), for `score(_:_:lexicon:)`.
+    /// The weights by their features' hashes (`FeatureHash`): what scoring reads.
     let hashedWeights: [UInt64: Double]
+    /// The file a classifier was read from, which `serialized()` gives back.
+    private let fileText: String?
 
     public init(weights: [String: Double] = [:]) {
         self.weights = weights
@@ -16,11 +22,15 @@ public struct CueClassifier: Sendable {
         hashed.reserveCapacity(weights.count)
         for (feature, weight) in weights { hashed[FeatureHash.of(feature)] = weight }
         self.hashedWeights = hashed
+        self.fileText = nil
     }
+
+    /// How many features carry a weight.
+    public var featureCount: Int { hashedWeights.count }
 
     public func score(_ features: [String]) -> Double {
         var total = 0.0
-        for feature in features { total += weights[feature] ?? 0 }
+        for feature in features { total += hashedWeights[FeatureHash.of(feature)] ?? 0 }
         return total
     }
 
@@ -240,19 +250,40 @@ public struct CueClassifier: Sendable {
     // MARK: File form
 
     func serialized() -> String {
-        weights.keys.sorted().compactMap { key in weights[key].map { "\(key)\t\($0)" } }.joined(separator: "\n") + "\n"
+        if let fileText, weights.isEmpty { return fileText }
+        return weights.keys.sorted().compactMap { key in weights[key].map { "\(key)\t\($0)" } }.joined(separator: "\n") + "\n"
     }
 
+    /// Reads a weights file ("feature<TAB>weight" lines), hashing each feature's bytes
+    /// where they lie.
     init(serialized text: String, name: String) throws {
+        var hashed: [UInt64: Double] = [:]
+        try Self.forEachWeight(in: text, name: name) { feature, weight in
+            var hash = FeatureHash()
+            for byte in feature { hash.feed(byte) }
+            hashed[hash.value] = weight
+        }
+        self.weights = [:]
+        self.hashedWeights = hashed
+        self.fileText = text
+    }
+
+    /// The weights of a file by feature string (the claim scorer reads its features as strings).
+    static func stringWeights(serialized text: String, name: String) throws -> [String: Double] {
         var weights: [String: Double] = [:]
+        try forEachWeight(in: text, name: name) { feature, weight in weights[TabSeparatedLines.string(feature)] = weight }
+        return weights
+    }
+
+    private static func forEachWeight(in text: String, name: String,
+                                      _ body: (UnsafeBufferPointer<UInt8>.SubSequence, Double) throws -> Void) throws {
         try TabSeparatedLines.forEachLine(in: text) { number, line in
             if line.isEmpty { return }
             guard let tab = line.lastIndex(of: UInt8(ascii: "\t")),
                   let weight = Double(TabSeparatedLines.string(line[(tab + 1)...])), weight.isFinite else {
                 throw CueLexicon.LoadError.malformed(file: name, line: number)
             }
-            weights[TabSeparatedLines.string(line[..<tab])] = weight
+            try body(line[..<tab], weight)
         }
-        self.init(weights: weights)
     }
 }

@@ -230,7 +230,7 @@ public struct CueLexicon: Sendable {
         let counts = try resource("cues"), weights = try resource("cue-weights"), claimWeights = try resource("claim-weights")
         var lexicon = try CueLexicon(serialized: String(contentsOf: counts, encoding: .utf8), name: counts.path)
         let classifier = try CueClassifier(serialized: String(contentsOf: weights, encoding: .utf8), name: weights.path)
-        if !classifier.weights.isEmpty { lexicon.classifier = classifier }
+        if classifier.featureCount > 0 { lexicon.classifier = classifier }
         let scorer = try ClaimScorer(serialized: String(contentsOf: claimWeights, encoding: .utf8), name: claimWeights.path)
         if !scorer.weights.isEmpty, lexicon.classifier != nil { lexicon.claimScorer = scorer }
         return lexicon

@@ -104,3 +104,19 @@ extension CueClassifierTests {
         }
     }
 }
+
+extension CueClassifierTests {
+    @Test func aClassifierReadFromItsFileScoresAsTheOneWritten() throws {
+        let written = CueClassifier(weights: ["w=said": 2.5, "wn=said that": 1.25, "p=the": -0.5])
+        let read = try CueClassifier(serialized: written.serialized(), name: "cue-weights.tsv")
+        #expect(read.featureCount == 3)
+        let features = ["b", "w=said", "wn=said that", "p=the", "n=that"]
+        #expect(read.score(features) == written.score(features))
+        #expect(read.score(features) == 3.25)
+        // Read from a file, it writes the file back as it was.
+        #expect(read.serialized() == written.serialized())
+        #expect(throws: CueLexicon.LoadError.malformed(file: "cue-weights.tsv", line: 2)) {
+            try CueClassifier(serialized: "b\t1\nbroken line\n", name: "cue-weights.tsv")
+        }
+    }
+}

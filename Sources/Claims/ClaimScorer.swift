@@ -122,7 +122,7 @@ public struct ClaimScorer: Sendable {
 
     /// The same file form as the cue classifier's weights.
     func serialized() -> String {
-        CueClassifier(weights: weights).serialized()
+        CueClassifier.serialized(weights)
     }
 
     init(serialized text: String, name: String) throws {

@@ -11,7 +11,7 @@ public struct CueClassifier: Sendable {
     /// the strings, and making 150,000 of them was a third of the start of every
     /// process that extracts claims.
     public private(set) var weights: [String: Double]
-    /// The weights by their features' hashes (`FeatureHash`): what scoring reads.
+    /// The weights by their features' hashes (`FNV1a` of the feature string): what scoring reads.
     let hashedWeights: [UInt64: Double]
     /// The file a classifier was read from, which `serialized()` gives back.
     private let fileText: String?
@@ -20,7 +20,7 @@ public struct CueClassifier: Sendable {
         self.weights = weights
         var hashed: [UInt64: Double] = [:]
         hashed.reserveCapacity(weights.count)
-        for (feature, weight) in weights { hashed[FeatureHash.of(feature)] = weight }
+        for (feature, weight) in weights { hashed[FNV1a.of(feature)] = weight }
         self.hashedWeights = hashed
         self.fileText = nil
     }
@@ -30,7 +30,7 @@ public struct CueClassifier: Sendable {
 
     public func score(_ features: [String]) -> Double {
         var total = 0.0
-        for feature in features { total += hashedWeights[FeatureHash.of(feature)] ?? 0 }
+        for feature in features { total += hashedWeights[FNV1a.of(feature)] ?? 0 }
         return total
     }
 
@@ -251,7 +251,12 @@ public struct CueClassifier: Sendable {
 
     func serialized() -> String {
         if let fileText, weights.isEmpty { return fileText }
-        return weights.keys.sorted().compactMap { key in weights[key].map { "\(key)\t\($0)" } }.joined(separator: "\n") + "\n"
+        return Self.serialized(weights)
+    }
+
+    /// "feature<TAB>weight" lines in feature order (the claim scorer's file form too).
+    static func serialized(_ weights: [String: Double]) -> String {
+        weights.keys.sorted().compactMap { key in weights[key].map { "\(key)\t\($0)" } }.joined(separator: "\n") + "\n"
     }
 
     /// Reads a weights file ("feature<TAB>weight" lines), hashing each feature's bytes
@@ -259,8 +264,8 @@ public struct CueClassifier: Sendable {
     init(serialized text: String, name: String) throws {
         var hashed: [UInt64: Double] = [:]
         try Self.forEachWeight(in: text, name: name) { feature, weight in
-            var hash = FeatureHash()
-            for byte in feature { hash.feed(byte) }
+            var hash = FNV1a()
+            hash.add(bytes: feature)
             hashed[hash.value] = weight
         }
         self.weights = [:]

@@ -135,18 +135,11 @@ extension EntityExtractor: MentionExtractor {
     public static func shared() throws -> EntityExtractor { try loaded.get() }
 }
 
-/// A hash that is the same in every process (Swift's `Hasher` is seeded per run).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) {
+extension FNV1a {
+    /// A field of the data files' digest: its bytes and a byte no UTF-8 text
+    /// holds, so "ab" + "c" and "a" + "bc" differ.
+    mutating func add(field text: String) {
         add(bytes: text.utf8)
-        value = (value ^ 0xFF) &* 0x100_0000_01b3
-    }
-
-    mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
+        add(0xFF)
     }
 }

@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// Identifies the data the extractor ships with.
@@ -13,7 +14,7 @@ public enum ExtractorResources {
         let directory = model.deletingLastPathComponent()
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return "ner-unknown" }
         for name in names.sorted() where !name.hasPrefix(".") {
-            digest.add(name)
+            digest.add(field: name)
             // Through the bytes in place: `Data`'s own iterator went byte by
             // byte through a call each, a noticeable part of a short ingest.
             if let data = try? Data(contentsOf: directory.appendingPathComponent(name)) {

@@ -87,6 +87,7 @@ struct EvalAttributionCommand: ParsableCommand {
             if let claimFloor { lexicon.claimFloor = claimFloor }
             lexicon.claimScorer?.judgesCues = scoreCueClaims
             let cutoff = lexicon.classifier == nil ? lexicon.threshold : lexicon.claimScorer?.threshold ?? lexicon.margin
+            let mentions = try documentMentions(documents)
             for rate in rates.isEmpty ? [cutoff] : rates {
                 lexicon.set(cutoff: rate)
                 let finder = AttributionFinder(lexicon: lexicon)
@@ -95,7 +96,6 @@ struct EvalAttributionCommand: ParsableCommand {
                 var bytes = 0
                 var classes = AttributionMissBreakdown()
                 classes.examplesPerClass = examples
-                let mentions = try documentMentions(documents)
                 for (position, document) in documents.enumerated() {
                     if breakdown { classes.add(document, finder: finder) }
                     bytes += document.text.utf8.count

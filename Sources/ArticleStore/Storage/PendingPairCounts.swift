@@ -10,8 +10,10 @@ import GRDB
 /// rows (10,000 articles), every batch dirtied nearly every page of it, each
 /// written to the WAL at commit and again to the file at the checkpoint: the
 /// I/O per batch grew with the store, not with the batch. Upserted here, a
-/// batch dirties the pages of a table of at most `SQLiteStore.pairFoldRows`
-/// rows (a few thousand pages, held by the 64 MiB page cache); `fold()` adds
+/// batch dirties the pages of a table of about `SQLiteStore.pairFoldRows`
+/// rows (a few thousand pages, held by the 64 MiB page cache; the fold runs
+/// after an ingest batch or a re-extraction, so the last batch and any
+/// deletes or alias merges since can take it past that); `fold()` adds
 /// them into `entity_pair` in one sweep in key order, which touches each page
 /// of it once per fold instead of once per batch.
 ///
@@ -41,7 +43,7 @@ struct PendingPairCounts {
 
     /// Adds every pending delta into `entity_pair` (in key order, the
     /// buffer's own), deletes the pairs left at no article, and empties the
-    /// buffer. Only a delta of no or fewer articles can leave a pair at zero,
+    /// buffer. Only a delta of zero or fewer articles can leave a pair at zero,
     /// so only those pairs are looked at: a removal's few.
     func fold() throws {
         try db.execute(sql: """

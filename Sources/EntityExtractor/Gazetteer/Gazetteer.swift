@@ -440,18 +440,18 @@ struct NameKey {
         return key
     }
 
-    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let hashSeed = FNV1a.seed
 
     @inline(__always)
     static func hashStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        FNV1a.step(hash, byte)
     }
 
     /// FNV-1a of the bytes as they are, continuing from `seed`.
     @inline(__always)
     static func hash<C: Collection>(_ bytes: C, seed: UInt64 = hashSeed) -> UInt64 where C.Element == UInt8 {
         var hash = seed
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in bytes { hash = FNV1a.step(hash, byte) }
         return hash
     }
 

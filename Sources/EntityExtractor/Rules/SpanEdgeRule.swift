@@ -136,7 +136,8 @@ enum SpanEdgeRule {
         return capitalisedWords || bytes.last == 0x2E
     }
 
-    private static func isTitle(hash: UInt64) -> Bool {
+    /// An honorific or a role written before a person's name ("Dr", "Senator").
+    static func isTitle(hash: UInt64) -> Bool {
         honorifics.contains(hash: hash) || roles.contains(hash: hash)
     }
 

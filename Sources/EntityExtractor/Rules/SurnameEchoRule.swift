@@ -12,18 +12,17 @@
 /// a word of the dictionary needs a past tense or a listed verb after it
 /// ("Young said", "Alley mused"; not "Young people", "Young voters").
 enum SurnameEchoRule {
-    static let titles = WordSet("mr mrs ms dr sen rep gov prof president senator")
-
     static func candidates(after found: [Candidate], in text: TokenizedText, facts: TokenFacts) -> [Candidate] {
         let count = text.tokens.count
-        // Surname -> the token after its first full name, or nil when two people share it.
-        var surnames: [[UInt8]: (from: Int, name: [UInt8])?] = [:]
+        // Surname (by the hash of its bytes, as written) -> the token after its first
+        // full name, or nil when two people share it.
+        var surnames: [UInt64: (from: Int, name: [UInt8])?] = [:]
         for candidate in found where candidate.type == .person && candidate.tokens.count >= 2 {
             let last = candidate.tokens.upperBound - 1
             guard facts.shape[last] == .capitalised else { continue }
-            let surname = Array(text.bytes[text.tokens[last].range])
+            guard text.tokens[last].range.count >= 3 else { continue }
+            let surname = NameKey.hash(text.bytes[text.tokens[last].range])
             let name = Array(text.bytes[candidate.bytes])
-            guard surname.count >= 3 else { continue }
             switch surnames[surname] {
             case .none: surnames[surname] = (candidate.tokens.upperBound, name)
             case .some(.some(let known)) where known.name != name: surnames[surname] = .some(nil)
@@ -37,14 +36,14 @@ enum SurnameEchoRule {
         var echoes: [Candidate] = []
         for index in 0..<count where !covered[index] && facts.shape[index] == .capitalised {
             let range = text.tokens[index].range
-            guard let entry = surnames[Array(text.bytes[range])] ?? nil, index >= entry.from else { continue }
+            guard let entry = surnames[NameKey.hash(text.bytes[range])] ?? nil, index >= entry.from else { continue }
             if index + 1 < count, facts.sentence[index + 1] == facts.sentence[index] {
                 let next = text.bytes[text.tokens[index + 1].range]
                 if facts.shape[index + 1].isUpperInitial { continue }
                 if let first = next.first, first >= 0x30, first <= 0x39 { continue }
             }
             if index > 0, facts.sentence[index - 1] == facts.sentence[index], facts.shape[index - 1].isUpperInitial,
-               !titles.containsBare(text.bytes[text.tokens[index - 1].range]) { continue }
+               !SpanEdgeRule.isTitle(hash: WordSet.hash(of: index - 1, in: text, bare: true)) { continue }
             if facts.startsSentence[index], CommonWords.contains(text.bytes[range]), !verbFollows(index, in: text, facts: facts) { continue }
             echoes.append(Candidate(bytes: range, tokens: index..<(index + 1), type: .person, entity: nil, entityType: nil,
                                     source: .rule, label: .person))

@@ -147,7 +147,7 @@ public struct EventTimeline: Hashable, Sendable, Codable {
         for byte in text.utf8 {
             let lower = byte | 0x20
             if (lower >= 0x61 && lower <= 0x7A) || byte >= 0x80 {
-                hash = (hash ^ UInt64(byte >= 0x80 ? byte : lower)) &* 0x100_0000_01b3
+                hash = FNV1a.step(hash, byte >= 0x80 ? byte : lower)
                 length += 1
                 continue
             }
@@ -159,10 +159,10 @@ public struct EventTimeline: Hashable, Sendable, Codable {
         return words
     }
 
-    private static let wordHashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let wordHashSeed = FNV1a.seed
 
     private static let stopWords: Set<UInt64> = Set([
         "that", "this", "with", "from", "have", "been", "were", "they", "their", "which", "would", "could",
         "said", "also", "into", "over", "than", "there", "these", "those", "while", "when", "what", "after",
-    ].map { word in word.utf8.reduce(wordHashSeed) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } })
+    ].map { word in word.utf8.reduce(wordHashSeed, FNV1a.step) })
 }

@@ -1,36 +1,25 @@
-/// A feature's key as 64-bit FNV-1a over its UTF-8 bytes. The cue classifier
+import DossierCore
+
+/// A cue feature's key is `FNV1a` over its UTF-8 bytes. The cue classifier
 /// scores a candidate word from about 30 features made of words and shapes;
 /// hashing their pieces as they are made, instead of joining them into
 /// strings and hashing those again for the lookup, spares an allocation and
 /// a string hash per feature. Collisions among the classifier's 150,000
 /// features are improbable at 64 bits (about 1 in 10^9).
-struct FeatureHash {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func feed(_ byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+extension FNV1a {
+    mutating func add(piece: StaticString) {
+        piece.withUTF8Buffer { add(bytes: $0) }
     }
 
-    mutating func feed(_ piece: StaticString) {
-        piece.withUTF8Buffer { for byte in $0 { feed(byte) } }
-    }
-
-    mutating func feed(_ piece: String) {
+    mutating func add(piece: String) {
         var hash = value
         let contiguous: Void? = piece.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            for byte in bytes { hash = FNV1a.step(hash, byte) }
         }
         if contiguous == nil {
-            for byte in piece.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            for byte in piece.utf8 { hash = FNV1a.step(hash, byte) }
         }
         value = hash
-    }
-
-    /// The key of a whole feature string, as the pieces that make it hash.
-    static func of(_ feature: String) -> UInt64 {
-        var hash = FeatureHash()
-        hash.feed(feature)
-        return hash.value
     }
 }
 
@@ -64,24 +53,24 @@ struct CueFeatureScore: CueFeatureSink {
     init(weights: [UInt64: Double]) { self.weights = weights }
 
     mutating func add(_ name: StaticString) {
-        var hash = FeatureHash()
-        hash.feed(name)
+        var hash = FNV1a()
+        hash.add(piece: name)
         total += weights[hash.value] ?? 0
     }
 
     mutating func add(_ prefix: StaticString, _ piece: String) {
-        var hash = FeatureHash()
-        hash.feed(prefix)
-        hash.feed(piece)
+        var hash = FNV1a()
+        hash.add(piece: prefix)
+        hash.add(piece: piece)
         total += weights[hash.value] ?? 0
     }
 
     mutating func add(_ prefix: StaticString, _ first: String, _ second: String) {
-        var hash = FeatureHash()
-        hash.feed(prefix)
-        hash.feed(first)
-        hash.feed(UInt8(ascii: " "))
-        hash.feed(second)
+        var hash = FNV1a()
+        hash.add(piece: prefix)
+        hash.add(piece: first)
+        hash.add(UInt8(ascii: " "))
+        hash.add(piece: second)
         total += weights[hash.value] ?? 0
     }
 }

@@ -582,7 +582,7 @@ public struct EventExtractor: Sendable {
         if presentStates.contains(word), index > 0 {
             // Past a floating quantifier or an adverb: "are each viewed", "is widely regarded".
             var back = index - 1
-            while back > 0, index - back <= 2, ["each", "both", "all", "also", "still", "generally", "widely"].contains(words[back].lowercased)
+            while back > 0, index - back <= 2, floatingQuantifiers.contains(words[back].lowercased)
                 || words[back].lowercased.hasSuffix("ly") { back -= 1 }
             if presentBe.contains(words[back].lowercased) { return true }
         }
@@ -618,6 +618,8 @@ public struct EventExtractor: Sendable {
             || words[back].lowercased == "well" || words[back].lowercased.hasSuffix("ly") { back -= 1 }
         return back >= 0 && beForms.contains(words[back].lowercased)
     }
+    /// Words between "be" and a participle besides "-ly" adverbs: "are each viewed", "is also known".
+    static let floatingQuantifiers: Set<String> = ["each", "both", "all", "also", "still"]
     /// -ing words that judge rather than act: "are alarming", "is misleading".
     static let judgingAdjectives: Set<String> = [
         "alarming", "surprising", "interesting", "disappointing", "encouraging", "troubling", "worrying", "concerning", "striking",

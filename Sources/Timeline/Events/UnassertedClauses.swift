@@ -150,18 +150,17 @@ enum UnassertedClauses {
     }
 
     static let absence: Set<String> = ["no", "without", "little", "few", "nothing", "lack", "absence"]
-    /// Verbs of belief and fear: their clause is someone's view.
-    static let beliefs: Set<String> = [
-        "believe", "believes", "believed", "believing", "think", "thinks", "thinking", "suspect", "suspects", "suspected",
-        "imagine", "imagines", "imagined", "assume", "assumes", "assuming", "fear", "fears", "feared", "fearing", "doubt", "doubts",
-        "suppose", "supposes", "supposing",
-        // "I am truly afraid that Donald Trump will win", "is confident that".
-        "afraid", "confident", "convinced", "hope", "hopeful", "expectation", "confidence",
-    ]
+    /// Verbs of thinking: their clause is someone's view.
     static let thoughts: Set<String> = [
         "believe", "believes", "believed", "believing", "think", "thinks", "thinking", "suspect", "suspects", "suspected",
         "imagine", "imagines", "imagined", "assume", "assumes", "assuming", "suppose", "supposes", "supposing",
     ]
+    /// Verbs of belief and fear, and their adjectives and nouns: their clause is someone's view.
+    static let beliefs: Set<String> = thoughts.union([
+        "fear", "fears", "feared", "fearing", "doubt", "doubts",
+        // "I am truly afraid that Donald Trump will win", "is confident that".
+        "afraid", "confident", "convinced", "hope", "hopeful", "expectation", "confidence",
+    ])
     static let evidenceNouns: Set<String> = [
         "evidence", "sign", "signs", "indication", "indications", "proof", "confirmation", "suggestion", "trace", "record",
         // "no chance Hillary Clinton will withdraw".
